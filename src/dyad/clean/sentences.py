@@ -1,0 +1,34 @@
+"""Sentence segmentation with character offsets, by spaCy's rule-based sentencizer (no model)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from dyad.models import Sentence
+
+
+@lru_cache(maxsize=1)
+def sentencizer() -> Language:
+    """A blank English pipeline with the sentencizer: tokenizer exceptions keep "U.S." and "Dr." whole."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 10_000_000
+    return nlp
+
+
+def split_sentences(paragraphs: list[str], separator: str = "\n\n") -> list[Sentence]:
+    """Sentences of the text ``separator.join(paragraphs)``; a sentence never crosses a paragraph."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph, doc in zip(paragraphs, sentencizer().pipe(paragraphs), strict=True):
+        for span in doc.sents:
+            text = span.text.strip()
+            if not text:
+                continue
+            start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
+            sentences.append(Sentence(len(sentences), start, start + len(text), text))
+        offset += len(paragraph) + len(separator)
+    return sentences

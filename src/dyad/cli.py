@@ -1,0 +1,185 @@
+"""The `dyad` command line: thin wrappers that parse options, call the library and print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from typer.core import TyperGroup
+
+from dyad import pipeline
+from dyad.errors import DyadError
+from dyad.settings import Settings, load_settings
+from dyad.store import Store
+
+
+class _DyadGroup(TyperGroup):
+    """Turns every DyadError into a one-line message and exit code 2: a user never sees a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DyadError as exc:
+            err = click.ClickException(str(exc))
+            err.exit_code = 2
+            raise err from None
+
+
+app = typer.Typer(
+    cls=_DyadGroup,
+    help="Build a sourced model of the relationship between two countries from a pile of documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Store: SQLAlchemy URL or SQLite file path [env DYAD_DB; default dyad.db].")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="Config file (TOML) [env DYAD_CONFIG].")]
+
+
+def _print_json(data: Any) -> None:
+    out.print_json(json.dumps(data, ensure_ascii=False, default=str), highlight=False)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    return table
+
+
+def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> pipeline.IngestReport:
+    files = pipeline.expand_paths(paths)
+    kwargs: dict[str, Any] = {"workers": settings.worker_count, "max_bytes": settings.max_bytes, "replace": replace}
+    if not err.is_terminal:
+        return pipeline.ingest(store, files, **kwargs)
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=len(files))
+        advance: Callable[[str], None] = lambda _path: bar.advance(task)  # noqa: E731
+        return pipeline.ingest(store, files, progress=advance, **kwargs)
+
+
+def _print_report(report: pipeline.IngestReport) -> None:
+    out.print(f"stored {len(report.added)} new document(s), {len(report.unchanged)} unchanged, "
+              f"{len(report.failed)} file(s) failed")
+    for failure in report.failed:
+        err.print(f"  skipped {failure.path}: {failure.reason}", highlight=False, markup=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders (searched recursively).")],
+    db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes; 0 = one per core.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this (bytes).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Re-process documents already stored.")] = False,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Ingest documents: read, clean, extract and store them. Exits 1 if any file failed."""
+    settings = load_settings(config, db=db, workers=workers, max_bytes=max_bytes)
+    with Store(settings.db_url) as store:
+        report = _run_ingest(store, paths, settings, replace)
+    if as_json:
+        _print_json({"added": report.added, "unchanged": report.unchanged,
+                     "failed": [{"path": f.path, "reason": f.reason} for f in report.failed]})
+    else:
+        _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """List the stored documents."""
+    with Store(load_settings(config, db=db).db_url) as store:
+        rows = store.documents()
+    if as_json:
+        _print_json(rows)
+        return
+    view = [{**r, "id": r["id"][:8]} for r in rows]
+    out.print(_table(view, ["id", "kind", "published", "title", "words"]))
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id, id prefix or file name.")],
+    db: DbOption = None,
+    raw: Annotated[bool, typer.Option("--raw", help="Show the raw text as read, not the clean text.")] = False,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Show one document: metadata, then its clean (or raw) text."""
+    with Store(load_settings(config, db=db).db_url) as store:
+        row = store.document(doc)
+    if as_json:
+        _print_json(row)
+        return
+    for key in ("id", "name", "kind", "format", "title", "authors", "publisher", "published",
+                "date_estimate", "language", "doi", "words", "n_sentences"):
+        value = row[key]
+        if key == "date_estimate" and value:
+            value = f"{value} ({row['date_estimate_basis']})"
+        out.print(f"{key + ':':<14} {', '.join(value) if isinstance(value, list) else value}", highlight=False)
+    out.print()
+    out.print(row["raw_text"] if raw else row["text"], markup=False, highlight=False)
+
+
+@app.command()
+def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """List files that could not be ingested, with the reason."""
+    with Store(load_settings(config, db=db).db_url) as store:
+        rows = store.errors()
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_table(rows, ["path", "reason", "at"]) if rows else "no ingest errors")
+
+
+def example_corpus() -> list[Path]:
+    """The bundled Peru–Russia example documents (package data)."""
+    folder = resources.files("dyad") / "examples" / "seeds"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Store to (re)create for the demo.")] = "dyad-demo.db",
+) -> None:
+    """Ingest the bundled Peru–Russia example into a fresh store and show what it holds."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(db + suffix).unlink(missing_ok=True)
+    settings = load_settings(None, db=db)
+    with Store(settings.db_url) as store:
+        report = _run_ingest(store, [str(p) for p in example_corpus()], settings, replace=False)
+        _print_report(report)
+        out.print(_table([{**r, "id": r["id"][:8]} for r in store.documents()],
+                         ["id", "kind", "published", "title", "words"], title=f"Documents in {db}"))
+        counts = store.counts()
+    out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
+    out.print(f"Try: dyad docs --db {db}   dyad show 002 --db {db}")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def main() -> None:
+    app(prog_name="dyad")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""Publication dates as written in document headers: "Wednesday, September 11, 2024", "11 de setiembre de
+2024", "2024-09-11", "Published: 3 March 2023 | Updated: 4 March 2023", news datelines.
+
+Only dates a document states about itself are read here; dates in the body are the extractor's job.
+Results are EDTF strings: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+LOGGER = logging.getLogger(__name__)
+
+_MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
+           "outubro", "novembro", "dezembro"),
+    "fr": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+           "octobre", "novembre", "decembre"),
+    "de": ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+           "ottobre", "novembre", "dicembre"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"),
+    "ru_nom": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+               "октябрь", "ноябрь", "декабрь"),
+}
+_MONTH_VARIANTS = {"setiembre": 9, "sept": 9, "maerz": 3}  # Peruvian "setiembre", "Sept."
+WEEKDAYS = frozenset(
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "lunes", "martes", "miercoles", "jueves",
+        "viernes", "sabado", "domingo", "segunda-feira", "terca-feira", "quarta-feira", "quinta-feira",
+        "sexta-feira", "segunda", "terca", "quarta", "quinta", "sexta", "lundi", "mardi", "mercredi", "jeudi",
+        "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "понедельник",
+        "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"
+    ]
+)
+_YEAR = r"(?P<y>1[6-9]\d\d|20\d\d)"
+_MONTH = r"(?P<mon>[^\W\d_]{3,12})\.?"
+_DATE_PATTERNS = (
+    re.compile(_YEAR + r"[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?(?![\d/.-]*\d)"),
+    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?" + _MONTH
+               + r",?\s+(?:de\s+|del\s+)?" + _YEAR),
+    re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]" + _YEAR),
+    re.compile(_MONTH + r",?\s+(?:de\s+|del\s+)?" + _YEAR),
+)
+_TIME = re.compile(
+    r"^(?:[\s,|·•–—-]|T|at|a\s+las|às|à|um|в)*\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?)?\s*$",
+    re.I,
+)
+_YEAR_WORD = re.compile(r"^\s*(?:г\.|г\b|года\b)")
+_LABEL = re.compile(
+    r"^(?P<label>(?:first\s+)?published|posted|updated|last\s+updated|last\s+modified|dated?|"
+    r"publicado|actualizado|atualizado|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|pubblicato|"
+    r"aggiornato|опубликовано|обновлено)\b(?:\s+(?:on|at|el|em|le|am|il|en))?\s*:?\s*",
+    re.I,
+)
+_UPDATE_LABELS = ("updated", "last updated", "last modified", "actualizado", "atualizado", "mis à jour",
+                  "aktualisiert", "aggiornato", "обновлено")
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ ][A-ZÀ-Þ][\w'’.-]*){0,3})"
+    r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?P<agency>\s*\([A-Za-z][\w .&/-]{0,30}\))?"
+    r"(?P<sep>\s+:|\s*:|\s*—|\s*–|\s+-{1,2})\s+\S"
+)
+
+_LABEL_WORDS = frozenset(
+    [
+        "abstract", "note", "update", "summary", "keywords", "introduction", "source", "photo", "watch",
+        "related", "editor's", "resumen", "résumé", "resumo", "аннотация"
+    ]
+)
+
+
+@dataclass(slots=True, frozen=True)
+class DateMatch:
+    edtf: str
+    start: int
+    end: int
+
+
+def month_number(word: str) -> int | None:
+    """1–12 for a month name or English abbreviation in a supported language, else None."""
+    key = _fold(word.lower().rstrip("."))
+    if key in _MONTH_VARIANTS:
+        return _MONTH_VARIANTS[key]
+    for names in _MONTH_NAMES.values():
+        if key in names:
+            return names.index(key) + 1
+    for index, name in enumerate(_MONTH_NAMES["en"]):
+        if len(key) >= 3 and name.startswith(key):
+            return index + 1
+    return None
+
+
+def find_date(text: str) -> DateMatch | None:
+    """The first valid calendar date (day, month or year granularity with a month) in ``text``."""
+    best: DateMatch | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            edtf = _edtf(match)
+            if edtf and (best is None or match.start() < best.start):
+                best = DateMatch(edtf, match.start(), match.end())
+                break
+    return best
+
+
+def parse_date_line(line: str) -> tuple[str, bool] | None:
+    """(EDTF date, is-an-update) when ``line`` is only a date, maybe with a weekday, a label such as
+    "Published:" or "Updated", and a time of day; else None."""
+    line = line.strip().strip("|·•")
+    label = _LABEL.match(line)
+    rest = line[label.end():] if label else line
+    found = find_date(rest)
+    if found is None:
+        return None
+    prefix, suffix = rest[: found.start], rest[found.end :]
+    if not _is_weekday_prefix(prefix):
+        return None
+    if label is not None:
+        suffix = re.split(r"\s*[|·•]\s*|\s{2,}", suffix, maxsplit=1)[0]  # "… | Updated: …"
+    suffix = _YEAR_WORD.sub("", suffix)
+    if suffix.strip(" ,.;") and not _TIME.match(suffix):
+        return None
+    is_update = label is not None and re.sub(r"\s+", " ", label.group("label").lower()) in _UPDATE_LABELS
+    return found.edtf, is_update
+
+
+def has_weekday(line: str) -> bool:
+    """True when ``line`` starts with a weekday name ("Wednesday, …", "mercredi …")."""
+    first = re.split(r"[\s,]+", line.strip(), maxsplit=1)[0]
+    return _fold(first.lower().rstrip(".")) in WEEKDAYS
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The year-bearing date of a news dateline ("LIMA, Nov 24, 2008 (Reuters) -"); None without a year."""
+    match = DATELINE.match(paragraph)
+    if not match or not match.group("date"):
+        return None
+    found = find_date(match.group("date"))
+    return found.edtf if found else None
+
+
+def is_dateline(paragraph: str) -> bool:
+    """True when a paragraph opens with a news dateline: "LIMA, Nov 24 (Reuters) -", "MOSCOW —",
+    "Lima : …", "NEW DELHI: …" (but not a label such as "ABSTRACT:" or "Note: …")."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return False
+    place, sep = match.group("place"), match.group("sep")
+    if match.group("date") or match.group("agency"):
+        return True
+    if place.lower().rstrip(".") in _LABEL_WORDS:
+        return False
+    if sep.startswith(" ") and sep.strip() == ":":
+        return True  # "Lima : …", the French/Spanish typographic colon
+    letters = [ch for ch in place if ch.isalpha()]
+    return len(letters) >= 3 and place.isupper()
+
+
+def _is_weekday_prefix(prefix: str) -> bool:
+    words = [w for w in re.split(r"[\s,]+", prefix) if w]
+    if not words:
+        return True
+    return len(words) == 1 and _fold(words[0].lower().rstrip(".")) in WEEKDAYS
+
+
+def _edtf(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups.get("a"):
+        month, day = _day_month(int(groups["a"]), int(groups["b"] or 0))
+    else:
+        month = month_number(groups["mon"]) if groups.get("mon") else int(groups["m"] or 0)
+        day = int(groups["d"]) if groups.get("d") else None
+    if month is None or not 0 <= month <= 12:
+        return None
+    if month == 0:  # a numeric date that reads both ways: only the year is certain
+        return str(year)
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _day_month(first: int, second: int) -> tuple[int | None, int | None]:
+    """(month, day) of "first/second/year": D/M when first > 12, M/D when second > 12, (0, None) when
+    both orders are valid and differ."""
+    if first > 12 >= second >= 1:
+        return second, first
+    if second > 12 >= first >= 1:
+        return first, second
+    if first == second and 1 <= first <= 12:
+        return first, first
+    if 1 <= first <= 12 and 1 <= second <= 12:
+        return 0, None
+    return None, None
+
+
+def _fold(word: str) -> str:
+    """The word without accents on Latin letters ("miércoles" → "miercoles"); Cyrillic is left alone."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,107 @@
+"""Document kind (``paper``, ``blog``, ``news`` or ``other``) from layout and wording signals.
+
+Each kind collects points from signals typical of it; the best kind wins when it has at least
+``MIN_SCORE`` points (ties go to the more specific kind: paper, then blog, then news). Records are
+recognised by their format, not here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from dyad.ingest.dates import is_dateline
+
+LOGGER = logging.getLogger(__name__)
+
+MIN_SCORE = 2
+PRIORITY = {"paper": 3, "blog": 2, "news": 1}
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MAJOR_HEADINGS = re.compile(
+    r"^(?:\d+\.?\s*|[IVX]+\.\s*)?(?P<word>abstract|keywords|key\s+words|references|bibliography|works\s+cited|"
+    r"resumen|palabras\s+clave|referencias|bibliograf[ií]a|r[ée]sum[ée]|mots[- ]cl[ée]s|resumo|"
+    r"palavras[- ]chave|refer[êe]ncias|аннотация|ключевые\s+слова|литература|список\s+литературы)\b\s*[:.]?",
+    re.I,
+)
+MINOR_HEADINGS = re.compile(
+    r"^(?:\d+\.?\s*|[IVX]+\.\s*)?(?:introduction|conclusions?|acknowledge?ments|methodology|"
+    r"introducci[oó]n|conclusi[oó]n(?:es)?|introdu[cç][aã]o|conclus[aã]o|введение|заключение)\s*[:.]?$",
+    re.I,
+)
+HYPHEN_BREAK = re.compile(r"[a-zà-ÿ]-[ \t]*\n[ \t]*[a-zà-ÿ]")
+FOOTNOTE = re.compile(r"[a-z][.,;:”\"’)]\d{1,3}(?=\s|$)")
+CITATION = re.compile(
+    r"\([A-Z][^\W\d_]+(?: et al\.)?(?: (?:and|&) [A-Z][^\W\d_]+)?,? (?:1[89]|20)\d\d[a-z]?"
+    r"(?:[:,] ?(?:pp?\. ?)?\d+(?:[-–]\d+)?)?\)"
+)
+BLOG_LINES = (
+    re.compile(r"^post a comment$", re.I),
+    re.compile(r"^(?:no|\d+) comments?:?$", re.I),
+    re.compile(r"^posted by\b", re.I),
+    re.compile(r"^labels?:", re.I),
+    re.compile(r"^(?:newer|older) posts?\b", re.I),
+    re.compile(r"^subscribe to:\s*post", re.I),
+    re.compile(r"^leave a (?:comment|reply)\b", re.I),
+    re.compile(r"^(?:share|like) this:?$", re.I),
+    re.compile(r"^blog archive$", re.I),
+)
+NEWS_PHRASES = (
+    re.compile(r"\b[A-Z][\w-]*\s+(?:news\s+agency\s+)?reported\b"),
+    re.compile(r"\btold (?:reporters|journalists)\b"),
+    re.compile(rf"\b(?:said|reported|announced)\s+(?:in a statement|on\s+{_WEEKDAY}|{_WEEKDAY})\b"),
+    re.compile(r"\b(?:news agency|state media|press conference)\b", re.I),
+    re.compile(r"\baccording to\b", re.I),
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Signals:
+    """Layout facts the metadata rules found on the way."""
+
+    name_line_authors: int = 0  # authors on a line of names under the title
+    weekday_header_title: bool = False  # "Wednesday, September 11, 2024" then a short title
+    outlet_byline: bool = False  # "Outlet | by Author"
+    byline: bool = False  # "By Author"
+    posted_by: bool = False
+    publisher_line: bool = False  # "Support X", "Subscribe to X", "© 2015 X"
+    body_start: int = 0  # index of the first line after the title
+
+
+def classify_kind(text: str, lines: list[str], signals: Signals) -> str:
+    """``paper``, ``blog``, ``news`` or ``other`` for a document's text and its stripped non-empty lines."""
+    scores = {
+        "paper": paper_score(text, lines, signals),
+        "blog": blog_score(lines, signals),
+        "news": news_score(text, lines, signals),
+    }
+    best = max(scores, key=lambda kind: (scores[kind], PRIORITY[kind]))
+    LOGGER.debug("kind scores %s", scores)
+    return best if scores[best] >= MIN_SCORE else "other"
+
+
+def paper_score(text: str, lines: list[str], signals: Signals) -> int:
+    score = min(signals.name_line_authors, 2)
+    major = {match.group("word").lower() for match in map(MAJOR_HEADINGS.match, lines) if match}
+    minor = sum(1 for line in lines if MINOR_HEADINGS.match(line))
+    score += min(2 * len(major), 4) + min(minor, 2)
+    score += 2 if len(HYPHEN_BREAK.findall(text)) >= 3 else 0
+    score += 1 if len(FOOTNOTE.findall(text)) >= 3 else 0
+    score += 1 if len(CITATION.findall(text)) >= 2 else 0
+    score += 1 if text.count("et al.") >= 2 else 0
+    return score
+
+
+def blog_score(lines: list[str], signals: Signals) -> int:
+    hits = sum(1 for pattern in BLOG_LINES if any(pattern.match(line) for line in lines))
+    return min(hits, 3) + (2 if signals.weekday_header_title else 0)
+
+
+def news_score(text: str, lines: list[str], signals: Signals) -> int:
+    body = [line for line in lines[signals.body_start :] if len(line) >= 40][:3]
+    score = 2 if any(is_dateline(line) for line in body) else 0
+    score += min(sum(1 for pattern in NEWS_PHRASES if pattern.search(text)), 2)
+    score += 2 if signals.outlet_byline else 0
+    score += 1 if signals.byline else 0
+    score += 1 if signals.publisher_line else 0
+    return score

@@ -1,0 +1,136 @@
+"""Records passed between pipeline stages.
+
+Offsets (``start``/``end``) are always character offsets into a document's *clean* text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocKind = Literal["news", "blog", "paper", "record", "other"]
+Basis = Literal["explicit", "relative", "inferred"]
+Granularity = Literal["day", "month", "season", "year", "decade", "century", "interval", "open"]
+
+EVENT_TYPES = (
+    "diplomatic_relations", "visit", "meeting", "agreement", "arms_transfer",
+    "trade", "investment", "cooperation", "statement", "other",
+)
+DIMENSIONS = ("political", "economic", "military", "science_education_culture", "multilateral")
+FIGURE_KINDS = ("export", "import", "trade_total", "investment", "arms_value", "growth_rate", "other")
+QUALIFIERS = ("exact", "more_than", "less_than", "about")
+
+
+@dataclass(slots=True, frozen=True)
+class TimeValue:
+    """A normalised date: an EDTF string plus the first and last day it covers.
+
+    ``start``/``end`` are ``None`` only for the open side of an open interval ("since 2008" → ``2008/``).
+    """
+
+    edtf: str
+    start: dt.date | None
+    end: dt.date | None
+    granularity: Granularity
+    basis: Basis = "explicit"
+
+    def overlaps(self, other: TimeValue) -> bool:
+        lo_a, hi_a = self.start or dt.date.min, self.end or dt.date.max
+        lo_b, hi_b = other.start or dt.date.min, other.end or dt.date.max
+        return lo_a <= hi_b and lo_b <= hi_a
+
+
+@dataclass(slots=True, frozen=True)
+class TimeExpression:
+    """A stretch of text that names a time, with its normalised value."""
+
+    text: str
+    start: int
+    end: int
+    value: TimeValue
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One ingested file: metadata, raw text (for audit) and clean text with sentences."""
+
+    id: str  # sha256 of the file's bytes, hex, first 16 chars
+    name: str  # base name as ingested
+    path: str
+    format: str  # text, markdown, html, pdf, json
+    kind: DocKind = "other"
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    published: str | None = None  # EDTF day/month/year
+    published_basis: Basis | None = None
+    # The reference date for relative expressions: ``published``, or an estimate from the content.
+    date_estimate: str | None = None
+    date_estimate_basis: Basis | None = None
+    language: str | None = None
+    doi: str | None = None
+    raw_text: str = ""
+    text: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    size_bytes: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True, frozen=True)
+class Source:
+    """Where a fact was read: a document and the sentence (with its offsets in the clean text)."""
+
+    doc: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Figure:
+    kind: str
+    value: float
+    unit: str
+    year: TimeValue | None
+    from_: str | None
+    to: str | None
+    qualifier: str
+    source: Source
+    text: str = ""  # the quantity as written, e.g. "more than 230 million dollars"
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    participants: tuple[str, ...]
+    date: TimeValue | None
+    dimension: str
+    cameo: str
+    goldstein: float
+    quad_class: int
+    status: str  # occurred | planned
+    summary: str
+    source: Source
+    actors: list[str] = field(default_factory=list)
+    location: str | None = None
+    trigger: str = ""
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class IngestFailure:
+    path: str
+    reason: str

@@ -1,0 +1,115 @@
+"""The only place that knows the order of the stages.
+
+Per document (pure, parallel): read bytes → ingest (decode, format, metadata) → clean (text, sentences)
+→ extract (facts). Then, in the parent process: store, one transaction per document.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyad.clean import clean_document
+from dyad.errors import DyadError, IngestError
+from dyad.extract import extract_facts
+from dyad.ingest import read_documents
+from dyad.models import IngestFailure
+from dyad.store import ProcessedDocument, Store
+
+LOGGER = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # document names newly stored
+    unchanged: list[str] = field(default_factory=list)  # identical content already in the store
+    failed: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def process_bytes(path: str, data: bytes, *, max_bytes: int) -> list[ProcessedDocument]:
+    """The per-document stages for one file's bytes. Pure: no I/O, no store."""
+    results = []
+    for doc in read_documents(path, data, max_bytes=max_bytes):
+        clean_document(doc)
+        results.append(extract_facts(doc))
+    return results
+
+
+def process_file(path: str, max_bytes: int) -> list[ProcessedDocument] | IngestFailure:
+    """Read and process one file; every failure becomes an ``IngestFailure`` with a one-line reason."""
+    name = os.path.basename(path)
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise IngestError(f"{name}: {size:,} bytes is over the size limit of {max_bytes:,} bytes (max_bytes)")
+        data = Path(path).read_bytes()
+        return process_bytes(path, data, max_bytes=max_bytes)
+    except DyadError as exc:
+        return IngestFailure(path, str(exc))
+    except OSError as exc:
+        return IngestFailure(path, f"{name}: cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # one broken file must never stop the batch
+        LOGGER.exception("unexpected failure on %s", path)
+        return IngestFailure(path, f"{name}: internal error ({exc.__class__.__name__}: {exc}); please report it")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files under the given files and folders (recursive, sorted, hidden files skipped)."""
+    found: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                str(p) for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(str(path))  # a missing file is reported by process_file
+    return list(dict.fromkeys(found))
+
+
+def _process_all(files: list[str], workers: int, max_bytes: int) -> Iterator[list[ProcessedDocument] | IngestFailure]:
+    if workers <= 1 or len(files) < 4:
+        yield from (process_file(f, max_bytes) for f in files)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+        chunksize = max(1, min(16, len(files) // (workers * 4)))
+        yield from pool.map(process_file, files, [max_bytes] * len(files), chunksize=chunksize)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    workers: int = 1,
+    max_bytes: int = 50 * 1024 * 1024,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store``; bad files are skipped, recorded and reported."""
+    files = expand_paths(paths)
+    report = IngestReport()
+    stored_paths = []
+    for path, result in zip(files, _process_all(files, workers, max_bytes), strict=True):
+        if isinstance(result, IngestFailure):
+            report.failed.append(result)
+            store.record_error(result.path, result.reason)
+        else:
+            for processed in result:
+                name = processed.document.name
+                (report.added if store.add(processed, replace=replace) else report.unchanged).append(name)
+            stored_paths.append(path)
+        if progress:
+            progress(path)
+    store.clear_errors(stored_paths)
+    return report

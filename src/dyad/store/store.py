@@ -1,0 +1,262 @@
+"""The store: documents, sentences, ingest errors and per-document facts, on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from dyad.errors import StoreError
+from dyad.models import Document, Event, Figure, Sentence, TimeExpression
+from dyad.store import schema
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ProcessedDocument:
+    """Everything the per-document stages produce for one file; written to the store in one go."""
+
+    document: Document
+    time_expressions: list[TimeExpression] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets foreign keys and WAL, its parent folder must exist."""
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open store {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        path = engine.url.database
+        if path and path != ":memory:" and not Path(path).parent.exists():
+            raise StoreError(f"cannot open store {url!r}: folder {Path(path).parent} does not exist")
+    return engine
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """A dyad store. ``Store(url)`` opens (and creates, if needed) the tables at ``url``."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        try:
+            schema.metadata.create_all(self.engine)
+            with self.engine.begin() as conn:
+                if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first() is None:
+                    conn.execute(insert(schema.meta).values(key="schema", value=str(schema.SCHEMA_VERSION)))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open store {url!r}: {exc.__class__.__name__}: {exc.orig or exc}") from exc
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _connect(self, write: bool = False) -> Iterator[Connection]:
+        try:
+            if write:
+                with self.engine.begin() as conn:
+                    yield conn
+            else:
+                with self.engine.connect() as conn:
+                    yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store {self.url!r}: {exc.__class__.__name__}: {exc.orig or exc}") from exc
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._connect() as conn:
+            return conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc_id)).first() is not None
+
+    def add(self, processed: ProcessedDocument, *, replace: bool = False) -> bool:
+        """Write one document and its facts in one transaction. False when it was already stored."""
+        doc = processed.document
+        with self._connect(write=True) as conn:
+            exists = conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first()
+            if exists and not replace:
+                return False
+            if exists:
+                self._delete_document(conn, doc.id)
+            conn.execute(insert(schema.documents).values(**_document_row(doc)))
+            _insert_many(conn, schema.sentences, [_sentence_row(doc.id, s) for s in doc.sentences])
+            _insert_many(conn, schema.time_expressions, [_timex_row(doc.id, t) for t in processed.time_expressions])
+            _insert_many(conn, schema.mentions, [{"doc_id": doc.id, **m} for m in processed.mentions])
+            _insert_many(conn, schema.events, [_event_row(doc.id, i, e) for i, e in enumerate(processed.events)])
+            _insert_many(conn, schema.figures, [_figure_row(doc.id, i, f) for i, f in enumerate(processed.figures)])
+        return True
+
+    @staticmethod
+    def _delete_document(conn: Connection, doc_id: str) -> None:
+        # Children first: not every backend enforces ON DELETE CASCADE by default.
+        for table in (schema.sentences, schema.time_expressions, schema.mentions, schema.events, schema.figures):
+            conn.execute(delete(table).where(table.c.doc_id == doc_id))
+        conn.execute(delete(schema.documents).where(schema.documents.c.id == doc_id))
+
+    def record_error(self, path: str, reason: str) -> None:
+        """Remember why a file failed (the latest reason per path)."""
+        e = schema.ingest_errors
+        with self._connect(write=True) as conn:
+            conn.execute(delete(e).where(e.c.path == path))
+            conn.execute(insert(e).values(path=path, reason=reason, at=_now()))
+
+    def clear_errors(self, paths: Iterable[str]) -> None:
+        """Forget earlier failures of files that have now been ingested."""
+        paths = list(paths)
+        if paths:
+            with self._connect(write=True) as conn:
+                conn.execute(delete(schema.ingest_errors).where(schema.ingest_errors.c.path.in_(paths)))
+
+    def ingest(
+        self, paths: Iterable[str | Path], *, workers: int = 1, max_bytes: int = 50 * 1024 * 1024,
+        replace: bool = False,
+    ) -> Any:
+        """Ingest files and folders; see ``dyad.pipeline.ingest``. Returns an ``IngestReport``."""
+        from dyad.pipeline import ingest  # the pipeline depends on the store, not the other way round
+
+        return ingest(self, paths, workers=workers, max_bytes=max_bytes, replace=replace)
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document's metadata (no text), oldest ingest first."""
+        cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
+        with self._connect() as conn:
+            rows = conn.execute(select(*cols).order_by(schema.documents.c.name)).mappings().all()
+        return [_decode_document(dict(r)) for r in rows]
+
+    def document(self, ref: str) -> dict[str, Any]:
+        """One document with its text and sentences, by id or file name, or a unique prefix of either."""
+        d = schema.documents
+        with self._connect() as conn:
+            rows = conn.execute(select(d).where(or_(d.c.id == ref, d.c.name == ref))).mappings().all()
+            if not rows:
+                prefix = or_(d.c.id.startswith(ref, autoescape=True), d.c.name.startswith(ref, autoescape=True))
+                rows = conn.execute(select(d).where(prefix)).mappings().all()
+            if len(rows) != 1:
+                found = "no document matches" if not rows else f"{len(rows)} documents match"
+                raise StoreError(f"{found} {ref!r}; use an id or file name from `dyad docs`")
+            row = _decode_document(dict(rows[0]))
+            s = schema.sentences
+            row["sentences"] = [
+                dict(r) for r in conn.execute(
+                    select(s.c.idx, s.c.start, s.c.end, s.c.text).where(s.c.doc_id == row["id"]).order_by(s.c.idx)
+                ).mappings()
+            ]
+        return row
+
+    def errors(self) -> list[dict[str, Any]]:
+        e = schema.ingest_errors
+        with self._connect() as conn:
+            rows = conn.execute(select(e.c.path, e.c.reason, e.c.at).order_by(e.c.id)).mappings().all()
+        return [{**r, "at": r["at"].isoformat(timespec="seconds")} for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = {
+            "documents": schema.documents, "sentences": schema.sentences, "events": schema.events,
+            "figures": schema.figures, "mentions": schema.mentions, "errors": schema.ingest_errors,
+        }
+        with self._connect() as conn:
+            return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
+
+    def rows(self, table_name: str) -> list[dict[str, Any]]:
+        """All rows of one per-document fact table, for the extraction and resolution stages."""
+        table = schema.metadata.tables[table_name]
+        with self._connect() as conn:
+            return [dict(r) for r in conn.execute(select(table)).mappings()]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _decode_document(row: dict[str, Any]) -> dict[str, Any]:
+    row["authors"] = json.loads(row["authors"])
+    if isinstance(row.get("ingested_at"), dt.datetime):
+        row["ingested_at"] = row["ingested_at"].isoformat(timespec="seconds")
+    return row
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id, "name": doc.name, "path": doc.path, "format": doc.format, "kind": doc.kind,
+        "title": doc.title, "authors": _json(doc.authors), "publisher": doc.publisher,
+        "published": doc.published, "published_basis": doc.published_basis,
+        "date_estimate": doc.date_estimate, "date_estimate_basis": doc.date_estimate_basis,
+        "language": doc.language, "doi": doc.doi, "size_bytes": doc.size_bytes, "words": doc.words,
+        "n_sentences": len(doc.sentences), "raw_text": doc.raw_text, "text": doc.text, "ingested_at": _now(),
+    }
+
+
+def _sentence_row(doc_id: str, s: Sentence) -> dict[str, Any]:
+    return {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
+
+
+def _timex_row(doc_id: str, t: TimeExpression) -> dict[str, Any]:
+    v = t.value
+    return {
+        "doc_id": doc_id, "start": t.start, "end": t.end, "text": t.text, "edtf": v.edtf,
+        "day_start": v.start, "day_end": v.end, "granularity": v.granularity, "basis": v.basis,
+    }
+
+
+def _event_row(doc_id: str, i: int, e: Event) -> dict[str, Any]:
+    d = e.date
+    return {
+        "id": f"{doc_id}-e{i}", "doc_id": doc_id, "type": e.type, "participants": _json(sorted(e.participants)),
+        "date_edtf": d.edtf if d else None, "day_start": d.start if d else None,
+        "day_end": d.end if d else None, "granularity": d.granularity if d else None,
+        "date_basis": d.basis if d else None, "dimension": e.dimension, "cameo": e.cameo,
+        "goldstein": e.goldstein, "quad_class": e.quad_class, "status": e.status, "summary": e.summary,
+        "actors": _json(e.actors), "location": e.location, "trigger": e.trigger, "confidence": e.confidence,
+        "start": e.source.start, "end": e.source.end, "sentence": e.source.text,
+    }
+
+
+def _figure_row(doc_id: str, i: int, f: Figure) -> dict[str, Any]:
+    y = f.year
+    return {
+        "id": f"{doc_id}-f{i}", "doc_id": doc_id, "kind": f.kind, "value": f.value, "unit": f.unit,
+        "year_edtf": y.edtf if y else None, "day_start": y.start if y else None, "day_end": y.end if y else None,
+        "from_code": f.from_, "to_code": f.to, "qualifier": f.qualifier, "quantity_text": f.text,
+        "confidence": f.confidence, "start": f.source.start, "end": f.source.end, "sentence": f.source.text,
+    }
