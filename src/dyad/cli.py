@@ -29,9 +29,8 @@ class _DyadGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except DyadError as exc:
-            err = click.ClickException(str(exc))
-            err.exit_code = 2
-            raise err from None
+            click.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(
