@@ -16,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from typer.core import TyperGroup
 
-from dyad import pipeline
+from dyad import evaluate as scoring
+from dyad import export as exporting
+from dyad import pipeline, query
 from dyad.errors import DyadError
 from dyad.settings import Settings, load_settings
 from dyad.store import Store
@@ -149,6 +151,99 @@ def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
         _print_json(rows)
         return
     out.print(_table(rows, ["path", "reason", "at"]) if rows else "no ingest errors")
+
+
+DyadOption = Annotated[str | None, typer.Option("--dyad", help="Only this pair, e.g. PER,RUS.")]
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    dyad: DyadOption = None,
+    type_: Annotated[list[str] | None, typer.Option("--type", help="Event type(s), e.g. agreement.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """List resolved events (one per real-world event, all its sources), oldest first."""
+    with Store(load_settings(config, db=db).db_url) as store:
+        rows = query.events(store, dyad=query.parse_dyad(dyad), types=tuple(type_ or ()), date_from=date_from,
+                            date_to=date_to)
+    if as_json:
+        _print_json(rows)
+        return
+    view = [{**e, "participants": "–".join(e["participants"]), "sources": len(e["sources"]),
+             "summary": e["summary"].split(": ", 1)[-1][:100]} for e in rows]
+    out.print(_table(view, ["date", "type", "participants", "sources", "summary"]))
+
+
+@app.command()
+def figures(
+    db: DbOption = None,
+    dyad: DyadOption = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", help="Figure kind(s), e.g. export.")] = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """List figures (trade, investment, arms values, growth rates...) with their sources."""
+    with Store(load_settings(config, db=db).db_url) as store:
+        rows = query.figures(store, dyad=query.parse_dyad(dyad), kinds=tuple(kind or ()))
+    if as_json:
+        _print_json(rows)
+        return
+    view = [{**f, "value": f"{f['value']:,.10g}", "sources": len(f["sources"])} for f in rows]
+    out.print(_table(view, ["kind", "value", "unit", "qualifier", "year", "from", "to", "sources"]))
+
+
+@app.command()
+def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """List the countries, people and organisations the documents mention."""
+    with Store(load_settings(config, db=db).db_url) as store:
+        rows = query.actors(store)
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_table(rows, ["kind", "name", "documents", "mentions"]))
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    undated: Annotated[bool, typer.Option("--undated", help="Also export events without a date.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Export documents, events, figures and time expressions (the contract in ARCHITECTURE.md)."""
+    if fmt not in exporting.FORMATS:
+        raise DyadError(f"unknown format {fmt!r}; choose one of {', '.join(exporting.FORMATS)}")
+    with Store(load_settings(config, db=db).db_url) as store:
+        text = exporting.render(exporting.build_export(store, include_undated=undated), fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold annotation file (JSON), e.g. ../shared/gold/seeds.json.")],
+    db: DbOption = None,
+    floors: Annotated[Path | None, typer.Option(help="Also check these floors (TOML); exit 1 if below.")] = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Score the store against a gold file: precision/recall/F1, then missed and spurious items."""
+    report = scoring.evaluate_store(load_settings(config, db=db).db_url, gold)
+    failures = scoring.check_floors(report, scoring.load_floors(floors)) if floors else []
+    if as_json:
+        _print_json({**report, "floor_failures": failures})
+    else:
+        out.print(scoring.format_report(report), markup=False, highlight=False)
+        for failure in failures:
+            err.print(f"below floor: {failure}", markup=False)
+    raise typer.Exit(1 if failures else 0)
 
 
 def example_corpus() -> list[Path]:

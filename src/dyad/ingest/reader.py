@@ -73,20 +73,35 @@ def _read(path: str, name: str, data: bytes, max_bytes: int) -> list[Document]:
     prefixed = split_json_prefix(text)
     if prefixed is not None:
         record, rest = prefixed
-        return [_document(path, name, data, fmt, _with_abstract(rest, record), record.meta)]
+        body = _record_header(record.meta) + _with_abstract(rest, record)
+        return [_document(path, name, data, fmt, body, record.meta)]
     meta = read_text_metadata(text, markdown=fmt == "markdown")
     return [_document(path, name, data, fmt, text, meta)]
 
 
 def _record_documents(path: str, name: str, data: bytes, records: list[Record]) -> list[Document]:
     if len(records) == 1:
-        return [_document(path, name, data, "json", records[0].text, records[0].meta)]
+        body = _record_header(records[0].meta) + records[0].text
+        return [_document(path, name, data, "json", body, records[0].meta)]
     documents = []
     for index, record in enumerate(records):
-        document = _document(path, f"{name}#{index + 1}", data, "json", record.text, record.meta)
+        body = _record_header(record.meta) + record.text
+        document = _document(path, f"{name}#{index + 1}", data, "json", body, record.meta)
         document.id = _digest(data + f"#{index}".encode())
         documents.append(document)
     return documents
+
+
+def _record_header(meta: Metadata) -> str:
+    """A record's fields as leading lines of its text, so that they can be read, searched and cited."""
+    lines = [
+        meta.title or "",
+        f"Authors: {', '.join(meta.authors)}" if meta.authors else "",
+        f"Published: {meta.published}" if meta.published else "",
+        f"In: {meta.publisher}" if meta.publisher else "",
+        f"DOI: {meta.doi}" if meta.doi else "",
+    ]
+    return "".join(line + "\n\n" for line in lines if line)
 
 
 def _with_abstract(rest: str, record: Record) -> str:

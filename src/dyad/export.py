@@ -1,0 +1,93 @@
+"""The export contract (ARCHITECTURE.md): documents, resolved events, figures, time expressions.
+
+JSON is one object; JSONL is one record per line with a ``record`` field; CSV is one table with a
+``record`` column, lists joined with "; " and sources as JSON text. Events without a date are left out
+unless asked for: a timeline entry without a date cannot be checked or placed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from dyad.resolve import merge_events, merge_figures
+from dyad.store import Store
+
+FORMATS = ("json", "jsonl", "csv")
+
+
+def build_export(store: Store, *, include_undated: bool = False) -> dict[str, list[dict[str, Any]]]:
+    docs = store.documents()
+    names = {d["id"]: d["name"] for d in docs}
+    events = merge_events(store.rows("events"), names)
+    figures = merge_figures(store.rows("figures"), names)
+    return {
+        "documents": [
+            {"doc": d["name"], "kind": d["kind"], "title": d["title"], "authors": d["authors"],
+             "published": d["published"], "date_estimate": d["date_estimate"],
+             "date_estimate_basis": d["date_estimate_basis"], "publisher": d["publisher"], "doi": d["doi"]}
+            for d in docs
+        ],
+        "events": [_event(e) for e in sorted(events, key=_event_order) if include_undated or e["date_edtf"]],
+        "figures": [_figure(f) for f in figures],
+        "time_expressions": [
+            {"doc": names[t["doc_id"]], "text": t["text"], "start": t["start"], "end": t["end"],
+             "value": t["edtf"], "basis": t["basis"]}
+            for t in sorted(store.rows("time_expressions"), key=lambda t: (names[t["doc_id"]], t["start"]))
+        ],
+    }
+
+
+def _event_order(e: dict[str, Any]) -> tuple[str, str]:
+    return (str(e["day_start"] or "9999"), e["type"])
+
+
+def _event(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": e["id"], "type": e["type"], "date": e["date_edtf"], "date_basis": e["date_basis"],
+        "participants": e["participants"], "dimension": e["dimension"], "cameo": e["cameo"],
+        "goldstein": e["goldstein"], "quad_class": e["quad_class"], "status": e["status"],
+        "summary": e["summary"], "actors": e["actors"], "location": e["location"],
+        "confidence": e["confidence"], "sources": e["sources"],
+    }
+
+
+def _figure(f: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": f["id"], "kind": f["kind"], "value": f["value"], "unit": f["unit"], "year": f["year_edtf"],
+        "from": f["from_code"], "to": f["to_code"], "qualifier": f["qualifier"], "text": f["quantity_text"],
+        "confidence": f["confidence"], "sources": f["sources"],
+    }
+
+
+def _records(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    singular = {"documents": "document", "events": "event", "figures": "figure", "time_expressions": "time_expression"}
+    return [{"record": singular[key], **item} for key, items in data.items() for item in items]
+
+
+def render(data: dict[str, list[dict[str, Any]]], fmt: str) -> str:
+    """The export as text in ``fmt`` (json, jsonl or csv)."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n"
+    records = _records(data)
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records)
+    if fmt == "csv":
+        columns = list(dict.fromkeys(k for r in records for k in r))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        for r in records:
+            writer.writerow({k: _cell(v) for k, v in r.items()})
+        return buffer.getvalue()
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
