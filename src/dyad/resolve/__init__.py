@@ -1,6 +1,6 @@
 """Resolve stage: per-document events and figures → one record per real-world fact, all sources listed.
 
-Two mentions are one event when type and participants are equal and their dates are compatible (the
+Two mentions are one event when type, participants and status are equal and their dates are compatible (the
 intervals overlap, or both are day-precise within a week: "arrived last Friday" and "signed Monday" of
 one state visit). Figures merge when kind, unit, direction and year agree and values are within 1%.
 The merged date is the best-founded one: explicit before relative before inferred, then the finest.
@@ -48,9 +48,10 @@ def merge_events(rows: Iterable[dict[str, Any]], names: dict[str, str]) -> list[
     """Group per-document event rows into resolved events (dicts with ``mentions`` and ``sources``)."""
     groups: list[list[dict[str, Any]]] = []
     for row in sorted(rows, key=lambda r: (r["type"], r["participants"], r["day_start"] or dt.date.min)):
+        key = (row["type"], row["participants"], row["status"])  # a planned visit is not the visit made
         for group in groups:
             head = group[0]
-            if (head["type"], head["participants"]) == (row["type"], row["participants"]) and all(
+            if (head["type"], head["participants"], head["status"]) == key and all(
                 dates_compatible(member, row) for member in group
             ):
                 group.append(row)

@@ -1,0 +1,56 @@
+"""Extract stage: facts of one clean document — time expressions, mentions, events, figures.
+
+Order: mentions → explicit time expressions → the document's reference date (published, or estimated from
+a summit, leaders' terms or the latest date) → relative time expressions → events and figures.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from functools import lru_cache
+
+from dyad.extract.context import document_pair
+from dyad.extract.docdate import estimate_document_date
+from dyad.extract.events import EventExtractor
+from dyad.extract.figures import extract_figures
+from dyad.extract.mentions import Mention, mention_finder
+from dyad.extract.timex import find_time_expressions
+from dyad.knowledge import load_knowledge
+from dyad.models import Document
+from dyad.store import ProcessedDocument
+
+__all__ = ["extract_facts"]
+
+
+@lru_cache(maxsize=4)
+def _event_extractor(extra_dirs: tuple[str, ...]) -> EventExtractor:
+    return EventExtractor(load_knowledge(extra_dirs))
+
+
+def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, object]]:
+    starts = [s.start for s in doc.sentences]
+    return [
+        {"sentence_idx": max(0, bisect_right(starts, m.start) - 1), "start": m.start, "end": m.end, "text": m.text,
+         "kind": m.kind, "value": m.value, "attrs": json.dumps({"form": m.form, **m.attrs}, ensure_ascii=False)}
+        for m in mentions if m.kind in ("country", "person", "organisation", "forum")
+    ]
+
+
+def extract_facts(doc: Document, *, dyad: tuple[str, ...] = (), knowledge_dirs: tuple[str, ...] = ()) -> ProcessedDocument:
+    """All facts of one clean document, each with its source sentence. Pure."""
+    knowledge = load_knowledge(knowledge_dirs)
+    mentions = mention_finder(knowledge_dirs).find(doc.text)
+    explicit = find_time_expressions(doc.text)
+    reference = estimate_document_date(doc, mentions, explicit, knowledge)
+    if reference is not None:
+        doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
+    anchor = reference.start if reference is not None and reference.granularity == "day" else None
+    timexes = find_time_expressions(doc.text, anchor=anchor) if anchor else explicit
+    pair = document_pair(mentions, dyad)
+    events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference)
+    figures = extract_figures(doc, mentions, timexes, pair)
+    return ProcessedDocument(
+        document=doc, time_expressions=timexes, mentions=_mention_rows(doc, mentions), events=events,
+        figures=figures,
+    )

@@ -1,0 +1,59 @@
+"""Per-document context shared by the event and figure extractors: the pair, people's countries, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from dyad.extract.mentions import Mention
+from dyad.knowledge import Knowledge
+from dyad.models import TimeValue
+
+# Country forms that name a country as an actor; descriptors ("the Andean nation") need the pair.
+_ACTOR_FORMS = ("name", "adjective", "metonym", "historical")
+
+
+def document_pair(mentions: list[Mention], fixed: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """The document's main pair of countries: the configured dyad, else the two most mentioned."""
+    if len(fixed) == 2:
+        return (fixed[0], fixed[1])
+    counts = Counter(m.value for m in mentions if m.kind == "country" and m.form in _ACTOR_FORMS)
+    top = [code for code, n in counts.most_common(2) if n >= 2]
+    return (top[0], top[1]) if len(top) == 2 else None
+
+
+@dataclass(slots=True)
+class PersonCountry:
+    iso3: str
+    role: str
+
+
+def person_country(k: Knowledge, name: str, when: TimeValue | None) -> PersonCountry | None:
+    """The country (and office) of a leader, preferring a term that covers the date."""
+    terms = k.terms_of(name)
+    if not terms:
+        return None
+    if when is not None and when.start is not None:
+        day_end = when.end or when.start
+        covering = [t for t in terms if t.covers(when.start, day_end)]
+        if covering:
+            terms = covering
+    best = sorted(terms, key=lambda t: ("head_of_state", "party_leader", "head_of_government",
+                                        "foreign_minister").index(t.role) if t.role in (
+        "head_of_state", "party_leader", "head_of_government", "foreign_minister") else 9)[0]
+    return PersonCountry(best.iso3, best.role)
+
+
+def resolve_descriptor(mention: Mention, pair: tuple[str, str] | None) -> str | None:
+    """A descriptor ("the Andean nation") names the pair country it can stand for, if exactly one."""
+    candidates = set(mention.attrs.get("candidates", [mention.value]))
+    if pair:
+        inside = candidates & set(pair)
+        if len(inside) == 1:
+            return inside.pop()
+    return mention.value if len(candidates) == 1 else None
+
+
+def day_value(day: dt.date, basis: str) -> TimeValue:
+    return TimeValue(day.isoformat(), day, day, "day", basis)  # type: ignore[arg-type]

@@ -1,0 +1,94 @@
+"""A document's reference date: its publication date, else an estimate from its content (basis inferred).
+
+The estimate works as an analyst would: a summit the text names (forum + host city + leaders in office,
+from the summit calendar and terms of office) dates a news story to just after the summit opened — to the
+weekday of a wire attribution ("EFE reported Tuesday") when there is one. Failing that, the latest full
+date in the text, then its latest year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dyad.extract.context import day_value
+from dyad.extract.mentions import Mention
+from dyad.knowledge import Knowledge, Summit
+from dyad.models import Document, TimeExpression, TimeValue
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ATTRIBUTION = re.compile(
+    r"\b(reported|said|announced|told\s+\w+|stated|declared)\s+(on\s+)?(" + "|".join(_WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+_LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
+
+
+def _summit_score(summit: Summit, text: str, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> int:
+    score = 0
+    if any(m.attrs.get("edition") == summit.edition for m in mentions):
+        score += 3
+    if summit.city and re.search(rf"\b{re.escape(summit.city)}\b", text, re.IGNORECASE):
+        score += 2
+    people = {m.value for m in mentions if m.kind == "person"}
+    for name in people:
+        terms = [t for t in k.terms_of(name) if t.role in _LEADER_ROLES]
+        if terms and any(t.covers(summit.start, summit.end) for t in terms):
+            score += 1
+        elif terms:
+            score -= 1
+    if latest_year is not None and summit.start.year < latest_year:
+        score -= 3  # a text rarely reports a summit years older than the latest year it names
+    return score
+
+
+def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> Summit | None:
+    forums = {m.attrs["forum"] for m in mentions if m.attrs.get("forum")}
+    candidates = [s for s in k.summits if s.forum in forums]
+    scored = sorted(((_summit_score(s, doc.text, mentions, k, latest_year), s) for s in candidates),
+                    key=lambda x: (x[0], x[1].start), reverse=True)
+    if not scored or scored[0][0] < 3:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two summits fit equally well: no guess
+    return scored[0][1]
+
+
+def _news_day(summit: Summit, text: str) -> dt.date:
+    attribution = _ATTRIBUTION.search(text)
+    if attribution:
+        weekday = _WEEKDAYS.index(attribution.group(3).lower())
+        return summit.start + dt.timedelta(days=(weekday - summit.start.weekday()) % 7 or 7)
+    return summit.start + dt.timedelta(days=1)
+
+
+def published_value(published: str) -> TimeValue | None:
+    from dyad.extract.timex import parse_edtf
+
+    try:
+        return parse_edtf(published, "explicit")
+    except ValueError:
+        return None
+
+
+def estimate_document_date(
+    doc: Document, mentions: list[Mention], explicit: list[TimeExpression], k: Knowledge
+) -> TimeValue | None:
+    """The date relative expressions of ``doc`` are read against; ``None`` when nothing tells."""
+    if doc.published:
+        value = published_value(doc.published)
+        if value is not None:
+            return value
+    dated = [t.value for t in explicit if t.value.basis == "explicit" and t.value.start and t.value.end]
+    years = [v.end.year for v in dated if v.granularity in ("day", "month", "year") and v.end]
+    latest_year = max(years) if years else None
+    summit = _summit(doc, mentions, k, latest_year)
+    if summit is not None:
+        return day_value(_news_day(summit, doc.text), "inferred")
+    days = [v.start for v in dated if v.granularity == "day" and v.start]
+    if days:
+        return day_value(max(days), "inferred")
+    if latest_year is not None:
+        return TimeValue(str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year",
+                         "inferred")
+    return None

@@ -1,0 +1,259 @@
+"""Events: trigger phrases (knowledge/triggers.tsv) in a sentence + participants + a date.
+
+One event per type per sentence. Participants come from the sentence's country, leader and company
+mentions; "bilateral"/"the two countries" and a one-sided mention take the document's pair. The date is
+the time expression nearest the trigger, else the previous sentence's, else (news) the week before the
+document date; "the Nth anniversary of X in <date>" dates X N years earlier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dyad.extract.context import person_country, resolve_descriptor
+from dyad.extract.mentions import Mention
+from dyad.knowledge import Knowledge, Trigger
+from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
+
+# Words before a trigger that make it hypothetical, negotiated or generic rather than an event.
+_HEDGE = re.compile(
+    r"\b(could|would|might|may|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|seeks? to|"
+    r"interest(ed)?|negotiat\w*|importance|discuss(ed|ions?)?|yet to|if|whether|excludes?|proposals?|"
+    r"not|never|no|neither|nor|failed to|refused to)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b((is|are|was|were)\s+(due\s+|scheduled\s+|expected\s+|set\s+|likely\s+)?to|will|shall|plans?\s+to|"
+    r"planned|intends?\s+to|upcoming|to\s+be\s+signed)\b",
+    re.IGNORECASE,
+)
+# Text right before a country mention that makes it context, not a participant ("conflict with Ecuador").
+_CONTEXT_BEFORE = re.compile(
+    r"\b(conflict|war|dispute|tensions?|clash(es)?|border|frontier|rivalry|sanctions)\s+(with|against|over)\s+"
+    r"(the\s+)?$|\b(such\s+as|like|than|including)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I)
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(st|nd|rd|th)\s+anniversary\s+of\s+(the\s+)?$", re.IGNORECASE)
+_VAGUE = ("century", "open")
+_WINDOW = 60  # characters before a trigger searched for hedges
+
+
+@dataclass(slots=True)
+class _Hit:
+    trigger: Trigger
+    start: int  # offsets inside the sentence
+    end: int
+
+
+def _hits(sentence: str, triggers: list[Trigger]) -> dict[str, _Hit]:
+    """One hit per event type: its earliest trigger match, widened by overlapping matches of that type."""
+    by_type: dict[str, list[tuple[int, int, Trigger]]] = {}
+    for trigger in triggers:
+        m = trigger.pattern.search(sentence)
+        if m:
+            by_type.setdefault(trigger.type, []).append((m.start(), m.end(), trigger))
+    found: dict[str, _Hit] = {}
+    for etype, spans in by_type.items():
+        spans.sort(key=lambda item: item[0])
+        start, end, trigger = spans[0]
+        for other_start, other_end, _ in spans[1:]:
+            if other_start <= end:
+                end = max(end, other_end)
+        found[etype] = _Hit(trigger, start, end)
+    return found
+
+
+def _is_hedged(sentence: str, hit: _Hit) -> bool:
+    window = sentence[max(0, hit.start - _WINDOW) : hit.start]
+    window = re.split(r"[;:]|\bbut\b|\bwhich\b|\bwho\b", window)[-1]  # only the trigger's own clause
+    return bool(_HEDGE.search(window))
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _pick_timex(sentence: Sentence, hit: _Hit, timexes: list[TimeExpression]) -> TimeExpression | None:
+    span = (sentence.start + hit.start, sentence.start + hit.end)
+    usable = []
+    for t in timexes:
+        before = sentence.text[: t.start - sentence.start]
+        if _REPORTED.search(before):  # "EFE reported Tuesday": the report's date, not the event's
+            continue
+        penalty = 1000 if t.value.granularity in _VAGUE else 0
+        usable.append((_distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
+    return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
+
+
+def _shift_years(value: TimeValue, years: int) -> TimeValue | None:
+    if value.start is None or value.end is None:
+        return None
+    try:
+        start = value.start.replace(year=value.start.year - years)
+        end = value.end.replace(year=value.end.year - years)
+    except ValueError:  # 29 February
+        start = value.start.replace(year=value.start.year - years, day=28)
+        end = value.end.replace(year=value.end.year - years, day=28)
+    y, rest = value.edtf[:4], value.edtf[4:]
+    edtf = f"{int(y) - years:04d}{rest}" if y.isdigit() and "/" not in rest else f"{start.isoformat()}/{end.isoformat()}"
+    return TimeValue(edtf, start, end, value.granularity, "inferred")
+
+
+class EventExtractor:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(
+        self,
+        doc: Document,
+        mentions: list[Mention],
+        timexes: list[TimeExpression],
+        pair: tuple[str, str] | None,
+        anchor: TimeValue | None,
+    ) -> list[Event]:
+        events: list[Event] = []
+        previous: Sentence | None = None
+        for sentence in doc.sentences:
+            if previous is not None and "\n\n" in doc.text[previous.end : sentence.start]:
+                previous = None  # dates carry over inside a paragraph only
+            s_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            s_timex = [t for t in timexes if sentence.start <= t.start < sentence.end]
+            prev_timex = [t for t in timexes if previous and previous.start <= t.start < previous.end]
+            for hit in _hits(sentence.text, self.k.triggers).values():
+                if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
+                    continue
+                date = self._date(doc, sentence, hit, s_timex, prev_timex, anchor)
+                participants = self._participants(sentence, hit, s_mentions, pair, date)
+                if participants is None:
+                    continue
+                events.append(self._event(doc, sentence, hit, participants, date, s_mentions))
+            previous = sentence
+        return events
+
+    # -- date ------------------------------------------------------------------------------------------
+
+    def _date(
+        self, doc: Document, sentence: Sentence, hit: _Hit, s_timex: list[TimeExpression],
+        prev_timex: list[TimeExpression], anchor: TimeValue | None,
+    ) -> TimeValue | None:
+        chosen = _pick_timex(sentence, hit, s_timex)
+        if chosen is not None:
+            anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
+            if anniversary:
+                return _shift_years(chosen.value, int(anniversary.group(1)))
+            return chosen.value
+        carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
+        if carried:
+            return carried[-1].value
+        if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:
+            week = anchor.start - dt.timedelta(days=6)
+            return TimeValue(f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval",
+                             "inferred")
+        return None
+
+    # -- participants ----------------------------------------------------------------------------------
+
+    def _code(self, m: Mention, sentence: Sentence, pair: tuple[str, str] | None, date: TimeValue | None) -> str | None:
+        if m.kind == "country":
+            if _CONTEXT_BEFORE.search(sentence.text[: m.start - sentence.start]):
+                return None
+            return resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
+        if m.kind == "person":
+            found = person_country(self.k, m.value, date)
+            return found.iso3 if found else None
+        if m.kind == "organisation":
+            return m.attrs.get("iso3")
+        return None
+
+    def _participants(
+        self, sentence: Sentence, hit: _Hit, s_mentions: list[Mention], pair: tuple[str, str] | None,
+        date: TimeValue | None,
+    ) -> tuple[str, ...] | None:
+        span = (sentence.start + hit.start, sentence.start + hit.end)
+        ranked: dict[str, int] = {}
+        for m in s_mentions:
+            if m.kind == "pair" and pair:
+                for code in pair:
+                    ranked.setdefault(code, _distance(span, (m.start, m.end)))
+                continue
+            code = self._code(m, sentence, pair, date)
+            if code:
+                d = _distance(span, (m.start, m.end))
+                ranked[code] = min(d, ranked.get(code, d))
+        if hit.trigger.type == "visit":
+            visit = self._visit_sides(sentence, hit, s_mentions, pair, date)
+            if visit:
+                return visit
+        codes = sorted(ranked, key=ranked.__getitem__)
+        if pair and set(pair) <= set(codes):
+            return tuple(sorted(pair))
+        if len(codes) >= 2:
+            return tuple(sorted(codes[:2]))
+        if len(codes) == 1 and pair and codes[0] in pair:
+            return tuple(sorted(pair))
+        return None
+
+    def _visit_sides(
+        self, sentence: Sentence, hit: _Hit, s_mentions: list[Mention], pair: tuple[str, str] | None,
+        date: TimeValue | None,
+    ) -> tuple[str, ...] | None:
+        """A visit is visitor → destination: the first country after "to"/"in" following the trigger."""
+        after = sentence.start + hit.end
+        destination = None
+        for m in s_mentions:
+            gap = sentence.text[hit.start : m.start - sentence.start]
+            if m.start >= after and m.start - after <= 60 and re.search(r"\b(to|in)\s+(the\s+)?$", gap):
+                destination = self._code(m, sentence, pair, date)
+                if destination:
+                    break
+        if destination is None:
+            return None
+        # The visitor: people first, then countries named as actors; a place "in Lima" is a location.
+        ranked = sorted(s_mentions, key=lambda m: (m.kind != "person", m.form == "metonym"))
+        visitors = [
+            c for m in ranked
+            if not re.search(r"\bin\s+(the\s+)?$", sentence.text[: m.start - sentence.start])
+            and (c := self._code(m, sentence, pair, date)) and c != destination
+        ]
+        if any(m.kind == "pair" for m in s_mentions) and pair and destination in pair:
+            visitors.append(pair[0] if pair[1] == destination else pair[1])
+        if not visitors:
+            return None
+        if pair and destination in pair and set(pair) - {destination} <= set(visitors):
+            return tuple(sorted(pair))
+        return tuple(sorted({visitors[0], destination}))
+
+    # -- the record ------------------------------------------------------------------------------------
+
+    def _event(
+        self, doc: Document, sentence: Sentence, hit: _Hit, participants: tuple[str, ...],
+        date: TimeValue | None, s_mentions: list[Mention],
+    ) -> Event:
+        etype = hit.trigger.type
+        default_code, default_dimension = self.k.type_defaults[etype]
+        code = self.k.cameo.get(hit.trigger.cameo or "", default_code)
+        around = sentence.text[max(0, hit.start - 40) : hit.end + 20]
+        status = "planned" if _PLANNED.search(around) else "occurred"
+        actors = list(dict.fromkeys(m.value for m in s_mentions if m.kind in ("person", "organisation")))
+        location = next(
+            (m.text for m in s_mentions if m.form == "metonym" and
+             re.search(r"\bin\s+$", sentence.text[: m.start - sentence.start])), None,
+        )
+        confidence = 0.5 + (0.2 if date and date.basis == "explicit" else 0.1 if date else 0.0) + (
+            0.1 if len(hit.trigger.pattern.pattern) > 40 else 0.0
+        )
+        return Event(
+            type=etype, participants=participants, date=date,
+            dimension=hit.trigger.dimension or default_dimension, cameo=code.code, goldstein=code.goldstein,
+            quad_class=code.quad_class, status=status, summary=_summary(etype, participants, sentence.text),
+            source=Source(doc.name, sentence.text, sentence.start, sentence.end), actors=actors,
+            location=location, trigger=sentence.text[hit.start : hit.end], confidence=round(min(confidence, 0.95), 2),
+        )
+
+
+def _summary(etype: str, participants: tuple[str, ...], sentence: str) -> str:
+    text = sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
+    return f"{etype.replace('_', ' ')} ({'–'.join(participants)}): {text}"
