@@ -163,13 +163,14 @@ def events(
     type_: Annotated[list[str] | None, typer.Option("--type", help="Event type(s), e.g. agreement.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    undated: Annotated[bool, typer.Option("--undated", help="Also list events without a date.")] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
     """List resolved events (one per real-world event, all its sources), oldest first."""
     with Store(load_settings(config, db=db).db_url) as store:
         rows = query.events(store, dyad=query.parse_dyad(dyad), types=tuple(type_ or ()), date_from=date_from,
-                            date_to=date_to)
+                            date_to=date_to, include_undated=undated)
     if as_json:
         _print_json(rows)
         return
@@ -266,8 +267,14 @@ def demo(
         out.print(_table([{**r, "id": r["id"][:8]} for r in store.documents()],
                          ["id", "kind", "published", "title", "words"], title=f"Documents in {db}"))
         counts = store.counts()
+        timeline = query.events(store, include_undated=False)
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
-    out.print(f"Try: dyad docs --db {db}   dyad show 002 --db {db}")
+    out.print(f"\nTimeline ({len(timeline)} dated events; sources in brackets):")
+    for e in timeline:
+        summary = e["summary"].split(": ", 1)[-1]
+        out.print(f"  {e['date']:<22} {e['type']:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
+                  f"{summary[:70]}{'…' if len(summary) > 70 else ''}", highlight=False, markup=False)
+    out.print(f"\nTry: dyad events --db {db}   dyad figures --db {db}   dyad show 002 --db {db}")
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -42,7 +42,7 @@ def events(
     """Resolved events, oldest first, filtered by pair, type and date range."""
     lo, hi = _bound(date_from, "from"), _bound(date_to, "to")
     out = []
-    for e in build_export(store, include_undated=include_undated or not (lo or hi))["events"]:
+    for e in build_export(store, include_undated=include_undated)["events"]:
         if not _pair_ok(e["participants"], dyad) or (types and e["type"] not in types):
             continue
         if (lo or hi) and not e["date"]:

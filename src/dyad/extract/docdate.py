@@ -24,11 +24,11 @@ _ATTRIBUTION = re.compile(
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
 
 
-def _summit_score(summit: Summit, text: str, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> int:
+def _summit_score(summit: Summit, lowered: str, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> int:
     score = 0
     if any(m.attrs.get("edition") == summit.edition for m in mentions):
         score += 3
-    if summit.city and re.search(rf"\b{re.escape(summit.city)}\b", text, re.IGNORECASE):
+    if summit.city and summit.city.lower() in lowered and re.search(rf"\b{re.escape(summit.city.lower())}\b", lowered):
         score += 2
     people = {m.value for m in mentions if m.kind == "person"}
     for name in people:
@@ -45,7 +45,8 @@ def _summit_score(summit: Summit, text: str, mentions: list[Mention], k: Knowled
 def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> Summit | None:
     forums = {m.attrs["forum"] for m in mentions if m.attrs.get("forum")}
     candidates = [s for s in k.summits if s.forum in forums]
-    scored = sorted(((_summit_score(s, doc.text, mentions, k, latest_year), s) for s in candidates),
+    lowered = doc.text.lower()
+    scored = sorted(((_summit_score(s, lowered, mentions, k, latest_year), s) for s in candidates),
                     key=lambda x: (x[0], x[1].start), reverse=True)
     if not scored or scored[0][0] < 3:
         return None

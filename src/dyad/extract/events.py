@@ -248,12 +248,19 @@ class EventExtractor:
         return Event(
             type=etype, participants=participants, date=date,
             dimension=hit.trigger.dimension or default_dimension, cameo=code.code, goldstein=code.goldstein,
-            quad_class=code.quad_class, status=status, summary=_summary(etype, participants, sentence.text),
+            quad_class=code.quad_class, status=status, summary=_summary(etype, participants, sentence.text, hit),
             source=Source(doc.name, sentence.text, sentence.start, sentence.end), actors=actors,
             location=location, trigger=sentence.text[hit.start : hit.end], confidence=round(min(confidence, 0.95), 2),
         )
 
 
-def _summary(etype: str, participants: tuple[str, ...], sentence: str) -> str:
-    text = sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
+def _summary(etype: str, participants: tuple[str, ...], sentence: str, hit: _Hit) -> str:
+    """The type, the pair, and the words around the trigger (the whole sentence when it is short)."""
+    text = sentence
+    if len(sentence) > 160:
+        start = max(0, hit.start - 60)
+        start = sentence.find(" ", start) + 1 if start else 0
+        end = min(len(sentence), hit.end + 80)
+        end = sentence.rfind(" ", 0, end) if end < len(sentence) else end
+        text = ("…" if start else "") + sentence[start:end].strip(" ,;") + ("…" if end < len(sentence) else "")
     return f"{etype.replace('_', ' ')} ({'–'.join(participants)}): {text}"

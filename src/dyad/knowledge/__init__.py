@@ -93,8 +93,13 @@ class Knowledge:
     type_defaults: dict[str, tuple[CameoCode, str]] = field(default_factory=dict)  # type → (code, dimension)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
 
+    _terms_by_name: dict[str, list[Term]] = field(default_factory=dict)
+
     def terms_of(self, name: str) -> list[Term]:
-        return [t for t in self.terms if t.name == name]
+        if len(self._terms_by_name) == 0 and self.terms:
+            for term in self.terms:
+                self._terms_by_name.setdefault(term.name, []).append(term)
+        return self._terms_by_name.get(name, [])
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
