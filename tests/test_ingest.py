@@ -187,8 +187,10 @@ def test_decoding_keeps_accents(data: bytes, label: str) -> None:
     [
         ("Россия и Перу подписали соглашение о военно-техническом сотрудничестве в 2008 году.", "cp1251"),
         ("Россия и Перу подписали соглашение о военно-техническом сотрудничестве в 2008 году.", "koi8_r"),
-        ("« Le Pérou et la Russie ont signé un accord », a déclaré le ministre des Affaires étrangères.",
-         "cp1252"),
+        (
+            "« Le Pérou et la Russie ont signé un accord », a déclaré le ministre des Affaires étrangères.",
+            "cp1252",
+        ),
         ("“Peru and Russia signed the accord,” the minister said — a first since 1969.", "cp1252"),
     ],
 )
@@ -255,18 +257,51 @@ OPENALEX = {
 @pytest.mark.parametrize(
     ("record", "title", "authors", "published", "doi", "publisher", "abstract"),
     [
-        (SEMANTIC_SCHOLAR, SEMANTIC_SCHOLAR["title"], ["S. Adins", "M. Rooney"], "2022-05-11",
-         "10.46272/2409-3416-2021-9-4-84-100", "Cuadernos iberoamericanos", "regain its status"),
-        (SEMANTIC_SCHOLAR_API, "Russia and the Andes", ["Ana García", "Iván Petrov"], "2019",
-         "10.4067/S0718-090X2019000100001", "Revista de Ciencia Política", "Andean countries"),
-        (CROSSREF, "Russia’s return to Latin America", ["Vladimir Rouvinski"], "2019-03",
-         "10.1080/2222.2019.1", "Latin American Policy", "Moscow has increased its presence in the region."),
-        (OPENALEX, "Peru and Russia", ["Mildred Rooney", "Luis Paz"], "2020-07-01", "10.5555/openalex.1",
-         "Agenda Internacional", "Peru and Russia signed accords."),
+        (
+            SEMANTIC_SCHOLAR,
+            SEMANTIC_SCHOLAR["title"],
+            ["S. Adins", "M. Rooney"],
+            "2022-05-11",
+            "10.46272/2409-3416-2021-9-4-84-100",
+            "Cuadernos iberoamericanos",
+            "regain its status",
+        ),
+        (
+            SEMANTIC_SCHOLAR_API,
+            "Russia and the Andes",
+            ["Ana García", "Iván Petrov"],
+            "2019",
+            "10.4067/S0718-090X2019000100001",
+            "Revista de Ciencia Política",
+            "Andean countries",
+        ),
+        (
+            CROSSREF,
+            "Russia’s return to Latin America",
+            ["Vladimir Rouvinski"],
+            "2019-03",
+            "10.1080/2222.2019.1",
+            "Latin American Policy",
+            "Moscow has increased its presence in the region.",
+        ),
+        (
+            OPENALEX,
+            "Peru and Russia",
+            ["Mildred Rooney", "Luis Paz"],
+            "2020-07-01",
+            "10.5555/openalex.1",
+            "Agenda Internacional",
+            "Peru and Russia signed accords.",
+        ),
     ],
 )
 def test_json_records(
-    record: dict[str, object], title: str, authors: list[str], published: str, doi: str, publisher: str,
+    record: dict[str, object],
+    title: str,
+    authors: list[str],
+    published: str,
+    doi: str,
+    publisher: str,
     abstract: str,
 ) -> None:
     document = read_document("record.json", json.dumps(record).encode())
@@ -348,8 +383,10 @@ def test_html_without_text_is_refused() -> None:
 
 
 def test_pdf_text_pages_and_metadata() -> None:
-    data = make_pdf([["Hello Peru"], ["Second page about Russia (and Perú)"]],
-                    info={"Title": "Peru and Russia: A Study", "Author": "Ana Garcia; Luis Paz"})
+    data = make_pdf(
+        [["Hello Peru"], ["Second page about Russia (and Perú)"]],
+        info={"Title": "Peru and Russia: A Study", "Author": "Ana Garcia; Luis Paz"},
+    )
     document = read_document("study.pdf", data)
     assert document.format == "pdf" and document.kind == "paper"
     assert document.raw_text == "Hello Peru\n\nSecond page about Russia (and Perú)"
@@ -387,8 +424,9 @@ def test_pdf_junk_metadata_title_is_ignored() -> None:
         ("bad16.txt", codecs.BOM_UTF16_LE + b"P\x00\x00\xd8e\x00", None, "decode"),
     ],
 )
-def test_bad_input_raises_one_line_ingest_error(name: str, data: bytes, max_bytes: int | None,
-                                                fragment: str) -> None:
+def test_bad_input_raises_one_line_ingest_error(
+    name: str, data: bytes, max_bytes: int | None, fragment: str
+) -> None:
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     with pytest.raises(IngestError) as info:
         read_document(f"/in/{name}", data, **kwargs)

@@ -62,19 +62,29 @@ def test_published_from_header_lines(text: str, published: str | None) -> None:
             f"Ana GARCÍA\n\n{BODY}",
             "Russia and the Andean Community: The Arms Trade in the 21st Century",
         ),
-        (f"LA COOPERACIÓN MILITAR ENTRE EL PERÚ Y RUSIA\n\n{BODY}",
-         "La Cooperación Militar entre el Perú y Rusia"),
+        (
+            f"LA COOPERACIÓN MILITAR ENTRE EL PERÚ Y RUSIA\n\n{BODY}",
+            "La Cooperación Militar entre el Perú y Rusia",
+        ),
         (f"Saturday, 2 March 2019\n\nFifty years of friendship\n\n{BODY}", "Fifty years of friendship"),
-        (f"Russia and Peru: fifty years of\ndiplomatic relations\n\n{BODY}",
-         "Russia and Peru: fifty years of diplomatic relations"),
+        (
+            f"Russia and Peru: fifty years of\ndiplomatic relations\n\n{BODY}",
+            "Russia and Peru: fifty years of diplomatic relations",
+        ),
         (f"Russia in the Andes\nJohn SMITH and Ana GARCÍA\n\n{BODY}", "Russia in the Andes"),
         (f"Why is Moscow courting Lima?\n\n{BODY}", "Why is Moscow courting Lima?"),
-        (f"Decree No. 1234 approves arms deal with Russia\n\n{BODY}",
-         "Decree No. 1234 approves arms deal with Russia"),
-        (f"Revista Andina, Vol. 5, No. 2 (2019), pp. 1-20\n\nSOVIET ARMS IN PERU\n\n{BODY}",
-         "Soviet Arms in Peru"),
-        (f"Home | World | Politics | Contact\nSkip to content\n\nPeru and Russia sign pact\n\n{BODY}",
-         "Peru and Russia sign pact"),
+        (
+            f"Decree No. 1234 approves arms deal with Russia\n\n{BODY}",
+            "Decree No. 1234 approves arms deal with Russia",
+        ),
+        (
+            f"Revista Andina, Vol. 5, No. 2 (2019), pp. 1-20\n\nSOVIET ARMS IN PERU\n\n{BODY}",
+            "Soviet Arms in Peru",
+        ),
+        (
+            f"Home | World | Politics | Contact\nSkip to content\n\nPeru and Russia sign pact\n\n{BODY}",
+            "Peru and Russia sign pact",
+        ),
         (f"{BODY}\n\nA second paragraph follows.", None),
         ("https://example.org/news/peru-russia\n\nPeru and Russia", "Peru and Russia"),
         (f"Peru and Russia. {BODY}\n\nMore text.", None),
@@ -98,26 +108,54 @@ def test_markdown_title_and_front_matter() -> None:
     ("text", "authors", "publisher"),
     [
         (f"Peru buys Russian helicopters\nBy Marco Aquino\n\n{BODY}", ["Marco Aquino"], None),
-        (f"Peru buys Russian helicopters\n\nby Jane Doe and John Roe\n\n{BODY}",
-         ["Jane Doe", "John Roe"], None),
+        (
+            f"Peru buys Russian helicopters\n\nby Jane Doe and John Roe\n\n{BODY}",
+            ["Jane Doe", "John Roe"],
+            None,
+        ),
         (f"Peru buys Russian helicopters\nBY JANE DOE | March 3, 2023\n\n{BODY}", ["Jane Doe"], None),
-        (f"Peru buys Russian helicopters\n\n{BODY}\n\nAndes Post | by Carla Ruiz",
-         ["Carla Ruiz"], "Andes Post"),
-        (f"Russia in the Andes\n\nSebastien ADINS and Mildred ROONEY\n\n{BODY}",
-         ["Sebastien Adins", "Mildred Rooney"], None),
-        (f"Russia in the Andes\nVladimir Rouvinski¹, Ana María García²*\n\n{BODY}",
-         ["Vladimir Rouvinski", "Ana María García"], None),
+        (
+            f"Peru buys Russian helicopters\n\n{BODY}\n\nAndes Post | by Carla Ruiz",
+            ["Carla Ruiz"],
+            "Andes Post",
+        ),
+        (
+            f"Russia in the Andes\n\nSebastien ADINS and Mildred ROONEY\n\n{BODY}",
+            ["Sebastien Adins", "Mildred Rooney"],
+            None,
+        ),
+        (
+            f"Russia in the Andes\nVladimir Rouvinski¹, Ana María García²*\n\n{BODY}",
+            ["Vladimir Rouvinski", "Ana María García"],
+            None,
+        ),
         (f"Russia in the Andes\nS. Adins\nUniversidad del Pacífico\n\n{BODY}", ["S. Adins"], None),
-        (f"Perú compra helicópteros rusos\nPor Juan Pérez y María López\n\n{BODY}",
-         ["Juan Pérez", "María López"], None),
-        (f"Peru buys helicopters\n\n{BODY}\n\nReporting by Marco Aquino; Editing by Leslie Adler",
-         ["Marco Aquino"], None),
-        (f"Fifty years of friendship\n\n{BODY}\n\nPosted by Carlos Mendoza at 10:15 AM",
-         ["Carlos Mendoza"], None),
-        (f"Peru buys helicopters\n\n{BODY}\n\n(Reporting by Marco Aquino and Teresa Cespedes; Writing by "
-         "Ana Ruiz; Editing by Leslie Adler)", ["Marco Aquino", "Teresa Cespedes", "Ana Ruiz"], None),
-        (f"Peru buys helicopters\n\n{BODY}\n\nThe report, written by Juan Pérez and Ana Ruiz, is long.",
-         [], None),
+        (
+            f"Perú compra helicópteros rusos\nPor Juan Pérez y María López\n\n{BODY}",
+            ["Juan Pérez", "María López"],
+            None,
+        ),
+        (
+            f"Peru buys helicopters\n\n{BODY}\n\nReporting by Marco Aquino; Editing by Leslie Adler",
+            ["Marco Aquino"],
+            None,
+        ),
+        (
+            f"Fifty years of friendship\n\n{BODY}\n\nPosted by Carlos Mendoza at 10:15 AM",
+            ["Carlos Mendoza"],
+            None,
+        ),
+        (
+            f"Peru buys helicopters\n\n{BODY}\n\n(Reporting by Marco Aquino and Teresa Cespedes; Writing by "
+            "Ana Ruiz; Editing by Leslie Adler)",
+            ["Marco Aquino", "Teresa Cespedes", "Ana Ruiz"],
+            None,
+        ),
+        (
+            f"Peru buys helicopters\n\n{BODY}\n\nThe report, written by Juan Pérez and Ana Ruiz, is long.",
+            [],
+            None,
+        ),
         (f"Russia in the Andes\nBilateral Trade\n\n{BODY}", [], None),
         (f"Peru buys helicopters\n\nBy contrast, Peter Smith argued that {BODY}", [], None),
         (f"Peru buys helicopters\n\nBy 2020, Peru and Russia had signed 12 agreements.\n\n{BODY}", [], None),
@@ -204,13 +242,21 @@ def test_kind_rules(text: str, kind: str) -> None:
 def test_rules_together_on_invented_documents() -> None:
     reuters = read_text_metadata(REUTERS)
     assert (reuters.title, reuters.authors, reuters.published) == (
-        "Russia, Peru sign arms maintenance deal", ["Marco Aquino"], None)
+        "Russia, Peru sign arms maintenance deal",
+        ["Marco Aquino"],
+        None,
+    )
     blogger = read_text_metadata(BLOGGER)
     assert (blogger.title, blogger.authors, blogger.published) == (
-        "Fifty years of friendship", ["Carlos Mendoza"], "2019-03-04")
+        "Fifty years of friendship",
+        ["Carlos Mendoza"],
+        "2019-03-04",
+    )
     paper = read_text_metadata(PAPER)
-    assert (paper.title, paper.authors) == ("Russia and the Andean Community: A Reappraisal",
-                                            ["Ana García", "Luis Paz"])
+    assert (paper.title, paper.authors) == (
+        "Russia and the Andean Community: A Reappraisal",
+        ["Ana García", "Luis Paz"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -237,10 +283,18 @@ def test_seed_metadata_matches_gold() -> None:
     for name, expected in sorted(gold.items()):
         path = SEEDS / name
         document = read_document(str(path), path.read_bytes())
-        got = {"title": _squash(document.title), "kind": document.kind, "authors": document.authors,
-               "published": document.published}
-        want = {"title": _squash(expected["title"]), "kind": expected["kind"], "authors": expected["authors"],
-                "published": expected["published"]}
+        got = {
+            "title": _squash(document.title),
+            "kind": document.kind,
+            "authors": document.authors,
+            "published": document.published,
+        }
+        want = {
+            "title": _squash(expected["title"]),
+            "kind": expected["kind"],
+            "authors": expected["authors"],
+            "published": expected["published"],
+        }
         wrong = [field for field in got if got[field] != want[field]]
         matched += not wrong
         report.append(f"{name}: " + (", ".join(f"{f} {got[f]!r} != {want[f]!r}" for f in wrong) or "ok"))

@@ -36,8 +36,14 @@ def _bad_files(folder: Path) -> dict[str, str]:
     with open(folder / "huge.txt", "wb") as f:  # sparse: 60 MB on paper, nothing on disk
         f.truncate(60 * 1024 * 1024)
     return {
-        "empty.txt": "empty", "blank.txt": "blank", "binary.dat": "binary", "archive.txt": "gzip",
-        "bundle.zip": "zip", "broken.pdf": "pdf", "broken.json": "json", "huge.txt": "limit",
+        "empty.txt": "empty",
+        "blank.txt": "blank",
+        "binary.dat": "binary",
+        "archive.txt": "gzip",
+        "bundle.zip": "zip",
+        "broken.pdf": "pdf",
+        "broken.json": "json",
+        "huge.txt": "limit",
     }
 
 
@@ -95,10 +101,12 @@ def test_kill_during_ingest_leaves_no_half_document(tmp_path: Path, seeds_dir: P
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     with engine.connect() as conn:
-        rows = conn.execute(text(
-            "select d.id, d.n_sentences, count(s.idx) from documents d "
-            "left join sentences s on s.doc_id = d.id group by d.id, d.n_sentences"
-        )).all()
+        rows = conn.execute(
+            text(
+                "select d.id, d.n_sentences, count(s.idx) from documents d "
+                "left join sentences s on s.doc_id = d.id group by d.id, d.n_sentences"
+            )
+        ).all()
     engine.dispose()
     assert 5 <= len(rows) < 400
     assert all(n == found for _id, n, found in rows), "a document was stored without all its sentences"

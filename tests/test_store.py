@@ -12,10 +12,21 @@ from dyad.models import Document, Event, Figure, Source, TimeExpression, TimeVal
 from dyad.store import ProcessedDocument, Store
 
 
-def _processed(doc_id: str = "abc123", text: str = "Peru and Russia signed an accord. Trade grew.") -> ProcessedDocument:
+def _processed(
+    doc_id: str = "abc123", text: str = "Peru and Russia signed an accord. Trade grew."
+) -> ProcessedDocument:
     doc = clean_document(
-        Document(id=doc_id, name=f"{doc_id}.txt", path=f"/tmp/{doc_id}.txt", format="text", kind="news",
-                 title="Accord", authors=["Ana Pérez"], raw_text=text, size_bytes=len(text))
+        Document(
+            id=doc_id,
+            name=f"{doc_id}.txt",
+            path=f"/tmp/{doc_id}.txt",
+            format="text",
+            kind="news",
+            title="Accord",
+            authors=["Ana Pérez"],
+            raw_text=text,
+            size_bytes=len(text),
+        )
     )
     year = TimeValue("2008", dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year")
     first = doc.sentences[0]
@@ -23,7 +34,9 @@ def _processed(doc_id: str = "abc123", text: str = "Peru and Russia signed an ac
     return ProcessedDocument(
         document=doc,
         time_expressions=[TimeExpression("2008", 0, 4, year)],
-        events=[Event("agreement", ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source)],
+        events=[
+            Event("agreement", ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source)
+        ],
         figures=[Figure("export", 1.35e8, "USD", year, "PER", "RUS", "exact", source)],
     )
 
@@ -47,7 +60,12 @@ def test_replace_rewrites_the_document_and_its_facts(store: Store) -> None:
     store.add(_processed())
     assert store.add(_processed(text="Only one sentence here."), replace=True)
     assert store.counts() | {"errors": 0} == {
-        "documents": 1, "sentences": 1, "events": 1, "figures": 1, "mentions": 0, "errors": 0,
+        "documents": 1,
+        "sentences": 1,
+        "events": 1,
+        "figures": 1,
+        "mentions": 0,
+        "errors": 0,
     }
 
 
@@ -66,7 +84,8 @@ def test_errors_keep_the_latest_reason_per_path(store: Store) -> None:
     store.record_error("/x/a.bin", "a.bin: still binary")
     store.record_error("/x/b.gz", "b.gz: gzip-compressed data")
     assert [(e["path"], e["reason"]) for e in store.errors()] == [
-        ("/x/a.bin", "a.bin: still binary"), ("/x/b.gz", "b.gz: gzip-compressed data"),
+        ("/x/a.bin", "a.bin: still binary"),
+        ("/x/b.gz", "b.gz: gzip-compressed data"),
     ]
     store.clear_errors(["/x/a.bin"])
     assert [e["path"] for e in store.errors()] == ["/x/b.gz"]

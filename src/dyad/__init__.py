@@ -16,8 +16,18 @@ from dyad.settings import Settings, load_settings
 from dyad.store import Store
 
 __all__ = [
-    "Document", "DyadError", "Event", "Figure", "Sentence", "Settings", "Source", "Store",
-    "TimeExpression", "TimeValue", "load_settings", "open",
+    "Document",
+    "DyadError",
+    "Event",
+    "Figure",
+    "Sentence",
+    "Settings",
+    "Source",
+    "Store",
+    "TimeExpression",
+    "TimeValue",
+    "load_settings",
+    "open",
 ]
 __version__ = "0.1.0"
 

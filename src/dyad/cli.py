@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -20,6 +19,7 @@ from dyad import evaluate as scoring
 from dyad import export as exporting
 from dyad import pipeline, query
 from dyad.errors import DyadError
+from dyad.knowledge import petrarch
 from dyad.settings import Settings, load_settings
 from dyad.store import Store
 
@@ -27,11 +27,11 @@ from dyad.store import Store
 class _DyadGroup(TyperGroup):
     """Turns every DyadError into a one-line message and exit code 2: a user never sees a traceback."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # a typer (vendored click) Context
         try:
             return super().invoke(ctx)
         except DyadError as exc:
-            click.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 
 
@@ -46,10 +46,14 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Store: SQLAlchemy URL or SQLite file path [env DYAD_DB; default dyad.db].")
+    str | None,
+    typer.Option("--db", help="Store: SQLAlchemy URL or SQLite file path (env DYAD_DB; default dyad.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-ConfigOption = Annotated[Path | None, typer.Option("--config", help="Config file (TOML) [env DYAD_CONFIG].")]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="Config file, TOML (env DYAD_CONFIG; default ./dyad.toml if present)."),
+]
 
 
 def _print_json(data: Any) -> None:
@@ -67,7 +71,13 @@ def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = N
 
 def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> pipeline.IngestReport:
     files = pipeline.expand_paths(paths)
-    kwargs: dict[str, Any] = {"workers": settings.worker_count, "max_bytes": settings.max_bytes, "replace": replace}
+    kwargs: dict[str, Any] = {
+        "workers": settings.worker_count,
+        "max_bytes": settings.max_bytes,
+        "replace": replace,
+        "dyad": settings.dyad_codes,
+        "knowledge_dirs": settings.knowledge_dirs,
+    }
     if not err.is_terminal:
         return pipeline.ingest(store, files, **kwargs)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -78,8 +88,10 @@ def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: boo
 
 
 def _print_report(report: pipeline.IngestReport) -> None:
-    out.print(f"stored {len(report.added)} new document(s), {len(report.unchanged)} unchanged, "
-              f"{len(report.failed)} file(s) failed")
+    out.print(
+        f"stored {len(report.added)} new document(s), {len(report.unchanged)} unchanged, "
+        f"{len(report.failed)} file(s) failed"
+    )
     for failure in report.failed:
         err.print(f"  skipped {failure.path}: {failure.reason}", highlight=False, markup=False)
 
@@ -99,8 +111,13 @@ def ingest(
     with Store(settings.db_url) as store:
         report = _run_ingest(store, paths, settings, replace)
     if as_json:
-        _print_json({"added": report.added, "unchanged": report.unchanged,
-                     "failed": [{"path": f.path, "reason": f.reason} for f in report.failed]})
+        _print_json(
+            {
+                "added": report.added,
+                "unchanged": report.unchanged,
+                "failed": [{"path": f.path, "reason": f.reason} for f in report.failed],
+            }
+        )
     else:
         _print_report(report)
     raise typer.Exit(0 if report.ok else 1)
@@ -122,7 +139,9 @@ def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption 
 def show(
     doc: Annotated[str, typer.Argument(help="Document id, id prefix or file name.")],
     db: DbOption = None,
-    raw: Annotated[bool, typer.Option("--raw", help="Show the raw text as read, not the clean text.")] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Show the raw text as read, not the clean text.")
+    ] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -132,12 +151,27 @@ def show(
     if as_json:
         _print_json(row)
         return
-    for key in ("id", "name", "kind", "format", "title", "authors", "publisher", "published",
-                "date_estimate", "language", "doi", "words", "n_sentences"):
+    for key in (
+        "id",
+        "name",
+        "kind",
+        "format",
+        "title",
+        "authors",
+        "publisher",
+        "published",
+        "date_estimate",
+        "language",
+        "doi",
+        "words",
+        "n_sentences",
+    ):
         value = row[key]
         if key == "date_estimate" and value:
             value = f"{value} ({row['date_estimate_basis']})"
-        out.print(f"{key + ':':<14} {', '.join(value) if isinstance(value, list) else value}", highlight=False)
+        out.print(
+            f"{key + ':':<14} {', '.join(value) if isinstance(value, list) else value}", highlight=False
+        )
     out.print()
     out.print(row["raw_text"] if raw else row["text"], markup=False, highlight=False)
 
@@ -169,13 +203,26 @@ def events(
 ) -> None:
     """List resolved events (one per real-world event, all its sources), oldest first."""
     with Store(load_settings(config, db=db).db_url) as store:
-        rows = query.events(store, dyad=query.parse_dyad(dyad), types=tuple(type_ or ()), date_from=date_from,
-                            date_to=date_to, include_undated=undated)
+        rows = query.events(
+            store,
+            dyad=query.parse_dyad(dyad),
+            types=tuple(type_ or ()),
+            date_from=date_from,
+            date_to=date_to,
+            include_undated=undated,
+        )
     if as_json:
         _print_json(rows)
         return
-    view = [{**e, "participants": "–".join(e["participants"]), "sources": len(e["sources"]),
-             "summary": e["summary"].split(": ", 1)[-1][:100]} for e in rows]
+    view = [
+        {
+            **e,
+            "participants": "–".join(e["participants"]),
+            "sources": len(e["sources"]),
+            "summary": e["summary"].split(": ", 1)[-1][:100],
+        }
+        for e in rows
+    ]
     out.print(_table(view, ["date", "type", "participants", "sources", "summary"]))
 
 
@@ -212,7 +259,9 @@ def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
 def export(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also export events without a date.")] = False,
     config: ConfigOption = None,
 ) -> None:
@@ -229,9 +278,13 @@ def export(
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold annotation file (JSON), e.g. ../shared/gold/seeds.json.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold annotation file (JSON), e.g. ../shared/gold/seeds.json.")
+    ],
     db: DbOption = None,
-    floors: Annotated[Path | None, typer.Option(help="Also check these floors (TOML); exit 1 if below.")] = None,
+    floors: Annotated[
+        Path | None, typer.Option(help="Also check these floors (TOML); exit 1 if below.")
+    ] = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -245,6 +298,23 @@ def eval_(
         for failure in failures:
             err.print(f"below floor: {failure}", markup=False)
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command("import-actors")
+def import_actors(
+    dictionary: Annotated[Path, typer.Argument(help="A CAMEO/PETRARCH actor dictionary (NAME_ [CODE yymmdd-yymmdd]).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write leaders.tsv into.")] = Path("knowledge"),
+) -> None:
+    """Convert a PETRARCH actor dictionary into a leaders.tsv for the knowledge_dirs setting."""
+    try:
+        lines = dictionary.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise DyadError(f"cannot read {dictionary}: {exc.strerror or exc}") from exc
+    actors = petrarch.parse_actor_dictionary(lines, dictionary.name)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "leaders.tsv").write_text(petrarch.to_leaders_tsv(actors), encoding="utf-8")
+    out.print(f"wrote {sum(len(a.codes) for a in actors)} terms of {len(actors)} actors to {out_dir / 'leaders.tsv'}; "
+              f"add {out_dir} to knowledge_dirs (DYAD_KNOWLEDGE_DIRS)")
 
 
 def example_corpus() -> list[Path]:
@@ -264,16 +334,25 @@ def demo(
     with Store(settings.db_url) as store:
         report = _run_ingest(store, [str(p) for p in example_corpus()], settings, replace=False)
         _print_report(report)
-        out.print(_table([{**r, "id": r["id"][:8]} for r in store.documents()],
-                         ["id", "kind", "published", "title", "words"], title=f"Documents in {db}"))
+        out.print(
+            _table(
+                [{**r, "id": r["id"][:8]} for r in store.documents()],
+                ["id", "kind", "published", "title", "words"],
+                title=f"Documents in {db}",
+            )
+        )
         counts = store.counts()
         timeline = query.events(store, include_undated=False)
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
     out.print(f"\nTimeline ({len(timeline)} dated events; sources in brackets):")
     for e in timeline:
         summary = e["summary"].split(": ", 1)[-1]
-        out.print(f"  {e['date']:<22} {e['type']:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
-                  f"{summary[:70]}{'…' if len(summary) > 70 else ''}", highlight=False, markup=False)
+        out.print(
+            f"  {e['date']:<22} {e['type']:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
+            f"{summary[:70]}{'…' if len(summary) > 70 else ''}",
+            highlight=False,
+            markup=False,
+        )
     out.print(f"\nTry: dyad events --db {db}   dyad figures --db {db}   dyad show 002 --db {db}")
     raise typer.Exit(0 if report.ok else 1)
 
@@ -283,4 +362,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

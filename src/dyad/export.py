@@ -25,16 +25,30 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
     figures = merge_figures(store.rows("figures"), names)
     return {
         "documents": [
-            {"doc": d["name"], "kind": d["kind"], "title": d["title"], "authors": d["authors"],
-             "published": d["published"], "date_estimate": d["date_estimate"],
-             "date_estimate_basis": d["date_estimate_basis"], "publisher": d["publisher"], "doi": d["doi"]}
+            {
+                "doc": d["name"],
+                "kind": d["kind"],
+                "title": d["title"],
+                "authors": d["authors"],
+                "published": d["published"],
+                "date_estimate": d["date_estimate"],
+                "date_estimate_basis": d["date_estimate_basis"],
+                "publisher": d["publisher"],
+                "doi": d["doi"],
+            }
             for d in docs
         ],
         "events": [_event(e) for e in sorted(events, key=_event_order) if include_undated or e["date_edtf"]],
         "figures": [_figure(f) for f in figures],
         "time_expressions": [
-            {"doc": names[t["doc_id"]], "text": t["text"], "start": t["start"], "end": t["end"],
-             "value": t["edtf"], "basis": t["basis"]}
+            {
+                "doc": names[t["doc_id"]],
+                "text": t["text"],
+                "start": t["start"],
+                "end": t["end"],
+                "value": t["edtf"],
+                "basis": t["basis"],
+            }
             for t in sorted(store.rows("time_expressions"), key=lambda t: (names[t["doc_id"]], t["start"]))
         ],
     }
@@ -46,24 +60,47 @@ def _event_order(e: dict[str, Any]) -> tuple[str, str]:
 
 def _event(e: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": e["id"], "type": e["type"], "date": e["date_edtf"], "date_basis": e["date_basis"],
-        "participants": e["participants"], "dimension": e["dimension"], "cameo": e["cameo"],
-        "goldstein": e["goldstein"], "quad_class": e["quad_class"], "status": e["status"],
-        "summary": e["summary"], "actors": e["actors"], "location": e["location"],
-        "confidence": e["confidence"], "sources": e["sources"],
+        "id": e["id"],
+        "type": e["type"],
+        "date": e["date_edtf"],
+        "date_basis": e["date_basis"],
+        "participants": e["participants"],
+        "dimension": e["dimension"],
+        "cameo": e["cameo"],
+        "goldstein": e["goldstein"],
+        "quad_class": e["quad_class"],
+        "status": e["status"],
+        "summary": e["summary"],
+        "actors": e["actors"],
+        "location": e["location"],
+        "confidence": e["confidence"],
+        "sources": e["sources"],
     }
 
 
 def _figure(f: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": f["id"], "kind": f["kind"], "value": f["value"], "unit": f["unit"], "year": f["year_edtf"],
-        "from": f["from_code"], "to": f["to_code"], "qualifier": f["qualifier"], "text": f["quantity_text"],
-        "confidence": f["confidence"], "sources": f["sources"],
+        "id": f["id"],
+        "kind": f["kind"],
+        "value": f["value"],
+        "unit": f["unit"],
+        "year": f["year_edtf"],
+        "from": f["from_code"],
+        "to": f["to_code"],
+        "qualifier": f["qualifier"],
+        "text": f["quantity_text"],
+        "confidence": f["confidence"],
+        "sources": f["sources"],
     }
 
 
 def _records(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    singular = {"documents": "document", "events": "event", "figures": "figure", "time_expressions": "time_expression"}
+    singular = {
+        "documents": "document",
+        "events": "event",
+        "figures": "figure",
+        "time_expressions": "time_expression",
+    }
     return [{"record": singular[key], **item} for key, items in data.items() for item in items]
 
 

@@ -14,8 +14,16 @@ Basis = Literal["explicit", "relative", "inferred"]
 Granularity = Literal["day", "month", "season", "year", "decade", "century", "interval", "open"]
 
 EVENT_TYPES = (
-    "diplomatic_relations", "visit", "meeting", "agreement", "arms_transfer",
-    "trade", "investment", "cooperation", "statement", "other",
+    "diplomatic_relations",
+    "visit",
+    "meeting",
+    "agreement",
+    "arms_transfer",
+    "trade",
+    "investment",
+    "cooperation",
+    "statement",
+    "other",
 )
 DIMENSIONS = ("political", "economic", "military", "science_education_culture", "multilateral")
 FIGURE_KINDS = ("export", "import", "trade_total", "investment", "arms_value", "growth_rate", "other")

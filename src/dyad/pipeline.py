@@ -36,31 +36,43 @@ class IngestReport:
         return not self.failed
 
 
-def process_bytes(path: str, data: bytes, *, max_bytes: int) -> list[ProcessedDocument]:
+@dataclass(slots=True, frozen=True)
+class Options:
+    """What the per-document stages need from the settings (picklable, for worker processes)."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    dyad: tuple[str, ...] = ()  # read every document for this pair; empty = each document's own
+    knowledge_dirs: tuple[str, ...] = ()
+
+
+def process_bytes(path: str, data: bytes, options: Options = Options()) -> list[ProcessedDocument]:
     """The per-document stages for one file's bytes. Pure: no I/O, no store."""
     results = []
-    for doc in read_documents(path, data, max_bytes=max_bytes):
+    for doc in read_documents(path, data, max_bytes=options.max_bytes):
         clean_document(doc)
-        results.append(extract_facts(doc))
+        results.append(extract_facts(doc, dyad=options.dyad, knowledge_dirs=options.knowledge_dirs))
     return results
 
 
-def process_file(path: str, max_bytes: int) -> list[ProcessedDocument] | IngestFailure:
+def process_file(path: str, options: Options) -> list[ProcessedDocument] | IngestFailure:
     """Read and process one file; every failure becomes an ``IngestFailure`` with a one-line reason."""
     name = os.path.basename(path)
     try:
         size = os.path.getsize(path)
-        if size > max_bytes:
-            raise IngestError(f"{name}: {size:,} bytes is over the size limit of {max_bytes:,} bytes (max_bytes)")
+        if size > options.max_bytes:
+            limit = options.max_bytes
+            raise IngestError(f"{name}: {size:,} bytes is over the size limit of {limit:,} bytes (max_bytes)")
         data = Path(path).read_bytes()
-        return process_bytes(path, data, max_bytes=max_bytes)
+        return process_bytes(path, data, options)
     except DyadError as exc:
         return IngestFailure(path, str(exc))
     except OSError as exc:
         return IngestFailure(path, f"{name}: cannot read: {exc.strerror or exc}")
     except Exception as exc:  # one broken file must never stop the batch
         LOGGER.exception("unexpected failure on %s", path)
-        return IngestFailure(path, f"{name}: internal error ({exc.__class__.__name__}: {exc}); please report it")
+        return IngestFailure(
+            path, f"{name}: internal error ({exc.__class__.__name__}: {exc}); please report it"
+        )
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -70,7 +82,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                str(p) for p in sorted(path.rglob("*"))
+                str(p)
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -78,13 +91,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _process_all(files: list[str], workers: int, max_bytes: int) -> Iterator[list[ProcessedDocument] | IngestFailure]:
+def _process_all(
+    files: list[str], workers: int, options: Options
+) -> Iterator[list[ProcessedDocument] | IngestFailure]:
     if workers <= 1 or len(files) < 4:
-        yield from (process_file(f, max_bytes) for f in files)
+        yield from (process_file(f, options) for f in files)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
         chunksize = max(1, min(16, len(files) // (workers * 4)))
-        yield from pool.map(process_file, files, [max_bytes] * len(files), chunksize=chunksize)
+        yield from pool.map(process_file, files, [options] * len(files), chunksize=chunksize)
 
 
 def ingest(
@@ -93,14 +108,17 @@ def ingest(
     *,
     workers: int = 1,
     max_bytes: int = 50 * 1024 * 1024,
+    dyad: tuple[str, ...] = (),
+    knowledge_dirs: tuple[str, ...] = (),
     replace: bool = False,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; bad files are skipped, recorded and reported."""
     files = expand_paths(paths)
+    options = Options(max_bytes, tuple(dyad), tuple(knowledge_dirs))
     report = IngestReport()
     stored_paths = []
-    for path, result in zip(files, _process_all(files, workers, max_bytes), strict=True):
+    for path, result in zip(files, _process_all(files, workers, options), strict=True):
         if isinstance(result, IngestFailure):
             report.failed.append(result)
             store.record_error(result.path, result.reason)

@@ -36,8 +36,13 @@ def _pair_ok(codes: list[str | None], dyad: tuple[str, ...]) -> bool:
 
 
 def events(
-    store: Store, *, dyad: tuple[str, ...] = (), types: tuple[str, ...] = (), date_from: str | None = None,
-    date_to: str | None = None, include_undated: bool = False,
+    store: Store,
+    *,
+    dyad: tuple[str, ...] = (),
+    types: tuple[str, ...] = (),
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_undated: bool = False,
 ) -> list[dict[str, Any]]:
     """Resolved events, oldest first, filtered by pair, type and date range."""
     lo, hi = _bound(date_from, "from"), _bound(date_to, "to")
@@ -57,7 +62,8 @@ def events(
 
 def figures(store: Store, *, dyad: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     return [
-        f for f in build_export(store)["figures"]
+        f
+        for f in build_export(store)["figures"]
         if (not kinds or f["kind"] in kinds) and (not dyad or {f["from"], f["to"]} <= set(dyad) | {None})
     ]
 

@@ -31,10 +31,14 @@ _FURNITURE = [
 ]
 _FURNITURE_RE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _FURNITURE) + r")\W*$", re.IGNORECASE)
 # Calls to support an outlet name it with capitals ("Support TwoCircles"); "Support for X grew" is content.
-_APPEAL_RE = re.compile(r"^(?:[Pp]lease )?(?:[Ss]upport|[Ss]ubscribe to|[Dd]onate to|[Ff]ollow us on|[Ff]ollow)"
-                        r"\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\W*$")
+_APPEAL_RE = re.compile(
+    r"^(?:[Pp]lease )?(?:[Ss]upport|[Ss]ubscribe to|[Dd]onate to|[Ff]ollow us on|[Ff]ollow)"
+    r"\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\W*$"
+)
 # A byline paragraph ("Outlet | by Author", "By Jane Doe"): metadata, read at ingest; not content.
-_BYLINE_RE = re.compile(r"^(?:[\w .&'’-]{2,60}\s*[|·•–—-]\s*)?[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$")
+_BYLINE_RE = re.compile(
+    r"^(?:[\w .&'’-]{2,60}\s*[|·•–—-]\s*)?[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$"
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -56,7 +60,8 @@ def drop_repeats(paragraphs: list[str], *, threshold: float = 0.8, min_words: in
     """Keep the first of exact or near-duplicate paragraphs (a repeated lede, an abstract given twice).
 
     Near-duplicate: at least ``threshold`` of the paragraph's word 3-grams occur in one earlier
-    paragraph (so a later paragraph that merely quotes an earlier one is kept). Short paragraphs (headings) are compared exactly only.
+    paragraph (so a later paragraph that merely quotes an earlier one is kept). Short paragraphs
+    (headings) are compared exactly only.
     """
     kept: list[str] = []
     seen_exact: set[str] = set()
@@ -68,8 +73,7 @@ def drop_repeats(paragraphs: list[str], *, threshold: float = 0.8, min_words: in
             continue
         shingles = _shingles(words)
         if len(words) >= min_words and any(
-            len(shingles & earlier) >= threshold * len(shingles)
-            for earlier in seen_shingles
+            len(shingles & earlier) >= threshold * len(shingles) for earlier in seen_shingles
         ):
             continue
         kept.append(paragraph)

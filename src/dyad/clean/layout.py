@@ -7,12 +7,14 @@ import statistics
 import unicodedata
 
 # Left halves that nearly always form compounds: "self-\nperception" stays "self-perception".
-_COMPOUND_PREFIXES = frozenset("self non cross well half quasi".split())
+_COMPOUND_PREFIXES = frozenset(["self", "non", "cross", "well", "half", "quasi"])
 # Left halves that form compounds only before a word of their own ("anti-\ncommunist", not "multi-\nple").
-_WORD_PREFIXES = frozenset("anti multi inter intra socio post pre counter ultra semi pan neo".split())
+_WORD_PREFIXES = frozenset(
+    ["anti", "multi", "inter", "intra", "socio", "post", "pre", "counter", "ultra", "semi", "pan", "neo"]
+)
 _HYPHEN_BREAK = re.compile(r"(\w+)-[ \t]*\n[ \t]*(\w+)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_TERMINAL = ('.', '!', '?', ':', '"', '”', '’', ')', ';')
+_TERMINAL = (".", "!", "?", ":", '"', "”", "’", ")", ";")
 
 
 def normalise_characters(text: str) -> str:

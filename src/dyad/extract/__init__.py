@@ -31,13 +31,23 @@ def _event_extractor(extra_dirs: tuple[str, ...]) -> EventExtractor:
 def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, object]]:
     starts = [s.start for s in doc.sentences]
     return [
-        {"sentence_idx": max(0, bisect_right(starts, m.start) - 1), "start": m.start, "end": m.end, "text": m.text,
-         "kind": m.kind, "value": m.value, "attrs": json.dumps({"form": m.form, **m.attrs}, ensure_ascii=False)}
-        for m in mentions if m.kind in ("country", "person", "organisation", "forum")
+        {
+            "sentence_idx": max(0, bisect_right(starts, m.start) - 1),
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "kind": m.kind,
+            "value": m.value,
+            "attrs": json.dumps({"form": m.form, **m.attrs}, ensure_ascii=False),
+        }
+        for m in mentions
+        if m.kind in ("country", "person", "organisation", "forum")
     ]
 
 
-def extract_facts(doc: Document, *, dyad: tuple[str, ...] = (), knowledge_dirs: tuple[str, ...] = ()) -> ProcessedDocument:
+def extract_facts(
+    doc: Document, *, dyad: tuple[str, ...] = (), knowledge_dirs: tuple[str, ...] = ()
+) -> ProcessedDocument:
     """All facts of one clean document, each with its source sentence. Pure."""
     knowledge = load_knowledge(knowledge_dirs)
     mentions = mention_finder(knowledge_dirs).find(doc.text)
@@ -51,6 +61,9 @@ def extract_facts(doc: Document, *, dyad: tuple[str, ...] = (), knowledge_dirs: 
     events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference)
     figures = extract_figures(doc, mentions, timexes, pair)
     return ProcessedDocument(
-        document=doc, time_expressions=timexes, mentions=_mention_rows(doc, mentions), events=events,
+        document=doc,
+        time_expressions=timexes,
+        mentions=_mention_rows(doc, mentions),
+        events=events,
         figures=figures,
     )

@@ -39,9 +39,14 @@ def person_country(k: Knowledge, name: str, when: TimeValue | None) -> PersonCou
         covering = [t for t in terms if t.covers(when.start, day_end)]
         if covering:
             terms = covering
-    best = sorted(terms, key=lambda t: ("head_of_state", "party_leader", "head_of_government",
-                                        "foreign_minister").index(t.role) if t.role in (
-        "head_of_state", "party_leader", "head_of_government", "foreign_minister") else 9)[0]
+    best = sorted(
+        terms,
+        key=lambda t: (
+            ("head_of_state", "party_leader", "head_of_government", "foreign_minister").index(t.role)
+            if t.role in ("head_of_state", "party_leader", "head_of_government", "foreign_minister")
+            else 9
+        ),
+    )[0]
     return PersonCountry(best.iso3, best.role)
 
 

@@ -24,11 +24,17 @@ _ATTRIBUTION = re.compile(
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
 
 
-def _summit_score(summit: Summit, lowered: str, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> int:
+def _summit_score(
+    summit: Summit, lowered: str, mentions: list[Mention], k: Knowledge, latest_year: int | None
+) -> int:
     score = 0
     if any(m.attrs.get("edition") == summit.edition for m in mentions):
         score += 3
-    if summit.city and summit.city.lower() in lowered and re.search(rf"\b{re.escape(summit.city.lower())}\b", lowered):
+    if (
+        summit.city
+        and summit.city.lower() in lowered
+        and re.search(rf"\b{re.escape(summit.city.lower())}\b", lowered)
+    ):
         score += 2
     people = {m.value for m in mentions if m.kind == "person"}
     for name in people:
@@ -46,8 +52,11 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
     forums = {m.attrs["forum"] for m in mentions if m.attrs.get("forum")}
     candidates = [s for s in k.summits if s.forum in forums]
     lowered = doc.text.lower()
-    scored = sorted(((_summit_score(s, lowered, mentions, k, latest_year), s) for s in candidates),
-                    key=lambda x: (x[0], x[1].start), reverse=True)
+    scored = sorted(
+        ((_summit_score(s, lowered, mentions, k, latest_year), s) for s in candidates),
+        key=lambda x: (x[0], x[1].start),
+        reverse=True,
+    )
     if not scored or scored[0][0] < 3:
         return None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
@@ -90,6 +99,7 @@ def estimate_document_date(
     if days:
         return day_value(max(days), "inferred")
     if latest_year is not None:
-        return TimeValue(str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year",
-                         "inferred")
+        return TimeValue(
+            str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year", "inferred"
+        )
     return None

@@ -19,7 +19,8 @@ from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeV
 
 # Words before a trigger that make it hypothetical, negotiated or generic rather than an event.
 _HEDGE = re.compile(
-    r"\b(could|would|might|may|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|seeks? to|"
+    r"\b(could|would|might|may|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|"
+    r"seeks? to|"
     r"interest(ed)?|negotiat\w*|importance|discuss(ed|ions?)?|yet to|if|whether|excludes?|proposals?|"
     r"not|never|no|neither|nor|failed to|refused to)\b",
     re.IGNORECASE,
@@ -35,7 +36,9 @@ _CONTEXT_BEFORE = re.compile(
     r"(the\s+)?$|\b(such\s+as|like|than|including)\s+(the\s+)?$",
     re.IGNORECASE,
 )
-_REPORTED = re.compile(r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I)
+_REPORTED = re.compile(
+    r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I
+)
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(st|nd|rd|th)\s+anniversary\s+of\s+(the\s+)?$", re.IGNORECASE)
 _VAGUE = ("century", "open")
 _WINDOW = 60  # characters before a trigger searched for hedges
@@ -98,7 +101,11 @@ def _shift_years(value: TimeValue, years: int) -> TimeValue | None:
         start = value.start.replace(year=value.start.year - years, day=28)
         end = value.end.replace(year=value.end.year - years, day=28)
     y, rest = value.edtf[:4], value.edtf[4:]
-    edtf = f"{int(y) - years:04d}{rest}" if y.isdigit() and "/" not in rest else f"{start.isoformat()}/{end.isoformat()}"
+    edtf = (
+        f"{int(y) - years:04d}{rest}"
+        if y.isdigit() and "/" not in rest
+        else f"{start.isoformat()}/{end.isoformat()}"
+    )
     return TimeValue(edtf, start, end, value.granularity, "inferred")
 
 
@@ -136,8 +143,13 @@ class EventExtractor:
     # -- date ------------------------------------------------------------------------------------------
 
     def _date(
-        self, doc: Document, sentence: Sentence, hit: _Hit, s_timex: list[TimeExpression],
-        prev_timex: list[TimeExpression], anchor: TimeValue | None,
+        self,
+        doc: Document,
+        sentence: Sentence,
+        hit: _Hit,
+        s_timex: list[TimeExpression],
+        prev_timex: list[TimeExpression],
+        anchor: TimeValue | None,
     ) -> TimeValue | None:
         chosen = _pick_timex(sentence, hit, s_timex)
         if chosen is not None:
@@ -150,13 +162,16 @@ class EventExtractor:
             return carried[-1].value
         if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:
             week = anchor.start - dt.timedelta(days=6)
-            return TimeValue(f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval",
-                             "inferred")
+            return TimeValue(
+                f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
+            )
         return None
 
     # -- participants ----------------------------------------------------------------------------------
 
-    def _code(self, m: Mention, sentence: Sentence, pair: tuple[str, str] | None, date: TimeValue | None) -> str | None:
+    def _code(
+        self, m: Mention, sentence: Sentence, pair: tuple[str, str] | None, date: TimeValue | None
+    ) -> str | None:
         if m.kind == "country":
             if _CONTEXT_BEFORE.search(sentence.text[: m.start - sentence.start]):
                 return None
@@ -169,7 +184,11 @@ class EventExtractor:
         return None
 
     def _participants(
-        self, sentence: Sentence, hit: _Hit, s_mentions: list[Mention], pair: tuple[str, str] | None,
+        self,
+        sentence: Sentence,
+        hit: _Hit,
+        s_mentions: list[Mention],
+        pair: tuple[str, str] | None,
         date: TimeValue | None,
     ) -> tuple[str, ...] | None:
         span = (sentence.start + hit.start, sentence.start + hit.end)
@@ -179,10 +198,10 @@ class EventExtractor:
                 for code in pair:
                     ranked.setdefault(code, _distance(span, (m.start, m.end)))
                 continue
-            code = self._code(m, sentence, pair, date)
-            if code:
+            found = self._code(m, sentence, pair, date)
+            if found:
                 d = _distance(span, (m.start, m.end))
-                ranked[code] = min(d, ranked.get(code, d))
+                ranked[found] = min(d, ranked.get(found, d))
         if hit.trigger.type == "visit":
             visit = self._visit_sides(sentence, hit, s_mentions, pair, date)
             if visit:
@@ -197,7 +216,11 @@ class EventExtractor:
         return None
 
     def _visit_sides(
-        self, sentence: Sentence, hit: _Hit, s_mentions: list[Mention], pair: tuple[str, str] | None,
+        self,
+        sentence: Sentence,
+        hit: _Hit,
+        s_mentions: list[Mention],
+        pair: tuple[str, str] | None,
         date: TimeValue | None,
     ) -> tuple[str, ...] | None:
         """A visit is visitor → destination: the first country after "to"/"in" following the trigger."""
@@ -214,9 +237,11 @@ class EventExtractor:
         # The visitor: people first, then countries named as actors; a place "in Lima" is a location.
         ranked = sorted(s_mentions, key=lambda m: (m.kind != "person", m.form == "metonym"))
         visitors = [
-            c for m in ranked
+            c
+            for m in ranked
             if not re.search(r"\bin\s+(the\s+)?$", sentence.text[: m.start - sentence.start])
-            and (c := self._code(m, sentence, pair, date)) and c != destination
+            and (c := self._code(m, sentence, pair, date))
+            and c != destination
         ]
         if any(m.kind == "pair" for m in s_mentions) and pair and destination in pair:
             visitors.append(pair[0] if pair[1] == destination else pair[1])
@@ -229,8 +254,13 @@ class EventExtractor:
     # -- the record ------------------------------------------------------------------------------------
 
     def _event(
-        self, doc: Document, sentence: Sentence, hit: _Hit, participants: tuple[str, ...],
-        date: TimeValue | None, s_mentions: list[Mention],
+        self,
+        doc: Document,
+        sentence: Sentence,
+        hit: _Hit,
+        participants: tuple[str, ...],
+        date: TimeValue | None,
+        s_mentions: list[Mention],
     ) -> Event:
         etype = hit.trigger.type
         default_code, default_dimension = self.k.type_defaults[etype]
@@ -239,18 +269,33 @@ class EventExtractor:
         status = "planned" if _PLANNED.search(around) else "occurred"
         actors = list(dict.fromkeys(m.value for m in s_mentions if m.kind in ("person", "organisation")))
         location = next(
-            (m.text for m in s_mentions if m.form == "metonym" and
-             re.search(r"\bin\s+$", sentence.text[: m.start - sentence.start])), None,
+            (
+                m.text
+                for m in s_mentions
+                if m.form == "metonym" and re.search(r"\bin\s+$", sentence.text[: m.start - sentence.start])
+            ),
+            None,
         )
-        confidence = 0.5 + (0.2 if date and date.basis == "explicit" else 0.1 if date else 0.0) + (
-            0.1 if len(hit.trigger.pattern.pattern) > 40 else 0.0
+        confidence = (
+            0.5
+            + (0.2 if date and date.basis == "explicit" else 0.1 if date else 0.0)
+            + (0.1 if len(hit.trigger.pattern.pattern) > 40 else 0.0)
         )
         return Event(
-            type=etype, participants=participants, date=date,
-            dimension=hit.trigger.dimension or default_dimension, cameo=code.code, goldstein=code.goldstein,
-            quad_class=code.quad_class, status=status, summary=_summary(etype, participants, sentence.text, hit),
-            source=Source(doc.name, sentence.text, sentence.start, sentence.end), actors=actors,
-            location=location, trigger=sentence.text[hit.start : hit.end], confidence=round(min(confidence, 0.95), 2),
+            type=etype,
+            participants=participants,
+            date=date,
+            dimension=hit.trigger.dimension or default_dimension,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            status=status,
+            summary=_summary(etype, participants, sentence.text, hit),
+            source=Source(doc.name, sentence.text, sentence.start, sentence.end),
+            actors=actors,
+            location=location,
+            trigger=sentence.text[hit.start : hit.end],
+            confidence=round(min(confidence, 0.95), 2),
         )
 
 
@@ -262,5 +307,7 @@ def _summary(etype: str, participants: tuple[str, ...], sentence: str, hit: _Hit
         start = sentence.find(" ", start) + 1 if start else 0
         end = min(len(sentence), hit.end + 80)
         end = sentence.rfind(" ", 0, end) if end < len(sentence) else end
-        text = ("…" if start else "") + sentence[start:end].strip(" ,;") + ("…" if end < len(sentence) else "")
+        text = (
+            ("…" if start else "") + sentence[start:end].strip(" ,;") + ("…" if end < len(sentence) else "")
+        )
     return f"{etype.replace('_', ' ')} ({'–'.join(participants)}): {text}"

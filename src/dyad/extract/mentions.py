@@ -21,16 +21,43 @@ from dyad.knowledge import Knowledge, load_knowledge
 # Regions and compounds that contain a country name but are not that country; matched so that the
 # longest-span rule keeps "Latin America" from being read as the United States.
 _NOT_COUNTRIES = (
-    "Latin America", "South America", "North America", "Central America", "the Americas", "Central Europe",
-    "Eastern Europe", "Western Europe", "Asia-Pacific", "Asia Pacific", "South Atlantic", "North Atlantic",
-    "Washington Consensus", "New Mexico", "New South Wales", "Papua New Guinea", "Latin American",
-    "South American", "Central American", "North American",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "the Americas",
+    "Central Europe",
+    "Eastern Europe",
+    "Western Europe",
+    "Asia-Pacific",
+    "Asia Pacific",
+    "South Atlantic",
+    "North Atlantic",
+    "Washington Consensus",
+    "New Mexico",
+    "New South Wales",
+    "Papua New Guinea",
+    "Latin American",
+    "South American",
+    "Central American",
+    "North American",
 )
 # Phrases that refer to the document's pair of countries.
 PAIR_PHRASES = (
-    "the two countries", "both countries", "the two states", "both states", "the two nations",
-    "both nations", "both sides", "the two sides", "both economies", "the two economies", "bilateral",
-    "bilaterally", "both governments", "the two governments",
+    "the two countries",
+    "both countries",
+    "the two states",
+    "both states",
+    "the two nations",
+    "both nations",
+    "both sides",
+    "the two sides",
+    "both economies",
+    "the two economies",
+    "bilateral",
+    "bilaterally",
+    "both governments",
+    "the two governments",
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{0,5}$")
 
@@ -80,12 +107,18 @@ class MentionFinder:
 
     def _add_countries(self, k: Knowledge) -> None:
         for c in k.countries.values():
-            for form, names in (("name", (c.name, *c.aliases)), ("adjective", c.adjectives),
-                                ("metonym", (c.capital, *c.metonyms)), ("descriptor", c.descriptors)):
+            for form, names in (
+                ("name", (c.name, *c.aliases)),
+                ("adjective", c.adjectives),
+                ("metonym", (c.capital, *c.metonyms)),
+                ("descriptor", c.descriptors),
+            ):
                 for name in names:
                     self._add(name, _Entry("country", c.iso3, form, {}))
             for name, first, last in c.historical:
-                self._add(name, _Entry("country", c.iso3, "historical", {"historical": name, "span": [first, last]}))
+                self._add(
+                    name, _Entry("country", c.iso3, "historical", {"historical": name, "span": [first, last]})
+                )
 
     def _add_people(self, k: Knowledge) -> None:
         for term in k.terms:
@@ -95,8 +128,12 @@ class MentionFinder:
     def _add_organisations(self, k: Knowledge) -> None:
         for org in k.organisations:
             for name in (org.name, *org.aliases):
-                self._add(name, _Entry("organisation", org.name, org.kind,
-                                       {"iso3": org.iso3, "dimension": org.dimension}))
+                self._add(
+                    name,
+                    _Entry(
+                        "organisation", org.name, org.kind, {"iso3": org.iso3, "dimension": org.dimension}
+                    ),
+                )
         for summit in k.summits:
             for name in summit.aliases:
                 self._add(name, _Entry("forum", summit.forum, "summit", {"edition": summit.edition}))
@@ -131,8 +168,9 @@ class MentionFinder:
             if forum:  # "Asia Pacific Economic Cooperation" is an organisation and a summit forum
                 attrs["forum"] = forum
                 attrs.update({k: v for e in entries if e.kind == "forum" for k, v in e.attrs.items()})
-            mentions.append(Mention(span.start_char, span.end_char, span.text, first.kind, first.value,
-                                    first.form, attrs))
+            mentions.append(
+                Mention(span.start_char, span.end_char, span.text, first.kind, first.value, first.form, attrs)
+            )
         return mentions
 
 

@@ -17,22 +17,113 @@ from dyad.ingest.dates import find_date
 
 LOGGER = logging.getLogger(__name__)
 
-PARTICLES = frozenset([
-    "de", "da", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "ten",
-    "ter", "y", "bin", "ibn", "al", "el", "st"
-])
+PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ten",
+        "ter",
+        "y",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "st",
+    ]
+)
 ARTICLES = frozenset(["le", "la", "el", "les", "los", "las", "il", "lo"])
 NOT_NAME_WORDS = frozenset(
     [
-        "the", "this", "that", "these", "those", "in", "on", "at", "for", "from", "with", "by", "of", "and",
-        "or", "our", "your", "his", "her", "its", "their", "a", "an", "staff", "reporter", "reporters",
-        "correspondent", "correspondents", "editor", "editors", "editorial", "team", "desk", "news",
-        "newsroom", "agency", "agencies", "writer", "writers", "contributor", "contributors", "press",
-        "service", "services", "bureau", "board", "admin", "administrator", "guest", "anonymous", "unknown",
-        "comments", "comment", "post", "posted", "share", "read", "more", "home", "menu", "university",
-        "universidad", "institute", "department", "ministry", "republic", "federation", "relations",
-        "abstract", "introduction", "keywords", "references", "bibliography", "chapter", "section", "page",
-        "volume"
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "of",
+        "and",
+        "or",
+        "our",
+        "your",
+        "his",
+        "her",
+        "its",
+        "their",
+        "a",
+        "an",
+        "staff",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "editorial",
+        "team",
+        "desk",
+        "news",
+        "newsroom",
+        "agency",
+        "agencies",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "press",
+        "service",
+        "services",
+        "bureau",
+        "board",
+        "admin",
+        "administrator",
+        "guest",
+        "anonymous",
+        "unknown",
+        "comments",
+        "comment",
+        "post",
+        "posted",
+        "share",
+        "read",
+        "more",
+        "home",
+        "menu",
+        "university",
+        "universidad",
+        "institute",
+        "department",
+        "ministry",
+        "republic",
+        "federation",
+        "relations",
+        "abstract",
+        "introduction",
+        "keywords",
+        "references",
+        "bibliography",
+        "chapter",
+        "section",
+        "page",
+        "volume",
     ]
 )
 AFFILIATION = re.compile(
@@ -117,7 +208,7 @@ def parse_names(text: str, *, strict: bool) -> list[str]:
 
 
 def normalize_name(text: str) -> str | None:
-    """"Sebastien ADINS" → "Sebastien Adins"; None when ``text`` is not a person's name."""
+    """ "Sebastien ADINS" → "Sebastien Adins"; None when ``text`` is not a person's name."""
     tokens = [MARKERS.sub("", tok) for tok in text.split()]
     tokens = [tok for tok in tokens if tok]
     if not 2 <= len(tokens) <= 5:
@@ -144,7 +235,7 @@ def display_name(text: str) -> str | None:
 
 
 def title_case_token(token: str) -> str:
-    """"ADINS" → "Adins", "O'BRIEN" → "O'Brien", "JEAN-PAUL" → "Jean-Paul"."""
+    """ "ADINS" → "Adins", "O'BRIEN" → "O'Brien", "JEAN-PAUL" → "Jean-Paul"."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), token)
 
 
@@ -168,8 +259,10 @@ def _name_line(lines: list[str], title_end: int) -> Byline | None:
     """Author names alone on one of the two lines under the title (papers)."""
     for offset, line in enumerate(lines[title_end : title_end + 2]):
         last = line.split()[-1]
-        if len(line) > MAX_BYLINE or line.endswith((":", "?", "!")) or (
-            line.endswith(".") and not INITIAL.match(last)
+        if (
+            len(line) > MAX_BYLINE
+            or line.endswith((":", "?", "!"))
+            or (line.endswith(".") and not INITIAL.match(last))
         ):
             continue
         names = parse_names(line, strict=True)

@@ -95,7 +95,7 @@ def control_share(text: str) -> float:
 def _decode(name: str, data: bytes) -> tuple[str, str]:
     encoding = bom_encoding(data)
     if encoding:
-        return _decode_strict(name, data[len(_bom_for(encoding)):], encoding), encoding
+        return _decode_strict(name, data[len(_bom_for(encoding)) :], encoding), encoding
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if not encoding:

@@ -40,9 +40,15 @@ MAGIC_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
 )
 EXTENSIONS = {
     ".pdf": "pdf",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".json": "json", ".jsonl": "json", ".ndjson": "json",
-    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 HTML_TAG = re.compile(

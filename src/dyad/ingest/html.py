@@ -26,8 +26,32 @@ LOGGER = logging.getLogger(__name__)
 # no "form": ASP.NET pages wrap the whole body in one
 PRUNE_TAGS = ("script", "style", "noscript", "template", "nav", "iframe", "svg", "button", "select")
 BANNER = re.compile(r"cookie|consent|gdpr|onetrust|cookiebot|cmp-|privacy-banner|newsletter-signup", re.I)
-BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "td", "th", "tr",
-              "section", "article", "header", "footer", "dt", "dd", "figcaption", "table", "ul", "ol")
+BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "td",
+    "th",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+)
 FALLBACK_PRUNE = ("header", "footer", "aside")
 KEEP_TAGS = ("html", "body", "main", "article", "head")
 MAX_BANNER_CHARS = 1500

@@ -12,30 +12,147 @@ from collections import Counter
 LOGGER = logging.getLogger(__name__)
 
 STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset([
-        "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by", "are", "from",
-        "this", "have", "has", "its", "which"
-    ]),
-    "es": frozenset([
-        "el", "la", "los", "las", "de", "del", "que", "y", "en", "por", "para", "con", "una", "como", "más",
-        "pero", "sus", "fue", "entre", "se"
-    ]),
-    "pt": frozenset([
-        "o", "os", "as", "de", "do", "da", "dos", "das", "que", "em", "no", "na", "para", "com", "uma",
-        "como", "mais", "não", "foi", "pelo", "pela"
-    ]),
-    "fr": frozenset([
-        "le", "la", "les", "des", "du", "de", "et", "est", "dans", "que", "pour", "une", "sur", "pas", "avec",
-        "par", "au", "aux", "qui", "été"
-    ]),
-    "de": frozenset([
-        "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "von", "zu", "ein", "eine", "auf",
-        "für", "sich", "auch", "wurde"
-    ]),
-    "it": frozenset([
-        "il", "lo", "gli", "della", "delle", "che", "di", "e", "è", "per", "una", "con", "non", "sono",
-        "alla", "nel", "degli", "anche"
-    ]),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "in",
+            "is",
+            "that",
+            "for",
+            "with",
+            "was",
+            "on",
+            "as",
+            "by",
+            "are",
+            "from",
+            "this",
+            "have",
+            "has",
+            "its",
+            "which",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "que",
+            "y",
+            "en",
+            "por",
+            "para",
+            "con",
+            "una",
+            "como",
+            "más",
+            "pero",
+            "sus",
+            "fue",
+            "entre",
+            "se",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "os",
+            "as",
+            "de",
+            "do",
+            "da",
+            "dos",
+            "das",
+            "que",
+            "em",
+            "no",
+            "na",
+            "para",
+            "com",
+            "uma",
+            "como",
+            "mais",
+            "não",
+            "foi",
+            "pelo",
+            "pela",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "de",
+            "et",
+            "est",
+            "dans",
+            "que",
+            "pour",
+            "une",
+            "sur",
+            "pas",
+            "avec",
+            "par",
+            "au",
+            "aux",
+            "qui",
+            "été",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "mit",
+            "den",
+            "dem",
+            "von",
+            "zu",
+            "ein",
+            "eine",
+            "auf",
+            "für",
+            "sich",
+            "auch",
+            "wurde",
+        ]
+    ),
+    "it": frozenset(
+        [
+            "il",
+            "lo",
+            "gli",
+            "della",
+            "delle",
+            "che",
+            "di",
+            "e",
+            "è",
+            "per",
+            "una",
+            "con",
+            "non",
+            "sono",
+            "alla",
+            "nel",
+            "degli",
+            "anche",
+        ]
+    ),
 }
 SCRIPTS: tuple[tuple[str, str], ...] = (
     ("ja", r"[\u3040-\u30ff]"),

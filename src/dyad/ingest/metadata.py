@@ -19,10 +19,53 @@ LOGGER = logging.getLogger(__name__)
 
 SMALL_WORDS = frozenset(
     [
-        "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from", "by",
-        "with", "between", "vs", "vs.", "via", "per", "into", "upon", "as", "de", "del", "la", "las", "los",
-        "el", "y", "en", "con", "por", "para", "entre", "da", "do", "das", "dos", "e", "o", "le", "les",
-        "des", "du", "et"
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "between",
+        "vs",
+        "vs.",
+        "via",
+        "per",
+        "into",
+        "upon",
+        "as",
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "y",
+        "en",
+        "con",
+        "por",
+        "para",
+        "entre",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "e",
+        "o",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
     ]
 )
 CONNECTOR_END = re.compile(r"(?:[:,–—-]|\b(?:" + "|".join(sorted(SMALL_WORDS - {"vs."})) + r"))$", re.I)
@@ -34,8 +77,21 @@ COPYRIGHT = re.compile(
 )
 NOT_OUTLET_WORDS = frozenset(
     [
-        "us", "our", "me", "my", "your", "this", "now", "today", "here", "newsletter", "independent",
-        "journalism", "all", "rights", "reserved"
+        "us",
+        "our",
+        "me",
+        "my",
+        "your",
+        "this",
+        "now",
+        "today",
+        "here",
+        "newsletter",
+        "independent",
+        "journalism",
+        "all",
+        "rights",
+        "reserved",
     ]
 )
 JOURNAL_MARKER = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d|no\.\s*\d|pp?\.\s*\d)", re.I)
@@ -130,7 +186,7 @@ def is_all_caps(text: str) -> bool:
 
 
 def to_title_case(text: str) -> str:
-    """"THE RELATIONS BETWEEN PERU AND THE RUSSIAN FEDERATION: REVISION" →
+    """ "THE RELATIONS BETWEEN PERU AND THE RUSSIAN FEDERATION: REVISION" →
     "The Relations between Peru and the Russian Federation: Revision"."""
     words = text.split()
     out: list[str] = []

@@ -20,10 +20,26 @@ LOGGER = logging.getLogger(__name__)
 
 TITLE_KEYS = ("title", "display_name")
 AUTHOR_KEYS = ("authors", "author", "authorships", "creators")
-DATE_KEYS = ("publicationDate", "publication_date", "published", "published-print", "published-online",
-             "issued", "date", "year", "publication_year")
-VENUE_KEYS = ("journal", "container-title", "venue", "publicationVenue", "primary_location", "host_venue",
-              "publisher")
+DATE_KEYS = (
+    "publicationDate",
+    "publication_date",
+    "published",
+    "published-print",
+    "published-online",
+    "issued",
+    "date",
+    "year",
+    "publication_year",
+)
+VENUE_KEYS = (
+    "journal",
+    "container-title",
+    "venue",
+    "publicationVenue",
+    "primary_location",
+    "host_venue",
+    "publisher",
+)
 BODY_KEYS = ("fullText", "full_text", "text", "content", "body")
 WRAPPER_KEYS = ("data", "results", "items", "records")
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)

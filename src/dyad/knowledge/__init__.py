@@ -149,8 +149,15 @@ def _historical(cell: str, where: str) -> tuple[tuple[str, int, int], ...]:
 def _load_countries(k: Knowledge, dirs: tuple[str, ...]) -> None:
     for where, r in _rows("countries.tsv", dirs):
         k.countries[r["iso3"]] = Country(
-            r["iso3"], r["name"], _split(r["aliases"]), _split(r["adjectives"]), r["capital"],
-            _split(r["metonyms"]), _split(r["descriptors"]), _historical(r["historical"], where), r["region"],
+            r["iso3"],
+            r["name"],
+            _split(r["aliases"]),
+            _split(r["adjectives"]),
+            r["capital"],
+            _split(r["metonyms"]),
+            _split(r["descriptors"]),
+            _historical(r["historical"], where),
+            r["region"],
         )
 
 
@@ -159,7 +166,9 @@ def _load_terms(k: Knowledge, dirs: tuple[str, ...]) -> None:
         start = _date(r["start"], where)
         if start is None:
             raise KnowledgeError(f"{where}: a term needs a start date")
-        k.terms.append(Term(r["name"], _split(r["aliases"]), r["iso3"], r["role"], start, _date(r["end"], where)))
+        k.terms.append(
+            Term(r["name"], _split(r["aliases"]), r["iso3"], r["role"], start, _date(r["end"], where))
+        )
 
 
 def _load_summits(k: Knowledge, dirs: tuple[str, ...]) -> None:
@@ -167,8 +176,11 @@ def _load_summits(k: Knowledge, dirs: tuple[str, ...]) -> None:
         start, end = _date(r["start"], where), _date(r["end"], where)
         if start is None:
             raise KnowledgeError(f"{where}: a summit needs a start date")
-        k.summits.append(Summit(r["forum"], r["edition"], start, end or start, r["city"], r["country"],
-                                _split(r["aliases"])))
+        k.summits.append(
+            Summit(
+                r["forum"], r["edition"], start, end or start, r["city"], r["country"], _split(r["aliases"])
+            )
+        )
     for _where, r in _rows("forums.tsv", dirs):
         k.forums[r["forum"]] = _split(r["aliases"])
 
@@ -183,10 +195,12 @@ def _load_organisations(k: Knowledge, dirs: tuple[str, ...]) -> None:
 def _load_events(k: Knowledge, dirs: tuple[str, ...]) -> None:
     for where, r in _rows("cameo_codes.tsv", dirs):
         try:
-            k.cameo[r["cameo"]] = CameoCode(r["cameo"], r["label"], float(r["goldstein"]), int(r["quad_class"]))
+            k.cameo[r["cameo"]] = CameoCode(
+                r["cameo"], r["label"], float(r["goldstein"]), int(r["quad_class"])
+            )
         except ValueError as exc:
             raise KnowledgeError(f"{where}: {exc}") from exc
-    for where, r in _rows("cameo.tsv", dirs):
+    for _where, r in _rows("cameo.tsv", dirs):
         code = CameoCode(r["cameo"], r["label"], float(r["goldstein"]), int(r["quad_class"]))
         k.cameo.setdefault(code.code, code)
         k.type_defaults[r["type"]] = (code, r["dimension"])

@@ -34,10 +34,14 @@ def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return short and abs(sa[0] - sb[0]) <= _NEAR
 
 
-def _date_rank(row: dict[str, Any]) -> tuple[int, dt.timedelta]:
+def _date_rank(row: dict[str, Any]) -> tuple[int, dt.timedelta]:  # lower is better
     span = _span(row)
-    width = (span[1] - span[0]) if span and span[0] != dt.date.min and span[1] != dt.date.max else dt.timedelta.max
-    return (_BASIS_RANK.get(row.get("date_basis") or row.get("basis")), width)
+    width = (
+        (span[1] - span[0])
+        if span and span[0] != dt.date.min and span[1] != dt.date.max
+        else dt.timedelta.max
+    )
+    return (_BASIS_RANK.get(row.get("date_basis") or row.get("basis"), 3), width)
 
 
 def _source(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -88,7 +92,10 @@ def merge_figures(rows: Iterable[dict[str, Any]], names: dict[str, str]) -> list
         else:
             groups.append([row])
     return [
-        {**group[0], "sources": list({(s["doc"], s["start"]): s for s in (_source(r, names) for r in group)}.values()),
-         "mention_ids": [r["id"] for r in group]}
+        {
+            **group[0],
+            "sources": list({(s["doc"], s["start"]): s for s in (_source(r, names) for r in group)}.values()),
+            "mention_ids": [r["id"] for r in group],
+        }
         for group in groups
     ]

@@ -67,10 +67,15 @@ class Store:
         try:
             schema.metadata.create_all(self.engine)
             with self.engine.begin() as conn:
-                if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first() is None:
+                if (
+                    conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
+                    is None
+                ):
                     conn.execute(insert(schema.meta).values(key="schema", value=str(schema.SCHEMA_VERSION)))
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open store {url!r}: {exc.__class__.__name__}: {exc.orig or exc}") from exc
+            raise StoreError(
+                f"cannot open store {url!r}: {_reason(exc)}"
+            ) from exc
 
     @property
     def backend(self) -> str:
@@ -95,35 +100,52 @@ class Store:
                 with self.engine.connect() as conn:
                     yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"store {self.url!r}: {exc.__class__.__name__}: {exc.orig or exc}") from exc
+            raise StoreError(f"store {self.url!r}: {_reason(exc)}") from exc
 
     # -- writing ---------------------------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
         with self._connect() as conn:
-            return conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc_id)).first() is not None
+            return (
+                conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc_id)).first()
+                is not None
+            )
 
     def add(self, processed: ProcessedDocument, *, replace: bool = False) -> bool:
         """Write one document and its facts in one transaction. False when it was already stored."""
         doc = processed.document
         with self._connect(write=True) as conn:
-            exists = conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first()
+            exists = conn.execute(
+                select(schema.documents.c.id).where(schema.documents.c.id == doc.id)
+            ).first()
             if exists and not replace:
                 return False
             if exists:
                 self._delete_document(conn, doc.id)
             conn.execute(insert(schema.documents).values(**_document_row(doc)))
             _insert_many(conn, schema.sentences, [_sentence_row(doc.id, s) for s in doc.sentences])
-            _insert_many(conn, schema.time_expressions, [_timex_row(doc.id, t) for t in processed.time_expressions])
+            _insert_many(
+                conn, schema.time_expressions, [_timex_row(doc.id, t) for t in processed.time_expressions]
+            )
             _insert_many(conn, schema.mentions, [{"doc_id": doc.id, **m} for m in processed.mentions])
-            _insert_many(conn, schema.events, [_event_row(doc.id, i, e) for i, e in enumerate(processed.events)])
-            _insert_many(conn, schema.figures, [_figure_row(doc.id, i, f) for i, f in enumerate(processed.figures)])
+            _insert_many(
+                conn, schema.events, [_event_row(doc.id, i, e) for i, e in enumerate(processed.events)]
+            )
+            _insert_many(
+                conn, schema.figures, [_figure_row(doc.id, i, f) for i, f in enumerate(processed.figures)]
+            )
         return True
 
     @staticmethod
     def _delete_document(conn: Connection, doc_id: str) -> None:
         # Children first: not every backend enforces ON DELETE CASCADE by default.
-        for table in (schema.sentences, schema.time_expressions, schema.mentions, schema.events, schema.figures):
+        for table in (
+            schema.sentences,
+            schema.time_expressions,
+            schema.mentions,
+            schema.events,
+            schema.figures,
+        ):
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         conn.execute(delete(schema.documents).where(schema.documents.c.id == doc_id))
 
@@ -142,13 +164,15 @@ class Store:
                 conn.execute(delete(schema.ingest_errors).where(schema.ingest_errors.c.path.in_(paths)))
 
     def ingest(
-        self, paths: Iterable[str | Path], *, workers: int = 1, max_bytes: int = 50 * 1024 * 1024,
-        replace: bool = False,
+        self,
+        paths: Iterable[str | Path],
+        **options: Any,
     ) -> Any:
-        """Ingest files and folders; see ``dyad.pipeline.ingest``. Returns an ``IngestReport``."""
+        """Ingest files and folders; options (workers, max_bytes, dyad, knowledge_dirs, replace) as
+        ``dyad.pipeline.ingest``. Returns an ``IngestReport``."""
         from dyad.pipeline import ingest  # the pipeline depends on the store, not the other way round
 
-        return ingest(self, paths, workers=workers, max_bytes=max_bytes, replace=replace)
+        return ingest(self, paths, **options)
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -165,7 +189,9 @@ class Store:
         with self._connect() as conn:
             rows = conn.execute(select(d).where(or_(d.c.id == ref, d.c.name == ref))).mappings().all()
             if not rows:
-                prefix = or_(d.c.id.startswith(ref, autoescape=True), d.c.name.startswith(ref, autoescape=True))
+                prefix = or_(
+                    d.c.id.startswith(ref, autoescape=True), d.c.name.startswith(ref, autoescape=True)
+                )
                 rows = conn.execute(select(d).where(prefix)).mappings().all()
             if len(rows) != 1:
                 found = "no document matches" if not rows else f"{len(rows)} documents match"
@@ -173,8 +199,11 @@ class Store:
             row = _decode_document(dict(rows[0]))
             s = schema.sentences
             row["sentences"] = [
-                dict(r) for r in conn.execute(
-                    select(s.c.idx, s.c.start, s.c.end, s.c.text).where(s.c.doc_id == row["id"]).order_by(s.c.idx)
+                dict(r)
+                for r in conn.execute(
+                    select(s.c.idx, s.c.start, s.c.end, s.c.text)
+                    .where(s.c.doc_id == row["id"])
+                    .order_by(s.c.idx)
                 ).mappings()
             ]
         return row
@@ -187,17 +216,30 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = {
-            "documents": schema.documents, "sentences": schema.sentences, "events": schema.events,
-            "figures": schema.figures, "mentions": schema.mentions, "errors": schema.ingest_errors,
+            "documents": schema.documents,
+            "sentences": schema.sentences,
+            "events": schema.events,
+            "figures": schema.figures,
+            "mentions": schema.mentions,
+            "errors": schema.ingest_errors,
         }
         with self._connect() as conn:
-            return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
+            return {
+                name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for name, t in tables.items()
+            }
 
     def rows(self, table_name: str) -> list[dict[str, Any]]:
         """All rows of one per-document fact table, for the extraction and resolution stages."""
         table = schema.metadata.tables[table_name]
         with self._connect() as conn:
             return [dict(r) for r in conn.execute(select(table)).mappings()]
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message, on one line (SQLAlchemy appends SQL and a link to it)."""
+    orig = getattr(exc, "orig", None)
+    return f"{exc.__class__.__name__}: {' '.join(str(orig or exc).split())}"
 
 
 def _now() -> dt.datetime:
@@ -218,12 +260,26 @@ def _decode_document(row: dict[str, Any]) -> dict[str, Any]:
 
 def _document_row(doc: Document) -> dict[str, Any]:
     return {
-        "id": doc.id, "name": doc.name, "path": doc.path, "format": doc.format, "kind": doc.kind,
-        "title": doc.title, "authors": _json(doc.authors), "publisher": doc.publisher,
-        "published": doc.published, "published_basis": doc.published_basis,
-        "date_estimate": doc.date_estimate, "date_estimate_basis": doc.date_estimate_basis,
-        "language": doc.language, "doi": doc.doi, "size_bytes": doc.size_bytes, "words": doc.words,
-        "n_sentences": len(doc.sentences), "raw_text": doc.raw_text, "text": doc.text, "ingested_at": _now(),
+        "id": doc.id,
+        "name": doc.name,
+        "path": doc.path,
+        "format": doc.format,
+        "kind": doc.kind,
+        "title": doc.title,
+        "authors": _json(doc.authors),
+        "publisher": doc.publisher,
+        "published": doc.published,
+        "published_basis": doc.published_basis,
+        "date_estimate": doc.date_estimate,
+        "date_estimate_basis": doc.date_estimate_basis,
+        "language": doc.language,
+        "doi": doc.doi,
+        "size_bytes": doc.size_bytes,
+        "words": doc.words,
+        "n_sentences": len(doc.sentences),
+        "raw_text": doc.raw_text,
+        "text": doc.text,
+        "ingested_at": _now(),
     }
 
 
@@ -234,29 +290,63 @@ def _sentence_row(doc_id: str, s: Sentence) -> dict[str, Any]:
 def _timex_row(doc_id: str, t: TimeExpression) -> dict[str, Any]:
     v = t.value
     return {
-        "doc_id": doc_id, "start": t.start, "end": t.end, "text": t.text, "edtf": v.edtf,
-        "day_start": v.start, "day_end": v.end, "granularity": v.granularity, "basis": v.basis,
+        "doc_id": doc_id,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "edtf": v.edtf,
+        "day_start": v.start,
+        "day_end": v.end,
+        "granularity": v.granularity,
+        "basis": v.basis,
     }
 
 
 def _event_row(doc_id: str, i: int, e: Event) -> dict[str, Any]:
     d = e.date
     return {
-        "id": f"{doc_id}-e{i}", "doc_id": doc_id, "type": e.type, "participants": _json(sorted(e.participants)),
-        "date_edtf": d.edtf if d else None, "day_start": d.start if d else None,
-        "day_end": d.end if d else None, "granularity": d.granularity if d else None,
-        "date_basis": d.basis if d else None, "dimension": e.dimension, "cameo": e.cameo,
-        "goldstein": e.goldstein, "quad_class": e.quad_class, "status": e.status, "summary": e.summary,
-        "actors": _json(e.actors), "location": e.location, "trigger": e.trigger, "confidence": e.confidence,
-        "start": e.source.start, "end": e.source.end, "sentence": e.source.text,
+        "id": f"{doc_id}-e{i}",
+        "doc_id": doc_id,
+        "type": e.type,
+        "participants": _json(sorted(e.participants)),
+        "date_edtf": d.edtf if d else None,
+        "day_start": d.start if d else None,
+        "day_end": d.end if d else None,
+        "granularity": d.granularity if d else None,
+        "date_basis": d.basis if d else None,
+        "dimension": e.dimension,
+        "cameo": e.cameo,
+        "goldstein": e.goldstein,
+        "quad_class": e.quad_class,
+        "status": e.status,
+        "summary": e.summary,
+        "actors": _json(e.actors),
+        "location": e.location,
+        "trigger": e.trigger,
+        "confidence": e.confidence,
+        "start": e.source.start,
+        "end": e.source.end,
+        "sentence": e.source.text,
     }
 
 
 def _figure_row(doc_id: str, i: int, f: Figure) -> dict[str, Any]:
     y = f.year
     return {
-        "id": f"{doc_id}-f{i}", "doc_id": doc_id, "kind": f.kind, "value": f.value, "unit": f.unit,
-        "year_edtf": y.edtf if y else None, "day_start": y.start if y else None, "day_end": y.end if y else None,
-        "from_code": f.from_, "to_code": f.to, "qualifier": f.qualifier, "quantity_text": f.text,
-        "confidence": f.confidence, "start": f.source.start, "end": f.source.end, "sentence": f.source.text,
+        "id": f"{doc_id}-f{i}",
+        "doc_id": doc_id,
+        "kind": f.kind,
+        "value": f.value,
+        "unit": f.unit,
+        "year_edtf": y.edtf if y else None,
+        "day_start": y.start if y else None,
+        "day_end": y.end if y else None,
+        "from_code": f.from_,
+        "to_code": f.to,
+        "qualifier": f.qualifier,
+        "quantity_text": f.text,
+        "confidence": f.confidence,
+        "start": f.source.start,
+        "end": f.source.end,
+        "sentence": f.source.text,
     }
