@@ -15,11 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from typer.core import TyperGroup
 
+from dyad import analyze, pipeline, query
 from dyad import evaluate as scoring
 from dyad import export as exporting
-from dyad import pipeline, query
 from dyad.errors import DyadError
 from dyad.knowledge import petrarch
+from dyad.resolve import resolve
 from dyad.settings import Settings, load_settings
 from dyad.store import Store
 
@@ -58,6 +59,11 @@ ConfigOption = Annotated[
 
 def _print_json(data: Any) -> None:
     out.print_json(json.dumps(data, ensure_ascii=False, default=str), highlight=False)
+
+
+def _number(value: float) -> str:
+    """135000000 → '135,000,000'; 9.4 → '9.4'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Table:
@@ -240,7 +246,7 @@ def figures(
     if as_json:
         _print_json(rows)
         return
-    view = [{**f, "value": f"{f['value']:,.10g}", "sources": len(f["sources"])} for f in rows]
+    view = [{**f, "value": _number(f["value"]), "sources": len(f["sources"])} for f in rows]
     out.print(_table(view, ["kind", "value", "unit", "qualifier", "year", "from", "to", "sources"]))
 
 
@@ -300,10 +306,127 @@ def eval_(
     raise typer.Exit(1 if failures else 0)
 
 
+DimensionOption = Annotated[
+    str | None, typer.Option("--dimension", help="political, economic, military, ...")
+]
+
+
+def _record(db: str | None, config: Path | None) -> Any:
+    with Store(load_settings(config, db=db).db_url) as store:
+        return resolve(store)
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    dyad: DyadOption = None,
+    dimension: DimensionOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Dated events in order, grouped by decade, with the date's basis and the number of sources."""
+    lo, hi = query.date_bounds(date_from, date_to)
+    decades = analyze.timeline(
+        _record(db, config), dyad=query.parse_dyad(dyad), dimension=dimension, date_from=lo, date_to=hi
+    )
+    if as_json:
+        _print_json(decades)
+        return
+    for decade in decades:
+        out.print(f"[bold]{decade['decade']}[/bold]")
+        for e in decade["events"]:
+            summary = e["summary"].split(": ", 1)[-1]
+            out.print(
+                f"  {e['date']:<22} {e['basis']:<9} {e['type']:<20} {'–'.join(e['participants'])} "
+                f"[{e['sources']} source(s)] {summary[:90]}",
+                highlight=False,
+                markup=False,
+            )
+
+
+@app.command()
+def intensity(
+    db: DbOption = None,
+    by: Annotated[str, typer.Option("--by", help="year or decade.")] = "year",
+    dyad: DyadOption = None,
+    dimension: DimensionOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md)."""
+    rows = analyze.intensity(_record(db, config), by=by, dyad=query.parse_dyad(dyad), dimension=dimension)
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_table(rows, list(rows[0]) if rows else ["period", "total"]))
+
+
+@app.command()
+def periods(
+    db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
+) -> None:
+    """Phases of higher and lower intensity, each with the events that define it."""
+    rows = analyze.periods(_record(db, config), dyad=query.parse_dyad(dyad))
+    if as_json:
+        _print_json(rows)
+        return
+    view = [
+        {
+            **p,
+            "span": f"{p['start']}–{p['end']}",
+            "defined by": "; ".join(f"{e['date']} {e['type']}" for e in p["events"]),
+        }
+        for p in rows
+    ]
+    out.print(_table(view, ["span", "level", "mean_index", "defined by"]))
+
+
+@app.command()
+def series(
+    kind: Annotated[
+        str, typer.Option("--kind", help="export, import, trade_total, investment, arms_value, ...")
+    ],
+    db: DbOption = None,
+    dyad: DyadOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """One kind of figure over time, from the figures the documents give."""
+    rows = analyze.series(_record(db, config), kind=kind, dyad=query.parse_dyad(dyad))
+    if as_json:
+        _print_json(rows)
+        return
+    view = [{**r, "value": _number(r["value"])} for r in rows]
+    out.print(_table(view, ["year", "value", "unit", "qualifier", "from", "to", "sources"]))
+
+
+@app.command()
+def conflicts(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """Facts on which sources disagree (a figure's value, an event's date), with both sides' sources."""
+    rows = _record(db, config).conflicts
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        out.print("no conflicts between sources")
+    for c in rows:
+        out.print(f"{c['kind']}: {c['about']}", markup=False, highlight=False)
+        for side in c["sides"]:
+            said = side.get("date") or f"{side.get('qualifier', '')} {side.get('value')}"
+            docs = ", ".join(sorted({s["doc"] for s in side["sources"]}))
+            out.print(f"  {said}  ← {docs}", markup=False, highlight=False)
+
+
 @app.command("import-actors")
 def import_actors(
-    dictionary: Annotated[Path, typer.Argument(help="A CAMEO/PETRARCH actor dictionary (NAME_ [CODE yymmdd-yymmdd]).")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write leaders.tsv into.")] = Path("knowledge"),
+    dictionary: Annotated[
+        Path, typer.Argument(help="A CAMEO/PETRARCH actor dictionary (NAME_ [CODE yymmdd-yymmdd]).")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write leaders.tsv into.")] = Path(
+        "knowledge"
+    ),
 ) -> None:
     """Convert a PETRARCH actor dictionary into a leaders.tsv for the knowledge_dirs setting."""
     try:
@@ -313,8 +436,11 @@ def import_actors(
     actors = petrarch.parse_actor_dictionary(lines, dictionary.name)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "leaders.tsv").write_text(petrarch.to_leaders_tsv(actors), encoding="utf-8")
-    out.print(f"wrote {sum(len(a.codes) for a in actors)} terms of {len(actors)} actors to {out_dir / 'leaders.tsv'}; "
-              f"add {out_dir} to knowledge_dirs (DYAD_KNOWLEDGE_DIRS)")
+    out.print(
+        f"wrote {sum(len(a.codes) for a in actors)} terms of {len(actors)} actors to "
+        f"{out_dir / 'leaders.tsv'}; "
+        f"add {out_dir} to knowledge_dirs (DYAD_KNOWLEDGE_DIRS)"
+    )
 
 
 def example_corpus() -> list[Path]:

@@ -12,17 +12,16 @@ import io
 import json
 from typing import Any
 
-from dyad.resolve import merge_events, merge_figures
+from dyad.resolve import resolve
 from dyad.store import Store
 
 FORMATS = ("json", "jsonl", "csv")
 
 
 def build_export(store: Store, *, include_undated: bool = False) -> dict[str, list[dict[str, Any]]]:
-    docs = store.documents()
+    record = resolve(store)
+    docs = record.documents
     names = {d["id"]: d["name"] for d in docs}
-    events = merge_events(store.rows("events"), names)
-    figures = merge_figures(store.rows("figures"), names)
     return {
         "documents": [
             {
@@ -38,8 +37,10 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
             }
             for d in docs
         ],
-        "events": [_event(e) for e in sorted(events, key=_event_order) if include_undated or e["date_edtf"]],
-        "figures": [_figure(f) for f in figures],
+        "events": [
+            _event(e) for e in sorted(record.events, key=_event_order) if include_undated or e["date_edtf"]
+        ],
+        "figures": [_figure(f) for f in record.figures],
         "time_expressions": [
             {
                 "doc": names[t["doc_id"]],
@@ -51,6 +52,7 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
             }
             for t in sorted(store.rows("time_expressions"), key=lambda t: (names[t["doc_id"]], t["start"]))
         ],
+        "conflicts": record.conflicts,
     }
 
 
@@ -74,6 +76,8 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
         "actors": e["actors"],
         "location": e["location"],
         "confidence": e["confidence"],
+        "source_count": e["source_count"],
+        "independent_sources": e["independent_sources"],
         "sources": e["sources"],
     }
 
@@ -90,6 +94,8 @@ def _figure(f: dict[str, Any]) -> dict[str, Any]:
         "qualifier": f["qualifier"],
         "text": f["quantity_text"],
         "confidence": f["confidence"],
+        "source_count": f["source_count"],
+        "independent_sources": f["independent_sources"],
         "sources": f["sources"],
     }
 
@@ -100,6 +106,7 @@ def _records(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         "events": "event",
         "figures": "figure",
         "time_expressions": "time_expression",
+        "conflicts": "conflict",
     }
     return [{"record": singular[key], **item} for key, items in data.items() for item in items]
 

@@ -23,6 +23,11 @@ def _bound(value: str | None, side: str) -> dt.date | None:
     return parsed.start if side == "from" else parsed.end
 
 
+def date_bounds(date_from: str | None, date_to: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first day of ``date_from`` and the last day of ``date_to`` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    return _bound(date_from, "from"), _bound(date_to, "to")
+
+
 def _within(item_start: Any, item_end: Any, lo: dt.date | None, hi: dt.date | None) -> bool:
     start = dt.date.fromisoformat(str(item_start)) if item_start else None
     end = dt.date.fromisoformat(str(item_end)) if item_end else None

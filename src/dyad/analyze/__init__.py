@@ -1,0 +1,105 @@
+"""Analyze stage: timeline, intensity, periods and series from the resolved record."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from dyad.analyze.intensity import intensity_rows, yearly_intensity
+from dyad.analyze.periods import find_periods
+from dyad.errors import DyadError
+from dyad.models import DIMENSIONS, FIGURE_KINDS
+from dyad.resolve import Record
+
+__all__ = ["filter_record", "intensity", "periods", "series", "timeline"]
+
+
+def filter_record(
+    record: Record, *, dyad: tuple[str, ...] = (), dimension: str | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record's dated events and figures, restricted to a pair and a dimension."""
+    if dimension and dimension not in DIMENSIONS:
+        raise DyadError(f"unknown dimension {dimension!r}; choose one of {', '.join(DIMENSIONS)}")
+    events = [
+        e
+        for e in record.events
+        if e["day_start"]
+        and (not dyad or set(e["participants"]) == set(dyad))
+        and (not dimension or e["dimension"] == dimension)
+    ]
+    figures = [
+        f
+        for f in record.figures
+        if f["day_start"]
+        and (not dyad or {f["from_code"], f["to_code"]} <= set(dyad) | {None})
+        and not dimension
+    ]
+    return events, figures
+
+
+def timeline(
+    record: Record,
+    *,
+    dyad: tuple[str, ...] = (),
+    dimension: str | None = None,
+    date_from: Any = None,
+    date_to: Any = None,
+) -> list[dict[str, Any]]:
+    """Dated events in order, grouped by decade: [{decade, events: [{date, basis, type, summary, ...}]}]."""
+    events, _ = filter_record(record, dyad=dyad, dimension=dimension)
+    decades: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in sorted(events, key=lambda e: (e["day_start"], e["day_end"], e["type"])):
+        if (date_from and e["day_end"] < date_from) or (date_to and e["day_start"] > date_to):
+            continue
+        decades[f"{e['day_start'].year // 10 * 10}s"].append(
+            {
+                "id": e["id"],
+                "date": e["date_edtf"],
+                "basis": e["date_basis"],
+                "type": e["type"],
+                "participants": e["participants"],
+                "dimension": e["dimension"],
+                "status": e["status"],
+                "summary": e["summary"],
+                "sources": e["source_count"],
+                "independent_sources": e["independent_sources"],
+                "citations": e["sources"],
+            }
+        )
+    return [{"decade": d, "events": items} for d, items in decades.items()]
+
+
+def intensity(
+    record: Record, *, by: str = "year", dyad: tuple[str, ...] = (), dimension: str | None = None
+) -> list[dict[str, Any]]:
+    events, figures = filter_record(record, dyad=dyad, dimension=dimension)
+    try:
+        return intensity_rows(events, figures, by)
+    except ValueError as exc:
+        raise DyadError(str(exc)) from exc
+
+
+def periods(record: Record, *, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    events, figures = filter_record(record, dyad=dyad)
+    return find_periods(yearly_intensity(events, figures), events)
+
+
+def series(record: Record, *, kind: str, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """A figure kind over time: one row per figure, oldest first, conflicting values side by side."""
+    if kind not in FIGURE_KINDS:
+        raise DyadError(f"unknown figure kind {kind!r}; choose one of {', '.join(FIGURE_KINDS)}")
+    rows = [
+        {
+            "year": f["year_edtf"],
+            "value": f["value"],
+            "unit": f["unit"],
+            "qualifier": f["qualifier"],
+            "from": f["from_code"],
+            "to": f["to_code"],
+            "sources": f["source_count"],
+            "citations": f["sources"],
+        }
+        for f in record.figures
+        if f["kind"] == kind and (not dyad or {f["from_code"], f["to_code"]} <= set(dyad) | {None})
+    ]
+    return sorted(rows, key=lambda r: (str(r["year"] or "9999"), str(r["from"]), str(r["to"]), r["value"]))

@@ -40,7 +40,11 @@ _REPORTED = re.compile(
     r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I
 )
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(st|nd|rd|th)\s+anniversary\s+of\s+(the\s+)?$", re.IGNORECASE)
+_UNTIL = re.compile(
+    r"\b(continued|lasted|remained|persisted|went on)\b[^.;]{0,40}\b(until|till|up to|through)\s+$", re.I
+)
 _VAGUE = ("century", "open")
+_CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
 
@@ -109,6 +113,14 @@ def _shift_years(value: TimeValue, years: int) -> TimeValue | None:
     return TimeValue(edtf, start, end, value.granularity, "inferred")
 
 
+def _span_between(first: TimeValue, last: TimeValue) -> TimeValue:
+    """From the start of ``first`` to the end of ``last`` (a dynamic that began then and lasted until)."""
+    if first.start is None or last.end is None or first.start > last.end:
+        return last
+    edtf = f"{first.edtf.split('/')[0]}/{last.edtf.split('/')[-1]}"
+    return TimeValue(edtf, first.start, last.end, "interval", "inferred")
+
+
 class EventExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
@@ -122,13 +134,13 @@ class EventExtractor:
         anchor: TimeValue | None,
     ) -> list[Event]:
         events: list[Event] = []
-        previous: Sentence | None = None
+        earlier: list[Sentence] = []  # up to _CARRY preceding sentences of the same paragraph
         for sentence in doc.sentences:
-            if previous is not None and "\n\n" in doc.text[previous.end : sentence.start]:
-                previous = None  # dates carry over inside a paragraph only
+            if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
+                earlier = []  # dates carry over inside a paragraph only
             s_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
             s_timex = [t for t in timexes if sentence.start <= t.start < sentence.end]
-            prev_timex = [t for t in timexes if previous and previous.start <= t.start < previous.end]
+            prev_timex = [t for t in timexes if earlier and earlier[0].start <= t.start < earlier[-1].end]
             for hit in _hits(sentence.text, self.k.triggers).values():
                 if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
                     continue
@@ -137,7 +149,7 @@ class EventExtractor:
                 if participants is None:
                     continue
                 events.append(self._event(doc, sentence, hit, participants, date, s_mentions))
-            previous = sentence
+            earlier = [*earlier, sentence][-_CARRY:]
         return events
 
     # -- date ------------------------------------------------------------------------------------------
@@ -152,12 +164,17 @@ class EventExtractor:
         anchor: TimeValue | None,
     ) -> TimeValue | None:
         chosen = _pick_timex(sentence, hit, s_timex)
+        carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
         if chosen is not None:
             anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
             if anniversary:
                 return _shift_years(chosen.value, int(anniversary.group(1)))
+            until = _UNTIL.search(
+                sentence.text[: chosen.start - sentence.start] + chosen.text.split(" ")[0] + " "
+            )
+            if until and carried and hit.start < chosen.start - sentence.start:
+                return _span_between(carried[-1].value, chosen.value)  # "...continued until the nineties"
             return chosen.value
-        carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
         if carried:
             return carried[-1].value
         if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:

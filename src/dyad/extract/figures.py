@@ -166,13 +166,18 @@ _BOUNDARY = re.compile(
     r"|\s(?:while|whereas)\s|\bbut\s",
     _I,
 )
-_DASH = re.compile(r"(?<!\d)\s?[–—]\s?(?!\d)|\s-\s")
+# a dash opening or closing an aside: spaced on one side or next to punctuation (not "Peru–Russia")
+_DASH = re.compile(r"\s[–—]\s?|[–—](?=[\s,.;:])|\s-\s")
+# A comparison base ("over the previous year", "compared with 2017", "from 2017") is not a figure's year.
 _BASE_BEFORE = re.compile(
-    r"\b(?:over|compared\s+(?:with|to)|than(?:\s+in)?|relative\s+to|versus|vs\.?|"
-    r"against|from|since|on)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
+    r"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|relative\s+to|versus|vs\.?|against|since)\s+"
+    r"(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
     _I,
 )
-_BASE_TEXT = re.compile(r"^(?:since|from|over|compared)\b", _I)
+_BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
+_BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
+_BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
+_RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b", _I)
 _LAST_YEARS = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous|preceding)\s+"
     r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years|(?P<decade>decade))\b",
@@ -241,6 +246,12 @@ class _State:
     figures: list[Figure] = field(default_factory=list)
     year: TimeValue | None = None
     subject: str | None = None
+    # when the paragraph itself gives none: the year of the previous paragraph's figures, else (news and
+    # blogs) the document's date
+    fallback_year: TimeValue | None = None
+
+    def carried_year(self) -> TimeValue | None:
+        return self.year or self.fallback_year
 
 
 # ---------------------------------------------------------------- sentence analysis
@@ -368,11 +379,21 @@ def _sentence_timexes(
     for start, end, value in found:
         if any(a <= start < b or start <= a < end for a, b in durations):
             continue
-        base = bool(_BASE_BEFORE.search(text[:start]) or _BASE_TEXT.match(text[start:end]))
-        if base and re.fullmatch(r"[^/]+/[^/]+", value.edtf) and text[start:end].lower().startswith("from"):
-            base = False  # "from 2005 to 2008" is a period, not a base
-        out.append((start, end, value, base))
+        out.append((start, end, value, _is_base(text, start, end, value)))
     return out
+
+
+def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
+    """A comparison base: "compared with 2017", "than in 2012", "since 2008", "over 2016", "on the
+    previous year"; not a period ("from 2005 to 2008", "over 2010-2015") nor a date ("on 24 November")."""
+    own = text[start:end]
+    if _BASE_BEFORE.search(text[:start]) or _BASE_TEXT.match(own):
+        return True
+    weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
+    if not weak or "/" in value.edtf.strip("/"):
+        return False
+    on = weak.group(0).lower().startswith("on")
+    return not on or bool(_RELATIVE_YEAR.search(own))
 
 
 def _fallback_value(m: re.Match[str]) -> TimeValue | None:
@@ -464,9 +485,9 @@ def _about_something_else(q: Quantity, st: _Sent, masked: str, state: _State) ->
 # ---------------------------------------------------------------- direction
 
 
-def _subject(refs: list[_Ref], verb: re.Pattern[str], masked: str) -> _Ref | None:
+def _subject(refs: list[_Ref], verb: re.Pattern[str], masked: str, anchor: int) -> _Ref | None:
     """The country right before a verb of the class (nearest noun-form reference with no preposition)."""
-    for m in verb.finditer(masked):
+    for m in sorted(verb.finditer(masked), key=lambda m: abs(m.start() - anchor)):
         before = [
             r
             for r in refs
@@ -481,49 +502,65 @@ def _subject(refs: list[_Ref], verb: re.Pattern[str], masked: str) -> _Ref | Non
     return None
 
 
-def _pick(refs: list[_Ref], *tests: object) -> _Ref | None:
-    for test in tests:
-        for r in refs:
-            if not r.context and test(r):  # type: ignore[operator]
-                return r
+def _object(refs: list[_Ref], verb: re.Pattern[str], masked: str) -> _Ref | None:
+    """The country right after a verb of the class: "sold Peru helicopters", "supplied India with"."""
+    for m in verb.finditer(masked):
+        after = [r for r in refs if r.start >= m.end() and not masked[m.end() : r.start].strip(" ")]
+        if after and after[0].form in _NOUN_FORMS:
+            return after[0]
     return None
 
 
-def _sides(kind: str, refs: list[_Ref], masked: str) -> tuple[str | None, str | None]:
-    """(from, to) from the roles of the countries visible in one scope."""
+def _pick(refs: list[_Ref], anchor: int, *tests: object) -> _Ref | None:
+    """The reference nearest to ``anchor`` that passes the first test any reference passes."""
+    for test in tests:
+        passing = [r for r in refs if not r.context and test(r)]  # type: ignore[operator]
+        if passing:
+            return min(passing, key=lambda r: abs(r.start - anchor))
+    return None
+
+
+def _sides(kind: str, refs: list[_Ref], masked: str, anchor: int) -> tuple[str | None, str | None]:
+    """(from, to) from the roles of the countries visible in one scope, nearest to ``anchor`` first."""
 
     def side(*tests: object) -> _Ref | None:
-        return _pick(refs, *tests)
+        return _pick(refs, anchor, *tests)
+
+    def subject(verbs: str) -> _Ref | None:
+        return _subject(refs, _VERBS[verbs], masked, anchor)
 
     if kind == "export":
         a = side(lambda r: r.head == "export", lambda r: r.prep == "from")
-        a = a or _subject(refs, _VERBS["seller"], masked)
+        a = a or subject("seller")
         a = a or side(lambda r: r.head == "goods" and r.prep in (None, "of"))
         b = side(
             lambda r: r.prep in ("to", "into", "towards", "toward") and r.head in (None, "market"),
             lambda r: r.head in ("market", "import"),
         )
+        b = b or _object(refs, _VERBS["seller"], masked)
     elif kind == "import":
         a = side(lambda r: r.head == "import", lambda r: r.prep == "into")
-        a = a or _subject(refs, _VERBS["buyer"], masked)
+        a = a or subject("buyer")
         b = side(lambda r: r.prep == "from", lambda r: r.head in ("goods", "export"))
     elif kind == "investment":
         a = side(
             lambda r: r.head == "invest" or (r.head == "firms" and r.prep not in ("in", "into")),
             lambda r: r.prep in ("from", "by"),
         )
-        a = a or _subject(refs, _VERBS["investor"], masked)
+        a = a or subject("investor")
         b = side(lambda r: r.prep in ("in", "into", "to") and r.head != "invest")
-        b = b or _subject(refs, _VERBS["host"], masked)
+        b = b or subject("host")
     else:  # arms_value
-        a = side(lambda r: r.head in ("arms", "goods") and r.prep != "to", lambda r: r.prep == "from")
-        a = a or _subject(refs, _VERBS["seller"], masked) or side(lambda r: r.head == "export")
-        b = _subject(refs, _VERBS["buyer"], masked) or side(
-            lambda r: r.prep in ("to", "for"), lambda r: r.head in ("recipient", "import")
+        a = side(
+            lambda r: r.head in ("arms", "goods") and r.prep != "to" and r.form not in _NOUN_FORMS,
+            lambda r: r.prep == "from",
         )
+        a = a or subject("seller") or side(lambda r: r.head == "export")
+        b = subject("buyer") or _object(refs, _VERBS["seller"], masked)
+        b = b or side(lambda r: r.prep in ("to", "for"), lambda r: r.head in ("recipient", "import"))
     if a is None and b is None:  # a bare subject: the reporter, the investor, or (arms news) the buyer
-        subject = side(lambda r: r.prep is None and not r.possessive and r.form in _NOUN_FORMS)
-        a, b = (None, subject) if kind == "arms_value" else (subject, None)
+        bare = side(lambda r: r.prep is None and not r.possessive and r.form in _NOUN_FORMS)
+        a, b = (None, bare) if kind == "arms_value" else (bare, None)
     frm, to = (a.iso3 if a else None), (b.iso3 if b else None)
     return (frm, None) if frm == to else (frm, to)
 
@@ -586,13 +623,18 @@ def _year(
     if kind == "growth_rate":
         for m in _LAST_YEARS.finditer(st.text):
             n = 10 if m["decade"] else (int(m["n"]) if m["n"].isdigit() else parse_number_words(m["n"]))
-            end_year = point or state.year
+            end_year = point or state.carried_year()
             if n and end_year and end_year.end:
                 last = end_year.end.year
                 return _span(last - int(n), last, "inferred"), point is not None
     if point is not None:
         return point, True
-    return state.year, False
+    carried = state.carried_year()
+    bases = [v for _s, _e, v, base in st.timexes if base and v.granularity == "year" and v.start]
+    if carried is None and kind == "growth_rate" and len(bases) == 1 and bases[0].start:
+        year = bases[0].start.year + 1  # "grew 12% over 2016": the change to 2017
+        return _span(year, year, "inferred"), False
+    return carried, False
 
 
 # ---------------------------------------------------------------- figures
@@ -615,14 +657,11 @@ def _confidence(level: int, explicit_sides: int, explicit_year: bool) -> float:
     return min(0.9, score)
 
 
-def _list_base(q: Quantity, st: _Sent, state: _State) -> tuple[_Ref, Figure] | None:
-    """A list item and the figure it follows, whose kind, reporter and year it inherits."""
-    item = _list_item(q, st)
-    if item is None:
-        return None
+def _list_base(q: Quantity, state: _State) -> Figure | None:
+    """The figure a list item follows (same sort of unit), whose kind, reporter and year it inherits."""
     for f in reversed(state.figures):
         if f.unit == q.unit or (q.is_money and f.unit not in ("percent", "factor", "rank")):
-            return item, f
+            return f
     return None
 
 
@@ -644,7 +683,9 @@ def _ordered_sides(
     """(from, to, number of sides the text gives) for export, import, investment, arms_value."""
     frm, to = None, None
     for scope in scopes:
-        f2, t2 = _sides(kind, [r for r in st.refs if scope.sees(r.start, r.end)], scope.mask(st.text))
+        f2, t2 = _sides(
+            kind, [r for r in st.refs if scope.sees(r.start, r.end)], scope.mask(st.text), q.start
+        )
         frm, to = frm or f2, to or (t2 if t2 != (frm or f2) else None)
     region = _REGION in (frm, to)
     total = to == _REGION or (kind in ("export", "import") and _is_total(q, scopes[0].mask(st.text)))
@@ -679,17 +720,19 @@ def _figure(
     q: Quantity, st: _Sent, doc: Document, pair: tuple[str, str] | None, state: _State
 ) -> Figure | None:
     scopes = _scopes(st, q)
-    listed = _list_base(q, st, state)
-    found = (listed[1].kind, 1, 1.0) if listed else _kind(q, st, scopes, state)
+    item = _list_item(q, st)
+    found = _kind(q, st, scopes, state)
+    # "… such as Chile (925 million dollars)" with no cue of its own: the previous figure's kind and reporter
+    base = _list_base(q, state) if item is not None and (found is None or found[1] >= 2) else None
+    if base is not None:
+        found = (base.kind, 1, 1.0)
     if found is None:
         return None
     kind, level, sign = found
     year, explicit_year = _year(q, st, scopes, kind, state)
-    if listed and not explicit_year:
-        year = listed[1].year
-    if listed:  # "… such as Chile (925 million dollars)": the base figure's reporter, the item as partner
-        item, base = listed
-        frm, to, explicit = base.from_, item.iso3 or None, 1
+    if base is not None:
+        year = year if explicit_year else base.year
+        frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
     elif kind in _ORDERED:
         sides = _ordered_sides(q, st, scopes[level:], kind, pair, state)
         if sides is None:
@@ -697,6 +740,8 @@ def _figure(
         frm, to, explicit = sides
     else:
         frm, to, explicit = _pair_sides(q, st, scopes[level:], kind, pair, state)
+    if base is None and item is not None and item.iso3 and item.iso3 not in (frm, to):
+        to = item.iso3  # "exports to Germany were $16 billion, ahead of France (7 billion dollars)"
     source = Source(doc.name, st.text, st.sentence.start, st.sentence.end)
     confidence = round(_confidence(level, explicit, explicit_year), 2)
     return Figure(kind, q.value * sign, q.unit, year, frm, to, q.qualifier, source, q.text, confidence)
@@ -708,6 +753,14 @@ def _is_total(q: Quantity, masked: str) -> bool:
     before = re.split(r"\d", before)[-1]
     after = re.split(r"\d", masked[q.end : q.end + 30])[0]
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after))
+
+
+def _document_year(doc: Document) -> TimeValue | None:
+    """The year of a news item's or blog post's date: what its present-tense figures most likely mean."""
+    date = doc.published or doc.date_estimate
+    if doc.kind not in ("news", "blog") or not date or not re.match(r"\d{4}", date):
+        return None
+    return _span(int(date[:4]), int(date[:4]), "inferred")
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -723,11 +776,14 @@ def extract_figures(
     m_starts = [m.start for m in mentions]
     timexes = sorted(timexes, key=lambda t: t.start)
     t_starts = [t.start for t in timexes]
-    state, out, seen = _State(), [], set()
+    doc_year = _document_year(doc)
+    state, out, seen = _State(fallback_year=doc_year), [], set()
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
-            state = _State(paragraph=paragraph, subject=state.subject)
+            previous = state.figures[-1].year if state.figures else None
+            fallback = previous or state.fallback_year
+            state = _State(paragraph=paragraph, subject=state.subject, fallback_year=fallback)
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         refs = _refs(sentence.text, sentence.start, inside, pair, state.subject)

@@ -250,7 +250,7 @@ _NUMBER = re.compile(
     rf"(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?-?\s?(?P<scale2>million|billion|trillion)\b)?"
     rf"(?:(?:\s+of)?\s+(?P<post>{_POST})\b)?"
-    r"(?P<pct>\s?%|\s?(?:percent|per\s+cent|pct)\b|\s(?:percentage|per-cent) points?\b)?"
+    r"(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]cent|pct)\b|(?<=\d)pc\b|\s(?:percentage|per-cent) points?\b)?"
     r"(?P<fold>\s?-?\s?fold\b)?"
     rf"(?:\s+(?P<phys>{_alt(_PHYSICAL)})\b)?",
     re.IGNORECASE,
@@ -309,7 +309,7 @@ _BLOCKERS = re.compile(
     r"|\+\d{1,4}(?:[ .-]?\(?\d{1,4}\)?){2,}|\(?\b\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"  # phone numbers
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates
     r"|\b\d{1,2}:\d{2}\b"  # clock time
-    r"|(?<![\w])[A-Za-z]+-?\d+[\w-]*"  # model and code numbers: Mi35, Su-24, COP21, G8, F-16
+    rf"|(?<![\w])(?!(?:{_CODES}|Rs)\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"  # Mi35, Su-24, COP21, G8
     r"|\b\d+[A-Za-z]+\d[\w-]*",  # 3M14, 9K33
 )
 _YEAR_RANGE = re.compile(r"\d{4}\s?[-–]\s?\d{2,4}")

@@ -1,0 +1,106 @@
+"""Phases of higher and lower intensity: change points in the yearly index, by a documented rule.
+
+1. The yearly total index from the first to the last year with any activity (years without any are 0),
+   smoothed with a centred 5-year moving average and put on a log scale (``log1p``), so that a quiet
+   decade with a few facts stands out from a century of silence as well as from a busy decade.
+2. Binary segmentation (least squares): split a span where the split most reduces the squared error, as
+   long as the reduction exceeds ``PENALTY`` × the series' variance × log(years) and both parts span at
+   least ``MIN_YEARS`` years; recurse into both parts.
+3. Each phase gets its mean index and a level: ``high`` when its mean is at least the mean over all years,
+   ``low`` otherwise; neighbouring phases of equal level stay apart when the segmentation split them.
+4. Each phase lists the events that define it: the three that weigh most within its span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from dyad.analyze.intensity import event_weight, spread_over_years
+
+WINDOW = 5
+MIN_YEARS = 5
+PENALTY = 0.5
+
+
+def _smooth(values: list[float]) -> list[float]:
+    half = WINDOW // 2
+    return [sum(values[max(0, i - half) : i + half + 1]) / WINDOW for i in range(len(values))]
+
+
+def _sse(prefix: list[float], prefix_sq: list[float], lo: int, hi: int) -> float:
+    n = hi - lo
+    total = prefix[hi] - prefix[lo]
+    return (prefix_sq[hi] - prefix_sq[lo]) - total * total / n
+
+
+def _segment(values: list[float]) -> list[tuple[int, int]]:
+    n = len(values)
+    prefix, prefix_sq = [0.0], [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+        prefix_sq.append(prefix_sq[-1] + v * v)
+    mean = prefix[-1] / n
+    variance = max(sum((v - mean) ** 2 for v in values) / n, 1e-9)
+    threshold = PENALTY * variance * math.log(max(n, 2))
+    spans, todo = [], [(0, n)]
+    while todo:
+        lo, hi = todo.pop()
+        whole = _sse(prefix, prefix_sq, lo, hi)
+        best = max(
+            (
+                (whole - _sse(prefix, prefix_sq, lo, k) - _sse(prefix, prefix_sq, k, hi), k)
+                for k in range(lo + MIN_YEARS, hi - MIN_YEARS + 1)
+            ),
+            default=(0.0, -1),
+        )
+        if best[1] > 0 and best[0] > threshold:
+            todo += [(lo, best[1]), (best[1], hi)]
+        else:
+            spans.append((lo, hi))
+    return sorted(spans)
+
+
+def find_periods(yearly: dict[int, dict[str, float]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if not yearly:
+        return []
+    years = list(range(min(yearly), max(yearly) + 1))
+    totals = [sum(yearly.get(y, {}).values()) for y in years]
+    overall = sum(totals) / len(totals)
+    phases = []
+    for lo, hi in _segment([math.log1p(v) for v in _smooth(totals)]):
+        mean = sum(totals[lo:hi]) / (hi - lo)
+        span = (years[lo], years[hi - 1])
+        phases.append(
+            {
+                "start": span[0],
+                "end": span[1],
+                "level": "high" if mean >= overall else "low",
+                "mean_index": round(mean, 3),
+                "events": _defining_events(events, span),
+            }
+        )
+    return phases
+
+
+def _defining_events(
+    events: list[dict[str, Any]], span: tuple[int, int], top: int = 3
+) -> list[dict[str, Any]]:
+    scored = []
+    for e in events:
+        shares = spread_over_years(e["day_start"], e["day_end"], event_weight(e))
+        inside = sum(v for y, v in shares.items() if span[0] <= y <= span[1])
+        if inside > 0:
+            scored.append((inside, e))
+    scored.sort(key=lambda x: (-x[0], x[1]["day_start"] or dt.date.min))
+    return [
+        {
+            "id": e["id"],
+            "date": e["date_edtf"],
+            "type": e["type"],
+            "summary": e["summary"],
+            "weight": round(w, 3),
+        }
+        for w, e in scored[:top]
+    ]

@@ -1,0 +1,99 @@
+"""Per-document figures → resolved figures, and conflicts between sources.
+
+Figures with the same kind, unit, direction and year whose values agree (within 1%, or whose qualified
+ranges overlap: "more than 500 million" and "520 million") are one figure with all sources. The same
+quantity with values that cannot both hold (their qualified ranges do not meet) is a conflict: both sides
+are kept and reported, neither overwrites the other.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def value_range(value: float, qualifier: str) -> tuple[float, float]:
+    """The values a qualified figure allows: exact ±1%, about ±10%, more/less than an open side."""
+    if qualifier == "more_than":
+        return (value, math.inf)
+    if qualifier == "less_than":
+        return (-math.inf, value)
+    margin = 0.10 if qualifier == "about" else 0.01
+    return (value * (1 - margin), value * (1 + margin))
+
+
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["kind"], row["unit"], row["from_code"], row["to_code"], row["year_edtf"])
+
+
+def _agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["qualifier"] == b["qualifier"] == "exact" or {a["qualifier"], b["qualifier"]} <= {"exact", "about"}:
+        return abs(a["value"] - b["value"]) <= 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9)
+    lo_a, hi_a = value_range(a["value"], a["qualifier"])
+    lo_b, hi_b = value_range(b["value"], b["qualifier"])
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _describe(figure: dict[str, Any]) -> str:
+    route = f"{figure['from_code']}→{figure['to_code']}"
+    return f"{figure['kind']} {route} {figure['year_edtf']} ({figure['unit']})"
+
+
+def _source(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "doc": names[row["doc_id"]],
+        "text": row["sentence"],
+        "start": row["start"],
+        "end": row["end"],
+        "value": row["value"],
+        "qualifier": row["qualifier"],
+    }
+
+
+def resolve_figures(
+    rows: list[dict[str, Any]], names: dict[str, str], independence: dict[str, int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Resolved figures and the value conflicts among them."""
+    groups: list[list[dict[str, Any]]] = []
+    for row in sorted(rows, key=lambda r: r["id"]):
+        for group in groups:
+            if _key(group[0]) == _key(row) and all(_agree(member, row) for member in group):
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    resolved = []
+    for group in groups:
+        sources = list({(s["doc"], s["start"]): s for s in (_source(r, names) for r in group)}.values())
+        docs = {s["doc"] for s in sources}
+        resolved.append(
+            {
+                **group[0],
+                "sources": sources,
+                "source_count": len(docs),
+                "independent_sources": len({independence.get(d, d) for d in docs}),
+                "mention_ids": [r["id"] for r in group],
+            }
+        )
+    conflicts = []
+    for i, a in enumerate(resolved):
+        for b in resolved[i + 1 :]:
+            if _key(a) == _key(b) and not _agree(a, b) and a["year_edtf"] is not None:
+                conflicts.append(
+                    {
+                        "kind": "figure_value",
+                        "type": a["kind"],
+                        "participants": [a["from_code"], a["to_code"]],
+                        "about": _describe(a),
+                        "sides": [
+                            {
+                                "value": r["value"],
+                                "qualifier": r["qualifier"],
+                                "figure": r["id"],
+                                "sources": r["sources"],
+                            }
+                            for r in (a, b)
+                        ],
+                    }
+                )
+    return resolved, conflicts
