@@ -19,8 +19,16 @@ def test_bundled_knowledge_covers_what_extraction_needs() -> None:
     assert {"Peruvian", "Peruvians"} <= set(k.countries["PER"].adjectives)
     assert any(s.forum == "APEC" and s.city == "Lima" and s.start == dt.date(2008, 11, 22) for s in k.summits)
     assert set(k.type_defaults) == {
-        "diplomatic_relations", "visit", "meeting", "agreement", "arms_transfer", "trade", "investment",
-        "cooperation", "statement", "other",
+        "diplomatic_relations",
+        "visit",
+        "meeting",
+        "agreement",
+        "arms_transfer",
+        "trade",
+        "investment",
+        "cooperation",
+        "statement",
+        "other",
     }
 
 
@@ -49,7 +57,9 @@ def test_user_knowledge_dir_adds_rows(tmp_path: Path) -> None:
 
 
 def test_malformed_user_file_is_a_clear_error(tmp_path: Path) -> None:
-    (tmp_path / "leaders.tsv").write_text("name\taliases\tiso3\trole\tstart\tend\nX\tY\tPER\n", encoding="utf-8")
+    (tmp_path / "leaders.tsv").write_text(
+        "name\taliases\tiso3\trole\tstart\tend\nX\tY\tPER\n", encoding="utf-8"
+    )
     with pytest.raises(KnowledgeError, match="leaders.tsv row 2: wrong number of columns"):
         load_knowledge((str(tmp_path),))
 

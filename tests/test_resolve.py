@@ -1,0 +1,141 @@
+"""Cross-document resolution: one event per real-world event, independent sources, conflicts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dyad import analyze, pipeline
+from dyad.resolve import resolve
+from dyad.resolve.events import instrument_key
+from dyad.resolve.sources import independence_groups
+from dyad.store import Store
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Store:
+    db = tmp_path_factory.mktemp("resolve") / "seeds.db"
+    store = Store(f"sqlite:///{db}")
+    assert pipeline.ingest(store, [seeds_dir]).ok
+    return store
+
+
+def _agreements(store: Store) -> list[dict]:
+    return [
+        e for e in resolve(store).events if e["type"] == "agreement" and e["participants"] == ["PER", "RUS"]
+    ]
+
+
+def test_declaration_reported_twice_is_one_event_with_both_sources(seed_store: Store) -> None:
+    [declaration] = [
+        e for e in _agreements(seed_store) if e["date_edtf"] and e["date_edtf"].startswith("2015")
+    ]
+    assert {s["doc"] for s in declaration["sources"]} == {
+        "002_104a4800072aadd7.txt",
+        "003_1fdc36ad657d76f1.txt",
+    }
+    assert declaration["source_count"] == 2 and declaration["independent_sources"] == 2
+    own_dates = {s["doc"][:3]: s["date"] for s in declaration["sources"]}  # each source keeps its own date
+    assert own_dates == {"002": "2015-11", "003": "2015-11-30"}
+
+
+def test_distinct_agreements_stay_apart(seed_store: Store) -> None:
+    dates = sorted(e["date_edtf"] for e in _agreements(seed_store) if e["date_edtf"])
+    assert "2004" in dates and "2006" in dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "the Joint Declaration of Strategic Partnership signed in November 2015",
+            {"joint", "declaration", "strategic", "partnership"},
+        ),
+        (
+            "sign a Joint Declaration on Strategic Partnership.",
+            {"joint", "declaration", "strategic", "partnership"},
+        ),
+        ("the Technical-Military Agreement signed in 2004", {"technical-military", "agreement"}),
+        ("they signed an agreement on fisheries", set()),
+    ],
+)
+def test_instrument_names(sentence: str, words: set[str]) -> None:
+    assert instrument_key(sentence) == frozenset(words)
+
+
+def test_same_author_or_outlet_counts_once() -> None:
+    docs = [
+        {"name": "a", "authors": ["S. Adins"], "publisher": None},
+        {"name": "b", "authors": ["Sebastien ADINS", "Mildred Rooney"], "publisher": None},
+        {"name": "c", "authors": ["Mildred Rooney"], "publisher": "Lima Times"},
+        {"name": "d", "authors": [], "publisher": "The Lima Times"},
+        {"name": "e", "authors": ["Simon Wilson"], "publisher": "Latin Correspondent"},
+    ]
+    groups = independence_groups(docs)
+    assert groups["a"] == groups["b"] == groups["c"] == groups["d"] != groups["e"]
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_conflicting_figures_and_dates_are_both_kept(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "a.txt",
+        "Brazil and China\n\nBy Ana Lima\n\nIn 2019, Brazil exported 63 billion dollars of "
+        "goods to China. The Beijing Trade Agreement was signed in 2010 by Brazil and China.",
+    )
+    _write(
+        corpus,
+        "b.txt",
+        "China and Brazil trade\n\nBy Wei Zhang\n\nIn 2019, Brazil exported 80 billion dollars "
+        "of goods to China. Brazil and China signed the Beijing Trade Agreement in 2012.",
+    )
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    kinds = sorted(c["kind"] for c in record.conflicts)
+    assert kinds == ["event_date", "figure_value"]
+    figure = next(c for c in record.conflicts if c["kind"] == "figure_value")
+    assert sorted(side["value"] for side in figure["sides"]) == [63e9, 80e9]
+    assert {s["doc"] for side in figure["sides"] for s in side["sources"]} == {"a.txt", "b.txt"}
+
+
+def test_adding_a_document_updates_the_record_without_rebuild(tmp_path: Path, seeds_dir: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in seeds_dir.iterdir():
+        shutil.copy(path, (second if path.name.startswith("003") else first) / path.name)
+    with Store(f"sqlite:///{tmp_path / 'inc.db'}") as store:
+        pipeline.ingest(store, [first])
+        before = [e for e in _agreements(store) if (e["date_edtf"] or "").startswith("2015")]
+        pipeline.ingest(store, [second])
+        after = [e for e in _agreements(store) if (e["date_edtf"] or "").startswith("2015")]
+    assert [e["source_count"] for e in before] == [1]
+    assert [e["source_count"] for e in after] == [2]
+
+
+def test_intensity_by_decade_matches_the_papers_account(seed_store: Store) -> None:
+    rows = {
+        r["period"]: r["total"]
+        for r in analyze.intensity(resolve(seed_store), by="decade", dyad=("PER", "RUS"))
+    }
+    assert rows["1970s"] > rows["1990s"]
+    assert rows["2000s"] > rows["1990s"] and rows["2010s"] > rows["1990s"]
+
+
+def test_periods_cover_the_span_and_name_their_events(seed_store: Store) -> None:
+    phases = analyze.periods(resolve(seed_store), dyad=("PER", "RUS"))
+    assert phases[0]["start"] == 1863
+    assert all(a["end"] + 1 == b["start"] for a, b in zip(phases, phases[1:], strict=False))
+    high = [p for p in phases if p["level"] == "high"]
+    assert any(p["start"] <= 2008 <= p["end"] for p in high)
+    assert any(p["start"] <= 1975 <= p["end"] for p in high)
+    assert not any(p["start"] <= 1996 <= p["end"] for p in high)
+    assert all(p["events"] for p in high)
