@@ -241,10 +241,17 @@ def figure_matches(pred: Item, gold: Item) -> bool:
     )
 
 
+def _scored_dyads(gold: dict) -> set[frozenset[str]]:
+    """The pairs whose events are scored: ``dyad``, or every pair of a multi-pair gold's ``dyads`` map."""
+    if gold.get("dyads"):
+        return {frozenset(c.upper() for c in pair) for pair in gold["dyads"].values()}
+    return {frozenset(c.upper() for c in gold.get("dyad") or [])}
+
+
 def score_events(export: dict, gold: dict) -> dict:
-    dyad = frozenset(c.upper() for c in gold.get("dyad") or [])
-    preds = [e for e in export.get("events") or [] if _participants(e) == dyad]
-    golds = [e for e in gold.get("events") or [] if _participants(e) == dyad]
+    dyads = _scored_dyads(gold)
+    preds = [e for e in export.get("events") or [] if _participants(e) in dyads]
+    golds = [e for e in gold.get("events") or [] if _participants(e) in dyads]
     report = score_items(preds, golds, event_matches)
     report["ignored"] = len(export.get("events") or []) - len(preds)
     return report
@@ -477,8 +484,8 @@ def read_gold(path: Path) -> dict:
         gold = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise EvalError(f"cannot read gold file {path}: {exc}") from exc
-    if not isinstance(gold, dict) or "dyad" not in gold:
-        raise EvalError(f"{path} is not a dyad gold file (no 'dyad' key)")
+    if not isinstance(gold, dict) or not ("dyad" in gold or "dyads" in gold):
+        raise EvalError(f"{path} is not a dyad gold file (no 'dyad' or 'dyads' key)")
     return gold
 
 

@@ -17,7 +17,7 @@ from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
 from dyad.extract.timex import find_time_expressions
 from dyad.knowledge import load_knowledge
-from dyad.models import Document
+from dyad.models import Document, TimeExpression, TimeValue
 from dyad.store import ProcessedDocument
 
 __all__ = ["extract_facts"]
@@ -45,6 +45,32 @@ def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, obje
     ]
 
 
+_FINER = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+
+
+def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpression]:
+    """Time expressions with relative ones resolved against ``reference``; none finer than it.
+
+    A story dated only to a month ("the summit next month") gives "yesterday" that month, not a day.
+    """
+    if reference.granularity == "day" and reference.start:
+        return find_time_expressions(text, anchor=reference.start)
+    if reference.granularity not in ("month", "interval") or not (reference.start and reference.end):
+        return find_time_expressions(text)  # a year is too coarse to resolve days and weeks against
+    middle = reference.start + (reference.end - reference.start) / 2
+    out = []
+    for t in find_time_expressions(text, anchor=middle):
+        if t.value.basis == "relative" and _FINER.get(t.value.granularity, 9) < _FINER["month"]:
+            t = TimeExpression(
+                t.text,
+                t.start,
+                t.end,
+                TimeValue(reference.edtf, reference.start, reference.end, reference.granularity, "relative"),
+            )
+        out.append(t)
+    return out
+
+
 def extract_facts(
     doc: Document, *, dyad: tuple[str, ...] = (), knowledge_dirs: tuple[str, ...] = ()
 ) -> ProcessedDocument:
@@ -55,8 +81,7 @@ def extract_facts(
     reference = estimate_document_date(doc, mentions, explicit, knowledge)
     if reference is not None:
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
-    anchor = reference.start if reference is not None and reference.granularity == "day" else None
-    timexes = find_time_expressions(doc.text, anchor=anchor) if anchor else explicit
+    timexes = _relative_expressions(doc.text, reference) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
     events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference)
     figures = extract_figures(doc, mentions, timexes, pair)

@@ -13,6 +13,7 @@ import re
 
 from dyad.extract.context import day_value
 from dyad.extract.mentions import Mention
+from dyad.extract.timex import month_value, span_value, year_value
 from dyad.knowledge import Knowledge, Summit
 from dyad.models import Document, TimeExpression, TimeValue
 
@@ -64,6 +65,39 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
     return scored[0][1]
 
 
+# A summit the story looks forward or back to: "the G20 summit in Toronto next month".
+_SHIFT = re.compile(
+    r"\b(next|last|later this|earlier this)\s+(week|month|year)\b|\b(upcoming|forthcoming)\b", re.IGNORECASE
+)
+
+
+def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> TimeValue | None:
+    """The story's date when it places the summit relative to itself, at the precision that allows."""
+    for m in mentions:
+        if not m.attrs.get("forum") or m.attrs["forum"] != summit.forum:
+            continue
+        window = text[max(0, m.start - 80) : m.end + 80]
+        shift = _SHIFT.search(window)
+        if not shift:
+            continue
+        when, unit = (shift.group(1) or "next").lower(), (shift.group(2) or "month").lower()
+        ahead = when in ("next", "later this") or shift.group(3) is not None
+        if unit == "year":
+            year = summit.start.year - 1 if when == "next" else summit.start.year + (when == "last")
+            return year_value(year, "inferred")
+        if unit == "week":
+            day = summit.start + dt.timedelta(days=-7 if ahead else 7)
+            return span_value(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "inferred")
+        months = (
+            summit.start.year * 12
+            + summit.start.month
+            - 1
+            + (-1 if when == "next" else 1 if when == "last" else 0)
+        )
+        return month_value(months // 12, months % 12 + 1, "inferred")
+    return None
+
+
 def _news_day(summit: Summit, text: str) -> dt.date:
     attribution = _ATTRIBUTION.search(text)
     if attribution:
@@ -94,9 +128,10 @@ def estimate_document_date(
     latest_year = max(years) if years else None
     summit = _summit(doc, mentions, k, latest_year)
     if summit is not None:
-        return day_value(_news_day(summit, doc.text), "inferred")
+        relative = _relative_to_summit(summit, doc.text, mentions)
+        return relative or day_value(_news_day(summit, doc.text), "inferred")
     days = [v.start for v in dated if v.granularity == "day" and v.start]
-    if days:
+    if days and (latest_year is None or max(days).year >= latest_year):
         return day_value(max(days), "inferred")
     if latest_year is not None:
         return TimeValue(

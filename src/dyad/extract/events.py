@@ -22,7 +22,7 @@ _HEDGE = re.compile(
     r"\b(could|would|might|may|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|"
     r"seeks? to|"
     r"interest(ed)?|negotiat\w*|importance|discuss(ed|ions?)?|yet to|if|whether|excludes?|proposals?|"
-    r"not|never|no|neither|nor|failed to|refused to)\b",
+    r"not|never|no|neither|nor|failed to|refused to|barred|banned|prevented|expected to|likely to)\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
@@ -44,6 +44,9 @@ _UNTIL = re.compile(
     r"\b(continued|lasted|remained|persisted|went on)\b[^.;]{0,40}\b(until|till|up to|through)\s+$", re.I
 )
 _VAGUE = ("century", "open")
+# Trade and investment sentences about accumulated totals describe a stock (a figure), not an event.
+_FLOW_TYPES = ("investment", "trade")
+_STOCK = re.compile(r"\b(so far|to date|in total|cumulative(ly)?|altogether|all told)\b", re.IGNORECASE)
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
@@ -71,6 +74,10 @@ def _hits(sentence: str, triggers: list[Trigger]) -> dict[str, _Hit]:
                 end = max(end, other_end)
         found[etype] = _Hit(trigger, start, end)
     return found
+
+
+def _is_stock(sentence: str, date: TimeValue | None) -> bool:
+    return bool(_STOCK.search(sentence)) or (date is not None and date.granularity == "open")
 
 
 def _is_hedged(sentence: str, hit: _Hit) -> bool:
@@ -145,6 +152,8 @@ class EventExtractor:
                 if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
                     continue
                 date = self._date(doc, sentence, hit, s_timex, prev_timex, anchor)
+                if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
+                    continue  # "have invested $20 billion so far": a figure, not an event
                 participants = self._participants(sentence, hit, s_mentions, pair, date)
                 if participants is None:
                     continue
@@ -177,6 +186,8 @@ class EventExtractor:
             return chosen.value
         if carried:
             return carried[-1].value
+        if anchor is not None and doc.kind == "news" and anchor.granularity != "day" and anchor.start:
+            return anchor  # the story's month (or week): as precise as its date can be
         if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:
             week = anchor.start - dt.timedelta(days=6)
             return TimeValue(
