@@ -23,6 +23,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
+_HEADING = 300  # characters at the top of a text where a date is the document's own
 
 
 def _summit_score(
@@ -130,6 +131,13 @@ def estimate_document_date(
     if summit is not None:
         relative = _relative_to_summit(summit, doc.text, mentions)
         return relative or day_value(_news_day(summit, doc.text), "inferred")
+    heading = [
+        t.value.start
+        for t in explicit
+        if t.start < _HEADING and t.value.granularity == "day" and t.value.start
+    ]
+    if heading:  # a full date at the top is the story's own date line
+        return day_value(max(heading), "inferred")
     days = [v.start for v in dated if v.granularity == "day" and v.start]
     if days and (latest_year is None or max(days).year >= latest_year):
         return day_value(max(days), "inferred")

@@ -19,10 +19,15 @@ from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeV
 
 # Words before a trigger that make it hypothetical, negotiated or generic rather than an event.
 _HEDGE = re.compile(
-    r"\b(could|would|might|may|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|"
+    r"\b(could|would|might|(?-i:may)|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|"
     r"seeks? to|"
     r"interest(ed)?|negotiat\w*|importance|discuss(ed|ions?)?|yet to|if|whether|excludes?|proposals?|"
     r"not|never|no|neither|nor|failed to|refused to|barred|banned|prevented|expected to|likely to)\b",
+    re.IGNORECASE,
+)
+_ANNOUNCED = re.compile(
+    r"\b(announced|pledged|promised|agreed|confirmed|decided|declared|said)\b[^.;]{0,60}?\bthat\s+"
+    r"(it|they|he|she|the\s+\w+|\w+)\s+would\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
@@ -83,6 +88,7 @@ def _is_stock(sentence: str, date: TimeValue | None) -> bool:
 def _is_hedged(sentence: str, hit: _Hit) -> bool:
     window = sentence[max(0, hit.start - _WINDOW) : hit.start]
     window = re.split(r"[;:]|\bbut\b|\bwhich\b|\bwho\b", window)[-1]  # only the trigger's own clause
+    window = _ANNOUNCED.sub(" ", window)  # "announced that it would invest": a decision reported, not a maybe
     return bool(_HEDGE.search(window))
 
 
@@ -95,11 +101,24 @@ def _pick_timex(sentence: Sentence, hit: _Hit, timexes: list[TimeExpression]) ->
     usable = []
     for t in timexes:
         before = sentence.text[: t.start - sentence.start]
-        if _REPORTED.search(before):  # "EFE reported Tuesday": the report's date, not the event's
+        if t.start >= span[1] and _REPORTED.search(before):  # "..., EFE reported Tuesday": the report's date
             continue
         penalty = 1000 if t.value.granularity in _VAGUE else 0
+        after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
+        if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():
+            penalty += 500  # "the 1915 massacres": a year naming another event, not this one's date
         usable.append((_distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
+
+
+def _dates_the_anniversary(sentence: Sentence, hit: _Hit, timex: TimeExpression, mark: int) -> bool:
+    """Does the date belong to the anniversary ("In 2019 ... celebrated the 50th anniversary of X") rather
+    than to X itself ("the 50th anniversary of relations, established on 15 August 1974")?"""
+    at = timex.start - sentence.start
+    if at < mark:
+        return True
+    between = sentence.text[hit.end : at]
+    return bool(re.search(r"\b(marked|celebrated|commemorated|observed|held)\b", between, re.IGNORECASE))
 
 
 def _shift_years(value: TimeValue, years: int) -> TimeValue | None:
@@ -176,7 +195,7 @@ class EventExtractor:
         carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
         if chosen is not None:
             anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
-            if anniversary:
+            if anniversary and _dates_the_anniversary(sentence, hit, chosen, anniversary.start()):
                 return _shift_years(chosen.value, int(anniversary.group(1)))
             until = _UNTIL.search(
                 sentence.text[: chosen.start - sentence.start] + chosen.text.split(" ")[0] + " "
@@ -234,6 +253,8 @@ class EventExtractor:
             visit = self._visit_sides(sentence, hit, s_mentions, pair, date)
             if visit:
                 return visit
+        if not ranked and pair and hit.trigger.type == "diplomatic_relations":
+            return tuple(sorted(pair))  # "Diplomatic relations were restored": relations are between the pair
         codes = sorted(ranked, key=ranked.__getitem__)
         if pair and set(pair) <= set(codes):
             return tuple(sorted(pair))

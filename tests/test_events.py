@@ -1,0 +1,126 @@
+"""Event extraction on sentences from many outlets and pairs: types, participants, dates, and non-events."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.models import Event
+from dyad.pipeline import process_bytes
+
+
+def _events(text: str, name: str = "story.txt") -> list[Event]:
+    [processed] = process_bytes(name, text.encode("utf-8"))
+    return processed.events
+
+
+def _summary(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]]:
+    return {(e.type, e.participants, e.date.edtf if e.date else None) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brazil and China established diplomatic relations on 15 August 1974.",
+            ("diplomatic_relations", ("BRA", "CHN"), "1974-08-15"),
+        ),
+        (
+            "In 2019, India and Russia celebrated the 70th anniversary of the establishment of diplomatic relations.",
+            ("diplomatic_relations", ("IND", "RUS"), "1949"),
+        ),
+        (
+            "Canada expelled two Indian diplomats in October 2024.",
+            ("diplomatic_relations", ("CAN", "IND"), "2024-10"),
+        ),
+        (
+            "Turkey recalled its ambassador from Berlin in June 2016.",
+            ("diplomatic_relations", ("DEU", "TUR"), "2016-06"),
+        ),
+        (
+            "The Agreement on Commerce between Australia and Japan, signed in Tokyo on 6 July 1957, opened markets.",
+            ("agreement", ("AUS", "JPN"), "1957-07-06"),
+        ),
+        (
+            "New Delhi signed a $5.43 billion contract with Moscow for S-400 systems in October 2018.",
+            ("agreement", ("IND", "RUS"), "2018-10"),
+        ),
+        (
+            "In March 2023, the two governments of Vietnam and South Korea signed 17 memorandums of understanding.",
+            ("agreement", ("KOR", "VNM"), "2023-03"),
+        ),
+        (
+            "Egypt bought 24 Rafale fighter jets from France in 2015.",
+            ("arms_transfer", ("EGY", "FRA"), "2015"),
+        ),
+        (
+            "Chancellor Scholz met with his Turkish counterpart in Berlin in November 2023.",
+            ("meeting", ("DEU", "TUR"), "2023-11"),
+        ),
+        ("In 2014, President Xi Jinping made a state visit to Argentina.", ("visit", ("ARG", "CHN"), "2014")),
+        (
+            "In April 1982, Argentina invaded the Falkland Islands, and Britain went to war with Argentina.",
+            ("other", ("ARG", "GBR"), "1982-04"),
+        ),
+        (
+            "Samsung announced in July 2023 that it would invest $1.8 billion in Vietnam.",
+            ("investment", ("KOR", "VNM"), "2023-07"),
+        ),
+    ],
+)
+def test_event_is_found(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    assert expected in _summary(_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both countries have recognized the importance of diversifying their partnerships with Asia.",
+        "Kenya and Ethiopia could sign a free trade agreement if talks resume.",
+        "Despite Peruvian interest in negotiating a free trade agreement with Moscow, none was signed.",
+        "Germany and Turkey did not sign the accord in 2019.",
+        "Foreign Minister Baerbock is expected to travel to Ankara early next year.",
+        "Samsung has invested more than $20 billion in Vietnam so far.",
+        "Will China and Brazil sign a new agreement in 2025?",
+    ],
+)
+def test_no_event_from_generic_hedged_or_negated_prose(text: str) -> None:
+    dated = [e for e in _events(text) if e.date is not None and len(set(e.participants)) == 2]
+    assert dated == [], _summary(dated)
+
+
+def test_planned_visit_has_status_planned() -> None:
+    [visit] = [
+        e for e in _events("In May 2010, Mexico's president is to travel to Washington.") if e.type == "visit"
+    ]
+    assert visit.status == "planned" and visit.participants == ("MEX", "USA")
+
+
+def test_visit_goes_to_the_destination_not_the_place_of_a_summit() -> None:
+    text = "After the summit in Lima in 2008, Medvedev is to travel to Brazil and Venezuela."
+    visits = [e for e in _events(text) if e.type == "visit"]
+    assert visits and visits[0].participants == ("BRA", "RUS")
+
+
+def test_leader_country_follows_the_term_of_office() -> None:
+    text = "Putin met with Chinese President Hu Jintao in Beijing in October 2009."
+    [meeting] = [e for e in _events(text) if e.type == "meeting"]
+    assert meeting.participants == ("CHN", "RUS") and "Vladimir Putin" in meeting.actors
+
+
+def test_undated_news_story_dates_events_from_a_named_summit() -> None:
+    text = (
+        "Leaders arrive for summit\n\n"
+        "BRISBANE : Russian President Vladimir Putin met with Australian Prime Minister Tony Abbott on Saturday "
+        "on the sidelines of the G20 summit in Brisbane, officials said Sunday."
+    )
+    [meeting] = [e for e in _events(text) if e.type == "meeting"]
+    assert meeting.participants == ("AUS", "RUS")
+    assert meeting.date is not None and meeting.date.edtf.startswith("2014-11")
+
+
+def test_every_event_points_to_its_sentence() -> None:
+    text = "Chile and Bolivia broke off diplomatic relations in 1978. Trade continued at a low level."
+    [processed] = process_bytes("c.txt", text.encode())
+    for event in processed.events:
+        assert processed.document.text[event.source.start : event.source.end] == event.source.text
+        assert event.source.doc == "c.txt" and event.cameo and event.quad_class in (1, 2, 3, 4)
