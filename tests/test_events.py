@@ -25,7 +25,8 @@ def _summary(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]
             ("diplomatic_relations", ("BRA", "CHN"), "1974-08-15"),
         ),
         (
-            "In 2019, India and Russia celebrated the 70th anniversary of the establishment of diplomatic relations.",
+            "In 2019, India and Russia celebrated the 70th anniversary of the establishment of diplomatic "
+            "relations.",
             ("diplomatic_relations", ("IND", "RUS"), "1949"),
         ),
         (
@@ -37,7 +38,8 @@ def _summary(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]
             ("diplomatic_relations", ("DEU", "TUR"), "2016-06"),
         ),
         (
-            "The Agreement on Commerce between Australia and Japan, signed in Tokyo on 6 July 1957, opened markets.",
+            "The Agreement on Commerce between Australia and Japan, signed in Tokyo on 6 July 1957, opened "
+            "markets.",
             ("agreement", ("AUS", "JPN"), "1957-07-06"),
         ),
         (
@@ -45,7 +47,8 @@ def _summary(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]
             ("agreement", ("IND", "RUS"), "2018-10"),
         ),
         (
-            "In March 2023, the two governments of Vietnam and South Korea signed 17 memorandums of understanding.",
+            "In March 2023, the two governments of Vietnam and South Korea signed 17 memorandums of "
+            "understanding.",
             ("agreement", ("KOR", "VNM"), "2023-03"),
         ),
         (
@@ -110,8 +113,8 @@ def test_leader_country_follows_the_term_of_office() -> None:
 def test_undated_news_story_dates_events_from_a_named_summit() -> None:
     text = (
         "Leaders arrive for summit\n\n"
-        "BRISBANE : Russian President Vladimir Putin met with Australian Prime Minister Tony Abbott on Saturday "
-        "on the sidelines of the G20 summit in Brisbane, officials said Sunday."
+        "BRISBANE : Russian President Vladimir Putin met with Australian Prime Minister Tony Abbott on "
+        "Saturday on the sidelines of the G20 summit in Brisbane, officials said Sunday."
     )
     [meeting] = [e for e in _events(text) if e.type == "meeting"]
     assert meeting.participants == ("AUS", "RUS")
