@@ -419,6 +419,22 @@ def conflicts(db: DbOption = None, as_json: JsonOption = False, config: ConfigOp
             out.print(f"  {said}  ← {docs}", markup=False, highlight=False)
 
 
+@app.command()
+def report(
+    db: DbOption = None,
+    dyad: DyadOption = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Report file: .html or .md.")] = Path("report.html"),
+    fmt: Annotated[str | None, typer.Option("--format", help="html or md (default: from the file name).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write a self-contained report: summary, periods, charts, timeline with citations, conflicts, sources."""
+    from dyad.report import write_report  # plotly is slow to import; only this command needs it
+
+    with Store(load_settings(config, db=db).db_url) as store:
+        path = write_report(store, output, dyad=query.parse_dyad(dyad), fmt=fmt)
+    out.print(f"wrote {path}")
+
+
 @app.command("import-actors")
 def import_actors(
     dictionary: Annotated[
@@ -469,6 +485,9 @@ def demo(
         )
         counts = store.counts()
         timeline = query.events(store, include_undated=False)
+        from dyad.report import write_report
+
+        report_path = write_report(store, Path(db).with_suffix(".html"))
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
     out.print(f"\nTimeline ({len(timeline)} dated events; sources in brackets):")
     for e in timeline:
@@ -479,7 +498,8 @@ def demo(
             highlight=False,
             markup=False,
         )
-    out.print(f"\nTry: dyad events --db {db}   dyad figures --db {db}   dyad show 002 --db {db}")
+    out.print(f"\nReport: {report_path.resolve()}")
+    out.print(f"Try: dyad events --db {db}   dyad figures --db {db}   dyad show 002 --db {db}")
     raise typer.Exit(0 if report.ok else 1)
 
 
