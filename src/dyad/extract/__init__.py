@@ -45,7 +45,10 @@ def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, obje
     ]
 
 
-_FINER = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+def _narrower(value: TimeValue, reference: TimeValue) -> bool:
+    if not (value.start and value.end and reference.start and reference.end):
+        return False
+    return (value.end - value.start) < (reference.end - reference.start)
 
 
 def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpression]:
@@ -60,7 +63,7 @@ def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpressio
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
     for t in find_time_expressions(text, anchor=middle):
-        if t.value.basis == "relative" and _FINER.get(t.value.granularity, 9) < _FINER["month"]:
+        if t.value.basis == "relative" and _narrower(t.value, reference):
             t = TimeExpression(
                 t.text,
                 t.start,
