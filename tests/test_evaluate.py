@@ -525,14 +525,11 @@ def test_wrong_export_scores_exactly(gold: dict) -> None:
 
 def test_floor_file_and_check_floors() -> None:
     floors = load_floors(FLOORS)
-    assert floors == {
-        "events_f1": 0.0,
-        "figures_f1": 0.0,
-        "documents_all_fields": 0,
-        "time_expressions_right": 0,
-    }
+    assert set(floors) == {"events_f1", "figures_f1", "documents_all_fields", "time_expressions_right"}
+    assert all(isinstance(v, int | float) and v >= 0 for v in floors.values())
     empty = evaluate({}, gold_of())
-    assert check_floors(empty, floors) == []
+    assert check_floors(empty, {key: 0 for key in floors}) == []
+    assert len(check_floors(empty, {"events_f1": 0.1})) == 1
     failures = check_floors(empty, {"events_f1": 0.1, "questions_right": 1, "bogus": 1})
     assert len(failures) == 3 and "below the floor" in failures[0] and "bogus" in failures[2]
 

@@ -342,6 +342,74 @@ def test_json_prefixed_text_is_a_record(with_abstract_in_text: bool) -> None:
     assert document.raw_text.count("regain its status") == 1
 
 
+NEWS_BODY = (
+    "Ghana and Nigeria agreed on Tuesday to reopen their shared trade corridor, the Ghanaian trade ministry "
+    "said in a statement, ending a dispute over retail licences that began last year."
+)
+
+
+@pytest.mark.parametrize(
+    ("record", "kind"),
+    [
+        ({"title": "Accra and Abuja end trade row", "@type": "NewsArticle"}, "news"),
+        ({"title": "Accra and Abuja end trade row", "itemType": "newspaperArticle"}, "news"),
+        ({"title": "Accra and Abuja end trade row", "type": "article-newspaper"}, "news"),
+        ({"title": "Notes from Accra", "@type": "BlogPosting"}, "blog"),
+        ({"title": "Trade in West Africa", "publicationTypes": ["JournalArticle"]}, "record"),
+        ({"title": "Trade in West Africa", "type": "journal-article", "section": "Economics"}, "record"),
+        ({"title": "Trade in West Africa", "container-title": ["West African Review"]}, "record"),
+        ({"title": "Accra and Abuja end trade row", "sectionName": "World news"}, "news"),
+        ({"title": "Trade in West Africa"}, "record"),
+    ],
+)
+def test_json_record_kind_follows_its_type_and_venue(record: dict[str, object], kind: str) -> None:
+    assert read_document("item.json", json.dumps(record).encode()).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("record", "kind", "publisher"),
+    [
+        # a newsroom record over a news story: news, whatever the text
+        (
+            {"title": "Accra and Abuja end trade row", "section": "Africa", "source": "Gulf Wire"},
+            "news",
+            "Gulf Wire",
+        ),
+        # a record that states no kind takes the kind of the text under it (a wire dateline: news)
+        ({"id": "a-77", "title": "Accra and Abuja end trade row"}, "news", None),
+        # a journal record stays a record even over a news-like text
+        (
+            {"title": "Trade in West Africa", "doi": "10.1234/war.2020.3", "journal": {"name": "WAR"}},
+            "record",
+            "WAR",
+        ),
+    ],
+)
+def test_json_prefixed_news_takes_its_kind(
+    record: dict[str, object], kind: str, publisher: str | None
+) -> None:
+    text = f"{json.dumps(record)}\n\nAccra and Abuja end trade row\n\nACCRA, May 3 (Reuters) - {NEWS_BODY}\n"
+    document = read_document("story.txt", text.encode())
+    assert (document.kind, document.title, document.publisher) == (kind, record["title"], publisher)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("2021-03-01T23:30:00-05:00", "2021-03-01"),  # the local date, not 2021-03-02 in UTC
+        ("2021-03-02T01:15:00+09:00", "2021-03-02"),  # not 2021-03-01 in UTC
+        ("2021-03-01T12:00:00Z", "2021-03-01"),
+    ],
+)
+def test_iso_timestamps_keep_their_local_date(stamp: str, published: str) -> None:
+    record = read_document("item.json", json.dumps({"title": "Trade row ends", "published": stamp}).encode())
+    page = (
+        f'<html><head><meta property="article:published_time" content="{stamp}"><title>Trade row ends</title>'
+        f"</head><body><article><h1>Trade row ends</h1><p>{NEWS_BODY * 4}</p></article></body></html>"
+    )
+    assert record.published == read_document("page.html", page.encode()).published == published
+
+
 def test_html_keeps_main_text_and_reads_meta_tags() -> None:
     document = read_document("pact.html", HTML_PAGE.encode())
     assert "military-technical cooperation" in document.raw_text

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from dyad.ingest import read_document
+from dyad.ingest.bylines import parse_byline, parse_end_byline, parse_names
+from dyad.ingest.dates import dateline_month_day, has_time_of_day, parse_date_line
+from dyad.ingest.header import is_page_chrome, is_section_label, read_header
 from dyad.ingest.metadata import read_text_metadata, to_title_case
 
 SEEDS = Path("/work/shared/corpus/seeds")
@@ -270,6 +273,357 @@ def test_rules_together_on_invented_documents() -> None:
 )
 def test_title_case(text: str, expected: str) -> None:
     assert to_title_case(text) == expected
+
+
+KENYA = (
+    "Kenya and China sign rail financing deal after months of talks, officials in Nairobi said, adding that "
+    "the first disbursement would follow in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a cookie notice, a section label joined by a separator, then the headline
+        (
+            "This website uses cookies to improve your experience. Accept all | Reject | Preferences\n\n"
+            f"NEWS › AFRICA\n\nKenya turns to Beijing for its railway\n\n{KENYA}",
+            "Kenya turns to Beijing for its railway",
+        ),
+        # the site's name over its menu, a one-word section label
+        (
+            "Skip navigation\nInstitute for Baltic Affairs\nHome | Publications | Experts | Contact\n\n"
+            "Analysis\n\n"
+            f"Poland and Lithuania: a corridor worth defending\n\n{KENYA}",
+            "Poland and Lithuania: a corridor worth defending",
+        ),
+        # a short ALL-CAPS kicker over a mixed-case headline
+        (
+            f"MIDDLE EAST\n\nMorocco and Spain reopen their land borders\n\n{KENYA}",
+            "Morocco and Spain reopen their land borders",
+        ),
+        (
+            f"Opinión\n\nChile y Bolivia, un mar de desconfianza\n\n{KENYA}",
+            "Chile y Bolivia, un mar de desconfianza",
+        ),
+        # not a label: a short title followed by the body, an ALL-CAPS title followed by its authors
+        (f"Kenya and China\n\n{KENYA}", "Kenya and China"),
+        (f"RAILWAYS IN AFRICA\n\nWanjiru KAMAU and Li WEI\n\n{KENYA}", "Railways in Africa"),
+        # a title whose last wrapped line is only a span of years
+        (
+            f"THE BALTIC STATES AND POLAND: ALLIANCE POLITICS,\n1919–1939\n\nJan KOWALSKI\n\n{KENYA}",
+            "The Baltic States and Poland: Alliance Politics, 1919–1939",
+        ),
+        (
+            f"Chile and Bolivia after the War of the Pacific,\n1884–1904\n\n{KENYA}",
+            "Chile and Bolivia after the War of the Pacific, 1884–1904",
+        ),
+        # a stamp line with separators above the headline
+        (
+            f"Africa | 3 March 2021 | 4 min read\n\nGhana and Togo reopen border\n\n{KENYA}",
+            "Ghana and Togo reopen border",
+        ),
+        # a blog's name, "Posted by …", then the post's own title and body
+        (
+            "Borneo Notebook\nPosted by Siti R. | 14 August 2022 | 5 Comments\n\n"
+            f"Indonesia and Malaysia share more than a border\n\n{KENYA}",
+            "Indonesia and Malaysia share more than a border",
+        ),
+        # "Posted by" under the post title: the title stays
+        (f"Indonesia and Malaysia share more than a border\nPosted by Siti Rahman\n\n{KENYA}", None),
+    ],
+)
+def test_title_after_page_chrome_and_labels(text: str, title: str | None) -> None:
+    expected = title or text.split("\n")[0]
+    assert read_text_metadata(text).title == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "start", "masthead"),
+    [
+        (
+            ["Skip to main content", "Home | News | Sport | Business", "Ghana and Nigeria end trade row"],
+            2,
+            None,
+        ),
+        (
+            ["Andean Monitor", "Home | Politics | Economy | Contact", "Bolivia courts Moscow"],
+            2,
+            "Andean Monitor",
+        ),
+        (["Posted by Mai L. | 3 May 2021 | 1 Comment", "Hanoi and Phnom Penh talk water"], 0, None),
+        (
+            ["We use cookies to analyse traffic. Cookie settings", "Canada and Denmark settle Hans Island"],
+            1,
+            None,
+        ),
+        (["Canada and Denmark settle Hans Island", "Home | World | Business"], 0, None),
+    ],
+)
+def test_read_header(lines: list[str], start: int, masthead: str | None) -> None:
+    header = read_header(lines)
+    assert (header.start, header.masthead) == (start, masthead)
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "label"),
+    [
+        ("WORLD | ASIA-PACIFIC", "Australia and Indonesia sign defence pact", True),
+        ("Politics / Diplomacy", "Warsaw and Kyiv mend a grain quarrel", True),
+        ("Kommentar", "Deutschland und Polen: Nachbarn mit Geschichte", True),
+        ("EUROPE", "Baltic tensions", False),  # too short to be the headline under a label
+        ("Kenya and China", "Railway deal signed in Nairobi today", False),
+        ("Why now?", "Kenya and China sign a railway deal", False),
+        ("ANALYSIS", "Wanjiru Kamau and Li Wei", False),  # names under a heading, not a headline
+    ],
+)
+def test_section_labels(line: str, following: str, label: bool) -> None:
+    assert is_section_label(line, following) is label
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        (
+            "We use cookies to give you a better experience. By using this site you agree. OK | More info",
+            True,
+        ),
+        ("Utilizamos cookies propias y de terceros. Aceptar | Configurar", True),
+        ("Revista de Estudios Andinos, Vol. 12, No. 1 (2020), pp. 33-58", True),
+        ("Home | Politics | Business | Sport", True),
+        ("Cookie diplomacy: how biscuits opened doors in Hanoi", False),
+        ("Kenya and China sign railway deal", False),
+    ],
+)
+def test_page_chrome(line: str, chrome: bool) -> None:
+    assert is_page_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "located"),
+    [
+        ("By Dr. Agnieszka Nowak, Senior Fellow, Eastern Europe Programme", ["Agnieszka Nowak"], False),
+        ("By Prof. Joseph Mensah and Dr. Ama Owusu", ["Joseph Mensah", "Ama Owusu"], False),
+        ("By Chinedu Okafor, Lagos", ["Chinedu Okafor"], False),
+        ("By Chinedu Okafor in Lagos", ["Chinedu Okafor"], True),
+        ("By Ana Paula Ribeiro, from Luanda", ["Ana Paula Ribeiro"], True),
+        ("Por Valentina Rojas en Santiago", ["Valentina Rojas"], True),
+        ("By KWAME ASANTE-DARKO, Associated Press", ["Kwame Asante-Darko"], False),
+        (
+            "By JULIE R. TREMBLAY and SØREN HOLM, Associated Press Writers",
+            ["Julie R. Tremblay", "Søren Holm"],
+            False,
+        ),
+        ("By Budi Santoso, Jakarta bureau", ["Budi Santoso"], False),
+        ("By Maya Levin, staff writer", ["Maya Levin"], False),
+        ("By Tomás Ruiz, Inés Vidal and Pablo Gómez", ["Tomás Ruiz", "Inés Vidal", "Pablo Gómez"], False),
+        ("Posted by Siti R. | 14 August 2022 | 5 Comments", ["Siti R."], False),
+        ("Posted by Nguyen V. at 9:12 PM", ["Nguyen V."], False),
+        ("By Royal Decree, the government may dissolve parliament", [], False),
+        ("By then, Ghana and Togo had closed the border", [], False),
+        ("By S.", [], False),
+    ],
+)
+def test_byline_names_and_tags(line: str, authors: list[str], located: bool) -> None:
+    found = parse_byline(line)
+    assert (found.authors if found else []) == authors
+    assert (found.located if found else False) is located
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("— Lars Eriksen", ["Lars Eriksen"]),
+        ("-- Amina Diallo, Dakar", ["Amina Diallo"]),
+        (
+            "Joanna Kowalczyk is a senior fellow at the Warsaw Institute of International Affairs.",
+            ["Joanna Kowalczyk"],
+        ),
+        ("Dr. Ravi Menon is an associate professor of history at a university in Kochi.", ["Ravi Menon"]),
+        ("Vladimir Putin is a former intelligence officer who rose quickly.", []),
+        ("The author is a researcher at the Baltic Institute.", []),
+    ],
+)
+def test_end_bylines(line: str, authors: list[str]) -> None:
+    found = parse_end_byline(line)
+    assert (found.authors if found else []) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (f"Kenya and China sign deal\n\n{KENYA}\n\n{KENYA}\n\n— Wanjiru Kamau", ["Wanjiru Kamau"]),
+        (
+            f"Poland and Lithuania\n\n{KENYA}\n\n{KENYA}\n\nJoanna Kowalczyk is a senior fellow at the "
+            "Warsaw Institute of International Affairs.",
+            ["Joanna Kowalczyk"],
+        ),
+        (
+            f"Kenya, China sign rail deal\n\n{KENYA}\n\n(Reporting by Duncan Miriri in Nairobi; Additional "
+            "reporting by Liz Lee in Beijing; Editing by Alex Richardson)",
+            ["Duncan Miriri"],
+        ),
+        (f"Poland and Lithuania\n\n{KENYA}\n\nLech Walesa is a former president of Poland.", []),
+    ],
+)
+def test_bylines_at_the_end(text: str, authors: list[str]) -> None:
+    assert read_text_metadata(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "names"),
+    [
+        ("Jan KOWALSKI and Anna NOWAK", True, ["Jan Kowalski", "Anna Nowak"]),
+        (
+            "Jan Kowalski, Anna Nowak, Piotr Wiśniewski",
+            True,
+            ["Jan Kowalski", "Anna Nowak", "Piotr Wiśniewski"],
+        ),
+        ("Jan Kowalski, Associate Fellow", True, []),
+        ("Prof. Dr. Hans Müller", True, ["Hans Müller"]),
+        ("Emeka Obi, PhD", False, ["Emeka Obi"]),
+        ("Siti R.", False, ["Siti R."]),
+        ("Siti R.", True, []),  # a name line under a paper's title needs a full surname
+    ],
+)
+def test_parse_names(text: str, strict: bool, names: list[str]) -> None:
+    assert parse_names(text, strict=strict) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a date line followed by an update stamp, a UTC offset with minutes
+        (
+            f"Kenya, China sign rail deal\n\n14 March 2019 6:05 AM GMT+3 Updated 5 years ago\n\n{KENYA}",
+            "2019-03-14",
+        ),
+        (f"India, Nepal open rail link\nApril 2, 2022 10:30 AM GMT+5:45\n\n{KENYA}", "2022-04-02"),
+        # a wire dateline without its year: the year from a header line or the copyright line
+        (
+            f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}\n\n{KENYA}\n\n"
+            "© 2019 Thomson Reuters. All rights reserved.",
+            "2019-03-14",
+        ),
+        (
+            "World | 2 April 2022 | 3 min read\n\nNepal, India open rail link\n\n"
+            f"KATHMANDU, Apr 2 (AFP) - {KENYA}",
+            "2022-04-02",
+        ),
+        (f"Kenya, China sign rail deal\n\nNAIROBI, Feb 30 (Reuters) - {KENYA}\n\n© 2019 Reuters", None),
+        (f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}", None),
+        (
+            f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}\n\n© 2015–2024 Wire Co",
+            None,
+        ),
+        # comment timestamps under a post are not its date; the byline's date is
+        (
+            f"Borneo Notebook\nPosted by Siti R. | 14 August 2022\n\nA border story\n\n{KENYA}\n\n"
+            "3 comments\n\nRudi H. said...\nGreat post!\n15 August 2022 at 9:14 AM",
+            "2022-08-14",
+        ),
+        (
+            f"A border story\n\n{KENYA}\n\n2 comments:\n\nRudi H. said...\n\nGreat!\n\n"
+            "15 August 2022 at 9:14",
+            None,
+        ),
+    ],
+)
+def test_published_from_stamps_and_datelines(text: str, published: str | None) -> None:
+    assert read_text_metadata(text).published == published
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "published"),
+    [
+        # names alone over a date line (newsletters, blogs), or with the place filed from
+        (
+            "Ghana and Togo reopen border\n\nWhat it means for traders\n\n"
+            f"Kwame Mensah\nMar 3, 2024\n\n{KENYA}",
+            ["Kwame Mensah"],
+            "2024-03-03",
+        ),
+        (
+            f"Ghana and Togo reopen border\n\nAbena Owusu in Accra\nSun 3 Mar 2024 14.00 GMT\n\n{KENYA}",
+            ["Abena Owusu"],
+            "2024-03-03",
+        ),
+        # a time of day before the date on an update stamp
+        (
+            f"Ghana and Togo reopen border\n\nBy KWAME MENSAH\nUpdated 3:14 PM EST, March 3, 2024\n\n{KENYA}",
+            ["Kwame Mensah"],
+            "2024-03-03",
+        ),
+        # a sentence-case standfirst over a date is not a name line (a Title Case one can be: a known limit)
+        (
+            f"Ghana and Togo reopen border\n\nTrade resumes today in Aflao\n3 March 2024\n\n{KENYA}",
+            [],
+            "2024-03-03",
+        ),
+    ],
+)
+def test_names_over_a_date_line(text: str, authors: list[str], published: str) -> None:
+    meta = read_text_metadata(text)
+    assert (meta.authors, meta.published) == (authors, published)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "timed"),
+    [
+        ("Tuesday, 4 June 2019 | 14:20 WIB", "2019-06-04", True),
+        ("Friday 9 September 2022 06.00 CEST", "2022-09-09", True),
+        ("Wednesday, September 11, 2024", "2024-09-11", False),
+        ("2024.09.11", "2024-09-11", False),
+    ],
+)
+def test_time_of_day_on_date_lines(line: str, date: str, timed: bool) -> None:
+    found = parse_date_line(line)
+    assert found is not None and found[0] == date
+    assert has_time_of_day(line) is timed
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "month_day"),
+    [
+        ("NAIROBI, March 14 (Reuters) - Kenya signed", (3, 14)),
+        ("WARSAW, Sept. 5 (AP) — Poland said", (9, 5)),
+        ("NAIROBI, March 14, 2019 (Reuters) - Kenya signed", None),
+        ("NAIROBI (Reuters) - Kenya signed", None),
+    ],
+)
+def test_dateline_month_day(paragraph: str, month_day: tuple[int, int] | None) -> None:
+    assert dateline_month_day(paragraph) == month_day
+
+
+STAMPED_NEWS = (
+    "Tuesday, 4 June 2019 | 14:20 WIB\n\nPOLITICS / DIPLOMACY\n\nJakarta and Canberra seal defence pact\n\n"
+    "By Budi Santoso in Jakarta\n\nIndonesia and Australia agreed on Tuesday to expand joint patrols in the "
+    f"Timor Sea, according to the foreign ministry.\n\n{KENYA}"
+)
+FILED_FROM = (
+    "This site uses cookies. Accept | Settings\n\nWORLD | EUROPE\n\nWarsaw and Kyiv mend a grain quarrel\n\n"
+    f"Friday 9 September 2022 06.00 CEST\n\nBy Maya Levin in Warsaw\n\n{KENYA}\n\n{KENYA}"
+)
+THINK_TANK_BLOG = (
+    "Institute for Baltic Affairs\nHome | Research | Experts | Donate\n\nAnalysis\n\nPoland and Lithuania: a "
+    "corridor worth defending\n\n3 May 2023\nBy Dr. Agnieszka Nowak, Senior Fellow\n\nShare this:\n\n"
+    f"{KENYA}\n\n{KENYA} according to officials.\n\nShare this:\n\nLike this:\n\n2 thoughts on “Poland and "
+    "Lithuania”\n\nTomas K. says:\nGood piece.\n\nLeave a Reply\n\nYour email address will not be published."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (STAMPED_NEWS, "news"),  # a weekday header with the time of day is a news stamp, not a blog's date
+        (FILED_FROM, "news"),
+        (THINK_TANK_BLOG, "blog"),
+    ],
+)
+def test_kind_from_stamps_bylines_and_comment_sections(text: str, kind: str) -> None:
+    meta = read_text_metadata(text)
+    assert meta.kind == kind
+    assert meta.title and "|" not in meta.title and meta.authors
 
 
 def _squash(text: str | None) -> str:

@@ -420,14 +420,44 @@ def conflicts(db: DbOption = None, as_json: JsonOption = False, config: ConfigOp
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in plain English.")],
+    db: DbOption = None,
+    dyad: DyadOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Answer a question from the record with citations, or say there is no evidence."""
+    settings = load_settings(config, db=db)
+    with Store(settings.db_url) as store:
+        answer = store.ask(question, dyad=query.parse_dyad(dyad) or settings.dyad_codes)
+    if as_json:
+        _print_json(answer.to_dict())
+        return
+    out.print(answer.answer, markup=False, highlight=False)
+    facts = ", ".join(answer.facts) or "none"
+    out.print(f"confidence {answer.confidence:.2f} · {answer.kind} · facts: {facts}", highlight=False)
+    for n, c in enumerate(answer.citations, start=1):
+        out.print(
+            f"  [{n}] {c.doc} {c.start}-{c.end} (score {c.score:.2f}): {c.text}",
+            markup=False,
+            highlight=False,
+        )
+
+
+@app.command()
 def report(
     db: DbOption = None,
     dyad: DyadOption = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Report file: .html or .md.")] = Path("report.html"),
-    fmt: Annotated[str | None, typer.Option("--format", help="html or md (default: from the file name).")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Report file: .html or .md.")] = Path(
+        "report.html"
+    ),
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="html or md (default: from the file name).")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Write a self-contained report: summary, periods, charts, timeline with citations, conflicts, sources."""
+    """Write a self-contained report: summary, periods, charts, timeline with citations, sources."""
     from dyad.report import write_report  # plotly is slow to import; only this command needs it
 
     with Store(load_settings(config, db=db).db_url) as store:

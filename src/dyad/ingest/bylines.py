@@ -1,10 +1,14 @@
 """Authors from bylines and author lines: "By Jane Doe and John Roe", "Outlet | by Simon Wilson",
-"Posted by …", "Reporting by …; Editing by …", and the name line under a paper's title
-("Sebastien ADINS and Mildred ROONEY").
+"Posted by …", "Reporting by …; Editing by …", the name line under a paper's title ("Sebastien ADINS and
+Mildred ROONEY"), and at the end of a text a signature ("— Jane Doe") or an author's note ("Jane Doe is a
+senior fellow at …").
 
 A name is 2–5 tokens: capitalised words (ALL-CAPS surnames are title-cased), initials ("S.", "J.-P.")
-and lower-case particles ("de", "van"). Role words ("Staff", "Correspondent") and function words never
-form a name, so a sentence that happens to begin with "By" is not a byline.
+and lower-case particles ("de", "van"); honorifics ("Dr.", "Prof.") are dropped. Role words ("Staff",
+"Correspondent") and function words never form a name, so a sentence that happens to begin with "By" is
+not a byline. In a byline, the names are the first one and those joined to it by a conjunction ("A, B and
+C"); what follows after a comma or "in"/"from" is a place, a role or an outlet ("By A, São Paulo",
+"By A in Lima", "By A, Senior Fellow, Europe Programme", "By A, Associated Press").
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from dyad.ingest.dates import find_date
+from dyad.ingest.dates import find_date, parse_date_line
 
 LOGGER = logging.getLogger(__name__)
 
@@ -124,16 +128,42 @@ NOT_NAME_WORDS = frozenset(
         "section",
         "page",
         "volume",
+        "fellow",
+        "associate",
+        "senior",
+        "programme",
+        "program",
+        "professor",
+        "lecturer",
+        "researcher",
+        "analyst",
+        "director",
+        "columnist",
+        "coordinator",
     ]
 )
+HONORIFICS = frozenset(
+    ["dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "rev", "hon", "dra", "lic", "ing"]
+    + ["mme", "mlle", "herr", "frau", "sr", "sra", "srta", "dott", "д-р", "проф"]
+)
+DEGREES = frozenset(["phd", "ph.d", "md", "m.d", "dphil", "mba", "jr", "sr"])
+# lower-case words a byline's tag may hold: "staff writer", "Washington bureau", "special correspondent"
+TAG_WORDS = frozenset(
+    ["of", "the", "for", "and", "at", "de", "del", "da", "staff", "writer", "reporter", "correspondent"]
+    + ["bureau", "editor", "contributor", "columnist", "special", "senior", "foreign", "political", "chief"]
+    + ["desk", "news", "agency", "fellow", "associate", "team", "redacción", "corresponsal", "enviado"]
+    + ["especial", "envoyé", "spécial", "rédaction"]
+)
+CONJUNCTIONS = frozenset(["&", "and", "y", "e", "et", "und", "и"])
 AFFILIATION = re.compile(
     r"universit|universidad|universidade|institut|school|college|academ|cent(?:er|re)|department|"
     r"faculty|facultad|ministry|@",
     re.I,
 )
-SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\be\b|\bet\b|\bund\b|\bи\b)\s*")
+SEPARATORS = re.compile(r"\s*(,|;|&|\band\b|\by\b|\be\b|\bet\b|\bund\b|\bи\b)\s*")
 MARKERS = re.compile(r"[\d*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 INITIAL = re.compile(r"^[^\W\d_]\.?(?:-?[^\W\d_]\.)*$")
+INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")  # a name ending in an initial keeps its period: "Ahmed S."
 WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 OUTLET_BYLINE = re.compile(r"^(?P<outlet>[^|•·]{2,60}?)\s*[|•·]\s*(?:by|por|par)\s+(?P<names>.+)$", re.I)
 BYLINE = re.compile(
@@ -142,7 +172,17 @@ BYLINE = re.compile(
 )
 CREDIT = re.compile(r"(?:^\(?|;\s*)(?:reporting|writing|written)\s+by\s+(?P<names>[^;|)]+)", re.I)
 BYLINE_END = re.compile(r"\s+(?:[|•·—–]|-\s|at\s+\d|on\s+\S*\d|(?:at|on)\s+(?=[A-Z][a-z]+day))")
+# where the reporter filed from: "in Buenos Aires", "from Kyiv", "en Lima", "em Brasília", "à Paris"
+LOCATION = re.compile(r"\s+(?:in|from|reporting\s+from|en|desde|em|à|aus|из|в)\s+(?=[^\W\d_])")
+SIGNATURE = re.compile(r"^(?:—|–|--)\s*(?P<names>[^—–]{4,60})$")
+AUTHOR_NOTE = re.compile(
+    r"^(?P<names>[^\W\d_][\w .'’-]{3,60}?)\s+(?:is|was)\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){0,4}?)"
+    r"(?:fellow|professor|lecturer|researcher|analyst|journalist|correspondent|writer|reporter|editor|"
+    r"columnist|director|scholar|historian|economist|author|contributor)\b",
+    re.I,
+)
 MAX_BYLINE = 120
+MAX_NOTE = 300
 TOP_LINES = 12
 BOTTOM_LINES = 8
 
@@ -151,25 +191,30 @@ BOTTOM_LINES = 8
 class Byline:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
-    source: str = ""  # outlet_byline, byline, posted_by, credit, name_line
+    source: str = ""  # outlet_byline, byline, posted_by, credit, name_line, signature, author_note
     date: str | None = None
+    located: bool = False  # the byline says where the author filed from ("By A in Lima")
+    index: int = -1  # the byline's index in the lines it was found in
 
 
 def find_byline(lines: list[str], title_end: int) -> Byline | None:
-    """The first byline near the top, the name line under the title, or a byline near the bottom.
+    """The first byline near the top, the name line under the title, or a byline, signature or author's
+    note near the bottom.
 
     ``lines`` are the document's stripped non-empty lines; ``title_end`` the index after the title.
     """
-    for line in lines[title_end : title_end + TOP_LINES]:
-        found = parse_byline(line)
+    for index in range(title_end, min(len(lines), title_end + TOP_LINES)):
+        found = parse_byline(lines[index]) or _stamped_names(lines, index)
         if found:
+            found.index = index
             return found
     found = _name_line(lines, title_end)
     if found:
         return found
-    for line in lines[-BOTTOM_LINES:]:
-        found = parse_byline(line)
+    for index in range(max(0, len(lines) - BOTTOM_LINES), len(lines)):
+        found = parse_byline(lines[index]) or parse_end_byline(lines[index])
         if found:
+            found.index = index
             return found
     return None
 
@@ -180,37 +225,60 @@ def parse_byline(line: str) -> Byline | None:
         return None
     match = OUTLET_BYLINE.match(line)
     if match and _looks_like_outlet(match.group("outlet")):
-        authors = parse_names(_cut(match.group("names")), strict=False)
+        names, located = _cut(match.group("names"))
+        authors = parse_names(names, strict=False)
         outlet = match.group("outlet").strip()
-        return Byline(authors, outlet, "outlet_byline", _date(line)) if authors else None
+        return Byline(authors, outlet, "outlet_byline", _date(line), located) if authors else None
     match = BYLINE.match(line)
     if match:
-        authors = parse_names(_cut(match.group("names")), strict=False)
+        names, located = _cut(match.group("names"))
+        authors = parse_names(names, strict=False)
         source = "posted_by" if match.group("lead").lower().startswith("posted") else "byline"
-        return Byline(authors, None, source, _date(line)) if authors else None
-    credits = [name for m in CREDIT.finditer(line) for name in parse_names(m.group("names"), strict=True)]
+        return Byline(authors, None, source, _date(line), located) if authors else None
+    credits = [
+        name for m in CREDIT.finditer(line) for name in parse_names(_cut(m.group("names"))[0], strict=True)
+    ]
     return Byline(credits, None, "credit") if credits else None
 
 
+def parse_end_byline(line: str) -> Byline | None:
+    """A signature ("— Jane Doe") or an author's note ("Jane Doe is a senior fellow at …") at the end."""
+    match = SIGNATURE.match(line)
+    if match:
+        authors = parse_names(_cut(match.group("names"))[0], strict=False)
+        return Byline(authors, None, "signature") if authors else None
+    match = AUTHOR_NOTE.match(line) if len(line) <= MAX_NOTE else None
+    name = normalize_name(match.group("names")) if match else None
+    return Byline([name], None, "author_note") if name else None
+
+
 def parse_names(text: str, *, strict: bool) -> list[str]:
-    """Names in "A B, C D and E F". Strict: every part must be a name. Lenient (bylines): leading names,
-    followed at most by short capitalised tags ("Reuters", "Staff Writer")."""
-    parts = [p for p in SEPARATORS.split(text.strip().rstrip(".")) if p]
+    """Names in "A B, C D and E F". Strict (author lines): every part must be a name. Lenient (bylines):
+    the first name and those listed with it up to the last conjunction, then at most short tags (a place,
+    a role, an outlet: "São Paulo", "Staff Writer", "Washington bureau")."""
+    text = text.strip()
+    parts, separators = _split_list(text if INITIAL_END.search(text) else text.rstrip("."))
+    if strict:
+        strict_names = [name for part in parts if (name := normalize_name(part))]
+        return strict_names if parts and len(strict_names) == len(parts) else []
+    conjunctions = [i for i, sep in enumerate(separators) if sep.lower() in CONJUNCTIONS]
+    listed = conjunctions[-1] + 2 if conjunctions else 1
     names: list[str] = []
-    for index, part in enumerate(parts):
-        name = normalize_name(part)
+    for part in parts[:listed]:
+        name = normalize_name(part, short_surname=True)
         if name is None:
-            if strict or not names or not all(_is_tag(rest) for rest in parts[index:]):
-                return []
             break
         names.append(name)
+    if not names or not all(_is_tag(rest) for rest in parts[len(names) :]):
+        return []
     return names
 
 
-def normalize_name(text: str) -> str | None:
-    """ "Sebastien ADINS" → "Sebastien Adins"; None when ``text`` is not a person's name."""
-    tokens = [MARKERS.sub("", tok) for tok in text.split()]
-    tokens = [tok for tok in tokens if tok]
+def normalize_name(text: str, *, short_surname: bool = False) -> str | None:
+    """ "Sebastien ADINS" → "Sebastien Adins", "Dr. Katrin Vogel" → "Katrin Vogel"; None when ``text`` is
+    not a person's name. ``short_surname`` accepts a given name and a surname initial ("Ahmed S."), as
+    blogs and comment sections sign."""
+    tokens = _without_titles([tok for tok in (MARKERS.sub("", tok) for tok in text.split()) if tok])
     if not 2 <= len(tokens) <= 5:
         return None
     out: list[str] = []
@@ -220,7 +288,9 @@ def normalize_name(text: str) -> str | None:
             return None
         out.append(fixed)
     core = [tok for tok in out if tok.lower() not in PARTICLES]
-    if not core or INITIAL.match(core[-1]) or all(INITIAL.match(tok) for tok in core):
+    if not core or all(INITIAL.match(tok) for tok in core):
+        return None
+    if INITIAL.match(core[-1]) and not (short_surname and len(core) == 2 and _is_initial_surname(core[-1])):
         return None
     return " ".join(out)
 
@@ -274,6 +344,20 @@ def _name_line(lines: list[str], title_end: int) -> Byline | None:
     return None
 
 
+def _stamped_names(lines: list[str], index: int) -> Byline | None:
+    """Names alone over a date line, maybe with the place filed from: "Jane Doe\nMar 3, 2024" (newsletters,
+    blogs), "Jane Doe in Nairobi\nSun 3 Mar 2024 14.00 GMT" (papers that print no "By")."""
+    line = lines[index]
+    stamp = parse_date_line(lines[index + 1]) if index + 1 < len(lines) else None
+    if stamp is None or len(line) > MAX_BYLINE:
+        return None
+    names, *place = LOCATION.split(line, maxsplit=1)
+    if place and not _is_tag(place[0]):
+        return None
+    authors = parse_names(names, strict=True)
+    return Byline(authors, None, "byline", stamp[0], bool(place)) if authors else None
+
+
 def _has_name_evidence(line: str) -> bool:
     """A single name needs an initial or an ALL-CAPS surname to be told from a two-word heading."""
     tokens = [MARKERS.sub("", tok) for tok in line.split()]
@@ -283,9 +367,36 @@ def _has_name_evidence(line: str) -> bool:
 
 
 def _is_tag(text: str) -> bool:
-    """A short capitalised tag after a byline's names: "Reuters", "Staff Writer", "The Lima Times"."""
+    """A short tag after a byline's names: "Reuters", "Staff Writer", "São Paulo", "Washington bureau"."""
     words = text.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the", "for") for w in words)
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in TAG_WORDS for w in words)
+
+
+def _split_list(text: str) -> tuple[list[str], list[str]]:
+    """The parts of a list of names and the separators between them (",", "and", "y", …)."""
+    pieces = SEPARATORS.split(text)
+    parts: list[str] = []
+    separators: list[str] = []
+    for index in range(0, len(pieces), 2):
+        if not pieces[index]:
+            continue
+        if parts:
+            separators.append(pieces[index - 1])
+        parts.append(pieces[index])
+    return parts, separators
+
+
+def _without_titles(tokens: list[str]) -> list[str]:
+    """The tokens without leading honorifics ("Dr.", "Prof.") and trailing degrees ("PhD", "Jr.")."""
+    while tokens and tokens[0].lower().rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower().strip(".,") in DEGREES:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_initial_surname(token: str) -> bool:
+    return len(token) == 2 and token[0].isupper() and token.endswith(".")
 
 
 def _looks_like_outlet(text: str) -> bool:
@@ -293,12 +404,15 @@ def _looks_like_outlet(text: str) -> bool:
     return 1 <= len(words) <= 6 and words[0][:1].isupper() and not text.rstrip().endswith(".")
 
 
-def _cut(names: str) -> str:
-    """Names without what follows them on the line: a date, a time, a separator."""
+def _cut(names: str) -> tuple[str, bool]:
+    """(names without what follows them on the line: a date, a time, a separator, the place filed from;
+    whether a place was named)."""
     found = find_date(names)
     if found:
         names = names[: found.start]
-    return BYLINE_END.split(names, maxsplit=1)[0].strip(" ,;-–—")
+    names = BYLINE_END.split(names, maxsplit=1)[0]
+    parts = LOCATION.split(names, maxsplit=1)
+    return parts[0].strip(" ,;-–—"), len(parts) > 1
 
 
 def _date(line: str) -> str | None:

@@ -207,9 +207,11 @@ _DATE_PATTERNS = (
 )
 _TIME = re.compile(
     r"^(?:[\s,|·•–—-]|T|at|a\s+las|às|à|um|в)*\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?"
-    r"(?:Z|[+-]\d{2}:?\d{2})?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?)?\s*$",
+    r"(?:Z|[+-]\d{2}:?\d{2})?(?:\s*\(?(?:[A-Z]{2,5}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?\s*$",
     re.I,
 )
+_TIME_OF_DAY = re.compile(r"(?<![\d.])\d{1,2}[:.h]\d{2}(?![\d.])")
+_TIME_PREFIX = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?[\s,|·•–—-]*")
 _YEAR_WORD = re.compile(r"^\s*(?:г\.|г\b|года\b)")
 _LABEL = re.compile(
     r"^(?P<label>(?:first\s+)?published|posted|updated|last\s+updated|last\s+modified|dated?|"
@@ -227,6 +229,12 @@ _UPDATE_LABELS = (
     "aktualisiert",
     "aggiornato",
     "обновлено",
+)
+# a second stamp after the date: "December 6, 2021 8:47 PM Updated 3 years ago"
+_UPDATE_STAMP = re.compile(
+    r"\s+(?=(?:last\s+)?(?:updated|modified|actualizado|atualizado|mis\s+à\s+jour|aktualisiert|aggiornato|"
+    r"обновлено)\b)",
+    re.I,
 )
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ ][A-ZÀ-Þ][\w'’.-]*){0,3})"
@@ -303,6 +311,7 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
         return None
     if label is not None:
         suffix = re.split(r"\s*[|·•]\s*|\s{2,}", suffix, maxsplit=1)[0]  # "… | Updated: …"
+    suffix = _UPDATE_STAMP.split(suffix, maxsplit=1)[0]
     suffix = _YEAR_WORD.sub("", suffix)
     if suffix.strip(" ,.;") and not _TIME.match(suffix):
         return None
@@ -314,6 +323,32 @@ def has_weekday(line: str) -> bool:
     """True when ``line`` starts with a weekday name ("Wednesday, …", "mercredi …")."""
     first = re.split(r"[\s,]+", line.strip(), maxsplit=1)[0]
     return _fold(first.lower().rstrip(".")) in WEEKDAYS
+
+
+def has_time_of_day(line: str) -> bool:
+    """True when a time of day ("09:15", "06.00 BST", "8h30") follows the date on a date line."""
+    found = find_date(line)
+    return found is not None and bool(_TIME_OF_DAY.search(line[found.end :]))
+
+
+def dateline_month_day(paragraph: str) -> tuple[int, int] | None:
+    """(month, day) of a news dateline without a year ("NEW DELHI, Dec 6 (Reuters) -"), else None."""
+    match = DATELINE.match(paragraph)
+    if not match or not match.group("date"):
+        return None
+    found = re.match(r",\s*(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})\s*$", match.group("date"))
+    month = month_number(found.group("mon")) if found else None
+    if found is None or month is None or not 1 <= int(found.group("d")) <= 31:
+        return None
+    return month, int(found.group("d"))
+
+
+def complete_date(year: int, month: int, day: int) -> str | None:
+    """ "YYYY-MM-DD" when the day exists in that year, else None."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def dateline_date(paragraph: str) -> str | None:
@@ -343,6 +378,8 @@ def is_dateline(paragraph: str) -> bool:
 
 
 def _is_weekday_prefix(prefix: str) -> bool:
+    """Nothing, a weekday, or a time of day before the date ("3:14 PM EST, March 3, 2024")."""
+    prefix = _TIME_PREFIX.sub("", prefix)
     words = [w for w in re.split(r"[\s,]+", prefix) if w]
     if not words:
         return True

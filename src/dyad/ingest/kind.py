@@ -43,9 +43,15 @@ BLOG_LINES = (
     re.compile(r"^(?:newer|older) posts?\b", re.I),
     re.compile(r"^subscribe to:\s*post", re.I),
     re.compile(r"^leave a (?:comment|reply)\b", re.I),
-    re.compile(r"^(?:share|like) this:?$", re.I),
+    re.compile(r"^share this:?$", re.I),
+    re.compile(r"^like this:?$", re.I),
     re.compile(r"^blog archive$", re.I),
+    # a comment section: "1 thought on “…”", "Jane R. says:", "Sara M. said...", the comment form
+    re.compile(r"^(?:\d+|one|no)\s+(?:thoughts?|responses?|repl(?:y|ies))\s+(?:on|to)\b", re.I),
+    re.compile(r"^[^\W\d_][\w .'’-]{1,40}\s(?:says|said|dijo|disse|a dit)(?::|\.\.\.|…)$", re.I),
+    re.compile(r"^your email address will not be published\b", re.I),
 )
+MAX_BLOG_LINES = 4
 NEWS_PHRASES = (
     re.compile(r"\b[A-Z][\w-]*\s+(?:news\s+agency\s+)?reported\b"),
     re.compile(r"\btold (?:reporters|journalists)\b"),
@@ -66,6 +72,8 @@ class Signals:
     posted_by: bool = False
     publisher_line: bool = False  # "Support X", "Subscribe to X", "© 2015 X"
     body_start: int = 0  # index of the first line after the title
+    located_byline: bool = False  # "By A in Lima": filed from a place, as correspondents do
+    time_stamped: bool = False  # a date line with the time of day, as news sites stamp stories
 
 
 def classify_kind(text: str, lines: list[str], signals: Signals) -> str:
@@ -94,7 +102,7 @@ def paper_score(text: str, lines: list[str], signals: Signals) -> int:
 
 def blog_score(lines: list[str], signals: Signals) -> int:
     hits = sum(1 for pattern in BLOG_LINES if any(pattern.match(line) for line in lines))
-    return min(hits, 3) + (2 if signals.weekday_header_title else 0)
+    return min(hits, MAX_BLOG_LINES) + (2 if signals.weekday_header_title else 0)
 
 
 def news_score(text: str, lines: list[str], signals: Signals) -> int:
@@ -104,4 +112,6 @@ def news_score(text: str, lines: list[str], signals: Signals) -> int:
     score += 2 if signals.outlet_byline else 0
     score += 1 if signals.byline else 0
     score += 1 if signals.publisher_line else 0
+    score += 1 if signals.located_byline else 0
+    score += 1 if signals.time_stamped else 0
     return score

@@ -11,8 +11,17 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from dyad.ingest.bylines import Byline, find_byline, parse_byline, parse_names
-from dyad.ingest.dates import dateline_date, has_weekday, parse_date_line
+from dyad.ingest.bylines import Byline, find_byline, parse_names
+from dyad.ingest.dates import (
+    complete_date,
+    dateline_date,
+    dateline_month_day,
+    find_date,
+    has_time_of_day,
+    is_dateline,
+    parse_date_line,
+)
+from dyad.ingest.header import HEADER_LINES, MAX_TITLE, is_all_caps, looks_like_title, read_header
 from dyad.ingest.kind import Signals, classify_kind
 
 LOGGER = logging.getLogger(__name__)
@@ -94,18 +103,18 @@ NOT_OUTLET_WORDS = frozenset(
         "reserved",
     ]
 )
-JOURNAL_MARKER = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d|no\.\s*\d|pp?\.\s*\d)", re.I)
-LINK_OR_ID = re.compile(r"\b(?:e?-?issn\b|doi\s*:?\s*10\.|https?://|www\.)", re.I)
-MENU_SEPARATOR = re.compile(r"\s[|•·»]\s")
-PAGE_CHROME = re.compile(
-    r"^(?:skip to (?:main )?content|toggle navigation|main menu|menu|search|advertisement)$", re.I
-)
 FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.S)
 MARKDOWN_MARKUP = re.compile(r"^#{1,6}\s+|\s+#+$|^[*_]{1,3}|[*_]{1,3}$")
-HEADER_LINES = 10
 BOTTOM_LINES = 8
-MAX_TITLE = 250
 MAX_TITLE_LINES = 6
+MAX_STAMP = 100
+NUMERIC_LINE = re.compile(r"^[\d\s.,/–—-]{4,20}$")  # "1957–2023" closing a title
+COPYRIGHT_YEAR = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<y>1[89]\d\d|20\d\d)\b(?!\s*[-–])", re.I)
+COMMENTS_START = re.compile(
+    r"^(?:(?:\d+|no|one)\s+(?:comments?|thoughts?|responses?|replies)\b|leave a (?:comment|reply)\b|"
+    r"post a comment$|comments?:?$)",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -139,18 +148,18 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     if markdown:
         raw_lines = [MARKDOWN_MARKUP.sub("", line) for line in raw_lines]
     lines = [line.strip() for line in raw_lines if line.strip()]
-    header_date, weekday, start = _scan_header(lines)
-    title, title_end = find_title(lines, raw_lines, start)
+    header = read_header(lines)
+    title, title_end = find_title(lines, raw_lines, header.start)
     byline = find_byline(lines, title_end)
+    title, title_end, blog_name = _post_title(lines, title, title_end, byline)
     meta = Metadata(title=title, authors=byline.authors if byline else [])
     publisher_line = find_publisher(lines)
-    meta.publisher = (byline.outlet if byline else None) or publisher_line
-    meta.published = header_date or (byline.date if byline else None) or _bottom_date(lines)
-    meta.published = meta.published or _dateline_year(lines[title_end : title_end + 4])
+    meta.publisher = (byline.outlet if byline else None) or publisher_line or header.masthead or blog_name
+    meta.published, stamped = _published(lines, byline, header.start, title_end)
     meta.published_basis = "explicit" if meta.published else None
     meta.doi = find_doi(lines)
-    weekday_title = weekday and title is not None and len(title) <= 100
-    signals = _signals(byline, weekday_title, publisher_line is not None, title_end)
+    weekday_title = header.weekday_date and title is not None and len(title) <= 100
+    signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped)
     meta.kind = classify_kind(text, lines, signals)
     front.fill_from(meta)
     return front
@@ -166,23 +175,6 @@ def find_title(lines: list[str], raw_lines: list[str], start: int) -> tuple[str 
         return None, start
     title = to_title_case(joined) if is_all_caps(joined) else joined
     return title, start + len(block)
-
-
-def looks_like_title(line: str) -> bool:
-    """Short, starts with a capital or digit, no final period, mostly letters, not a byline or link."""
-    if not 2 <= len(line) <= MAX_TITLE or len(line.split()) > 30:
-        return False
-    if (line.endswith(".") and not line.endswith("...")) or line[0] in "{[<" or line[0].islower():
-        return False
-    if re.match(r"(?:https?://|www\.)", line, re.I) or parse_byline(line) or parse_date_line(line):
-        return False
-    letters = sum(ch.isalpha() for ch in line)
-    return letters >= 0.5 * len(line.replace(" ", ""))
-
-
-def is_all_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def to_title_case(text: str) -> str:
@@ -230,39 +222,56 @@ def read_front_matter(text: str) -> Metadata:
             values[key.strip().lower()] = value.strip().strip("\"'")
     meta = Metadata(title=values.get("title"), publisher=values.get("publisher") or values.get("site"))
     names = values.get("authors") or values.get("author") or ""
-    meta.authors = parse_names(names.strip("[]").replace('"', "").replace("'", ""), strict=False)
+    names = names.strip("[]").replace('"', "").replace("'", "")
+    meta.authors = parse_names(names, strict=True) or parse_names(names, strict=False)
     header = parse_date_line(values.get("date", ""))
     if header:
         meta.published, meta.published_basis = header[0], "explicit"
     return meta
 
 
-def _scan_header(lines: list[str]) -> tuple[str | None, bool, int]:
-    """(publication date, weekday seen, index of the first line after the leading date lines, running
-    headers and menus)."""
+def _published(
+    lines: list[str], byline: Byline | None, start: int, title_end: int
+) -> tuple[str | None, bool]:
+    """(publication date, whether a date line gives the time of day): a header date line, the byline's
+    date, a date line at the bottom, a news dateline (its year from the header or the copyright line)."""
+    header_date, stamped = _header_date(lines)
+    found = header_date or (byline.date if byline else None) or _bottom_date(lines)
+    found = found or _dateline_year(lines[title_end : title_end + 4])
+    return found or _dateline_completed(lines, start, title_end), stamped
+
+
+def _header_date(lines: list[str]) -> tuple[str | None, bool]:
+    """(the first publication date, or else update date, on a date line among the first lines; whether a
+    date line gives the time of day, as news sites stamp stories)."""
     published: str | None = None
     updated: str | None = None
-    weekday = False
-    start = 0
-    for index, line in enumerate(lines[:HEADER_LINES]):
+    stamped = False
+    for line in lines[:HEADER_LINES]:
+        if COMMENTS_START.match(line):
+            break
         found = parse_date_line(line)
-        if index == start and (found or _is_running_header(line)):
-            start, weekday = index + 1, weekday or (found is not None and has_weekday(line))
         if found is None:
             continue
+        stamped = stamped or has_time_of_day(line)
         if found[1]:
             updated = updated or found[0]
         else:
             published = published or found[0]
-    return published or updated, weekday, start
+    return published or updated, stamped
 
 
-def _is_running_header(line: str) -> bool:
-    """A journal running header ("Vol. 5, No. 2 (2019), pp. 1-20", "ISSN …"), a menu ("Home | About") or
-    page chrome ("Skip to content")."""
-    if len(JOURNAL_MARKER.findall(line)) >= 2 or LINK_OR_ID.search(line) or PAGE_CHROME.match(line):
-        return True
-    return len(MENU_SEPARATOR.findall(line)) >= 2
+def _post_title(
+    lines: list[str], title: str | None, title_end: int, byline: Byline | None
+) -> tuple[str | None, int, str | None]:
+    """(title, index after it, blog name): under a blog's name, "Posted by …" and then the post's title
+    and body; otherwise the title as found."""
+    if title is None or byline is None or byline.source != "posted_by" or byline.index != title_end:
+        return title, title_end, None
+    at = title_end + 1
+    if at + 1 >= len(lines) or not looks_like_title(lines[at]) or looks_like_title(lines[at + 1]):
+        return title, title_end, None
+    return lines[at], at + 1, title
 
 
 def _title_block(lines: list[str], raw_lines: list[str], start: int) -> list[str]:
@@ -271,7 +280,8 @@ def _title_block(lines: list[str], raw_lines: list[str], start: int) -> list[str
     adjacent = _adjacent_lines(raw_lines, lines[start])
     caps = is_all_caps(lines[start])
     for line in adjacent[1:MAX_TITLE_LINES]:
-        if caps and is_all_caps(line) or not caps and _continues(block[-1], line):
+        closing = bool(CONNECTOR_END.search(block[-1]) and NUMERIC_LINE.match(line))
+        if closing or caps and is_all_caps(line) or not caps and _continues(block[-1], line):
             block.append(line)
         else:
             break
@@ -317,7 +327,9 @@ def _is_outlet_name(name: str) -> bool:
 
 
 def _bottom_date(lines: list[str]) -> str | None:
-    for line in lines[-BOTTOM_LINES:]:
+    """A date line among the last lines of the text, above any comment section."""
+    end = next((i for i, line in enumerate(lines) if i > 0 and COMMENTS_START.match(line)), len(lines))
+    for line in lines[:end][-BOTTOM_LINES:]:
         found = parse_date_line(line)
         if found:
             return found[0]
@@ -332,7 +344,36 @@ def _dateline_year(lines: list[str]) -> str | None:
     return None
 
 
-def _signals(byline: Byline | None, weekday_title: bool, publisher_line: bool, title_end: int) -> Signals:
+def _dateline_completed(lines: list[str], start: int, title_end: int) -> str | None:
+    """A dateline's month and day ("NEW DELHI, Dec 6 (Reuters) -") with the year of a date in the lines
+    around the title, or else of the copyright line."""
+    month_day = next(filter(None, map(dateline_month_day, lines[title_end : title_end + 4])), None)
+    if month_day is None:
+        return None
+    year = _year_near_title(lines[:start] + lines[title_end : title_end + 3]) or _copyright_year(lines)
+    return complete_date(year, *month_day) if year else None
+
+
+def _year_near_title(lines: list[str]) -> int | None:
+    """The year of a date in a short metadata line ("World | 2 April 2022 | 3 min read"), not in the body."""
+    for line in lines:
+        found = find_date(line) if len(line) <= MAX_STAMP and not is_dateline(line) else None
+        if found:
+            return int(found.edtf[:4])
+    return None
+
+
+def _copyright_year(lines: list[str]) -> int | None:
+    for line in lines[-BOTTOM_LINES:]:
+        match = COPYRIGHT_YEAR.match(line)
+        if match:
+            return int(match.group("y"))
+    return None
+
+
+def _signals(
+    byline: Byline | None, weekday_title: bool, publisher_line: bool, title_end: int, stamped: bool
+) -> Signals:
     source = byline.source if byline else ""
     return Signals(
         name_line_authors=len(byline.authors) if byline and source == "name_line" else 0,
@@ -342,4 +383,6 @@ def _signals(byline: Byline | None, weekday_title: bool, publisher_line: bool, t
         posted_by=source == "posted_by",
         publisher_line=publisher_line,
         body_start=title_end,
+        located_byline=byline is not None and byline.located,
+        time_stamped=stamped,
     )

@@ -73,6 +73,7 @@ def _read(path: str, name: str, data: bytes, max_bytes: int) -> list[Document]:
     prefixed = split_json_prefix(text)
     if prefixed is not None:
         record, rest = prefixed
+        _kind_from_text(record.meta, rest)
         body = _record_header(record.meta) + _with_abstract(rest, record)
         return [_document(path, name, data, fmt, body, record.meta)]
     meta = read_text_metadata(text, markdown=fmt == "markdown")
@@ -90,6 +91,17 @@ def _record_documents(path: str, name: str, data: bytes, records: list[Record]) 
         document.id = _digest(data + f"#{index}".encode())
         documents.append(document)
     return documents
+
+
+def _kind_from_text(meta: Metadata, rest: str) -> None:
+    """A news or blog record takes what it lacks from the text under it; a record that states no kind
+    takes the text's kind (a record when the text is none of news, blog or paper)."""
+    if meta.kind == "record":
+        return
+    text_meta = read_text_metadata(rest)
+    if meta.kind is None:
+        meta.kind = text_meta.kind if text_meta.kind not in (None, "other") else "record"
+    meta.fill_from(text_meta)
 
 
 def _record_header(meta: Metadata) -> str:

@@ -1,6 +1,12 @@
 """Bibliographic records in JSON: Semantic Scholar, Crossref (``message``-wrapped or bare), OpenAlex, and
 the many exports that borrow their keys. One JSON object, a list, a search-result wrapper, JSON Lines,
 or a record at the head of a text file followed by the text.
+
+A record's kind follows what it says about itself: a type (``publicationTypes``, ``type``, ``@type``,
+``genre``, ``itemType``: "JournalArticle" → record, "NewsArticle"/"newspaperArticle" → news,
+"BlogPosting" → blog), else scholarly keys (DOI, journal, ISSN, volume) → record, else newsroom keys
+(section, newspaper, dateline) → news. A record that says neither is a bibliographic record on its own,
+and takes its kind from the text when it heads one.
 """
 
 from __future__ import annotations
@@ -41,6 +47,28 @@ VENUE_KEYS = (
     "publisher",
 )
 BODY_KEYS = ("fullText", "full_text", "text", "content", "body")
+TYPE_KEYS = ("publicationTypes", "publication_type", "type", "@type", "genre", "itemType", "documentType")
+SCHOLARLY_KEYS = (
+    "doi",
+    "DOI",
+    "journal",
+    "container-title",
+    "ISSN",
+    "issn",
+    "volume",
+    "publicationVenue",
+    "host_venue",
+    "primary_location",
+)
+NEWSROOM_KEYS = ("section", "sectionName", "section_name", "newspaper", "news_desk", "dateline", "outlet")
+OUTLET_KEYS = ("newspaper", "outlet", "source", "site_name", "siteName")
+NEWS_TYPE = re.compile(r"news|newspaper|magazine|press|wire", re.I)
+BLOG_TYPE = re.compile(r"blog", re.I)
+SCHOLARLY_TYPE = re.compile(
+    r"journal|scholarly|proceedings|conference|chapter|book|thesis|dissertation|preprint|monograph|review|"
+    r"report|dataset",
+    re.I,
+)
 WRAPPER_KEYS = ("data", "results", "items", "records")
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 TAG = re.compile(r"<[^>]+>")
@@ -57,6 +85,8 @@ def parse_json_records(name: str, text: str) -> list[Record]:
     """Every bibliographic record in a JSON or JSON Lines file; ``IngestError`` when broken or empty."""
     items = [item for value in _load(name, text) for item in _unwrap(value)]
     records = [read_record(item) for item in items if is_record(item)]
+    for record in records:
+        record.meta.kind = record.meta.kind or "record"
     if not records:
         raise IngestError(
             f"{name}: JSON without a bibliographic record (no 'title' or 'abstract'); nothing to ingest"
@@ -92,18 +122,36 @@ def read_record(obj: dict[str, Any]) -> Record:
     body = next((b for key in BODY_KEYS if (b := _text(obj.get(key)).strip())), "")
     published = next((d for key in DATE_KEYS if (d := _date(obj.get(key)))), None)
     language = obj.get("language")
+    publisher = next((v for key in VENUE_KEYS if (v := _venue(obj.get(key)))), None)
     meta = Metadata(
         title=title,
         authors=read_authors(next((obj[key] for key in AUTHOR_KEYS if obj.get(key)), None)),
-        publisher=next((v for key in VENUE_KEYS if (v := _venue(obj.get(key)))), None),
+        publisher=publisher or next((v for key in OUTLET_KEYS if (v := _clean(_text(obj.get(key))))), None),
         published=published,
         published_basis="explicit" if published else None,
         doi=_doi(obj),
         language=language if isinstance(language, str) and len(language) == 2 else None,
-        kind="record",
+        kind=record_kind(obj),
     )
     text = "\n\n".join(part for part in (title, abstract, body) if part)
     return Record(meta, abstract, text)
+
+
+def record_kind(obj: dict[str, Any]) -> str | None:
+    """``record``, ``news`` or ``blog`` from what a record says about itself; None when it says neither."""
+    for key in TYPE_KEYS:
+        for value in _strings(obj.get(key)):
+            if NEWS_TYPE.search(value):
+                return "news"
+            if BLOG_TYPE.search(value):
+                return "blog"
+            if SCHOLARLY_TYPE.search(value):
+                return "record"
+    if any(obj.get(key) for key in SCHOLARLY_KEYS):
+        return "record"
+    if any(obj.get(key) for key in NEWSROOM_KEYS):
+        return "news"
+    return None
 
 
 def read_authors(value: Any) -> list[str]:
@@ -224,6 +272,14 @@ def _doi(obj: dict[str, Any]) -> str | None:
         if isinstance(value, str) and value.strip():
             return DOI_PREFIX.sub("", value.strip())
     return None
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
 
 
 def _text(value: Any) -> str:

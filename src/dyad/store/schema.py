@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 SCHEMA_VERSION = 1
@@ -72,6 +73,10 @@ sentences = Table(
     Column("text", Text, nullable=False),
     Index("ix_sentences_doc", "doc_id", "idx", unique=True),
 )
+# Full-text search on PostgreSQL (dyad ask); SQLite gets an FTS5 table from dyad.ask.search instead.
+Index(
+    "ix_sentences_fts", text("to_tsvector('english', text)"), postgresql_using="gin", _table=sentences
+).ddl_if(dialect="postgresql")
 
 ingest_errors = Table(
     "ingest_errors",

@@ -73,9 +73,7 @@ class Store:
                 ):
                     conn.execute(insert(schema.meta).values(key="schema", value=str(schema.SCHEMA_VERSION)))
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"cannot open store {url!r}: {_reason(exc)}"
-            ) from exc
+            raise StoreError(f"cannot open store {url!r}: {_reason(exc)}") from exc
 
     @property
     def backend(self) -> str:
@@ -173,6 +171,12 @@ class Store:
         from dyad.pipeline import ingest  # the pipeline depends on the store, not the other way round
 
         return ingest(self, paths, **options)
+
+    def ask(self, question: str, *, dyad: tuple[str, ...] = ()) -> Any:
+        """Answer a question from the record, with citations; see ``dyad.ask.ask``."""
+        from dyad.ask import ask  # ask reads the store; not the other way round
+
+        return ask(self, question, dyad=dyad)
 
     # -- reading ---------------------------------------------------------------------------------------
 

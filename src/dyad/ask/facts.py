@@ -1,0 +1,308 @@
+"""Answering from the structured record: resolved events (with their actors) and figures.
+
+A fact is a candidate only when it meets every constraint the question states: the event type (and the
+CAMEO code for actions such as breaking relations), occurred rather than planned, the countries among its
+participants (or, for a figure, its two sides, in the asked direction), a date overlapping the asked time,
+the named object, modifiers and organisations in one of its source sentences, the people among its actors
+or sources, and an anchor event ("during X's visit") it overlaps. Candidates are scored by how many of the
+question's words their sources share; superlatives pick the first/last/largest among them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from dyad.ask import compose
+from dyad.ask import lexicon as lx
+from dyad.ask.evidence import (
+    SUPERLATIVE_STEMS,
+    Reader,
+    Sentence,
+    extract_count,
+    extract_place,
+    extract_thing,
+    organisations_ok,
+    overlap,
+    phrase_in,
+    pick_people,
+)
+from dyad.ask.question import Question
+from dyad.export import build_export
+from dyad.extract.timex import parse_edtf
+from dyad.models import TimeValue
+from dyad.store import Store, schema
+
+_DIRECTED = {"export": ("origin", "destination"), "import": ("destination", "origin"),
+             "investment": ("origin", "destination"), "arms_value": ("origin", "destination")}
+_EXTREMES = {"first": ("earliest", "first"), "last": ("latest", "last"), "max": ("largest", "record"),
+             "min": ("smallest", "lowest")}
+
+
+@dataclass(slots=True)
+class Record:
+    documents: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: str  # event, figure, actor, sentence
+    answer: str
+    score: float
+    facts: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    note: str = ""  # why the confidence is lower, e.g. "earliest in the record"
+
+
+def load_record(store: Store, dyad: tuple[str, ...] = ()) -> tuple[Record, Reader]:
+    """The resolved record (export contract) for the pair ``dyad`` (all pairs when empty), and a reader."""
+    data = build_export(store, include_undated=True)
+    pair = set(dyad)
+    events = [e for e in data["events"] if not pair or set(e["participants"]) == pair]
+    figures = [f for f in data["figures"] if not pair or {f["from"], f["to"]} <= pair | {None}]
+    m = schema.mentions
+    counts: dict[str, Counter[str]] = {}
+    with store.engine.connect() as conn:
+        query = select(m.c.doc_id, m.c.value, func.count()).where(m.c.kind == "country")
+        rows = conn.execute(query.group_by(m.c.doc_id, m.c.value)).all()
+    for doc_id, value, n in rows:
+        counts.setdefault(doc_id, Counter())[value] = n
+    docs = store.documents()
+    ids = {d["name"]: d["id"] for d in docs}
+    pairs = {d["name"]: {c for c, _ in counts.get(d["id"], Counter()).most_common(2)} for d in docs}
+    if pair:
+        docs = [d for d in docs if pair <= set(counts.get(d["id"], Counter()))]
+    return Record(docs, events, figures), Reader(store, ids, pairs)
+
+
+def _date(edtf: str | None) -> TimeValue | None:
+    try:
+        return parse_edtf(edtf) if edtf else None
+    except ValueError:
+        return None
+
+
+def _width(v: TimeValue) -> int:
+    return ((v.end or dt.date.max) - (v.start or dt.date.min)).days
+
+
+def _sources(fact: dict[str, Any]) -> list[Sentence]:
+    return [Sentence(s["doc"], s["text"], s["start"], s["end"]) for s in fact["sources"]]
+
+
+def _object_sentences(q: Question, sources: list[Sentence], reader: Reader) -> list[Sentence]:
+    """The sources that name the question's object (named phrase, modifiers, organisations)."""
+    return [
+        s for s in sources
+        if all(phrase_in(p, reader.stems(s.text)) for p in q.named)
+        and set(q.modifiers) | set(q.objects) <= set(reader.stems(s.text))
+        and organisations_ok(q, s.text, reader)
+    ]
+
+
+def _host_ok(q: Question, sources: list[Sentence], reader: Reader) -> bool:
+    """For a visit to a named country: no source places the visit in another country."""
+    if q.destination is None:
+        return True
+    hosts = set()
+    for s in sources:
+        for m in reader.mentions(s.text):
+            before = s.text[max(0, m.start - 12) : m.start].lower().split()
+            if m.kind == "country" and before and before[-1] in ("to", "in", "visited", "visit", "visiting"):
+                hosts.add(m.value)
+    return not hosts or q.destination in hosts
+
+
+def _people(s: Sentence, reader: Reader) -> list[Any]:
+    return [m for m in reader.mentions(s.text) if m.kind == "person"]
+
+
+def _anchored(q: Question, e: dict[str, Any], record: Record, reader: Reader, people: set[str]) -> bool:
+    """The event happened during the anchor event, and people the question names took part in either."""
+    day = _date(e["date"])
+    if q.anchor is None:
+        if set(q.people) <= people:
+            return True
+        return day is not None and all(_acts(p, e, day, record) for p in q.people)
+    if day is None:
+        return False
+    for a in record.events:
+        a_day = _date(a["date"])
+        if a["type"] not in q.anchor.types or a_day is None or not a_day.overlaps(day):
+            continue
+        a_people = set(a["actors"]) | {m.value for s in _sources(a) for m in reader.mentions(s.text)}
+        if set(q.anchor.people) <= a_people and set(q.countries) <= set(a["participants"]):
+            return True
+    return False
+
+
+def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> bool:
+    """The person is an actor of another event of the same pair at the same time."""
+    return any(
+        person in o["actors"] and set(o["participants"]) == set(e["participants"])
+        and (d := _date(o["date"])) is not None and d.overlaps(day)
+        for o in record.events
+    )
+
+
+def match_event(q: Question, e: dict[str, Any], record: Record, reader: Reader) -> Candidate | None:
+    if (e["type"] != q.event_types[0]) if q.event_types else q.expects != "any":
+        return None
+    if (e["status"] == "planned") != q.planned or not set(q.countries) <= set(e["participants"]):
+        return None
+    wanted_cameo = lx.ACTION_CAMEO.get(q.action or "")
+    if (wanted_cameo or e["cameo"] in lx.ACTION_CAMEO.values()) and e["cameo"] != wanted_cameo:
+        return None
+    day = _date(e["date"])
+    if q.time is not None and (day is None or not day.overlaps(q.time)):
+        return None
+    if q.era is not None and day is not None and not day.overlaps(q.era):
+        return None
+    sources = _sources(e)
+    good = _object_sentences(q, sources, reader)
+    if not good or (e["type"] == "visit" and not _host_ok(q, sources, reader)):
+        return None
+    people = set(e["actors"]) | {m.value for s in sources for m in _people(s, reader)}
+    if not _anchored(q, e, record, reader, people):
+        return None
+    texts = [s.text for s in sources]
+    share = overlap(q, texts, reader)
+    asks_something = q.keywords or q.time or q.people or q.named or q.organisations
+    if not q.event_types and (share < 0.75 or not asks_something):
+        return None  # an open question ("what did X do …") needs words or a time the sources match
+    score = 0.5 + 0.4 * share + 0.1 * min(1.0, (len(sources) - 1) / 2)
+    if q.time is not None and day is not None and _width(day) > 2 * _width(q.time):
+        score -= 0.1  # "the 1970s to the 1990s" answers "in 1985" less well than "in 1985"
+    ordered = good + [s for s in sources if s not in good]
+    return Candidate("event", "", round(score, 3), [e["id"]], ordered)
+
+
+def _event_answer(q: Question, e: dict[str, Any], c: Candidate, reader: Reader) -> str | None:
+    what = compose.event_words(e)
+    if q.expects == "date":
+        undated = compose.event_words(e, dated=False)
+        return f"{compose.date_words(e['date'])} ({undated})" if e["date"] else None
+    if q.expects == "yesno":
+        return f"Yes: {what}"
+    if q.expects == "person":
+        known = [m.value for s in c.sentences for m in _people(s, reader)]
+        names = list(e["actors"]) + known
+        found = pick_people(q, names, _date(e["date"]))
+        c.kind = "actor"
+        return f"{', '.join(found)} ({what})" if found else None
+    if q.expects == "place":
+        places = (extract_place(q, s.text, reader) for s in c.sentences)
+        place = e.get("location") or next((p for p in places if p), None)
+        return f"{place} ({what})" if place else None
+    extract = {"thing": extract_thing, "count": extract_count}.get(q.expects)
+    if extract is not None:
+        span = next((x for s in c.sentences if (x := extract(q, s.text))), None)
+        return f"{span} ({what})" if span else None
+    if q.expects == "any":
+        return f"{compose.date_words(e['date'])}: {e['summary']}"
+    return None
+
+
+def _superlative(q: Question, cands: list[tuple[Candidate, dict[str, Any]]], key: Any) -> list[Any]:
+    """Candidates ordered for a superlative: those whose sources say it first ('the first …'), then by
+    ``key`` (date or value); the note marks an answer that is only the extreme of the record."""
+    words = SUPERLATIVE_STEMS[q.superlative or "first"]
+    stated = [x for x in cands if any(set(lx.stems(s.text)) & words for s in x[0].sentences[:1])]
+    reverse = q.superlative in ("last", "max")
+    rest = [x for x in cands if x not in stated and key(x[1]) is not None]
+    ranked = sorted(rest, key=lambda x: key(x[1]), reverse=reverse)
+    extreme, word = _EXTREMES[q.superlative or "first"]
+    for c, _ in ranked:
+        c.note = f"{extreme} in the record; no source calls it the {word}"
+    return sorted(stated, key=lambda x: -x[0].score) + ranked
+
+
+def answer_from_events(q: Question, record: Record, reader: Reader) -> Candidate | None:
+    cands = [(c, e) for e in record.events if (c := match_event(q, e, record, reader))]
+    if q.superlative in ("first", "last"):
+        cands = _superlative(q, cands, lambda e: (_date(e["date"]) or _NONE).start)
+    else:
+        cands.sort(key=lambda x: -x[0].score)
+    for c, e in cands:
+        text = _event_answer(q, e, c, reader)
+        if text:
+            c.answer = text + (f" — {c.note}" if c.note else "")
+            return c
+    return None
+
+
+_NONE = TimeValue("", None, None, "open")
+
+
+def _start(edtf: str | None) -> dt.date:
+    return (_date(edtf) or _NONE).start or dt.date.min
+
+
+def _sides_ok(q: Question, f: dict[str, Any]) -> bool:
+    sides = {f["from"], f["to"]} - {None}
+    if not set(q.countries) <= sides:
+        return False
+    roles = _DIRECTED.get(f["kind"])
+    if roles is None or not (q.origin and q.destination):
+        return True
+    return (f["from"], f["to"]) == (getattr(q, roles[0]), getattr(q, roles[1]))
+
+
+def match_figure(q: Question, f: dict[str, Any], reader: Reader) -> Candidate | None:
+    # A flow asked in one direction is also answered by the partner's mirror figure: Peru's imports from
+    # Russia are Russia's exports to Peru (the sides are checked in the figure's own convention).
+    mirror = q.figure_kind in ("export", "import") and q.origin and q.destination
+    if q.figure_kind == "rank":
+        if f["unit"] != "rank":
+            return None
+    elif q.figure_kind and f["kind"] != q.figure_kind and not (mirror and f["kind"] in ("export", "import")):
+        return None
+    if not _sides_ok(q, f):
+        return None
+    year = _date(f["year"])
+    if q.time is not None and (year is None or not year.overlaps(q.time)):
+        return None
+    if q.era is not None and year is not None and not year.overlaps(q.era):
+        return None
+    sources = _sources(f)
+    good = _object_sentences(q, sources, reader)
+    named = {m.value for s in good for m in _people(s, reader)}
+    if not good or not set(q.people) <= named:
+        return None
+    share = overlap(q, [s.text for s in sources], reader)
+    if q.figure_kind is None and share < 0.5:
+        return None
+    score = 0.5 + 0.4 * share + 0.1 * min(1.0, (len(sources) - 1) / 2) - 0.1 * (f["kind"] != q.figure_kind)
+    return Candidate("figure", compose.figure_words(f), round(score, 3), [f["id"]], good)
+
+
+def answer_from_figures(q: Question, record: Record, reader: Reader) -> Candidate | None:
+    if q.expects not in ("value", "rank"):
+        return None
+    cands = [(c, f) for f in record.figures if (c := match_figure(q, f, reader))]
+    if not cands:
+        return None
+    if q.superlative in ("max", "min"):
+        cands = _superlative(q, cands, lambda f: f["value"])
+    else:
+        cands.sort(key=lambda x: (-x[0].score, -_start(x[1]["year"]).toordinal()))
+    best = cands[0][0]
+    alone = q.time is not None or q.superlative is not None
+    others = [] if alone else [c for c, _ in cands[1:3] if c.score >= best.score - 0.1]
+    if others:
+        best.answer += "; also " + "; ".join(c.answer for c in others)
+        best.facts += [i for c in others for i in c.facts]
+    if best.note:
+        best.answer += f" — {best.note}"
+    return best
+
+
+def answer_from_record(q: Question, record: Record, reader: Reader) -> Candidate | None:
+    """The best answer the events and figures give, or None."""
+    return answer_from_figures(q, record, reader) or answer_from_events(q, record, reader)
