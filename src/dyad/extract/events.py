@@ -22,8 +22,14 @@ _HEDGE = re.compile(
     r"\b(could|would|might|(?-i:may)|can|should|potential(ly)?|possibilit(y|ies)|possible|hopes?|aims? to|"
     r"seeks? to|"
     r"interest(ed)?|negotiat\w*|importance|discuss(ed|ions?)?|yet to|if|whether|excludes?|proposals?|"
-    r"not|never|no|neither|nor|failed to|refused to|barred|banned|prevented|expected to|likely to)\b",
+    r"not|never|no|neither|nor|failed to|refused to|bar|bars|barred|barring|banned|prevented|expected to|"
+    r"likely to)\b",
     re.IGNORECASE,
+)
+_LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}\s*[:–—-]\s")
+_CLAUSE = re.compile(r"[;:]|\b(but|which|who|when|while|after|before|since|because)\b", re.IGNORECASE)
+_CALLED_OFF = re.compile(
+    r"\b(postponed|cancell?ed|called\s+off|shelved|never\s+took\s+place|fell\s+through)\b", re.I
 )
 _ANNOUNCED = re.compile(
     r"\b(announced|pledged|promised|agreed|confirmed|decided|declared|said)\b[^.;]{0,60}?\bthat\s+"
@@ -63,22 +69,25 @@ class _Hit:
     end: int
 
 
-def _hits(sentence: str, triggers: list[Trigger]) -> dict[str, _Hit]:
-    """One hit per event type: its earliest trigger match, widened by overlapping matches of that type."""
+def _hits(sentence: str, triggers: list[Trigger]) -> list[_Hit]:
+    """Trigger matches of each event type; overlapping matches of one type are one hit, separate ones
+    ("an agreement was signed in 2010, and another followed in 2012") stay separate."""
     by_type: dict[str, list[tuple[int, int, Trigger]]] = {}
     for trigger in triggers:
-        m = trigger.pattern.search(sentence)
-        if m:
+        for m in trigger.pattern.finditer(sentence):
             by_type.setdefault(trigger.type, []).append((m.start(), m.end(), trigger))
-    found: dict[str, _Hit] = {}
-    for etype, spans in by_type.items():
+    hits: list[_Hit] = []
+    for spans in by_type.values():
         spans.sort(key=lambda item: item[0])
-        start, end, trigger = spans[0]
-        for other_start, other_end, _ in spans[1:]:
-            if other_start <= end:
-                end = max(end, other_end)
-        found[etype] = _Hit(trigger, start, end)
-    return found
+        current = _Hit(spans[0][2], spans[0][0], spans[0][1])
+        for start, end, trigger in spans[1:]:
+            if start <= current.end:
+                current.end = max(current.end, end)
+            else:
+                hits.append(current)
+                current = _Hit(trigger, start, end)
+        hits.append(current)
+    return sorted(hits, key=lambda h: h.start)
 
 
 def _is_stock(sentence: str, date: TimeValue | None) -> bool:
@@ -87,7 +96,9 @@ def _is_stock(sentence: str, date: TimeValue | None) -> bool:
 
 def _is_hedged(sentence: str, hit: _Hit) -> bool:
     window = sentence[max(0, hit.start - _WINDOW) : hit.start]
-    window = re.split(r"[;:]|\bbut\b|\bwhich\b|\bwho\b", window)[-1]  # only the trigger's own clause
+    window = _CLAUSE.split(window)[-1]  # only the trigger's own clause
+    if _CALLED_OFF.search(sentence[hit.end : hit.end + _WINDOW]):
+        return True  # "a state visit ..., first planned for May and postponed"
     window = _ANNOUNCED.sub(" ", window)  # "announced that it would invest": a decision reported, not a maybe
     return bool(_HEDGE.search(window))
 
@@ -104,6 +115,11 @@ def _pick_timex(sentence: Sentence, hit: _Hit, timexes: list[TimeExpression]) ->
         if t.start >= span[1] and _REPORTED.search(before):  # "..., EFE reported Tuesday": the report's date
             continue
         penalty = 1000 if t.value.granularity in _VAGUE else 0
+        if (
+            _LIST_HEAD.match(sentence.text)
+            and t.start - sentence.start < _LIST_HEAD.match(sentence.text).end()
+        ):
+            penalty -= 10_000  # "- 11 November 2013: the two presidents sign ...": the item's date
         after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
         if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():
             penalty += 500  # "the 1915 massacres": a year naming another event, not this one's date
@@ -167,15 +183,22 @@ class EventExtractor:
             s_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
             s_timex = [t for t in timexes if sentence.start <= t.start < sentence.end]
             prev_timex = [t for t in timexes if earlier and earlier[0].start <= t.start < earlier[-1].end]
-            for hit in _hits(sentence.text, self.k.triggers).values():
+            dated: set[tuple[str, str | None]] = set()  # (type, date) already taken in this sentence
+            for hit in _hits(sentence.text, self.k.triggers):
                 if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
                     continue
                 date = self._date(doc, sentence, hit, s_timex, prev_timex, anchor)
+                if date is not None and date.granularity == "open":
+                    continue  # "no relations since 1978": a state that holds, not an event
                 if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
                     continue  # "have invested $20 billion so far": a figure, not an event
+                key = (hit.trigger.type, date.edtf if date else None)
+                if key in dated or (hit.trigger.type, None) in dated:
+                    continue  # one event per type and date in a sentence
                 participants = self._participants(sentence, hit, s_mentions, pair, date)
                 if participants is None:
                     continue
+                dated.add(key)
                 events.append(self._event(doc, sentence, hit, participants, date, s_mentions))
             earlier = [*earlier, sentence][-_CARRY:]
         return events
