@@ -97,7 +97,7 @@ def _is_stock(sentence: str, date: TimeValue | None) -> bool:
 def _is_hedged(sentence: str, hit: _Hit) -> bool:
     window = sentence[max(0, hit.start - _WINDOW) : hit.start]
     window = _CLAUSE.split(window)[-1]  # only the trigger's own clause
-    if _CALLED_OFF.search(sentence[hit.end : hit.end + _WINDOW]):
+    if _CALLED_OFF.search(sentence[hit.end : hit.end + 2 * _WINDOW]):
         return True  # "a state visit ..., first planned for May and postponed"
     window = _ANNOUNCED.sub(" ", window)  # "announced that it would invest": a decision reported, not a maybe
     return bool(_HEDGE.search(window))

@@ -32,6 +32,7 @@ at least half of it):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from re import Match
@@ -589,4 +590,39 @@ def find_time_expressions(text: str, *, anchor: dt.date | None = None) -> list[T
         prev_end = c.end
         if c.kind != "anaphor":
             ctx.update(c.end, value)
+    return _join_ago(text, out)
+
+
+_AGO_TODAY = re.compile(r"(?i)^(?P<n>.+?)\s+years?\s+ago$")
+
+
+def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """ "Forty years ago today" is one date: today's date that many years back (the anniversary formula)."""
+    out: list[TimeExpression] = []
+    for t in found:
+        prev = out[-1] if out else None
+        m = _AGO_TODAY.match(prev.text) if prev else None
+        if (
+            prev is not None
+            and m
+            and t.start - prev.end <= 1
+            and t.value.basis == "relative"
+            and t.text.lower() in ("today", "this week", "this month")
+            and t.value.start
+            and t.value.end
+            and (n := R.number(m["n"].split()[-1])) is not None
+        ):
+            start, end = _minus_years(t.value.start, n), _minus_years(t.value.end, n)
+            out[-1] = TimeExpression(
+                text[prev.start : t.end], prev.start, t.end, span_value(start, end, "relative")
+            )
+            continue
+        out.append(t)
     return out
+
+
+def _minus_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)

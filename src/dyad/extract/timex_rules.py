@@ -76,7 +76,10 @@ MONTH = _alt(
 )
 WEEKDAY_FULL = _alt(WEEKDAYS, word=True)
 WEEKDAY = _alt(WEEKDAYS, word=True, abbr=("mon", "tues", "tue", "wed", "thurs", "thu", "fri", "sat", "sun"))
-NUMW = rf"(?:\d{{1,3}}|{_ci(NUMBER_WORDS)})"
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+# "forty-five" before the plain words, so that the longer form wins.
+NUMW = rf"(?:\d{{1,3}}|{_ci(_TENS)}-{_ci(_UNITS)}|{_ci(NUMBER_WORDS)})"
 THE = r"(?:[Tt]he|THE)\s+"
 ADJ = r"(?:[Ee]arly|[Mm]id|[Ll]ate|EARLY|MID|LATE)"
 _PART_OF = _ci([k for k in PARTS if k not in ("early", "mid", "late")])
@@ -362,4 +365,8 @@ def is_future(text: str, s: int) -> bool:
 
 def number(word: str) -> int | None:
     w = " ".join(word.lower().split())
+    if "-" in w:  # "forty-five"
+        tens, _, unit = w.partition("-")
+        if tens in _TENS and unit in _UNITS:
+            return NUMBER_WORDS[tens] + _UNITS.index(unit) + 1
     return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
