@@ -55,15 +55,23 @@ COUNTRIES = {
     "Indonesia": ("IDN", "name"),
 }
 REGIONS = ("Latin America", "Europe", "Asia")
+# organisations: (home country or None, form, dimension)
+ORGANISATIONS = {
+    "Rosoboronexport": ("RUS", "company", "military"),
+    "IMF": (None, "igo", "multilateral"),
+    "European Union": (None, "igo", "multilateral"),
+}
 _NAMES = re.compile(
     r"(?<![\w])("
-    + "|".join(sorted(map(re.escape, [*COUNTRIES, *PAIR_PHRASES, *REGIONS]), key=len, reverse=True))
+    + "|".join(
+        sorted(map(re.escape, [*COUNTRIES, *ORGANISATIONS, *PAIR_PHRASES, *REGIONS]), key=len, reverse=True)
+    )
     + r")(?![\w])",
     re.IGNORECASE,
 )
 _YEARS = re.compile(
     r"\b(?:between\s+(\d{4})\s+and\s+(\d{4})|from\s+(\d{4})\s+to\s+(\d{4})|"
-    r"(?:(?:in|by|during|of|since|over|from|with)\s+)?(\d{4}))\b",
+    r"(?:the\s+same\s+(?:period|quarter)\s+of\s+|(?:in|by|during|of|since|over|from|with)\s+)?(\d{4}))\b",
     re.IGNORECASE,
 )
 
@@ -75,6 +83,10 @@ def find_mentions(text: str) -> list[Mention]:
         if word in COUNTRIES:
             iso3, form = COUNTRIES[word]
             out.append(Mention(m.start(), m.end(), word, "country", iso3, form))
+        elif word in ORGANISATIONS:
+            home, form, dimension = ORGANISATIONS[word]
+            attrs = {"dimension": dimension, **({"iso3": home} if home else {})}
+            out.append(Mention(m.start(), m.end(), word, "organisation", word, form, attrs))
         elif word in REGIONS:
             out.append(Mention(m.start(), m.end(), word, "region", word, "region"))
         elif word.lower() in PAIR_PHRASES:
@@ -121,6 +133,172 @@ def as_rows(figures: list[Figure]) -> list[tuple]:
 
 # text, document pair, expected figures (kind, value, unit, year, from, to, qualifier) in text order
 CASES = [
+    # trade totals: the pair that trades, not a country named only as a comparison or a region ranked "in"
+    (
+        "In 2021, two-way trade of $12 billion was more than twice the value of Egypt's trade with France.",
+        ("EGY", "JPN"),
+        [("trade_total", 12e9, "USD", "2021", "EGY", "JPN", "exact")],
+    ),
+    (
+        "Germany's statistics office put bilateral trade at 48 billion euros in 2022, making Turkey the "
+        "fifth-largest trading partner of Europe's biggest economy and its largest in Asia.",
+        ("DEU", "TUR"),
+        [
+            ("trade_total", 48e9, "EUR", "2022", "DEU", "TUR", "exact"),
+            ("other", 5, "rank", "2022", "DEU", "TUR", "exact"),
+        ],
+    ),
+    (
+        "Brazil's total trade reached $600 billion in 2023.",
+        ("BRA", "CHN"),
+        [("trade_total", 600e9, "USD", "2023", "BRA", None, "exact")],
+    ),
+    # a change has a span: to the latest data ("has since"), from a base level, forward from the year in view
+    (
+        "India's exports to Japan reached $6 billion in 2022.\n\nTotal trade stood at about $3 billion in "
+        "2010, when Japan opened a consulate in Chennai; it has since grown more than fivefold.",
+        ("IND", "JPN"),
+        [
+            ("export", 6e9, "USD", "2022", "IND", "JPN", "exact"),
+            ("trade_total", 3e9, "USD", "2010", "IND", "JPN", "about"),
+            ("growth_rate", 5, "factor", "2010/2022", "IND", "JPN", "more_than"),
+        ],
+    ),
+    (
+        "By 2019 German investment in Turkey was almost double its level in 2012.",
+        None,
+        [("growth_rate", 2, "factor", "2012/2019", "DEU", "TUR", "about")],
+    ),
+    (
+        "A commerce treaty was signed in 1958. Mexican exports to Japan roughly doubled in the decade that "
+        "followed.",
+        None,
+        [("growth_rate", 2, "factor", "1958/1968", "MEX", "JPN", "about")],
+    ),
+    (
+        "Brazil opened its market to Chinese carmakers in 2009. Chinese investment in Brazil tripled over "
+        "the next five years.",
+        None,
+        [("growth_rate", 3, "factor", "2009/2014", "CHN", "BRA", "exact")],
+    ),
+    # falls are negative; a change that ends at a level takes that level's year
+    (
+        "In 2020 Japanese exports to India slipped 4% as demand cooled.",
+        None,
+        [("growth_rate", -4, "percent", "2020", "JPN", "IND", "exact")],
+    ),
+    (
+        "Trade between Egypt and Japan hit $5 billion in 2018 before sliding 20% to $4 billion in 2019.",
+        None,
+        [
+            ("trade_total", 5e9, "USD", "2018", "EGY", "JPN", "exact"),
+            ("growth_rate", -20, "percent", "2019", "EGY", "JPN", "exact"),
+            ("trade_total", 4e9, "USD", "2019", "EGY", "JPN", "exact"),
+        ],
+    ),
+    # a quarter without a year: the one after "the same period of 2022"
+    (
+        "Chinese exports to Mexico rose 12 percent in the second quarter compared with the same period of "
+        "2022.",
+        None,
+        [("growth_rate", 12, "percent", "2023-04/2023-06", "CHN", "MEX", "exact")],
+    ),
+    # ranks: a bare superlative is 1; a country only compared with is no side
+    (
+        "France remains Egypt's largest arms supplier, ahead of Russia.",
+        None,
+        [("other", 1, "rank", None, "FRA", "EGY", "exact")],
+    ),
+    (
+        "In 2015 China overtook Germany as Vietnam's largest source of imports.",
+        None,
+        [("other", 1, "rank", "2015", "CHN", "VNM", "exact")],
+    ),
+    (
+        "In 2022 Spain was Mexico's ninth-largest trading partner, behind Germany and Japan.",
+        None,
+        [("other", 9, "rank", "2022", "ESP", "MEX", "exact")],
+    ),
+    (
+        "In 2021 China, the world's second-largest economy, was Peru's top trading partner.",
+        None,
+        [("other", 1, "rank", "2021", "CHN", "PER", "exact")],
+    ),
+    # money lent, given or forgiven between the two, goods hit by tariffs: kind other
+    (
+        "Russia granted Peru a $100 million credit line in 2010 to buy trade goods.",
+        None,
+        [("other", 100e6, "USD", "2010", "RUS", "PER", "exact")],
+    ),
+    (
+        "In 2017 China wrote off 3 billion yuan of debt owed by Venezuela.",
+        None,
+        [("other", 3e9, "CNY", "2017", "CHN", "VEN", "exact")],
+    ),
+    (
+        "Japan extended a 50 billion yen loan to India in 2014 for a metro line.",
+        None,
+        [("other", 50e9, "JPY", "2014", "JPN", "IND", "exact")],
+    ),
+    (
+        "Indonesia's debt to Japan stood at $25 billion in 2020.",
+        None,
+        [("other", 25e9, "USD", "2020", "IDN", "JPN", "exact")],
+    ),
+    (
+        "In 2001 Washington pledged $300 million in helicopters and training for Colombia's army.",
+        None,
+        [("other", 300e6, "USD", "2001", "USA", "COL", "exact")],
+    ),
+    (
+        "In 2019 Spain imposed tariffs on €400 million worth of American goods.",
+        None,
+        [("other", 400e6, "EUR", "2019", "ESP", "USA", "exact")],
+    ),
+    (
+        "Chinese grants to Peru were worth as much as $50 million in 2016.",
+        None,
+        [("other", 50e6, "USD", "2016", "CHN", "PER", "less_than")],
+    ),
+    # goods counted in tonnes or barrels
+    (
+        "In 2018 China bought 9 million tonnes of Brazilian iron ore.",
+        ("BRA", "CHN"),
+        [("import", 9e6, "tonne", "2018", "CHN", "BRA", "exact")],
+    ),
+    (
+        "Russia shipped 30 million barrels of oil to India in 2023.",
+        None,
+        [("export", 30e6, "barrel", "2023", "RUS", "IND", "exact")],
+    ),
+    # a defence company is the supplier; a conversion in parentheses is the same figure again
+    (
+        "Rosoboronexport signed a $1 billion contract with Egypt for fighter jets in 2015.",
+        ("EGY", "RUS"),
+        [("arms_value", 1e9, "USD", "2015", "RUS", "EGY", "exact")],
+    ),
+    (
+        "India will pay more than 400 billion rupees ($5.4 billion) for Russian air defence systems under "
+        "the 2018 contract.",
+        None,
+        [
+            ("arms_value", 400e9, "INR", "2018", "RUS", "IND", "more_than"),
+            ("arms_value", 5.4e9, "USD", "2018", "RUS", "IND", "more_than"),
+        ],
+    ),
+    # a company's exports with no partner named go to the world
+    (
+        "Toyota's Mexican plants exported vehicles worth $9 billion in 2021.",
+        ("MEX", "JPN"),
+        [("export", 9e9, "USD", "2021", "MEX", None, "exact")],
+    ),
+    # a headline without a year repeats the body's figure
+    (
+        "A $20 billion trade relationship with India\n\nTrade between Japan and India reached $20 billion in "
+        "2022.",
+        ("IND", "JPN"),
+        [("trade_total", 20e9, "USD", "2022", "JPN", "IND", "exact")],
+    ),
     # exports and imports: from = reporter, to = partner
     (
         "Brazil's exports to China reached $67.7 billion in 2020.",
@@ -470,7 +648,16 @@ NEGATIVES = [
     "Inflation rose to 7% in 2022, hurting exports to Russia.",
     "Peru's economy grew 2.9% in 2022, driven by exports to Russia.",
     "Peru, a country of 33 million people with a GDP of $200 billion, signed a free trade agreement in 2009.",
-    "Russia granted Peru a $100 million credit line in 2010 to buy trade goods.",
+    # targets are not observed values
+    "The two governments agreed to raise bilateral trade to $10 billion by 2025.",
+    "Lima and Moscow have set a goal of $1 billion in annual trade.",
+    "Peru and Russia did not reach their target of $2 billion in trade by 2020.",
+    # money owed to a multilateral lender or a country's debt to the world is not between the two
+    "Peru owes the IMF $3 billion.",
+    "Peru's external debt reached $30 billion in 2010.",
+    # a superlative needs the ranked country and the one it serves
+    "Gazprom is Peru's biggest single foreign investor.",
+    "Russia is one of the world's largest exporters of wheat and a partner of Peru.",
     "The ruble fell 40% against the dollar in 2014, making Russian imports of Peruvian fruit dearer.",
     "The company plans to invest S/ 500 million in a new plant in Arequipa.",
 ]
@@ -523,6 +710,28 @@ def test_year_carries_over_paragraphs_and_falls_back_to_a_news_date() -> None:
     doc.kind = "paper"
     (figure,) = extract_figures(doc, find_mentions(doc.text), [], ("PER", "RUS"))
     assert figure.year is None
+
+
+def test_a_part_of_the_year_takes_the_news_date() -> None:
+    doc = make_doc("Indian exports to Japan grew 9% in the first half.")
+    doc.kind, doc.published = "news", "2021-08-01"
+    (figure,) = extract_figures(doc, find_mentions(doc.text), [], ("IND", "JPN"))
+    assert figure.year is not None and figure.year.edtf == "2021-01/2021-06"
+
+
+def test_that_year_is_the_paragraph_year() -> None:
+    text = "Ties warmed in 2012. In March of that year Japan forgave $2 billion of debt owed by Indonesia."
+    doc = make_doc(text)
+    start = text.index("In March")
+    wrong = TimeExpression("In March of that year", start, start + 21, _month(2019, 3))  # anchored elsewhere
+    timexes = [*find_years(text), wrong]
+    (figure,) = extract_figures(doc, find_mentions(doc.text), timexes, None)
+    assert (figure.kind, figure.value, figure.year.edtf if figure.year else None) == ("other", 2e9, "2012")
+    assert {figure.from_, figure.to} == {"JPN", "IDN"}
+
+
+def _month(year: int, month: int) -> TimeValue:
+    return TimeValue(f"{year}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, 28), "month")
 
 
 def test_duplicates_collapse() -> None:

@@ -92,6 +92,22 @@ CASES = [
     ("Two-way trade hit $1.2tn.", [(1.2e12, "USD", "exact")]),
     ("Sales of $2bn-$3bn are expected.", [(2.5e9, "USD", "about")]),
     ("Exports more than doubled.", [(2, "factor", "more_than")]),
+    # a bare superlative before a partner noun is rank 1
+    ("Mexico is Canada's largest export market.", [(1, "rank", "exact")]),
+    ("Chile remains Bolivia's main trading partner.", [(1, "rank", "exact")]),
+    ("France is by far Egypt's biggest arms supplier.", [(1, "rank", "exact")]),
+    ("Japan became the top source of foreign direct investment in Thailand.", [(1, "rank", "exact")]),
+    ("Spain is Morocco's ninth-largest trading partner.", [(9, "rank", "exact")]),
+    # "triple their level", "doubles"
+    ("Sales were nearly triple their 2015 level.", [(3, "factor", "about")]),
+    ("Exports would double the value seen in 2010.", [(2, "factor", "exact")]),
+    ("Trade doubles every decade.", [(2, "factor", "exact")]),
+    ("Exports are doubling.", [(2, "factor", "exact")]),
+    ("Sales multiplied nearly twelve-fold.", [(12, "factor", "about")]),
+    # "as much as" is an upper bound
+    ("Aid was worth as much as $3 billion a year.", [(3e9, "USD", "less_than")]),
+    ("Tariffs as high as 40% were imposed.", [(40, "percent", "less_than")]),
+    ("Shipments reached ten million tonnes of wheat.", [(1e7, "tonne", "exact")]),
 ]
 
 # no quantity other than bare counts at all
@@ -111,6 +127,12 @@ NEGATIVES = [
     "The meeting was held on 2022-05-11 at 10:30.",
     "Arms deals worth billions of dollars are expected.",
     "Several hundreds of students were trained.",
+    "Russia is one of the largest suppliers of wheat to Egypt.",
+    "China is among the main buyers of Peruvian copper.",
+    "Lima is the largest city in Peru.",
+    "She was the top candidate for the post.",
+    "The treaty avoids double taxation.",
+    "They signed a double taxation agreement.",
 ]
 
 

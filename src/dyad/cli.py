@@ -465,6 +465,42 @@ def report(
     out.print(f"wrote {path}")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = ("127.0.0.1"),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept uploads (needs --token).")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="DYAD_SERVE_TOKEN", help="Bearer token for uploads.")
+    ] = None,
+    get_path: Annotated[
+        str | None, typer.Option("--get", metavar="PATH", help="Answer one GET request, print it, exit.")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the JSON API (/openapi.json, /docs) and the dashboard; read-only unless --allow-ingest."""
+    from dyad import serve as web  # the web stack is only imported by this command
+
+    settings = load_settings(config, db=db)
+    options = {
+        "allow_ingest": allow_ingest,
+        "token": token,
+        "max_bytes": settings.max_bytes,
+        "ingest_options": {"dyad": settings.dyad_codes, "knowledge_dirs": settings.knowledge_dirs},
+    }
+    if get_path is not None:
+        status, body = web.get(settings.db_url, get_path, **options)
+        typer.echo(body)
+        raise typer.Exit(0 if status < 400 else 1)
+    out.print(f"dyad serving {settings.db_url} at http://{host}:{port}/ (Ctrl-C to stop)")
+    web.run(settings.db_url, host=host, port=port, **options)
+
+
 @app.command("import-actors")
 def import_actors(
     dictionary: Annotated[

@@ -115,10 +115,8 @@ def _pick_timex(sentence: Sentence, hit: _Hit, timexes: list[TimeExpression]) ->
         if t.start >= span[1] and _REPORTED.search(before):  # "..., EFE reported Tuesday": the report's date
             continue
         penalty = 1000 if t.value.granularity in _VAGUE else 0
-        if (
-            _LIST_HEAD.match(sentence.text)
-            and t.start - sentence.start < _LIST_HEAD.match(sentence.text).end()
-        ):
+        head = _LIST_HEAD.match(sentence.text)
+        if head and t.start - sentence.start < head.end():
             penalty -= 10_000  # "- 11 November 2013: the two presidents sign ...": the item's date
         after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
         if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():

@@ -2,9 +2,17 @@
 
 For every quantity in a sentence (:mod:`dyad.extract.quantities`) the kind comes from cue words in the
 narrowest scope around it (its parenthesis, its clause, the sentence); the direction from the roles of
-the countries named there (subject of a verb, "to X", "from X", "in X", "Russian weapons", "Peru's
-exports"); the year from the nearest time expression that is not a comparison base ("over the previous
-year", "compared with 2017"), else the year of the paragraph's previous figure or last explicit year.
+the countries named there (:mod:`dyad.extract.figure_roles`); the year from the nearest time expression
+that is not a comparison base ("over the previous year", "compared with 2017", "their level in 2014"),
+else the year of the paragraph's previous figure or last explicit year. A change has a span: "tripled in
+the decade that followed", "has since multiplied", "triple their level in 2014".
+
+Conventions where ARCHITECTURE.md is silent: money lent, given or forgiven between the two (credits,
+loans, aid, debt, write-offs) and goods hit by tariffs are kind ``other``; a fall is a negative growth
+rate; a bare superlative ("India's largest arms supplier") is rank 1; a target ("a goal of $30 billion by
+2025") is no figure; a conversion in parentheses ("50 billion rupees ($664 million)") is the same figure
+again in the other currency; a figure with only the context's year that the document states elsewhere
+with its own year (a headline) is dropped.
 
 Direction conventions (ARCHITECTURE.md): export/import ``from`` = reporter, ``to`` = partner (``None``
 for a total with the world); investment/arms ``from`` = origin, ``to`` = destination; the other kinds an
@@ -17,12 +25,23 @@ import datetime as dt
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from dyad.extract.context import resolve_descriptor
+from dyad.extract.figure_roles import (
+    COUNTRY_FORMS,
+    NOUN_FORMS,
+    Ref,
+    Scope,
+    Sent,
+    find_parens,
+    find_refs,
+    ordered_sides,
+    pair_sides,
+    sentence_scopes,
+)
 from dyad.extract.mentions import Mention
 from dyad.extract.quantities import Quantity, find_quantities, parse_number_words
-from dyad.models import Document, Figure, Sentence, Source, TimeExpression, TimeValue
+from dyad.models import Document, Figure, Source, TimeExpression, TimeValue
 
 __all__ = ["extract_figures"]
 
@@ -39,7 +58,20 @@ _ARMS = re.compile(
 )
 _KIND_CUES = (
     ("other", re.compile(r"\b(?:trade\s+)?(?:deficit|surplus|balance)\b", _I)),
-    ("investment", re.compile(r"\binvest\w*|\bFDI\b|\bcapital\s+(?:inflows?|flows?|stock)\b", _I)),
+    # money lent, given or forgiven between the two, and goods hit by tariffs: kind other
+    (
+        "aid",
+        re.compile(
+            r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
+            r"grants?|donations?|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|forg(?:a|i)ven?|"
+            r"(?:tariffs?|duties|sanctions)\s+on)\b",
+            _I,
+        ),
+    ),
+    (
+        "investment",
+        re.compile(r"\binvest\w*|\bFDI\b|\bcapital\s+(?:inflows?|flows?|stock)\b|\bpour(?:s|ed|ing)?\b", _I),
+    ),
     (
         "export",
         re.compile(
@@ -63,9 +95,9 @@ _KIND_CUES = (
     (
         "",
         re.compile(
-            r"\b(?:GDP|gross\s+domestic\s+product|budgets?|debts?|loans?|credit\s+lines?|credits?|"
-            r"aid|grants?|donations?|reserves|revenues?|income|salar(?:y|ies)|wages?|remittances|fines?|"
-            r"capitali[sz]ation|bailout|tourists?|tourism|population|inhabitants|people|deaths?|"
+            r"\b(?:GDP|gross\s+domestic\s+product|budgets?|tax\s+(?:credits?|breaks?)|(?:external|foreign|public|sovereign|"
+            r"national|government)\s+(?:debts?|borrowing)|reserves|revenues?|income|salar(?:y|ies)|wages?|remittances|"
+            r"fines?|capitali[sz]ation|tourists?|tourism|population|inhabitants|people|deaths?|"
             r"casualties|kilomet(?:er|re)s?|miles)\b",
             _I,
         ),
@@ -73,9 +105,10 @@ _KIND_CUES = (
 )
 _GROWTH = re.compile(
     r"\b(?:gr[eo]w(?:s|n|th|ing)?|increas\w*|ris(?:e|es|ing|en)|rose|jump\w*|surg\w*|soar\w*|climb\w*|"
-    r"expan\w*|boost\w*|gain\w*|up|doubl\w*|tripl\w*|quadrupl\w*|fold|higher|more|"
-    r"(?P<neg>fell|fall\w*|declin\w*|decreas\w*|drop\w*|dipped|plung\w*|slump\w*|contract\w*|shr[ua]nk\w*|"
-    r"down|reduc\w*|lower|less))\b",
+    r"expan\w*|boost\w*|gain\w*|up|doubl\w*|tripl\w*|quadrupl\w*|fold|higher|more|multipl\w*|rebound\w*|"
+    r"swell\w*|leapt|leap\w*|(?P<neg>fell|fall\w*|declin\w*|decreas\w*|drop\w*|dipped|plung\w*|slump\w*|"
+    r"contract\w*|shr[ua]nk\w*|down|reduc\w*|lower|less|slip\w*|slid\w*|sank|sink\w*|sunk|eas(?:ed|ing)|"
+    r"tumbl\w*|plummet\w*|dwindl\w*|retreat\w*|shed|los[st]|losing|collaps\w*))\b",
     _I,
 )
 _SHARE = re.compile(r"\bshare\b|\baccount(?:s|ed|ing)?\s+for\b|\brepresent\w*", _I)
@@ -96,84 +129,43 @@ _RANK_CUE = re.compile(
     r"destinations?|economy|economies|trad\w+|exports?|imports?|sources?)\b",
     _I,
 )
-_TOTAL = re.compile(r"\b(?:total|overall|worldwide|global|altogether)\b|\bto\s+the\s+world\b", _I)
-_TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|of\s+(?:its|their)?\s*total)", _I)
+# A rank is a figure of the pair when a partner noun follows ("ninth-largest trading partner", "5th among
+# Turkey's export markets") or a verb says so ("ranked 31st"), and not a rank in the world.
+_RANK_NOUN_AFTER = re.compile(
+    r"^[\s-]*(?:(?:largest|biggest|most\s+important|main|leading|top|highest)\s+)?(?:single\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:partners?|markets?|exporters?|importers?|investors?|suppliers?|buyers?|"
+    r"customers?|clients?|destinations?|sources?|origins?|creditors?|lenders?|providers?|purchasers?)\b",
+    _I,
+)
+_RANK_VERB_BEFORE = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+){0,2}$", _I)
+_WORLD_RANK = re.compile(
+    r"\bworld['’]s?\s+(?:[\w-]+\s+)?$|^[\w\s-]{0,40}?\b(?:in|of)\s+the\s+world\b(?!['’])", _I
+)
+_SUPERLATIVE = re.compile(
+    r"largest|biggest|main|principal|leading|top|foremost|most\s+important|number[\s-]one", _I
+)
 # A change, not a level: "grew by $2 billion", "up 17.9 percent ($49.2 billion)".
 _DELTA = re.compile(
     r"\b(?:increas|gr[eo]w|rose|ris|fell|fall|declin|decreas|dropp|jump|climb)\w*\s+by\s*$"
     r"|(?:%|\bper\s?cent|\bpercent)\s*\(\s*[+-]?\s*$",
     _I,
 )
+# money given: "has committed $1.4 billion", "pledged some €500 million" (unless to invest or to buy)
+_PLEDGED = re.compile(
+    r"\b(?:commit(?:s|ted)|pledg(?:es|ed)|promis(?:es|ed)|donat(?:es|ed)|grant(?:s|ed))\s+(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+_MARKET_KINDS = ("investment", "export", "import", "trade_total")
 _LEVEL = re.compile(r"\b(?:reach\w*|to|stood\s+at|totall?ing|amounting\s+to|hitting|hit)\s*$", _I)
-# ---------------------------------------------------------------- roles of countries
-_VERBS = {
-    "seller": re.compile(
-        r"\b(?:export(?:s|ed|ing)?|ship(?:s|ped)|s(?:old|ells?|elling)|suppl(?:y|ies|ied)|"
-        r"deliver(?:s|ed)?|provid(?:es?|ed)|transferr?(?:s|ed)?)\b",
-        _I,
-    ),
-    "buyer": re.compile(
-        r"\b(?:import(?:s|ed|ing)?|b(?:ought|uys?|uying)|purchas(?:es?|ed|ing)|"
-        r"acquir(?:es?|ed)|order(?:s|ed)|procur(?:es?|ed)|receiv(?:es?|ed)|spen[dt]s?)\b",
-        _I,
-    ),
-    "investor": re.compile(r"\b(?:invest(?:s|ed|ing)?|pour(?:s|ed)|fund(?:s|ed)|plac(?:es|ed))\b", _I),
-    "host": re.compile(
-        r"\b(?:receiv(?:es?|ed)|attract(?:s|ed)?|dr[ae]w|got|obtain(?:s|ed)?|"
-        r"absorb(?:s|ed))\b",
-        _I,
-    ),
-}
-_HEADS = {
-    "export": "exports export shipments sales exporters",
-    "import": "imports import purchases importers",
-    "market": "market markets consumers buyers customers",
-    "goods": "products goods origin commodities merchandise manufactures machinery suppliers producers "
-    "brands",
-    "invest": "investment investments investors investor capital fdi",
-    "firms": "companies company firms firm businesses enterprises banks corporations groups",
-    "arms": "arms weapons weaponry helicopters aircraft jets fighters tanks missiles equipment hardware "
-    "warships submarines armaments",
-    "recipient": "armed army navy military",
-}
-_HEAD_OF = {w: cat for cat, words in _HEADS.items() for w in words.split(" ")}
-_NOT_MODIFIERS = frozenset(
-    re.findall(
-        r"\w+",
-        """
-    to from in into of and or with by for at on as than is are was were be been has have had will would
-    can could may might should must do does did not also only bought sold buys sells signed agreed plans
-    that which who the a an""",
-    )
-)
-_PREP = re.compile(
-    r"\b(to|into|towards?|from|in|with|by|of|for|between|and|than|as|like|among|against|"
-    r"on|at|including|over|about|via)\s+(?:the\s+|a\s+)?$",
-    _I,
-)
-_CONTEXT = re.compile(
-    r"\b(?:conflict|war|dispute|border|tensions?|clash\w*|rivalry|hostilities|frictions?|"
-    r"fight\w*|disputes?)\s+(?:\w+\s+)?(?:with|against)\s+(?:the\s+)?$",
-    _I,
-)
-_BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?\S+(?:\s+\S+)?\s+and\s+(?:the\s+)?$", _I)
-_FORCES = re.compile(r"\s*(?:armed\s+forces|army|navy|military|air\s+force)", _I)
-_PRONOUN = re.compile(r"\b(?:its|it|it['’]s|the\s+country(?:['’]s)?)\b", _I)
-_NOUN_FORMS = ("name", "metonym", "historical", "descriptor", "organisation")
-# ---------------------------------------------------------------- clauses and years
-_BOUNDARY = re.compile(
-    r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though)\b"
-    r"|\s(?:while|whereas)\s|\bbut\s",
-    _I,
-)
-# a dash opening or closing an aside: spaced on one side or next to punctuation (not "Peru–Russia")
-_DASH = re.compile(r"\s[–—]\s?|[–—](?=[\s,.;:])|\s-\s")
+# ---------------------------------------------------------------- years
 # A comparison base ("over the previous year", "compared with 2017", "from 2017") is not a figure's year.
 _BASE_BEFORE = re.compile(
     r"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|relative\s+to|versus|vs\.?|against|since)\s+"
     r"(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
     _I,
 )
+# "nearly triple their level in 2014", "back to the level of 2010": the year of the level compared with
+_BASE_LEVEL = re.compile(r"\b(?:(?:its|their)\s+(?:[\w-]+\s+)?|the\s+)levels?\s+(?:(?:in|of|at)\s+)?$", _I)
 _BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
 _BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
@@ -183,6 +175,39 @@ _LAST_YEARS = re.compile(
     r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years|(?P<decade>decade))\b",
     _I,
 )
+# forward from the year in view: "in the decade that followed", "over the next five years"
+_NEXT_YEARS = re.compile(
+    r"\b(?:in|over|during|within|for)\s+the\s+(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years|(?P<decade>decade))\s+"
+    r"(?:that|which)\s+followed\b"
+    r"|\b(?:in|over|during|within|for)\s+the\s+(?:following|next|subsequent|ensuing)\s+"
+    r"(?:(?P<n2>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years|(?P<decade2>decade))\b",
+    _I,
+)
+# up to the latest data: "it has since multiplied", "has tripled since then"
+_SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since\b|\bsince\s+then\b|\bever\s+since\b", _I)
+# a growth that ends at a level: "slipping 12 percent to around $76 billion last year" takes that level's year
+_TO_LEVEL = re.compile(r"\s*,?\s*to\s+\S", _I)
+# an anaphoric year the figure's own context resolves better: "in July of that year"
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", _I)
+_PART_OF_YEAR = re.compile(
+    r"\b(?:in|during|for|over)\s+the\s+(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+    r"(?P<unit>quarter|half)\b(?!\s+of\b|\s+(?:1[89]|20)\d\d)",
+    _I,
+)
+_PART_INDEX = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_SAME_PERIOD = re.compile(r"\b(?:same\s+(?:period|quarter|months?|half)|year\s+earlier)\b", _I)
+# a target is not an observed value: "a goal of raising it to $30 billion", "agreed to raise trade to …"
+_TARGET = re.compile(
+    r"(?:\b(?:targets?|goals?|aims?|objectives?|ambitions?)\s+(?:of|to|for|is|was)\b"
+    r"|\b(?:agree[sd]?|pledg\w+|vow\w*|promis\w+|plan(?:s|ned)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
+    r"hop(?:es?|ed|ing)|want(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?)\s+to\s+(?:raise|boost|increase|double|"
+    r"triple|lift|bring|expand|take|grow|reach|push)\b)[^;:,.]{0,60}$",
+    _I,
+)
+# a conversion in parentheses: "50 billion rupees ($664 million)"
+_CONVERSION = re.compile(
+    r"\s*[(\[]\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|equivalent\s+to)\s+)*$", _I
+)
 _FALLBACK_YEARS = re.compile(
     r"\b(?:between\s+(?P<a>1[89]\d\d|20\d\d)\s+and\s+(?P<b>1[89]\d\d|20\d\d)"
     r"|from\s+(?P<c>1[89]\d\d|20\d\d)\s+(?:to|until)\s+(?P<d>1[89]\d\d|20\d\d)"
@@ -191,51 +216,6 @@ _FALLBACK_YEARS = re.compile(
     _I,
 )
 _ORDERED = ("export", "import", "investment", "arms_value")
-_REGION = ""  # the iso3 of a region reference
-
-
-@dataclass(slots=True)
-class _Ref:
-    """A country named (or referred to) in a sentence; offsets relative to the sentence."""
-
-    start: int
-    end: int
-    iso3: str
-    form: str
-    prep: str | None = None
-    head: str | None = None
-    possessive: bool = False
-    context: bool = False
-
-
-@dataclass(slots=True)
-class _Scope:
-    lo: int
-    hi: int
-    hidden: list[tuple[int, int]]
-
-    def sees(self, start: int, end: int) -> bool:
-        return self.lo <= start and end <= self.hi and not any(a <= start < b for a, b in self.hidden)
-
-    def mask(self, text: str) -> str:
-        chars = [c if self.lo <= i < self.hi else " " for i, c in enumerate(text)]
-        for a, b in self.hidden:
-            chars[a:b] = " " * (b - a)
-        return "".join(chars)
-
-
-@dataclass(slots=True)
-class _Sent:
-    sentence: Sentence
-    paragraph: int
-    refs: list[_Ref]
-    timexes: list[tuple[int, int, TimeValue, bool]]  # start, end, value, is a comparison base
-    parens: list[tuple[int, int]]
-    has_pair_phrase: bool
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
 
 
 @dataclass(slots=True)
@@ -249,117 +229,13 @@ class _State:
     # when the paragraph itself gives none: the year of the previous paragraph's figures, else (news and
     # blogs) the document's date
     fallback_year: TimeValue | None = None
+    latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
 
 
 # ---------------------------------------------------------------- sentence analysis
-
-
-def _parens(text: str) -> list[tuple[int, int]]:
-    """Parenthetical spans: ( ... ) and pairs of dashes "– ... –", "- ... -" (outer offsets)."""
-    spans, stack = [], []
-    for i, c in enumerate(text):
-        if c == "(":
-            stack.append(i)
-        elif c == ")" and stack:
-            spans.append((stack.pop(), i + 1))
-    dashes = [m for m in _DASH.finditer(text)]
-    for a, b in zip(dashes[::2], dashes[1::2], strict=False):
-        spans.append((a.start(), b.end()))
-    return sorted(spans)
-
-
-def _clause(text: str, pos: int) -> tuple[int, int]:
-    lo, hi = 0, len(text)
-    for m in _BOUNDARY.finditer(text):
-        if m.end() <= pos:
-            lo = m.end()
-        elif m.start() >= pos:
-            hi = m.start()
-            break
-    return lo, hi
-
-
-def _scopes(st: _Sent, q: Quantity) -> list[_Scope]:
-    """Narrowest first: q's parenthesis, q's clause, the sentence (other parentheses hidden)."""
-    text, out = st.text, []
-    around = [p for p in st.parens if p[0] <= q.start and q.end <= p[1]]
-    others = [p for p in st.parens if not (p[0] <= q.start and q.end <= p[1])]
-    if around:
-        lo, hi = max(around)
-        out.append(_Scope(lo, hi, [p for p in others if lo <= p[0] and p[1] <= hi]))
-    outer = min(around) if around else None
-    hidden = [p for p in others if outer is None or not (outer[0] <= p[0] and p[1] <= outer[1])]
-    pos = outer[0] if outer else q.start
-    lo, hi = _clause(_Scope(0, len(text), hidden).mask(text), pos)
-    out.append(_Scope(lo, hi, hidden))
-    out.append(_Scope(0, len(text), hidden))
-    return out
-
-
-def _role(text: str, ref: _Ref) -> _Ref:
-    before = text[: ref.start]
-    m = _PREP.search(before)
-    if m:
-        ref.prep = m.group(1).lower()
-        if ref.prep == "and" and _BETWEEN_AND.search(before):
-            ref.prep = "between"
-    ref.context = bool(_CONTEXT.search(before))
-    after = text[ref.end :]
-    pm = re.match(r"['’]s?\b|['’]", after)
-    ref.possessive = bool(pm) and ref.form != "adjective"
-    after = after[pm.end() :] if pm else after
-    after = re.sub(r"^\s*\([^()]*\)", "", after)  # "its (mainly non-traditional) exports"
-    made = re.match(r"-(?:made|built|produced|manufactured|supplied|origin)\b", after, _I)
-    modifier = ref.possessive or made or ref.form in ("adjective", "pronoun_possessive")
-    words = re.findall(r"[\w-]+|[^\w\s]", after[made.end() if made else 0 :])[: 4 if modifier else 1]
-    for w in words:
-        cat = _HEAD_OF.get(w.lower())
-        if cat:
-            ref.head = cat
-            if cat != "recipient":  # "Russian military equipment": look on for an arms word
-                break
-            continue
-        if not re.fullmatch(r"[\w-]+", w) or w.lower() in _NOT_MODIFIERS or re.fullmatch(r"[a-z]+ed", w):
-            break
-    if made and ref.head is None:
-        ref.head = "goods"
-    if ref.head == "recipient" and not _FORCES.match(after):
-        ref.head = None
-    return ref
-
-
-def _refs(
-    text: str,
-    offset: int,
-    mentions: list[Mention],
-    pair: tuple[str, str] | None,
-    previous_subject: str | None,
-) -> list[_Ref]:
-    refs = []
-    for m in mentions:
-        iso3: str | None = None
-        if m.kind == "country":
-            iso3 = resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
-        elif m.kind == "organisation" and m.attrs.get("iso3"):
-            iso3 = m.attrs["iso3"]
-        if iso3:
-            form = "organisation" if m.kind == "organisation" else (m.form or "name")
-            refs.append(_Ref(m.start - offset, m.end - offset, iso3, form))
-        elif m.kind == "region":  # "to Latin America": a partner but no country; never filled from the pair
-            refs.append(_Ref(m.start - offset, m.end - offset, _REGION, "region"))
-    for p in _PRONOUN.finditer(text):
-        if any(r.start <= p.start() < r.end for r in refs):
-            continue
-        earlier = [r for r in refs if r.end <= p.start() and r.form in _NOUN_FORMS]
-        target = earlier[-1].iso3 if earlier else previous_subject
-        if target:
-            form = "pronoun_possessive" if p.group(0).lower().startswith("its") else "pronoun"
-            refs.append(_Ref(p.start(), p.end(), target, form))
-    refs.sort(key=lambda r: r.start)
-    return [_role(text, r) for r in refs]
 
 
 def _sentence_timexes(
@@ -374,7 +250,9 @@ def _sentence_timexes(
     ]
     if not found:
         found = [(m.start(), m.end(), v) for m in _FALLBACK_YEARS.finditer(text) if (v := _fallback_value(m))]
-    durations = [m.span() for m in _LAST_YEARS.finditer(text)]
+    durations = [m.span() for m in _LAST_YEARS.finditer(text)] + [
+        m.span() for m in _NEXT_YEARS.finditer(text)
+    ]
     out = []
     for start, end, value in found:
         if any(a <= start < b or start <= a < end for a, b in durations):
@@ -383,11 +261,42 @@ def _sentence_timexes(
     return out
 
 
+def _resolve_in_context(
+    text: str, found: list[tuple[int, int, TimeValue, bool]], state: _State, doc_year: TimeValue | None
+) -> list[tuple[int, int, TimeValue, bool]]:
+    """ "of that year" is the paragraph's year; "in the first quarter" (no year) is the quarter after "the
+    same period of 2009", else of the document's year, else of the paragraph's."""
+    out = []
+    for start, end, value, base in found:
+        if state.year and state.year.start and _THAT_YEAR.search(text[start:end]):
+            value = _span(state.year.start.year, state.year.start.year, "inferred") or value
+        out.append((start, end, value, base))
+    for m in _PART_OF_YEAR.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _v, _b in out):
+            continue
+        same = [
+            v for a, b, v, base in out if base and v.start and _SAME_PERIOD.search(text[max(0, a - 30) : b])
+        ]
+        year_of = same[0].start.year + 1 if same and same[0].start else None
+        context = doc_year or state.carried_year()
+        year = year_of or (context.start.year if context and context.start else None)
+        if year is None:
+            continue
+        size = 3 if m["unit"].lower() == "quarter" else 6
+        index = _PART_INDEX.get(m["n"].lower(), 12 // size)
+        first, last = (index - 1) * size + 1, index * size
+        edtf = f"{year}-{first:02d}/{year}-{last:02d}"
+        stop = dt.date(year, last, 30 if last in (6, 9) else 31)
+        value = TimeValue(edtf, dt.date(year, first, 1), stop, "interval", "inferred")  # type: ignore[arg-type]
+        out.append((m.start(), m.end(), value, False))
+    return sorted(out, key=lambda t: t[0])
+
+
 def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
     """A comparison base: "compared with 2017", "than in 2012", "since 2008", "over 2016", "on the
     previous year"; not a period ("from 2005 to 2008", "over 2010-2015") nor a date ("on 24 November")."""
     own = text[start:end]
-    if _BASE_BEFORE.search(text[:start]) or _BASE_TEXT.match(own):
+    if _BASE_BEFORE.search(text[:start]) or _BASE_TEXT.match(own) or _BASE_LEVEL.search(text[:start]):
         return True
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
@@ -424,7 +333,7 @@ def _distance(q: Quantity, start: int, end: int, text: str) -> float:
     return 0
 
 
-def _money_kind(q: Quantity, st: _Sent, scopes: list[_Scope]) -> tuple[str, int] | None:
+def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] | None:
     """(kind, scope level) from the nearest cue in the narrowest scope that has one."""
     for level, scope in enumerate(scopes):
         masked = _hide(scope.mask(st.text), q)
@@ -436,10 +345,14 @@ def _money_kind(q: Quantity, st: _Sent, scopes: list[_Scope]) -> tuple[str, int]
                     continue
                 cues.append((_distance(q, m.start(), m.end(), st.text), kind))
         arms = [_distance(q, m.start(), m.end(), st.text) for m in _ARMS.finditer(masked)]
-        if arms and (not cues or min(arms) <= 60 or min(arms) <= min(cues)[0]):
-            return "arms_value", level
-        if cues:
-            kind = min(cues)[1]
+        nearest = min(cues) if cues else None
+        if _PLEDGED.search(masked[: q.start]) and not any(k in _MARKET_KINDS for _d, k in cues):
+            return "other", level  # "Washington has committed $1.4 billion in helicopters and training"
+        aid_first = bool(arms) and nearest is not None and nearest[1] == "aid" and nearest[0] < min(arms)
+        if arms and not aid_first and (not nearest or min(arms) <= 60 or min(arms) <= nearest[0]):
+            return "arms_value", level  # unless aid is nearer: "military aid worth $300 million" is other
+        if nearest:
+            kind = "other" if nearest[1] == "aid" else nearest[1]
             return (kind, level) if kind else None
     return None
 
@@ -448,7 +361,7 @@ def _hide(masked: str, q: Quantity) -> str:
     return masked[: q.start] + " " * (q.end - q.start) + masked[q.end :]
 
 
-def _rate_kind(q: Quantity, st: _Sent, scopes: list[_Scope], state: _State) -> tuple[str, int, float] | None:
+def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
     """growth_rate (with the sign of the change) or other (shares, ranks) for percent, factor and rank."""
     economic = _ECONOMIC.search(st.text) or (_REFERENCE.search(st.text) and state.figures)
     if not economic:
@@ -456,10 +369,10 @@ def _rate_kind(q: Quantity, st: _Sent, scopes: list[_Scope], state: _State) -> t
     for level, scope in enumerate(scopes):
         masked = _hide(scope.mask(st.text), q)
         if q.unit == "rank":
-            if _RANK_CUE.search(masked):
+            if _is_rank(q, st, masked):
                 return "other", level, 1.0
             continue
-        if q.unit == "factor" and level == 0 and q.text.lower().startswith(("doubl", "tripl", "quadrupl")):
+        if q.unit == "factor" and level == 0 and re.search(r"\b(?:doubl|tripl|quadrupl)", q.text, _I):
             return "growth_rate", level, 1.0
         growth = sorted((_distance(q, m.start(), m.end(), st.text), m) for m in _GROWTH.finditer(masked))
         rate = growth or (q.unit == "percent" and _SHARE.search(masked))
@@ -473,7 +386,21 @@ def _rate_kind(q: Quantity, st: _Sent, scopes: list[_Scope], state: _State) -> t
     return None
 
 
-def _about_something_else(q: Quantity, st: _Sent, masked: str, state: _State) -> bool:
+def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
+    """A rank among the partners of one of the pair; a bare superlative ("India's largest arms supplier")
+    needs two countries named, the ranked one and the one it serves."""
+    before, after = st.text[: q.start], st.text[q.end :]
+    if _WORLD_RANK.search(before) or _WORLD_RANK.match(after):
+        return False
+    if _RANK_NOUN_AFTER.match(after):
+        if not _SUPERLATIVE.fullmatch(q.text):
+            return True
+        named = {r.iso3 for r in st.refs if r.form in COUNTRY_FORMS and not r.comparison and r.iso3}
+        return len(named) >= 2
+    return bool(_RANK_VERB_BEFORE.search(before) and _RANK_CUE.search(masked))
+
+
+def _about_something_else(q: Quantity, st: Sent, masked: str, state: _State) -> bool:
     """A rate whose nearest topic is no figure of the relationship: inflation, GDP, tariffs, votes."""
     topics = [(_distance(q, m.start(), m.end(), st.text), False) for m in _RATE_BLOCKERS.finditer(masked)]
     topics += [(_distance(q, m.start(), m.end(), st.text), True) for m in _ECONOMIC.finditer(masked)]
@@ -482,123 +409,11 @@ def _about_something_else(q: Quantity, st: _Sent, masked: str, state: _State) ->
     return bool(topics) and not min(topics)[1]
 
 
-# ---------------------------------------------------------------- direction
-
-
-def _subject(refs: list[_Ref], verb: re.Pattern[str], masked: str, anchor: int) -> _Ref | None:
-    """The country right before a verb of the class (nearest noun-form reference with no preposition)."""
-    for m in sorted(verb.finditer(masked), key=lambda m: abs(m.start() - anchor)):
-        before = [
-            r
-            for r in refs
-            if r.end <= m.start()
-            and m.start() - r.end <= 80
-            and r.prep is None
-            and not r.possessive
-            and r.form in (*_NOUN_FORMS, "pronoun", "region")
-        ]
-        if before and not re.search(r"[;:]", masked[before[-1].end : m.start()]):
-            return before[-1]
-    return None
-
-
-def _object(refs: list[_Ref], verb: re.Pattern[str], masked: str) -> _Ref | None:
-    """The country right after a verb of the class: "sold Peru helicopters", "supplied India with"."""
-    for m in verb.finditer(masked):
-        after = [r for r in refs if r.start >= m.end() and not masked[m.end() : r.start].strip(" ")]
-        if after and after[0].form in _NOUN_FORMS:
-            return after[0]
-    return None
-
-
-def _pick(refs: list[_Ref], anchor: int, *tests: object) -> _Ref | None:
-    """The reference nearest to ``anchor`` that passes the first test any reference passes."""
-    for test in tests:
-        passing = [r for r in refs if not r.context and test(r)]  # type: ignore[operator]
-        if passing:
-            return min(passing, key=lambda r: abs(r.start - anchor))
-    return None
-
-
-def _sides(kind: str, refs: list[_Ref], masked: str, anchor: int) -> tuple[str | None, str | None]:
-    """(from, to) from the roles of the countries visible in one scope, nearest to ``anchor`` first."""
-
-    def side(*tests: object) -> _Ref | None:
-        return _pick(refs, anchor, *tests)
-
-    def subject(verbs: str) -> _Ref | None:
-        return _subject(refs, _VERBS[verbs], masked, anchor)
-
-    if kind == "export":
-        a = side(lambda r: r.head == "export", lambda r: r.prep == "from")
-        a = a or subject("seller")
-        a = a or side(lambda r: r.head == "goods" and r.prep in (None, "of"))
-        b = side(
-            lambda r: r.prep in ("to", "into", "towards", "toward") and r.head in (None, "market"),
-            lambda r: r.head in ("market", "import"),
-        )
-        b = b or _object(refs, _VERBS["seller"], masked)
-    elif kind == "import":
-        a = side(lambda r: r.head == "import", lambda r: r.prep == "into")
-        a = a or subject("buyer")
-        b = side(lambda r: r.prep == "from", lambda r: r.head in ("goods", "export"))
-    elif kind == "investment":
-        a = side(
-            lambda r: r.head == "invest" or (r.head == "firms" and r.prep not in ("in", "into")),
-            lambda r: r.prep in ("from", "by"),
-        )
-        a = a or subject("investor")
-        b = side(lambda r: r.prep in ("in", "into", "to") and r.head != "invest")
-        b = b or subject("host")
-    else:  # arms_value
-        a = side(
-            lambda r: r.head in ("arms", "goods") and r.prep != "to" and r.form not in _NOUN_FORMS,
-            lambda r: r.prep == "from",
-        )
-        a = a or subject("seller") or side(lambda r: r.head == "export")
-        b = subject("buyer") or _object(refs, _VERBS["seller"], masked)
-        b = b or side(lambda r: r.prep in ("to", "for"), lambda r: r.head in ("recipient", "import"))
-    if a is None and b is None:  # a bare subject: the reporter, the investor, or (arms news) the buyer
-        bare = side(lambda r: r.prep is None and not r.possessive and r.form in _NOUN_FORMS)
-        a, b = (None, bare) if kind == "arms_value" else (bare, None)
-    frm, to = (a.iso3 if a else None), (b.iso3 if b else None)
-    return (frm, None) if frm == to else (frm, to)
-
-
-def _pair_of(refs: list[_Ref], st: _Sent, pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
-    codes: list[str] = []
-    for r in refs:
-        if not r.context and r.iso3 not in codes:
-            codes.append(r.iso3)
-    if _REGION in codes:  # "Russia's trade with Latin America": one country and no second one
-        return next((c for c in codes if c), None), None
-    if len(codes) >= 2:
-        return codes[0], codes[1]
-    if len(codes) == 1:
-        if pair and codes[0] in pair:
-            return codes[0], pair[1] if codes[0] == pair[0] else pair[0]
-        return codes[0], None
-    return pair if pair else (None, None)
-
-
-def _fill(
-    frm: str | None, to: str | None, pair: tuple[str, str] | None, total: bool
-) -> tuple[str | None, str | None]:
-    if not pair:
-        return frm, to
-    other = {pair[0]: pair[1], pair[1]: pair[0]}
-    if frm and not to and not total and frm in other:
-        to = other[frm]
-    elif to and not frm and to in other:
-        frm = other[to]
-    return frm, to
-
-
 # ---------------------------------------------------------------- year
 
 
 def _year(
-    q: Quantity, st: _Sent, scopes: list[_Scope], kind: str, state: _State
+    q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
     point = None
@@ -621,12 +436,17 @@ def _year(
                 point = _span(point.end.year, point.end.year, point.basis)  # "..., reaching $20 billion"
             break
     if kind == "growth_rate":
+        level_year = _level_year(q, st, scopes[-2])
+        point = level_year or point
         for m in _LAST_YEARS.finditer(st.text):
             n = 10 if m["decade"] else (int(m["n"]) if m["n"].isdigit() else parse_number_words(m["n"]))
             end_year = point or state.carried_year()
             if n and end_year and end_year.end:
                 last = end_year.end.year
                 return _span(last - int(n), last, "inferred"), point is not None
+        period = _growth_period(q, st, scopes[-2], point, state)
+        if period is not None:
+            return period, True
     if point is not None:
         return point, True
     carried = state.carried_year()
@@ -637,10 +457,46 @@ def _year(
     return carried, False
 
 
+def _years_of(value: TimeValue | None) -> tuple[int, int] | None:
+    return (value.start.year, value.end.year) if value and value.start and value.end else None
+
+
+def _level_year(q: Quantity, st: Sent, clause: Scope) -> TimeValue | None:
+    """ "… before slipping 12 percent to around $76 billion last year": the year of the level reached."""
+    if not _TO_LEVEL.match(st.text[q.end :]):
+        return None
+    after = [
+        (s, v) for s, e, v, base in st.timexes if not base and q.end < s <= q.end + 50 and clause.sees(s, e)
+    ]
+    return min(after, key=lambda t: t[0])[1] if after else None
+
+
+def _growth_period(
+    q: Quantity, st: Sent, clause: Scope, point: TimeValue | None, state: _State
+) -> TimeValue | None:
+    """The span of a change: "tripled in the decade that followed" (from the year in view), "has since
+    multiplied" (to the latest data), "triple their level in 2014" (from that base to the year in view)."""
+    masked = clause.mask(st.text)
+    before = [v for s, e, v, base in st.timexes if not base and e <= q.start]
+    anchor = _years_of(before[-1] if before else state.carried_year())
+    forward = _NEXT_YEARS.search(masked)
+    if forward and anchor:
+        words = forward["n"] or forward["n2"]
+        n = 10 if not words else int(words) if words.isdigit() else parse_number_words(words)
+        return _span(anchor[1], anchor[1] + int(n), "inferred") if n else None
+    here = _years_of(point or state.carried_year())
+    if _SINCE_THEN.search(masked) and here and state.latest and state.latest > here[0]:
+        return _span(here[0], state.latest, "inferred")
+    bases = [_years_of(v) for s, e, v, base in st.timexes if base and clause.sees(s, e)]
+    if q.unit == "factor" and bases and bases[0] and here and bases[0][0] < here[1]:
+        return _span(bases[0][0], here[1], "inferred")
+    return None
+
+
 # ---------------------------------------------------------------- figures
 
 
-def _list_item(q: Quantity, st: _Sent) -> _Ref | None:
+def _list_item(q: Quantity, st: Sent) -> Ref | None:
     """ "… such as Chile (925 million dollars)": the country right before a parenthesis holding only q."""
     for a, b in st.parens:
         if a <= q.start and q.end <= b and st.text[a] == "(":
@@ -665,61 +521,29 @@ def _list_base(q: Quantity, state: _State) -> Figure | None:
     return None
 
 
-def _kind(q: Quantity, st: _Sent, scopes: list[_Scope], state: _State) -> tuple[str, int, float] | None:
+def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
     """(kind, scope level of its cue, sign of the value)."""
     if q.is_money:
         if _DELTA.search(st.text[: q.start]):
             return None
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found else None
+    if q.unit in ("tonne", "barrel"):  # "bought five million tons of sugar": goods traded, not money
+        found = _money_kind(q, st, scopes)
+        return (*found, 1.0) if found and found[0] in _MARKET_KINDS[1:] else None
     if q.unit in ("percent", "factor", "rank"):
         return _rate_kind(q, st, scopes, state)
     return None
 
 
-def _ordered_sides(
-    q: Quantity, st: _Sent, scopes: list[_Scope], kind: str, pair: tuple[str, str] | None, state: _State
-) -> tuple[str | None, str | None, int] | None:
-    """(from, to, number of sides the text gives) for export, import, investment, arms_value."""
-    frm, to = None, None
-    for scope in scopes:
-        f2, t2 = _sides(
-            kind, [r for r in st.refs if scope.sees(r.start, r.end)], scope.mask(st.text), q.start
-        )
-        frm, to = frm or f2, to or (t2 if t2 != (frm or f2) else None)
-    region = _REGION in (frm, to)
-    total = to == _REGION or (kind in ("export", "import") and _is_total(q, scopes[0].mask(st.text)))
-    frm, to = frm or None, None if total else (to or None)
-    explicit = (frm is not None) + (to is not None or total)
-    if frm is None and to is None:
-        prior = next((f for f in reversed(state.figures) if f.kind == kind), None)
-        if prior is None and not (st.has_pair_phrase or state.figures):
-            return None  # no country anywhere near: whose figure it is stays unknown
-        frm, to = (prior.from_, prior.to) if prior else (pair or (None, None))
-    if not region:
-        frm, to = _fill(frm, to, pair, total)
-    return frm, to, explicit
-
-
-def _pair_sides(
-    q: Quantity, st: _Sent, scopes: list[_Scope], kind: str, pair: tuple[str, str] | None, state: _State
-) -> tuple[str | None, str | None, int]:
-    """The unordered pair of trade_total, growth_rate, other: the countries named, else the context's."""
-    refs = [r for r in st.refs if scopes[-1].sees(r.start, r.end)]
-    narrow = [r for r in refs if scopes[0].sees(r.start, r.end)]
-    prior = next((f for f in reversed(state.figures) if f.from_ and f.to), None)
-    if not refs and not st.has_pair_phrase and prior is not None:
-        return prior.from_, prior.to, 0
-    frm, to = _pair_of(narrow if len({r.iso3 for r in narrow}) >= 2 else refs, st, pair)
-    if kind == "trade_total" and len({r.iso3 for r in refs}) == 1 and _is_total(q, scopes[0].mask(st.text)):
-        to = None  # "Brazil's total trade"
-    return frm, to, 2 if refs or st.has_pair_phrase else 0
-
-
 def _figure(
-    q: Quantity, st: _Sent, doc: Document, pair: tuple[str, str] | None, state: _State
-) -> Figure | None:
-    scopes = _scopes(st, q)
+    q: Quantity, st: Sent, doc: Document, pair: tuple[str, str] | None, state: _State
+) -> tuple[Figure, bool] | None:
+    """The figure a quantity gives, and whether its sentence states the year."""
+    scopes = sentence_scopes(st, q)
+    clause = scopes[-2]
+    if _TARGET.search(clause.mask(st.text)[clause.lo : q.start]):
+        return None
     item = _list_item(q, st)
     found = _kind(q, st, scopes, state)
     # "… such as Chile (925 million dollars)" with no cue of its own: the previous figure's kind and reporter
@@ -729,30 +553,40 @@ def _figure(
     if found is None:
         return None
     kind, level, sign = found
+    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
+        return None  # a loan from the IMF, aid from the EU: not money between the two
     year, explicit_year = _year(q, st, scopes, kind, state)
     if base is not None:
         year = year if explicit_year else base.year
         frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
     elif kind in _ORDERED:
-        sides = _ordered_sides(q, st, scopes[level:], kind, pair, state)
-        if sides is None:
+        ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures)
+        if ordered is None:
             return None
-        frm, to, explicit = sides
+        frm, to, explicit = ordered
     else:
-        frm, to, explicit = _pair_sides(q, st, scopes[level:], kind, pair, state)
+        frm, to, explicit = pair_sides(q, st, scopes[level:], kind, pair, state.figures)
     if base is None and item is not None and item.iso3 and item.iso3 not in (frm, to):
         to = item.iso3  # "exports to Germany were $16 billion, ahead of France (7 billion dollars)"
     source = Source(doc.name, st.text, st.sentence.start, st.sentence.end)
     confidence = round(_confidence(level, explicit, explicit_year), 2)
-    return Figure(kind, q.value * sign, q.unit, year, frm, to, q.qualifier, source, q.text, confidence)
+    figure = Figure(kind, q.value * sign, q.unit, year, frm, to, q.qualifier, source, q.text, confidence)
+    return figure, explicit_year
 
 
-def _is_total(q: Quantity, masked: str) -> bool:
-    """A total with the world: "total", "overall", "worldwide" close to the quantity, no number between."""
-    before = masked[max(0, q.start - 40) : q.start]
-    before = re.split(r"\d", before)[-1]
-    after = re.split(r"\d", masked[q.end : q.end + 30])[0]
-    return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after))
+def _converted(
+    q: Quantity, previous: tuple[Quantity, Figure, bool] | None, text: str
+) -> tuple[Figure, bool] | None:
+    """ "worth more than 50 billion rupees ($664 million)": the same figure in another currency."""
+    if previous is None or not q.is_money:
+        return None
+    first, figure, explicit_year = previous
+    if not first.is_money or first.unit == q.unit or not re.match(r"\s*[)\]]", text[q.end :]):
+        return None
+    if not _CONVERSION.fullmatch(text[first.end : q.start]):
+        return None
+    qualifier = figure.qualifier if q.qualifier == "exact" else q.qualifier
+    return replace(figure, value=q.value, unit=q.unit, qualifier=qualifier, text=q.text), explicit_year
 
 
 def _document_year(doc: Document) -> TimeValue | None:
@@ -761,6 +595,10 @@ def _document_year(doc: Document) -> TimeValue | None:
     if doc.kind not in ("news", "blog") or not date or not re.match(r"\d{4}", date):
         return None
     return _span(int(date[:4]), int(date[:4]), "inferred")
+
+
+def _is_igo(m: Mention) -> bool:
+    return m.kind == "organisation" and m.form == "igo"
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -777,29 +615,35 @@ def extract_figures(
     timexes = sorted(timexes, key=lambda t: t.start)
     t_starts = [t.start for t in timexes]
     doc_year = _document_year(doc)
-    state, out, seen = _State(fallback_year=doc_year), [], set()
+    doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
+    state, out, seen, undated = _State(fallback_year=doc_year), [], set(), set()
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
             previous = state.figures[-1].year if state.figures else None
             fallback = previous or state.fallback_year
-            state = _State(paragraph=paragraph, subject=state.subject, fallback_year=fallback)
+            state = _State(paragraph, subject=state.subject, fallback_year=fallback, latest=state.latest)
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
-        refs = _refs(sentence.text, sentence.start, inside, pair, state.subject)
+        refs = find_refs(sentence.text, sentence.start, inside, pair, state.subject)
         own_timexes = _sentence_timexes(sentence.text, sentence.start, timexes, t_starts)
-        st = _Sent(
+        own_timexes = _resolve_in_context(sentence.text, own_timexes, state, doc_year)
+        st = Sent(
             sentence,
             paragraph,
             refs,
             own_timexes,
-            _parens(sentence.text),
+            find_parens(sentence.text),
             any(m.kind == "pair" for m in inside),
+            [(m.start - sentence.start, m.end - sentence.start) for m in inside if _is_igo(m)],
         )
+        last: tuple[Quantity, Figure, bool] | None = None
         for q in find_quantities(sentence.text):
-            figure = _figure(q, st, doc, pair, state)
-            if figure is None:
+            found = _converted(q, last, st.text) or _figure(q, st, doc, pair, state)
+            if found is None:
                 continue
+            figure, explicit_year = found
+            last = (q, figure, explicit_year)
             key = (
                 figure.kind,
                 figure.value,
@@ -811,14 +655,34 @@ def extract_figures(
             state.figures.append(figure)
             if figure.year is not None:
                 state.year = figure.year
+                if figure.year.end and figure.year.end.year <= (doc_year_end or 9999):
+                    state.latest = max(state.latest or 0, figure.year.end.year)
             if key not in seen:
                 seen.add(key)
                 out.append(figure)
+                if not explicit_year:
+                    undated.add(id(figure))
         years = [v for _s, _e, v, base in st.timexes if not base]
         if years and not any(f.source.start == sentence.start for f in state.figures):
             state.year = years[-1]
-        nouns = [r for r in refs if r.form in _NOUN_FORMS and r.prep is None]
+        nouns = [r for r in refs if r.form in NOUN_FORMS and r.prep is None]
         if nouns:
             state.subject = nouns[0].iso3
+    out = _drop_restated(out, undated)
     LOGGER.debug("%s: %d figures", doc.name, len(out))
     return out
+
+
+def _drop_restated(figures: list[Figure], undated: set[int]) -> list[Figure]:
+    """A figure whose year is only the context's, stated again elsewhere with its own year (a headline
+    "$76 billion trade relationship" and the body's "$76 billion last year"), is that other figure."""
+
+    def same(a: Figure, b: Figure) -> bool:
+        return (
+            (a.kind, a.unit) == (b.kind, b.unit)
+            and abs(a.value - b.value) <= 0.01 * abs(b.value)
+            and {a.from_, a.to} == {b.from_, b.to}
+        )
+
+    dated = [f for f in figures if id(f) not in undated]
+    return [f for f in figures if id(f) not in undated or not any(same(f, g) for g in dated)]

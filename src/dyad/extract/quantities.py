@@ -2,8 +2,10 @@
 
 ``find_quantities(text)`` returns :class:`Quantity` records with offsets into ``text``. Values are plain
 numbers (``"$4.4 billion"`` → 4.4e9, unit ``USD``); currencies keep their own ISO code (no conversion);
-``percent``, ``factor`` ("sevenfold", "doubled"), ``rank`` ("ranked 31st") and ``count`` (a bare number)
-are the other units. A quantity's span includes its qualifier ("more than 230 million dollars").
+``percent``, ``factor`` ("sevenfold", "doubled", "triple their level"), ``rank`` ("ranked 31st", and 1 for a
+bare superlative before a partner noun: "India's largest arms supplier"), ``tonne``, ``barrel`` and
+``count`` (a bare number) are the other units; "as much as" is an upper bound. A quantity's span includes
+its qualifier ("more than 230 million dollars").
 
 Never a quantity: years in date positions ("in 1985"), days of a month, model and code numbers ("Mi35",
 "Su-24", "COP21", "G8"), ordinals of centuries and anniversaries, phone numbers, DOIs and URLs.
@@ -256,7 +258,10 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD_FOLD = re.compile(rf"\b(?P<w>{_W_99}|hundred|thousand)fold\b", re.IGNORECASE)
-_VERB_FACTOR = re.compile(r"\b(?P<v>doubl|tripl|quadrupl|quintupl)(?:ed|ing)\b", re.IGNORECASE)
+_VERB_FACTOR = re.compile(
+    r"\b(?P<v>doubl|tripl|quadrupl|quintupl)(?:ed|ing|es\b|e(?=\s+(?:their|its|the|that|those)\s))\b",
+    re.IGNORECASE,
+)
 _TIMES = re.compile(
     rf"(?P<pre>\b(?:increased|grew|rose|multiplied|expanded|jumped|risen|grown)\s+(?:by\s+)?)?"
     rf"\b(?P<n>{_DIGITS}|{_W_99}|two|three)\s+times\b"
@@ -268,6 +273,21 @@ _ORDINAL = re.compile(r"(?<![\w.-])(?P<n>\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECA
 _WORD_ORDINAL = re.compile(
     rf"(?P<pre>\b(?:rank(?:s|ed|ing)?|placed|position(?:ed)?)\s+(?:as\s+)?(?:the\s+)?(?:number\s+)?)?"
     rf"\b(?P<w>{_alt(_ORDINALS)})\b(?P<post>[\s-]+(?:largest|biggest|most\s+important|highest|top|main))?",
+    re.IGNORECASE,
+)
+# "India's largest arms supplier", "its main export market": rank 1 (a partner noun must follow)
+_SUPERLATIVE = re.compile(
+    r"\b(?P<w>largest|biggest|main|principal|leading|top|foremost|most\s+important|number[\s-]one)"
+    r"(?=\s+(?:single\s+|by\s+far\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:trad(?:e|ing)\s+partner|partner|market|supplier|source|investor|exporter|importer|buyer|customer|"
+    r"destination|creditor|lender|client|provider|purchaser|vendor|origin)(?![\w-]))",
+    re.IGNORECASE,
+)
+# "one of the largest …", "among its main …": no rank
+_NOT_SUPERLATIVE = re.compile(
+    r"\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none)\s+of\s+(?:the\s+|its\s+|their\s+|"
+    r"[\w.-]+['’]s?\s+)*$|\bamong\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)*$"
+    r"|\b(?:\d+(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")[\s-]*$",
     re.IGNORECASE,
 )
 _RANK_CUE = re.compile(
@@ -288,7 +308,7 @@ _QUAL_BEFORE = re.compile(
     r"(?:(?P<less>\b(?:do|does|did|will|would|could|can)(?:\s+not|n['’]t)\s+(?:even\s+)?reach(?:\s+even)?"
     r"|\bnot\s+(?:even\s+)?reaching|\b(?:less|fewer)\s+than|\bno\s+more\s+than|\bnot\s+more\s+than"
     r"|\bnot\s+exceeding|\bup\s+to|\bunder|\bbelow|\bat\s+most|\bjust\s+(?:under|below)|\bshort\s+of"
-    r"|\ba\s+maximum\s+of|\bbarely)"
+    r"|\ba\s+maximum\s+of|\bbarely|\bas\s+(?:much|many|high)\s+as)"
     r"|(?P<more>\b(?:more|greater|higher)\s+than|\bno\s+less\s+than|\bnot\s+less\s+than|\bover|\bexceed(?:ing|ed|s)?"
     r"|\babove|\bin\s+excess\s+of|\bupwards\s+of|\bat\s+least|\bsurpass(?:ing|ed|es)?|\btop(?:ping|ped)"
     r"|\bjust\s+(?:over|above)|\ba\s+minimum\s+of|\bwell\s+over|\bbeyond)"
@@ -519,6 +539,9 @@ def _ranks(text: str) -> list[Quantity]:
             start = m.start("w")
             value = float(_ORDINALS[m["w"].lower()])
             out.append(Quantity(start, m.end(), text[start : m.end()], value, "rank"))
+    for m in _SUPERLATIVE.finditer(text):
+        if not _NOT_SUPERLATIVE.search(text[max(0, m.start() - 60) : m.start()]):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 1.0, "rank"))
     for m in re.finditer(r"(?<![\w.])(\d{1,3})(?![\w.,%])", text):
         if _RANK_CUE.search(text[: m.start()]):
             out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "rank"))
@@ -539,8 +562,21 @@ def _with_qualifier(q: Quantity, text: str) -> Quantity:
     return Quantity(start, end, text[start:end], q.value, q.unit, qualifier, q.low, q.high)
 
 
+# A sentence without a digit or a number word holds no quantity: skip the expensive passes.
+_ANY_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+    r"thousands?|millions?|billions?|trillions?|dozens?|half|doubl\w*|tripl\w*|quadrupl\w*|quintupl\w*|halved|twice|"
+    r"\w*fold|first|second|third|\w+th|largest|biggest|main|principal|leading|top|foremost|important|"
+    r"number)\b",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text``, in order, non-overlapping; offsets into ``text``."""
+    if not _ANY_NUMBER.search(text):
+        return []
     blocked = _blocked(text)
     atoms = [q for m in _NUMBER.finditer(text) if (q := _atom(m, text, blocked)) is not None]
     atoms = [_borrow_unit(a, atoms[i + 1], text) if i + 1 < len(atoms) else a for i, a in enumerate(atoms)]

@@ -1,0 +1,175 @@
+"""The application: routes, one error handler, security headers, static files and the server.
+
+Errors are converted here, in one place: a ``DyadError`` is 400 (``NotFoundError`` 404, ``StoreError``
+503), a bad parameter 400, an unknown route 404, anything else 500 with a short message and the traceback
+in the log. Under ``/api`` the body is ``{"error": "message"}``; elsewhere an HTML page says the same.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dyad import __version__
+from dyad.errors import DyadError, StoreError
+from dyad.serve import api, pages, upload
+from dyad.serve.charts import plotly_js_path
+from dyad.serve.data import NotFoundError
+from dyad.store import Store
+
+LOGGER = logging.getLogger(__name__)
+
+MAX_BYTES = 50 * 1024 * 1024
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(
+    db_url: str,
+    *,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    ingest_options: Mapping[str, Any] | None = None,
+) -> FastAPI:
+    """The web app over the store at ``db_url``: read-only unless ``allow_ingest`` with a ``token``.
+
+    ``ingest_options`` (``dyad``, ``knowledge_dirs``) are passed to the store's ingest for uploads.
+    """
+    if allow_ingest and not token:
+        raise DyadError("--allow-ingest needs --token T: uploads are only accepted with that bearer token")
+    store = Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="dyad",
+        version=__version__,
+        description="A sourced record of the relationship between two countries: documents, events, "
+        "figures, actors, timeline, intensity, periods, conflicts and answers with citations.",
+        docs_url=None,  # Swagger UI loads from a CDN; /docs is an offline reference page instead
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.allow_ingest = allow_ingest
+    app.state.token = token
+    app.state.max_bytes = max_bytes
+    app.state.ingest_options = dict(ingest_options or {})
+
+    app.include_router(api.router)
+    app.include_router(upload.make_router(visible=allow_ingest))
+    app.include_router(pages.router)
+    app.add_api_route("/static/plotly.min.js", plotly_js, include_in_schema=False)
+    app.mount("/static", StaticFiles(packages=[("dyad.serve", "static")]), name="static")
+    _add_error_handlers(app)
+    app.add_middleware(upload.IngestGuard, allow=allow_ingest, token=token, max_bytes=max_bytes)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def plotly_js() -> FileResponse:
+    """Plotly's JavaScript from the installed ``plotly`` package (never a CDN)."""
+    return FileResponse(
+        plotly_js_path(), media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"}
+    )
+
+
+def _status(exc: Exception) -> int:
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, StoreError):
+        return 503
+    return 400
+
+
+def _respond(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api"):
+        return JSONResponse({"error": message}, status_code=status)
+    return pages.render(
+        request, "error.html", status_code=status, title="Error · dyad", status=status, message=message
+    )
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+        parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def dyad_error(request: Request, exc: Exception) -> Response:
+        return _respond(request, _status(exc), str(exc))
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return _respond(request, 400, _validation_message(exc))
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        return _respond(request, exc.status_code, message)
+
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        LOGGER.exception("internal error on %s", request.url.path, exc_info=exc)
+        return _respond(request, 500, f"internal error ({exc.__class__.__name__}); see the server log")
+
+    app.add_exception_handler(DyadError, dyad_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(Exception, internal_error)
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def run(db_url: str, host: str = "127.0.0.1", port: int = 8000, **options: Any) -> None:
+    """Serve the app with uvicorn (blocks). ``options`` are ``create_app``'s keywords."""
+    import uvicorn
+
+    app = create_app(db_url, **options)
+    if not _is_loopback(host):
+        LOGGER.warning("serving on %s: anyone who can reach this address can read the store", host)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def get(db_url: str, path: str, **options: Any) -> tuple[int, str]:
+    """Answer one GET request without a server (like ``datasette --get``): (status code, body text)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db_url, **options), raise_server_exceptions=False) as client:
+        response = client.get(path)
+    return response.status_code, response.text
