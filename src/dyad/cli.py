@@ -291,11 +291,12 @@ def eval_(
     floors: Annotated[
         Path | None, typer.Option(help="Also check these floors (TOML); exit 1 if below.")
     ] = None,
+    questions: Annotated[bool, typer.Option("--questions", help="Also ask the gold's questions.")] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Score the store against a gold file: precision/recall/F1, then missed and spurious items."""
-    report = scoring.evaluate_store(load_settings(config, db=db).db_url, gold)
+    report = scoring.evaluate_store(load_settings(config, db=db).db_url, gold, questions=questions)
     failures = scoring.check_floors(report, scoring.load_floors(floors)) if floors else []
     if as_json:
         _print_json({**report, "floor_failures": failures})

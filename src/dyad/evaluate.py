@@ -489,11 +489,17 @@ def read_gold(path: Path) -> dict:
     return gold
 
 
-def evaluate_store(db_url: str, gold_path: Path) -> dict:
-    """Score the store at ``db_url`` (its JSON export) against the gold file. Ingests nothing."""
+def evaluate_store(db_url: str, gold_path: Path, *, questions: bool = False) -> dict:
+    """Score the store at ``db_url`` (its JSON export) against the gold file. Ingests nothing.
+
+    With ``questions``, also asks the gold's questions of the store and scores the answers.
+    """
     from dyad.export import build_export
     from dyad.store import Store
 
     gold = read_gold(gold_path)
     with Store(db_url) as store:
-        return evaluate(build_export(store), gold)
+        answers = None
+        if questions:
+            answers = {q["id"]: store.ask(q["question"]).to_dict() for q in gold.get("questions") or []}
+        return evaluate(build_export(store), gold, answers=answers)
