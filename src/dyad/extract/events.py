@@ -47,6 +47,7 @@ _CONTEXT_BEFORE = re.compile(
     r"(the\s+)?$|\b(such\s+as|like|than|including)\s+(the\s+)?$",
     re.IGNORECASE,
 )
+_LOCATION_BEFORE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I
 )
@@ -238,11 +239,22 @@ class EventExtractor:
     # -- participants ----------------------------------------------------------------------------------
 
     def _code(
-        self, m: Mention, sentence: Sentence, pair: tuple[str, str] | None, date: TimeValue | None
+        self,
+        m: Mention,
+        sentence: Sentence,
+        pair: tuple[str, str] | None,
+        date: TimeValue | None,
+        *,
+        place: bool = False,
     ) -> str | None:
+        """The country a mention stands for as a participant (``place``: also as the place of a visit)."""
         if m.kind == "country":
-            if _CONTEXT_BEFORE.search(sentence.text[: m.start - sentence.start]):
+            before = sentence.text[: m.start - sentence.start]
+            if _CONTEXT_BEFORE.search(before):
                 return None
+            if not place and m.form == "metonym" and _LOCATION_BEFORE.search(before):
+                if not pair or m.value not in pair:
+                    return None  # "climate talks in Paris" in a Peru–Russia story: where, not who
             return resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
         if m.kind == "person":
             found = person_country(self.k, m.value, date)
@@ -299,7 +311,7 @@ class EventExtractor:
         for m in s_mentions:
             gap = sentence.text[hit.start : m.start - sentence.start]
             if m.start >= after and m.start - after <= 60 and re.search(r"\b(to|in)\s+(the\s+)?$", gap):
-                destination = self._code(m, sentence, pair, date)
+                destination = self._code(m, sentence, pair, date, place=True)
                 if destination:
                     break
         if destination is None:
