@@ -13,7 +13,6 @@ from dyad.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "quality_floors.toml"
-HELDOUT = ROOT / "tests" / "data" / "heldout"
 
 
 def _score(tmp_path: Path, inputs: list[Path], gold_path: Path) -> dict:
@@ -31,10 +30,10 @@ def test_seed_gold_floors(tmp_path: Path, seeds_dir: Path) -> None:
     assert not failures, "\n".join(failures) + "\n" + format_report(report)
 
 
-def test_heldout_gold_floors(tmp_path: Path) -> None:
-    documents = sorted(p for p in HELDOUT.iterdir() if p.name.startswith("h"))
-    if not documents:
-        pytest.skip("held-out corpus missing")
-    report = _score(tmp_path, documents, HELDOUT / "gold.json")
-    failures = check_floors(report, load_floors(FLOORS, "heldout"))
+@pytest.mark.parametrize("name", ["heldout", "heldout_b", "heldout_c"])
+def test_heldout_gold_floors(tmp_path: Path, name: str) -> None:
+    folder = ROOT / "tests" / "data" / name
+    documents = sorted(p for p in folder.iterdir() if p.name not in ("gold.json", "README.md"))
+    report = _score(tmp_path, documents, folder / "gold.json")
+    failures = check_floors(report, load_floors(FLOORS, name))
     assert not failures, "\n".join(failures) + "\n" + format_report(report)
