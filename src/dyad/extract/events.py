@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.mentions import Mention
@@ -59,6 +61,9 @@ _VAGUE = ("century", "open")
 # Trade and investment sentences about accumulated totals describe a stock (a figure), not an event.
 _FLOW_TYPES = ("investment", "trade")
 _STOCK = re.compile(r"\b(so far|to date|in total|cumulative(ly)?|altogether|all told)\b", re.IGNORECASE)
+_RELATIONS_WORDS = re.compile(
+    r"\b(diplomatic|relations|ties|ambassadors?|embass(y|ies)|envoys?)\b", re.IGNORECASE
+)
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
@@ -162,6 +167,11 @@ def _span_between(first: TimeValue, last: TimeValue) -> TimeValue:
     return TimeValue(edtf, first.start, last.end, "interval", "inferred")
 
 
+def _within(items: list[Any], starts: list[int], lo: int, hi: int) -> list[Any]:
+    """The items (sorted by start) that start in [lo, hi)."""
+    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
 class EventExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
@@ -176,12 +186,18 @@ class EventExtractor:
     ) -> list[Event]:
         events: list[Event] = []
         earlier: list[Sentence] = []  # up to _CARRY preceding sentences of the same paragraph
+        mentions = sorted(mentions, key=lambda m: m.start)
+        timexes = sorted(timexes, key=lambda t: t.start)
+        m_starts, t_starts = [m.start for m in mentions], [t.start for t in timexes]
         for sentence in doc.sentences:
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
-            s_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
-            s_timex = [t for t in timexes if sentence.start <= t.start < sentence.end]
-            prev_timex = [t for t in timexes if earlier and earlier[0].start <= t.start < earlier[-1].end]
+            s_mentions = _within(mentions, m_starts, sentence.start, sentence.end)
+            if not s_mentions and not (pair and _RELATIONS_WORDS.search(sentence.text)):
+                earlier = [*earlier, sentence][-_CARRY:]
+                continue  # no one to take part in an event: skip the trigger patterns
+            s_timex = _within(timexes, t_starts, sentence.start, sentence.end)
+            prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
             dated: set[tuple[str, str | None]] = set()  # (type, date) already taken in this sentence
             for hit in _hits(sentence.text, self.k.triggers):
                 if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
@@ -252,9 +268,9 @@ class EventExtractor:
             before = sentence.text[: m.start - sentence.start]
             if _CONTEXT_BEFORE.search(before):
                 return None
-            if not place and m.form == "metonym" and _LOCATION_BEFORE.search(before):
-                if not pair or m.value not in pair:
-                    return None  # "climate talks in Paris" in a Peru–Russia story: where, not who
+            located = not place and m.form == "metonym" and _LOCATION_BEFORE.search(before)
+            if located and (not pair or m.value not in pair):
+                return None  # "climate talks in Paris" in a Peru–Russia story: where, not who
             return resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
         if m.kind == "person":
             found = person_country(self.k, m.value, date)
