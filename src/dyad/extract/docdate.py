@@ -14,7 +14,7 @@ import re
 from dyad.extract.context import day_value
 from dyad.extract.mentions import Mention
 from dyad.extract.timex import month_value, span_value, year_value
-from dyad.knowledge import Knowledge, Summit
+from dyad.knowledge import Knowledge, Summit, Term
 from dyad.models import Document, TimeExpression, TimeValue
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -27,10 +27,10 @@ _HEADING = 300  # characters at the top of a text where a date is the document's
 
 
 def _summit_score(
-    summit: Summit, lowered: str, mentions: list[Mention], k: Knowledge, latest_year: int | None
+    summit: Summit, lowered: str, editions: set[str], leaders: list[list[Term]], latest_year: int | None
 ) -> int:
     score = 0
-    if any(m.attrs.get("edition") == summit.edition for m in mentions):
+    if summit.edition in editions:
         score += 3
     if (
         summit.city
@@ -38,13 +38,8 @@ def _summit_score(
         and re.search(rf"\b{re.escape(summit.city.lower())}\b", lowered)
     ):
         score += 2
-    people = {m.value for m in mentions if m.kind == "person"}
-    for name in people:
-        terms = [t for t in k.terms_of(name) if t.role in _LEADER_ROLES]
-        if terms and any(t.covers(summit.start, summit.end) for t in terms):
-            score += 1
-        elif terms:
-            score -= 1
+    for terms in leaders:  # each named leader in office at the summit counts for it, out of office against
+        score += 1 if any(t.covers(summit.start, summit.end) for t in terms) else -1
     if latest_year is not None and summit.start.year < latest_year:
         score -= 3  # a text rarely reports a summit years older than the latest year it names
     return score
@@ -54,8 +49,13 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
     forums = {m.attrs["forum"] for m in mentions if m.attrs.get("forum")}
     candidates = [s for s in k.summits if s.forum in forums]
     lowered = doc.text.lower()
+    editions = {m.attrs["edition"] for m in mentions if m.attrs.get("edition")}
+    people = {m.value for m in mentions if m.kind == "person"}
+    leaders = [
+        terms for name in people if (terms := [t for t in k.terms_of(name) if t.role in _LEADER_ROLES])
+    ]
     scored = sorted(
-        ((_summit_score(s, lowered, mentions, k, latest_year), s) for s in candidates),
+        ((_summit_score(s, lowered, editions, leaders, latest_year), s) for s in candidates),
         key=lambda x: (x[0], x[1].start),
         reverse=True,
     )
