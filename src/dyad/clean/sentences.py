@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from dyad.models import Sentence
 
@@ -14,6 +16,7 @@ from dyad.models import Sentence
 def sentencizer() -> Language:
     """A blank English pipeline with the sentencizer: tokenizer exceptions keep "U.S." and "Dr." whole."""
     nlp = spacy.blank("en")
+    cast(Tokenizer, nlp.tokenizer).max_cache_size = 200_000  # spaCy stops caching chunks at 10,000 by default
     nlp.add_pipe("sentencizer")
     nlp.max_length = 10_000_000
     return nlp

@@ -167,6 +167,11 @@ def _span_between(first: TimeValue, last: TimeValue) -> TimeValue:
     return TimeValue(edtf, first.start, last.end, "interval", "inferred")
 
 
+def _names_a_forum(sentence: Sentence, hit: _Hit, s_mentions: list[Mention]) -> bool:
+    start, end = sentence.start + hit.start, sentence.start + hit.end
+    return any(m.attrs.get("forum") and m.start < end and start < m.end for m in s_mentions)
+
+
 def _within(items: list[Any], starts: list[int], lo: int, hi: int) -> list[Any]:
     """The items (sorted by start) that start in [lo, hi)."""
     return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
@@ -202,6 +207,8 @@ class EventExtractor:
             for hit in _hits(sentence.text, self.k.triggers):
                 if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
                     continue
+                if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, s_mentions):
+                    continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
                 date = self._date(doc, sentence, hit, s_timex, prev_timex, anchor)
                 if date is not None and date.granularity == "open":
                     continue  # "no relations since 1978": a state that holds, not an event

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
+import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from dyad.clean.sentences import sentencizer
 from dyad.knowledge import Knowledge, load_knowledge
 
 # Regions and compounds that contain a country name but are not that country; matched so that the
@@ -85,7 +86,10 @@ class MentionFinder:
     """Find mentions in a text. Build once per knowledge set (it compiles two PhraseMatchers)."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.nlp = sentencizer()
+        # A tokenizer of its own, with room in its cache for the pattern chunks and the documents' words:
+        # spaCy caches at most ``max_cache_size`` chunks and stops caching when full.
+        self.nlp = spacy.blank("en")
+        cast(Tokenizer, self.nlp.tokenizer).max_cache_size = 250_000
         self.entries: dict[str, list[_Entry]] = {}
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
