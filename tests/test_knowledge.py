@@ -9,7 +9,7 @@ from dyad.errors import KnowledgeError
 from dyad.extract.context import person_country
 from dyad.knowledge import load_knowledge
 from dyad.knowledge.petrarch import parse_actor_dictionary, to_leaders_tsv
-from dyad.models import TimeValue
+from dyad.models import EVENT_TYPES, TimeValue
 
 
 def test_bundled_knowledge_covers_what_extraction_needs() -> None:
@@ -18,18 +18,7 @@ def test_bundled_knowledge_covers_what_extraction_needs() -> None:
     assert "Soviet Union" in [name for name, _a, _b in k.countries["RUS"].historical]
     assert {"Peruvian", "Peruvians"} <= set(k.countries["PER"].adjectives)
     assert any(s.forum == "APEC" and s.city == "Lima" and s.start == dt.date(2008, 11, 22) for s in k.summits)
-    assert set(k.type_defaults) == {
-        "diplomatic_relations",
-        "visit",
-        "meeting",
-        "agreement",
-        "arms_transfer",
-        "trade",
-        "investment",
-        "cooperation",
-        "statement",
-        "other",
-    }
+    assert set(k.type_defaults) == set(EVENT_TYPES)
 
 
 @pytest.mark.parametrize(

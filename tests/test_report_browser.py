@@ -12,20 +12,10 @@ from typing import Any
 
 import pytest
 
+from browser import ARGS, ARTIFACTS, CHROMIUM
 from dyad.pipeline import ingest
 from dyad.report import write_report
 from dyad.store import Store
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 if not CHROMIUM.exists():
     pytest.skip(

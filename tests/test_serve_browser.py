@@ -16,19 +16,10 @@ from typing import Any
 
 import pytest
 
+from browser import ARGS, ARTIFACTS, CHROMIUM
 from dyad.pipeline import ingest
 from dyad.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 QUESTION = "When was the Joint Declaration of Strategic Partnership signed?"
 EVIL = (
     "Peru and Russia sign a fisheries accord <script>window.__pwned = 1; alert(1)</script>\n\n"
