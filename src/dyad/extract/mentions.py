@@ -59,6 +59,18 @@ PAIR_PHRASES = (
     "bilaterally",
     "both governments",
     "the two governments",
+    "the two leaders",
+    "both leaders",
+    "the two presidents",
+    "both presidents",
+    "the two prime ministers",
+    "the two foreign ministers",
+    "the two forces",
+    "the two militaries",
+    "the two armies",
+    "the two navies",
+    "the two capitals",
+    "both capitals",
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{0,5}$")
 
