@@ -127,3 +127,17 @@ def test_every_event_points_to_its_sentence() -> None:
     for event in processed.events:
         assert processed.document.text[event.source.start : event.source.end] == event.source.text
         assert event.source.doc == "c.txt" and event.cameo and event.quad_class in (1, 2, 3, 4)
+
+
+def test_wire_story_dated_from_a_summit_later_that_week_and_its_dateline() -> None:
+    text = (
+        "Kenya and China agree new loans\n\n"
+        "BEIJING, Sept 3 (Wire) - Kenyan President William Ruto and Chinese President Xi Jinping "
+        "agreed on Tuesday to upgrade relations between their countries, as Beijing prepared to host the Forum on "
+        "China-Africa Cooperation summit later this week."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == "2024-09-03"
+    [upgrade] = [e for e in processed.events if e.type == "diplomatic_relations"]
+    assert upgrade.participants == ("CHN", "KEN") and upgrade.date is not None
+    assert upgrade.date.edtf == "2024-09-03"

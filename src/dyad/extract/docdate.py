@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from dyad.extract.context import day_value
 from dyad.extract.mentions import Mention
@@ -27,9 +28,13 @@ _HEADING = 300  # characters at the top of a text where a date is the document's
 
 
 def _summit_score(
-    summit: Summit, lowered: str, editions: set[str], leaders: list[list[Term]], latest_year: int | None
-) -> int:
-    score = 0
+    summit: Summit,
+    lowered: str,
+    editions: set[str],
+    leaders: list[tuple[list[Term], int]],
+    latest_year: int | None,
+) -> float:
+    score = 0.0
     if summit.edition in editions:
         score += 3
     if (
@@ -38,8 +43,12 @@ def _summit_score(
         and re.search(rf"\b{re.escape(summit.city.lower())}\b", lowered)
     ):
         score += 2
-    for terms in leaders:  # each named leader in office at the summit counts for it, out of office against
-        score += 1 if any(t.covers(summit.start, summit.end) for t in terms) else -1
+    # Leaders in office at the summit count for it, those out of office against, each by how often the
+    # text names them (a predecessor named once weighs less than the president named throughout).
+    inside = sum(n for terms, n in leaders if any(t.covers(summit.start, summit.end) for t in terms))
+    total = sum(n for _terms, n in leaders)
+    if total:
+        score += 2 * (2 * inside - total) / total
     if latest_year is not None and summit.start.year < latest_year:
         score -= 3  # a text rarely reports a summit years older than the latest year it names
     return score
@@ -50,9 +59,11 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
     candidates = [s for s in k.summits if s.forum in forums]
     lowered = doc.text.lower()
     editions = {m.attrs["edition"] for m in mentions if m.attrs.get("edition")}
-    people = {m.value for m in mentions if m.kind == "person"}
+    people = Counter(m.value for m in mentions if m.kind == "person")
     leaders = [
-        terms for name in people if (terms := [t for t in k.terms_of(name) if t.role in _LEADER_ROLES])
+        (terms, n)
+        for name, n in people.items()
+        if (terms := [t for t in k.terms_of(name) if t.role in _LEADER_ROLES])
     ]
     scored = sorted(
         ((_summit_score(s, lowered, editions, leaders, latest_year), s) for s in candidates),
@@ -86,9 +97,11 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
         if unit == "year":
             year = summit.start.year - 1 if when == "next" else summit.start.year + (when == "last")
             return year_value(year, "inferred")
-        if unit == "week":
-            day = summit.start + dt.timedelta(days=-7 if ahead else 7)
-            return span_value(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "inferred")
+        if unit == "week":  # "next week": the week before; "later this week": the days just before
+            days = {"next": (-13, -1), "later this": (-6, -1), "earlier this": (1, 6), "last": (1, 13)}
+            lo, hi = days.get(when, (-13, -1) if ahead else (1, 13))
+            base = summit.start if lo < 0 else summit.end
+            return span_value(base + dt.timedelta(days=lo), base + dt.timedelta(days=hi), "inferred")
         months = (
             summit.start.year * 12
             + summit.start.month
@@ -96,6 +109,33 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
             + (-1 if when == "next" else 1 if when == "last" else 0)
         )
         return month_value(months // 12, months % 12 + 1, "inferred")
+    return None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A wire dateline without a year: "BEIJING, Sept 3 (Reuters) -", "LIMA, 24 Nov. -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]{2,40},\s+"
+    r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?)\b",
+    re.MULTILINE,
+)
+
+
+def _dateline_day(text: str, around: TimeValue) -> TimeValue | None:
+    """The day a yearless wire dateline gives, when it falls inside the estimated interval."""
+    m = _DATELINE.search(text[: _HEADING * 3])
+    if not m or around.start is None or around.end is None:
+        return None
+    month = (m["m1"] or m["m2"]).lower()[:3]
+    if month not in _MONTHS:
+        return None
+    for year in {around.start.year, around.end.year}:
+        try:
+            day = dt.date(year, _MONTHS.index(month) + 1, int(m["d1"] or m["d2"]))
+        except ValueError:
+            continue
+        if around.start <= day <= around.end:
+            return day_value(day, "inferred")
     return None
 
 
@@ -130,7 +170,9 @@ def estimate_document_date(
     summit = _summit(doc, mentions, k, latest_year)
     if summit is not None:
         relative = _relative_to_summit(summit, doc.text, mentions)
-        return relative or day_value(_news_day(summit, doc.text), "inferred")
+        if relative is not None:
+            return _dateline_day(doc.text, relative) or relative
+        return day_value(_news_day(summit, doc.text), "inferred")
     heading = [
         t.value.start
         for t in explicit
