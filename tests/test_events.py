@@ -133,8 +133,8 @@ def test_wire_story_dated_from_a_summit_later_that_week_and_its_dateline() -> No
     text = (
         "Kenya and China agree new loans\n\n"
         "BEIJING, Sept 3 (Wire) - Kenyan President William Ruto and Chinese President Xi Jinping "
-        "agreed on Tuesday to upgrade relations between their countries, as Beijing prepared to host the Forum on "
-        "China-Africa Cooperation summit later this week."
+        "agreed on Tuesday to upgrade relations between their countries, as Beijing prepared to host the "
+        "Forum on China-Africa Cooperation summit later this week."
     )
     [processed] = process_bytes("wire.txt", text.encode())
     assert processed.document.date_estimate == "2024-09-03"
