@@ -239,6 +239,17 @@ class EventExtractor:
         chosen = _pick_timex(sentence, hit, s_timex)
         carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
         if chosen is not None:
+            start_of = chosen.value.start
+            gap = sentence.text[chosen.end - sentence.start : hit.start]
+            if chosen.value.granularity == "open" and start_of and re.match(r"\s*,\s*when\b", gap):
+                # "no relations since 1978, when Bolivia broke them off": the when-clause is the start
+                return TimeValue(
+                    str(start_of.year),
+                    dt.date(start_of.year, 1, 1),
+                    dt.date(start_of.year, 12, 31),
+                    "year",
+                    chosen.value.basis,
+                )
             anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
             if anniversary and _dates_the_anniversary(sentence, hit, chosen, anniversary.start()):
                 return _shift_years(chosen.value, int(anniversary.group(1)))
