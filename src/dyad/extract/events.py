@@ -79,7 +79,10 @@ def _hits(sentence: str, triggers: list[Trigger]) -> list[_Hit]:
     """Trigger matches of each event type; overlapping matches of one type are one hit, separate ones
     ("an agreement was signed in 2010, and another followed in 2012") stay separate."""
     by_type: dict[str, list[tuple[int, int, Trigger]]] = {}
+    lowered = sentence.lower()
     for trigger in triggers:
+        if trigger.needs is not None and not any(word in lowered for word in trigger.needs):
+            continue  # none of the words the pattern cannot do without: it cannot match
         for m in trigger.pattern.finditer(sentence):
             by_type.setdefault(trigger.type, []).append((m.start(), m.end(), trigger))
     hits: list[_Hit] = []

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from dyad.errors import KnowledgeError
+from dyad.knowledge.literals import required_literals
 
 
 @dataclass(slots=True, frozen=True)
@@ -72,6 +73,8 @@ class Trigger:
     pattern: re.Pattern[str]
     cameo: str | None
     dimension: str | None
+    # Lower-case strings one of which any match contains; None: no prefilter (see literals.py).
+    needs: frozenset[str] | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -211,7 +214,15 @@ def _load_events(k: Knowledge, dirs: tuple[str, ...]) -> None:
             pattern = re.compile(r["pattern"], re.IGNORECASE)
         except re.error as exc:
             raise KnowledgeError(f"{where}: bad pattern {r['pattern']!r}: {exc}") from exc
-        k.triggers.append(Trigger(r["type"], pattern, r["cameo"] or None, r["dimension"] or None))
+        k.triggers.append(
+            Trigger(
+                r["type"],
+                pattern,
+                r["cameo"] or None,
+                r["dimension"] or None,
+                required_literals(r["pattern"]),
+            )
+        )
 
 
 @lru_cache(maxsize=8)
