@@ -339,3 +339,16 @@ def test_seed_corpus_against_gold(seeds_dir: Path, gold: dict) -> None:
     print(report)
     assert right >= 36, report
     assert len(false_pos) <= 3, report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2014 Russia wrote off the debt. Putin visited Havana in July of that year.", "2014-07"),
+        ("Talks began in 2010 and resumed in March of the following year.", "2011-03"),
+        ("The treaty was signed in 1995; ratification came in June of the same year.", "1995-06"),
+    ],
+)
+def test_month_of_an_anaphoric_year(text: str, expected: str) -> None:
+    found = find_time_expressions(text, anchor=dt.date(2019, 10, 4))
+    assert found[-1].value.edtf == expected and found[-1].text.endswith("year")

@@ -590,7 +590,7 @@ def find_time_expressions(text: str, *, anchor: dt.date | None = None) -> list[T
         prev_end = c.end
         if c.kind != "anaphor":
             ctx.update(c.end, value)
-    return _join_ago(text, out)
+    return _join_month_of_year(text, _join_ago(text, out))
 
 
 _AGO_TODAY = re.compile(r"(?i)^(?P<n>.+?)\s+years?\s+ago$")
@@ -617,6 +617,41 @@ def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
                 text[prev.start : t.end], prev.start, t.end, span_value(start, end, "relative")
             )
             continue
+        out.append(t)
+    return out
+
+
+_OF_YEAR = re.compile(r"(?i)^of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year$")
+
+
+def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """ "in July of that year" is one month, of the year the text spoke of before it (not the anchor's)."""
+    out: list[TimeExpression] = []
+    for t in found:
+        month = out[-1] if out else None
+        if (
+            month is not None
+            and month.value.granularity == "month"
+            and month.value.start
+            and t.start - month.end <= 1
+            and _OF_YEAR.match(t.text)
+            and t.value.start
+        ):
+            offset = t.value.start.year - month.value.start.year  # what the anaphor added to its year
+            earlier = [
+                e
+                for e in out[:-1]
+                if e.value.basis == "explicit"
+                and e.value.start
+                and e.value.end
+                and e.value.start.year == e.value.end.year
+            ]
+            if earlier:
+                year, m = earlier[-1].value.start.year + offset, month.value.start.month  # type: ignore[union-attr]
+                out[-1] = TimeExpression(
+                    text[month.start : t.end], month.start, t.end, month_value(year, m, "relative")
+                )
+                continue
         out.append(t)
     return out
 
