@@ -799,3 +799,14 @@ def test_seed_figures(seeds_dir: Path, gold: dict) -> None:
         f"seed figures P={report['precision']:.3f} R={report['recall']:.3f} F1={report['f1']:.3f}\n{detail}"
     )
     assert report["f1"] >= 0.9, detail
+
+
+def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
+    from dyad.pipeline import process_bytes
+
+    text = (
+        "China and Zambia\n\n"
+        "The Export-Import Bank of China lent about $2 billion to Zambia in 2019 for a new highway."
+    )
+    [processed] = process_bytes("z.txt", text.encode())
+    assert not [f for f in processed.figures if f.kind in ("export", "import")]

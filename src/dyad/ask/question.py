@@ -362,6 +362,9 @@ def analyse_question(text: str) -> Question:
     named = _named(main, toks, blocked)
     types = _event_types(toks, focus, named)
     stems = {t.stem for t in toks}
+    # Words inside a name do not say what is asked: "the Export-Import Bank" is not about exports.
+    org_spans = [(m.start, m.end) for m in found if m.kind in ("organisation", "forum")]
+    free_stems = {t.stem for t in toks if not _covered(t, org_spans)}
     expects = _expects(wh, focus, stems, role)
     content = {t.stem for t in toks if not _covered(t, [(m.start, m.end) for m in countries] + time_spans)}
     keywords = content - lx.STOPWORDS - lx.GENERIC_VERBS - set(_WH) - {a.lower() for a in lx.AUXILIARIES}
@@ -372,7 +375,7 @@ def analyse_question(text: str) -> Question:
         wh=wh,
         expects=expects,
         event_types=tuple(types),
-        figure_kind=_figure_kind(stems, expects),
+        figure_kind=_figure_kind(free_stems, expects),
         action=action,
         countries=tuple(dict.fromkeys(m.value for m in countries)),
         origin=origin,

@@ -346,10 +346,13 @@ class Sent:
     parens: list[tuple[int, int]]
     has_pair_phrase: bool
     igos: list[tuple[int, int]]  # international bodies: "owes the IMF", "the EU pledged"
+    # The sentence with the letters of organisations' names hidden, so that "the Export-Import Bank of
+    # China" gives no export or import cue; same length, so offsets hold.
+    masked: str = ""
 
     @property
     def text(self) -> str:
-        return self.sentence.text
+        return self.masked or self.sentence.text
 
 
 def find_parens(text: str) -> list[tuple[int, int]]:

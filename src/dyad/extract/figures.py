@@ -605,6 +605,17 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
 
 
+def _mask_names(text: str, offset: int, mentions: list[Mention]) -> str:
+    """``text`` with the letters of organisation and forum names replaced by "x" (offsets unchanged)."""
+    chars = list(text)
+    for m in mentions:
+        if m.kind in ("organisation", "forum"):
+            for i in range(max(0, m.start - offset), min(len(chars), m.end - offset)):
+                if chars[i].isalpha():
+                    chars[i] = "x"
+    return "".join(chars)
+
+
 def extract_figures(
     doc: Document, mentions: list[Mention], timexes: list[TimeExpression], pair: tuple[str, str] | None
 ) -> list[Figure]:
@@ -636,6 +647,7 @@ def extract_figures(
             find_parens(sentence.text),
             any(m.kind == "pair" for m in inside),
             [(m.start - sentence.start, m.end - sentence.start) for m in inside if _is_igo(m)],
+            _mask_names(sentence.text, sentence.start, inside),
         )
         last: tuple[Quantity, Figure, bool] | None = None
         for q in find_quantities(sentence.text):
