@@ -352,3 +352,17 @@ def test_seed_corpus_against_gold(seeds_dir: Path, gold: dict) -> None:
 def test_month_of_an_anaphoric_year(text: str, expected: str) -> None:
     found = find_time_expressions(text, anchor=dt.date(2019, 10, 4))
     assert found[-1].value.edtf == expected and found[-1].text.endswith("year")
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "expected"),
+    [
+        (dt.date(2019, 2, 28), 50, dt.date(1969, 2, 28)),
+        (dt.date(2020, 2, 29), 1, dt.date(2019, 2, 28)),
+        (dt.date(2020, 12, 31), 4, dt.date(2016, 12, 31)),
+    ],
+)
+def test_minus_years(day: dt.date, years: int, expected: dt.date) -> None:
+    from dyad.extract.timex_values import minus_years
+
+    assert minus_years(day, years) == expected

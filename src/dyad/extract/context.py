@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,6 +11,8 @@ from dyad.models import TimeValue
 
 # Country forms that name a country as an actor; descriptors ("the Andean nation") need the pair.
 _ACTOR_FORMS = ("name", "adjective", "metonym", "historical")
+# Which office a leader's country is read from first, when a person held several.
+_ROLE_ORDER = {"head_of_state": 0, "party_leader": 1, "head_of_government": 2, "foreign_minister": 3}
 
 
 def document_pair(mentions: list[Mention], fixed: tuple[str, ...] = ()) -> tuple[str, str] | None:
@@ -39,14 +40,7 @@ def person_country(k: Knowledge, name: str, when: TimeValue | None) -> PersonCou
         covering = [t for t in terms if t.covers(when.start, day_end)]
         if covering:
             terms = covering
-    best = sorted(
-        terms,
-        key=lambda t: (
-            ("head_of_state", "party_leader", "head_of_government", "foreign_minister").index(t.role)
-            if t.role in ("head_of_state", "party_leader", "head_of_government", "foreign_minister")
-            else 9
-        ),
-    )[0]
+    best = min(terms, key=lambda t: _ROLE_ORDER.get(t.role, len(_ROLE_ORDER)))
     return PersonCountry(best.iso3, best.role)
 
 
@@ -58,7 +52,3 @@ def resolve_descriptor(mention: Mention, pair: tuple[str, str] | None) -> str | 
         if len(inside) == 1:
             return inside.pop()
     return mention.value if len(candidates) == 1 else None
-
-
-def day_value(day: dt.date, basis: str) -> TimeValue:
-    return TimeValue(day.isoformat(), day, day, "day", basis)  # type: ignore[arg-type]

@@ -12,9 +12,8 @@ import datetime as dt
 import re
 from collections import Counter
 
-from dyad.extract.context import day_value
 from dyad.extract.mentions import Mention
-from dyad.extract.timex import month_value, span_value, year_value
+from dyad.extract.timex_values import add_months, day_value, month_value, parse_edtf, span_value, year_value
 from dyad.knowledge import Knowledge, Summit, Term
 from dyad.models import Document, TimeExpression, TimeValue
 
@@ -102,13 +101,8 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
             lo, hi = days.get(when, (-13, -1) if ahead else (1, 13))
             base = summit.start if lo < 0 else summit.end
             return span_value(base + dt.timedelta(days=lo), base + dt.timedelta(days=hi), "inferred")
-        months = (
-            summit.start.year * 12
-            + summit.start.month
-            - 1
-            + (-1 if when == "next" else 1 if when == "last" else 0)
-        )
-        return month_value(months // 12, months % 12 + 1, "inferred")
+        step = -1 if when == "next" else 1 if when == "last" else 0
+        return month_value(*add_months(summit.start.year, summit.start.month, step), "inferred")
     return None
 
 
@@ -148,8 +142,6 @@ def _news_day(summit: Summit, text: str) -> dt.date:
 
 
 def published_value(published: str) -> TimeValue | None:
-    from dyad.extract.timex import parse_edtf
-
     try:
         return parse_edtf(published, "explicit")
     except ValueError:

@@ -16,6 +16,7 @@ from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.mentions import Mention
+from dyad.extract.timex_values import minus_years, year_value
 from dyad.knowledge import Knowledge, Trigger
 from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
 
@@ -147,12 +148,7 @@ def _dates_the_anniversary(sentence: Sentence, hit: _Hit, timex: TimeExpression,
 def _shift_years(value: TimeValue, years: int) -> TimeValue | None:
     if value.start is None or value.end is None:
         return None
-    try:
-        start = value.start.replace(year=value.start.year - years)
-        end = value.end.replace(year=value.end.year - years)
-    except ValueError:  # 29 February
-        start = value.start.replace(year=value.start.year - years, day=28)
-        end = value.end.replace(year=value.end.year - years, day=28)
+    start, end = minus_years(value.start, years), minus_years(value.end, years)
     y, rest = value.edtf[:4], value.edtf[4:]
     edtf = (
         f"{int(y) - years:04d}{rest}"
@@ -201,13 +197,12 @@ class EventExtractor:
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
             s_mentions = _within(mentions, m_starts, sentence.start, sentence.end)
-            if not s_mentions and not (pair and _RELATIONS_WORDS.search(sentence.text)):
-                earlier = [*earlier, sentence][-_CARRY:]
-                continue  # no one to take part in an event: skip the trigger patterns
+            # No one named who could take part in an event: the trigger patterns need not run.
+            takes_part = bool(s_mentions) or bool(pair and _RELATIONS_WORDS.search(sentence.text))
             s_timex = _within(timexes, t_starts, sentence.start, sentence.end)
             prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
             dated: set[tuple[str, str | None]] = set()  # (type, date) already taken in this sentence
-            for hit in _hits(sentence.text, self.k.triggers):
+            for hit in _hits(sentence.text, self.k.triggers) if takes_part else []:
                 if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
                     continue
                 if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, s_mentions):
@@ -246,13 +241,7 @@ class EventExtractor:
             gap = sentence.text[chosen.end - sentence.start : hit.start]
             if chosen.value.granularity == "open" and start_of and re.match(r"\s*,\s*when\b", gap):
                 # "no relations since 1978, when Bolivia broke them off": the when-clause is the start
-                return TimeValue(
-                    str(start_of.year),
-                    dt.date(start_of.year, 1, 1),
-                    dt.date(start_of.year, 12, 31),
-                    "year",
-                    chosen.value.basis,
-                )
+                return year_value(start_of.year, chosen.value.basis)
             anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
             if anniversary and _dates_the_anniversary(sentence, hit, chosen, anniversary.start()):
                 return _shift_years(chosen.value, int(anniversary.group(1)))

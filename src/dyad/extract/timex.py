@@ -47,6 +47,7 @@ from dyad.extract.timex_values import (
     day_value,
     decade_value,
     last_day,
+    minus_years,
     month_value,
     open_value,
     parse_edtf,
@@ -612,7 +613,7 @@ def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
             and t.value.end
             and (n := R.number(m["n"].split()[-1])) is not None
         ):
-            start, end = _minus_years(t.value.start, n), _minus_years(t.value.end, n)
+            start, end = minus_years(t.value.start, n), minus_years(t.value.end, n)
             out[-1] = TimeExpression(
                 text[prev.start : t.end], prev.start, t.end, span_value(start, end, "relative")
             )
@@ -654,10 +655,3 @@ def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 continue
         out.append(t)
     return out
-
-
-def _minus_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)

@@ -37,6 +37,14 @@ def add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+def minus_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` earlier; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def week_bounds(d: dt.date) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of the ISO week containing ``d``."""
     monday = d - dt.timedelta(days=d.weekday())

@@ -96,13 +96,14 @@ class Knowledge:
     type_defaults: dict[str, tuple[CameoCode, str]] = field(default_factory=dict)  # type → (code, dimension)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
 
-    _terms_by_name: dict[str, list[Term]] = field(default_factory=dict)
+    terms_by_name: dict[str, list[Term]] = field(default_factory=dict)  # filled beside ``terms``
+
+    def add_term(self, term: Term) -> None:
+        self.terms.append(term)
+        self.terms_by_name.setdefault(term.name, []).append(term)
 
     def terms_of(self, name: str) -> list[Term]:
-        if len(self._terms_by_name) == 0 and self.terms:
-            for term in self.terms:
-                self._terms_by_name.setdefault(term.name, []).append(term)
-        return self._terms_by_name.get(name, [])
+        return self.terms_by_name.get(name, [])
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -169,7 +170,7 @@ def _load_terms(k: Knowledge, dirs: tuple[str, ...]) -> None:
         start = _date(r["start"], where)
         if start is None:
             raise KnowledgeError(f"{where}: a term needs a start date")
-        k.terms.append(
+        k.add_term(
             Term(r["name"], _split(r["aliases"]), r["iso3"], r["role"], start, _date(r["end"], where))
         )
 
