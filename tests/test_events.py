@@ -62,7 +62,7 @@ def _summary(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]
         ("In 2014, President Xi Jinping made a state visit to Argentina.", ("visit", ("ARG", "CHN"), "2014")),
         (
             "In April 1982, Argentina invaded the Falkland Islands, and Britain went to war with Argentina.",
-            ("other", ("ARG", "GBR"), "1982-04"),
+            ("use_of_force", ("ARG", "GBR"), "1982-04"),
         ),
         (
             "Samsung announced in July 2023 that it would invest $1.8 billion in Vietnam.",

@@ -21,10 +21,17 @@ EVENT_TYPES = (
     "arms_transfer",
     "trade",
     "investment",
+    "aid",
     "cooperation",
     "statement",
+    "dispute",
+    "sanction",
+    "use_of_force",
     "other",
 )
+# Quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+CONFLICT_QUADS = (3, 4)
+STATUSES = ("occurred", "planned")
 DIMENSIONS = ("political", "economic", "military", "science_education_culture", "multilateral")
 FIGURE_KINDS = ("export", "import", "trade_total", "investment", "arms_value", "growth_rate", "other")
 QUALIFIERS = ("exact", "more_than", "less_than", "about")
@@ -118,6 +125,8 @@ class Figure:
     source: Source
     text: str = ""  # the quantity as written, e.g. "more than 230 million dollars"
     confidence: float = 0.5
+    value_max: float | None = None  # the upper bound of a range ("$500–800 million")
+    status: str = "occurred"  # occurred | planned (a forecast, target or ceiling)
 
 
 @dataclass(slots=True)
@@ -136,6 +145,7 @@ class Event:
     location: str | None = None
     trigger: str = ""
     confidence: float = 0.5
+    plover: str = ""
 
 
 @dataclass(slots=True)
