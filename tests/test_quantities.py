@@ -51,9 +51,9 @@ CASES = [
     ("Germany was the 5th destination of Turkish exports.", [(5, "rank", "exact")]),
     ("China is Brazil's second-largest investor.", [(2, "rank", "exact")]),
     ("India ranked third among Russia's arms buyers.", [(3, "rank", "exact")]),
-    ("Prices reached between $2 and $3 billion.", [(2.5e9, "USD", "about")]),
-    ("Sales of $2-3 billion a year are expected.", [(2.5e9, "USD", "about")]),
-    ("Growth of between 2 and 3 percent is forecast.", [(2.5, "percent", "about")]),
+    ("Prices reached between $2 and $3 billion.", [(2e9, "USD", "about")]),
+    ("Sales of $2-3 billion a year are expected.", [(2e9, "USD", "about")]),
+    ("Growth of between 2 and 3 percent is forecast.", [(2, "percent", "about")]),
     (
         "in 1985 Peru set a record for an amount of more than 230 million dollars.",
         [(230e6, "USD", "more_than")],
@@ -90,7 +90,7 @@ CASES = [
     ("a 25-percent rise in sales", [(25, "percent", "exact")]),
     ("a 9.4-per-cent rise in sales", [(9.4, "percent", "exact")]),
     ("Two-way trade hit $1.2tn.", [(1.2e12, "USD", "exact")]),
-    ("Sales of $2bn-$3bn are expected.", [(2.5e9, "USD", "about")]),
+    ("Sales of $2bn-$3bn are expected.", [(2e9, "USD", "about")]),
     ("Exports more than doubled.", [(2, "factor", "more_than")]),
     # a bare superlative before a partner noun is rank 1
     ("Mexico is Canada's largest export market.", [(1, "rank", "exact")]),

@@ -204,6 +204,13 @@ _TARGET = re.compile(
     r"triple|lift|bring|expand|take|grow|reach|push)\b)[^;:,.]{0,60}$",
     _I,
 )
+# a forecast is not an observed value either: "expect trade to top $10 bn by 2025", "is set to reach"
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)?|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
+    r"will|would|could|may|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
+    r"[^;:.]{0,60}$",
+    _I,
+)
 # a conversion in parentheses: "50 billion rupees ($664 million)"
 _CONVERSION = re.compile(
     r"\s*[(\[]\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|equivalent\s+to)\s+)*$", _I
@@ -542,8 +549,8 @@ def _figure(
     """The figure a quantity gives, and whether its sentence states the year."""
     scopes = sentence_scopes(st, q)
     clause = scopes[-2]
-    if _TARGET.search(clause.mask(st.text)[clause.lo : q.start]):
-        return None
+    before = clause.mask(st.text)[clause.lo : q.start]
+    planned = bool(_TARGET.search(before) or _FORECAST.search(before))
     item = _list_item(q, st)
     found = _kind(q, st, scopes, state)
     # "… such as Chile (925 million dollars)" with no cue of its own: the previous figure's kind and reporter
@@ -570,7 +577,20 @@ def _figure(
         to = item.iso3  # "exports to Germany were $16 billion, ahead of France (7 billion dollars)"
     source = Source(doc.name, st.text, st.sentence.start, st.sentence.end)
     confidence = round(_confidence(level, explicit, explicit_year), 2)
-    figure = Figure(kind, q.value * sign, q.unit, year, frm, to, q.qualifier, source, q.text, confidence)
+    figure = Figure(
+        kind,
+        q.value * sign,
+        q.unit,
+        year,
+        frm,
+        to,
+        q.qualifier,
+        source,
+        q.text,
+        confidence,
+        value_max=q.high * sign if q.high is not None else None,
+        status="planned" if planned else "occurred",
+    )
     return figure, explicit_year
 
 

@@ -465,7 +465,7 @@ def _atom(m: re.Match[str], text: str, blocked: list[tuple[int, int]]) -> Quanti
 
 
 def _merge_range(a: Quantity, b: Quantity, text: str) -> Quantity | None:
-    """ "$2-3 billion", "between $2 and $3 billion": one quantity with low/high (value = midpoint)."""
+    """ "$2-3 billion", "between $2 and $3 billion": one quantity with low/high (value = the low end)."""
     between = text[a.end : b.start]
     opener = _BETWEEN.search(text[: a.start])
     if not (_RANGE_JOIN.match(between) or (opener and re.fullmatch(r"\s*and\s*", between))):
@@ -481,7 +481,7 @@ def _merge_range(a: Quantity, b: Quantity, text: str) -> Quantity | None:
     if low >= high:
         return None
     start = opener.start() if opener else a.start
-    return Quantity(start, b.end, text[start : b.end], (low + high) / 2, unit, "about", low, high)
+    return Quantity(start, b.end, text[start : b.end], low, unit, "about", low, high)
 
 
 def _borrow_unit(a: Quantity, b: Quantity, text: str) -> Quantity:
