@@ -37,6 +37,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -254,7 +255,47 @@ def score_events(export: dict, gold: dict) -> dict:
     golds = [e for e in gold.get("events") or [] if _participants(e) in dyads]
     report = score_items(preds, golds, event_matches)
     report["ignored"] = len(export.get("events") or []) - len(preds)
+    missed = Counter(str(g.get("type")) for g in report["missed"])
+    required = Counter(str(g.get("type")) for g in golds if not g.get("optional"))
+    report["by_type"] = {t: {"found": n - missed[t], "required": n} for t, n in sorted(required.items())}
     return report
+
+
+def _name_key(name: Any) -> tuple[str, ...]:
+    folded = unicodedata.normalize("NFKD", str(name or "")).encode("ascii", "ignore").decode().casefold()
+    return tuple(w for w in re.split(r"[^a-z]+", folded) if w)
+
+
+def _same_person(pred: Any, gold: Any) -> bool:
+    """Same surname, and the given names agree where both are written ("Yoko Kamikawa" = "Yōko Kamikawa")."""
+    a, b = _name_key(pred), _name_key(gold)
+    return bool(a and b) and a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
+
+
+def score_actors(export: dict, gold: dict) -> dict:
+    """Named people in the gold found among the exported actors, and found with the right country."""
+    people = [a for a in export.get("actors") or [] if a.get("kind") == "person"]
+    golds = [g for g in gold.get("actors") or [] if g.get("kind", "person") == "person"]
+    found = right = 0
+    missed, wrong = [], []
+    for g in golds:
+        same = [p for p in people if _same_person(p.get("name"), g.get("name"))]
+        found += bool(same)
+        if any(str(p.get("country") or "").upper() == str(g.get("country") or "").upper() for p in same):
+            right += 1
+        elif same:
+            wrong.append({**g, "got": [p.get("country") for p in same]})
+        else:
+            missed.append(g)
+    total = len(golds)
+    return {
+        "total": total,
+        "found": found,
+        "right": right,
+        "recall": right / total if total else 0.0,
+        "missed": missed,
+        "wrong": wrong,
+    }
 
 
 # ---------------------------------------------------------------- documents
@@ -385,6 +426,8 @@ def evaluate(export: dict, gold: dict, *, answers: dict[str, dict] | None = None
         "documents": score_documents(export, gold),
         "time_expressions": score_time_expressions(export, gold),
     }
+    if gold.get("actors"):
+        report["actors"] = score_actors(export, gold)
     if answers is not None:
         report["questions"] = score_questions(answers, gold)
     return report
@@ -430,11 +473,25 @@ def format_report(report: dict) -> str:
         f"{'time_expressions':<16} found {tx['found']}/{tx['total']}  right {tx['right']}/{tx['total']}"
         f"  false positives {tx['false_positives']}"
     )
+    if "actors" in report:
+        ac = report["actors"]
+        lines.append(
+            f"{'officials':<16} found {ac['found']}/{ac['total']}  right country {ac['right']}/{ac['total']}"
+        )
+    by_type = report["events"].get("by_type") or {}
+    if by_type:
+        lines.append(
+            "events by type   " + ", ".join(f"{t} {c['found']}/{c['required']}" for t, c in by_type.items())
+        )
     if "questions" in report:
         lines.append(f"{'questions':<16} right {report['questions']['right']}/{report['questions']['total']}")
     for name in ("events", "figures", "time_expressions"):
         for kind in ("missed", "wrong", "spurious"):
             lines.extend(f"  {name} {kind}: {_describe(name, i)}" for i in report[name].get(kind, []))
+    for kind in ("missed", "wrong"):
+        for a in (report.get("actors") or {}).get(kind, []):
+            got = f" got {a['got']}" if "got" in a else ""
+            lines.append(f"  officials {kind}: {a.get('name')} ({a.get('role')}, {a.get('country')}){got}")
     lines.extend(
         f"  document {m['doc']} {m['field']}: expected {m['expected']!r} got {m['got']!r}"
         for m in docs["mismatches"]

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from dyad.resolve import resolve
+from dyad.resolve.actors import list_actors
 from dyad.store import Store
 
 FORMATS = ("json", "jsonl", "csv")
@@ -41,6 +42,21 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
             _event(e) for e in sorted(record.events, key=_event_order) if include_undated or e["date_edtf"]
         ],
         "figures": [_figure(f) for f in record.figures],
+        "actors": [
+            {
+                "name": a["name"],
+                "kind": "person"
+                if a["kind"] == "person"
+                else "forum"
+                if a["kind"] == "forum"
+                else "organisation",
+                "role": a["role"],
+                "country": a["country"],
+                "documents": a["document_names"],
+            }
+            for a in list_actors(store)
+            if a["kind"] in ("person", "organisation", "forum")
+        ],
         "time_expressions": [
             {
                 "doc": names[t["doc_id"]],
@@ -71,6 +87,7 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
         "cameo": e["cameo"],
         "goldstein": e["goldstein"],
         "quad_class": e["quad_class"],
+        "plover": e["plover"],
         "status": e["status"],
         "summary": e["summary"],
         "actors": e["actors"],
@@ -87,11 +104,13 @@ def _figure(f: dict[str, Any]) -> dict[str, Any]:
         "id": f["id"],
         "kind": f["kind"],
         "value": f["value"],
+        "value_max": f["value_max"],
         "unit": f["unit"],
         "year": f["year_edtf"],
         "from": f["from_code"],
         "to": f["to_code"],
         "qualifier": f["qualifier"],
+        "status": f["status"],
         "text": f["quantity_text"],
         "confidence": f["confidence"],
         "source_count": f["source_count"],
@@ -106,6 +125,7 @@ def _records(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         "events": "event",
         "figures": "figure",
         "time_expressions": "time_expression",
+        "actors": "actor",
         "conflicts": "conflict",
     }
     return [{"record": singular[key], **item} for key, items in data.items() for item in items]

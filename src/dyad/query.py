@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from typing import Any
 
 from dyad.errors import DyadError
 from dyad.export import build_export
 from dyad.extract.timex import parse_edtf
+from dyad.resolve.actors import list_actors
 from dyad.store import Store
 
 
@@ -74,17 +74,7 @@ def figures(store: Store, *, dyad: tuple[str, ...] = (), kinds: tuple[str, ...] 
 
 
 def actors(store: Store) -> list[dict[str, Any]]:
-    """People, organisations and countries mentioned, with how many documents and mentions name them."""
-    counts: Counter[tuple[str, str]] = Counter()
-    docs: dict[tuple[str, str], set[str]] = {}
-    for m in store.rows("mentions"):
-        key = (m["kind"], m["value"])
-        counts[key] += 1
-        docs.setdefault(key, set()).add(m["doc_id"])
-    return [
-        {"kind": kind, "name": value, "mentions": n, "documents": len(docs[(kind, value)])}
-        for (kind, value), n in sorted(counts.items(), key=lambda kv: (-len(docs[kv[0]]), -kv[1], kv[0]))
-    ]
+    return list_actors(store)
 
 
 def parse_dyad(text: str | None) -> tuple[str, ...]:

@@ -9,6 +9,9 @@
 3. Each phase gets its mean index and a level: ``high`` when its mean is at least the mean over all years,
    ``low`` otherwise; neighbouring phases of equal level stay apart when the segmentation split them.
 4. Each phase lists the events that define it: the three that weigh most within its span.
+5. Cooperation and conflict are segmented apart (``side``): a run of sanctions and clashes is a phase of
+   high conflict, never a phase of high intensity of a friendship. Conflict phases are given only when
+   the record holds conflict events.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from dyad.analyze.intensity import event_weight, spread_over_years
+from dyad.analyze.intensity import SIDES, event_weight, side_of, spread_over_years
 
 WINDOW = 5
 MIN_YEARS = 5
@@ -63,10 +66,22 @@ def _segment(values: list[float]) -> list[tuple[int, int]]:
 
 
 def find_periods(yearly: dict[int, dict[str, float]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    if not yearly:
+    """Cooperation phases, then conflict phases (when there is conflict), each oldest first."""
+    phases = []
+    for side in SIDES:
+        chosen = [e for e in events if side_of(e) == side and e.get("status") != "planned"]
+        if side == "conflict" and not chosen:
+            continue
+        phases += _side_periods({y: v.get(side, 0.0) for y, v in yearly.items()}, chosen, side)
+    return phases
+
+
+def _side_periods(yearly: dict[int, float], events: list[dict[str, Any]], side: str) -> list[dict[str, Any]]:
+    active = [y for y, v in yearly.items() if v > 0]
+    if not active:
         return []
-    years = list(range(min(yearly), max(yearly) + 1))
-    totals = [sum(yearly.get(y, {}).values()) for y in years]
+    years = list(range(min(active), max(active) + 1))
+    totals = [yearly.get(y, 0.0) for y in years]
     overall = sum(totals) / len(totals)
     phases = []
     for lo, hi in _segment([math.log1p(v) for v in _smooth(totals)]):
@@ -74,6 +89,7 @@ def find_periods(yearly: dict[int, dict[str, float]], events: list[dict[str, Any
         span = (years[lo], years[hi - 1])
         phases.append(
             {
+                "side": side,
                 "start": span[0],
                 "end": span[1],
                 "level": "high" if mean >= overall else "low",

@@ -23,7 +23,7 @@ def value_range(value: float, qualifier: str) -> tuple[float, float]:
 
 
 def _key(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["kind"], row["unit"], row["from_code"], row["to_code"], row["year_edtf"])
+    return (row["kind"], row["unit"], row["from_code"], row["to_code"], row["year_edtf"], row["status"])
 
 
 def _agree(a: dict[str, Any], b: dict[str, Any]) -> bool:

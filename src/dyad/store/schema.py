@@ -22,7 +22,14 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Columns added since schema 1, added in place to an older store when it opens (table, column, SQL type
+# and default).
+ADDED_COLUMNS = (
+    ("events", "plover", "VARCHAR(12)", "''"),
+    ("figures", "value_max", "FLOAT", "NULL"),
+    ("figures", "status", "VARCHAR(10)", "'occurred'"),
+)
 
 metadata = MetaData()
 
@@ -134,6 +141,7 @@ events = Table(
     Column("goldstein", Float, nullable=False),
     Column("quad_class", Integer, nullable=False),
     Column("status", String(10), nullable=False),
+    Column("plover", String(12), nullable=False, default=""),
     Column("summary", Text, nullable=False),
     Column("actors", Text, nullable=False, default="[]"),
     Column("location", Text),
@@ -160,6 +168,8 @@ figures = Table(
     Column("from_code", String(3)),
     Column("to_code", String(3)),
     Column("qualifier", String(10), nullable=False),
+    Column("value_max", Float),
+    Column("status", String(10), nullable=False, default="occurred"),
     Column("quantity_text", Text, nullable=False, default=""),
     Column("confidence", Float, nullable=False),
     Column("start", Integer, nullable=False),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from dyad.errors import StoreError
@@ -58,6 +58,16 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _upgrade(conn: Any, version: int) -> None:
+    """Bring a store written by an older dyad to the current schema, in place (new columns only)."""
+    if version < 2:
+        for table, column, sql_type, default in schema.ADDED_COLUMNS:
+            conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
+    conn.execute(
+        update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
+    )
+
+
 class Store:
     """A dyad store. ``Store(url)`` opens (and creates, if needed) the tables at ``url``."""
 
@@ -67,11 +77,11 @@ class Store:
         try:
             schema.metadata.create_all(self.engine)
             with self.engine.begin() as conn:
-                if (
-                    conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
-                    is None
-                ):
+                found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
+                if found is None:
                     conn.execute(insert(schema.meta).values(key="schema", value=str(schema.SCHEMA_VERSION)))
+                elif int(found[0]) < schema.SCHEMA_VERSION:
+                    _upgrade(conn, int(found[0]))
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open store {url!r}: {_reason(exc)}") from exc
 
@@ -323,6 +333,7 @@ def _event_row(doc_id: str, i: int, e: Event) -> dict[str, Any]:
         "goldstein": e.goldstein,
         "quad_class": e.quad_class,
         "status": e.status,
+        "plover": e.plover,
         "summary": e.summary,
         "actors": _json(e.actors),
         "location": e.location,
@@ -348,6 +359,8 @@ def _figure_row(doc_id: str, i: int, f: Figure) -> dict[str, Any]:
         "from_code": f.from_,
         "to_code": f.to,
         "qualifier": f.qualifier,
+        "value_max": f.value_max,
+        "status": f.status,
         "quantity_text": f.text,
         "confidence": f.confidence,
         "start": f.source.start,

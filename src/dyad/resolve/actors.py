@@ -1,0 +1,42 @@
+"""The record's actors: people, organisations, forums and countries named, with role and country."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from dyad.store import Store
+
+
+def list_actors(store: Store) -> list[dict[str, Any]]:
+    """People, organisations and countries mentioned, with role, country, and the documents naming them.
+
+    A person's role and country come from how the text introduced them (an official) or from the
+    knowledge files (a leader in office); the latest reading wins where they differ.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    docs: dict[tuple[str, str], set[str]] = {}
+    details: dict[tuple[str, str], dict[str, Any]] = {}
+    names = {d["id"]: d["name"] for d in store.rows("documents")}
+    for m in store.rows("mentions"):
+        key = (m["kind"], m["value"])
+        counts[key] += 1
+        docs.setdefault(key, set()).add(names.get(m["doc_id"], m["doc_id"]))
+        attrs = json.loads(m["attrs"] or "{}")
+        found = details.setdefault(key, {"role": None, "country": None})
+        found["role"] = attrs.get("role") or found["role"]
+        found["country"] = attrs.get("iso3") or attrs.get("country") or found["country"]
+        if m["kind"] == "country":
+            found["country"] = m["value"]
+    return [
+        {
+            "kind": kind,
+            "name": value,
+            **details[(kind, value)],
+            "mentions": n,
+            "documents": len(docs[(kind, value)]),
+            "document_names": sorted(docs[(kind, value)]),
+        }
+        for (kind, value), n in sorted(counts.items(), key=lambda kv: (-len(docs[kv[0]]), -kv[1], kv[0]))
+    ]
