@@ -176,7 +176,8 @@ def estimate_document_date(
     if days and (latest_year is None or max(days).year >= latest_year):
         return day_value(max(days), "inferred")
     if latest_year is not None:
-        return TimeValue(
+        year = TimeValue(
             str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year", "inferred"
         )
+        return _dateline_day(doc.text, year) or year  # "LIMA, Nov 24 (Reuters) -" in the latest year named
     return None

@@ -368,8 +368,28 @@ def _hide(masked: str, q: Quantity) -> str:
     return masked[: q.start] + " " * (q.end - q.start) + masked[q.end :]
 
 
+# a share of a flow keeps the flow's kind: "9.6% of Peru's exports", "a fifth of its imports"
+_SHARE_OF_FLOW = re.compile(
+    r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?P<flow>exports?|imports?|(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b",
+    _I,
+)
+_FLOW_KINDS = {"export": "export", "import": "import"}
+
+
+def _share_kind(q: Quantity, st: Sent) -> str | None:
+    m = _SHARE_OF_FLOW.match(st.text, q.end)
+    if not m:
+        return None
+    flow = m["flow"].lower()
+    return next((k for stem, k in _FLOW_KINDS.items() if flow.startswith(stem)), "investment")
+
+
 def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
-    """growth_rate (with the sign of the change) or other (shares, ranks) for percent, factor and rank."""
+    """growth_rate (with the sign of the change) or other (shares, ranks) for percent, factor and rank;
+    a share of a flow takes the flow's kind."""
+    if q.unit == "percent" and (flow := _share_kind(q, st)):
+        return flow, 0, 1.0
     economic = _ECONOMIC.search(st.text) or (_REFERENCE.search(st.text) and state.figures)
     if not economic:
         return None
