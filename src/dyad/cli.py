@@ -339,8 +339,9 @@ def timeline(
         out.print(f"[bold]{decade['decade']}[/bold]")
         for e in decade["events"]:
             summary = e["summary"].split(": ", 1)[-1]
+            kind = e["type"] + (" (planned)" if e["status"] == "planned" else "")
             out.print(
-                f"  {e['date']:<22} {e['basis']:<9} {e['type']:<20} {'–'.join(e['participants'])} "
+                f"  {e['date']:<22} {e['basis']:<9} {kind:<20} {'–'.join(e['participants'])} "
                 f"[{e['sources']} source(s)] {summary[:90]}",
                 highlight=False,
                 markup=False,
@@ -368,7 +369,7 @@ def intensity(
 def periods(
     db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
 ) -> None:
-    """Phases of higher and lower intensity, each with the events that define it."""
+    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events."""
     rows = analyze.periods(_record(db, config), dyad=query.parse_dyad(dyad))
     if as_json:
         _print_json(rows)
@@ -381,7 +382,7 @@ def periods(
         }
         for p in rows
     ]
-    out.print(_table(view, ["span", "level", "mean_index", "defined by"]))
+    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"]))
 
 
 @app.command()

@@ -94,18 +94,31 @@ def intensity_figure(
             yaxis="y2",
             hovertemplate="%{x}: %{y:.2f}<extra>yearly total</extra>",
         )
+    conflict = {int(r["period"]): r.get("conflict", 0.0) for r in years}
+    if any(conflict.values()):
+        span = range(min(conflict), max(conflict) + 1)
+        fig.add_scatter(
+            x=list(span),
+            y=[conflict.get(y, 0.0) for y in span],
+            name="yearly conflict (right axis)",
+            mode="lines",
+            line={"color": "rgba(200, 30, 30, 0.85)", "width": 1.4, "dash": "dot"},
+            yaxis="y2",
+            hovertemplate="%{x}: %{y:.2f}<extra>yearly conflict</extra>",
+        )
     for p in periods:
         if p["level"] == "high":
             lo, _, hi = p["span"].partition("–")
+            side = p.get("side", "cooperation")
             fig.add_vrect(
                 x0=int(lo) - 0.5,
                 x1=int(hi or lo) + 0.5,
-                fillcolor="#f4d35e",
+                fillcolor="#f4d35e" if side == "cooperation" else "#e07a7a",
                 opacity=0.18,
                 line_width=0,
                 layer="below",
-                annotation_text="high phase",
-                annotation_position="top left",
+                annotation_text="high cooperation" if side == "cooperation" else "high conflict",
+                annotation_position="top left" if side == "cooperation" else "bottom left",
                 annotation_font_size=11,
             )
     _layout(

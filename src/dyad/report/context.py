@@ -179,7 +179,13 @@ def _document(doc: dict[str, Any], number: int) -> dict[str, Any]:
 def _period(p: dict[str, Any]) -> dict[str, Any]:
     span = str(p["start"]) if p["start"] == p["end"] else f"{p['start']}–{p['end']}"
     events = [{**e, "summary": _strip_prefix(e["summary"], e["type"])} for e in p["events"]]
-    return {"span": span, "level": p["level"], "mean_index": p["mean_index"], "events": events}
+    return {
+        "side": p.get("side", "cooperation"),
+        "span": span,
+        "level": p["level"],
+        "mean_index": p["mean_index"],
+        "events": events,
+    }
 
 
 def _strip_prefix(summary: str, event_type: str) -> str:
