@@ -568,7 +568,7 @@ CASES = [
     (
         "China accounted for 32% of Brazil's exports in 2020.",
         None,
-        [("other", 32, "percent", "2020", "CHN", "BRA", "exact")],
+        [("export", 32, "percent", "2020", "BRA", "CHN", "exact")],  # a share keeps the flow's kind
     ),
     # comparison lists inherit kind, reporter and year
     (
@@ -691,6 +691,22 @@ def test_targets_and_forecasts_are_planned(text: str, value: float) -> None:
     """A target, goal or forecast is a figure with status planned, never an observed value."""
     (figure,) = figures_of(text, ("PER", "RUS"))
     assert (figure.kind, figure.value, figure.status) == ("trade_total", pytest.approx(value), "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "expected"),
+    [
+        ("China took 9.6% of Peru's exports in 2019.", ("PER", "CHN"), ("export", 9.6, "PER", "CHN")),
+        (
+            "Russia accounted for 2.1% of Peruvian imports in 2018.",
+            ("PER", "RUS"),
+            ("import", 2.1, "PER", "RUS"),
+        ),
+    ],
+)
+def test_a_share_of_a_flow_keeps_its_kind(text: str, pair: tuple[str, str], expected: tuple) -> None:
+    (figure,) = figures_of(text, pair)
+    assert (figure.kind, figure.value, figure.from_, figure.to, figure.unit) == (*expected, "percent")
 
 
 def test_a_range_keeps_both_ends() -> None:

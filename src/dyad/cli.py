@@ -527,22 +527,32 @@ def import_actors(
     )
 
 
-def example_corpus() -> list[Path]:
-    """The bundled Peru–Russia example documents (package data)."""
-    folder = resources.files("dyad") / "examples" / "seeds"
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+# The bundled examples (package data): name → folder under dyad/examples.
+EXAMPLES = {"peru-russia": "seeds", "india-china": "india_china"}
+
+
+def example_corpus(name: str = "peru-russia") -> list[Path]:
+    """The documents of a bundled example: Peru–Russia (real documents) or India–China (written for dyad,
+    with conflict as well as cooperation)."""
+    if name not in EXAMPLES:
+        raise DyadError(f"unknown example {name!r}; choose one of {', '.join(EXAMPLES)}")
+    folder = resources.files("dyad") / "examples" / EXAMPLES[name]
+    return sorted(Path(str(p)) for p in folder.iterdir() if not p.name.startswith("."))
 
 
 @app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="Store to (re)create for the demo.")] = "dyad-demo.db",
+    example: Annotated[
+        str, typer.Option("--example", help="Which bundled example: peru-russia or india-china.")
+    ] = "peru-russia",
 ) -> None:
-    """Ingest the bundled Peru–Russia example into a fresh store and show what it holds."""
+    """Ingest a bundled example (Peru–Russia by default) into a fresh store and show what it holds."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(db + suffix).unlink(missing_ok=True)
     settings = load_settings(None, db=db)
     with Store(settings.db_url) as store:
-        report = _run_ingest(store, [str(p) for p in example_corpus()], settings, replace=False)
+        report = _run_ingest(store, [str(p) for p in example_corpus(example)], settings, replace=False)
         _print_report(report)
         out.print(
             _table(
@@ -560,14 +570,15 @@ def demo(
     out.print(f"\nTimeline ({len(timeline)} dated events; sources in brackets):")
     for e in timeline:
         summary = e["summary"].split(": ", 1)[-1]
+        kind = e["type"] + (" (planned)" if e["status"] == "planned" else "")
         out.print(
-            f"  {e['date']:<22} {e['type']:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
+            f"  {e['date']:<22} {kind:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
             f"{summary[:70]}{'…' if len(summary) > 70 else ''}",
             highlight=False,
             markup=False,
         )
     out.print(f"\nReport: {report_path.resolve()}")
-    out.print(f"Try: dyad events --db {db}   dyad figures --db {db}   dyad show 002 --db {db}")
+    out.print(f"Try: dyad events --db {db}   dyad figures --db {db}   dyad periods --db {db}")
     raise typer.Exit(0 if report.ok else 1)
 
 

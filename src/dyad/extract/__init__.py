@@ -56,6 +56,12 @@ def _parse_candidates(doc: Document, mentions: list[Mention], knowledge: Knowled
     return dict(zip(indexes, parses, strict=True))
 
 
+def _not_covered(mentions: list[Mention], officials: list[Mention]) -> list[Mention]:
+    """The knowledge mentions that no official's mention overlaps ("Ana Lúcia Prado" is not Manuel Prado)."""
+    spans = [(o.start, o.end) for o in officials]
+    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+
+
 def _leaders_offices(mentions: list[Mention], knowledge: Knowledge, when: TimeValue | None) -> None:
     """A known leader's office and country as of the document's date, for the actors list."""
     for m in mentions:
@@ -137,7 +143,7 @@ def extract_facts(
     knowledge = load_knowledge(knowledge_dirs)
     mentions = mention_finder(knowledge_dirs).find(doc.text)
     officials = _actor_finder(knowledge_dirs).find(doc.text, mentions)
-    mentions = sorted(mentions + officials, key=lambda m: m.start)
+    mentions = sorted(_not_covered(mentions, officials) + officials, key=lambda m: m.start)
     clock.lap("mentions and officials")
     explicit = find_time_expressions(doc.text)
     reference = estimate_document_date(doc, mentions, explicit, knowledge)

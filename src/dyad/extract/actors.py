@@ -137,7 +137,14 @@ class ActorFinder:
         """Mentions of officials and organisations not in the knowledge files, in text order."""
         if self.roles is None:
             return []
-        taken = [(m.start, m.end) for m in mentions if m.kind in ("person", "organisation")]
+        # A known name of one word ("Prado", "Tanaka": a past leader's surname) inside a longer name
+        # introduced with a title is that official, not the leader: only full names and organisations
+        # hold their place (the caller drops the one-word mentions an official covers).
+        taken = [
+            (m.start, m.end)
+            for m in mentions
+            if m.kind == "organisation" or (m.kind == "person" and " " in m.text.strip())
+        ]
         countries = [
             m
             for m in mentions

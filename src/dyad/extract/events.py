@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.mentions import Mention
-from dyad.extract.predicates import Reading, read_sentence
+from dyad.extract.predicates import Context, Reading, governs, modal_spans, read_sentence
+from dyad.extract.quantities import find_quantities
+from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import minus_years, year_value
 from dyad.knowledge import Knowledge, Trigger
 from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
@@ -66,6 +68,11 @@ _STOCK = re.compile(r"\b(so far|to date|in total|cumulative(ly)?|altogether|all 
 _RELATIONS_WORDS = re.compile(
     r"\b(diplomatic|relations|ties|ambassadors?|embass(y|ies)|envoys?)\b", re.IGNORECASE
 )
+# "Fifty years after Brasília and Beijing opened embassies": the act N years before the clause's date.
+_YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,;:]{0,80}$", re.IGNORECASE)
+# Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
+# names one side, and the other country elsewhere in the sentence is rarely its target.
+_CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
@@ -181,6 +188,33 @@ def _within(items: list[Any], starts: list[int], lo: int, hi: int) -> list[Any]:
     return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
+@dataclass(slots=True)
+class _At:
+    """One sentence and what it is read with."""
+
+    doc: Document
+    sentence: Sentence
+    mentions: list[Mention]
+    timexes: list[TimeExpression]
+    earlier: list[TimeExpression]  # the time expressions of the preceding sentences of the paragraph
+    pair: tuple[str, str] | None
+    anchor: TimeValue | None
+    parse: Any  # the sentence's dependency parse, or None
+    dated: set[tuple[str, str | None]] = field(default_factory=set)  # (type, date) taken in the sentence
+
+
+def _owned(at: _At, start: int) -> list[TimeExpression]:
+    """The sentence's time expressions that can date the act whose word starts at ``start``: not those
+    of a clause describing a participant ("X, who arrived on Sunday, held talks")."""
+    if at.parse is None:
+        return at.timexes
+    word = next((t for t in at.parse if t.idx <= start < t.idx + len(t.text)), None)
+    if word is None:
+        return at.timexes
+    base = at.sentence.start
+    return [t for t in at.timexes if governs(at.parse, word, t.start - base, t.end - base)]
+
+
 class EventExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
@@ -210,50 +244,75 @@ class EventExtractor:
             takes_part = bool(s_mentions) or bool(pair and _RELATIONS_WORDS.search(sentence.text))
             s_timex = _within(timexes, t_starts, sentence.start, sentence.end)
             prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
-            dated: set[tuple[str, str | None]] = set()  # (type, date) already taken in this sentence
-            for hit in _hits(sentence.text, self.k.triggers) if takes_part else []:
-                if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
-                    continue
-                if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, s_mentions):
-                    continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
-                date = self._date(doc, sentence, hit, s_timex, prev_timex, anchor)
-                if date is not None and date.granularity == "open":
-                    continue  # "no relations since 1978": a state that holds, not an event
-                if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
-                    continue  # "have invested $20 billion so far": a figure, not an event
-                key = (hit.trigger.type, date.edtf if date else None)
-                if key in dated or (hit.trigger.type, None) in dated:
-                    continue  # one event per type and date in a sentence
-                participants = self._participants(sentence, hit, s_mentions, pair, date)
-                if participants is None:
-                    continue
-                dated.add(key)
-                events.append(self._event(doc, sentence, hit, participants, date, s_mentions))
-            if sentence.index in parsed and not sentence.text.rstrip().endswith("?"):
-                for reading in self._readings(
-                    parsed[sentence.index], sentence, s_mentions, pair, anchor, people
-                ):
-                    span = _Span(reading.start, reading.end)
-                    if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
-                        continue
-                    date = self._date(doc, sentence, span, s_timex, prev_timex, anchor)
-                    if date is not None and date.granularity == "open":
-                        continue
-                    if reading.type in _FLOW_TYPES and _is_stock(sentence.text, date):
-                        continue
-                    key = (reading.type, date.edtf if date else None)
-                    if key in dated or (reading.type, None) in dated:
-                        continue
-                    participants = self._reading_sides(reading, sentence, s_mentions, pair, date)
-                    if participants is None:
-                        continue
-                    dated.add(key)
-                    events.append(self._reading_event(doc, sentence, reading, participants, date, s_mentions))
+            at = _At(doc, sentence, s_mentions, s_timex, prev_timex, pair, anchor, parsed.get(sentence.index))
+            hits = self._trigger_events(at, events) if takes_part else []
+            if at.parse is not None:
+                self._reading_events(at, hits, people, events)
             for m in s_mentions:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
             earlier = [*earlier, sentence][-_CARRY:]
         return events
+
+    def _trigger_events(self, at: _At, events: list[Event]) -> list[_Hit]:
+        """Events from the trigger patterns; returns the hits that made an event."""
+        sentence, made = at.sentence, list[_Hit]()
+        unmade = modal_spans(at.parse, self.k) if at.parse is not None else []
+        for hit in _hits(sentence.text, self.k.triggers):
+            if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
+                continue
+            if any(hit.start <= start and end <= hit.end for start, end, _effect in unmade):
+                continue  # "threatened to break off relations": the threat, read from the parse
+            if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, at.mentions):
+                continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
+            date = self._date(at.doc, sentence, hit, at.timexes, at.earlier, at.anchor)
+            if date is not None and date.granularity == "open":
+                continue  # "no relations since 1978": a state that holds, not an event
+            if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
+                continue  # "have invested $20 billion so far": a figure, not an event
+            key = (hit.trigger.type, date.edtf if date else None)
+            if key in at.dated or (hit.trigger.type, None) in at.dated:
+                continue  # one event per type and date in a sentence
+            participants = self._participants(sentence, hit, at.mentions, at.pair, date)
+            if participants is None:
+                continue
+            at.dated.add(key)
+            made.append(hit)
+            events.append(self._event(at.doc, sentence, hit, participants, date, at.mentions))
+        return made
+
+    def _reading_events(self, at: _At, hits: list[_Hit], people: list[str], events: list[Event]) -> None:
+        """Events from the predicates of the parse, for the acts no trigger pattern already gave."""
+        sentence = at.sentence
+        if sentence.text.rstrip().endswith("?"):
+            return
+        for reading in self._readings(at.parse, sentence, at.mentions, at.pair, at.anchor, people):
+            if any(h.trigger.type == reading.type and h.start <= reading.start < h.end for h in hits):
+                continue  # a trigger pattern already made this act
+            span = _Span(reading.start, reading.end)
+            if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
+                continue
+            if reading.type == "visit" and not reading.visitor:
+                continue  # troops or goods "arriving" are no visit
+            date = self._date(at.doc, sentence, span, _owned(at, reading.start), at.earlier, at.anchor)
+            after = _YEARS_AFTER.search(sentence.text[: reading.start])
+            if after and date is not None and date.start and (years := number(after.group(1))):
+                # "Fifty years after they opened embassies": that year, as precise as it can be
+                date = year_value(date.start.year - years, "inferred")
+            if date is not None and date.granularity == "open":
+                continue
+            if reading.type in _FLOW_TYPES and (
+                _has_sum(sentence.text, reading.scope) or _is_stock(sentence.text, date)
+            ):
+                continue  # "imported $339 million of Russian goods": a figure
+            key = (reading.type, date.edtf if date else None)
+            if key in at.dated or (reading.type, None) in at.dated:
+                continue
+            participants = self._reading_sides(reading, sentence, at.mentions, at.pair, date)
+            if participants is None:
+                continue
+            at.dated.add(key)
+            events.append(self._reading_event(at.doc, sentence, reading, participants, date, at.mentions))
 
     # -- predicates read from the parse -----------------------------------------------------------------
 
@@ -280,12 +339,12 @@ class EventExtractor:
         def pronoun(word: str) -> set[str]:
             return set(people) if word in ("he", "she", "his", "her", "him") else set()
 
-        pair_spans = [
-            (m.start - sentence.start, m.end - sentence.start) for m in s_mentions if m.kind == "pair"
-        ]
-        return [
-            r for r in read_sentence(sdoc, self.k, codes, pair_spans, pronoun) if not r.cameo.startswith("01")
-        ]
+        def offsets(kind: str) -> list[tuple[int, int]]:
+            return [(m.start - sentence.start, m.end - sentence.start) for m in s_mentions if m.kind == kind]
+
+        context = Context(codes, pronoun, offsets("pair"), offsets("person"))
+        # A statement with no content (CAMEO 01: "said", "stated") is no event of its own.
+        return [r for r in read_sentence(sdoc, self.k, context) if not r.cameo.startswith("01")]
 
     def _reading_sides(
         self,
@@ -311,7 +370,14 @@ class EventExtractor:
             return tuple(sorted({a, t})) if a and t and a != t else None
         if len(sides) >= 2:
             return tuple(sorted(sides)) if len(sides) == 2 else None
-        if len(sides) == 1 and pair and next(iter(sides)) in pair:
+        conflict = reading.type in _CONFLICT_TYPES
+        if (
+            len(sides) == 1
+            and pair
+            and next(iter(sides)) in pair
+            and reading.predicate.pos == "verb"
+            and not conflict
+        ):
             others = {
                 c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))
             }
@@ -534,6 +600,11 @@ class EventExtractor:
             confidence=round(min(confidence, 0.95), 2),
             plover=self.k.plover(code.code) or self.k.type_plover.get(etype, ""),
         )
+
+
+def _has_sum(text: str, scope: tuple[int, int]) -> bool:
+    """Is a sum of money part of the phrase at ``scope``?"""
+    return any(q.is_money and scope[0] <= q.start < scope[1] for q in find_quantities(text))
 
 
 def _actors(s_mentions: list[Mention]) -> list[str]:

@@ -385,6 +385,31 @@ def _share_kind(q: Quantity, st: Sent) -> str | None:
     return next((k for stem, k in _FLOW_KINDS.items() if flow.startswith(stem)), "investment")
 
 
+def _share_sides(q: Quantity, st: Sent) -> tuple[str, str | None] | None:
+    """A share of a flow: the reporter owns the flow ("of Brazil's exports", "of Peruvian imports"), the
+    partner is the other country the sentence names ("China accounted for 32% of Brazil's exports")."""
+    m = _SHARE_OF_FLOW.match(st.text, q.end) if q.unit == "percent" else None
+    if m is None:
+        return None
+    owners = [r for r in st.refs if q.end <= r.start < m.end() and not r.context]
+    if not owners:
+        return None
+    reporter = owners[0].iso3
+    # the partner is named as a country and before the share ("China took", "Russia accounted for"); a
+    # company's home ("its subsidiaries exported … 15 percent of Vietnam's exports") is no partner
+    others = [
+        r
+        for r in st.refs
+        if r.iso3 != reporter
+        and r.start < q.start
+        and r.form in ("name", "adjective", "metonym", "historical")
+        and not r.context
+        and not r.comparison
+    ]
+    partner = min(others, key=lambda r: abs(r.start - q.start)).iso3 if others else None
+    return reporter, partner
+
+
 def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
     """growth_rate (with the sign of the change) or other (shares, ranks) for percent, factor and rank;
     a share of a flow takes the flow's kind."""
@@ -586,6 +611,8 @@ def _figure(
     if base is not None:
         year = year if explicit_year else base.year
         frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
+    elif kind in _ORDERED and (share := _share_sides(q, st)) is not None:
+        frm, to, explicit = share[0], share[1], 2
     elif kind in _ORDERED:
         ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures)
         if ordered is None:

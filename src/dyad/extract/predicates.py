@@ -41,6 +41,30 @@ _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "acl", "parataxis", "appos", "conj",
 _NEGATIONS = ("not", "never", "n't", "no", "neither", "nor", "without")
 _MODAL_EFFECTS = ("planned", "threat", "refusal", "offer", "demand", "negation", "hedge")
 _DROP = ("negation", "hedge")
+# Heads of a subject that can pay a visit besides a named person (troops "arriving" are no visit).
+_VISITORS = frozenset(
+    (
+        "delegation",
+        "minister",
+        "president",
+        "premier",
+        "chancellor",
+        "leader",
+        "ambassador",
+        "envoy",
+        "king",
+        "queen",
+        "emir",
+        "secretary",
+        "mission",
+        "team",
+        "official",
+        "head",
+        "prince",
+        "counterpart",
+        "mayor",
+    )
+)
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
 
 Codes = Callable[[int, int], set[str]]  # (start, end) in the sentence → countries of mentions inside
@@ -58,6 +82,9 @@ class Reading:
     actor: set[str] = field(default_factory=set)
     target: set[str] = field(default_factory=set)
     mutual: bool = False  # the sides act together (met, signed) rather than one on the other
+    scope: tuple[int, int] = (0, 0)  # the predicate's phrase, offsets in the sentence
+    visitor: bool = False  # the subject is someone who can pay a visit (a person, an official, a delegation)
+    token: Any = None  # the predicate's token in the parse
     pair_phrase: bool = False  # "the two sides", "both countries"
 
 
@@ -136,24 +163,47 @@ def _span(token: Any) -> list[Any]:
     return out
 
 
+def _own_modality(token: Any, k: Knowledge) -> str | None:
+    """Negation, auxiliaries, adverbs and conditions on the predicate word itself."""
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and str(c.lower_) == "no"):
+            return "negation"
+        none_of = (g for g in c.children if g.dep_ == "det" and str(g.lower_) == "no")
+        if c.dep_ in ("dobj", "nsubjpass") and any(none_of):
+            return "negation"  # "signed no agreement", "no contract has been signed"
+        if c.dep_ in ("aux", "auxpass", "advmod", "mark") and k.modality.get(_lemma(c)) in _MODAL_EFFECTS:
+            return k.modality[_lemma(c)]
+        if c.dep_ == "mark" and str(c.lower_) in ("if", "whether", "unless"):
+            return "hedge"
+        conditions = (g for g in c.children if g.dep_ == "mark" and str(g.lower_) in ("if", "unless"))
+        if c.dep_ == "advcl" and any(conditions):
+            return "hedge"  # "If the talks succeed, they will sign": a condition, not an act
+    return None
+
+
+def _governor_negated(token: Any) -> str | None:
+    """A verb above the predicate that is itself negated: "did not agree to sign"."""
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+        return "negation"
+    return None
+
+
 def _modality(token: Any, k: Knowledge) -> str | None:
     """The strongest modality over the predicate: its own auxiliaries and negation, and the verbs or
     nouns it is the complement of ("threatened to impose", "plans for a visit")."""
     current, hops = token, 0
     while True:
-        for c in current.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and str(c.lower_) == "no"):
-                return "negation"
-            if c.dep_ in ("aux", "auxpass", "advmod", "mark") and k.modality.get(_lemma(c)) in _MODAL_EFFECTS:
-                return k.modality[_lemma(c)]
-            if c.dep_ == "mark" and str(c.lower_) in ("if", "whether", "unless"):
-                return "hedge"
+        own = _own_modality(current, k) if hops == 0 else _governor_negated(current)
+        if own:
+            return own
         head = current.head
-        if head is current or hops >= _MODAL_HOPS:
+        if head.i == current.i or hops >= _MODAL_HOPS:
             return None
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
             head = head.head
+        if current.dep_ == "pcomp" and head.dep_ == "prep":  # "barred members from visiting"
+            head, through_prep = head.head, True
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "nsubjpass", "acl") and not through_prep:
             return None
         effect = k.modality.get(_lemma(head))
@@ -194,20 +244,57 @@ def _subject(token: Any) -> list[Any]:
             return agents
         if current.dep_ == "relcl":
             return [current.head]
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
         break
     return []
 
 
-def read_sentence(
-    sdoc: Any,
-    k: Knowledge,
-    codes: Codes,
-    pair_spans: list[tuple[int, int]],
-    pronoun: Callable[[str], set[str]],
-) -> list[Reading]:
+def modal_spans(sdoc: Any, k: Knowledge) -> list[tuple[int, int, str]]:
+    """Words under a modality that unmakes an act (threat, refusal, offer, demand, negation, hedge), as
+    offsets in the sentence: a trigger pattern over one of them is not the act ("threatened to break off
+    relations" is no break of relations)."""
+    spans = []
+    for token in sdoc:
+        pos = "noun" if token.pos_ in ("NOUN", "PROPN") else "verb" if token.pos_ in ("VERB", "AUX") else None
+        if pos and (_lemma(token), pos) in k.predicates:
+            effect = _modality(token, k)
+            if effect and effect != "planned":
+                spans.append((token.idx, token.idx + len(token.text), effect))
+    return spans
+
+
+_SUBORDINATE = ("relcl", "acl")  # clauses that describe a participant, with their own time
+
+
+def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
+    """Is the stretch [start, end) of the sentence attached to ``token`` or to a word above it, rather
+    than to another verb ("X, who arrived on Sunday, held talks": Sunday is the arrival's)?"""
+    inside = [t for t in sdoc if start <= t.idx < end]
+    if not inside:
+        return True
+    word = inside[0]
+    above = {a.i for a in token.ancestors} | {token.i}
+    current = word
+    while current.head.i != current.i and current.i not in above:
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in _SUBORDINATE:
+            return False  # a clause of its own, with its own time
+        current = current.head
+    return True
+
+
+@dataclass(slots=True)
+class Context:
+    """What the sentence's mentions tell the reader of its parse (offsets in the sentence)."""
+
+    codes: Codes  # the countries of the mentions in a stretch
+    pronoun: Callable[[str], set[str]]  # the countries "he", "she" stand for
+    pair_spans: list[tuple[int, int]]  # "the two sides", "both countries"
+    people: list[tuple[int, int]]  # people named (leaders, officials)
+
+
+def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
     """Every listed predicate of one parsed sentence, with the countries on each side."""
     readings = []
     for token in sdoc:
@@ -233,10 +320,11 @@ def read_sentence(
             pred.plover,
             "occurred",
             mutual=pred.direction == "mutual",
+            token=token,
         )
         if effect:
             _retype(reading, effect, _lemma(token.head), k)
-        _arguments(reading, token, is_noun, codes, pair_spans, pronoun)
+        _arguments(reading, token, is_noun, context)
         readings.append(reading)
     return readings
 
@@ -256,14 +344,7 @@ def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> boo
     return any(s <= t.idx < e for t in tokens for s, e in pair_spans)
 
 
-def _arguments(
-    reading: Reading,
-    token: Any,
-    is_noun: bool,
-    codes: Codes,
-    pair_spans: list[tuple[int, int]],
-    pronoun: Callable[[str], set[str]],
-) -> None:
+def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) -> None:
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
     if is_noun:
@@ -298,6 +379,12 @@ def _arguments(
                 target_tokens += [w for g in c.children if g.dep_ in ("dobj", "prep") for w in _span(g)]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
-    reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, pair_spans)
-    reading.actor = _countries(actor_tokens, codes, pronoun)
-    reading.target = _countries(target_tokens, codes, pronoun) - reading.actor
+    reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
+    reading.visitor = any(
+        _lemma(w) in _VISITORS or w.lower_ in ("he", "she") or any(s <= w.idx < e for s, e in context.people)
+        for w in actor_tokens
+    )
+    words = _span(token)
+    reading.scope = (min(w.idx for w in words), max(w.idx + len(w.text) for w in words))
+    reading.actor = _countries(actor_tokens, context.codes, context.pronoun)
+    reading.target = _countries(target_tokens, context.codes, context.pronoun) - reading.actor

@@ -1,0 +1,178 @@
+"""Events read from sentence structure: predicates from the lexicon with their arguments in the parse,
+officials nobody listed, modality (planned, threats, refusals, negation) and conflict types."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad.clean import clean_document
+from dyad.errors import ExtractError
+from dyad.extract import extract_facts
+from dyad.extract.parse import MODEL_DIGESTS, load_parser, verify_model
+from dyad.knowledge import load_knowledge
+from dyad.models import Document, Event
+
+# Officials introduced the way news introduces them; nobody here is in the knowledge files.
+INTRO = (
+    "SANTIAGO, May 2 (Reuters) - Chile's foreign minister Rodrigo Aránguiz Pell arrived in Tokyo on "
+    "Monday, May 1, 2023. Japanese Foreign Minister Kenji Hoshino welcomed the visit. "
+)
+
+
+def _doc(text: str, published: str | None = "2023-05-02") -> Document:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return doc
+
+
+def _events(text: str, published: str | None = "2023-05-02") -> list[Event]:
+    return extract_facts(_doc(text, published)).events
+
+
+def _facts(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]]:
+    return {(e.type, e.participants, e.date.edtf if e.date else None) for e in events}
+
+
+MEETING = ("meeting", ("CHL", "JPN"), "2023-05-03")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the five meeting forms a new user tried
+        "Aránguiz Pell met Japanese Foreign Minister Kenji Hoshino on Wednesday, May 3, 2023.",
+        "Aránguiz Pell met Japan's Foreign Minister on Wednesday, May 3, 2023.",
+        "The Chilean foreign minister met the Japanese foreign minister on Wednesday, May 3, 2023.",
+        "Chile's foreign minister met Japan's on Wednesday, May 3, 2023.",
+        "Rodrigo Aránguiz Pell met Kenji Hoshino on Wednesday, May 3, 2023.",
+        # passives, nominal events, calls
+        "Talks between the two ministers were held in Tokyo on Wednesday, May 3, 2023.",
+        "On May 3, 2023, Hoshino held talks with his Chilean counterpart.",
+        "Hoshino spoke by phone with the Chilean foreign minister on May 3, 2023.",
+    ],
+)
+def test_meeting_forms(sentence: str) -> None:
+    assert MEETING in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On May 3, 2023, Japan praised Chile's role in the Pacific.", ("statement", "SUPPORT")),
+        ("On May 3, 2023, Hoshino condemned Chile's decision.", ("dispute", "ACCUSE")),
+        ("On May 3, 2023, Chile denounced Japan's whaling fleet.", ("dispute", "ACCUSE")),
+        ("On May 3, 2023, Japan threatened to impose sanctions on Chile.", ("dispute", "THREATEN")),
+        ("On May 3, 2023, Chile threatened to break off relations with Japan.", ("dispute", "THREATEN")),
+        ("On May 3, 2023, Japan imposed sanctions on Chile.", ("sanction", "SANCTION")),
+        ("On May 3, 2023, Japanese warships shelled Chilean positions.", ("use_of_force", "ASSAULT")),
+    ],
+)
+def test_statements_and_conflict(sentence: str, expected: tuple[str, str]) -> None:
+    events = _events(INTRO + sentence)
+    found = {(e.type, e.plover) for e in events if e.date and e.date.edtf == "2023-05-03"}
+    assert expected in found, found
+    assert ("statement", "SUPPORT") not in found or expected[0] == "statement"  # condemned is not praise
+
+
+def test_a_threat_is_not_the_act() -> None:
+    events = _events(INTRO + "On May 3, 2023, Chile threatened to break off relations with Japan.")
+    assert not [e for e in events if e.type == "diplomatic_relations"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, the two sides did not sign the agreement.",
+        "The two sides may sign an agreement on May 3, 2023.",
+        "If the talks succeed, Chile and Japan will sign an agreement on May 3, 2023.",
+    ],
+)
+def test_negated_or_hedged_acts_are_not_events(sentence: str) -> None:
+    assert not [e for e in _events(INTRO + sentence) if e.type == "agreement"]
+
+
+def test_a_plan_is_planned() -> None:
+    events = _events(INTRO + "Hoshino will visit Santiago in June 2023.")
+    visits = [e for e in events if e.type == "visit" and e.date and e.date.edtf == "2023-06"]
+    assert visits and all(e.status == "planned" for e in visits)
+
+
+def test_officials_get_their_country_and_appear_as_actors() -> None:
+    processed = extract_facts(_doc(INTRO + "Aránguiz Pell and Hoshino signed an agreement on May 3, 2023."))
+    officials = {m["value"]: m for m in processed.mentions if m["kind"] == "person"}
+    assert {"Rodrigo Aránguiz Pell", "Kenji Hoshino"} <= set(officials)
+    (agreement,) = [e for e in processed.events if e.type == "agreement"]
+    assert agreement.participants == ("CHL", "JPN")
+    assert {"Rodrigo Aránguiz Pell", "Kenji Hoshino"} <= set(agreement.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        ("Brazil's trade minister Ana Lúcia Prado spoke.", "Ana Lúcia Prado", "BRA", "trade minister"),
+        ("Marta Quiroga, Brazil's trade minister, said so.", "Marta Quiroga", "BRA", "trade minister"),
+        ("The head of Rosoboronexport, Pavel Sukhov, said so.", "Pavel Sukhov", "RUS", "head"),
+        ("Japanese Ambassador Ken Tanaka said so.", "Ken Tanaka", "JPN", "ambassador"),
+    ],
+)
+def test_official_introductions(text: str, name: str, country: str, role: str) -> None:
+    rows = [m for m in extract_facts(_doc(text)).mentions if m["kind"] == "person" and m["value"] == name]
+    assert rows, extract_facts(_doc(text)).mentions
+    attrs = json.loads(rows[0]["attrs"])
+    assert attrs["iso3"] == country and role in attrs["role"]
+
+
+def test_every_predicate_row_is_well_formed() -> None:
+    k = load_knowledge()
+    rows = [p for preds in k.predicates.values() for p in preds]
+    assert len(rows) >= 1000
+    assert {p.type for p in rows} >= {"dispute", "sanction", "use_of_force", "aid", "meeting", "agreement"}
+    assert all(k.code(p.cameo) is not None for p in rows)
+
+
+def test_the_parser_is_the_pinned_release() -> None:
+    nlp = load_parser()
+    assert "parser" in nlp.pipe_names and "ner" not in nlp.pipe_names
+
+
+def test_a_changed_model_is_refused(tmp_path: Path) -> None:
+    for name in MODEL_DIGESTS:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"not the pinned weights")
+    with pytest.raises(ExtractError, match="does not match the pinned"):
+        verify_model(tmp_path)
+
+
+def _corpus_sentences() -> list[str]:
+    root = Path(__file__).resolve().parents[1]
+    folders = [
+        root / "src" / "dyad" / "examples" / "seeds",
+        root / "src" / "dyad" / "examples" / "india_china",
+        *(root / "tests" / "data").glob("heldout*"),
+    ]
+    sentences = []
+    for folder in folders:
+        for path in sorted(folder.glob("*")):
+            if path.suffix in (".txt", ".md", ".html") and path.name != "README.md":
+                doc = _doc(path.read_text(encoding="utf-8", errors="replace"))
+                sentences.extend(s.text for s in doc.sentences)
+    return sentences
+
+
+def test_parse_prefilter_never_hides_a_reading() -> None:
+    """A sentence the prefilter skips would yield no reading if it were parsed (checked on every corpus)."""
+    from dyad.extract.parse import parse_sentences
+    from dyad.extract.predicates import Context, could_hold_predicate, read_sentence
+
+    k = load_knowledge()
+    sentences = _corpus_sentences()
+    skipped = [s for s in sentences if not could_hold_predicate(s, k)]
+    assert len(sentences) > 500 and skipped  # the prefilter does skip sentences
+    context = Context(lambda start, end: {"PER", "RUS"}, lambda word: set(), [], [])
+    for sentence, parse in zip(skipped, parse_sentences(skipped), strict=True):
+        readings = [r for r in read_sentence(parse, k, context) if not r.cameo.startswith("01")]
+        assert not readings, (sentence, [r.predicate.lemma for r in readings])
