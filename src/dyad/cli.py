@@ -252,13 +252,14 @@ def figures(
 
 @app.command()
 def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
-    """List the countries, people and organisations the documents mention."""
+    """List the countries, people (with role and country) and organisations the documents mention."""
     with Store(load_settings(config, db=db).db_url) as store:
         rows = query.actors(store)
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(rows, ["kind", "name", "documents", "mentions"]))
+    view = [{**r, "role": r["role"] or "", "country": r["country"] or ""} for r in rows]
+    out.print(_table(view, ["kind", "name", "role", "country", "documents", "mentions"]))
 
 
 @app.command()

@@ -7,6 +7,7 @@ a summit, leaders' terms or the latest date) → relative time expressions → e
 from __future__ import annotations
 
 import json
+import re
 import time
 from bisect import bisect_right
 from functools import lru_cache
@@ -18,7 +19,7 @@ from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
 from dyad.extract.parse import parse_sentences
-from dyad.extract.predicates import could_hold_predicate
+from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.timex import find_time_expressions
 from dyad.knowledge import Knowledge, load_knowledge
 from dyad.models import Document, TimeExpression, TimeValue
@@ -40,18 +41,28 @@ def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
 # Sentences worth a parse: they name someone who can act (a country, a person, an organisation, "the two
 # sides"). The rest cannot hold a dyadic event, and the parse is the costliest step.
 _ACTING = ("country", "person", "organisation", "pair")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 
 
 def _parse_candidates(doc: Document, mentions: list[Mention], knowledge: Knowledge) -> dict[int, object]:
-    """The parses of the sentences that name an actor and hold a word that can be a predicate."""
+    """The parses of the sentences that can hold a dyadic act read from structure: two actors named (or
+    "the two sides", or one actor and "he"/"she"), or one actor and a word that may unmake a trigger's act
+    ("threatened", "did not"); and a word that can be a predicate."""
     starts = [s.start for s in doc.sentences]
-    chosen: set[int] = set()
+    actors: dict[int, set[str]] = {}
     for m in mentions:
-        if m.kind in _ACTING:
-            chosen.add(max(0, bisect_right(starts, m.start) - 1))
-    indexes = sorted(
-        i for i in chosen if i < len(doc.sentences) and could_hold_predicate(doc.sentences[i].text, knowledge)
-    )
+        if m.kind in _ACTING and m.form != "media":
+            actors.setdefault(max(0, bisect_right(starts, m.start) - 1), set()).add(m.value)
+    indexes = []
+    for i, named in sorted(actors.items()):
+        if i >= len(doc.sentences):
+            continue
+        text = doc.sentences[i].text
+        enough = (
+            len(named) >= 2 or "pair" in named or bool(_PRONOUN.search(text)) or could_unmake(text, knowledge)
+        )
+        if enough and could_hold_predicate(text, knowledge):
+            indexes.append(i)
     parses = parse_sentences([doc.sentences[i].text for i in indexes])
     return dict(zip(indexes, parses, strict=True))
 

@@ -104,6 +104,17 @@ def could_hold_predicate(text: str, k: Knowledge) -> bool:
     return False
 
 
+def could_unmake(text: str, k: Knowledge) -> bool:
+    """Does ``text`` hold a word that may threaten, refuse, negate or hedge an act (so that the parse is
+    needed to tell whether a trigger pattern's act happened)?"""
+    lowered = text.lower()
+    if "not" in lowered or "n't" in lowered or "no " in lowered:
+        return True
+    return any(
+        any(word[:i] in k.unmaking_stems for i in range(2, len(word) + 1)) for word in _WORDS.findall(lowered)
+    )
+
+
 def _lemma(token: Any) -> str:
     return str(token.lemma_).lower()
 

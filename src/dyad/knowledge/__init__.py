@@ -128,6 +128,7 @@ class Knowledge:
     # for any predicate to match (the parse prefilter).
     irregular: dict[str, str] = field(default_factory=dict)  # form → lemma
     predicate_stems: frozenset[str] = frozenset()
+    unmaking_stems: frozenset[str] = frozenset()  # stems of modality words other than "planned"
 
     terms_by_name: dict[str, list[Term]] = field(default_factory=dict)  # filled beside ``terms``
 
@@ -331,6 +332,9 @@ def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
     )
     for _where, r in _rows("modality_en.tsv", dirs):
         k.modality.setdefault(r["lemma"].strip().lower(), r["effect"].strip())
+    k.unmaking_stems = frozenset(
+        stem(w) for w, effect in k.modality.items() if effect != "planned" and len(w) > 2
+    )
     for _where, r in _rows("roles_en.tsv", dirs):
         phrase = r["phrase"].strip().lower()
         k.roles.setdefault(phrase, Role(phrase, r["role"].strip(), r["rank"].strip()))
