@@ -16,7 +16,7 @@ from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.mentions import Mention
-from dyad.extract.predicates import Context, Reading, governs, modal_spans, read_sentence
+from dyad.extract.predicates import Context, Reading, governs, modal_spans, phrase_of, read_sentence
 from dyad.extract.quantities import find_quantities
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import minus_years, year_value
@@ -215,6 +215,17 @@ def _owned(at: _At, start: int) -> list[TimeExpression]:
     return [t for t in at.timexes if governs(at.parse, word, t.start - base, t.end - base)]
 
 
+def _own_first(at: _At, span: _Span, timexes: list[TimeExpression]) -> list[TimeExpression]:
+    """The time expressions written inside the act's own phrase ("sovereignty was transferred on 27
+    December 1949"), when there are any: they date it before any nearer one of a coordinated clause."""
+    phrase = phrase_of(at.parse, span.start, span.end) if at.parse is not None else None
+    if phrase is None:
+        return timexes
+    base = at.sentence.start
+    inside = [t for t in timexes if phrase[0] <= t.start - base and t.end - base <= phrase[1]]
+    return inside or timexes
+
+
 class EventExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
@@ -265,7 +276,7 @@ class EventExtractor:
                 continue  # "threatened to break off relations": the threat, read from the parse
             if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, at.mentions):
                 continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
-            date = self._date(at.doc, sentence, hit, at.timexes, at.earlier, at.anchor)
+            date = self._date(at.doc, sentence, hit, _own_first(at, hit, at.timexes), at.earlier, at.anchor)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
             if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
@@ -294,7 +305,8 @@ class EventExtractor:
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
-            date = self._date(at.doc, sentence, span, _owned(at, reading.start), at.earlier, at.anchor)
+            owned = _own_first(at, span, _owned(at, reading.start))
+            date = self._date(at.doc, sentence, span, owned, at.earlier, at.anchor)
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
@@ -356,6 +368,9 @@ class EventExtractor:
     ) -> tuple[str, ...] | None:
         """Two countries: one from each side of the predicate, else the pair the sentence points to."""
         sides = reading.actor | reading.target
+        one_way = reading.predicate.direction == "subj>obj"
+        if one_way and not reading.target and not reading.pair_target:
+            return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair:
             return tuple(sorted(pair))
         if pair and set(pair) <= sides:
@@ -376,6 +391,7 @@ class EventExtractor:
             and pair
             and next(iter(sides)) in pair
             and reading.predicate.pos == "verb"
+            and reading.mutual
             and not conflict
         ):
             others = {

@@ -86,6 +86,7 @@ class Reading:
     visitor: bool = False  # the subject is someone who can pay a visit (a person, an official, a delegation)
     token: Any = None  # the predicate's token in the parse
     pair_phrase: bool = False  # "the two sides", "both countries"
+    pair_target: bool = False  # the pair phrase is the act's object ("praised both countries")
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -276,6 +277,17 @@ def modal_spans(sdoc: Any, k: Knowledge) -> list[tuple[int, int, str]]:
     return spans
 
 
+def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The phrase of the main word (a verb if there is one) in [start, end) of the sentence: the words
+    that depend on it, other clauses aside — where the act's own date is written."""
+    words = [t for t in sdoc if start <= t.idx < end]
+    head = next((t for t in words if t.pos_ in ("VERB", "AUX")), words[0] if words else None)
+    if head is None:
+        return None
+    span = _span(head)
+    return min(w.idx for w in span), max(w.idx + len(w.text) for w in span)
+
+
 _SUBORDINATE = ("relcl", "acl")  # clauses that describe a participant, with their own time
 
 
@@ -391,6 +403,10 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
+    reading.pair_target = _in_pair_phrase(target_tokens, context.pair_spans) or any(
+        w.lower_ in ("other", "another") and w.head.lower_ in ("each", "one") or w.lower_ == "each"
+        for w in target_tokens
+    )  # "recognised each other"
     reading.visitor = any(
         _lemma(w) in _VISITORS or w.lower_ in ("he", "she") or any(s <= w.idx < e for s, e in context.people)
         for w in actor_tokens
