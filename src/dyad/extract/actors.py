@@ -211,7 +211,8 @@ class ActorFinder:
             iso3 = _country_near(text, m.start(), m.end(), countries)
             # "Minister Y", "the head of Rosoboronexport, Z", "the central bank governor, Z,"
             after = re.match(
-                rf"(?:\s+of\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)({NAME})", text[m.end() : m.end() + 120]
+                rf"(?:\s+(?:of|in|to|at)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)({NAME})",
+                text[m.end() : m.end() + 120],
             )
             # "the head of Rosoboronexport, Alexander Mikheyev": a name after the title's complement
             if after:
@@ -305,7 +306,15 @@ class ActorFinder:
 
 
 def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
-    """The country named with a title: just before it ("Chile's", "Japanese") or "of X" just after."""
+    """The country named with a title: just before it ("Chile's", "Japanese"), "of X" just after, or the
+    country a possessive pronoun stands for ("Australia recalls its ambassador, Paul Grigson")."""
+    pronoun = re.search(r"\b(?:its|their)\s+(?:new\s+|former\s+)?$", text[max(0, start - 20) : start])
+    if pronoun:
+        before = [
+            m for m in countries if m.end <= start and start - m.end <= 60 and "." not in text[m.end : start]
+        ]
+        if before:
+            return _iso(before[-1])
     for m in countries:
         gap_before = text[m.end : start]
         if 0 <= start - m.end <= 12 and re.fullmatch(

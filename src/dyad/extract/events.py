@@ -19,7 +19,7 @@ from dyad.extract.mentions import Mention
 from dyad.extract.predicates import Context, Reading, governs, modal_spans, phrase_of, read_sentence
 from dyad.extract.quantities import find_quantities
 from dyad.extract.timex_rules import number
-from dyad.extract.timex_values import minus_years, year_value
+from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
 from dyad.knowledge import Knowledge, Trigger
 from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
 
@@ -203,6 +203,28 @@ class _At:
     dated: set[tuple[str, str | None]] = field(default_factory=set)  # (type, date) taken in the sentence
 
 
+# "Two months after Macron's trip, …", "Three days later, …": the date of the context, moved on.
+_LATER = re.compile(
+    r"^\W*(\w+(?:-\w+)?)\s+(day|week|month|year)s?\s+(?:later\b|after\b[^,;]{0,60},)", re.IGNORECASE
+)
+
+
+def _later(text: str, value: TimeValue) -> TimeValue:
+    m = _LATER.match(text)
+    n = number(m.group(1)) if m else None
+    if not m or not n or value.start is None:
+        return value
+    unit = m.group(2).lower()
+    if unit == "year":
+        return year_value(value.start.year + n, "inferred")
+    if unit == "month" and value.granularity in ("month", "day"):
+        y, mo = add_months(value.start.year, value.start.month, n)
+        return month_value(y, mo, "inferred")
+    if unit in ("day", "week") and value.granularity == "day":
+        return day_value(value.start + dt.timedelta(days=n * (7 if unit == "week" else 1)), "inferred")
+    return value
+
+
 def _owned(at: _At, start: int) -> list[TimeExpression]:
     """The sentence's time expressions that can date the act whose word starts at ``start``: not those
     of a clause describing a participant ("X, who arrived on Sunday, held talks")."""
@@ -368,11 +390,15 @@ class EventExtractor:
     ) -> tuple[str, ...] | None:
         """Two countries: one from each side of the predicate, else the pair the sentence points to."""
         sides = reading.actor | reading.target
-        one_way = reading.predicate.direction == "subj>obj"
+        # relations are between the pair even when the other side is implicit ("recalled its ambassador")
+        relations = reading.type == "diplomatic_relations"
+        one_way = reading.predicate.direction == "subj>obj" and not relations
         if one_way and not reading.target and not reading.pair_target:
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair:
             return tuple(sorted(pair))
+        if not sides and pair and reading.type == "agreement" and reading.instrument and reading.mutual:
+            return tuple(sorted(pair))  # "the Lombok Treaty entered into force": the pair's instrument
         if pair and set(pair) <= sides:
             return tuple(sorted(pair))
 
@@ -391,7 +417,7 @@ class EventExtractor:
             and pair
             and next(iter(sides)) in pair
             and reading.predicate.pos == "verb"
-            and reading.mutual
+            and (reading.mutual or relations)
             and not conflict
         ):
             others = {
@@ -460,7 +486,7 @@ class EventExtractor:
                 return _span_between(carried[-1].value, chosen.value)  # "...continued until the nineties"
             return chosen.value
         if carried:
-            return carried[-1].value
+            return _later(sentence.text, carried[-1].value)
         if anchor is not None and doc.kind == "news" and anchor.granularity != "day" and anchor.start:
             return anchor  # the story's month (or week): as precise as its date can be
         if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:

@@ -65,6 +65,29 @@ _VISITORS = frozenset(
         "mayor",
     )
 )
+# Nouns that name a bilateral instrument: "the Lombok Treaty entered into force" is the pair's own act.
+INSTRUMENTS = frozenset(
+    (
+        "agreement",
+        "treaty",
+        "accord",
+        "pact",
+        "memorandum",
+        "mou",
+        "protocol",
+        "convention",
+        "declaration",
+        "deal",
+        "ceasefire",
+        "truce",
+        "armistice",
+        "charter",
+        "partnership",
+        "epa",
+        "fta",
+        "cepa",
+    )
+)
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
 
 Codes = Callable[[int, int], set[str]]  # (start, end) in the sentence → countries of mentions inside
@@ -87,6 +110,7 @@ class Reading:
     token: Any = None  # the predicate's token in the parse
     pair_phrase: bool = False  # "the two sides", "both countries"
     pair_target: bool = False  # the pair phrase is the act's object ("praised both countries")
+    instrument: bool = False  # the act is about a named instrument (an agreement entering into force)
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -403,6 +427,11 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
+    reading.instrument = _lemma(token) in INSTRUMENTS or any(
+        _lemma(w) in INSTRUMENTS
+        for w in actor_tokens + target_tokens
+        if w.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
     reading.pair_target = _in_pair_phrase(target_tokens, context.pair_spans) or any(
         w.lower_ in ("other", "another") and w.head.lower_ in ("each", "one") or w.lower_ == "each"
         for w in target_tokens
