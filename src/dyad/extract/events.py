@@ -209,6 +209,32 @@ _LATER = re.compile(
 )
 
 
+# A chronology item that starts with its year: "- 1963 – Diplomatic relations established (14 December)."
+_ITEM_YEAR = re.compile(r"^\W{0,3}(1[6-9]\d\d|20\d\d)\b")
+
+
+def _in_item_year(text: str, timex: TimeExpression) -> TimeExpression:
+    """A day or month without a year inside a chronology item is of the item's year, not the story's."""
+    m = _ITEM_YEAR.match(text)
+    value = timex.value
+    if (
+        not m
+        or re.search(r"\d{4}", timex.text)
+        or value.granularity not in ("day", "month")
+        or not value.start
+    ):
+        return timex
+    year = int(m.group(1))
+    if value.granularity == "month":
+        shifted = month_value(year, value.start.month, "inferred")
+    else:
+        try:
+            shifted = day_value(value.start.replace(year=year), "inferred")
+        except ValueError:  # 29 February
+            return timex
+    return TimeExpression(timex.text, timex.start, timex.end, shifted)
+
+
 def _later(text: str, value: TimeValue) -> TimeValue:
     m = _LATER.match(text)
     n = number(m.group(1)) if m else None
@@ -469,6 +495,8 @@ class EventExtractor:
         anchor: TimeValue | None,
     ) -> TimeValue | None:
         chosen = _pick_timex(sentence, hit, s_timex)
+        if chosen is not None:
+            chosen = _in_item_year(sentence.text, chosen)
         carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
         if chosen is not None:
             start_of = chosen.value.start

@@ -199,6 +199,26 @@ def _span(token: Any) -> list[Any]:
     return out
 
 
+# spaCy's coarse tags for each part of speech of modality_en.tsv
+_TAGS = {
+    "verb": ("VERB", "AUX"),
+    "aux": ("AUX", "VERB"),
+    "noun": ("NOUN", "PROPN"),
+    "adj": ("ADJ",),
+    "adv": ("ADV", "PART"),
+    "adp": ("ADP",),
+}
+
+
+def _effect(token: Any, k: Knowledge) -> str | None:
+    """The modality of a governing word, when it is used as the part of speech listed ("open" the adjective
+    hedges, "opened" the verb does not)."""
+    lemma = _lemma(token)
+    if any(token.pos_ in _TAGS.get(pos, ()) for pos in k.modality_pos.get(lemma, ())):
+        return k.modality[lemma]
+    return None
+
+
 def _own_modality(token: Any, k: Knowledge) -> str | None:
     """Negation, auxiliaries, adverbs and conditions on the predicate word itself."""
     for c in token.children:
@@ -235,6 +255,10 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         head = current.head
         if head.i == current.i or hops >= _MODAL_HOPS:
             return None
+        if current.dep_ == "nsubj" and current.pos_ in ("NOUN", "PROPN"):
+            # "talks with Ethiopia have failed", "the visit was cancelled": the fate of a named act
+            fate = _effect(head, k)
+            return fate if fate in _DROP else None
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
             head = head.head
@@ -242,7 +266,7 @@ def _modality(token: Any, k: Knowledge) -> str | None:
             head, through_prep = head.head, True
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "nsubjpass", "acl") and not through_prep:
             return None
-        effect = k.modality.get(_lemma(head))
+        effect = _effect(head, k)
         if effect in _MODAL_EFFECTS:
             return effect
         if current.dep_ == "ccomp":

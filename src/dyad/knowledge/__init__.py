@@ -123,6 +123,7 @@ class Knowledge:
     # (lemma, pos) → predicates; a phrasal verb or compound noun is keyed by its head word too
     predicates: dict[tuple[str, str], list[Predicate]] = field(default_factory=dict)
     modality: dict[str, str] = field(default_factory=dict)  # lemma → planned|threat|refusal|...
+    modality_pos: dict[str, set[str]] = field(default_factory=dict)  # lemma → the parts of speech it has
     roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
     # Irregular forms and the stems of every predicate's head word: the words a sentence must contain
     # for any predicate to match (the parse prefilter).
@@ -331,7 +332,9 @@ def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
         if any(not p.cameo.startswith("01") for p in preds)
     )
     for _where, r in _rows("modality_en.tsv", dirs):
-        k.modality.setdefault(r["lemma"].strip().lower(), r["effect"].strip())
+        lemma, pos = r["lemma"].strip().lower(), r["pos"].strip().lower()
+        k.modality.setdefault(lemma, r["effect"].strip())
+        k.modality_pos.setdefault(lemma, set()).add(pos)
     k.unmaking_stems = frozenset(
         stem(w) for w, effect in k.modality.items() if effect != "planned" and len(w) > 2
     )
