@@ -41,10 +41,15 @@ def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
 # Sentences worth a parse: they name someone who can act (a country, a person, an organisation, "the two
 # sides"). The rest cannot hold a dyadic event, and the parse is the costliest step.
 _ACTING = ("country", "person", "organisation", "pair")
+_INSTRUMENT = re.compile(
+    r"\b(?:treaty|agreement|accord|pact|memorandum|convention|protocol|ceasefire|truce)\b", re.I
+)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 
 
-def _parse_candidates(doc: Document, mentions: list[Mention], knowledge: Knowledge) -> dict[int, object]:
+def _parse_candidates(
+    doc: Document, mentions: list[Mention], knowledge: Knowledge, pair: tuple[str, str] | None
+) -> dict[int, object]:
     """The parses of the sentences that can hold a dyadic act read from structure: two actors named (or
     "the two sides", or one actor and "he"/"she"), or one actor and a word that may unmake a trigger's act
     ("threatened", "did not"); and a word that can be a predicate."""
@@ -53,6 +58,10 @@ def _parse_candidates(doc: Document, mentions: list[Mention], knowledge: Knowled
     for m in mentions:
         if m.kind in _ACTING and m.form != "media":
             actors.setdefault(max(0, bisect_right(starts, m.start) - 1), set()).add(m.value)
+    if pair:  # "The Lombok Treaty entered into force": an instrument of the document's pair
+        for i, sentence in enumerate(doc.sentences):
+            if i not in actors and _INSTRUMENT.search(sentence.text):
+                actors[i] = {"pair"}
     indexes = []
     for i, named in sorted(actors.items()):
         if i >= len(doc.sentences):
@@ -164,7 +173,7 @@ def extract_facts(
     pair = document_pair(mentions, dyad)
     _leaders_offices(mentions, knowledge, reference)
     clock.lap("time expressions and document date")
-    parsed = _parse_candidates(doc, mentions, knowledge)
+    parsed = _parse_candidates(doc, mentions, knowledge, pair)
     clock.lap("parse")
     events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference, parsed)
     clock.lap("events")

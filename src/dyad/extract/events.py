@@ -213,18 +213,28 @@ _LATER = re.compile(
 _ITEM_YEAR = re.compile(r"^\W{0,3}(1[6-9]\d\d|20\d\d)\b")
 
 
-def _in_item_year(text: str, timex: TimeExpression) -> TimeExpression:
-    """A day or month without a year inside a chronology item is of the item's year, not the story's."""
+# A line that is only a year, or a heading with one ("2011", "## 2011", "2011:"): the section's year.
+_YEAR_LINE = re.compile(r"(?m)^[#*\s]*(1[6-9]\d\d|20\d\d)\s*[:–—-]?[*\s]*$")
+
+
+def _section_year(text: str, start: int) -> int | None:
+    """The year of the section a sentence is in, when the document heads its sections with years."""
+    found = None
+    for m in _YEAR_LINE.finditer(text, 0, start):
+        found = int(m.group(1))
+    return found
+
+
+def _in_item_year(text: str, timex: TimeExpression, section: int | None = None) -> TimeExpression:
+    """A day or month without a year inside a chronology item, or under a year heading, is of that year,
+    not of the story's date."""
     m = _ITEM_YEAR.match(text)
     value = timex.value
-    if (
-        not m
-        or re.search(r"\d{4}", timex.text)
-        or value.granularity not in ("day", "month")
-        or not value.start
-    ):
+    year = int(m.group(1)) if m else section
+    if year is None or re.search(r"\d{4}", timex.text) or value.granularity not in ("day", "month"):
         return timex
-    year = int(m.group(1))
+    if not value.start:
+        return timex
     if value.granularity == "month":
         shifted = month_value(year, value.start.month, "inferred")
     else:
@@ -420,9 +430,11 @@ class EventExtractor:
         relations = reading.type == "diplomatic_relations"
         one_way = reading.predicate.direction == "subj>obj" and not relations
         if one_way and not reading.target and not reading.pair_target:
+            if self._implicit_target(reading, sentence, s_mentions, pair, date):
+                return tuple(sorted(pair)) if pair else None
             return None  # praise, condemn, attack, visit: the other side must be the act's object
-        if reading.pair_phrase and pair:
-            return tuple(sorted(pair))
+        if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
+            return tuple(sorted(pair))  # "the two sides met", "praised both countries"
         if not sides and pair and reading.type == "agreement" and reading.instrument and reading.mutual:
             return tuple(sorted(pair))  # "the Lombok Treaty entered into force": the pair's instrument
         if pair and set(pair) <= sides:
@@ -443,7 +455,7 @@ class EventExtractor:
             and pair
             and next(iter(sides)) in pair
             and reading.predicate.pos == "verb"
-            and (reading.mutual or relations)
+            and (reading.mutual or relations or reading.agentless)
             and not conflict
         ):
             others = {
@@ -452,6 +464,23 @@ class EventExtractor:
             if set(pair) <= others | sides:
                 return tuple(sorted(pair))
         return None
+
+    def _implicit_target(
+        self,
+        reading: Reading,
+        sentence: Sentence,
+        s_mentions: list[Mention],
+        pair: tuple[str, str] | None,
+        date: TimeValue | None,
+    ) -> bool:
+        """Force or a sanction by one of the pair, with no target named and no third country in the
+        sentence ("Azerbaijani forces took the town of Shusha"), is against the other of the pair."""
+        if not pair or reading.type not in ("use_of_force", "sanction") or len(reading.actor) != 1:
+            return False
+        if reading.predicate.pos != "verb" or reading.plover not in ("ASSAULT", "MOBILIZE", "SANCTION"):
+            return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
+        named = {c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))}
+        return reading.actor <= set(pair) and named <= set(pair)
 
     def _reading_event(
         self,
@@ -496,7 +525,7 @@ class EventExtractor:
     ) -> TimeValue | None:
         chosen = _pick_timex(sentence, hit, s_timex)
         if chosen is not None:
-            chosen = _in_item_year(sentence.text, chosen)
+            chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
         carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
         if chosen is not None:
             start_of = chosen.value.start

@@ -88,6 +88,7 @@ INSTRUMENTS = frozenset(
         "cepa",
     )
 )
+_DEALS = ("trade", "arms_transfer", "investment", "aid", "cooperation")  # material acts a deal provides for
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
 
 Codes = Callable[[int, int], set[str]]  # (start, end) in the sentence → countries of mentions inside
@@ -111,6 +112,7 @@ class Reading:
     pair_phrase: bool = False  # "the two sides", "both countries"
     pair_target: bool = False  # the pair phrase is the act's object ("praised both countries")
     instrument: bool = False  # the act is about a named instrument (an agreement entering into force)
+    agentless: bool = False  # a passive with no "by X": the actor is left implicit
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -159,7 +161,7 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     for c in token.children:
         if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
             heads.append(c)
-        elif c.dep_ in ("prep", "agent"):
+        elif c.dep_ in ("prep", "agent", "prt"):  # "broke off relations" parses as off → relations
             heads.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "xcomp":
             heads.extend(g for g in c.children if g.dep_ == "dobj")
@@ -288,6 +290,9 @@ def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> Non
         hard = head_lemma in ("demand", "insist", "require")
         reading.type = "dispute" if hard else "statement"
         reading.cameo, reading.plover = ("100" if hard else "020"), "REQUEST"
+    elif effect == "planned" and head_lemma == "agree" and reading.predicate.type in _DEALS:
+        # "Egypt agreed to sell Israel gas": the deal is made (an agreement); the sales are to come
+        reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
     elif effect == "planned":
         reading.status = "planned"
 
@@ -336,7 +341,7 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
     return min(w.idx for w in span), max(w.idx + len(w.text) for w in span)
 
 
-_SUBORDINATE = ("relcl", "acl")  # clauses that describe a participant, with their own time
+_SUBORDINATE = ("relcl",)  # clauses that describe a participant ("X, who arrived on Sunday,")
 
 
 def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
@@ -365,6 +370,12 @@ class Context:
     people: list[tuple[int, int]]  # people named (leaders, officials)
 
 
+def _content_of_instrument(token: Any) -> bool:
+    """An act in a relative clause on an instrument is what the instrument provides ("a declaration …,
+    which set up a joint commission"), not an act of its own."""
+    return token.dep_ == "relcl" and _lemma(token.head) in INSTRUMENTS
+
+
 def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
     """Every listed predicate of one parsed sentence, with the countries on each side."""
     readings = []
@@ -380,7 +391,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if pred is None:
             continue
         effect = _modality(token, k)
-        if effect in _DROP:
+        if effect in _DROP or _content_of_instrument(token):
             continue
         reading = Reading(
             pred,
@@ -415,6 +426,20 @@ def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> boo
     return any(s <= t.idx < e for t in tokens for s, e in pair_spans)
 
 
+def _light_verb(noun: Any) -> Any:
+    """The verb an event noun is the object of: "held talks", "held two rounds of talks"."""
+    current = noun
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "of"
+        and current.head.head.dep_ in ("dobj", "nsubjpass")
+    ):
+        current = current.head.head  # "two days of talks", "a round of negotiations"
+    if current.dep_ in ("dobj", "nsubjpass") and current.head.pos_ in ("VERB", "AUX"):
+        return current.head
+    return None
+
+
 def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) -> None:
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
@@ -431,9 +456,10 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     reading.type == "visit" and str(c.lower_) in _PLACE_PREPS
                 ):
                     target_tokens += span
-        if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-            actor_tokens += [w for s in _subject(token.head) for w in _span(s)]  # "Chile held talks with"
-            for c in token.head.children:
+        light = _light_verb(token)
+        if light is not None:
+            actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
+            for c in light.children:
                 if c.dep_ == "prep" and str(c.lower_) in _OBJECT_PREPS:
                     target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
     else:
@@ -451,6 +477,11 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
+    reading.agentless = (
+        not is_noun
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
     reading.instrument = _lemma(token) in INSTRUMENTS or any(
         _lemma(w) in INSTRUMENTS
         for w in actor_tokens + target_tokens
