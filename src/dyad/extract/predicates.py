@@ -32,13 +32,15 @@ _OBJECT_PREPS = (
     "between",
     "for",
     "of",
-    "over",
-)
+)  # not "over": "a dispute over Ukraine", "downed over Syria" name a topic or a place, not a side
 _PLACE_PREPS = ("in", "at")  # the other side only of a visit ("arrived in Tokyo"); elsewhere a venue
 _ACTOR_PREPS = ("by",)
 # Branches that are another clause: their mentions are not this predicate's arguments.
 _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "acl", "parataxis", "appos", "conj", "cc", "punct", "mark")
 _NEGATIONS = ("not", "never", "n't", "no", "neither", "nor", "without")
+# Inside an argument, a place is not a side: "Turkish forces over Syria", "a patrol near Aceh" ("in X" is
+# kept: "strikes in Lebanon" names the target of force).
+_LOCATIVE = ("near", "over", "across", "outside", "around", "off", "along")
 _MODAL_EFFECTS = ("planned", "threat", "refusal", "offer", "demand", "negation", "hedge")
 _DROP = ("negation", "hedge")
 # Heads of a subject that can pay a visit besides a named person (troops "arriving" are no visit).
@@ -194,6 +196,8 @@ def _span(token: Any) -> list[Any]:
     """The argument's own words: its subtree without the other clauses hanging from it."""
     out = [token]
     for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+            continue
         if c.dep_ not in _OTHER_CLAUSE:
             out.extend(_span(c))
         elif c.dep_ == "conj" and token.pos_ in ("PROPN", "NOUN", "PRON"):
