@@ -449,19 +449,12 @@ class EventExtractor:
             return tuple(sorted({a, t})) if a and t and a != t else None
         if len(sides) >= 2:
             return tuple(sorted(sides)) if len(sides) == 2 else None
-        conflict = reading.type in _CONFLICT_TYPES
-        if (
-            len(sides) == 1
-            and pair
-            and next(iter(sides)) in pair
-            and reading.predicate.pos == "verb"
-            and (reading.mutual or relations or reading.agentless)
-            and not conflict
-        ):
-            others = {
-                c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))
-            }
-            if set(pair) <= others | sides:
+        # one side named: a joint act, a relations step or an agentless passive takes the other side from
+        # the sentence when it names the rest of the pair; conflict never does
+        implicit = reading.mutual or relations or reading.agentless
+        if len(sides) == 1 and pair and next(iter(sides)) in pair and reading.predicate.pos == "verb":
+            named = self._countries(sentence, s_mentions, pair, date)
+            if implicit and reading.type not in _CONFLICT_TYPES and set(pair) <= named | sides:
                 return tuple(sorted(pair))
         return None
 
@@ -479,8 +472,18 @@ class EventExtractor:
             return False
         if reading.predicate.pos != "verb" or reading.plover not in ("ASSAULT", "MOBILIZE", "SANCTION"):
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
-        named = {c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))}
+        named = self._countries(sentence, s_mentions, pair, date)
         return reading.actor <= set(pair) and named <= set(pair)
+
+    def _countries(
+        self,
+        sentence: Sentence,
+        s_mentions: list[Mention],
+        pair: tuple[str, str] | None,
+        date: TimeValue | None,
+    ) -> set[str]:
+        """The countries the sentence names as possible sides (not as context or venue)."""
+        return {c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))}
 
     def _reading_event(
         self,
