@@ -176,3 +176,11 @@ def test_parse_prefilter_never_hides_a_reading() -> None:
     for sentence, parse in zip(skipped, parse_sentences(skipped), strict=True):
         readings = [r for r in read_sentence(parse, k, context) if not r.cameo.startswith("01")]
         assert not readings, (sentence, [r.predicate.lemma for r in readings])
+
+
+def test_officials_introduced_in_pairs_get_their_countries_in_order() -> None:
+    text = "The foreign ministers of Armenia and Azerbaijan, Ararat Mirzoyan and Jeyhun Bayramov, met in Almaty."
+    mentions = extract_facts(_doc(text)).mentions
+    people = {m["value"]: json.loads(m["attrs"]) for m in mentions if m["kind"] == "person"}
+    assert people["Ararat Mirzoyan"]["iso3"] == "ARM" and people["Jeyhun Bayramov"]["iso3"] == "AZE"
+    assert people["Ararat Mirzoyan"]["role"] == "foreign minister"

@@ -25,6 +25,13 @@ _PREFIX = r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|st
 # Words that start a capitalised run but are not a name.
 _NOT_NAME = frozenset(
     [
+        "Shri",
+        "Smt",
+        "Sir",
+        "Dame",
+        "Sheikh",
+        "Excellency",
+        "Madam",
         "The",
         "A",
         "An",
@@ -204,6 +211,15 @@ class ActorFinder:
                 )
             )
 
+        for hit in _PAIRED.finditer(text):  # "the foreign ministers of Armenia and Azerbaijan, A and B"
+            role = self._role(hit.group("role"))
+            sides = [_country_in(countries, hit.start(g), hit.end(g)) for g in ("x", "y")]
+            if role is None or None in sides:
+                continue
+            for group, iso3 in zip(("a", "b"), sides, strict=True):
+                name = _clean_name(hit.group(group))
+                if name and free(hit.start(group), hit.end(group)):
+                    add(name, hit.start(group), hit.end(group), role, iso3, "official")
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
             if role is None:
@@ -303,6 +319,19 @@ class ActorFinder:
                     )
                 )
         return out
+
+
+# Two officials of the same title introduced together, in the order of their countries.
+_PAIRED = re.compile(
+    rf"\b(?P<role>(?:[a-z]+\s+)?(?:minister|ambassador|president|envoy|leader|negotiator|spokesperson))s\s+of\s+"
+    rf"(?:the\s+)?(?P<x>[A-Z][^,;]{{2,40}}?)\s+and\s+(?:the\s+)?(?P<y>[A-Z][^,;]{{2,40}}?),\s+"
+    rf"(?P<a>{NAME})\s+and\s+(?P<b>{NAME})",
+)
+
+
+def _country_in(countries: list[Mention], start: int, end: int) -> str | None:
+    inside = [m for m in countries if start <= m.start and m.end <= end]
+    return _iso(inside[0]) if len(inside) == 1 else None
 
 
 def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
