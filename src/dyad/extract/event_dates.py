@@ -1,0 +1,220 @@
+"""When an act happened: the time expression its sentence gives for it, a chronology item's or a year
+heading's year, the paragraph's date moved on ("two months after"), anniversaries, or the story's date.
+
+Used by the event extractor for both its trigger patterns and the predicates read from the parse; the
+parse, when there is one, tells which time expressions belong to the act's own phrase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.extract.predicates import governs, phrase_of
+from dyad.extract.timex_rules import number
+from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
+from dyad.models import Document, Sentence, TimeExpression, TimeValue
+
+_LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}\s*[:–—-]\s")
+
+_REPORTED = re.compile(
+    r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I
+)
+
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(st|nd|rd|th)\s+anniversary\s+of\s+(the\s+)?$", re.IGNORECASE)
+
+_UNTIL = re.compile(
+    r"\b(continued|lasted|remained|persisted|went on)\b[^.;]{0,40}\b(until|till|up to|through)\s+$", re.I
+)
+
+_VAGUE = ("century", "open")
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of a sentence: offsets inside it."""
+
+    start: int  # offsets inside the sentence
+    end: int
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) -> TimeExpression | None:
+    span = (sentence.start + hit.start, sentence.start + hit.end)
+    usable = []
+    for t in timexes:
+        before = sentence.text[: t.start - sentence.start]
+        if t.start >= span[1] and _REPORTED.search(before):  # "..., EFE reported Tuesday": the report's date
+            continue
+        penalty = 1000 if t.value.granularity in _VAGUE else 0
+        head = _LIST_HEAD.match(sentence.text)
+        if head and t.start - sentence.start < head.end():
+            penalty -= 10_000  # "- 11 November 2013: the two presidents sign ...": the item's date
+        after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
+        if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():
+            penalty += 500  # "the 1915 massacres": a year naming another event, not this one's date
+        usable.append((_distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
+    return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
+
+
+def _dates_the_anniversary(sentence: Sentence, hit: Span, timex: TimeExpression, mark: int) -> bool:
+    """Does the date belong to the anniversary ("In 2019 ... celebrated the 50th anniversary of X") rather
+    than to X itself ("the 50th anniversary of relations, established on 15 August 1974")?"""
+    at = timex.start - sentence.start
+    if at < mark:
+        return True
+    between = sentence.text[hit.end : at]
+    return bool(re.search(r"\b(marked|celebrated|commemorated|observed|held)\b", between, re.IGNORECASE))
+
+
+def _shift_years(value: TimeValue, years: int) -> TimeValue | None:
+    if value.start is None or value.end is None:
+        return None
+    start, end = minus_years(value.start, years), minus_years(value.end, years)
+    y, rest = value.edtf[:4], value.edtf[4:]
+    edtf = (
+        f"{int(y) - years:04d}{rest}"
+        if y.isdigit() and "/" not in rest
+        else f"{start.isoformat()}/{end.isoformat()}"
+    )
+    return TimeValue(edtf, start, end, value.granularity, "inferred")
+
+
+def _span_between(first: TimeValue, last: TimeValue) -> TimeValue:
+    """From the start of ``first`` to the end of ``last`` (a dynamic that began then and lasted until)."""
+    if first.start is None or last.end is None or first.start > last.end:
+        return last
+    edtf = f"{first.edtf.split('/')[0]}/{last.edtf.split('/')[-1]}"
+    return TimeValue(edtf, first.start, last.end, "interval", "inferred")
+
+
+# "Two months after Macron's trip, …", "Three days later, …": the date of the context, moved on.
+_LATER = re.compile(
+    r"^\W*(\w+(?:-\w+)?)\s+(day|week|month|year)s?\s+(?:later\b|after\b[^,;]{0,60},)", re.IGNORECASE
+)
+
+
+# A chronology item that starts with its year: "- 1963 – Diplomatic relations established (14 December)."
+_ITEM_YEAR = re.compile(r"^\W{0,3}(1[6-9]\d\d|20\d\d)\b")
+
+
+# A line that is only a year, or a heading with one ("2011", "## 2011", "2011:"): the section's year.
+_YEAR_LINE = re.compile(r"(?m)^[#*\s]*(1[6-9]\d\d|20\d\d)\s*[:–—-]?[*\s]*$")
+
+
+def _section_year(text: str, start: int) -> int | None:
+    """The year of the section a sentence is in, when the document heads its sections with years."""
+    found = None
+    for m in _YEAR_LINE.finditer(text, 0, start):
+        found = int(m.group(1))
+    return found
+
+
+def _in_item_year(text: str, timex: TimeExpression, section: int | None = None) -> TimeExpression:
+    """A day or month without a year inside a chronology item, or under a year heading, is of that year,
+    not of the story's date."""
+    m = _ITEM_YEAR.match(text)
+    value = timex.value
+    year = int(m.group(1)) if m else section
+    if year is None or re.search(r"\d{4}", timex.text) or value.granularity not in ("day", "month"):
+        return timex
+    if not value.start:
+        return timex
+    if value.granularity == "month":
+        shifted = month_value(year, value.start.month, "inferred")
+    else:
+        try:
+            shifted = day_value(value.start.replace(year=year), "inferred")
+        except ValueError:  # 29 February
+            return timex
+    return TimeExpression(timex.text, timex.start, timex.end, shifted)
+
+
+def _later(text: str, value: TimeValue) -> TimeValue:
+    m = _LATER.match(text)
+    n = number(m.group(1)) if m else None
+    if not m or not n or value.start is None:
+        return value
+    unit = m.group(2).lower()
+    if unit == "year":
+        return year_value(value.start.year + n, "inferred")
+    if unit == "month" and value.granularity in ("month", "day"):
+        y, mo = add_months(value.start.year, value.start.month, n)
+        return month_value(y, mo, "inferred")
+    if unit in ("day", "week") and value.granularity == "day":
+        return day_value(value.start + dt.timedelta(days=n * (7 if unit == "week" else 1)), "inferred")
+    return value
+
+
+def owned_timexes(
+    parse: Any, sentence: Sentence, timexes: list[TimeExpression], start: int
+) -> list[TimeExpression]:
+    """The sentence's time expressions that can date the act whose word starts at ``start``: not those
+    of a clause describing a participant ("X, who arrived on Sunday, held talks")."""
+    if parse is None:
+        return timexes
+    word = next((t for t in parse if t.idx <= start < t.idx + len(t.text)), None)
+    if word is None:
+        return timexes
+    base = sentence.start
+    return [t for t in timexes if governs(parse, word, t.start - base, t.end - base)]
+
+
+def own_phrase_first(
+    parse: Any, sentence: Sentence, span: Span, timexes: list[TimeExpression]
+) -> list[TimeExpression]:
+    """The time expressions written inside the act's own phrase ("sovereignty was transferred on 27
+    December 1949"), when there are any: they date it before any nearer one of a coordinated clause."""
+    phrase = phrase_of(parse, span.start, span.end) if parse is not None else None
+    if phrase is None:
+        return timexes
+    base = sentence.start
+    inside = [t for t in timexes if phrase[0] <= t.start - base and t.end - base <= phrase[1]]
+    return inside or timexes
+
+
+def event_date(
+    doc: Document,
+    sentence: Sentence,
+    hit: Span,
+    s_timex: list[TimeExpression],
+    prev_timex: list[TimeExpression],
+    anchor: TimeValue | None,
+) -> TimeValue | None:
+    """The date of an act at ``hit``: a time expression of its sentence (a chronology item's own, the
+    nearest, shifted for anniversaries and spans), else the paragraph's latest, else (news) the week before
+    the story's date."""
+    chosen = _pick_timex(sentence, hit, s_timex)
+    if chosen is not None:
+        chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
+    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
+    if chosen is not None:
+        start_of = chosen.value.start
+        gap = sentence.text[chosen.end - sentence.start : hit.start]
+        if chosen.value.granularity == "open" and start_of and re.match(r"\s*,\s*when\b", gap):
+            # "no relations since 1978, when Bolivia broke them off": the when-clause is the start
+            return year_value(start_of.year, chosen.value.basis)
+        anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
+        if anniversary and _dates_the_anniversary(sentence, hit, chosen, anniversary.start()):
+            return _shift_years(chosen.value, int(anniversary.group(1)))
+        until = _UNTIL.search(
+            sentence.text[: chosen.start - sentence.start] + chosen.text.split(" ")[0] + " "
+        )
+        if until and carried and hit.start < chosen.start - sentence.start:
+            return _span_between(carried[-1].value, chosen.value)  # "...continued until the nineties"
+        return chosen.value
+    if carried:
+        return _later(sentence.text, carried[-1].value)
+    if anchor is not None and doc.kind == "news" and anchor.granularity != "day" and anchor.start:
+        return anchor  # the story's month (or week): as precise as its date can be
+    if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:
+        week = anchor.start - dt.timedelta(days=6)
+        return TimeValue(
+            f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
+        )
+    return None
