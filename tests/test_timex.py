@@ -224,7 +224,9 @@ CASES = [
         [("in 2019-20", "2019/2020"), ("a year earlier", "2018/2019")],
     ),
     ("Between 2008 and 2013 it rose; the same year it fell.", None, [("Between 2008 and 2013", "2008/2013")]),
-    ("In 2016 it rose.\n\nThe same year it fell.", None, [("In 2016", "2016")]),
+    # "the same year" reaches back over paragraphs to the latest year named (issue 9: dates from the
+    # whole document)
+    ("In 2016 it rose.\n\nThe same year it fell.", None, [("In 2016", "2016"), ("The same year", "2016")]),
     (
         "On 5 May 2019 they met. The next day they signed.",
         None,
@@ -366,3 +368,13 @@ def test_minus_years(day: dt.date, years: int, expected: dt.date) -> None:
     from dyad.extract.timex_values import minus_years
 
     assert minus_years(day, years) == expected
+
+
+def test_the_same_year_reaches_back_over_paragraphs_but_two_years_later_does_not() -> None:
+    text = (
+        "The treaty was signed in March 2007.\n\nTrade grew quickly. Copper led the way.\n\n"
+        "Both parliaments ratified it the same year. Two years later, a review began."
+    )
+    found = {t.text: t.value.edtf for t in find_time_expressions(text)}
+    assert found["the same year"] == "2007"
+    assert "Two years later" not in found  # "later" than what: too far from its year to say

@@ -470,6 +470,9 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_SAME_YEAR_REACH = 4000  # characters back that "the same year" may reach for its year
+
+
 class _Context:
     """The latest dates read so far, for anaphora ("the previous year") and year-less dates."""
 
@@ -497,7 +500,10 @@ class _Context:
 def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue | None:
     unit, k, in_this = c.info
     if unit == "year":
-        if ctx.year and R.near(text, ctx.year[0], c.start, 2):
+        # "the same year" refers to the latest year named, however many paragraphs back; "two years
+        # later" only to a year close by
+        same = k == 0 and ctx.year is not None and c.start - ctx.year[0] <= _SAME_YEAR_REACH
+        if ctx.year and (same or R.near(text, ctx.year[0], c.start, 2)):
             return span_value(_D(ctx.year[1] + k, 1, 1), _D(ctx.year[2] + k, 12, 31), "relative")
         return year_value(anchor.year, "relative") if in_this and anchor else None
     if unit == "month":
