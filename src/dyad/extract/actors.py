@@ -20,7 +20,6 @@ from dyad.knowledge import Knowledge, Role
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
 _WORD = r"(?:[A-Z][a-z'’\u00C0-\u024F-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:al|el)-[A-Z][a-z'’-]+)"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
-_NAME_RE = re.compile(NAME)
 _PREFIX = r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|state|special|new|top)[\s-]+)*"
 # Words that start a capitalised run but are not a name.
 _NOT_NAME = frozenset(
@@ -82,7 +81,6 @@ _NOT_NAME = frozenset(
         "General",
     ]
 )
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep)\.?\s+([A-Z][\w'’-]+)")
 _ORG = re.compile(
     r"\b(?:(?:Ministry|Department|Secretariat)\s+of\s+(?:the\s+)?(?:[A-Z][\w,'’-]*\s*(?:and\s+)?){1,5}"
     r"|(?:[A-Z][\w'’-]+\s+){0,2}(?:Ministry|Foreign\s+Office|Embassy|Central\s+Bank|Reserve\s+Bank|"

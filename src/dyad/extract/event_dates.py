@@ -40,7 +40,8 @@ class Span:
     end: int
 
 
-def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+def distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
@@ -58,7 +59,7 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
         after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
         if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():
             penalty += 500  # "the 1915 massacres": a year naming another event, not this one's date
-        usable.append((_distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
+        usable.append((distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
 
 

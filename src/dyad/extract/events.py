@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
-from dyad.extract.event_dates import Span, event_date, own_phrase_first, owned_timexes
+from dyad.extract.event_dates import Span, distance, event_date, own_phrase_first, owned_timexes
 from dyad.extract.mentions import Mention
 from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence
 from dyad.extract.quantities import find_quantities
@@ -110,10 +110,6 @@ def _is_hedged(sentence: str, hit: _Hit) -> bool:
     return bool(_HEDGE.search(window))
 
 
-def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, b[0] - a[1], a[0] - b[1])
-
-
 def _names_a_forum(sentence: Sentence, hit: _Hit, s_mentions: list[Mention]) -> bool:
     start, end = sentence.start + hit.start, sentence.start + hit.end
     return any(m.attrs.get("forum") and m.start < end and start < m.end for m in s_mentions)
@@ -181,8 +177,9 @@ class EventExtractor:
     def _trigger_events(self, at: _At, events: list[Event]) -> list[_Hit]:
         """Events from the trigger patterns; returns the hits that made an event."""
         sentence, made = at.sentence, list[_Hit]()
-        unmade = modal_spans(at.parse, self.k) if at.parse is not None else []
-        for hit in _hits(sentence.text, self.k.triggers):
+        hits = _hits(sentence.text, self.k.triggers)
+        unmade = modal_spans(at.parse, self.k) if hits and at.parse is not None else []
+        for hit in hits:
             if sentence.text.rstrip().endswith("?") or _is_hedged(sentence.text, hit):
                 continue
             if any(hit.start <= start and end <= hit.end for start, end, _effect in unmade):
@@ -211,7 +208,7 @@ class EventExtractor:
         sentence = at.sentence
         if sentence.text.rstrip().endswith("?"):
             return
-        for reading in self._readings(at.parse, sentence, at.mentions, at.pair, at.anchor, people):
+        for reading in self._readings(at, people):
             if any(h.trigger.type == reading.type and h.start <= reading.start < h.end for h in hits):
                 continue  # a trigger pattern already made this act
             span = Span(reading.start, reading.end)
@@ -235,23 +232,17 @@ class EventExtractor:
             key = (reading.type, date.edtf if date else None)
             if key in at.dated or (reading.type, None) in at.dated:
                 continue
-            participants = self._reading_sides(reading, sentence, at.mentions, at.pair, date)
+            participants = self._reading_sides(at, reading, date)
             if participants is None:
                 continue
             at.dated.add(key)
-            events.append(self._reading_event(at.doc, sentence, reading, participants, date, at.mentions))
+            events.append(self._reading_event(at, reading, participants, date))
 
     # -- predicates read from the parse -----------------------------------------------------------------
 
-    def _readings(
-        self,
-        sdoc: Any,
-        sentence: Sentence,
-        s_mentions: list[Mention],
-        pair: tuple[str, str] | None,
-        anchor: TimeValue | None,
-        people: list[str],
-    ) -> list[Reading]:
+    def _readings(self, at: _At, people: list[str]) -> list[Reading]:
+        sentence, s_mentions, pair, anchor = at.sentence, at.mentions, at.pair, at.anchor
+
         def codes(start: int, end: int) -> set[str]:
             lo, hi = sentence.start + start, sentence.start + end
             return {
@@ -271,23 +262,17 @@ class EventExtractor:
 
         context = Context(codes, pronoun, offsets("pair"), offsets("person"))
         # A statement with no content (CAMEO 01: "said", "stated") is no event of its own.
-        return [r for r in read_sentence(sdoc, self.k, context) if not r.cameo.startswith("01")]
+        return [r for r in read_sentence(at.parse, self.k, context) if not r.cameo.startswith("01")]
 
-    def _reading_sides(
-        self,
-        reading: Reading,
-        sentence: Sentence,
-        s_mentions: list[Mention],
-        pair: tuple[str, str] | None,
-        date: TimeValue | None,
-    ) -> tuple[str, ...] | None:
+    def _reading_sides(self, at: _At, reading: Reading, date: TimeValue | None) -> tuple[str, ...] | None:
         """Two countries: one from each side of the predicate, else the pair the sentence points to."""
+        pair = at.pair
         sides = reading.actor | reading.target
         # relations are between the pair even when the other side is implicit ("recalled its ambassador")
         relations = reading.type == "diplomatic_relations"
         one_way = reading.predicate.direction == "subj>obj" and not relations
         if one_way and not reading.target and not reading.pair_target:
-            if self._implicit_target(reading, sentence, s_mentions, pair, date):
+            if self._implicit_target(at, reading, date):
                 return tuple(sorted(pair)) if pair else None
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
@@ -310,51 +295,36 @@ class EventExtractor:
         # the sentence when it names the rest of the pair; conflict never does
         implicit = reading.mutual or relations or reading.agentless
         if len(sides) == 1 and pair and next(iter(sides)) in pair and reading.predicate.pos == "verb":
-            named = self._countries(sentence, s_mentions, pair, date)
+            named = self._countries(at, date)
             if implicit and reading.type not in _CONFLICT_TYPES and set(pair) <= named | sides:
                 return tuple(sorted(pair))
         return None
 
-    def _implicit_target(
-        self,
-        reading: Reading,
-        sentence: Sentence,
-        s_mentions: list[Mention],
-        pair: tuple[str, str] | None,
-        date: TimeValue | None,
-    ) -> bool:
+    def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force or a sanction by one of the pair, with no target named and no third country in the
         sentence ("Azerbaijani forces took the town of Shusha"), is against the other of the pair."""
+        pair = at.pair
         if not pair or reading.type not in ("use_of_force", "sanction") or len(reading.actor) != 1:
             return False
         if reading.predicate.pos != "verb" or reading.plover not in ("ASSAULT", "MOBILIZE", "SANCTION"):
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
-        named = self._countries(sentence, s_mentions, pair, date)
+        named = self._countries(at, date)
         return reading.actor <= set(pair) and named <= set(pair)
 
-    def _countries(
-        self,
-        sentence: Sentence,
-        s_mentions: list[Mention],
-        pair: tuple[str, str] | None,
-        date: TimeValue | None,
-    ) -> set[str]:
+    def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""
-        return {c for m in s_mentions if m.kind == "country" and (c := self._code(m, sentence, pair, date))}
+        return {
+            c for m in at.mentions if m.kind == "country" and (c := self._code(m, at.sentence, at.pair, date))
+        }
 
     def _reading_event(
-        self,
-        doc: Document,
-        sentence: Sentence,
-        reading: Reading,
-        participants: tuple[str, ...],
-        date: TimeValue | None,
-        s_mentions: list[Mention],
+        self, at: _At, reading: Reading, participants: tuple[str, ...], date: TimeValue | None
     ) -> Event:
+        doc, sentence = at.doc, at.sentence
         default_code, default_dimension = self.k.type_defaults[reading.type]
         code = self.k.code(reading.cameo) or default_code
         hit = Span(reading.start, reading.end)
-        actors = _actors(s_mentions)
+        actors = _actors(at.mentions)
         return Event(
             type=reading.type,
             participants=participants,
@@ -416,11 +386,11 @@ class EventExtractor:
         for m in s_mentions:
             if m.kind == "pair" and pair:
                 for code in pair:
-                    ranked.setdefault(code, _distance(span, (m.start, m.end)))
+                    ranked.setdefault(code, distance(span, (m.start, m.end)))
                 continue
             found = self._code(m, sentence, pair, date)
             if found:
-                d = _distance(span, (m.start, m.end))
+                d = distance(span, (m.start, m.end))
                 ranked[found] = min(d, ranked.get(found, d))
         if hit.trigger.type == "visit":
             visit = self._visit_sides(sentence, hit, s_mentions, pair, date)

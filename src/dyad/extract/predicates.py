@@ -37,7 +37,6 @@ _PLACE_PREPS = ("in", "at")  # the other side only of a visit ("arrived in Tokyo
 _ACTOR_PREPS = ("by",)
 # Branches that are another clause: their mentions are not this predicate's arguments.
 _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "acl", "parataxis", "appos", "conj", "cc", "punct", "mark")
-_NEGATIONS = ("not", "never", "n't", "no", "neither", "nor", "without")
 # Inside an argument, a place is not a side: "Turkish forces over Syria", "a patrol near Aceh" ("in X" is
 # kept: "strikes in Lebanon" names the target of force).
 _LOCATIVE = ("near", "over", "across", "outside", "around", "off", "along")
