@@ -135,7 +135,7 @@ def test_trade_figures_show_directions_and_qualifiers(html: str, tree: lxml.html
     assert "Exports Peru to Russia" in html and "Imports Peru from Russia" in html
     assert "\\u003e $230M" in html  # the chart's label for "more than 230 million" (JSON-escaped ">")
     figures = tree.xpath("//section[@id='figures']")[0].text_content()
-    assert "more than $230 million" in figures and "less than $3 million" in figures
+    assert "more than 230 million USD" in figures and "less than 3 million USD" in figures
 
 
 def test_markdown_has_the_same_sections_and_the_charts_as_numbers(
@@ -145,7 +145,7 @@ def test_markdown_has_the_same_sections_and_the_charts_as_numbers(
     assert md_sections == SECTIONS
     assert [h.text_content() for h in tree.xpath("//h2")] == SECTIONS
     assert "| 2010s |" in markdown and "| Decade | Total | Political |" in markdown
-    assert "| 2018 | Exports | Peru to Russia | $135 million | exact | 135.0 |" in markdown
+    assert "| 2018 | Exports | Peru to Russia | 135 million USD | exact | 135.0 |" in markdown
     (row,) = [line for line in markdown.splitlines() if line.startswith("| 2015-11 |") and "Joint" in line]
     assert "[3] “Finally" in row and "[4] “Yesterday" in row
     assert markdown.count("\n[") >= 5 and "undated (estimated 2019)" in markdown
@@ -192,7 +192,7 @@ def test_conflicts_show_both_sides_with_their_sources(tmp_path: Path) -> None:
         side.text_content().split("[")[0].strip(): side.xpath(".//a[@class='ref']")[0].get("href")
         for side in sides
     }
-    assert claims == {"$135 million": "#source-1", "$400 million": "#source-2"}
+    assert claims == {"135 million USD": "#source-1", "400 million USD": "#source-2"}
     chart = tree.xpath("//div[@id='chart-trade']/following-sibling::script")[0].text_content()
     assert "conflicting report 2" in chart  # both values drawn side by side, not stacked
     assert "Different values for one figure" in build_report(store, fmt="md")
@@ -248,8 +248,10 @@ def test_md_escape(text: str | None, expected: str) -> None:
 @pytest.mark.parametrize(
     ("value", "unit", "qualifier", "short", "expected"),
     [
-        (135000000, "USD", "exact", False, "$135 million"),
-        (4400000000, "USD", "about", False, "about $4.4 billion"),
+        (135000000, "USD", "exact", False, "135 million USD"),
+        (4400000000, "USD", "about", False, "about 4.4 billion USD"),
+        (8199999999.999999, "USD", "exact", False, "8.2 billion USD"),
+        (16e9, "EUR", "exact", False, "16 billion EUR"),
         (230000000, "USD", "more_than", True, "> $230M"),
         (9.4, "percent", "exact", False, "9.4%"),
         (7, "factor", "exact", False, "×7"),

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from typer.core import TyperGroup
 
-from dyad import analyze, pipeline, query
+from dyad import analyze, display, pipeline, query
 from dyad import evaluate as scoring
 from dyad import export as exporting
 from dyad.errors import DyadError
@@ -59,11 +59,6 @@ ConfigOption = Annotated[
 
 def _print_json(data: Any) -> None:
     out.print_json(json.dumps(data, ensure_ascii=False, default=str), highlight=False)
-
-
-def _number(value: float) -> str:
-    """135000000 → '135,000,000'; 9.4 → '9.4'."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Table:
@@ -246,8 +241,15 @@ def figures(
     if as_json:
         _print_json(rows)
         return
-    view = [{**f, "value": _number(f["value"]), "sources": len(f["sources"])} for f in rows]
-    out.print(_table(view, ["kind", "value", "unit", "qualifier", "year", "from", "to", "sources"]))
+    view = [
+        {
+            **f,
+            "value": display.quantity_text(f["value"], f["unit"], f["qualifier"], f["value_max"]),
+            "sources": display.sources_text(f["source_count"], f["independent_sources"]),
+        }
+        for f in rows
+    ]
+    out.print(_table(view, ["kind", "value", "year", "from", "to", "sources"]))
 
 
 @app.command()
@@ -401,8 +403,8 @@ def series(
     if as_json:
         _print_json(rows)
         return
-    view = [{**r, "value": _number(r["value"])} for r in rows]
-    out.print(_table(view, ["year", "value", "unit", "qualifier", "from", "to", "sources"]))
+    view = [{**r, "value": display.quantity_text(r["value"], r["unit"], r["qualifier"])} for r in rows]
+    out.print(_table(view, ["year", "value", "from", "to", "sources"]))
 
 
 @app.command()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad import analyze
+from dyad.display import quantity_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
 
@@ -29,7 +30,6 @@ KIND_LABELS = {
     "growth_rate": "Growth rate",
     "other": "Other",
 }
-QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "less_than": "less than ", "about": "about "}
 QUALIFIER_MARKS = {"exact": "", "more_than": "> ", "less_than": "< ", "about": "≈ "}
 
 
@@ -242,22 +242,17 @@ def _figure_order(f: dict[str, Any]) -> tuple[str, str, str, str]:
 
 
 def format_value(value: float, unit: str | None, qualifier: str = "exact", *, short: bool = False) -> str:
-    """135000000, USD, about → 'about $135 million' (short: '≈ $135M')."""
-    prefix = (QUALIFIER_MARKS if short else QUALIFIER_WORDS).get(qualifier, "")
+    """135000000, USD, about → 'about 135 million USD' (short, for chart labels: '≈ $135M')."""
+    if not short:
+        return quantity_text(value, unit, qualifier)
+    prefix = QUALIFIER_MARKS.get(qualifier, "")
     if unit == "USD":
-        for size, word, letter in ((1e9, "billion", "B"), (1e6, "million", "M"), (1e3, "thousand", "k")):
+        for size, letter in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
             if abs(value) >= size:
                 number = f"{value / size:,.2f}".rstrip("0").rstrip(".")
-                return f"{prefix}${number}{letter}" if short else f"{prefix}${number} {word}"
+                return f"{prefix}${number}{letter}"
         return f"{prefix}${value:,.0f}"
-    number = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit == "percent":
-        return f"{prefix}{number}%"
-    if unit == "factor":
-        return f"{prefix}×{number}"
-    if unit == "rank":
-        return f"{prefix}rank {number}"
-    return f"{prefix}{number} {unit or ''}".rstrip()
+    return prefix + quantity_text(value, unit)
 
 
 def direction(kind: str, from_code: str | None, to_code: str | None) -> str:
