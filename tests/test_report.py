@@ -103,7 +103,8 @@ def test_timeline_row_of_the_2015_declaration_cites_both_sources(tree: lxml.html
     assert len(rows) == 1
     cells = rows[0].xpath("td")
     assert "explicit" in cells[0].text_content()
-    assert cells[2].text_content() == "Peru, Russia" and cells[4].text_content() == "2"
+    assert cells[2].text_content() == "Peru, Russia"
+    assert cells[4].text_content() == "2 sources, 2 independent"
     numbers = {a.get("href").removeprefix("#source-") for a in cells[5].xpath(".//a[@class='ref']")}
     cited = {_sources(tree)[n][:3] for n in numbers}
     assert cited == {"002", "003"}

@@ -61,6 +61,7 @@ def timeline(
                 "dimension": e["dimension"],
                 "status": e["status"],
                 "summary": e["summary"],
+                "headline": e["headline"],
                 "sources": e["source_count"],
                 "independent_sources": e["independent_sources"],
                 "citations": e["sources"],

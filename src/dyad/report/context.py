@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad import analyze
-from dyad.display import quantity_text
+from dyad.display import quantity_text, sources_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
 
@@ -208,9 +208,8 @@ def _timeline_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "status": e["status"],
         "dimension": e["dimension"].replace("_", " "),
         "participants": _participants(e["participants"]),
-        "summary": _strip_prefix(e["summary"], e["type"]),
-        "sources": e["sources"],
-        "independent_sources": e["independent_sources"],
+        "headline": e["headline"],
+        "sources": sources_text(e["sources"], e["independent_sources"]),
         "citations": cite(e["citations"]),
     }
 
@@ -220,8 +219,8 @@ def _undated_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "type": e["type"].replace("_", " "),
         "status": e["status"],
         "participants": _participants(e["participants"]),
-        "summary": _strip_prefix(e["summary"], e["type"]),
-        "sources": e["source_count"],
+        "headline": e["headline"],
+        "sources": sources_text(e["source_count"], e["independent_sources"]),
         "citations": cite(e["sources"]),
     }
 
@@ -277,7 +276,7 @@ def _figure(f: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "qualifier": f["qualifier"],
         "text": format_value(f["value"], f["unit"], f["qualifier"]),
         "short": format_value(f["value"], f["unit"], f["qualifier"], short=True),
-        "sources": f["source_count"],
+        "sources": sources_text(f["source_count"], f["independent_sources"]),
         "citations": cite(f["sources"]),
     }
 

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from dyad.display import quantity_text
+from dyad.display import quantity_text, sources_text
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
 from dyad.report.context import country_name
 from dyad.serve.api import snapshot
@@ -39,8 +39,8 @@ def templates() -> Jinja2Templates:
     )
     env.filters["words"] = lambda v: str(v or "").replace("_", " ")
     env.filters["country"] = country_name
+    env.filters["sources"] = lambda item: sources_text(item["source_count"], item["independent_sources"])
     env.filters["money"] = lambda f: quantity_text(f["value"], f["unit"], f["qualifier"], f.get("value_max"))
-    env.filters["summary"] = lambda s: str(s).split("): ", 1)[-1] if "): " in str(s)[:60] else s
     return Jinja2Templates(env=env)
 
 
