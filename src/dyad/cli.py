@@ -374,20 +374,28 @@ def intensity(
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md)."""
-    rows = analyze.intensity(_record(db, config), by=by, dyad=query.parse_dyad(dyad), dimension=dimension)
+    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md).
+    Without --dyad, the pair most events are about (as in the report)."""
+    record = _record(db, config)
+    pair = query.parse_dyad(dyad) or analyze.infer_pair(record)
+    rows = analyze.intensity(record, by=by, dyad=pair, dimension=dimension)
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(rows, list(rows[0]) if rows else ["period", "total"]))
+    view = [{k: v if k == "period" else f"{v:.2f}" for k, v in r.items()} for r in rows]
+    title = f"Intensity index, {'–'.join(pair) or 'all pairs'} ({analyze.INDEX_UNIT})"
+    out.print(_table(view, list(rows[0]) if rows else ["period", "total"], title=title))
 
 
 @app.command()
 def periods(
     db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
 ) -> None:
-    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events."""
-    rows = analyze.periods(_record(db, config), dyad=query.parse_dyad(dyad))
+    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events.
+    Without --dyad, the pair most events are about (as in the report)."""
+    record = _record(db, config)
+    pair = query.parse_dyad(dyad) or analyze.infer_pair(record)
+    rows = analyze.periods(record, dyad=pair)
     if as_json:
         _print_json(rows)
         return
@@ -395,11 +403,13 @@ def periods(
         {
             **p,
             "span": f"{p['start']}–{p['end']}",
+            "mean_index": f"{p['mean_index']:.2f}",
             "defined by": "; ".join(f"{e['date']} {e['type']}" for e in p["events"]),
         }
         for p in rows
     ]
-    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"]))
+    title = f"Periods, {'–'.join(pair) or 'all pairs'} (mean yearly intensity index)"
+    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"], title=title))
 
 
 @app.command()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad import analyze
+from dyad.analyze import infer_pair
 from dyad.display import quantity_text, sources_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
@@ -81,21 +82,6 @@ def country_name(code: str | None) -> str:
         return "(unspecified)"
     country = load_knowledge().countries.get(code)
     return country.name if country else code
-
-
-def infer_pair(record: Record) -> tuple[str, ...]:
-    """The pair most events are about (then most figures); () when the record names no pair."""
-    counts = Counter(tuple(sorted(set(e["participants"]))) for e in record.events)
-    pairs: dict[tuple[str, ...], int] = {k: v for k, v in counts.items() if len(k) == 2}
-    if not pairs:
-        pairs = dict(
-            Counter(
-                tuple(sorted((f["from_code"], f["to_code"])))
-                for f in record.figures
-                if f["from_code"] and f["to_code"] and f["from_code"] != f["to_code"]
-            )
-        )
-    return min(pairs, key=lambda k: (-pairs[k], k)) if pairs else ()
 
 
 def build_data(record: Record, dyad: tuple[str, ...] = ()) -> ReportData:

@@ -14,11 +14,12 @@ from functools import cached_property
 from typing import Any
 
 from dyad import analyze, query
+from dyad.analyze import infer_pair
 from dyad.ask import ask
 from dyad.errors import DyadError
 from dyad.export import build_export, render
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
-from dyad.report.context import ReportData, build_data, infer_pair
+from dyad.report.context import ReportData, build_data
 from dyad.resolve import Record, resolve
 from dyad.store import Store
 from dyad.tables import build_tables, csv_zip
