@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from typer.core import TyperGroup
 
-from dyad import analyze, pipeline, query
+from dyad import analyze, display, pipeline, query, tables
 from dyad import evaluate as scoring
 from dyad import export as exporting
 from dyad.errors import DyadError
@@ -59,11 +59,6 @@ ConfigOption = Annotated[
 
 def _print_json(data: Any) -> None:
     out.print_json(json.dumps(data, ensure_ascii=False, default=str), highlight=False)
-
-
-def _number(value: float) -> str:
-    """135000000 → '135,000,000'; 9.4 → '9.4'."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Table:
@@ -224,7 +219,7 @@ def events(
         {
             **e,
             "participants": "–".join(e["participants"]),
-            "sources": len(e["sources"]),
+            "sources": display.sources_text(e["source_count"], e["independent_sources"]),
             "summary": e["summary"].split(": ", 1)[-1][:100],
         }
         for e in rows
@@ -246,8 +241,15 @@ def figures(
     if as_json:
         _print_json(rows)
         return
-    view = [{**f, "value": _number(f["value"]), "sources": len(f["sources"])} for f in rows]
-    out.print(_table(view, ["kind", "value", "unit", "qualifier", "year", "from", "to", "sources"]))
+    view = [
+        {
+            **f,
+            "value": display.quantity_text(f["value"], f["unit"], f["qualifier"], f["value_max"]),
+            "sources": display.sources_text(f["source_count"], f["independent_sources"]),
+        }
+        for f in rows
+    ]
+    out.print(_table(view, ["kind", "value", "year", "from", "to", "sources"]))
 
 
 @app.command()
@@ -265,18 +267,29 @@ def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
 @app.command()
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", help="json, jsonl, or csv / parquet (one file per table in -o DIR).")
+    ] = "json",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+        Path | None, typer.Option("-o", "--output", help="File (csv, parquet: folder); default stdout.")
     ] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also export events without a date.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Export documents, events, figures and time expressions (the contract in ARCHITECTURE.md)."""
+    """Export the record: JSON/JSONL (the contract in ARCHITECTURE.md) or flat tables (CSV, Parquet)."""
     if fmt not in exporting.FORMATS:
         raise DyadError(f"unknown format {fmt!r}; choose one of {', '.join(exporting.FORMATS)}")
+    if fmt in tables.TABLE_FORMATS and output is None:
+        raise DyadError(f"--format {fmt} writes one file per table: give a folder with -o DIR")
     with Store(load_settings(config, db=db).db_url) as store:
-        text = exporting.render(exporting.build_export(store, include_undated=undated), fmt)
+        data = exporting.build_export(store, include_undated=undated)
+    if output and fmt in tables.TABLE_FORMATS:
+        flat = tables.build_tables(data)
+        paths = tables.write_tables(flat, output, fmt)
+        counts = ", ".join(f"{p.name} ({len(flat[p.stem])} rows)" for p in paths)
+        out.print(f"wrote {counts} in {output}", highlight=False)
+        return
+    text = exporting.render(data, fmt)
     if output:
         output.write_text(text, encoding="utf-8")
     else:
@@ -325,10 +338,13 @@ def timeline(
     dimension: DimensionOption = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Under each event, the source sentences it was read from.")
+    ] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Dated events in order, grouped by decade, with the date's basis and the number of sources."""
+    """Dated events in order, grouped by decade: date, the date's basis, what happened, sources."""
     lo, hi = query.date_bounds(date_from, date_to)
     decades = analyze.timeline(
         _record(db, config), dyad=query.parse_dyad(dyad), dimension=dimension, date_from=lo, date_to=hi
@@ -339,14 +355,14 @@ def timeline(
     for decade in decades:
         out.print(f"[bold]{decade['decade']}[/bold]")
         for e in decade["events"]:
-            summary = e["summary"].split(": ", 1)[-1]
-            kind = e["type"] + (" (planned)" if e["status"] == "planned" else "")
             out.print(
-                f"  {e['date']:<22} {e['basis']:<9} {kind:<20} {'–'.join(e['participants'])} "
-                f"[{e['sources']} source(s)] {summary[:90]}",
+                f"  {e['date']:<22} {e['basis']:<9} {e['headline']} "
+                f"[{display.sources_text(e['sources'], e['independent_sources'])}]",
                 highlight=False,
                 markup=False,
             )
+            for s in e["citations"] if sentences else ():
+                out.print(f"      “{s['text']}” ({s['doc']})", highlight=False, markup=False)
 
 
 @app.command()
@@ -358,20 +374,28 @@ def intensity(
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md)."""
-    rows = analyze.intensity(_record(db, config), by=by, dyad=query.parse_dyad(dyad), dimension=dimension)
+    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md).
+    Without --dyad, the pair most events are about (as in the report)."""
+    record = _record(db, config)
+    pair = query.parse_dyad(dyad) or analyze.infer_pair(record)
+    rows = analyze.intensity(record, by=by, dyad=pair, dimension=dimension)
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(rows, list(rows[0]) if rows else ["period", "total"]))
+    view = [{k: v if k == "period" else f"{v:.2f}" for k, v in r.items()} for r in rows]
+    title = f"Intensity index, {'–'.join(pair) or 'all pairs'} ({analyze.INDEX_UNIT})"
+    out.print(_table(view, list(rows[0]) if rows else ["period", "total"], title=title))
 
 
 @app.command()
 def periods(
     db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
 ) -> None:
-    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events."""
-    rows = analyze.periods(_record(db, config), dyad=query.parse_dyad(dyad))
+    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events.
+    Without --dyad, the pair most events are about (as in the report)."""
+    record = _record(db, config)
+    pair = query.parse_dyad(dyad) or analyze.infer_pair(record)
+    rows = analyze.periods(record, dyad=pair)
     if as_json:
         _print_json(rows)
         return
@@ -379,11 +403,13 @@ def periods(
         {
             **p,
             "span": f"{p['start']}–{p['end']}",
+            "mean_index": f"{p['mean_index']:.2f}",
             "defined by": "; ".join(f"{e['date']} {e['type']}" for e in p["events"]),
         }
         for p in rows
     ]
-    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"]))
+    title = f"Periods, {'–'.join(pair) or 'all pairs'} (mean yearly intensity index)"
+    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"], title=title))
 
 
 @app.command()
@@ -401,8 +427,8 @@ def series(
     if as_json:
         _print_json(rows)
         return
-    view = [{**r, "value": _number(r["value"])} for r in rows]
-    out.print(_table(view, ["year", "value", "unit", "qualifier", "from", "to", "sources"]))
+    view = [{**r, "value": display.quantity_text(r["value"], r["unit"], r["qualifier"])} for r in rows]
+    out.print(_table(view, ["year", "value", "from", "to", "sources"]))
 
 
 @app.command()
@@ -568,16 +594,9 @@ def demo(
 
         report_path = write_report(store, Path(db).with_suffix(".html"))
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
-    out.print(f"\nTimeline ({len(timeline)} dated events; sources in brackets):")
+    out.print(f"\nTimeline ({len(timeline)} dated events; number of source documents in brackets):")
     for e in timeline:
-        summary = e["summary"].split(": ", 1)[-1]
-        kind = e["type"] + (" (planned)" if e["status"] == "planned" else "")
-        out.print(
-            f"  {e['date']:<22} {kind:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
-            f"{summary[:70]}{'…' if len(summary) > 70 else ''}",
-            highlight=False,
-            markup=False,
-        )
+        out.print(f"  {e['date']:<22} {e['headline']}  [{e['source_count']}]", highlight=False, markup=False)
     out.print(f"\nReport: {report_path.resolve()}")
     out.print(f"Try: dyad events --db {db}   dyad figures --db {db}   dyad periods --db {db}")
     raise typer.Exit(0 if report.ok else 1)
