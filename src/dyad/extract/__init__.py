@@ -121,13 +121,14 @@ def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpressio
 
     A story dated only to a month ("the summit next month") gives "yesterday" that month, not a day.
     """
+    narrative = reference.basis != "explicit"  # dated from its content, not by its publisher
     if reference.granularity == "day" and reference.start:
-        return find_time_expressions(text, anchor=reference.start)
+        return find_time_expressions(text, anchor=reference.start, narrative=narrative)
     if reference.granularity not in ("month", "interval") or not (reference.start and reference.end):
         return find_time_expressions(text)  # a year is too coarse to resolve days and weeks against
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
-    for t in find_time_expressions(text, anchor=middle):
+    for t in find_time_expressions(text, anchor=middle, narrative=narrative):
         if t.value.basis == "relative" and _narrower(t.value, reference):
             t = TimeExpression(
                 t.text,
