@@ -161,3 +161,17 @@ def test_wire_story_dated_from_a_summit_later_that_week_and_its_dateline() -> No
     [upgrade] = [e for e in processed.events if e.type == "diplomatic_relations"]
     assert upgrade.participants == ("CHN", "KEN") and upgrade.date is not None
     assert upgrade.date.edtf == "2024-09-03"
+
+
+def test_an_undated_act_in_a_readout_takes_the_date_of_its_occasion() -> None:
+    """A joint statement dated at its head, its acts not dated one by one: they are of that day (a news
+    story's would be of the week before it, a backgrounder's ranging over decades stay undated)."""
+    text = (
+        "Joint Statement on the Visit of the President of Chile to Japan\n\n"
+        "Tokyo, 12 May 2023\n\n"
+        "Japanese Foreign Minister Kenji Hoshino and Chilean Foreign Minister Rodrigo Aránguiz Pell held a "
+        "meeting on the margins of the visit."
+    )
+    [processed] = process_bytes("statement.txt", text.encode())
+    meetings = [e for e in processed.events if e.type == "meeting"]
+    assert meetings and all(e.date is not None and e.date.edtf == "2023-05-12" for e in meetings)

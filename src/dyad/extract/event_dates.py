@@ -186,10 +186,11 @@ def event_date(
     s_timex: list[TimeExpression],
     prev_timex: list[TimeExpression],
     anchor: TimeValue | None,
+    occasion: TimeValue | None = None,
 ) -> TimeValue | None:
     """The date of an act at ``hit``: a time expression of its sentence (a chronology item's own, the
     nearest, shifted for anniversaries and spans), else the paragraph's latest, else (news) the week before
-    the story's date."""
+    the story's date, else the date of the occasion the document is about."""
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
@@ -218,4 +219,4 @@ def event_date(
         return TimeValue(
             f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
         )
-    return None
+    return occasion if not s_timex else None  # "years ago": a time of its own, however vague

@@ -64,6 +64,7 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
+_NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
@@ -134,6 +135,7 @@ class _At:
     pair: tuple[str, str] | None
     anchor: TimeValue | None
     parse: Any  # the sentence's dependency parse, or None
+    occasion: TimeValue | None = None  # the date an undated act takes in a document about one occasion
     dated: set[tuple[str, str | None]] = field(default_factory=set)  # (type, date) taken in the sentence
 
 
@@ -158,6 +160,7 @@ class EventExtractor:
         mentions = sorted(mentions, key=lambda m: m.start)
         timexes = sorted(timexes, key=lambda t: t.start)
         m_starts, t_starts = [m.start for m in mentions], [t.start for t in timexes]
+        occasion = _occasion(doc, timexes, anchor)
         for sentence in doc.sentences:
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
@@ -166,7 +169,17 @@ class EventExtractor:
             takes_part = bool(s_mentions) or bool(pair and _RELATIONS_WORDS.search(sentence.text))
             s_timex = _within(timexes, t_starts, sentence.start, sentence.end)
             prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
-            at = _At(doc, sentence, s_mentions, s_timex, prev_timex, pair, anchor, parsed.get(sentence.index))
+            at = _At(
+                doc,
+                sentence,
+                s_mentions,
+                s_timex,
+                prev_timex,
+                pair,
+                anchor,
+                parsed.get(sentence.index),
+                occasion,
+            )
             hits = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
                 self._reading_events(at, hits, people, events)
@@ -189,7 +202,7 @@ class EventExtractor:
             if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, at.mentions):
                 continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
             timexes = own_phrase_first(at.parse, sentence, hit, at.timexes)
-            date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor)
+            date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
             if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
@@ -220,7 +233,7 @@ class EventExtractor:
                 continue  # troops or goods "arriving" are no visit
             owned = owned_timexes(at.parse, sentence, at.timexes, reading.start)
             timexes = own_phrase_first(at.parse, sentence, span, owned)
-            date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor)
+            date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor, at.occasion)
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
@@ -512,6 +525,21 @@ class EventExtractor:
             confidence=round(min(confidence, 0.95), 2),
             plover=self.k.plover(code.code) or self.k.type_plover.get(etype, ""),
         )
+
+
+def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> TimeValue | None:
+    """A readout, joint statement or report about one occasion: not news (whose undated acts take the
+    week before the story), dated to a day or month, and most of its dates in that year. Its undated acts
+    take its date; a backgrounder whose dates range over decades, or a paper's abstract (its acts are not of
+    its publication date), leaves them undated."""
+    if anchor is None or doc.kind in _NOT_ONE_OCCASION or anchor.granularity not in ("day", "month"):
+        return None
+    if not anchor.start:
+        return None
+    years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
+    if years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
+        return None
+    return TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
 
 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:

@@ -180,7 +180,11 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
             return False
     if pred.objects:
         heads = _object_heads(token, is_noun)
-        if not any(_lemma(h) in pred.objects or str(h.lower_) in pred.objects for h in heads):
+        named = "@name" in pred.objects  # "recognised Kosovo", not "recognised the importance"
+        if not any(
+            _lemma(h) in pred.objects or str(h.lower_) in pred.objects or (named and h.pos_ == "PROPN")
+            for h in heads
+        ):
             return False
     return True
 
