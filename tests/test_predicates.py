@@ -250,3 +250,22 @@ def test_the_unnamed_other_side_is_the_pairs_other_country() -> None:
     assert ("dispute", ("CHL", "JPN"), "2023-05-03") in alone
     third = _facts(_events(INTRO + "On May 3, 2023, Japan condemned the decision by Peru."))
     assert ("dispute", ("CHL", "JPN"), "2023-05-03") not in third
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Boric accepted an invitation to visit Japan.",
+        "On May 3, 2023, Boric repeated his offer to hold talks with Japan.",
+    ],
+)
+def test_the_one_who_accepts_or_offers_is_the_actor_of_the_act_offered(sentence: str) -> None:
+    facts = _facts(_events(INTRO + sentence))
+    assert any(t == "statement" and p == ("CHL", "JPN") and d == "2023-05-03" for t, p, d in facts), facts
+
+
+def test_a_known_person_is_meant_by_the_surname_later() -> None:
+    # the knowledge files list no alias "Khan" for Imran Khan
+    text = "Prime Minister Imran Khan spoke on 1 March 2019. Later that day Khan praised India."
+    people = [m for m in extract_facts(_doc(text)).mentions if m["kind"] == "person" and m["text"] == "Khan"]
+    assert people and all(m["value"] == "Imran Khan" for m in people)

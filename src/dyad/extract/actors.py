@@ -290,6 +290,7 @@ class ActorFinder:
             official = officials[mention.value]
             mention.attrs["iso3"] = official.iso3
             mention.attrs["role"] = official.role
+        found += _known_surnames(text, mentions, taken, officials)
         found += _organisations(text, mentions, taken)
         return sorted(found, key=lambda x: x.start)
 
@@ -356,6 +357,31 @@ class ActorFinder:
                     )
                 )
         return out
+
+
+def _known_surnames(
+    text: str, mentions: list[Mention], taken: list[tuple[int, int]], officials: dict[str, Official]
+) -> list[Mention]:
+    """A person of the knowledge files named in full ("Imran Khan") is meant by the surname alone later
+    in the document ("Khan also repeated his offer"), unless another person named there shares it."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "person" and len(m.value.split()) >= 2:
+            first.setdefault(m.value, m.start)
+    by_surname: dict[str, list[str]] = {}
+    for name in [*first, *officials]:
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    covered = taken + [(m.start, m.end) for m in mentions if m.kind in ("person", "organisation", "country")]
+    out = []
+    for surname, names in by_surname.items():
+        if len(set(names)) != 1 or names[0] not in first or len(surname) < 3 or not surname[:1].isupper():
+            continue
+        for hit in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", text):
+            if hit.start() > first[names[0]] and not any(
+                s < hit.end() and hit.start() < e for s, e in covered
+            ):
+                out.append(Mention(hit.start(), hit.end(), surname, "person", names[0], "surname", {}))
+    return out
 
 
 # Two officials of the same title introduced together, in the order of their countries.

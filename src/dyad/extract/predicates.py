@@ -349,6 +349,13 @@ def _subject(token: Any) -> list[Any]:
             return agents
         if current.dep_ == "relcl":
             return [current.head]
+        # "Lula accepted an invitation to visit Germany", "Khan repeated his offer to hold talks": the one
+        # who accepts or repeats would act ("Chile's offer to sign" names its own actor)
+        noun = current.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if current.dep_ == "acl" and noun.dep_ == "dobj" and all(c.pos_ == "PRON" for c in owners):
+            current = noun.head
+            continue
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
