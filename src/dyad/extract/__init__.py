@@ -52,8 +52,8 @@ def _parse_candidates(
     doc: Document, mentions: list[Mention], knowledge: Knowledge, pair: tuple[str, str] | None
 ) -> dict[int, object]:
     """The parses of the sentences that can hold a dyadic act read from structure: two actors named (or
-    "the two sides", or one actor and "he"/"she"), or one actor and a word that may unmake a trigger's act
-    ("threatened", "did not"); and a word that can be a predicate."""
+    "the two sides", or one of the document's pair, or one actor and "he"/"she"), or one actor and a word
+    that may unmake a trigger's act ("threatened", "did not"); and a word that can be a predicate."""
     starts = [s.start for s in doc.sentences]
     actors: dict[int, set[str]] = {}
     for m in mentions:
@@ -68,8 +68,13 @@ def _parse_candidates(
         if i >= len(doc.sentences):
             continue
         text = doc.sentences[i].text
+        # one of the pair may act on the other unnamed ("Japan condemned the decision"): parsed too
         enough = (
-            len(named) >= 2 or "pair" in named or bool(_PRONOUN.search(text)) or could_unmake(text, knowledge)
+            len(named) >= 2
+            or "pair" in named
+            or bool(pair and named & set(pair))
+            or bool(_PRONOUN.search(text))
+            or could_unmake(text, knowledge)
         )
         if enough and could_hold_predicate(text, knowledge):
             indexes.append(i)
