@@ -661,6 +661,7 @@ def serve(
 
     settings = load_settings(config, db=db)
     options = {
+        "create": False,  # a mistyped --db is an error, not an empty dashboard
         "allow_ingest": allow_ingest,
         "token": token,
         "max_bytes": settings.max_bytes,

@@ -45,6 +45,7 @@ SECURITY_HEADERS = {
 def create_app(
     db_url: str,
     *,
+    create: bool = True,
     allow_ingest: bool = False,
     token: str | None = None,
     max_bytes: int = MAX_BYTES,
@@ -52,11 +53,13 @@ def create_app(
 ) -> FastAPI:
     """The web app over the store at ``db_url``: read-only unless ``allow_ingest`` with a ``token``.
 
+    ``create=False``: a SQLite file that does not exist is a ``StoreError`` (as ``Store``'s ``create``).
+
     ``ingest_options`` (``dyad``, ``knowledge_dirs``) are passed to the store's ingest for uploads.
     """
     if allow_ingest and not token:
         raise DyadError("--allow-ingest needs --token T: uploads are only accepted with that bearer token")
-    store = Store(db_url, create=False)  # a mistyped --db is an error, not an empty dashboard
+    store = Store(db_url, create=create)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
