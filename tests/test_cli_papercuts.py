@@ -238,7 +238,7 @@ def test_without_dyad_a_listing_shows_the_main_pair_and_says_so(
 
 
 @pytest.mark.parametrize(
-    "command", [["timeline"], ["intensity"], ["periods"], ["series", "--kind", "export"]]
+    "command", [["timeline"], ["intensity"], ["periods"], ["series", "--kind", "export"], ["conflicts"]]
 )
 def test_record_listings_default_to_the_main_pair(command: list[str], two_examples: str) -> None:
     main, said = _json_run([*command, "--db", two_examples, "--json"])

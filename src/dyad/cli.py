@@ -565,9 +565,15 @@ def series(
 
 
 @app.command(cls=_DyadCommand)
-def conflicts(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+def conflicts(
+    db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
+) -> None:
     """Facts on which sources disagree (a figure's value, an event's date), with both sides' sources."""
-    rows = _record(load_settings(config, db=db)).conflicts
+    from dyad import query
+
+    settings = load_settings(config, db=db)
+    record = _record(settings)
+    rows = query.conflicts(record, _choose_pair(dyad, settings, lambda: record))
     if as_json:
         _print_json(rows)
         return

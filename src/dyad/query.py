@@ -147,6 +147,11 @@ def _closest_names(word: str, countries: dict[str, Any]) -> str:
     return "closest known: " + ", ".join(list(close.values())[:3])
 
 
+def conflicts(record: Record, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Disagreements between sources, those about ``dyad`` only when given."""
+    return [c for c in record.conflicts if not dyad or {p for p in c["participants"] if p} <= set(dyad)]
+
+
 def main_pair(record: Record) -> tuple[tuple[str, ...], bool]:
     """The record's main pair (the one most events are about, as the report and dashboard choose it) and
     whether the record holds facts about other pairs too."""
