@@ -201,7 +201,7 @@ def run(
     if not _is_loopback(host):
         LOGGER.warning("serving on %s: anyone who can reach this address can read the store", host)
     if ready:
-        ready(f"http://{host}:{port}/")
+        ready(f"http://{f'[{host}]' if ':' in host else host}:{port}/")  # an IPv6 address in brackets
     uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])
 
 
