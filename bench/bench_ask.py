@@ -36,8 +36,10 @@ def _plain_fts(store: Store, words: tuple[str, ...]) -> None:
     match = " OR ".join(f'"{w}"' for w in words if w.isalnum())
     with store.engine.connect() as conn:
         conn.execute(
-            text(f"SELECT rowid, bm25({FTS_TABLE}) AS r FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m "
-                 "ORDER BY r LIMIT 30"),
+            text(
+                f"SELECT rowid, bm25({FTS_TABLE}) AS r FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m "
+                "ORDER BY r LIMIT 30"
+            ),
             {"m": match},
         ).all()
 
@@ -64,8 +66,10 @@ def main() -> None:
                 _plain_fts(store, words)
                 fts_times.append(time.perf_counter() - t0)
         counts = store.counts()
-    print(f"seed store: {counts['documents']} documents, {counts['sentences']} sentences, "
-          f"{len(questions)} questions x {args.rounds} rounds")
+    print(
+        f"seed store: {counts['documents']} documents, {counts['sentences']} sentences, "
+        f"{len(questions)} questions x {args.rounds} rounds"
+    )
     print(f"ask (dyad.ask.ask)        {_stats(answer_times)}")
     print(f"plain FTS5 bm25 query     {_stats(fts_times)}")
     print(f"ratio of medians          {statistics.median(answer_times) / statistics.median(fts_times):7.1f}x")

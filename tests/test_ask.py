@@ -252,42 +252,105 @@ def test_search_falls_back_to_bm25_in_python(own_store: Store, monkeypatch: pyte
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("When did Peru and Russia first establish diplomatic contact?",
-         {"wh": "when", "expects": "date", "event_types": ("diplomatic_relations",), "superlative": "first",
-          "countries": ("PER", "RUS"), "action": "establish"}),
-        ("How much did Peru import from Russia in 2018?",
-         {"expects": "value", "figure_kind": "import", "origin": "RUS", "destination": "PER",
-          "time": "2018"}),
-        ("Which helicopters did India buy from Russia between 2008 and 2013?",
-         {"wh": "which", "expects": "thing", "focus": ("helicopters",), "event_types": ("arms_transfer",),
-          "time": "2008/2013", "origin": "RUS", "destination": "IND"}),
-        ("Who was the first Peruvian president to make an official state visit to Russia?",
-         {"expects": "person", "role": "head_of_state", "role_country": "PER", "event_types": ("visit",),
-          "superlative": "first", "destination": "RUS"}),
-        ("What military cooperation agreement did Russia and Peru sign during Medvedev's visit?",
-         {"expects": "thing", "event_types": ("agreement", "cooperation"),
-          "modifiers": tuple(lx.stems("military cooperation")), "people": ()}),
-        ("Did Peru and Russia sign a free trade agreement?",
-         {"wh": "yesno", "expects": "yesno", "action": "sign", "modifiers": tuple(lx.stems("free trade"))}),
-        ("When was the Joint Declaration of Strategic Partnership signed?",
-         {"named": ("Joint Declaration of Strategic Partnership",), "event_types": ("agreement",)}),
-        ("Who led Peru's Revolutionary Government of the Armed Forces?",
-         {"expects": "person", "action": "lead", "named": ("Revolutionary Government of the Armed Forces",),
-          "countries": ("PER",)}),
-        ("Where did Russia rank among Peru's export partners in 2018?",
-         {"expects": "rank", "figure_kind": "rank"}),
-        ("What was the record value of Peruvian exports to the Soviet market?",
-         {"expects": "value", "superlative": "max", "figure_kind": "export", "origin": "PER",
-          "destination": "RUS"}),
-        ("By how much did trade between Brazil and China grow in 2018?",
-         {"wh": "how_much", "figure_kind": "growth_rate", "named": ()}),
-        ("How much have Chinese companies invested in Brazil?",
-         {"figure_kind": "investment", "origin": "CHN", "destination": "BRA"}),
+        (
+            "When did Peru and Russia first establish diplomatic contact?",
+            {
+                "wh": "when",
+                "expects": "date",
+                "event_types": ("diplomatic_relations",),
+                "superlative": "first",
+                "countries": ("PER", "RUS"),
+                "action": "establish",
+            },
+        ),
+        (
+            "How much did Peru import from Russia in 2018?",
+            {
+                "expects": "value",
+                "figure_kind": "import",
+                "origin": "RUS",
+                "destination": "PER",
+                "time": "2018",
+            },
+        ),
+        (
+            "Which helicopters did India buy from Russia between 2008 and 2013?",
+            {
+                "wh": "which",
+                "expects": "thing",
+                "focus": ("helicopters",),
+                "event_types": ("arms_transfer",),
+                "time": "2008/2013",
+                "origin": "RUS",
+                "destination": "IND",
+            },
+        ),
+        (
+            "Who was the first Peruvian president to make an official state visit to Russia?",
+            {
+                "expects": "person",
+                "role": "head_of_state",
+                "role_country": "PER",
+                "event_types": ("visit",),
+                "superlative": "first",
+                "destination": "RUS",
+            },
+        ),
+        (
+            "What military cooperation agreement did Russia and Peru sign during Medvedev's visit?",
+            {
+                "expects": "thing",
+                "event_types": ("agreement", "cooperation"),
+                "modifiers": tuple(lx.stems("military cooperation")),
+                "people": (),
+            },
+        ),
+        (
+            "Did Peru and Russia sign a free trade agreement?",
+            {"wh": "yesno", "expects": "yesno", "action": "sign", "modifiers": tuple(lx.stems("free trade"))},
+        ),
+        (
+            "When was the Joint Declaration of Strategic Partnership signed?",
+            {"named": ("Joint Declaration of Strategic Partnership",), "event_types": ("agreement",)},
+        ),
+        (
+            "Who led Peru's Revolutionary Government of the Armed Forces?",
+            {
+                "expects": "person",
+                "action": "lead",
+                "named": ("Revolutionary Government of the Armed Forces",),
+                "countries": ("PER",),
+            },
+        ),
+        (
+            "Where did Russia rank among Peru's export partners in 2018?",
+            {"expects": "rank", "figure_kind": "rank"},
+        ),
+        (
+            "What was the record value of Peruvian exports to the Soviet market?",
+            {
+                "expects": "value",
+                "superlative": "max",
+                "figure_kind": "export",
+                "origin": "PER",
+                "destination": "RUS",
+            },
+        ),
+        (
+            "By how much did trade between Brazil and China grow in 2018?",
+            {"wh": "how_much", "figure_kind": "growth_rate", "named": ()},
+        ),
+        (
+            "How much have Chinese companies invested in Brazil?",
+            {"figure_kind": "investment", "origin": "CHN", "destination": "BRA"},
+        ),
         ("When did Germany and Turkey break off diplomatic relations?", {"action": "break"}),
         ("When did Peru buy submarines from Russia?", {"objects": tuple(lx.stems("submarines"))}),
         ("What did Peru buy from the USSR?", {"expects": "any", "era": "1922/1991"}),
-        ("Who is the president of Brazil?",
-         {"present": True, "role_country": "BRA", "role": "head_of_state"}),
+        (
+            "Who is the president of Brazil?",
+            {"present": True, "role_country": "BRA", "role": "head_of_state"},
+        ),
         ("In what year did Japan and Australia sign a trade agreement?", {"wh": "when", "expects": "date"}),
         ("How many helicopters did India order?", {"expects": "count", "focus": ("helicopters",)}),
         ("Which Brazilian president visited China in 2004?", {"role_country": "BRA", "destination": "CHN"}),
@@ -312,8 +375,15 @@ def test_anchor_clause() -> None:
 
 @pytest.mark.parametrize(
     ("edtf", "words"),
-    [("2015-11", "November 2015"), ("2008-11-24", "24 November 2008"), ("1863", "1863"),
-     ("197X", "the 1970s"), ("2008/2013", "2008–2013"), ("18XX", "the 19th century"), (None, "undated")],
+    [
+        ("2015-11", "November 2015"),
+        ("2008-11-24", "24 November 2008"),
+        ("1863", "1863"),
+        ("197X", "the 1970s"),
+        ("2008/2013", "2008–2013"),
+        ("18XX", "the 19th century"),
+        (None, "undated"),
+    ],
 )
 def test_date_words(edtf: str | None, words: str) -> None:
     assert compose.date_words(edtf) == words
@@ -321,9 +391,14 @@ def test_date_words(edtf: str | None, words: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "unit", "qualifier", "words"),
-    [(135e6, "USD", "exact", "135 million USD"), (2.3e8, "USD", "more_than", "more than 230 million USD"),
-     (4.4e9, "USD", "exact", "4.4 billion USD"), (9.4, "percent", "exact", "9.4 percent"),
-     (31, "rank", "exact", "31st"), (7, "factor", "exact", "7-fold")],
+    [
+        (135e6, "USD", "exact", "135 million USD"),
+        (2.3e8, "USD", "more_than", "more than 230 million USD"),
+        (4.4e9, "USD", "exact", "4.4 billion USD"),
+        (9.4, "percent", "exact", "9.4 percent"),
+        (31, "rank", "exact", "31st"),
+        (7, "factor", "exact", "7-fold"),
+    ],
 )
 def test_quantity_words(value: float, unit: str, qualifier: str, words: str) -> None:
     assert compose.quantity_words(value, unit, qualifier) == words

@@ -129,6 +129,26 @@ def test_every_event_points_to_its_sentence() -> None:
         assert event.source.doc == "c.txt" and event.cameo and event.quad_class in (1, 2, 3, 4)
 
 
+@pytest.mark.parametrize(
+    ("lead", "estimate"),
+    [
+        # van Klaveren was foreign minister from March 2023 to March 2026: Nov 18 fits 2023, 2024 and
+        # 2025, and was a Monday only in 2024
+        ("signed a fisheries memorandum on Monday", "2024-11-18"),
+        ("signed a fisheries memorandum", None),  # three years fit: no guess
+    ],
+)
+def test_a_yearless_dateline_takes_the_year_of_the_office_holders_it_names(
+    lead: str, estimate: str | None
+) -> None:
+    text = (
+        "Chile and Peru sign fisheries pact\n\n"
+        f"LIMA, Nov 18 (Wire) - Chile and Peru {lead}, Chilean Foreign Minister Alberto van Klaveren said."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
 def test_wire_story_dated_from_a_summit_later_that_week_and_its_dateline() -> None:
     text = (
         "Kenya and China agree new loans\n\n"

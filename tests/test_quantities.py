@@ -186,6 +186,20 @@ def test_from_to_borrows_the_scale() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "low"),
+    [
+        ("trade reached $8.2 bn", 8_200_000_000, None),  # 8.2 * 1e9 is 8199999999.999999 in floats
+        ("a loan of 1.1 million dollars", 1_100_000, None),
+        ("between $2.3 and $4.1 billion", 2_300_000_000, 2_300_000_000),
+        ("from 1.1 to 3.3 billion dollars", 1_100_000_000, None),
+    ],
+)
+def test_scaled_values_are_exact_as_written(text: str, value: int, low: int | None) -> None:
+    q = find_quantities(text)[0]
+    assert (q.value, q.low) == (value, low)  # exact equality, not approx
+
+
+@pytest.mark.parametrize(
     ("words", "value"),
     [
         ("three", 3),

@@ -86,7 +86,7 @@ def test_summary_names_the_pair_documents_span_and_periods(tree: lxml.html.HtmlE
     assert "1863–2015" in summary
     periods = tree.xpath("//table[@class='periods']/tbody/tr")
     assert len(periods) >= 2
-    assert {row.xpath("td")[2].text_content() for row in periods} == {"high", "low"}
+    assert {row.xpath("td")[2].text_content() for row in periods} == {"high", "low", "no data"}
     # the seeds hold no conflict events, so every phase is one of cooperation
     assert {row.xpath("td")[0].text_content() for row in periods} == {"cooperation"}
     assert "Joint Declaration of Strategic Partnership" in summary  # a defining event of the last phase
@@ -103,7 +103,8 @@ def test_timeline_row_of_the_2015_declaration_cites_both_sources(tree: lxml.html
     assert len(rows) == 1
     cells = rows[0].xpath("td")
     assert "explicit" in cells[0].text_content()
-    assert cells[2].text_content() == "Peru, Russia" and cells[4].text_content() == "2"
+    assert cells[2].text_content() == "Peru, Russia"
+    assert cells[4].text_content() == "2 sources, 2 independent"
     numbers = {a.get("href").removeprefix("#source-") for a in cells[5].xpath(".//a[@class='ref']")}
     cited = {_sources(tree)[n][:3] for n in numbers}
     assert cited == {"002", "003"}
@@ -135,7 +136,7 @@ def test_trade_figures_show_directions_and_qualifiers(html: str, tree: lxml.html
     assert "Exports Peru to Russia" in html and "Imports Peru from Russia" in html
     assert "\\u003e $230M" in html  # the chart's label for "more than 230 million" (JSON-escaped ">")
     figures = tree.xpath("//section[@id='figures']")[0].text_content()
-    assert "more than $230 million" in figures and "less than $3 million" in figures
+    assert "more than 230 million USD" in figures and "less than 3 million USD" in figures
 
 
 def test_markdown_has_the_same_sections_and_the_charts_as_numbers(
@@ -145,7 +146,7 @@ def test_markdown_has_the_same_sections_and_the_charts_as_numbers(
     assert md_sections == SECTIONS
     assert [h.text_content() for h in tree.xpath("//h2")] == SECTIONS
     assert "| 2010s |" in markdown and "| Decade | Total | Political |" in markdown
-    assert "| 2018 | Exports | Peru to Russia | $135 million | exact | 135.0 |" in markdown
+    assert "| 2018 | Exports | Peru to Russia | 135 million USD | exact | 135.0 |" in markdown
     (row,) = [line for line in markdown.splitlines() if line.startswith("| 2015-11 |") and "Joint" in line]
     assert "[3] “Finally" in row and "[4] “Yesterday" in row
     assert markdown.count("\n[") >= 5 and "undated (estimated 2019)" in markdown
@@ -192,7 +193,7 @@ def test_conflicts_show_both_sides_with_their_sources(tmp_path: Path) -> None:
         side.text_content().split("[")[0].strip(): side.xpath(".//a[@class='ref']")[0].get("href")
         for side in sides
     }
-    assert claims == {"$135 million": "#source-1", "$400 million": "#source-2"}
+    assert claims == {"135 million USD": "#source-1", "400 million USD": "#source-2"}
     chart = tree.xpath("//div[@id='chart-trade']/following-sibling::script")[0].text_content()
     assert "conflicting report 2" in chart  # both values drawn side by side, not stacked
     assert "Different values for one figure" in build_report(store, fmt="md")
@@ -248,8 +249,10 @@ def test_md_escape(text: str | None, expected: str) -> None:
 @pytest.mark.parametrize(
     ("value", "unit", "qualifier", "short", "expected"),
     [
-        (135000000, "USD", "exact", False, "$135 million"),
-        (4400000000, "USD", "about", False, "about $4.4 billion"),
+        (135000000, "USD", "exact", False, "135 million USD"),
+        (4400000000, "USD", "about", False, "about 4.4 billion USD"),
+        (8199999999.999999, "USD", "exact", False, "8.2 billion USD"),
+        (16e9, "EUR", "exact", False, "16 billion EUR"),
         (230000000, "USD", "more_than", True, "> $230M"),
         (9.4, "percent", "exact", False, "9.4%"),
         (7, "factor", "exact", False, "×7"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,7 +186,9 @@ def test_export_downloads_the_contract(client: TestClient) -> None:
     data = response.json()
     assert {"documents", "events", "figures", "time_expressions"} <= set(data)
     csv = client.get("/api/export", params={"format": "csv"})
-    assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("record,")
+    assert csv.headers["content-type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(csv.content)).namelist()
+    assert names == ["events.csv", "figures.csv", "sources.csv", "actors.csv", "documents.csv"]
 
 
 def test_stats_name_the_pairs(client: TestClient) -> None:

@@ -120,11 +120,6 @@ def _print_json(data: Any) -> None:
     out.print_json(json.dumps(data, ensure_ascii=False, default=str), highlight=False)
 
 
-def _number(value: float) -> str:
-    """135000000 → '135,000,000'; 9.4 → '9.4'."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
-
-
 def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Table:
     from rich.table import Table
 
@@ -299,10 +294,9 @@ def _choose_pair(text: str | None, settings: Settings, record: Callable[[], Reco
     if text or settings.dyad_codes:
         return _given_pair(text, settings) or settings.dyad_codes
     main, others = query.main_pair(record())
-    if not others:
-        return ()
-    shown = "–".join(main)
-    err.print(f"showing {shown}, the store's main pair; --dyad to choose; --dyad all for every pair")
+    if others:
+        shown = "–".join(main)
+        err.print(f"showing {shown}, the store's main pair; --dyad to choose; --dyad all for every pair")
     return main
 
 
@@ -318,7 +312,7 @@ def events(
     config: ConfigOption = None,
 ) -> None:
     """List resolved events (one per real-world event, all its sources), oldest first."""
-    from dyad import query
+    from dyad import display, query
     from dyad.resolve import resolve
 
     settings = load_settings(config, db=db)
@@ -338,7 +332,7 @@ def events(
         {
             **e,
             "participants": "–".join(e["participants"]),
-            "sources": len(e["sources"]),
+            "sources": display.sources_text(e["source_count"], e["independent_sources"]),
             "summary": e["summary"].split(": ", 1)[-1][:100],
         }
         for e in rows
@@ -355,7 +349,7 @@ def figures(
     config: ConfigOption = None,
 ) -> None:
     """List figures (trade, investment, arms values, growth rates...) with their sources."""
-    from dyad import query
+    from dyad import display, query
     from dyad.resolve import resolve
 
     settings = load_settings(config, db=db)
@@ -365,8 +359,15 @@ def figures(
     if as_json:
         _print_json(rows)
         return
-    view = [{**f, "value": _number(f["value"]), "sources": len(f["sources"])} for f in rows]
-    out.print(_table(view, ["kind", "value", "unit", "qualifier", "year", "from", "to", "sources"]))
+    view = [
+        {
+            **f,
+            "value": display.quantity_text(f["value"], f["unit"], f["qualifier"], f["value_max"]),
+            "sources": display.sources_text(f["source_count"], f["independent_sources"]),
+        }
+        for f in rows
+    ]
+    out.print(_table(view, ["kind", "value", "year", "from", "to", "sources"]))
 
 
 @app.command(cls=_DyadCommand)
@@ -386,22 +387,33 @@ def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
 @app.command(cls=_DyadCommand)
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", help="json, jsonl, or csv / parquet (one file per table in -o DIR).")
+    ] = "json",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+        Path | None, typer.Option("-o", "--output", help="File (csv, parquet: folder); default stdout.")
     ] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also export events without a date.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Export documents, events, figures and time expressions (the contract in ARCHITECTURE.md)."""
+    """Export the record: JSON/JSONL (the contract in ARCHITECTURE.md) or flat tables (CSV, Parquet)."""
     from dyad import export as exporting
+    from dyad import tables
 
     if fmt not in exporting.FORMATS:
         raise DyadError(f"unknown format {fmt!r}; choose one of {', '.join(exporting.FORMATS)}")
+    if fmt in tables.TABLE_FORMATS and output is None:
+        raise DyadError(f"--format {fmt} writes one file per table: give a folder with -o DIR")
     if output:
         _check_folder(output)
     with _open(load_settings(config, db=db)) as store:
         data = exporting.build_export(store, include_undated=undated)
+    if output and fmt in tables.TABLE_FORMATS:
+        flat = tables.build_tables(data)
+        paths = tables.write_tables(flat, output, fmt)
+        counts = ", ".join(f"{p.name} ({len(flat[p.stem])} rows)" for p in paths)
+        out.print(f"wrote {counts} in {output}", highlight=False)
+        return
     text = exporting.render(data, fmt)
     if not output:
         sys.stdout.write(text)
@@ -467,11 +479,14 @@ def timeline(
     dimension: DimensionOption = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Under each event, the source sentences it was read from.")
+    ] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Dated events in order, grouped by decade, with the date's basis and the number of sources."""
-    from dyad import analyze, query
+    """Dated events in order, grouped by decade: date, the date's basis, what happened, sources."""
+    from dyad import analyze, display, query
 
     lo, hi = query.date_bounds(date_from, date_to)
     settings = load_settings(config, db=db)
@@ -484,14 +499,14 @@ def timeline(
     for decade in decades:
         out.print(f"[bold]{decade['decade']}[/bold]")
         for e in decade["events"]:
-            summary = e["summary"].split(": ", 1)[-1]
-            kind = e["type"] + (" (planned)" if e["status"] == "planned" else "")
             out.print(
-                f"  {e['date']:<22} {e['basis']:<9} {kind:<20} {'–'.join(e['participants'])} "
-                f"[{e['sources']} source(s)] {summary[:90]}",
+                f"  {e['date']:<22} {e['basis']:<9} {e['headline']} "
+                f"[{display.sources_text(e['sources'], e['independent_sources'])}]",
                 highlight=False,
                 markup=False,
             )
+            for s in e["citations"] if sentences else ():
+                out.print(f"      “{s['text']}” ({s['doc']})", highlight=False, markup=False)
 
 
 @app.command(cls=_DyadCommand)
@@ -503,30 +518,34 @@ def intensity(
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md)."""
+    """The relationship's intensity index per year or decade and dimension (see docs/analysis.md).
+    Without --dyad, the pair most events are about (as in the report)."""
     from dyad import analyze
 
     settings = load_settings(config, db=db)
     record = _record(settings)
-    rows = analyze.intensity(
-        record, by=by, dyad=_choose_pair(dyad, settings, lambda: record), dimension=dimension
-    )
+    pair = _choose_pair(dyad, settings, lambda: record)
+    rows = analyze.intensity(record, by=by, dyad=pair, dimension=dimension)
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(rows, list(rows[0]) if rows else ["period", "total"]))
+    view = [{k: v if k == "period" else f"{v:.2f}" for k, v in r.items()} for r in rows]
+    title = f"Intensity index, {'–'.join(pair) or 'all pairs'} ({analyze.INDEX_UNIT})"
+    out.print(_table(view, list(rows[0]) if rows else ["period", "total"], title=title))
 
 
 @app.command(cls=_DyadCommand)
 def periods(
     db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
 ) -> None:
-    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events."""
+    """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events.
+    Without --dyad, the pair most events are about (as in the report)."""
     from dyad import analyze
 
     settings = load_settings(config, db=db)
     record = _record(settings)
-    rows = analyze.periods(record, dyad=_choose_pair(dyad, settings, lambda: record))
+    pair = _choose_pair(dyad, settings, lambda: record)
+    rows = analyze.periods(record, dyad=pair)
     if as_json:
         _print_json(rows)
         return
@@ -534,11 +553,13 @@ def periods(
         {
             **p,
             "span": f"{p['start']}–{p['end']}",
+            "mean_index": f"{p['mean_index']:.2f}",
             "defined by": "; ".join(f"{e['date']} {e['type']}" for e in p["events"]),
         }
         for p in rows
     ]
-    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"]))
+    title = f"Periods, {'–'.join(pair) or 'all pairs'} (mean yearly intensity index)"
+    out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"], title=title))
 
 
 @app.command(cls=_DyadCommand)
@@ -552,7 +573,7 @@ def series(
     config: ConfigOption = None,
 ) -> None:
     """One kind of figure over time, from the figures the documents give."""
-    from dyad import analyze
+    from dyad import analyze, display
 
     settings = load_settings(config, db=db)
     record = _record(settings)
@@ -560,8 +581,8 @@ def series(
     if as_json:
         _print_json(rows)
         return
-    view = [{**r, "value": _number(r["value"])} for r in rows]
-    out.print(_table(view, ["year", "value", "unit", "qualifier", "from", "to", "sources"]))
+    view = [{**r, "value": display.quantity_text(r["value"], r["unit"], r["qualifier"])} for r in rows]
+    out.print(_table(view, ["year", "value", "from", "to", "sources"]))
 
 
 @app.command(cls=_DyadCommand)
@@ -772,16 +793,9 @@ def demo(
         timeline = query.events(store, dyad=main, include_undated=False)
         report_path = write_report(store, db.with_suffix(".html"))
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
-    out.print(f"\nTimeline ({len(timeline)} dated events; sources in brackets):")
+    out.print(f"\nTimeline ({len(timeline)} dated events; number of source documents in brackets):")
     for e in timeline:
-        summary = e["summary"].split(": ", 1)[-1]
-        kind = e["type"] + (" (planned)" if e["status"] == "planned" else "")
-        out.print(
-            f"  {e['date']:<22} {kind:<20} {'–'.join(e['participants'])}  [{len(e['sources'])}]  "
-            f"{summary[:70]}{'…' if len(summary) > 70 else ''}",
-            highlight=False,
-            markup=False,
-        )
+        out.print(f"  {e['date']:<22} {e['headline']}  [{e['source_count']}]", highlight=False, markup=False)
     out.print(f"\nStore:  {db}", highlight=False, markup=False)
     out.print(f"Report: {report_path}", highlight=False, markup=False)
     arg = shlex.quote(str(db))

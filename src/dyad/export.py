@@ -1,14 +1,12 @@
 """The export contract (ARCHITECTURE.md): documents, resolved events, figures, time expressions.
 
-JSON is one object; JSONL is one record per line with a ``record`` field; CSV is one table with a
-``record`` column, lists joined with "; " and sources as JSON text. Events without a date are left out
-unless asked for: a timeline entry without a date cannot be checked or placed.
+JSON is one object; JSONL is one record per line with a ``record`` field; CSV and Parquet are flat
+tables, one file per table (``dyad.tables``). Events without a date are left out unless asked for: a
+timeline entry without a date cannot be checked or placed.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -16,7 +14,7 @@ from dyad.resolve import resolve
 from dyad.resolve.actors import list_actors
 from dyad.store import Store
 
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "parquet")  # csv and parquet: one file per table (dyad.tables)
 
 
 def build_export(store: Store, *, include_undated: bool = False) -> dict[str, list[dict[str, Any]]]:
@@ -90,6 +88,7 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
         "plover": e["plover"],
         "status": e["status"],
         "summary": e["summary"],
+        "headline": e["headline"],
         "actors": e["actors"],
         "location": e["location"],
         "confidence": e["confidence"],
@@ -132,26 +131,10 @@ def _records(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 
 
 def render(data: dict[str, list[dict[str, Any]]], fmt: str) -> str:
-    """The export as text in ``fmt`` (json, jsonl or csv)."""
+    """The export as text in ``fmt`` (json or jsonl)."""
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n"
     records = _records(data)
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records)
-    if fmt == "csv":
-        columns = list(dict.fromkeys(k for r in records for k in r))
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns)
-        writer.writeheader()
-        for r in records:
-            writer.writerow({k: _cell(v) for k, v in r.items()})
-        return buffer.getvalue()
-    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "; ".join(value)
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+    raise ValueError(f"export format {fmt!r} is not one text; json and jsonl are, csv and parquet are tables")

@@ -8,11 +8,11 @@ import json
 import re
 from typing import Any
 
+from dyad import analyze
 from dyad.errors import DyadError
 from dyad.export import build_export
 from dyad.extract.timex import parse_edtf
 from dyad.knowledge import load_knowledge
-from dyad.report.context import infer_pair
 from dyad.resolve import Record
 from dyad.resolve.actors import list_actors
 from dyad.store import Store
@@ -161,7 +161,7 @@ def main_pair(record: Record) -> tuple[tuple[str, ...], bool]:
         for f in record.figures
         if f["from_code"] and f["to_code"]
     }
-    main = infer_pair(record)
+    main = analyze.infer_pair(record)
     return main, any(len(p) == 2 and p != main for p in pairs)
 
 

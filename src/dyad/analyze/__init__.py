@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from dyad.analyze.intensity import intensity_rows, yearly_intensity
@@ -11,7 +11,29 @@ from dyad.errors import DyadError
 from dyad.models import DIMENSIONS, FIGURE_KINDS
 from dyad.resolve import Record
 
-__all__ = ["filter_record", "intensity", "periods", "series", "timeline"]
+__all__ = ["INDEX_UNIT", "filter_record", "infer_pair", "intensity", "periods", "series", "timeline"]
+
+# What one point of the intensity index is (docs/analysis.md).
+INDEX_UNIT = (
+    "points: an event reported once weighs 1 + |Goldstein|/2 (a statement 1, a visit about 2, "
+    "an agreement 5), a figure 0.5; independent sources add weight"
+)
+
+
+def infer_pair(record: Record) -> tuple[str, ...]:
+    """The pair most events are about (then most figures); () when the record names no pair. The report,
+    the dashboard and ``dyad intensity`` / ``dyad periods`` all default to it, so they show one thing."""
+    counts = Counter(tuple(sorted(set(e["participants"]))) for e in record.events)
+    pairs: dict[tuple[str, ...], int] = {k: v for k, v in counts.items() if len(k) == 2}
+    if not pairs:
+        pairs = dict(
+            Counter(
+                tuple(sorted((f["from_code"], f["to_code"])))
+                for f in record.figures
+                if f["from_code"] and f["to_code"] and f["from_code"] != f["to_code"]
+            )
+        )
+    return min(pairs, key=lambda k: (-pairs[k], k)) if pairs else ()
 
 
 def filter_record(
@@ -61,6 +83,7 @@ def timeline(
                 "dimension": e["dimension"],
                 "status": e["status"],
                 "summary": e["summary"],
+                "headline": e["headline"],
                 "sources": e["source_count"],
                 "independent_sources": e["independent_sources"],
                 "citations": e["sources"],

@@ -100,8 +100,8 @@ def intensity_rows(
         rows.append(
             {
                 "period": period,
-                "total": round(sum(dims[d] for d in DIMENSIONS), 3),
-                **{d: round(v, 3) for d, v in dims.items()},
+                "total": round(sum(dims[d] for d in DIMENSIONS), 2),
+                **{d: round(v, 2) for d, v in dims.items()},
             }
         )
     return rows

@@ -7,7 +7,9 @@
    long as the reduction exceeds ``PENALTY`` × the series' variance × log(years) and both parts span at
    least ``MIN_YEARS`` years; recurse into both parts.
 3. Each phase gets its mean index and a level: ``high`` when its mean is at least the mean over all years,
-   ``low`` otherwise; neighbouring phases of equal level stay apart when the segmentation split them.
+   ``low`` otherwise, ``no data`` when no year in it has any fact at all (the documents are silent about
+   it, which is not the same as a quiet relationship); neighbouring phases of equal level stay apart
+   when the segmentation split them.
 4. Each phase lists the events that define it: the three that weigh most within its span.
 5. Cooperation and conflict are segmented apart (``side``): a run of sanctions and clashes is a phase of
    high conflict, never a phase of high intensity of a friendship. Conflict phases are given only when
@@ -87,13 +89,16 @@ def _side_periods(yearly: dict[int, float], events: list[dict[str, Any]], side: 
     for lo, hi in _segment([math.log1p(v) for v in _smooth(totals)]):
         mean = sum(totals[lo:hi]) / (hi - lo)
         span = (years[lo], years[hi - 1])
+        level = "high" if mean >= overall else "low"
+        if not any(totals[lo:hi]):
+            level = "no data"  # no document tells of any year in it: silence, not a low
         phases.append(
             {
                 "side": side,
                 "start": span[0],
                 "end": span[1],
-                "level": "high" if mean >= overall else "low",
-                "mean_index": round(mean, 3),
+                "level": level,
+                "mean_index": round(mean, 2),
                 "events": _defining_events(events, span),
             }
         )
@@ -116,7 +121,7 @@ def _defining_events(
             "date": e["date_edtf"],
             "type": e["type"],
             "summary": e["summary"],
-            "weight": round(w, 3),
+            "weight": round(w, 2),
         }
         for w, e in scored[:top]
     ]

@@ -141,8 +141,9 @@ def figure_words(f: dict[str, Any]) -> str:
 
 
 def event_words(e: dict[str, Any], *, dated: bool = True) -> str:
-    """'agreement, Peru–Russia, 24 November 2008, in Lima'."""
-    parts = [e["type"].replace("_", " "), pair_words(e["participants"])]
+    """'agreement, Peru–Russia, 24 November 2008, in Lima'; 'visit (planned), ...' for a planned one."""
+    planned = " (planned)" if e.get("status") == "planned" else ""
+    parts = [e["type"].replace("_", " ") + planned, pair_words(e["participants"])]
     if dated and e.get("date"):
         parts.append(date_words(e["date"]))
     if e.get("location"):

@@ -33,8 +33,11 @@ SUPERLATIVE_STEMS = {
 _FLOWS = ("export", "import", "investment", "arms_value")
 _CUES = frozenset(lx.TITLES | set(lx.ROLE_NOUNS) | {"by", "counterpart", "under", "with"})
 _NAME = re.compile(r"\b[A-Z][\w’'.-]+(?:\s+(?:de|da|del|van|von|bin|al|la)?\s*[A-Z][\w’'-]+){1,3}")
-_COUNT = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"fifteen|twenty|thirty|forty|fifty|hundred|dozens?|several)\b", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|dozens?|several)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:and|but|while|which|who|within|during|under|despite|although)\b|\band,|\.\s*$"
 )
@@ -273,7 +276,8 @@ def fits_role(q: Question, name: str, when: TimeValue | None) -> bool | None:
     if not terms:
         return None
     ok = [
-        t for t in terms
+        t
+        for t in terms
         if (q.role_country is None or t.iso3 == q.role_country) and (q.role is None or t.role == q.role)
     ]
     if when is None and q.present:
@@ -317,10 +321,14 @@ def extract_thing(q: Question, text: str) -> str | None:
         if w.stem not in heads:
             continue
         j = i
-        while j > 0 and (
-            _model(words[j - 1].text) or (words[j - 1].lower in ("and", "or") and j - 2 >= 0
-                                         and _model(words[j - 2].text))
-        ) and text[words[j - 1].end : words[j].start].strip() in ("", ",", "-"):
+        while (
+            j > 0
+            and (
+                _model(words[j - 1].text)
+                or (words[j - 1].lower in ("and", "or") and j - 2 >= 0 and _model(words[j - 2].text))
+            )
+            and text[words[j - 1].end : words[j].start].strip() in ("", ",", "-")
+        ):
             j -= 1
         if j < i and any(words[k].stem not in asked for k in range(j, i) if _model(words[k].text)):
             return text[words[j].start : w.end]

@@ -37,10 +37,18 @@ from dyad.extract.timex import parse_edtf
 from dyad.models import TimeValue
 from dyad.store import Store, schema
 
-_DIRECTED = {"export": ("origin", "destination"), "import": ("destination", "origin"),
-             "investment": ("origin", "destination"), "arms_value": ("origin", "destination")}
-_EXTREMES = {"first": ("earliest", "first"), "last": ("latest", "last"), "max": ("largest", "record"),
-             "min": ("smallest", "lowest")}
+_DIRECTED = {
+    "export": ("origin", "destination"),
+    "import": ("destination", "origin"),
+    "investment": ("origin", "destination"),
+    "arms_value": ("origin", "destination"),
+}
+_EXTREMES = {
+    "first": ("earliest", "first"),
+    "last": ("latest", "last"),
+    "max": ("largest", "record"),
+    "min": ("smallest", "lowest"),
+}
 
 
 @dataclass(slots=True)
@@ -99,7 +107,8 @@ def _sources(fact: dict[str, Any]) -> list[Sentence]:
 def _object_sentences(q: Question, sources: list[Sentence], reader: Reader) -> list[Sentence]:
     """The sources that name the question's object (named phrase, modifiers, organisations)."""
     return [
-        s for s in sources
+        s
+        for s in sources
         if all(phrase_in(p, reader.stems(s.text)) for p in q.named)
         and set(q.modifiers) | set(q.objects) <= set(reader.stems(s.text))
         and organisations_ok(q, s.text, reader)
@@ -145,8 +154,10 @@ def _anchored(q: Question, e: dict[str, Any], record: Record, reader: Reader, pe
 def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> bool:
     """The person is an actor of another event of the same pair at the same time."""
     return any(
-        person in o["actors"] and set(o["participants"]) == set(e["participants"])
-        and (d := _date(o["date"])) is not None and d.overlaps(day)
+        person in o["actors"]
+        and set(o["participants"]) == set(e["participants"])
+        and (d := _date(o["date"])) is not None
+        and d.overlaps(day)
         for o in record.events
     )
 

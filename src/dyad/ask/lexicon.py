@@ -75,8 +75,23 @@ GENERIC_VERBS = _stem_set(
     "be do have make made take took happen occur place get got give gave hold held become became"
 )
 
-AUXILIARIES = ("did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "can", "could",
-               "will", "would", "should")
+AUXILIARIES = (
+    "did",
+    "does",
+    "do",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+)
 
 # Event types the words of a question point to. Order matters only for ties (first listed wins).
 EVENT_TYPE_WORDS: dict[str, frozenset[str]] = {
@@ -133,22 +148,52 @@ FIGURE_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 SUPERLATIVES: dict[str, str] = {
-    "first": "first", "earliest": "first", "initial": "first",
-    "last": "last", "latest": "last", "recent": "last",
-    "record": "max", "largest": "max", "biggest": "max", "highest": "max", "peak": "max", "maximum": "max",
-    "greatest": "max", "lowest": "min", "smallest": "min", "least": "min", "minimum": "min",
+    "first": "first",
+    "earliest": "first",
+    "initial": "first",
+    "last": "last",
+    "latest": "last",
+    "recent": "last",
+    "record": "max",
+    "largest": "max",
+    "biggest": "max",
+    "highest": "max",
+    "peak": "max",
+    "maximum": "max",
+    "greatest": "max",
+    "lowest": "min",
+    "smallest": "min",
+    "least": "min",
+    "minimum": "min",
 }
 
 # Nouns naming a person by office; the value is the office in leaders.tsv (None: any office).
 ROLE_NOUNS: dict[str, str | None] = {
-    "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state",
-    "emperor": "head_of_state", "tsar": "head_of_state", "czar": "head_of_state",
-    "monarch": "head_of_state", "dictator": "head_of_state",
-    "prime minister": "head_of_government", "premier": "head_of_government",
-    "chancellor": "head_of_government", "foreign minister": "foreign_minister",
-    "secretary of state": "foreign_minister", "leader": None, "head": None, "minister": None,
-    "official": None, "diplomat": None, "ambassador": None, "general": None, "politician": None,
-    "person": None, "man": None, "woman": None, "statesman": None,
+    "president": "head_of_state",
+    "king": "head_of_state",
+    "queen": "head_of_state",
+    "emperor": "head_of_state",
+    "tsar": "head_of_state",
+    "czar": "head_of_state",
+    "monarch": "head_of_state",
+    "dictator": "head_of_state",
+    "prime minister": "head_of_government",
+    "premier": "head_of_government",
+    "chancellor": "head_of_government",
+    "foreign minister": "foreign_minister",
+    "secretary of state": "foreign_minister",
+    "leader": None,
+    "head": None,
+    "minister": None,
+    "official": None,
+    "diplomat": None,
+    "ambassador": None,
+    "general": None,
+    "politician": None,
+    "person": None,
+    "man": None,
+    "woman": None,
+    "statesman": None,
 }
 TITLES = frozenset(
     re.findall(

@@ -20,8 +20,16 @@ from dyad.extract.mentions import Mention, mention_finder
 from dyad.extract.timex import find_time_expressions
 from dyad.models import TimeValue
 
-_WH = {"when": "when", "who": "who", "whom": "who", "whose": "who", "where": "where", "which": "which",
-       "what": "what", "how": "how"}
+_WH = {
+    "when": "when",
+    "who": "who",
+    "whom": "who",
+    "whose": "who",
+    "where": "where",
+    "which": "which",
+    "what": "what",
+    "how": "how",
+}
 _HOW = {"much": "how_much", "large": "how_much", "big": "how_much", "high": "how_much", "many": "how_many"}
 _DETERMINERS = {"the", "a", "an"}
 _CONNECTORS = {"of", "the", "on", "for", "and", "de", "del", "la", "des", "du", "von", "van"}
@@ -185,8 +193,12 @@ def _modifiers(toks: list[Token], primary: str | None, blocked: list[tuple[int, 
     for tok in reversed(toks[max(0, head - 3) : head]):
         s = tok.stem
         if (
-            tok.text[0].isupper() or s in lx.PHRASE_BREAKS or _covered(tok, blocked) or tok.lower in _WH
-            or any(s in f for f in lx.ACTIONS.values()) or tok.lower in lx.SUPERLATIVES
+            tok.text[0].isupper()
+            or s in lx.PHRASE_BREAKS
+            or _covered(tok, blocked)
+            or tok.lower in _WH
+            or any(s in f for f in lx.ACTIONS.values())
+            or tok.lower in lx.SUPERLATIVES
         ):
             break
         if s not in lx.LIGHT_MODIFIERS:
@@ -246,8 +258,12 @@ def _expects(wh: str, focus: list[Token], stems: set[str], role: str | None) -> 
         return "person"
     if head is None:
         return "any"
-    for nouns, kind in ((lx.DATE_NOUNS, "date"), (lx.VALUE_NOUNS, "value"), (lx.RANK_NOUNS, "rank"),
-                        (lx.PLACE_NOUNS, "place")):
+    for nouns, kind in (
+        (lx.DATE_NOUNS, "date"),
+        (lx.VALUE_NOUNS, "value"),
+        (lx.RANK_NOUNS, "rank"),
+        (lx.PLACE_NOUNS, "place"),
+    ):
         if head in nouns:
             return kind
     return "thing"
@@ -279,11 +295,16 @@ def _objects(toks: list[Token], focus: list[Token]) -> list[str]:
     """Type nouns that name one kind of thing (helicopters, exercises), not the asked focus itself."""
     type_words = set().union(*lx.EVENT_TYPE_WORDS.values())
     asked = {t.stem for t in focus}
-    return list(dict.fromkeys(
-        t.stem for t in toks
-        if t.stem in type_words and t.stem not in lx.GENERIC_TYPE_NOUNS and t.stem not in asked
-        and not any(t.stem in f for f in lx.ACTIONS.values())
-    ))
+    return list(
+        dict.fromkeys(
+            t.stem
+            for t in toks
+            if t.stem in type_words
+            and t.stem not in lx.GENERIC_TYPE_NOUNS
+            and t.stem not in asked
+            and not any(t.stem in f for f in lx.ACTIONS.values())
+        )
+    )
 
 
 def _anchor(text: str) -> tuple[str, Anchor | None]:
@@ -336,8 +357,11 @@ def _mentions(text: str) -> list[Mention]:
         proper = all(w[:1].isupper() for w in m.text.split() if w.lower() not in _CONNECTORS)
         if m.kind in ("organisation", "forum") and not proper:
             for part in re.finditer(r"\S+", m.text):
-                out += [replace(x, start=x.start + m.start + part.start(), end=x.end + m.start + part.start())
-                        for x in mention_finder().find(part.group()) if x.kind == "country"]
+                out += [
+                    replace(x, start=x.start + m.start + part.start(), end=x.end + m.start + part.start())
+                    for x in mention_finder().find(part.group())
+                    if x.kind == "country"
+                ]
         elif m.kind != "pair":
             out.append(m)
     return out
@@ -354,8 +378,14 @@ def analyse_question(text: str) -> Question:
     blocked = [(m.start, m.end) for m in found] + time_spans
     wh, at = _wh(toks)
     focus = _focus(toks, at, wh)
-    superlative = next((lx.SUPERLATIVES[t.lower] for t in toks if t.lower in lx.SUPERLATIVES
-                        and not _covered(t, time_spans)), None)
+    superlative = next(
+        (
+            lx.SUPERLATIVES[t.lower]
+            for t in toks
+            if t.lower in lx.SUPERLATIVES and not _covered(t, time_spans)
+        ),
+        None,
+    )
     role = _role(focus)
     role_country = _role_country(main, focus, countries)
     focus = [t for t in focus if not _covered(t, blocked) and t.lower not in lx.SUPERLATIVES]

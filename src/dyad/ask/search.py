@@ -89,7 +89,7 @@ def _sqlite(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] |
     ensure_fts(store)
     where, params = _doc_filter(doc_ids)
     query = text(
-        f"SELECT s.doc_id, d.name, s.idx, s.start, s.\"end\", s.text, bm25({FTS_TABLE}) AS rank "
+        f'SELECT s.doc_id, d.name, s.idx, s.start, s."end", s.text, bm25({FTS_TABLE}) AS rank '
         f"FROM {FTS_TABLE} JOIN sentences s ON s.rowid = {FTS_TABLE}.rowid "
         f"JOIN documents d ON d.id = s.doc_id WHERE {FTS_TABLE} MATCH :match{where} "
         "ORDER BY rank LIMIT :limit"
@@ -105,7 +105,7 @@ def _sqlite(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] |
 def _postgresql(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] | None) -> list[Hit]:
     where, params = _doc_filter(doc_ids)
     query = text(
-        "SELECT s.doc_id, d.name, s.idx, s.start, s.\"end\", s.text, "
+        'SELECT s.doc_id, d.name, s.idx, s.start, s."end", s.text, '
         "ts_rank(to_tsvector('english', s.text), q) AS rank "
         "FROM sentences s JOIN documents d ON d.id = s.doc_id, websearch_to_tsquery('english', :match) q "
         f"WHERE to_tsvector('english', s.text) @@ q{where} ORDER BY rank DESC LIMIT :limit"

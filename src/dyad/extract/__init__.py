@@ -12,7 +12,7 @@ import time
 from bisect import bisect_right
 from functools import lru_cache
 
-from dyad.extract.actors import ActorFinder
+from dyad.extract.actors import ActorFinder, settle_countries
 from dyad.extract.context import document_pair, person_country
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
@@ -171,6 +171,7 @@ def extract_facts(
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
     timexes = _relative_expressions(doc.text, reference) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
+    settle_countries(doc, mentions, pair)
     _leaders_offices(mentions, knowledge, reference)
     clock.lap("time expressions and document date")
     parsed = _parse_candidates(doc, mentions, knowledge, pair)

@@ -10,11 +10,13 @@ Ministries, embassies and central banks named with a country become organisation
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dyad.extract.mentions import Mention
 from dyad.knowledge import Knowledge, Role
+from dyad.models import Document
 
 # A personal name: capitalised words, with the particles names carry ("van", "de", "al-", "bin").
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
@@ -79,6 +81,22 @@ _NOT_NAME = frozenset(
         "Ministry",
         "Ambassador",
         "General",
+        # military ranks before a name ("Major General Asif Ghafoor")
+        "Major",
+        "Lieutenant",
+        "Colonel",
+        "Brigadier",
+        "Admiral",
+        "Captain",
+        "Commander",
+        "Marshal",
+        "Gen",
+        "Lt",
+        "Col",
+        "Maj",
+        "Brig",
+        "Adm",
+        "Capt",
     ]
 )
 _ORG = re.compile(
@@ -87,6 +105,25 @@ _ORG = re.compile(
     r"Armed\s+Forces|Navy|Air\s+Force|Army|Coast\s+Guard|Parliament|Senate|Congress|Cabinet)"
     r"|(?:Central\s+)?Bank\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
+# A title's complement that lists capitalised words: "of Economy, Trade and Industry".
+_COMPLEMENT = r"(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s+|\s+and\s+|\s+(?:of\s+)?)[A-Z][\w'’-]*){1,5}"
+# The rest of a title the role lexicon matched in part: "Minister of Planning| and Budget|, Simone Tebet".
+_CONTINUATION = r"(?:,?\s+and\s+|,\s+)[A-Z][\w'’-]*(?:(?:\s+and\s+|\s+)[A-Z][\w'’-]*){0,3}(?=,)"
+# Words before a title: the title without them is looked up; some of them are part of the role.
+_TITLE_PREFIXES = (
+    "deputy",
+    "vice",
+    "acting",
+    "former",
+    "then",
+    "first",
+    "senior",
+    "new",
+    "top",
+    "state",
+    "chief",
+)
+_RANK_PREFIXES = ("deputy", "vice", "state")
 _COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
 
 
@@ -148,15 +185,15 @@ class ActorFinder:
 
     def _role(self, text: str) -> Role | None:
         key = re.sub(r"\s+", " ", text.lower()).strip()
-        for word in ("deputy ", "vice ", "acting ", "former ", "then ", "first ", "senior ", "new ", "top "):
-            if key.startswith(word) and key not in self.k.roles:
-                base = self._role(key[len(word) :])
+        for word in _TITLE_PREFIXES:
+            if key.startswith(word + " ") and key not in self.k.roles:
+                base = self._role(key[len(word) + 1 :])
                 if base is None:
                     return None
-                prefix = word.strip()
+                prefix = word
                 return Role(
                     key,
-                    f"{prefix} {base.role}" if prefix in ("deputy", "vice") else base.role,
+                    f"{prefix} {base.role}" if prefix in _RANK_PREFIXES else base.role,
                     "deputy_minister"
                     if prefix in ("deputy", "vice") and base.rank == "minister"
                     else base.rank,
@@ -225,7 +262,9 @@ class ActorFinder:
             iso3 = _country_near(text, m.start(), m.end(), countries)
             # "Minister Y", "the head of Rosoboronexport, Z", "the central bank governor, Z,"
             after = re.match(
-                rf"(?:\s+(?:of|in|to|at)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)({NAME})",
+                rf"(?:{_CONTINUATION})?"
+                rf"(?:\s+(?:of|in|to|at|for)\s+{_COMPLEMENT},\s+|\s+(?:of|in|to|at|for)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
+                rf"({NAME})",
                 text[m.end() : m.end() + 120],
             )
             # "the head of Rosoboronexport, Alexander Mikheyev": a name after the title's complement
@@ -335,10 +374,11 @@ def _country_in(countries: list[Mention], start: int, end: int) -> str | None:
 def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
     """The country named with a title: just before it ("Chile's", "Japanese"), "of X" just after, or the
     country a possessive pronoun stands for ("Australia recalls its ambassador, Paul Grigson")."""
-    pronoun = re.search(r"\b(?:its|their)\s+(?:new\s+|former\s+)?$", text[max(0, start - 20) : start])
+    # "its military spokesman", "their own envoy": the latest country named before, in the same sentence
+    pronoun = re.search(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}$", text[max(0, start - 40) : start])
     if pronoun:
         before = [
-            m for m in countries if m.end <= start and start - m.end <= 60 and "." not in text[m.end : start]
+            m for m in countries if m.end <= start and start - m.end <= 200 and "." not in text[m.end : start]
         ]
         if before:
             return _iso(before[-1])
@@ -348,10 +388,20 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
             r"(?:['’]s)?\s*(?:new\s+|then\s+|former\s+)?", gap_before
         ):
             return _iso(m)
+        if 0 <= start - m.end <= 40 and _BODY_POSSESSIVE.fullmatch(gap_before):
+            return _iso(m)  # "the Armenian foreign ministry's spokesperson"
         gap_after = text[end : m.start]
         if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|to|for|in)\s+(?:the\s+)?", gap_after):
             return _iso(m)
     return None
+
+
+# Between a country and a title: a body of that country in the possessive ("foreign ministry's").
+_BODY_POSSESSIVE = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?:ministry|government|army|military|navy|embassy|office|parliament|"
+    r"cabinet|treasury|presidency)['’]s\s+",
+    re.IGNORECASE,
+)
 
 
 def _iso(m: Mention) -> str | None:
@@ -383,3 +433,46 @@ def _organisations(text: str, mentions: list[Mention], taken: list[tuple[int, in
             )
         )
     return out
+
+
+def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, str] | None) -> None:
+    """An official introduced with no country ("Environment Minister Marina Silva") takes the one country
+    the sentence of the introduction names. An envoy posted to a place ("ambassador ... in Cairo") is of
+    the pair's other side. With no country in that sentence, the one named in the sentence before it in
+    the same paragraph. Updates the mentions' ``iso3`` in place; a sentence naming two countries or
+    none leaves the official without one."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    countries = [m for m in mentions if m.kind == "country" and m.form in _COUNTRY_FORMS]
+    by_official: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.attrs.get("official"):
+            by_official.setdefault(m.value, []).append(m)
+    for group in by_official.values():
+        if any(m.attrs.get("iso3") for m in group):
+            continue
+        first = min(group, key=lambda m: m.start)
+        i = bisect_right(starts, first.start) - 1
+        if i < 0:
+            continue
+        sentence = sentences[i]
+        named = [c for c in countries if sentence.start <= c.start < sentence.end]
+        if not named and i > 0:  # none in its sentence: the sentence before, in the same paragraph
+            before = sentences[i - 1]
+            if "\n\n" not in doc.text[before.end : sentence.start]:
+                named = [c for c in countries if before.start <= c.start < before.end]
+        codes = {c.value for c in named}
+        if len(codes) != 1:
+            continue
+        iso3 = next(iter(codes))
+        envoy = first.attrs.get("rank") == "diplomat"
+        placed = all(_PLACE_BEFORE.search(sentence.text[: c.start - sentence.start]) for c in named)
+        if envoy and placed:
+            if not pair or iso3 not in pair:
+                continue  # posted there, so not of there; which side sent the envoy is unknown
+            iso3 = pair[0] if iso3 == pair[1] else pair[1]
+        for m in group:
+            m.attrs["iso3"] = iso3
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)

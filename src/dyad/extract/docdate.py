@@ -180,4 +180,40 @@ def estimate_document_date(
             str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year", "inferred"
         )
         return _dateline_day(doc.text, year) or year  # "LIMA, Nov 24 (Reuters) -" in the latest year named
-    return None
+    return _dateline_in_terms(doc.text, mentions, k)
+
+
+def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> TimeValue | None:
+    """A yearless dateline in a text that names no year: the year in which the office-holders the text
+    names were all in office on that day; when several years fit, the one in which the day is the
+    weekday the story's first paragraph gives ("SANTIAGO, Nov 18 - ... signed on Monday")."""
+    m = _DATELINE.search(text[: _HEADING * 3])
+    if not m or (month := (m["m1"] or m["m2"]).lower()[:3]) not in _MONTHS:
+        return None
+    month_no, day_no = _MONTHS.index(month) + 1, int(m["d1"] or m["d2"])
+    people = {x.value for x in mentions if x.kind == "person" and k.terms_of(x.value)}
+    if not people:
+        return None
+    years: set[int] | None = None
+    for name in people:
+        fits: set[int] = set()
+        for term in k.terms_of(name):
+            last = (term.end or dt.date.today()).year
+            for year in range(term.start.year, last + 1):
+                try:
+                    day = dt.date(year, month_no, day_no)
+                except ValueError:
+                    continue
+                if term.covers(day, day):
+                    fits.add(year)
+        years = fits if years is None else years & fits
+    if not years:
+        return None
+    if len(years) > 1:
+        end = text.find("\n\n", m.end())
+        lead = text[m.end() : end if end != -1 else m.end() + 2000]
+        named = {w for w in _WEEKDAYS if re.search(rf"\b{w}\b", lead, re.IGNORECASE)}
+        years = {y for y in years if _WEEKDAYS[dt.date(y, month_no, day_no).weekday()] in named}
+    if len(years) != 1:
+        return None
+    return day_value(dt.date(years.pop(), month_no, day_no), "inferred")

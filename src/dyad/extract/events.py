@@ -16,7 +16,7 @@ from typing import Any
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.event_dates import Span, distance, event_date, own_phrase_first, owned_timexes
 from dyad.extract.mentions import Mention
-from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence
+from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence, state_actor
 from dyad.extract.quantities import find_quantities
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import year_value
@@ -64,6 +64,8 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
+# Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
+_NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
@@ -298,7 +300,27 @@ class EventExtractor:
             named = self._countries(at, date)
             if implicit and reading.type not in _CONFLICT_TYPES and set(pair) <= named | sides:
                 return tuple(sorted(pair))
+        if pair and self._other_side_implied(at, reading, date):
+            return tuple(sorted(pair))
         return None
+
+    def _other_side_implied(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
+        """One of the pair acts and the other side is left unnamed, with no third country in the sentence
+        ("Indonesia's foreign ministry summoned the ambassador to protest"); or, for force and sanctions,
+        one of the pair is the target of an actor the text does not tie to a country ("the Revolutionary
+        Guards seized a British tanker"). In a document about the pair, the other side is the other one."""
+        pair = at.pair
+        if not pair or reading.predicate.pos != "verb" or reading.type in _NOT_DIRECTED:
+            return False
+        acts = len(reading.actor) == 1 and not reading.target and reading.actor <= set(pair)
+        suffers = (
+            reading.type in ("use_of_force", "sanction")
+            and len(reading.target) == 1
+            and not reading.actor
+            and reading.target <= set(pair)
+            and state_actor(reading.token)
+        )
+        return (acts or suffers) and self._countries(at, date) <= set(pair)
 
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force or a sanction by one of the pair, with no target named and no third country in the

@@ -225,10 +225,11 @@ def _effect(token: Any, k: Knowledge) -> str | None:
 
 
 def _own_modality(token: Any, k: Knowledge) -> str | None:
-    """Negation, auxiliaries, adverbs and conditions on the predicate word itself."""
+    """Negation, auxiliaries, adverbs and conditions on the predicate word itself. Negation wins over
+    the rest: "will not recognise" is no act, planned or not."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and str(c.lower_) == "no") for c in token.children):
+        return "negation"
     for c in token.children:
-        if c.dep_ == "neg" or (c.dep_ == "det" and str(c.lower_) == "no"):
-            return "negation"
         none_of = (g for g in c.children if g.dep_ == "det" and str(g.lower_) == "no")
         if c.dep_ in ("dobj", "nsubjpass") and any(none_of):
             return "negation"  # "signed no agreement", "no contract has been signed"
@@ -298,6 +299,38 @@ def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> Non
         reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
     elif effect == "planned":
         reading.status = "planned"
+
+
+def state_actor(token: Any) -> bool:
+    """Is the subject of the predicate someone who may act for a state (not "gunmen", "pirates", "a
+    court")? An act with no subject at all is not known to be a state's."""
+    subjects = _subject(token)
+    return bool(subjects) and not any(_lemma(t) in _NON_STATE for s in subjects for t in s.subtree)
+
+
+# Who acts without a state behind them, as far as a sentence alone can tell.
+_NON_STATE = frozenset(
+    [
+        "gunman",
+        "gunmen",
+        "militant",
+        "rebel",
+        "pirate",
+        "terrorist",
+        "insurgent",
+        "criminal",
+        "smuggler",
+        "bandit",
+        "unknown",
+        "unidentified",
+        "court",
+        "judge",
+        "tribunal",
+        "arbitrator",
+        "protester",
+        "mob",
+    ]
+)
 
 
 def _subject(token: Any) -> list[Any]:

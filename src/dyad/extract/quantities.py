@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 __all__ = ["Quantity", "find_quantities", "MONEY_UNITS", "parse_number_words"]
 
@@ -369,6 +370,12 @@ def parse_number_words(text: str) -> float | None:
     return total + current if seen else None
 
 
+def scaled(value: float, scale: float) -> float:
+    """``value × scale`` in decimal: "$8.2 bn" is 8200000000 exactly, as the text gives it, where binary
+    floats make it 8199999999.999999."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
 def _number_value(raw: str) -> float | None:
     raw = raw.strip()
     if raw[:1].isdigit() or raw[:1] == ".":
@@ -461,7 +468,7 @@ def _atom(m: re.Match[str], text: str, blocked: list[tuple[int, int]]) -> Quanti
     while end > m.start() and text[end - 1].isspace():
         end -= 1
     start = m.start() if m["pre"] else num_start
-    return Quantity(start, end, text[start:end], value * scale, unit)
+    return Quantity(start, end, text[start:end], scaled(value, scale), unit)
 
 
 def _merge_range(a: Quantity, b: Quantity, text: str) -> Quantity | None:
@@ -477,7 +484,7 @@ def _merge_range(a: Quantity, b: Quantity, text: str) -> Quantity | None:
         return None
     low, high = a.value, b.value
     if _scale_in(a.text) == 1.0:
-        low *= _scale_in(b.text)
+        low = scaled(low, _scale_in(b.text))
     if low >= high:
         return None
     start = opener.start() if opener else a.start
@@ -495,7 +502,7 @@ def _borrow_unit(a: Quantity, b: Quantity, text: str) -> Quantity:
         return a
     if not re.fullmatch(r"\s*(?:to|-|–)\s*", text[a.end : b.start]):
         return a
-    return Quantity(a.start, a.end, a.text, a.value * _scale_in(b.text), b.unit)
+    return Quantity(a.start, a.end, a.text, scaled(a.value, _scale_in(b.text)), b.unit)
 
 
 _SCALE_WORD = re.compile(rf"(?:(?<=\d)|\b)(?:{_SCALE})", re.IGNORECASE)

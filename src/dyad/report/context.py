@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad import analyze
+from dyad.analyze import infer_pair
+from dyad.display import quantity_text, sources_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
 
@@ -29,7 +31,6 @@ KIND_LABELS = {
     "growth_rate": "Growth rate",
     "other": "Other",
 }
-QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "less_than": "less than ", "about": "about "}
 QUALIFIER_MARKS = {"exact": "", "more_than": "> ", "less_than": "< ", "about": "≈ "}
 
 
@@ -81,21 +82,6 @@ def country_name(code: str | None) -> str:
         return "(unspecified)"
     country = load_knowledge().countries.get(code)
     return country.name if country else code
-
-
-def infer_pair(record: Record) -> tuple[str, ...]:
-    """The pair most events are about (then most figures); () when the record names no pair."""
-    counts = Counter(tuple(sorted(set(e["participants"]))) for e in record.events)
-    pairs: dict[tuple[str, ...], int] = {k: v for k, v in counts.items() if len(k) == 2}
-    if not pairs:
-        pairs = dict(
-            Counter(
-                tuple(sorted((f["from_code"], f["to_code"])))
-                for f in record.figures
-                if f["from_code"] and f["to_code"] and f["from_code"] != f["to_code"]
-            )
-        )
-    return min(pairs, key=lambda k: (-pairs[k], k)) if pairs else ()
 
 
 def build_data(record: Record, dyad: tuple[str, ...] = ()) -> ReportData:
@@ -208,9 +194,8 @@ def _timeline_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "status": e["status"],
         "dimension": e["dimension"].replace("_", " "),
         "participants": _participants(e["participants"]),
-        "summary": _strip_prefix(e["summary"], e["type"]),
-        "sources": e["sources"],
-        "independent_sources": e["independent_sources"],
+        "headline": e["headline"],
+        "sources": sources_text(e["sources"], e["independent_sources"]),
         "citations": cite(e["citations"]),
     }
 
@@ -220,8 +205,8 @@ def _undated_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "type": e["type"].replace("_", " "),
         "status": e["status"],
         "participants": _participants(e["participants"]),
-        "summary": _strip_prefix(e["summary"], e["type"]),
-        "sources": e["source_count"],
+        "headline": e["headline"],
+        "sources": sources_text(e["source_count"], e["independent_sources"]),
         "citations": cite(e["sources"]),
     }
 
@@ -242,22 +227,17 @@ def _figure_order(f: dict[str, Any]) -> tuple[str, str, str, str]:
 
 
 def format_value(value: float, unit: str | None, qualifier: str = "exact", *, short: bool = False) -> str:
-    """135000000, USD, about → 'about $135 million' (short: '≈ $135M')."""
-    prefix = (QUALIFIER_MARKS if short else QUALIFIER_WORDS).get(qualifier, "")
+    """135000000, USD, about → 'about 135 million USD' (short, for chart labels: '≈ $135M')."""
+    if not short:
+        return quantity_text(value, unit, qualifier)
+    prefix = QUALIFIER_MARKS.get(qualifier, "")
     if unit == "USD":
-        for size, word, letter in ((1e9, "billion", "B"), (1e6, "million", "M"), (1e3, "thousand", "k")):
+        for size, letter in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
             if abs(value) >= size:
                 number = f"{value / size:,.2f}".rstrip("0").rstrip(".")
-                return f"{prefix}${number}{letter}" if short else f"{prefix}${number} {word}"
+                return f"{prefix}${number}{letter}"
         return f"{prefix}${value:,.0f}"
-    number = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit == "percent":
-        return f"{prefix}{number}%"
-    if unit == "factor":
-        return f"{prefix}×{number}"
-    if unit == "rank":
-        return f"{prefix}rank {number}"
-    return f"{prefix}{number} {unit or ''}".rstrip()
+    return prefix + quantity_text(value, unit)
 
 
 def direction(kind: str, from_code: str | None, to_code: str | None) -> str:
@@ -282,7 +262,7 @@ def _figure(f: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "qualifier": f["qualifier"],
         "text": format_value(f["value"], f["unit"], f["qualifier"]),
         "short": format_value(f["value"], f["unit"], f["qualifier"], short=True),
-        "sources": f["source_count"],
+        "sources": sources_text(f["source_count"], f["independent_sources"]),
         "citations": cite(f["sources"]),
     }
 

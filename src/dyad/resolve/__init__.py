@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.resolve.actors import list_actors
 from dyad.resolve.events import event_conflicts, group_events, resolve_event
 from dyad.resolve.figures import resolve_figures
+from dyad.resolve.headlines import ActorInfo, headline
 from dyad.resolve.sources import independence_groups
 from dyad.store import Store
 
@@ -33,5 +35,8 @@ def resolve(store: Store) -> Record:
     independence = independence_groups(documents)
     groups = group_events(store.rows("events"))
     events = [resolve_event(g, names, independence) for g in groups]
+    actors = {a["name"]: ActorInfo(a["kind"], a["role"], a["country"]) for a in list_actors(store)}
+    for event in events:
+        event["headline"] = headline(event, actors)
     figures, figure_conflicts = resolve_figures(store.rows("figures"), names, independence)
     return Record(documents, events, figures, event_conflicts(groups, events) + figure_conflicts)

@@ -16,7 +16,7 @@ from typing import Any
 
 _BASIS_RANK = {"explicit": 0, "relative": 1, "inferred": 2}
 _NEAR = dt.timedelta(days=7)
-_INSTRUMENT = re.compile(
+INSTRUMENT = re.compile(
     r"\b((?:[A-Z][\w-]*\s+(?:(?:of|on|for|and)\s+)?){0,6}"
     r"(?:Agreement|Declaration|Treaty|Accord|Memorandum|Convention|Protocol|Pact|Charter|Partnership))"
     r"((?:\s+(?:of|on|for)\s+(?:[A-Z][\w-]*\s*){1,5})?)"
@@ -27,7 +27,7 @@ _STOP = frozenset(["a", "an", "the", "of", "on", "for", "and", "in", "to"])
 def instrument_key(sentence: str) -> frozenset[str]:
     """Content words of the named instrument in a sentence ("Joint Declaration on Strategic Partnership")."""
     best: frozenset[str] = frozenset()
-    for m in _INSTRUMENT.finditer(sentence):
+    for m in INSTRUMENT.finditer(sentence):
         words = frozenset(w.lower() for w in re.findall(r"[\w-]+", m.group(0)) if w.lower() not in _STOP)
         if len(words) >= 2 and len(words) > len(best):
             best = words

@@ -22,6 +22,11 @@ def value_range(value: float, qualifier: str) -> tuple[float, float]:
     return (value * (1 - margin), value * (1 + margin))
 
 
+def exact_number(value: float | None) -> float | int | None:
+    """A whole number as an int, so that JSON, CSV and the API write 8200000000, never 8200000000.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["kind"], row["unit"], row["from_code"], row["to_code"], row["year_edtf"], row["status"])
 
@@ -45,7 +50,7 @@ def _source(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         "text": row["sentence"],
         "start": row["start"],
         "end": row["end"],
-        "value": row["value"],
+        "value": exact_number(row["value"]),
         "qualifier": row["qualifier"],
     }
 
@@ -69,6 +74,8 @@ def resolve_figures(
         resolved.append(
             {
                 **group[0],
+                "value": exact_number(group[0]["value"]),
+                "value_max": exact_number(group[0]["value_max"]),
                 "sources": sources,
                 "source_count": len(docs),
                 "independent_sources": len({independence.get(d, d) for d in docs}),
@@ -88,6 +95,7 @@ def resolve_figures(
                         "sides": [
                             {
                                 "value": r["value"],
+                                "unit": r["unit"],
                                 "qualifier": r["qualifier"],
                                 "figure": r["id"],
                                 "sources": r["sources"],

@@ -210,15 +210,20 @@ def errors(snap: Snap, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]
     return paginate(snap.store.errors(), limit, offset)
 
 
-MEDIA_TYPES = {"json": "application/json", "jsonl": "application/x-ndjson", "csv": "text/csv"}
+MEDIA_TYPES = {
+    "json": "application/json; charset=utf-8",
+    "jsonl": "application/x-ndjson; charset=utf-8",
+    "csv": "application/zip",
+}
+FILE_NAMES = {"json": "dyad-export.json", "jsonl": "dyad-export.jsonl", "csv": "dyad-tables.zip"}
 
 
 @router.get("/export", tags=["store"], response_class=Response)
 def export(
     snap: Snap,
-    format: Annotated[str, Query(description="json, jsonl or csv.")] = "json",  # noqa: A002
+    format: Annotated[str, Query(description="json, jsonl, or csv (a zip of flat tables).")] = "json",  # noqa: A002
 ) -> Response:
-    """The whole store in the export contract (ARCHITECTURE.md), as a download."""
-    text = snap.export_text(format)
-    headers = {"Content-Disposition": f'attachment; filename="dyad-export.{format}"'}
-    return Response(text, media_type=f"{MEDIA_TYPES[format]}; charset=utf-8", headers=headers)
+    """The whole store in the export contract (ARCHITECTURE.md), or as flat CSV tables, as a download."""
+    body = snap.export_body(format)
+    headers = {"Content-Disposition": f'attachment; filename="{FILE_NAMES[format]}"'}
+    return Response(body, media_type=MEDIA_TYPES[format], headers=headers)

@@ -14,17 +14,20 @@ from functools import cached_property
 from typing import Any
 
 from dyad import analyze, query
+from dyad.analyze import infer_pair
 from dyad.ask import ask
 from dyad.errors import DyadError
-from dyad.export import FORMATS, build_export, render
+from dyad.export import build_export, render
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
-from dyad.report.context import ReportData, build_data, infer_pair
+from dyad.report.context import ReportData, build_data
 from dyad.resolve import Record, resolve
 from dyad.store import Store
+from dyad.tables import build_tables, csv_zip
 
 LOGGER = logging.getLogger(__name__)
 
 ALL_PAIRS = "all"
+WEB_FORMATS = ("json", "jsonl", "csv")  # csv: a zip of the flat tables
 
 
 class NotFoundError(DyadError):
@@ -234,7 +237,10 @@ class Snapshot:
             raise DyadError("ask a question: the q parameter is empty")
         return ask(self.store, question, dyad=dyad).to_dict()
 
-    def export_text(self, fmt: str) -> str:
-        if fmt not in FORMATS:
-            raise DyadError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    def export_body(self, fmt: str) -> str | bytes:
+        """The export download: JSON or JSONL text, or the CSV tables in one zip archive."""
+        if fmt not in WEB_FORMATS:
+            raise DyadError(f"unknown export format {fmt!r}; choose one of {', '.join(WEB_FORMATS)}")
+        if fmt == "csv":
+            return csv_zip(build_tables(build_export(self.store)))
         return render(build_export(self.store), fmt)

@@ -13,8 +13,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from dyad.display import quantity_text, sources_text
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
-from dyad.report.context import country_name, format_value
+from dyad.report.context import country_name
 from dyad.serve.api import snapshot
 from dyad.serve.charts import chart_json
 from dyad.serve.data import ALL_PAIRS, EventFilter, NotFoundError, Snapshot, paginate, source_spans
@@ -38,8 +39,8 @@ def templates() -> Jinja2Templates:
     )
     env.filters["words"] = lambda v: str(v or "").replace("_", " ")
     env.filters["country"] = country_name
-    env.filters["money"] = lambda f: format_value(f["value"], f["unit"], f["qualifier"])
-    env.filters["summary"] = lambda s: str(s).split("): ", 1)[-1] if "): " in str(s)[:60] else s
+    env.filters["sources"] = lambda item: sources_text(item["source_count"], item["independent_sources"])
+    env.filters["money"] = lambda f: quantity_text(f["value"], f["unit"], f["qualifier"], f.get("value_max"))
     return Jinja2Templates(env=env)
 
 

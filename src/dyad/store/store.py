@@ -198,6 +198,20 @@ class Store:
 
         return ingest(self, paths, **options)
 
+    def events_frame(self) -> Any:
+        """The resolved, dated events as a pandas DataFrame, one row per event (``dyad.tables``)."""
+        return self._frame("events")
+
+    def figures_frame(self) -> Any:
+        """The resolved figures as a pandas DataFrame, one row per figure (``dyad.tables``)."""
+        return self._frame("figures")
+
+    def _frame(self, table: str) -> Any:
+        from dyad.export import build_export  # the export reads the store; not the other way round
+        from dyad.tables import build_tables, frame
+
+        return frame(build_tables(build_export(self))[table], table)
+
     def ask(self, question: str, *, dyad: tuple[str, ...] = ()) -> Any:
         """Answer a question from the record, with citations; see ``dyad.ask.ask``."""
         from dyad.ask import ask  # ask reads the store; not the other way round
