@@ -11,6 +11,7 @@ from dyad.clean.sentences import split_sentences
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import PAIR_PHRASES, Mention
 from dyad.models import Document, Figure, TimeExpression, TimeValue
+from dyad.pipeline import process_bytes
 
 # A tiny gazetteer, so that these tests do not depend on the knowledge files.
 COUNTRIES = {
@@ -848,3 +849,50 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
     )
     [processed] = process_bytes("z.txt", text.encode())
     assert not [f for f in processed.figures if f.kind in ("export", "import")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a Markdown table: the unit in the caption, the series in the headers
+            "Chile and Japan trade notes. Chile's exports to Japan grew.\n\n"
+            "## Chilean trade with Japan (US$ billion)\n\n"
+            "| Year | Chilean exports to Japan | Chilean imports from Japan |\n\n|---|---|---|\n\n"
+            "| 2021 | 7.9 | 2.6 |\n\n| 2022* | 8.4 | 2.9 |\n\n"
+            "Source: central bank.",
+            {
+                ("export", 7.9e9, "USD", "2021", "CHL", "JPN"),
+                ("import", 2.6e9, "USD", "2021", "CHL", "JPN"),
+                ("export", 8.4e9, "USD", "2022", "CHL", "JPN"),
+                ("import", 2.9e9, "USD", "2022", "CHL", "JPN"),
+            },
+        ),
+        (  # plain rows of a year and numbers, the units in the header cells, thousands of head
+            "Peru sold cattle to Ecuador. Ecuador bought more from Peru in 2012.\n\n"
+            "Table 2. Live cattle exports from Peru to Ecuador\n\n"
+            "Year Head (000) Value (US$ m)\n\n2011 35 41\n\n2012 48 57\n\n"
+            "Source: ministry data.",
+            {
+                ("export", 35000, "head", "2011", "PER", "ECU"),
+                ("export", 41e6, "USD", "2011", "PER", "ECU"),
+                ("export", 48000, "head", "2012", "PER", "ECU"),
+                ("export", 57e6, "USD", "2012", "PER", "ECU"),
+            },
+        ),
+    ],
+)
+def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:
+    [processed] = process_bytes("table.md", text.encode())
+    found = {
+        (f.kind, round(f.value), f.unit, f.year.edtf if f.year else None, f.from_, f.to)
+        for f in processed.figures
+    }
+    assert {(k, round(v), *rest) for k, v, *rest in expected} <= found, found
+    rows = [f for f in processed.figures if f.unit in ("USD", "head")]
+    assert all(re.match(r"\|? ?20\d\d", f.source.text) for f in rows)
+
+
+def test_a_table_of_unitless_counts_gives_no_figures() -> None:
+    text = "Peru and Ecuador.\n\nYear Visitors Flights\n\n2011 35 41\n\n2012 48 57\n"
+    [processed] = process_bytes("table.md", text.encode())
+    assert not [f for f in processed.figures if f.source.text.startswith("20")]

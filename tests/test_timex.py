@@ -378,3 +378,12 @@ def test_the_same_year_reaches_back_over_paragraphs_but_two_years_later_does_not
     found = {t.text: t.value.edtf for t in find_time_expressions(text)}
     assert found["the same year"] == "2007"
     assert "Two years later" not in found  # "later" than what: too far from its year to say
+
+
+@pytest.mark.parametrize(("narrative", "expected"), [(True, "2022-03-10"), (False, "2023-03-10")])
+def test_a_yearless_date_in_a_narrative_takes_the_year_just_spoken_of(narrative: bool, expected: str) -> None:
+    """A text dated from its content reads "on 10 March" in the year of the sentence before; a story dated
+    by its publisher (2023-05-02) reads it against that date."""
+    text = "Delegations met twice in February 2022. The ministers held talks in Vienna on 10 March."
+    found = find_time_expressions(text, anchor=dt.date(2023, 5, 2), narrative=narrative)
+    assert [t.value.edtf for t in found if t.text.endswith("10 March")] == [expected]

@@ -20,9 +20,10 @@ from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
 from dyad.extract.parse import parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
+from dyad.extract.tables import cite_rows, table_sentences
 from dyad.extract.timex import find_time_expressions
 from dyad.knowledge import Knowledge, load_knowledge
-from dyad.models import Document, TimeExpression, TimeValue
+from dyad.models import Document, Figure, Sentence, TimeExpression, TimeValue
 from dyad.store import ProcessedDocument
 
 __all__ = ["extract_facts"]
@@ -120,13 +121,14 @@ def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpressio
 
     A story dated only to a month ("the summit next month") gives "yesterday" that month, not a day.
     """
+    narrative = reference.basis != "explicit"  # dated from its content, not by its publisher
     if reference.granularity == "day" and reference.start:
-        return find_time_expressions(text, anchor=reference.start)
+        return find_time_expressions(text, anchor=reference.start, narrative=narrative)
     if reference.granularity not in ("month", "interval") or not (reference.start and reference.end):
         return find_time_expressions(text)  # a year is too coarse to resolve days and weeks against
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
-    for t in find_time_expressions(text, anchor=middle):
+    for t in find_time_expressions(text, anchor=middle, narrative=narrative):
         if t.value.basis == "relative" and _narrower(t.value, reference):
             t = TimeExpression(
                 t.text,
@@ -149,6 +151,24 @@ class _Clock:
             now = time.perf_counter()
             self.timings[step] = self.timings.get(step, 0.0) + now - self.last
             self.last = now
+
+
+def _table_figures(
+    doc: Document, figures: list[Figure], pair: tuple[str, str] | None, knowledge_dirs: tuple[str, ...]
+) -> list[Figure]:
+    """Figures in the document's tables, each cell read as the sentence it stands for (extract/tables.py),
+    unless the text already gave the same figure."""
+    out: list[Figure] = []
+    seen = {(f.kind, f.value, f.year.edtf if f.year else None) for f in figures}
+    for text, start, end in table_sentences(doc.text):
+        cell = Document(id=doc.id, name=doc.name, path=doc.path, format="text", kind=doc.kind)
+        cell.text = text
+        cell.sentences = [Sentence(0, 0, len(text), text)]
+        mentions = mention_finder(knowledge_dirs).find(text)
+        read = extract_figures(cell, mentions, find_time_expressions(text), pair)
+        fresh = [f for f in read if (f.kind, f.value, f.year.edtf if f.year else None) not in seen]
+        out += cite_rows(doc, fresh, [(start, end)] * len(fresh))
+    return out
 
 
 def extract_facts(
@@ -179,6 +199,7 @@ def extract_facts(
     events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference, parsed)
     clock.lap("events")
     figures = extract_figures(doc, mentions, timexes, pair)
+    figures += _table_figures(doc, figures, pair, knowledge_dirs)
     clock.lap("figures")
     return ProcessedDocument(
         document=doc,

@@ -573,6 +573,9 @@ def _list_base(q: Quantity, state: _State) -> Figure | None:
     return None
 
 
+_GOODS_UNITS = ("tonne", "barrel", "head", "m3")
+
+
 def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
     """(kind, scope level of its cue, sign of the value)."""
     if q.is_money:
@@ -580,7 +583,7 @@ def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[st
             return None
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found else None
-    if q.unit in ("tonne", "barrel"):  # "bought five million tons of sugar": goods traded, not money
+    if q.unit in _GOODS_UNITS:  # "bought five million tons of sugar": goods traded, not money
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found and found[0] in _MARKET_KINDS[1:] else None
     if q.unit in ("percent", "factor", "rank"):

@@ -26,7 +26,7 @@ class Quantity:
     end: int
     text: str
     value: float
-    unit: str  # ISO 4217 code, percent, factor, rank, count, tonne, barrel
+    unit: str  # ISO 4217 code, percent, factor, rank, count, tonne, barrel, head, m3
     qualifier: str = "exact"  # exact, more_than, less_than, about
     low: float | None = None  # ranges: "between $2 and $3 billion"
     high: float | None = None
@@ -216,6 +216,9 @@ _PHYSICAL = {
     "metric tons": "tonne",
     "barrels": "barrel",
     "barrel": "barrel",
+    "head": "head",  # livestock: "700,000 head of cattle"
+    "cubic metres": "m3",
+    "cubic meters": "m3",
 }
 
 

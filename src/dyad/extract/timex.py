@@ -515,7 +515,9 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
     return None
 
 
-def _partial(c: _Cand, text: str, ctx: _Context, anchor: _D | None, prep: str | None) -> TimeValue | None:
+def _partial(
+    c: _Cand, text: str, ctx: _Context, anchor: _D | None, prep: str | None, narrative: bool = False
+) -> TimeValue | None:
     mo, d, q = c.info
     if d is None and q is None and prep not in _MONTH_PREPS:
         return None  # a bare month name: "March" may be a name or a verb
@@ -537,6 +539,10 @@ def _partial(c: _Cand, text: str, ctx: _Context, anchor: _D | None, prep: str | 
         and (anchor is None or c.start - ctx.year[0] <= 20)
     ):
         y = ctx.year[1]
+    elif narrative and ctx.year and ctx.year[1] == ctx.year[2] and R.near(text, ctx.year[0], c.start, 2):
+        # a text dated from its content, not by its publisher: "talks in Belarus in March 2022. ... held
+        # talks in Antalya on 10 March" is the year the narrative is in, not the estimated date's
+        y = ctx.year[1]
     elif anchor is not None:
         y = anchor.year
         if R.is_future(text, c.start):
@@ -553,10 +559,14 @@ def _partial(c: _Cand, text: str, ctx: _Context, anchor: _D | None, prep: str | 
         return None
 
 
-def find_time_expressions(text: str, *, anchor: dt.date | None = None) -> list[TimeExpression]:
+def find_time_expressions(
+    text: str, *, anchor: dt.date | None = None, narrative: bool = False
+) -> list[TimeExpression]:
     """Time expressions in ``text``, sorted by start, non-overlapping (longest match wins).
 
     ``anchor`` is the document date; without it, expressions relative to the document date are skipped.
+    ``narrative``: the anchor is an estimate from the content, so a year-less date takes the year the
+    text was just speaking of (a sentence or two before, same paragraph) rather than the anchor's.
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
@@ -583,7 +593,7 @@ def find_time_expressions(text: str, *, anchor: dt.date | None = None) -> list[T
         if c.kind == "anaphor":
             value = _anaphor(c, text, ctx, anchor)
         elif c.kind == "partial":
-            value = _partial(c, text, ctx, anchor, prep)
+            value = _partial(c, text, ctx, anchor, prep, narrative)
         elif c.kind == "decade_word":  # "the sixties": the 1860s only in a text about the 19th century
             y0 = ctx.century + c.info[0]
             value = part_span(y0, c.info[1], DECADE_PARTS, decade_value(y0))

@@ -99,8 +99,6 @@ def headline(event: dict[str, Any], actors: dict[str, ActorInfo]) -> str:
     """The event as one line: '<pair>: <what, filled from the event's fields>[ (planned)]'."""
     slots = _slots(event, actors)
     parts = TEMPLATES.get(event["type"], TEMPLATES["other"])
-    what = "".join(
-        part.format(**slots) for part in parts if all(slots.get(s) for s in _SLOT.findall(part))
-    )
+    what = "".join(part.format(**slots) for part in parts if all(slots.get(s) for s in _SLOT.findall(part)))
     planned = " (planned)" if event.get("status") == "planned" else ""
     return f"{_pair(event, actors)}: {what}{planned}"

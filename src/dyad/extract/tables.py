@@ -1,0 +1,211 @@
+"""Figures in tables: a row per year, a column per series, the unit in the caption or the column's header.
+
+    German trade with Brazil (EUR billion)          Table 1. Live cattle exports from Australia to Indonesia
+    | Year | German exports to Brazil | ...         Year Head (000) Value (A$ m)
+    | 2021 | 10.1 | ...                             2009 772 480
+
+Each cell becomes a short sentence the figure reader already understands ("German exports to Brazil were
+EUR 10.1 billion in 2021"), read with the document's pair; the figure keeps the row of the table as its
+source. Tables come as pipe rows (Markdown, and HTML tables as the reader writes them) or as plain rows
+of a year and numbers under a header whose cells end in a parenthesised unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyad.models import Document, Figure, Source
+
+_YEAR = r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[–/-]\s?\d{2,4})?"
+_NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+_FOOTNOTE = re.compile(r"[*†‡]+$|\s*\([a-z]\)$|\s*p$")
+_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+_PLAIN_ROW = re.compile(rf"^({_YEAR})[*†‡]?((?:\s+{_NUMBER}){{1,6}})$")
+# "(EUR billion)", "(A$ m)", "(000)", "(US$ million)", "(%)"
+_UNIT = re.compile(r"\(([^()]{1,20})\)\s*$")
+_SCALES = {
+    "billion": "billion", "bn": "billion", "b": "billion",
+    "million": "million", "mn": "million", "m": "million", "mln": "million",
+    "thousand": "thousand", "000": "thousand", "'000": "thousand", "k": "thousand",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Row:
+    start: int
+    end: int
+    year: str
+    cells: list[str]
+
+
+def _cells(paragraph: str) -> list[str] | None:
+    line = paragraph.strip()
+    if line.startswith("|") and line.endswith("|") and "\n" not in line:
+        return [c.strip() for c in line[1:-1].split("|")]
+    return None
+
+
+def _year_cell(cell: str) -> str | None:
+    cell = _FOOTNOTE.sub("", cell.strip())
+    return cell if re.fullmatch(_YEAR, cell) else None
+
+
+def _is_number(cell: str) -> bool:
+    return bool(re.fullmatch(_NUMBER, _FOOTNOTE.sub("", cell.strip())))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for part in re.split(r"(\n\s*\n)", text):
+        if part.strip() and not part.startswith("\n"):
+            lead = len(part) - len(part.lstrip())
+            out.append((pos + lead, pos + len(part.rstrip()), part.strip()))
+        pos += len(part)
+    return out
+
+
+def _split_plain_header(header: str, columns: int) -> list[str] | None:
+    """ "Year Head (000) Value (A$ m)" with two number columns: ["Head (000)", "Value (A$ m)"]."""
+    rest = re.sub(r"^(?:year|fiscal year|fy|period)\s+", "", header.strip(), flags=re.IGNORECASE)
+    parts = [p.strip() for p in re.findall(r"[^()]*\([^()]*\)", rest)]
+    return parts if len(parts) == columns and all(parts) else None
+
+
+@dataclass(slots=True)
+class _Table:
+    caption: str
+    headers: list[str]  # one per number column
+    rows: list[_Row]
+
+
+def find_tables(text: str) -> list[_Table]:
+    """Blocks of at least two rows that start with a year and hold numbers, with their header and caption."""
+    paragraphs = _paragraphs(text)
+    tables: list[_Table] = []
+    i = 0
+    while i < len(paragraphs):
+        rows: list[_Row] = []
+        j = i
+        while j < len(paragraphs):
+            start, end, body = paragraphs[j]
+            cells = _cells(body)
+            if cells is not None and _SEPARATOR.match(body):
+                j += 1
+                continue
+            if cells is not None and len(cells) >= 2 and (year := _year_cell(cells[0])):
+                values = cells[1:]
+            elif (plain := _PLAIN_ROW.match(body)) is not None:
+                year, values = _FOOTNOTE.sub("", plain.group(1)), plain.group(2).split()
+            else:
+                break
+            if not any(_is_number(v) for v in values):
+                break
+            rows.append(_Row(start, end, year, values))
+            j += 1
+        if len(rows) >= 2 and len({len(r.cells) for r in rows}) == 1:
+            headers, caption = _header_and_caption(paragraphs, i, len(rows[0].cells))
+            if headers is not None:
+                tables.append(_Table(caption, headers, rows))
+        i = max(j, i + 1)
+    return tables
+
+
+def _header_and_caption(
+    paragraphs: list[tuple[int, int, str]], first_row: int, columns: int
+) -> tuple[list[str] | None, str]:
+    """The header above the first row (separators skipped) and the caption above the header."""
+    k = first_row - 1
+    while k >= 0 and _SEPARATOR.match(paragraphs[k][2]) and _cells(paragraphs[k][2]) is not None:
+        k -= 1
+    if k < 0:
+        return None, ""
+    body = paragraphs[k][2]
+    cells = _cells(body)
+    if cells is not None:
+        headers = cells[1:] if len(cells) == columns + 1 else None
+    else:
+        headers = _split_plain_header(body, columns)
+    if headers is None:
+        return None, ""
+    k -= 1
+    while k >= 0 and _SEPARATOR.match(paragraphs[k][2]) and _cells(paragraphs[k][2]) is not None:
+        k -= 1
+    caption = ""
+    if k >= 0:
+        above = paragraphs[k][2]
+        cells = _cells(above)
+        if cells is not None:
+            named = [c for c in cells if c]
+            caption = named[0] if len(named) == 1 else ""
+        elif (
+            len(above) <= 160 and not above.rstrip().endswith((".", ":")) or above.startswith(("#", "Table"))
+        ):
+            caption = above.lstrip("#* ").rstrip("*")
+    return headers, caption
+
+
+def _unit_of(header: str, caption: str) -> tuple[str, str, str]:
+    """(currency or measure word, scale word, the header without its unit)."""
+    currency, scale, label = "", "", header
+    for text in (header, caption):
+        m = _UNIT.search(text)
+        if not m:
+            continue
+        if text is header:
+            label = header[: m.start()].strip()
+        for word in m.group(1).replace(",", " ").split():
+            low = word.lower()
+            if low in _SCALES and not scale:
+                scale = _SCALES[low]
+            elif low in ("%", "percent", "per cent"):
+                currency = currency or "%"
+            elif not currency:
+                currency = word
+    return currency, scale, label
+
+
+def _phrase(cell: str, currency: str, scale: str, label: str) -> str | None:
+    number = _FOOTNOTE.sub("", cell.strip())
+    if not _is_number(number):
+        return None
+    if currency == "%":
+        return f"{number}%"
+    if scale == "thousand":  # "(000)": the number is in thousands
+        value = float(number.replace(",", "")) * 1000
+        number, scale = f"{value:,.0f}", ""
+        if not currency and not re.search(r"\b(head|cattle|livestock)\b", label, re.IGNORECASE):
+            return None  # a count of what, the table does not say
+    measure = "head" if re.search(r"\b(head|cattle|livestock)\b", label, re.IGNORECASE) else ""
+    if currency and not measure:
+        return f"{currency} {number} {scale}".strip()
+    words = [w for w in (number, scale, measure) if w]
+    return " ".join(words) if (scale or measure) else None
+
+
+def table_sentences(text: str) -> list[tuple[str, int, int]]:
+    """One sentence per table cell, with the span of the row it stands for."""
+    out = []
+    for table in find_tables(text):
+        for row in table.rows:
+            for header, cell in zip(table.headers, row.cells, strict=False):
+                currency, scale, label = _unit_of(header, table.caption)
+                phrase = _phrase(cell, currency, scale, label)
+                if phrase is None or not label:
+                    continue
+                subject = label if re.search(r"[A-Z]", label[1:]) or not table.caption else ""
+                subject = subject or f"{_strip_unit(table.caption)} ({label.lower()})"
+                out.append((f"{subject} were {phrase} in {row.year}.", row.start, row.end))
+    return out
+
+
+def _strip_unit(caption: str) -> str:
+    m = _UNIT.search(caption)
+    return (caption[: m.start()] if m else caption).strip().rstrip(".:")
+
+
+def cite_rows(doc: Document, figures: list[Figure], spans: list[tuple[int, int]]) -> list[Figure]:
+    """The figures read from the cell sentences, pointing to the rows of the document."""
+    for figure, (start, end) in zip(figures, spans, strict=True):
+        figure.source = Source(doc.name, doc.text[start:end], start, end)
+    return figures
