@@ -21,6 +21,7 @@ import dyad
 from dyad.cli import app, example_corpus
 from dyad.errors import DyadError, StoreError
 from dyad.query import parse_dyad
+from dyad.serve.app import address
 
 runner = CliRunner()
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
@@ -134,6 +135,13 @@ def test_serve_refuses_a_host_that_does_not_resolve(peru_russia: str) -> None:
     assert result.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("host", "url"), [("127.0.0.1", "http://127.0.0.1:8000/"), ("::1", "http://[::1]:8000/")]
+)
+def test_the_address_served_is_one_a_browser_opens(host: str, url: str) -> None:
+    assert address(host, 8000) == url
+
+
 # -- 8. output files: no folders made by a typo; export says what it wrote -------------------------
 
 
@@ -210,6 +218,13 @@ def test_dyad_names_give_the_same_listing_as_codes(two_examples: str) -> None:
     by_name, said = _json_run(["figures", "--dyad", "peru-russia", "--db", two_examples, "--json"])
     assert by_name == by_code and said == "pair: PER–RUS\n"
     assert by_code and all({f["from"], f["to"]} <= {"PER", "RUS", None} for f in by_code)
+
+
+def test_the_configured_pair_is_the_default_and_needs_no_note(two_examples: str) -> None:
+    result = runner.invoke(app, ["figures", "--db", two_examples, "--json"], env={"DYAD_DYAD": "PER,RUS"})
+    assert result.exit_code == 0 and result.stderr == ""
+    rows = json.loads(result.stdout)
+    assert rows and all({f["from"], f["to"]} <= {"PER", "RUS", None} for f in rows)
 
 
 def test_unknown_country_name_is_a_one_line_error(two_examples: str) -> None:

@@ -418,10 +418,7 @@ def export(
     if not output:
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise DyadError(f"cannot write {output}: {(exc.strerror or str(exc)).lower()}") from exc
+    _write_text(output, text)
     counts = ", ".join(f"{len(rows)} {name.replace('_', ' ')}" for name, rows in data.items())
     out.print(f"wrote {output} ({fmt}): {counts}", highlight=False, markup=False)
 
@@ -430,6 +427,13 @@ def _check_folder(output: Path) -> None:
     """Refuse an output file whose folder does not exist (a typo must not create folders)."""
     if not output.parent.is_dir():
         raise DyadError(f"cannot write {output}: folder {output.parent} does not exist")
+
+
+def _write_text(output: Path, text: str) -> None:
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise DyadError(f"cannot write {output}: {(exc.strerror or str(exc)).lower()}") from exc
 
 
 @app.command("eval", cls=_DyadCommand)
@@ -749,6 +753,19 @@ def example_corpus(name: str = "peru-russia") -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if not p.name.startswith("."))
 
 
+def _fresh_demo_store(out_dir: Path) -> Path:
+    """The demo's store path in ``out_dir`` (made if missing: the demo is the one command that makes its
+    own folder), with any earlier demo store removed."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DyadError(f"cannot create the folder {out_dir}: {(exc.strerror or str(exc)).lower()}") from exc
+    db = out_dir.resolve() / "dyad-demo.db"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
+
+
 @app.command(cls=_DyadCommand)
 def demo(
     out_dir: Annotated[
@@ -770,13 +787,7 @@ def demo(
     from dyad.store import Store
 
     corpus = example_corpus(example)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)  # the demo makes its own space; no other command does
-    except OSError as exc:
-        raise DyadError(f"cannot create the folder {out_dir}: {(exc.strerror or str(exc)).lower()}") from exc
-    db = out_dir.resolve() / "dyad-demo.db"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db = _fresh_demo_store(out_dir)
     settings = load_settings(None, db=str(db))
     with Store(settings.db_url) as store:
         report = _run_ingest(store, [str(p) for p in corpus], settings, replace=False)

@@ -181,6 +181,11 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def address(host: str, port: int) -> str:
+    """The URL a browser opens for ``host:port`` (an IPv6 address goes in brackets)."""
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+
 def run(
     db_url: str,
     host: str = "127.0.0.1",
@@ -201,7 +206,7 @@ def run(
     if not _is_loopback(host):
         LOGGER.warning("serving on %s: anyone who can reach this address can read the store", host)
     if ready:
-        ready(f"http://{f'[{host}]' if ':' in host else host}:{port}/")  # an IPv6 address in brackets
+        ready(address(host, port))
     uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])
 
 
