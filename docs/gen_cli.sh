@@ -10,6 +10,12 @@ cd "$(dirname "$0")/.."
   echo "\`--db\` (a SQLAlchemy URL or a SQLite path) and \`--config\` (a TOML file). Errors print one line and exit 2;"
   echo "\`dyad ingest\` exits 1 when any file failed, \`dyad eval --floors\` when a score is below its floor."
   echo
+  echo "Only \`dyad ingest\` (and \`dyad demo\`, in its own folder) create a store: any other command given a SQLite"
+  echo "path that does not exist says so and exits 2. \`--dyad\` takes ISO codes or country names and adjectives"
+  echo "(\`PER,RUS\`, \`peru-russia\`, \`Peruvian,Russian\`); without it, a listing of a store that holds several pairs"
+  echo "shows the main pair (the one most events are about) and says so on stderr; \`--dyad all\` shows every pair."
+  echo "Messages go to stderr, so \`--json\` output stays parseable. \`dyad --version\` prints the version."
+  echo
   echo "## Settings"
   echo
   echo "Package defaults (\`src/dyad/defaults.toml\`) < config file (\`./dyad.toml\` or \`DYAD_CONFIG\`) <"
@@ -20,7 +26,7 @@ cd "$(dirname "$0")/.."
   echo "| \`db\` | \`DYAD_DB\` | \`dyad.db\` | the store: a SQLAlchemy URL, or a path for a SQLite file |"
   echo "| \`workers\` | \`DYAD_WORKERS\` | \`0\` | worker processes for the per-document stages; 0 = one per core |"
   echo "| \`max_bytes\` | \`DYAD_MAX_BYTES\` | \`52428800\` | files larger than this are refused with a reason |"
-  echo "| \`dyad\` | \`DYAD_DYAD\` | empty | the pair every document is read for (\`PER,RUS\`); empty = each document's two most mentioned countries |"
+  echo "| \`dyad\` | \`DYAD_DYAD\` | empty | the pair every document is read for (\`PER,RUS\`) and listings show without \`--dyad\`; empty = each document's two most mentioned countries |"
   echo "| \`knowledge_dirs\` | \`DYAD_KNOWLEDGE_DIRS\` | empty | extra folders of knowledge TSV files (\`:\`-separated in the env) |"
   echo
   for c in $(dyad --help | awk '/Commands/{on=1;next} on && /^│ [a-z]/{print $2}'); do

@@ -57,8 +57,7 @@ def test_ingest_with_a_bad_file_exits_1_and_lists_it(tmp_path: Path, seeded_db: 
 
 
 def test_demo_builds_a_fresh_store(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.db")
-    result = runner.invoke(app, ["demo", "--db", db])
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "stored 5 new document(s)" in result.output
     assert "Putin forges" in result.output and "5 documents" in result.output

@@ -34,7 +34,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _run(*args: str) -> str:
     result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout  # notes (such as the main pair shown) go to stderr
 
 
 def test_periods_agree_with_the_report(db: str) -> None:

@@ -71,7 +71,8 @@ def test_batch_with_bad_files_stores_the_good_and_lists_the_bad(
 def test_missing_path_is_reported_not_raised(tmp_path: Path) -> None:
     with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
         report = pipeline.ingest(store, [tmp_path / "nope.txt"])
-    assert [f.reason for f in report.failed] == ["nope.txt: cannot read: No such file or directory"]
+    failure = str(tmp_path / "nope.txt"), "cannot read: no such file or directory"
+    assert [(f.path, f.reason) for f in report.failed] == [failure]
 
 
 def test_kill_during_ingest_leaves_no_half_document(tmp_path: Path, seeds_dir: Path) -> None:

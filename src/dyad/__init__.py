@@ -9,11 +9,16 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from dyad.errors import DyadError
 from dyad.models import Document, Event, Figure, Sentence, Source, TimeExpression, TimeValue
 from dyad.settings import Settings, load_settings
-from dyad.store import Store
+
+if TYPE_CHECKING:
+    from dyad.store import Store
+
+    __version__: str
 
 __all__ = [
     "Document",
@@ -29,12 +34,33 @@ __all__ = [
     "load_settings",
     "open",
 ]
-__version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def open(db: str | None = None) -> Store:  # noqa: A001 - the public entry point mirrors sqlite3/dbm naming
-    """Open (or create) a store: a SQLAlchemy URL or a SQLite file path; default from settings."""
-    settings = load_settings(db=db)
-    return Store(settings.db_url)
+def __getattr__(name: str) -> Any:
+    # The store (SQLAlchemy, about 0.15 s) and the version (package metadata, about 0.02 s) are loaded on
+    # first use, so that `import dyad` and the command line's start-up stay fast.
+    if name == "Store":
+        from dyad.store import Store
+
+        return Store
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("dyad")
+        except metadata.PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'dyad' has no attribute {name!r}")
+
+
+def open(db: str | None = None, *, create: bool = True) -> Store:  # noqa: A001 - mirrors sqlite3/dbm
+    """Open a store: a SQLAlchemy URL or a SQLite file path; default from settings.
+
+    The store is created if it does not exist; with ``create=False`` a missing SQLite file is a
+    ``StoreError`` instead (for code that only reads).
+    """
+    from dyad.store import Store
+
+    return Store(load_settings(db=db).db_url, create=create)

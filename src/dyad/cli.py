@@ -1,32 +1,72 @@
-"""The `dyad` command line: thin wrappers that parse options, call the library and print."""
+"""The `dyad` command line: thin wrappers that parse options, call the library and print.
+
+The library (spaCy, SQLAlchemy, plotly, the web stack) is imported inside the commands that use it, so
+that `dyad --help`, `dyad --version` and the small commands start quickly (bench/bench_startup.py).
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from dyad import analyze, display, pipeline, query, tables
-from dyad import evaluate as scoring
-from dyad import export as exporting
 from dyad.errors import DyadError
-from dyad.knowledge import petrarch
-from dyad.resolve import resolve
 from dyad.settings import Settings, load_settings
-from dyad.store import Store
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from dyad.pipeline import IngestReport
+    from dyad.resolve import Record
+    from dyad.store import Store
+
+
+def _as_switch(param: Any) -> Any:
+    """A boolean flag takes no value: an empty metavar keeps typer from showing `<bool>` after it."""
+    if getattr(param, "is_bool_flag", False):
+        param.metavar = ""
+    return param
+
+
+class _DyadCommand(TyperCommand):
+    """Help that reads like a man page: switches without a `<bool>` value, `PATH...` in the usage line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            _as_switch(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _as_switch(super().get_help_option(ctx))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
 
 
 class _DyadGroup(TyperGroup):
     """Turns every DyadError into a one-line message and exit code 2: a user never sees a traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            _as_switch(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _as_switch(super().get_help_option(ctx))
 
     def invoke(self, ctx: Any) -> Any:  # a typer (vendored click) Context
         try:
@@ -44,7 +84,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from dyad import __version__  # read from the package metadata on first use
+
+        typer.echo(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    pass
+
 
 DbOption = Annotated[
     str | None,
@@ -62,6 +121,8 @@ def _print_json(data: Any) -> None:
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -70,7 +131,18 @@ def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = N
     return table
 
 
-def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> pipeline.IngestReport:
+def _open(settings: Settings) -> Store:
+    """The store for a command that reads: a SQLite file that does not exist is an error, not a new store."""
+    from dyad.store import Store
+
+    return Store(settings.db_url, create=False)
+
+
+def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> IngestReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dyad import pipeline
+
     files = pipeline.expand_paths(paths)
     kwargs: dict[str, Any] = {
         "workers": settings.worker_count,
@@ -88,7 +160,7 @@ def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: boo
         return pipeline.ingest(store, files, progress=advance, **kwargs)
 
 
-def _print_report(report: pipeline.IngestReport) -> None:
+def _print_report(report: IngestReport) -> None:
     out.print(
         f"stored {len(report.added)} new document(s), {len(report.unchanged)} unchanged, "
         f"{len(report.failed)} file(s) failed"
@@ -97,9 +169,11 @@ def _print_report(report: pipeline.IngestReport) -> None:
         err.print(f"  skipped {failure.path}: {failure.reason}", highlight=False, markup=False)
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files and folders (searched recursively).")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files and folders (searched recursively).")
+    ],
     db: DbOption = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes; 0 = one per core.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this (bytes).")] = None,
@@ -107,7 +181,9 @@ def ingest(
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Ingest documents: read, clean, extract and store them. Exits 1 if any file failed."""
+    """Ingest documents (creating the store if needed): read, clean, extract, store. Exits 1 if any failed."""
+    from dyad.store import Store
+
     settings = load_settings(config, db=db, workers=workers, max_bytes=max_bytes)
     with Store(settings.db_url) as store:
         report = _run_ingest(store, paths, settings, replace)
@@ -124,10 +200,10 @@ def ingest(
     raise typer.Exit(0 if report.ok else 1)
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List the stored documents."""
-    with Store(load_settings(config, db=db).db_url) as store:
+    with _open(load_settings(config, db=db)) as store:
         rows = store.documents()
     if as_json:
         _print_json(rows)
@@ -136,9 +212,9 @@ def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption 
     out.print(_table(view, ["id", "kind", "published", "title", "words"]))
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def show(
-    doc: Annotated[str, typer.Argument(help="Document id, id prefix or file name.")],
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, id prefix or file name.")],
     db: DbOption = None,
     raw: Annotated[
         bool, typer.Option("--raw", help="Show the raw text as read, not the clean text.")
@@ -147,7 +223,7 @@ def show(
     config: ConfigOption = None,
 ) -> None:
     """Show one document: metadata, then its clean (or raw) text."""
-    with Store(load_settings(config, db=db).db_url) as store:
+    with _open(load_settings(config, db=db)) as store:
         row = store.document(doc)
     if as_json:
         _print_json(row)
@@ -177,10 +253,10 @@ def show(
     out.print(row["raw_text"] if raw else row["text"], markup=False, highlight=False)
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List files that could not be ingested, with the reason."""
-    with Store(load_settings(config, db=db).db_url) as store:
+    with _open(load_settings(config, db=db)) as store:
         rows = store.errors()
     if as_json:
         _print_json(rows)
@@ -188,10 +264,43 @@ def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
     out.print(_table(rows, ["path", "reason", "at"]) if rows else "no ingest errors")
 
 
-DyadOption = Annotated[str | None, typer.Option("--dyad", help="Only this pair, e.g. PER,RUS.")]
+DyadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dyad",
+        help="Only this pair: codes or names, e.g. PER,RUS or Peru,Russia; 'all' for every pair "
+        "(default: the store's main pair).",
+    ),
+]
 
 
-@app.command()
+def _given_pair(text: str | None, settings: Settings) -> tuple[str, ...]:
+    """--dyad as ISO codes; when it named countries, the codes they were read as go to stderr."""
+    from dyad import query
+
+    codes = query.parse_dyad(text, settings.knowledge_dirs)
+    if codes and re.sub(r"[^A-Z]", "", (text or "").upper()) != "".join(codes):
+        err.print(f"pair: {'–'.join(codes)}", highlight=False)
+    return codes
+
+
+def _choose_pair(text: str | None, settings: Settings, record: Callable[[], Record]) -> tuple[str, ...]:
+    """The pair a listing shows: --dyad ('all': every pair), else the configured pair, else the store's main
+    pair when it holds several, said on stderr: facts about other pairs never mix in unasked."""
+    from dyad import query
+
+    if text and text.strip().lower() == "all":
+        return ()
+    if text or settings.dyad_codes:
+        return _given_pair(text, settings) or settings.dyad_codes
+    main, others = query.main_pair(record())
+    if others:
+        shown = "–".join(main)
+        err.print(f"showing {shown}, the store's main pair; --dyad to choose; --dyad all for every pair")
+    return main
+
+
+@app.command(cls=_DyadCommand)
 def events(
     db: DbOption = None,
     dyad: DyadOption = None,
@@ -203,10 +312,14 @@ def events(
     config: ConfigOption = None,
 ) -> None:
     """List resolved events (one per real-world event, all its sources), oldest first."""
-    with Store(load_settings(config, db=db).db_url) as store:
+    from dyad import display, query
+    from dyad.resolve import resolve
+
+    settings = load_settings(config, db=db)
+    with _open(settings) as store:
         rows = query.events(
             store,
-            dyad=query.parse_dyad(dyad),
+            dyad=_choose_pair(dyad, settings, lambda: resolve(store)),
             types=tuple(type_ or ()),
             date_from=date_from,
             date_to=date_to,
@@ -227,7 +340,7 @@ def events(
     out.print(_table(view, ["date", "type", "participants", "sources", "summary"]))
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def figures(
     db: DbOption = None,
     dyad: DyadOption = None,
@@ -236,8 +349,13 @@ def figures(
     config: ConfigOption = None,
 ) -> None:
     """List figures (trade, investment, arms values, growth rates...) with their sources."""
-    with Store(load_settings(config, db=db).db_url) as store:
-        rows = query.figures(store, dyad=query.parse_dyad(dyad), kinds=tuple(kind or ()))
+    from dyad import display, query
+    from dyad.resolve import resolve
+
+    settings = load_settings(config, db=db)
+    with _open(settings) as store:
+        pair = _choose_pair(dyad, settings, lambda: resolve(store))
+        rows = query.figures(store, dyad=pair, kinds=tuple(kind or ()))
     if as_json:
         _print_json(rows)
         return
@@ -252,10 +370,12 @@ def figures(
     out.print(_table(view, ["kind", "value", "year", "from", "to", "sources"]))
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List the countries, people (with role and country) and organisations the documents mention."""
-    with Store(load_settings(config, db=db).db_url) as store:
+    from dyad import query
+
+    with _open(load_settings(config, db=db)) as store:
         rows = query.actors(store)
     if as_json:
         _print_json(rows)
@@ -264,7 +384,7 @@ def actors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
     out.print(_table(view, ["kind", "name", "role", "country", "documents", "mentions"]))
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def export(
     db: DbOption = None,
     fmt: Annotated[
@@ -277,11 +397,16 @@ def export(
     config: ConfigOption = None,
 ) -> None:
     """Export the record: JSON/JSONL (the contract in ARCHITECTURE.md) or flat tables (CSV, Parquet)."""
+    from dyad import export as exporting
+    from dyad import tables
+
     if fmt not in exporting.FORMATS:
         raise DyadError(f"unknown format {fmt!r}; choose one of {', '.join(exporting.FORMATS)}")
     if fmt in tables.TABLE_FORMATS and output is None:
         raise DyadError(f"--format {fmt} writes one file per table: give a folder with -o DIR")
-    with Store(load_settings(config, db=db).db_url) as store:
+    if output:
+        _check_folder(output)
+    with _open(load_settings(config, db=db)) as store:
         data = exporting.build_export(store, include_undated=undated)
     if output and fmt in tables.TABLE_FORMATS:
         flat = tables.build_tables(data)
@@ -290,16 +415,32 @@ def export(
         out.print(f"wrote {counts} in {output}", highlight=False)
         return
     text = exporting.render(data, fmt)
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
+    if not output:
         sys.stdout.write(text)
+        return
+    _write_text(output, text)
+    counts = ", ".join(f"{len(rows)} {name.replace('_', ' ')}" for name, rows in data.items())
+    out.print(f"wrote {output} ({fmt}): {counts}", highlight=False, markup=False)
 
 
-@app.command("eval")
+def _check_folder(output: Path) -> None:
+    """Refuse an output file whose folder does not exist (a typo must not create folders)."""
+    if not output.parent.is_dir():
+        raise DyadError(f"cannot write {output}: folder {output.parent} does not exist")
+
+
+def _write_text(output: Path, text: str) -> None:
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise DyadError(f"cannot write {output}: {(exc.strerror or str(exc)).lower()}") from exc
+
+
+@app.command("eval", cls=_DyadCommand)
 def eval_(
     gold: Annotated[
-        Path, typer.Argument(help="Gold annotation file (JSON), e.g. ../shared/gold/seeds.json.")
+        Path,
+        typer.Argument(metavar="GOLD", help="Gold annotation file (JSON), e.g. ../shared/gold/seeds.json."),
     ],
     db: DbOption = None,
     floors: Annotated[
@@ -310,6 +451,8 @@ def eval_(
     config: ConfigOption = None,
 ) -> None:
     """Score the store against a gold file: precision/recall/F1, then missed and spurious items."""
+    from dyad import evaluate as scoring
+
     report = scoring.evaluate_store(load_settings(config, db=db).db_url, gold, questions=questions)
     failures = scoring.check_floors(report, scoring.load_floors(floors)) if floors else []
     if as_json:
@@ -326,12 +469,14 @@ DimensionOption = Annotated[
 ]
 
 
-def _record(db: str | None, config: Path | None) -> Any:
-    with Store(load_settings(config, db=db).db_url) as store:
+def _record(settings: Settings) -> Record:
+    from dyad.resolve import resolve
+
+    with _open(settings) as store:
         return resolve(store)
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def timeline(
     db: DbOption = None,
     dyad: DyadOption = None,
@@ -345,10 +490,13 @@ def timeline(
     config: ConfigOption = None,
 ) -> None:
     """Dated events in order, grouped by decade: date, the date's basis, what happened, sources."""
+    from dyad import analyze, display, query
+
     lo, hi = query.date_bounds(date_from, date_to)
-    decades = analyze.timeline(
-        _record(db, config), dyad=query.parse_dyad(dyad), dimension=dimension, date_from=lo, date_to=hi
-    )
+    settings = load_settings(config, db=db)
+    record = _record(settings)
+    pair = _choose_pair(dyad, settings, lambda: record)
+    decades = analyze.timeline(record, dyad=pair, dimension=dimension, date_from=lo, date_to=hi)
     if as_json:
         _print_json(decades)
         return
@@ -365,7 +513,7 @@ def timeline(
                 out.print(f"      “{s['text']}” ({s['doc']})", highlight=False, markup=False)
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def intensity(
     db: DbOption = None,
     by: Annotated[str, typer.Option("--by", help="year or decade.")] = "year",
@@ -376,8 +524,11 @@ def intensity(
 ) -> None:
     """The relationship's intensity index per year or decade and dimension (see docs/analysis.md).
     Without --dyad, the pair most events are about (as in the report)."""
-    record = _record(db, config)
-    pair = query.parse_dyad(dyad) or analyze.infer_pair(record)
+    from dyad import analyze
+
+    settings = load_settings(config, db=db)
+    record = _record(settings)
+    pair = _choose_pair(dyad, settings, lambda: record)
     rows = analyze.intensity(record, by=by, dyad=pair, dimension=dimension)
     if as_json:
         _print_json(rows)
@@ -387,14 +538,17 @@ def intensity(
     out.print(_table(view, list(rows[0]) if rows else ["period", "total"], title=title))
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def periods(
     db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
 ) -> None:
     """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events.
     Without --dyad, the pair most events are about (as in the report)."""
-    record = _record(db, config)
-    pair = query.parse_dyad(dyad) or analyze.infer_pair(record)
+    from dyad import analyze
+
+    settings = load_settings(config, db=db)
+    record = _record(settings)
+    pair = _choose_pair(dyad, settings, lambda: record)
     rows = analyze.periods(record, dyad=pair)
     if as_json:
         _print_json(rows)
@@ -412,7 +566,7 @@ def periods(
     out.print(_table(view, ["side", "span", "level", "mean_index", "defined by"], title=title))
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def series(
     kind: Annotated[
         str, typer.Option("--kind", help="export, import, trade_total, investment, arms_value, ...")
@@ -423,7 +577,11 @@ def series(
     config: ConfigOption = None,
 ) -> None:
     """One kind of figure over time, from the figures the documents give."""
-    rows = analyze.series(_record(db, config), kind=kind, dyad=query.parse_dyad(dyad))
+    from dyad import analyze, display
+
+    settings = load_settings(config, db=db)
+    record = _record(settings)
+    rows = analyze.series(record, kind=kind, dyad=_choose_pair(dyad, settings, lambda: record))
     if as_json:
         _print_json(rows)
         return
@@ -431,10 +589,16 @@ def series(
     out.print(_table(view, ["year", "value", "from", "to", "sources"]))
 
 
-@app.command()
-def conflicts(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+@app.command(cls=_DyadCommand)
+def conflicts(
+    db: DbOption = None, dyad: DyadOption = None, as_json: JsonOption = False, config: ConfigOption = None
+) -> None:
     """Facts on which sources disagree (a figure's value, an event's date), with both sides' sources."""
-    rows = _record(db, config).conflicts
+    from dyad import query
+
+    settings = load_settings(config, db=db)
+    record = _record(settings)
+    rows = query.conflicts(record, _choose_pair(dyad, settings, lambda: record))
     if as_json:
         _print_json(rows)
         return
@@ -448,18 +612,21 @@ def conflicts(db: DbOption = None, as_json: JsonOption = False, config: ConfigOp
             out.print(f"  {said}  ← {docs}", markup=False, highlight=False)
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def ask(
-    question: Annotated[str, typer.Argument(help="A question in plain English.")],
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question in plain English.")],
     db: DbOption = None,
-    dyad: DyadOption = None,
+    dyad: Annotated[
+        str | None,
+        typer.Option("--dyad", help="Only this pair: codes or names, e.g. PER,RUS or Peru,Russia."),
+    ] = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Answer a question from the record with citations, or say there is no evidence."""
     settings = load_settings(config, db=db)
-    with Store(settings.db_url) as store:
-        answer = store.ask(question, dyad=query.parse_dyad(dyad) or settings.dyad_codes)
+    with _open(settings) as store:
+        answer = store.ask(question, dyad=_given_pair(dyad, settings) or settings.dyad_codes)
     if as_json:
         _print_json(answer.to_dict())
         return
@@ -474,13 +641,19 @@ def ask(
         )
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def report(
     db: DbOption = None,
-    dyad: DyadOption = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Report file: .html or .md.")] = Path(
-        "report.html"
-    ),
+    dyad: Annotated[
+        str | None,
+        typer.Option(
+            "--dyad",
+            help="The pair: codes or names, e.g. PER,RUS or Peru,Russia (default: the store's main pair).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Report file: .html or .md, in an existing folder.")
+    ] = Path("report.html"),
     fmt: Annotated[
         str | None, typer.Option("--format", help="html or md (default: from the file name).")
     ] = None,
@@ -489,18 +662,20 @@ def report(
     """Write a self-contained report: summary, periods, charts, timeline with citations, sources."""
     from dyad.report import write_report  # plotly is slow to import; only this command needs it
 
-    with Store(load_settings(config, db=db).db_url) as store:
-        path = write_report(store, output, dyad=query.parse_dyad(dyad), fmt=fmt)
+    _check_folder(output)
+    settings = load_settings(config, db=db)
+    with _open(settings) as store:
+        path = write_report(store, output, dyad=_given_pair(dyad, settings), fmt=fmt)
     out.print(f"wrote {path}")
 
 
-@app.command()
+@app.command(cls=_DyadCommand)
 def serve(
     db: DbOption = None,
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (default: this machine only).")
     ] = ("127.0.0.1"),
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (1-65535).")] = 8000,
     allow_ingest: Annotated[
         bool, typer.Option("--allow-ingest", help="Accept uploads (needs --token).")
     ] = False,
@@ -517,6 +692,7 @@ def serve(
 
     settings = load_settings(config, db=db)
     options = {
+        "create": False,  # a mistyped --db is an error, not an empty dashboard
         "allow_ingest": allow_ingest,
         "token": token,
         "max_bytes": settings.max_bytes,
@@ -526,20 +702,30 @@ def serve(
         status, body = web.get(settings.db_url, get_path, **options)
         typer.echo(body)
         raise typer.Exit(0 if status < 400 else 1)
-    out.print(f"dyad serving {settings.db_url} at http://{host}:{port}/ (Ctrl-C to stop)")
-    web.run(settings.db_url, host=host, port=port, **options)
+    web.run(
+        settings.db_url,
+        host=host,
+        port=port,
+        ready=lambda url: out.print(f"dyad serving {settings.db_url} at {url} (Ctrl-C to stop)"),
+        **options,
+    )
 
 
-@app.command("import-actors")
+@app.command("import-actors", cls=_DyadCommand)
 def import_actors(
     dictionary: Annotated[
-        Path, typer.Argument(help="A CAMEO/PETRARCH actor dictionary (NAME_ [CODE yymmdd-yymmdd]).")
+        Path,
+        typer.Argument(
+            metavar="DICTIONARY", help="A CAMEO/PETRARCH actor dictionary (NAME_ [CODE yymmdd-yymmdd])."
+        ),
     ],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write leaders.tsv into.")] = Path(
         "knowledge"
     ),
 ) -> None:
     """Convert a PETRARCH actor dictionary into a leaders.tsv for the knowledge_dirs setting."""
+    from dyad.knowledge import petrarch
+
     try:
         lines = dictionary.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
@@ -567,19 +753,44 @@ def example_corpus(name: str = "peru-russia") -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if not p.name.startswith("."))
 
 
-@app.command()
+def _fresh_demo_store(out_dir: Path) -> Path:
+    """The demo's store path in ``out_dir`` (made if missing: the demo is the one command that makes its
+    own folder), with any earlier demo store removed."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DyadError(f"cannot create the folder {out_dir}: {(exc.strerror or str(exc)).lower()}") from exc
+    db = out_dir.resolve() / "dyad-demo.db"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
+
+
+@app.command(cls=_DyadCommand)
 def demo(
-    db: Annotated[str, typer.Option("--db", help="Store to (re)create for the demo.")] = "dyad-demo.db",
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Folder for the demo's store (dyad-demo.db, recreated) and report (dyad-demo.html); "
+            "created if missing.",
+        ),
+    ] = Path("."),
     example: Annotated[
         str, typer.Option("--example", help="Which bundled example: peru-russia or india-china.")
     ] = "peru-russia",
 ) -> None:
-    """Ingest a bundled example (Peru–Russia by default) into a fresh store and show what it holds."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(db + suffix).unlink(missing_ok=True)
-    settings = load_settings(None, db=db)
+    """Ingest a bundled example (Peru–Russia by default) into a fresh store; show it; write a report."""
+    from dyad import query
+    from dyad.report import write_report
+    from dyad.resolve import resolve
+    from dyad.store import Store
+
+    corpus = example_corpus(example)
+    db = _fresh_demo_store(out_dir)
+    settings = load_settings(None, db=str(db))
     with Store(settings.db_url) as store:
-        report = _run_ingest(store, [str(p) for p in example_corpus(example)], settings, replace=False)
+        report = _run_ingest(store, [str(p) for p in corpus], settings, replace=False)
         _print_report(report)
         out.print(
             _table(
@@ -589,16 +800,21 @@ def demo(
             )
         )
         counts = store.counts()
-        timeline = query.events(store, include_undated=False)
-        from dyad.report import write_report
-
-        report_path = write_report(store, Path(db).with_suffix(".html"))
+        main, _others = query.main_pair(resolve(store))  # the example's own pair, as in the report
+        timeline = query.events(store, dyad=main, include_undated=False)
+        report_path = write_report(store, db.with_suffix(".html"))
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
     out.print(f"\nTimeline ({len(timeline)} dated events; number of source documents in brackets):")
     for e in timeline:
         out.print(f"  {e['date']:<22} {e['headline']}  [{e['source_count']}]", highlight=False, markup=False)
-    out.print(f"\nReport: {report_path.resolve()}")
-    out.print(f"Try: dyad events --db {db}   dyad figures --db {db}   dyad periods --db {db}")
+    out.print(f"\nStore:  {db}", highlight=False, markup=False)
+    out.print(f"Report: {report_path}", highlight=False, markup=False)
+    arg = shlex.quote(str(db))
+    out.print(
+        f"Try: dyad events --db {arg}   dyad figures --db {arg}   dyad periods --db {arg}",
+        highlight=False,
+        markup=False,
+    )
     raise typer.Exit(0 if report.ok else 1)
 
 

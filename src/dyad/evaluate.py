@@ -555,7 +555,7 @@ def evaluate_store(db_url: str, gold_path: Path, *, questions: bool = False) -> 
     from dyad.store import Store
 
     gold = read_gold(gold_path)
-    with Store(db_url) as store:
+    with Store(db_url, create=False) as store:
         answers = None
         if questions:
             answers = {q["id"]: store.ask(q["question"]).to_dict() for q in gold.get("questions") or []}

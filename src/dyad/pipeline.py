@@ -66,8 +66,8 @@ def process_file(path: str, options: Options) -> list[ProcessedDocument] | Inges
         return process_bytes(path, data, options)
     except DyadError as exc:
         return IngestFailure(path, str(exc))
-    except OSError as exc:
-        return IngestFailure(path, f"{name}: cannot read: {exc.strerror or exc}")
+    except OSError as exc:  # the failure's path says which file: the path as given, not its last part
+        return IngestFailure(path, f"cannot read: {(exc.strerror or str(exc)).lower()}")
     except Exception as exc:  # one broken file must never stop the batch
         LOGGER.exception("unexpected failure on %s", path)
         return IngestFailure(
@@ -87,7 +87,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
-            found.append(str(path))  # a missing file is reported by process_file
+            found.append(str(raw))  # as given: a missing file is reported by process_file
     return list(dict.fromkeys(found))
 
 

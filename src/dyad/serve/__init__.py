@@ -12,6 +12,6 @@ package, served at ``/static/plotly.min.js``, so the dashboard works offline.
 
 from __future__ import annotations
 
-from dyad.serve.app import create_app, get, run
+from dyad.serve.app import create_app, get, listen, run
 
-__all__ = ["create_app", "get", "run"]
+__all__ = ["create_app", "get", "listen", "run"]

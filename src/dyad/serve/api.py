@@ -38,7 +38,9 @@ def snapshot(request: Request) -> Snapshot:
 Snap = Annotated[Snapshot, Depends(snapshot)]
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
-Dyad = Annotated[str | None, Query(description="Two ISO 3166-1 alpha-3 codes, e.g. PER,RUS.")]
+Dyad = Annotated[
+    str | None, Query(description="Two countries: ISO codes or names, e.g. PER,RUS or Peru,Russia.")
+]
 DateFrom = Annotated[
     str | None, Query(alias="from", description="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import AsyncIterator, Mapping
+import socket
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -44,6 +45,7 @@ SECURITY_HEADERS = {
 def create_app(
     db_url: str,
     *,
+    create: bool = True,
     allow_ingest: bool = False,
     token: str | None = None,
     max_bytes: int = MAX_BYTES,
@@ -51,11 +53,13 @@ def create_app(
 ) -> FastAPI:
     """The web app over the store at ``db_url``: read-only unless ``allow_ingest`` with a ``token``.
 
+    ``create=False``: a SQLite file that does not exist is a ``StoreError`` (as ``Store``'s ``create``).
+
     ``ingest_options`` (``dyad``, ``knowledge_dirs``) are passed to the store's ingest for uploads.
     """
     if allow_ingest and not token:
         raise DyadError("--allow-ingest needs --token T: uploads are only accepted with that bearer token")
-    store = Store(db_url)
+    store = Store(db_url, create=create)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -156,14 +160,54 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def run(db_url: str, host: str = "127.0.0.1", port: int = 8000, **options: Any) -> None:
-    """Serve the app with uvicorn (blocks). ``options`` are ``create_app``'s keywords."""
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``, or a one-line ``DyadError`` (bad port or host, port in use)."""
+    if not 1 <= port <= 65535:
+        raise DyadError(f"cannot serve on port {port}: a port is a number from 1 to 65535")
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as exc:
+        raise DyadError(f"cannot serve on host {host!r}: {exc.strerror}") from exc
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: quick restarts
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        reason = (exc.strerror or str(exc)).lower()
+        raise DyadError(f"cannot serve on {host}:{port}: {reason}") from exc
+    return sock
+
+
+def address(host: str, port: int) -> str:
+    """The URL a browser opens for ``host:port`` (an IPv6 address goes in brackets)."""
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+
+def run(
+    db_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    ready: Callable[[str], None] | None = None,
+    **options: Any,
+) -> None:
+    """Serve the app with uvicorn (blocks). ``options`` are ``create_app``'s keywords.
+
+    The store is opened and the address bound first, so that a missing store, a bad port or a port in
+    use is an error before anything is served; then ``ready`` is called with the address.
+    """
     import uvicorn
 
     app = create_app(db_url, **options)
+    sock = listen(host, port)
     if not _is_loopback(host):
         LOGGER.warning("serving on %s: anyone who can reach this address can read the store", host)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if ready:
+        ready(address(host, port))
+    uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])
 
 
 def get(db_url: str, path: str, **options: Any) -> tuple[int, str]:

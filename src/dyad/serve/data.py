@@ -226,9 +226,7 @@ class Snapshot:
         return [a for a in query.actors(self.store) if not kind or a["kind"] == kind]
 
     def conflicts(self, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-        return [
-            c for c in self.record.conflicts if not dyad or {p for p in c["participants"] if p} <= set(dyad)
-        ]
+        return query.conflicts(self.record, dyad)
 
     def report_data(self, dyad: tuple[str, ...]) -> ReportData:
         """The overview's numbers, periods and chart data (shared with ``dyad report``)."""

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dyad.errors import StoreError
 from dyad.models import Document, Event, Figure, Sentence, TimeExpression
@@ -68,11 +69,26 @@ def _upgrade(conn: Any, version: int) -> None:
     )
 
 
-class Store:
-    """A dyad store. ``Store(url)`` opens (and creates, if needed) the tables at ``url``."""
+def _require_file(url: str) -> None:
+    """Refuse a SQLite store whose file does not exist: a mistyped path must not become an empty store."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine reports a malformed URL
+    path = parsed.database
+    if parsed.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path}: create one with `dyad ingest FILES --db {path}`")
 
-    def __init__(self, url: str) -> None:
+
+class Store:
+    """A dyad store. ``Store(url)`` opens the tables at ``url``, creating them if needed; with
+    ``create=False`` a SQLite file that does not exist is an error instead (server URLs are opened as
+    given: their database is not a file)."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
+        if not create:
+            _require_file(url)
         self.engine = make_engine(url)
         try:
             schema.metadata.create_all(self.engine)
