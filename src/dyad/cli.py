@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from dyad.pipeline import IngestReport
-    from dyad.resolve import Record
     from dyad.store import Store
 
 
@@ -254,6 +253,26 @@ def show(
 
 
 @app.command(cls=_DyadCommand)
+def remove(
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, id prefix or file name.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Remove one document and what it said; the events and figures it shared keep their other sources."""
+    with _open(load_settings(config, db=db)) as store:
+        doc_id = store.remove(doc)
+    out.print(f"removed {doc_id}", highlight=False)
+
+
+@app.command(cls=_DyadCommand)
+def rebuild(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Resolve the whole record again (after an upgrade that changed the merge rules)."""
+    with _open(load_settings(config, db=db)) as store:
+        counts = store.rebuild()
+    out.print(", ".join(f"{n} {name}" for name, n in counts.items()), highlight=False)
+
+
+@app.command(cls=_DyadCommand)
 def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List files that could not be ingested, with the reason."""
     with _open(load_settings(config, db=db)) as store:
@@ -284,7 +303,7 @@ def _given_pair(text: str | None, settings: Settings) -> tuple[str, ...]:
     return codes
 
 
-def _choose_pair(text: str | None, settings: Settings, record: Callable[[], Record]) -> tuple[str, ...]:
+def _choose_pair(text: str | None, settings: Settings, store: Store) -> tuple[str, ...]:
     """The pair a listing shows: --dyad ('all': every pair), else the configured pair, else the store's main
     pair when it holds several, said on stderr: facts about other pairs never mix in unasked."""
     from dyad import query
@@ -293,7 +312,7 @@ def _choose_pair(text: str | None, settings: Settings, record: Callable[[], Reco
         return ()
     if text or settings.dyad_codes:
         return _given_pair(text, settings) or settings.dyad_codes
-    main, others = query.main_pair(record())
+    main, others = query.main_pair(store)
     if others:
         shown = "–".join(main)
         err.print(f"showing {shown}, the store's main pair; --dyad to choose; --dyad all for every pair")
@@ -313,13 +332,12 @@ def events(
 ) -> None:
     """List resolved events (one per real-world event, all its sources), oldest first."""
     from dyad import display, query
-    from dyad.resolve import resolve
 
     settings = load_settings(config, db=db)
     with _open(settings) as store:
         rows = query.events(
             store,
-            dyad=_choose_pair(dyad, settings, lambda: resolve(store)),
+            dyad=_choose_pair(dyad, settings, store),
             types=tuple(type_ or ()),
             date_from=date_from,
             date_to=date_to,
@@ -350,11 +368,10 @@ def figures(
 ) -> None:
     """List figures (trade, investment, arms values, growth rates...) with their sources."""
     from dyad import display, query
-    from dyad.resolve import resolve
 
     settings = load_settings(config, db=db)
     with _open(settings) as store:
-        pair = _choose_pair(dyad, settings, lambda: resolve(store))
+        pair = _choose_pair(dyad, settings, store)
         rows = query.figures(store, dyad=pair, kinds=tuple(kind or ()))
     if as_json:
         _print_json(rows)
@@ -469,13 +486,6 @@ DimensionOption = Annotated[
 ]
 
 
-def _record(settings: Settings) -> Record:
-    from dyad.resolve import resolve
-
-    with _open(settings) as store:
-        return resolve(store)
-
-
 @app.command(cls=_DyadCommand)
 def timeline(
     db: DbOption = None,
@@ -492,11 +502,13 @@ def timeline(
     """Dated events in order, grouped by decade: date, the date's basis, what happened, sources."""
     from dyad import analyze, display, query
 
-    lo, hi = query.date_bounds(date_from, date_to)
     settings = load_settings(config, db=db)
-    record = _record(settings)
-    pair = _choose_pair(dyad, settings, lambda: record)
-    decades = analyze.timeline(record, dyad=pair, dimension=dimension, date_from=lo, date_to=hi)
+    with _open(settings) as store:
+        pair = _choose_pair(dyad, settings, store)
+        page = query.timeline_page(
+            store, dyad=pair, dimension=dimension, date_from=date_from, date_to=date_to
+        )
+    decades = analyze.by_decade(page.items)
     if as_json:
         _print_json(decades)
         return
@@ -524,12 +536,12 @@ def intensity(
 ) -> None:
     """The relationship's intensity index per year or decade and dimension (see docs/analysis.md).
     Without --dyad, the pair most events are about (as in the report)."""
-    from dyad import analyze
+    from dyad import analyze, query
 
     settings = load_settings(config, db=db)
-    record = _record(settings)
-    pair = _choose_pair(dyad, settings, lambda: record)
-    rows = analyze.intensity(record, by=by, dyad=pair, dimension=dimension)
+    with _open(settings) as store:
+        pair = _choose_pair(dyad, settings, store)
+        rows = analyze.intensity(query.record(store), by=by, dyad=pair, dimension=dimension)
     if as_json:
         _print_json(rows)
         return
@@ -544,12 +556,12 @@ def periods(
 ) -> None:
     """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events.
     Without --dyad, the pair most events are about (as in the report)."""
-    from dyad import analyze
+    from dyad import analyze, query
 
     settings = load_settings(config, db=db)
-    record = _record(settings)
-    pair = _choose_pair(dyad, settings, lambda: record)
-    rows = analyze.periods(record, dyad=pair)
+    with _open(settings) as store:
+        pair = _choose_pair(dyad, settings, store)
+        rows = analyze.periods(query.record(store), dyad=pair)
     if as_json:
         _print_json(rows)
         return
@@ -577,11 +589,12 @@ def series(
     config: ConfigOption = None,
 ) -> None:
     """One kind of figure over time, from the figures the documents give."""
-    from dyad import analyze, display
+    from dyad import display, query
 
     settings = load_settings(config, db=db)
-    record = _record(settings)
-    rows = analyze.series(record, kind=kind, dyad=_choose_pair(dyad, settings, lambda: record))
+    with _open(settings) as store:
+        pair = _choose_pair(dyad, settings, store)
+        rows = query.series(store, kind=kind, dyad=pair)
     if as_json:
         _print_json(rows)
         return
@@ -597,8 +610,8 @@ def conflicts(
     from dyad import query
 
     settings = load_settings(config, db=db)
-    record = _record(settings)
-    rows = query.conflicts(record, _choose_pair(dyad, settings, lambda: record))
+    with _open(settings) as store:
+        rows = query.conflicts(store, _choose_pair(dyad, settings, store))
     if as_json:
         _print_json(rows)
         return
@@ -783,7 +796,6 @@ def demo(
     """Ingest a bundled example (Peru–Russia by default) into a fresh store; show it; write a report."""
     from dyad import query
     from dyad.report import write_report
-    from dyad.resolve import resolve
     from dyad.store import Store
 
     corpus = example_corpus(example)
@@ -800,7 +812,7 @@ def demo(
             )
         )
         counts = store.counts()
-        main, _others = query.main_pair(resolve(store))  # the example's own pair, as in the report
+        main, _others = query.main_pair(store)  # the example's own pair, as in the report
         timeline = query.events(store, dyad=main, include_undated=False)
         report_path = write_report(store, db.with_suffix(".html"))
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))

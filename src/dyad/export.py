@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dyad.resolve import resolve
-from dyad.resolve.actors import list_actors
+from dyad import query
 from dyad.store import Store
 
 FORMATS = ("json", "jsonl", "csv", "parquet")  # csv and parquet: one file per table (dyad.tables)
 
 
 def build_export(store: Store, *, include_undated: bool = False) -> dict[str, list[dict[str, Any]]]:
-    record = resolve(store)
+    record = query.record(store)
     docs = record.documents
     names = {d["id"]: d["name"] for d in docs}
     return {
@@ -37,9 +36,11 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
             for d in docs
         ],
         "events": [
-            _event(e) for e in sorted(record.events, key=_event_order) if include_undated or e["date_edtf"]
+            query.event_view(e)
+            for e in sorted(record.events, key=_event_order)
+            if include_undated or e["date_edtf"]
         ],
-        "figures": [_figure(f) for f in record.figures],
+        "figures": [query.figure_view(f) for f in record.figures],
         "actors": [
             {
                 "name": a["name"],
@@ -52,7 +53,7 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
                 "country": a["country"],
                 "documents": a["document_names"],
             }
-            for a in list_actors(store)
+            for a in query.actors(store)
             if a["kind"] in ("person", "organisation", "forum")
         ],
         "time_expressions": [
@@ -72,50 +73,6 @@ def build_export(store: Store, *, include_undated: bool = False) -> dict[str, li
 
 def _event_order(e: dict[str, Any]) -> tuple[str, str]:
     return (str(e["day_start"] or "9999"), e["type"])
-
-
-def _event(e: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": e["id"],
-        "type": e["type"],
-        "date": e["date_edtf"],
-        "date_basis": e["date_basis"],
-        "participants": e["participants"],
-        "dimension": e["dimension"],
-        "cameo": e["cameo"],
-        "goldstein": e["goldstein"],
-        "quad_class": e["quad_class"],
-        "plover": e["plover"],
-        "status": e["status"],
-        "summary": e["summary"],
-        "headline": e["headline"],
-        "actors": e["actors"],
-        "location": e["location"],
-        "confidence": e["confidence"],
-        "source_count": e["source_count"],
-        "independent_sources": e["independent_sources"],
-        "sources": e["sources"],
-    }
-
-
-def _figure(f: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": f["id"],
-        "kind": f["kind"],
-        "value": f["value"],
-        "value_max": f["value_max"],
-        "unit": f["unit"],
-        "year": f["year_edtf"],
-        "from": f["from_code"],
-        "to": f["to_code"],
-        "qualifier": f["qualifier"],
-        "status": f["status"],
-        "text": f["quantity_text"],
-        "confidence": f["confidence"],
-        "source_count": f["source_count"],
-        "independent_sources": f["independent_sources"],
-        "sources": f["sources"],
-    }
 
 
 def _records(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:

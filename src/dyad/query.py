@@ -1,4 +1,8 @@
-"""Read the resolved record: events, figures and actors, with the filters the CLI and API offer."""
+"""Read the resolved record: events, figures and actors, with the filters the CLI and API offer.
+
+Every listing reads one page of the stored record (``dyad.store.record``) by SQL, with its total; the CLI,
+the dashboard, the report and the export read through here and never resolve anything themselves.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,19 @@ import datetime as dt
 import difflib
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from dyad import analyze
+from dyad.edtf import parse_edtf
 from dyad.errors import DyadError
-from dyad.export import build_export
-from dyad.extract.timex import parse_edtf
 from dyad.knowledge import load_knowledge
-from dyad.resolve import Record
+from dyad.models import FIGURE_KINDS
+from dyad.resolve import Record, actor_infos
 from dyad.resolve.actors import list_actors
+from dyad.resolve.headlines import headline
 from dyad.store import Store
+from dyad.store.record import EventQuery, FigureQuery
 
 # What may stand between the two countries of a pair: "PER,RUS", "peru-russia", "Peru / Russia", "PER–RUS".
 _SEPARATORS = re.compile(r"[\s,;/–—-]+")
@@ -36,53 +43,208 @@ def date_bounds(date_from: str | None, date_to: str | None) -> tuple[dt.date | N
     return _bound(date_from, "from"), _bound(date_to, "to")
 
 
-def _within(item_start: Any, item_end: Any, lo: dt.date | None, hi: dt.date | None) -> bool:
-    start = dt.date.fromisoformat(str(item_start)) if item_start else None
-    end = dt.date.fromisoformat(str(item_end)) if item_end else None
-    if lo and (end or start) and (end or start) < lo:  # type: ignore[operator]
-        return False
-    return not (hi and start and start > hi)
+@dataclass(slots=True)
+class Page:
+    """One page of a listing and how many items the whole listing has."""
+
+    total: int
+    items: list[dict[str, Any]]
+
+    def to_dict(self, limit: int | None, offset: int) -> dict[str, Any]:
+        return {"total": self.total, "limit": limit, "offset": offset, "items": self.items}
 
 
-def _pair_ok(codes: list[str | None], dyad: tuple[str, ...]) -> bool:
-    return not dyad or set(dyad) == {c for c in codes if c}
+def _pair_key(dyad: tuple[str, ...]) -> str | None:
+    return ",".join(sorted(set(dyad))) if dyad else None
 
 
-def events(
+def _finish(store: Store, items: list[dict[str, Any]], table: str) -> list[dict[str, Any]]:
+    """Add what depends on the whole store to stored events or figures: independent source counts and,
+    for events, the headline (its actors' roles and countries as all documents read them)."""
+    counts = store.independent_counts(table, (i["id"] for i in items))
+    for item in items:
+        item["independent_sources"] = counts.get(item["id"], 0)
+    if table == "events" and items:
+        names = {n for e in items for n in e["actors"]}
+        actors = actor_infos(list_actors(store.mentions(names))) if names else {}
+        for e in items:
+            e["headline"] = headline(e, actors)
+    return items
+
+
+def resolved_events(store: Store, query: EventQuery) -> Page:
+    """Resolved events as stored (``dyad.store.record``), one page, with headlines and independence."""
+    total, items = store.events_page(query)
+    return Page(total, _finish(store, items, "events"))
+
+
+def resolved_figures(store: Store, query: FigureQuery) -> Page:
+    total, items = store.figures_page(query)
+    return Page(total, _finish(store, items, "figures"))
+
+
+def record(store: Store) -> Record:
+    """The whole resolved record, read from its tables in the order whole-record resolution gives (for
+    the analyses that need every event: intensity, periods, the report, the export)."""
+    return Record(
+        store.documents(),
+        resolved_events(store, EventQuery(dated=False, order="record")).items,
+        resolved_figures(store, FigureQuery()).items,
+        store.conflicts(),
+    )
+
+
+def events_page(
     store: Store,
     *,
     dyad: tuple[str, ...] = (),
     types: tuple[str, ...] = (),
+    dimension: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     include_undated: bool = False,
-) -> list[dict[str, Any]]:
-    """Resolved events, oldest first, filtered by pair, type and date range."""
-    lo, hi = _bound(date_from, "from"), _bound(date_to, "to")
-    out = []
-    for e in build_export(store, include_undated=include_undated)["events"]:
-        if not _pair_ok(e["participants"], dyad) or (types and e["type"] not in types):
-            continue
-        if (lo or hi) and not e["date"]:
-            continue
-        if e["date"]:
-            value = parse_edtf(e["date"])
-            if not _within(value.start, value.end, lo, hi):
-                continue
-        out.append(e)
-    return out
+    min_sources: int = 0,
+    doc_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page:
+    """Resolved events, oldest first (as exported), filtered by pair, type, dimension, date range, number
+    of sources and document: one page and the total."""
+    lo, hi = date_bounds(date_from, date_to)
+    query = EventQuery(
+        pair=_pair_key(dyad),
+        types=types,
+        dimension=dimension,
+        day_from=lo,
+        day_to=hi,
+        dated=not include_undated,
+        min_sources=min_sources,
+        doc_id=doc_id,
+        limit=limit,
+        offset=offset,
+    )
+    page = resolved_events(store, query)
+    return Page(page.total, [event_view(e) for e in page.items])
+
+
+def events(store: Store, **filters: Any) -> list[dict[str, Any]]:
+    """Every resolved event ``events_page`` selects with ``filters``."""
+    return events_page(store, **filters).items
+
+
+def figures_page(
+    store: Store,
+    *,
+    dyad: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    doc_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page:
+    """Resolved figures whose two sides are the pair's (or unnamed), of the given kinds: a page, a total."""
+    page = resolved_figures(store, FigureQuery(tuple(dyad), kinds, doc_id, limit, offset))
+    return Page(page.total, [figure_view(f) for f in page.items])
 
 
 def figures(store: Store, *, dyad: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    return [
-        f
-        for f in build_export(store)["figures"]
-        if (not kinds or f["kind"] in kinds) and (not dyad or {f["from"], f["to"]} <= set(dyad) | {None})
+    return figures_page(store, dyad=dyad, kinds=kinds).items
+
+
+def timeline_page(
+    store: Store,
+    *,
+    dyad: tuple[str, ...] = (),
+    dimension: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page:
+    """Dated events in date order, each as a timeline entry with its decade (``analyze.timeline_entry``)."""
+    lo, hi = date_bounds(date_from, date_to)
+    query = EventQuery(
+        pair=_pair_key(dyad),
+        dimension=analyze.check_dimension(dimension),
+        day_from=lo,
+        day_to=hi,
+        order="timeline",
+        limit=limit,
+        offset=offset,
+    )
+    page = resolved_events(store, query)
+    return Page(page.total, [analyze.timeline_entry(e) for e in page.items])
+
+
+def series(store: Store, *, kind: str, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """One kind of figure over time (``analyze.series``), read from the stored figures of that kind."""
+    if kind not in FIGURE_KINDS:
+        raise DyadError(f"unknown figure kind {kind!r}; choose one of {', '.join(FIGURE_KINDS)}")
+    figures = resolved_figures(store, FigureQuery(tuple(dyad), (kind,))).items
+    return analyze.series(Record(figures=figures), kind=kind, dyad=dyad)
+
+
+def event(store: Store, ref: str) -> dict[str, Any] | None:
+    """One resolved event (export shape) by its id or a mention's id, with the conflicts it is in."""
+    found = store.resolved_event(ref)
+    if found is None:
+        return None
+    [finished] = _finish(store, [found], "events")
+    conflicts = [
+        c
+        for c in store.conflicts(tuple(finished["participants"]))
+        if any(s.get("event") == finished["id"] for s in c["sides"])
     ]
+    return {**event_view(finished), "conflicts": conflicts}
 
 
 def actors(store: Store) -> list[dict[str, Any]]:
-    return list_actors(store)
+    return list_actors(store.mentions())
+
+
+def event_view(e: dict[str, Any]) -> dict[str, Any]:
+    """A resolved event as the export contract writes it."""
+    return {
+        "id": e["id"],
+        "type": e["type"],
+        "date": e["date_edtf"],
+        "date_basis": e["date_basis"],
+        "participants": e["participants"],
+        "dimension": e["dimension"],
+        "cameo": e["cameo"],
+        "goldstein": e["goldstein"],
+        "quad_class": e["quad_class"],
+        "plover": e["plover"],
+        "status": e["status"],
+        "summary": e["summary"],
+        "headline": e["headline"],
+        "actors": e["actors"],
+        "location": e["location"],
+        "confidence": e["confidence"],
+        "source_count": e["source_count"],
+        "independent_sources": e["independent_sources"],
+        "sources": e["sources"],
+    }
+
+
+def figure_view(f: dict[str, Any]) -> dict[str, Any]:
+    """A resolved figure as the export contract writes it."""
+    return {
+        "id": f["id"],
+        "kind": f["kind"],
+        "value": f["value"],
+        "value_max": f["value_max"],
+        "unit": f["unit"],
+        "year": f["year_edtf"],
+        "from": f["from_code"],
+        "to": f["to_code"],
+        "qualifier": f["qualifier"],
+        "status": f["status"],
+        "text": f["quantity_text"],
+        "confidence": f["confidence"],
+        "source_count": f["source_count"],
+        "independent_sources": f["independent_sources"],
+        "sources": f["sources"],
+    }
 
 
 def parse_dyad(text: str | None, knowledge_dirs: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -147,22 +309,18 @@ def _closest_names(word: str, countries: dict[str, Any]) -> str:
     return "closest known: " + ", ".join(list(close.values())[:3])
 
 
-def conflicts(record: Record, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def conflicts(store: Store, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Disagreements between sources, those about ``dyad`` only when given."""
-    return [c for c in record.conflicts if not dyad or {p for p in c["participants"] if p} <= set(dyad)]
+    return store.conflicts(tuple(dyad))
 
 
-def main_pair(record: Record) -> tuple[tuple[str, ...], bool]:
-    """The record's main pair (the one most events are about, as the report and dashboard choose it) and
-    whether the record holds facts about other pairs too."""
-    pairs = {tuple(sorted(set(e["participants"]))) for e in record.events}
-    pairs |= {
-        tuple(sorted((f["from_code"], f["to_code"])))
-        for f in record.figures
-        if f["from_code"] and f["to_code"]
-    }
-    main = analyze.infer_pair(record)
-    return main, any(len(p) == 2 and p != main for p in pairs)
+def main_pair(store: Store) -> tuple[tuple[str, ...], bool]:
+    """The record's main pair (the one most events are about, else most figures, as the report and
+    dashboard choose it) and whether the record holds facts about other pairs too."""
+    event_pairs, figure_pairs = store.pair_counts()
+    pairs = {tuple(p.split(",")): n for p, n in event_pairs.items() if p}
+    main = analyze.main_of(pairs, figure_pairs)
+    return main, any(len(p) == 2 and p != main for p in (*pairs, *figure_pairs))
 
 
 def dumps(data: Any) -> str:

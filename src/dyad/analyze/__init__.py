@@ -11,7 +11,19 @@ from dyad.errors import DyadError
 from dyad.models import DIMENSIONS, FIGURE_KINDS
 from dyad.resolve import Record
 
-__all__ = ["INDEX_UNIT", "filter_record", "infer_pair", "intensity", "periods", "series", "timeline"]
+__all__ = [
+    "INDEX_UNIT",
+    "check_dimension",
+    "filter_record",
+    "infer_pair",
+    "by_decade",
+    "main_of",
+    "timeline_entry",
+    "intensity",
+    "periods",
+    "series",
+    "timeline",
+]
 
 # What one point of the intensity index is (docs/analysis.md).
 INDEX_UNIT = (
@@ -20,28 +32,39 @@ INDEX_UNIT = (
 )
 
 
-def infer_pair(record: Record) -> tuple[str, ...]:
-    """The pair most events are about (then most figures); () when the record names no pair. The report,
-    the dashboard and ``dyad intensity`` / ``dyad periods`` all default to it, so they show one thing."""
-    counts = Counter(tuple(sorted(set(e["participants"]))) for e in record.events)
-    pairs: dict[tuple[str, ...], int] = {k: v for k, v in counts.items() if len(k) == 2}
+def main_of(
+    event_pairs: dict[tuple[str, ...], int], figure_pairs: dict[tuple[str, str], int]
+) -> tuple[str, ...]:
+    """The pair with most events (then most figures), given the counts per pair; () when there is none.
+    The report, the dashboard and ``dyad intensity`` / ``dyad periods`` all default to it."""
+    pairs: dict[tuple[str, ...], int] = {k: v for k, v in event_pairs.items() if len(k) == 2}
     if not pairs:
-        pairs = dict(
-            Counter(
-                tuple(sorted((f["from_code"], f["to_code"])))
-                for f in record.figures
-                if f["from_code"] and f["to_code"] and f["from_code"] != f["to_code"]
-            )
-        )
+        pairs = {k: v for k, v in figure_pairs.items()}
     return min(pairs, key=lambda k: (-pairs[k], k)) if pairs else ()
+
+
+def infer_pair(record: Record) -> tuple[str, ...]:
+    """The pair most events are about (then most figures) in a record (``main_of``)."""
+    events = Counter(tuple(sorted(set(e["participants"]))) for e in record.events)
+    figures = Counter(
+        (min(f["from_code"], f["to_code"]), max(f["from_code"], f["to_code"]))
+        for f in record.figures
+        if f["from_code"] and f["to_code"] and f["from_code"] != f["to_code"]
+    )
+    return main_of(dict(events), dict(figures))
+
+
+def check_dimension(dimension: str | None) -> str | None:
+    if dimension and dimension not in DIMENSIONS:
+        raise DyadError(f"unknown dimension {dimension!r}; choose one of {', '.join(DIMENSIONS)}")
+    return dimension or None
 
 
 def filter_record(
     record: Record, *, dyad: tuple[str, ...] = (), dimension: str | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The record's dated events and figures, restricted to a pair and a dimension."""
-    if dimension and dimension not in DIMENSIONS:
-        raise DyadError(f"unknown dimension {dimension!r}; choose one of {', '.join(DIMENSIONS)}")
+    check_dimension(dimension)
     events = [
         e
         for e in record.events
@@ -69,27 +92,39 @@ def timeline(
 ) -> list[dict[str, Any]]:
     """Dated events in order, grouped by decade: [{decade, events: [{date, basis, type, summary, ...}]}]."""
     events, _ = filter_record(record, dyad=dyad, dimension=dimension)
-    decades: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    entries: list[dict[str, Any]] = []
     for e in sorted(events, key=lambda e: (e["day_start"], e["day_end"], e["type"])):
         if (date_from and e["day_end"] < date_from) or (date_to and e["day_start"] > date_to):
             continue
-        decades[f"{e['day_start'].year // 10 * 10}s"].append(
-            {
-                "id": e["id"],
-                "date": e["date_edtf"],
-                "basis": e["date_basis"],
-                "type": e["type"],
-                "participants": e["participants"],
-                "dimension": e["dimension"],
-                "status": e["status"],
-                "summary": e["summary"],
-                "headline": e["headline"],
-                "sources": e["source_count"],
-                "independent_sources": e["independent_sources"],
-                "citations": e["sources"],
-            }
-        )
+        entries.append(timeline_entry(e))
+    return by_decade(entries)
+
+
+def by_decade(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Timeline entries in order, grouped by their decade: [{decade, events: [...]}]."""
+    decades: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in entries:
+        decades[entry["decade"]].append({k: v for k, v in entry.items() if k != "decade"})
     return [{"decade": d, "events": items} for d, items in decades.items()]
+
+
+def timeline_entry(e: dict[str, Any]) -> dict[str, Any]:
+    """A dated resolved event as the timeline shows it, with its decade ("2010s")."""
+    return {
+        "decade": f"{e['day_start'].year // 10 * 10}s",
+        "id": e["id"],
+        "date": e["date_edtf"],
+        "basis": e["date_basis"],
+        "type": e["type"],
+        "participants": e["participants"],
+        "dimension": e["dimension"],
+        "status": e["status"],
+        "summary": e["summary"],
+        "headline": e["headline"],
+        "sources": e["source_count"],
+        "independent_sources": e["independent_sources"],
+        "citations": e["sources"],
+    }
 
 
 def intensity(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from dyad.extract.timex import parse_edtf
+from dyad.edtf import parse_edtf
 from dyad.knowledge import load_knowledge
 from dyad.models import TimeValue
 

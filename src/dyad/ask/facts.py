@@ -32,8 +32,8 @@ from dyad.ask.evidence import (
     pick_people,
 )
 from dyad.ask.question import Question
+from dyad.edtf import parse_edtf
 from dyad.export import build_export
-from dyad.extract.timex import parse_edtf
 from dyad.models import TimeValue
 from dyad.store import Store, schema
 

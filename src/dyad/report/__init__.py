@@ -17,11 +17,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from dyad import query
 from dyad.errors import DyadError
 from dyad.report.charts import chart_divs, plotly_js
 from dyad.report.context import ReportData, build_data
 from dyad.report.render import render, stylesheet
-from dyad.resolve import resolve
 from dyad.store import Store
 
 __all__ = ["FORMATS", "ReportData", "ReportError", "build_report", "write_report"]
@@ -39,7 +39,7 @@ def build_report(store: Store, *, dyad: tuple[str, ...] = (), fmt: str = "html")
     """The report for ``dyad`` (default: the pair most events are about) as an HTML or Markdown string."""
     if fmt not in ("html", "md"):
         raise ReportError(f"unknown report format {fmt!r}: use 'html' or 'md'")
-    data = build_data(resolve(store), tuple(dyad))
+    data = build_data(query.record(store), tuple(dyad))
     title = f"{data.pair.label}: relationship report" if data.pair else "dyad relationship report"
     if fmt == "md":
         return render("md", d=data, title=title)

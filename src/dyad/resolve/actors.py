@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from dyad.store import Store
 
-
-def list_actors(store: Store) -> list[dict[str, Any]]:
+def list_actors(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """People, organisations and countries mentioned, with role, country, and the documents naming them.
 
-    A person's role and country come from how the text introduced them (an official) or from the
-    knowledge files (a leader in office); the latest reading wins where they differ.
+    ``mentions`` are mention rows with their document's file name, in the order they were read
+    (``Store.mentions``). A person's role and country come from how the text introduced them (an official) or
+    from the knowledge files (a leader in office); the latest reading wins where they differ.
     """
     counts: Counter[tuple[str, str]] = Counter()
     docs: dict[tuple[str, str], set[str]] = {}
     details: dict[tuple[str, str], dict[str, Any]] = {}
-    names = {d["id"]: d["name"] for d in store.rows("documents")}
-    for m in store.rows("mentions"):
+    for m in mentions:
         key = (m["kind"], m["value"])
         counts[key] += 1
-        docs.setdefault(key, set()).add(names.get(m["doc_id"], m["doc_id"]))
+        docs.setdefault(key, set()).add(m["doc"])
         attrs = json.loads(m["attrs"] or "{}")
         found = details.setdefault(key, {"role": None, "country": None})
         found["role"] = attrs.get("role") or found["role"]

@@ -34,7 +34,7 @@ def instrument_key(sentence: str) -> frozenset[str]:
     return best
 
 
-def _span(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+def span(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     start, end = row.get("day_start"), row.get("day_end")
     if start is None and end is None:
         return None
@@ -42,7 +42,7 @@ def _span(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
 
 
 def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    sa, sb = _span(a), _span(b)
+    sa, sb = span(a), span(b)
     if sa is None or sb is None:
         return sa is None and sb is None
     if sa[0] <= sb[1] and sb[0] <= sa[1]:
@@ -51,28 +51,28 @@ def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return short and abs(sa[0] - sb[0]) <= _NEAR
 
 
-def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or len(a & b) >= 0.6 * min(len(a), len(b))
 
 
-def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if not _names_agree(a["_name"], b["_name"]):
+def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if not names_agree(a["_name"], b["_name"]):
         return False
     if dates_compatible(a, b):
         return True
-    one_undated = (_span(a) is None) != (_span(b) is None)
+    one_undated = (span(a) is None) != (span(b) is None)
     return one_undated and bool(a["_name"]) and a["_name"] == b["_name"]
 
 
-def _date_rank(row: dict[str, Any]) -> tuple[int, dt.timedelta]:
+def date_rank(row: dict[str, Any]) -> tuple[int, dt.timedelta]:
     """Lower is better: explicit before relative before inferred, then the narrowest interval."""
-    span = _span(row)
-    if span is None:
+    found = span(row)
+    if found is None:
         return (9, dt.timedelta.max)
-    bounded = span[0] != dt.date.min and span[1] != dt.date.max
+    bounded = found[0] != dt.date.min and found[1] != dt.date.max
     return (
         _BASIS_RANK.get(row.get("date_basis") or "", 3),
-        (span[1] - span[0]) if bounded else dt.timedelta.max,
+        (found[1] - found[0]) if bounded else dt.timedelta.max,
     )
 
 
@@ -87,16 +87,76 @@ def _source(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def group_order(row: dict[str, Any]) -> tuple[str, str, tuple[int, dt.timedelta], str]:
+    """The order in which mentions are grouped (and groups listed): type, pair, best date first."""
+    return (row["type"], row["participants"], date_rank(row), row["id"])
+
+
+def partition(row: dict[str, Any]) -> tuple[str, str, str]:
+    """Mentions can only be one event within one type, pair and status (a planned visit is not the visit
+    made)."""
+    return (row["type"], row["participants"], row["status"])
+
+
+def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows of one ``partition`` split where no chain of ``same_event`` links them: ``group_events``
+    never puts a mention in a group with one it cannot be the same event as, so each cluster groups
+    alone as it would among all the rows. This is what lets a new document re-resolve only the clusters
+    it touches."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    for row in rows:
+        row.setdefault("_name", instrument_key(row["sentence"]))
+    spans = {i: s for i, r in enumerate(rows) if (s := span(r)) is not None}
+    dated = sorted(spans, key=lambda i: spans[i][0])
+    for a, i in enumerate(dated):
+        lo, hi = spans[i]
+        reach = max(hi, lo + _NEAR)  # a later start beyond this can neither overlap nor be near
+        for j in dated[a + 1 :]:
+            if spans[j][0] > reach:
+                break
+            if find(i) != find(j) and same_event(rows[i], rows[j]):
+                join(i, j)
+    undated = [i for i, r in enumerate(rows) if i not in spans]
+    unnamed = [i for i in undated if not rows[i]["_name"]]
+    named = [i for i in undated if rows[i]["_name"]]
+    for i in unnamed[1:] + named:  # an unnamed undated mention agrees with every undated one
+        if unnamed:
+            join(i, unnamed[0])
+    for a, i in enumerate(named):
+        for j in named[a + 1 :]:
+            if find(i) != find(j) and same_event(rows[i], rows[j]):
+                join(i, j)
+    by_name: dict[frozenset[str], list[int]] = {}
+    for i in dated:
+        if rows[i]["_name"]:
+            by_name.setdefault(rows[i]["_name"], []).append(i)
+    for i in named:  # an undated mention is the dated one that names the same instrument
+        for j in by_name.get(rows[i]["_name"], []):
+            join(i, j)
+    found: dict[int, list[dict[str, Any]]] = {}
+    for i, row in enumerate(rows):
+        found.setdefault(find(i), []).append(row)
+    return list(found.values())
+
+
 def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     groups: list[list[dict[str, Any]]] = []
-    for row in sorted(rows, key=lambda r: (r["type"], r["participants"], _date_rank(r), r["id"])):
+    for row in sorted(rows, key=group_order):
         row["_name"] = instrument_key(row["sentence"])
-        key = (row["type"], row["participants"], row["status"])  # a planned visit is not the visit made
+        key = partition(row)
         for group in groups:
             head = group[0]
-            if (head["type"], head["participants"], head["status"]) == key and all(
-                _same_event(member, row) for member in group
-            ):
+            if partition(head) == key and all(same_event(member, row) for member in group):
                 group.append(row)
                 break
         else:
@@ -107,7 +167,7 @@ def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def resolve_event(
     group: list[dict[str, Any]], names: dict[str, str], independence: dict[str, int]
 ) -> dict[str, Any]:
-    best = min(group, key=lambda r: (_date_rank(r), -r["confidence"]))
+    best = min(group, key=lambda r: (date_rank(r), -r["confidence"]))
     sources = list({(s["doc"], s["start"]): s for s in (_source(r, names) for r in group)}.values())
     docs = {s["doc"] for s in sources}
     actors = list(dict.fromkeys(a for r in group for a in json.loads(r["actors"])))
@@ -125,31 +185,34 @@ def resolve_event(
     }
 
 
+def dates_conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two groups (by their first mentions) that name the same instrument with dates that cannot both
+    be right."""
+    if (a["type"], a["participants"]) != (b["type"], b["participants"]):
+        return False
+    if not a["_name"] or not b["_name"] or not names_agree(a["_name"], b["_name"]):
+        return False
+    return span(a) is not None and span(b) is not None and not dates_compatible(a, b)
+
+
+def date_conflict(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """The conflict between two resolved events, ``a`` first in the record."""
+    return {
+        "kind": "event_date",
+        "type": a["type"],
+        "participants": a["participants"],
+        "about": a["summary"],
+        "sides": [{"date": r["date_edtf"], "event": r["id"], "sources": r["sources"]} for r in (a, b)],
+    }
+
+
 def event_conflicts(
     groups: list[list[dict[str, Any]]], resolved: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Resolved events that name the same instrument with dates that cannot both be right."""
-    conflicts = []
-    for i, a in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            b = groups[j]
-            ha, hb = a[0], b[0]
-            if (ha["type"], ha["participants"]) != (hb["type"], hb["participants"]):
-                continue
-            if not ha["_name"] or not hb["_name"] or not _names_agree(ha["_name"], hb["_name"]):
-                continue
-            if _span(ha) is None or _span(hb) is None or dates_compatible(ha, hb):
-                continue
-            conflicts.append(
-                {
-                    "kind": "event_date",
-                    "type": ha["type"],
-                    "participants": resolved[i]["participants"],
-                    "about": resolved[i]["summary"],
-                    "sides": [
-                        {"date": r["date_edtf"], "event": r["id"], "sources": r["sources"]}
-                        for r in (resolved[i], resolved[j])
-                    ],
-                }
-            )
-    return conflicts
+    return [
+        date_conflict(resolved[i], resolved[j])
+        for i in range(len(groups))
+        for j in range(i + 1, len(groups))
+        if dates_conflict(groups[i][0], groups[j][0])
+    ]

@@ -24,6 +24,14 @@ def _outlet_key(publisher: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", (publisher or "").lower().removeprefix("the "))
 
 
+def source_keys(doc: dict[str, Any]) -> set[str]:
+    """What makes two documents one source: their authors' and outlet's keys ("a:adins s", "o:reuters")."""
+    keys = {"a:" + _person_key(a) for a in doc.get("authors") or [] if _person_key(a).strip()}
+    if _outlet_key(doc.get("publisher")):
+        keys.add("o:" + _outlet_key(doc.get("publisher")))
+    return keys
+
+
 def independence_groups(documents: list[dict[str, Any]]) -> dict[str, int]:
     """Document name → group number; documents sharing an author or an outlet share a group."""
     parent = list(range(len(documents)))
@@ -36,10 +44,7 @@ def independence_groups(documents: list[dict[str, Any]]) -> dict[str, int]:
 
     owners: dict[str, int] = {}
     for i, doc in enumerate(documents):
-        keys = {"a:" + _person_key(a) for a in doc.get("authors") or [] if _person_key(a).strip()}
-        if _outlet_key(doc.get("publisher")):
-            keys.add("o:" + _outlet_key(doc.get("publisher")))
-        for key in keys:
+        for key in source_keys(doc):
             if key in owners:
                 parent[find(i)] = find(owners[key])
             else:

@@ -103,7 +103,7 @@ def events(
     f = EventFilter(
         query.parse_dyad(dyad), split_values(type_), dimension, date_from, date_to, min_sources, undated
     )
-    return paginate(snap.events(f), limit, offset)
+    return snap.events(f, limit, offset)
 
 
 @router.get("/events/{event_id}", responses=NOT_FOUND, tags=["events"])
@@ -123,10 +123,14 @@ def timeline(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Dated events in order, each with its decade, date basis and number of sources."""
-    items = snap.timeline(
-        dyad=query.parse_dyad(dyad), dimension=dimension, date_from=date_from, date_to=date_to
+    return snap.timeline(
+        dyad=query.parse_dyad(dyad),
+        dimension=dimension,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
     )
-    return paginate(items, limit, offset)
 
 
 @router.get("/figures", response_model=Page, tags=["figures"])
@@ -141,7 +145,7 @@ def figures(
 ) -> dict[str, Any]:
     """Figures (trade, investment, arms values, growth rates...) with sources; `in_conflict` marks a
     figure another source contradicts."""
-    return paginate(snap.figures(dyad=query.parse_dyad(dyad), kinds=split_values(kind)), limit, offset)
+    return snap.figures(dyad=query.parse_dyad(dyad), kinds=split_values(kind), limit=limit, offset=offset)
 
 
 @router.get("/series", response_model=Page, tags=["figures"])
@@ -153,7 +157,7 @@ def series(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """One kind of figure over time, conflicting values side by side."""
-    return paginate(analyze.series(snap.record, kind=kind, dyad=query.parse_dyad(dyad)), limit, offset)
+    return paginate(query.series(snap.store, kind=kind, dyad=query.parse_dyad(dyad)), limit, offset)
 
 
 @router.get("/actors", response_model=Page, tags=["actors"])

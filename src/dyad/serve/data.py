@@ -1,26 +1,25 @@
 """What the API and the pages show, as plain data, read from the library for one request.
 
-A ``Snapshot`` wraps the store for the length of one request: the resolved record is computed once,
-on first use, and every list, filter and lookup reads from it or from ``dyad.query`` / ``dyad.analyze``.
-Nothing here writes; uploads go through ``dyad.serve.upload``.
+A ``Snapshot`` wraps the store for the length of one request. Lists read one page of the stored record
+through ``dyad.query`` (SQL, with a total); only the overview's analyses read the whole stored record
+(``query.record``), and nothing here resolves. Nothing here writes; uploads go through
+``dyad.serve.upload``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from dyad import analyze, query
-from dyad.analyze import infer_pair
+from dyad import query
 from dyad.ask import ask
 from dyad.errors import DyadError
 from dyad.export import build_export, render
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
 from dyad.report.context import ReportData, build_data
-from dyad.resolve import Record, resolve
+from dyad.resolve import Record
 from dyad.store import Store
 from dyad.tables import build_tables, csv_zip
 
@@ -94,7 +93,8 @@ class Snapshot:
 
     @cached_property
     def record(self) -> Record:
-        return resolve(self.store)
+        """The whole stored record, for the analyses that need every event (intensity, periods)."""
+        return query.record(self.store)
 
     @cached_property
     def documents(self) -> list[dict[str, Any]]:
@@ -104,15 +104,16 @@ class Snapshot:
 
     def pairs(self) -> list[dict[str, Any]]:
         """The pairs the events are about, most events first: ``[{"dyad": "PER,RUS", "events": n}]``."""
-        counts = Counter(tuple(sorted(set(e["participants"]))) for e in self.record.events)
-        ranked = sorted(((k, n) for k, n in counts.items() if len(k) == 2), key=lambda kv: (-kv[1], kv[0]))
+        counts, _figures = self.store.pair_counts()
+        pairs = {tuple(k.split(",")): n for k, n in counts.items() if k}
+        ranked = sorted(((k, n) for k, n in pairs.items() if len(k) == 2), key=lambda kv: (-kv[1], kv[0]))
         return [{"dyad": ",".join(k), "events": n} for k, n in ranked]
 
     def page_pair(self, text: str | None) -> tuple[str, ...]:
         """A page's pair: the one asked for, none for ``all``, else the pair most events are about."""
         if text and text.strip().lower() == ALL_PAIRS:
             return ()
-        return query.parse_dyad(text) if text else infer_pair(self.record)
+        return query.parse_dyad(text) if text else query.main_pair(self.store)[0]
 
     # -- documents -----------------------------------------------------------------------------------
 
@@ -140,9 +141,7 @@ class Snapshot:
 
     def document_facts(self, doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         """What was read in one document: resolved events and figures citing it, time expressions, names."""
-        name, doc_id = doc["name"], doc["id"]
-        export = self.export
-        cites = lambda item: any(s["doc"] == name for s in item["sources"])  # noqa: E731
+        doc_id = doc["id"]
         timex = [
             {k: t[k] for k in ("text", "start", "end", "edtf", "granularity", "basis")}
             for t in self.store.rows("time_expressions")
@@ -154,8 +153,8 @@ class Snapshot:
             if m["doc_id"] == doc_id
         ]
         return {
-            "events": [e for e in export["events"] if cites(e)],
-            "figures": [f for f in export["figures"] if cites(f)],
+            "events": query.events(self.store, doc_id=doc_id, include_undated=True),
+            "figures": query.figures_page(self.store, doc_id=doc_id).items,
             "time_expressions": sorted(timex, key=lambda t: t["start"]),
             "mentions": sorted(mentions, key=lambda m: m["start"]),
         }
@@ -169,64 +168,75 @@ class Snapshot:
 
     # -- events --------------------------------------------------------------------------------------
 
-    @cached_property
-    def export(self) -> dict[str, list[dict[str, Any]]]:
-        return build_export(self.store, include_undated=True)
-
-    def events(self, f: EventFilter) -> list[dict[str, Any]]:
+    def events(self, f: EventFilter, limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+        """One page of resolved events and the total (``paginate``'s shape)."""
         check_choices(f.types, EVENT_TYPES, "event type")
-        dimension = check_dimension(f.dimension)
-        rows = query.events(
+        page = query.events_page(
             self.store,
             dyad=f.dyad,
             types=f.types,
+            dimension=check_dimension(f.dimension),
             date_from=f.date_from,
             date_to=f.date_to,
             include_undated=f.undated,
+            min_sources=f.min_sources,
+            limit=limit,
+            offset=offset,
         )
-        return [
-            e
-            for e in rows
-            if (not dimension or e["dimension"] == dimension) and e["source_count"] >= f.min_sources
-        ]
+        return page.to_dict(limit, offset)
 
     def event(self, ref: str) -> dict[str, Any]:
         """One resolved event by its id (or the id of any per-document mention merged into it)."""
-        match = next((e for e in self.record.events if ref == e["id"] or ref in e["mention_ids"]), None)
-        if match is None:
+        found = query.event(self.store, ref)
+        if found is None:
             raise NotFoundError(f"no event {ref!r}; list them at /api/events")
-        event = next(e for e in self.export["events"] if e["id"] == match["id"])
-        conflicts = [
-            c for c in self.record.conflicts if any(s.get("event") == match["id"] for s in c["sides"])
-        ]
-        return {**event, "conflicts": conflicts}
+        return found
 
     def timeline(
-        self, *, dyad: tuple[str, ...], dimension: str | None, date_from: str | None, date_to: str | None
-    ) -> list[dict[str, Any]]:
-        """The dated events in order, flat, each with its decade (``analyze.timeline`` groups them)."""
-        lo, hi = query.date_bounds(date_from, date_to)
-        groups = analyze.timeline(
-            self.record, dyad=dyad, dimension=check_dimension(dimension), date_from=lo, date_to=hi
+        self,
+        *,
+        dyad: tuple[str, ...],
+        dimension: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """One page of the dated events in order, flat, each with its decade (``analyze.by_decade``
+        groups them)."""
+        page = query.timeline_page(
+            self.store,
+            dyad=dyad,
+            dimension=check_dimension(dimension),
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
         )
-        return [{"decade": g["decade"], **e} for g in groups for e in g["events"]]
+        return page.to_dict(limit, offset)
 
     # -- figures, actors, analysis -------------------------------------------------------------------
 
-    def figures(self, *, dyad: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-        """Figures, each marked ``in_conflict`` when another source gives an incompatible value."""
+    def figures(
+        self,
+        *,
+        dyad: tuple[str, ...] = (),
+        kinds: tuple[str, ...] = (),
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """A page of figures, each marked ``in_conflict`` when another source gives an incompatible value."""
         check_choices(kinds, FIGURE_KINDS, "figure kind")
-        disputed = {s.get("figure") for c in self.record.conflicts for s in c["sides"]}
-        return [
-            {**f, "in_conflict": f["id"] in disputed}
-            for f in query.figures(self.store, dyad=dyad, kinds=kinds)
-        ]
+        disputed = {s.get("figure") for c in self.store.conflicts(dyad) for s in c["sides"]}
+        page = query.figures_page(self.store, dyad=dyad, kinds=kinds, limit=limit, offset=offset)
+        page.items = [{**f, "in_conflict": f["id"] in disputed} for f in page.items]
+        return page.to_dict(limit, offset)
 
     def actors(self, kind: str | None = None) -> list[dict[str, Any]]:
         return [a for a in query.actors(self.store) if not kind or a["kind"] == kind]
 
     def conflicts(self, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-        return query.conflicts(self.record, dyad)
+        return query.conflicts(self.store, dyad)
 
     def report_data(self, dyad: tuple[str, ...]) -> ReportData:
         """The overview's numbers, periods and chart data (shared with ``dyad report``)."""

@@ -118,7 +118,7 @@ def timeline(
         min_sources,
         undated,
     )
-    page = paginate(snap.events(f), PAGE_SIZE, offset)
+    page = snap.events(f, PAGE_SIZE, offset)
     return render(
         request,
         "timeline.html",
@@ -162,8 +162,7 @@ def figures(
     request: Request, snap: Snap, dyad: str | None = None, kind: str = "", offset: Offset = 0
 ) -> HTMLResponse:
     ctx = pair_context(snap, dyad)
-    rows = snap.figures(dyad=ctx["pair"], kinds=(kind,) if kind else ())
-    page = paginate(rows, PAGE_SIZE, offset)
+    page = snap.figures(dyad=ctx["pair"], kinds=(kind,) if kind else (), limit=PAGE_SIZE, offset=offset)
     return render(
         request,
         "figures.html",

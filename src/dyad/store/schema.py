@@ -2,7 +2,8 @@
 
 Lists (authors, participants, actors) are JSON text so that both backends read them the same way.
 Per-document facts (mentions, events, figures, time expressions) belong to their document and are
-deleted with it; the resolved record (issue: cross-document resolution) is derived from them.
+deleted with it. The resolved record (``record_*`` tables) is derived from them when a document is
+written or removed (``dyad.store.record``) and read by SQL: nothing a source said is overwritten.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
+# The first version that stores the resolved record (older stores get it built when they open).
+RECORD_SINCE = 4
 # Columns added since schema 1, added in place to an older store when it opens (table, column, SQL type
 # and default).
 ADDED_COLUMNS = (
@@ -178,3 +181,125 @@ figures = Table(
     Index("ix_figures_doc", "doc_id"),
     Index("ix_figures_kind", "kind", "from_code", "to_code"),
 )
+
+
+# -- the resolved record, kept up to date at write time (dyad.store.record) -------------------------------
+# A "component" is a set of per-document mentions that can reach each other through the merge rules
+# (dyad.resolve): adding or removing a document re-resolves only the components it touches.
+
+event_links = Table(
+    "record_event_links",
+    metadata,
+    Column("mention_id", String(24), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    _doc_fk(),
+    Column("type", String(24), nullable=False),
+    Column("participants", Text, nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("day_start", Date),
+    Column("day_end", Date),
+    Column("instrument", Text, nullable=False),  # the named instrument's words, sorted; "" when none
+    Column("component", String(24), nullable=False),
+    Column("event_id", String(24), nullable=False),  # the resolved event it is part of
+    Index("ix_event_links_near", "type", "participants", "status", "day_start"),
+    Index("ix_event_links_instrument", "type", "participants", "status", "instrument"),
+    Index("ix_event_links_component", "component"),
+    Index("ix_event_links_event", "event_id", "doc_id"),
+    Index("ix_event_links_doc", "doc_id"),
+)
+
+record_events = Table(
+    "record_events",
+    metadata,
+    Column("id", String(24), primary_key=True),  # the id of its best-dated mention
+    Column("component", String(24), nullable=False),
+    Column("pair", String(64), nullable=False),  # the participants, sorted and comma-joined: "CHN,IND"
+    Column("participants", Text, nullable=False),  # JSON list, as in events
+    Column("type", String(24), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("dimension", String(32), nullable=False),
+    Column("date_edtf", String(32)),
+    Column("day_start", Date),
+    Column("day_end", Date),
+    Column("source_count", Integer, nullable=False),
+    # Whole-record order of resolution (type, participants, date rank, first mention): ties in every
+    # listing fall back on it, so that stored and re-resolved records list events alike.
+    Column("order_key", Text, nullable=False),
+    Column("head_name", Text, nullable=False),  # first mention's instrument words, for date conflicts
+    Column("head_day_start", Date),
+    Column("head_day_end", Date),
+    Column("data", Text, nullable=False),  # the resolved event as JSON (dyad.resolve.events)
+    Index("ix_record_events_pair", "pair", "type", "day_start"),
+    Index("ix_record_events_pair_day", "pair", "day_start"),
+    Index("ix_record_events_day", "day_start", "type"),
+    Index("ix_record_events_type", "type", "participants"),
+    Index("ix_record_events_component", "component"),
+    Index("ix_record_events_sources", "source_count"),
+    Index("ix_record_events_dimension", "dimension", "day_start"),
+    Index("ix_record_events_status", "status"),
+)
+
+figure_links = Table(
+    "record_figure_links",
+    metadata,
+    Column("mention_id", String(24), ForeignKey("figures.id", ondelete="CASCADE"), primary_key=True),
+    _doc_fk(),
+    Column("component", Text, nullable=False),  # kind, unit, direction, year and status, as JSON
+    Column("figure_id", String(24), nullable=False),
+    Index("ix_figure_links_component", "component"),
+    Index("ix_figure_links_figure", "figure_id", "doc_id"),
+    Index("ix_figure_links_doc", "doc_id"),
+)
+
+record_figures = Table(
+    "record_figures",
+    metadata,
+    Column("id", String(24), primary_key=True),  # its first mention's id: the record's order
+    Column("component", Text, nullable=False),
+    Column("pair", String(8), nullable=False),  # from and to, sorted and comma-joined ("" for none)
+    Column("kind", String(16), nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("from_code", String(3)),
+    Column("to_code", String(3)),
+    Column("year_edtf", String(32)),
+    Column("day_start", Date),
+    Column("day_end", Date),
+    Column("status", String(10), nullable=False),
+    Column("source_count", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # the resolved figure as JSON (dyad.resolve.figures)
+    Index("ix_record_figures_kind", "kind", "pair", "year_edtf"),
+    Index("ix_record_figures_pair", "pair", "kind"),
+    Index("ix_record_figures_component", "component"),
+)
+
+record_conflicts = Table(
+    "record_conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scope", Text, nullable=False),  # the component (figures) or type and pair (events) it is in
+    Column("order_key", Text, nullable=False),  # event conflicts first, then figures, in record order
+    Column("codes", Text, nullable=False),  # its countries, comma-joined, for the pair filter
+    Column("data", Text, nullable=False),
+    Index("ix_record_conflicts_scope", "scope"),
+    Index("ix_record_conflicts_order", "order_key"),
+)
+
+# Which documents count as one source (dyad.resolve.sources): documents sharing an author or outlet key
+# share a group, named by its smallest document id. Kept at write time; read to count independent sources.
+source_keys = Table(
+    "record_source_keys",
+    metadata,
+    _doc_fk(),
+    Column("key", Text, nullable=False),
+    Index("ix_source_keys_key", "key"),
+    Index("ix_source_keys_doc", "doc_id"),
+)
+
+source_groups = Table(
+    "record_source_groups",
+    metadata,
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("grp", String(16), nullable=False),
+    Index("ix_source_groups_grp", "grp"),
+)
+
+RECORD_TABLES = (record_conflicts, record_events, event_links, record_figures, figure_links)

@@ -17,7 +17,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dyad.errors import StoreError
 from dyad.models import Document, Event, Figure, Sentence, TimeExpression
-from dyad.store import schema
+from dyad.store import record, schema
+from dyad.store.record import EventQuery, FigureQuery
 
 LOGGER = logging.getLogger(__name__)
 
@@ -60,10 +61,13 @@ def _json(value: Any) -> str:
 
 
 def _upgrade(conn: Any, version: int) -> None:
-    """Bring a store written by an older dyad to the current schema, in place (new columns only)."""
+    """Bring a store written by an older dyad to the current schema, in place: new columns, and the
+    resolved record built when the store had none (its tables were just created, empty)."""
     if version < 2:
         for table, column, sql_type, default in schema.ADDED_COLUMNS:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
+    if version < schema.RECORD_SINCE:
+        record.rebuild(conn)
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
     )
@@ -145,6 +149,7 @@ class Store:
             if exists and not replace:
                 return False
             if exists:
+                record.remove_document(conn, doc.id)
                 self._delete_document(conn, doc.id)
             conn.execute(insert(schema.documents).values(**_document_row(doc)))
             _insert_many(conn, schema.sentences, [_sentence_row(doc.id, s) for s in doc.sentences])
@@ -158,12 +163,33 @@ class Store:
             _insert_many(
                 conn, schema.figures, [_figure_row(doc.id, i, f) for i, f in enumerate(processed.figures)]
             )
+            record.add_document(conn, doc.id)
         return True
+
+    def remove(self, ref: str) -> str:
+        """Delete one document (by id, file name or a unique prefix) and what only it said from the
+        record, in one transaction; the events and figures it shared keep their other sources. Returns
+        the document's id."""
+        doc_id = self.document(ref)["id"]
+        with self._connect(write=True) as conn:
+            record.remove_document(conn, doc_id)
+            self._delete_document(conn, doc_id)
+        return doc_id
+
+    def rebuild(self) -> dict[str, int]:
+        """Resolve the whole record again (after a change of the merge rules); its new size."""
+        with self._connect(write=True) as conn:
+            record.rebuild(conn)
+        return self.record_counts()
 
     @staticmethod
     def _delete_document(conn: Connection, doc_id: str) -> None:
         # Children first: not every backend enforces ON DELETE CASCADE by default.
         for table in (
+            schema.source_keys,
+            schema.source_groups,
+            schema.event_links,
+            schema.figure_links,
             schema.sentences,
             schema.time_expressions,
             schema.mentions,
@@ -272,6 +298,66 @@ class Store:
                 name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                 for name, t in tables.items()
             }
+
+    def record_counts(self) -> dict[str, int]:
+        """Resolved events, figures and conflicts."""
+        tables = {
+            "events": schema.record_events,
+            "figures": schema.record_figures,
+            "conflicts": schema.record_conflicts,
+        }
+        with self._connect() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for name, t in tables.items()
+            }
+
+    def mentions(self, values: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Mention rows (all, or those naming ``values``) with their document's file name (``doc``), in
+        the order they were read: oldest ingest first, then by place in the document."""
+        m, d = schema.mentions, schema.documents
+        query = (
+            select(m, d.c.name.label("doc"))
+            .join(d, d.c.id == m.c.doc_id)
+            .order_by(d.c.ingested_at, d.c.id, m.c.sentence_idx, m.c.start, m.c.end)
+        )
+        with self._connect() as conn:
+            if values is None:
+                return [dict(r) for r in conn.execute(query).mappings()]
+            return [
+                dict(r)
+                for chunk in record.chunks(sorted(set(values)))
+                for r in conn.execute(query.where(m.c.value.in_(chunk))).mappings()
+            ]
+
+    def events_page(self, query: EventQuery) -> tuple[int, list[dict[str, Any]]]:
+        """Resolved events (``record.EventQuery``): how many match, and the page asked for."""
+        with self._connect() as conn:
+            return record.read_events(conn, query)
+
+    def resolved_event(self, ref: str) -> dict[str, Any] | None:
+        """A resolved event by its id or the id of one of its mentions."""
+        with self._connect() as conn:
+            return record.read_event(conn, ref)
+
+    def figures_page(self, query: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
+        """Resolved figures (``record.FigureQuery``): how many match, and the page asked for."""
+        with self._connect() as conn:
+            return record.read_figures(conn, query)
+
+    def conflicts(self, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            return record.read_conflicts(conn, codes)
+
+    def pair_counts(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """Resolved events per pair ("CHN,IND"), and figures per pair of two named countries."""
+        with self._connect() as conn:
+            return record.pair_counts(conn), record.figure_pair_counts(conn)
+
+    def independent_counts(self, table: str, ids: Iterable[str]) -> dict[str, int]:
+        """Resolved event (``table="events"``) or figure id → its independent sources."""
+        with self._connect() as conn:
+            return record.independent_counts(conn, table, ids)
 
     def rows(self, table_name: str) -> list[dict[str, Any]]:
         """All rows of one per-document fact table, for the extraction and resolution stages."""

@@ -1,0 +1,542 @@
+"""The resolved record, kept in its own tables at write time and read by SQL.
+
+When a document is written, each of its event mentions is compared (by index: same type, pair and
+status, near dates or the same named instrument) with the mentions already stored; the clusters it
+touches (``dyad.resolve.events.clusters``) are resolved again and their rows replaced. Figures resolve
+within their kind, unit, direction, year and status. Removing a document re-resolves the clusters it was
+in. ``rebuild`` resolves everything again, after a change of the rules. Event headlines and independent
+source counts depend on the whole store (actors' roles, who wrote what), so readers add them to the rows
+they show (``dyad.query``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+
+from dyad.resolve.events import (
+    clusters,
+    date_conflict,
+    dates_conflict,
+    group_events,
+    group_order,
+    instrument_key,
+    partition,
+    resolve_event,
+    same_event,
+    span,
+)
+from dyad.resolve.figures import resolve_figures
+from dyad.resolve.sources import source_keys
+from dyad.store import schema
+
+_NEAR = dt.timedelta(days=7)  # resolve.events: day-precise mentions a week apart can be one event
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
+
+
+def chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    items = list(items)
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def order_key(head: dict[str, Any]) -> str:
+    """``group_order`` as one string that sorts the same way (widths zero-padded, tab-separated)."""
+    kind, participants, (basis, width), first = group_order(head)
+    return f"{kind}\t{participants}\t{basis}\t{width.days:010d}\t{first}"
+
+
+def _instrument(row: dict[str, Any]) -> str:
+    return " ".join(sorted(row["_name"]))
+
+
+# -- events ------------------------------------------------------------------------------------------------
+
+
+def _event_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(schema.events).where(where)).mappings()]
+
+
+def _neighbours(conn: Connection, row: dict[str, Any]) -> set[str]:
+    """Components holding a stored mention that could be the same event as ``row``."""
+    links = schema.event_links
+    undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
+    named = links.c.instrument == _instrument(row) if row["_name"] else None
+    found = span(row)
+    if found is None:
+        near = undated if named is None else or_(undated, named)
+    else:
+        lo, hi = found
+        lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
+        hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
+        near = and_(
+            ~undated,
+            or_(links.c.day_start.is_(None), links.c.day_start <= hi),
+            or_(links.c.day_end.is_(None), links.c.day_end >= lo),
+        )
+        if named is not None:
+            near = or_(near, and_(undated, named))
+    query = select(
+        links.c.component, links.c.day_start, links.c.day_end, links.c.instrument, links.c.type
+    ).where(
+        links.c.type == row["type"],
+        links.c.participants == row["participants"],
+        links.c.status == row["status"],
+        near,
+    )
+    out = set()
+    for c in conn.execute(query).mappings():
+        other = {**c, "_name": frozenset(c["instrument"].split())}
+        if c["component"] not in out and same_event(other, row):
+            out.add(c["component"])
+    return out
+
+
+def _component_rows(conn: Connection, components: set[str]) -> list[dict[str, Any]]:
+    links = schema.event_links
+    rows = []
+    for chunk in chunks(components):
+        ids = select(links.c.mention_id).where(links.c.component.in_(chunk))
+        rows += _event_rows(conn, schema.events.c.id.in_(ids))
+    return rows
+
+
+def _doc_names(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
+    d = schema.documents
+    names = {}
+    for chunk in chunks(set(doc_ids)):
+        names.update(dict(conn.execute(select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).tuples().all()))
+    return names
+
+
+def _record_event_row(event: dict[str, Any], head: dict[str, Any], component: str) -> dict[str, Any]:
+    data = {k: v for k, v in event.items() if k not in ("independent_sources", "day_start", "day_end")}
+    return {
+        "id": event["id"],
+        "component": component,
+        "pair": ",".join(sorted(set(event["participants"]))),
+        "participants": head["participants"],
+        "type": event["type"],
+        "status": event["status"],
+        "dimension": event["dimension"],
+        "date_edtf": event["date_edtf"],
+        "day_start": event["day_start"],
+        "day_end": event["day_end"],
+        "source_count": event["source_count"],
+        "order_key": order_key(head),
+        "head_name": _instrument(head),
+        "head_day_start": head["day_start"],
+        "head_day_end": head["day_end"],
+        "data": _dumps(data),
+    }
+
+
+def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, Any]]) -> None:
+    """Replace the resolved events of components ``old`` and of the mentions ``new_rows``."""
+    rows = new_rows + _component_rows(conn, old)
+    for chunk in chunks(old):
+        conn.execute(delete(schema.event_links).where(schema.event_links.c.component.in_(chunk)))
+        conn.execute(delete(schema.record_events).where(schema.record_events.c.component.in_(chunk)))
+    names = _doc_names(conn, (r["doc_id"] for r in rows))
+    parts: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        parts.setdefault(partition(row), []).append(row)
+    links, events = [], []
+    for part in parts.values():
+        for cluster in clusters(part):
+            component = min(r["id"] for r in cluster)
+            for group in group_events(cluster):
+                event = resolve_event(group, names, {})
+                events.append(_record_event_row(event, group[0], component))
+                links += [_link_row(r, component, event["id"]) for r in group]
+    _insert(conn, schema.record_events, events)
+    _insert(conn, schema.event_links, links)
+    _refresh_event_conflicts(conn, {(t, p) for t, p, _status in parts})
+
+
+def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, Any]:
+    return {
+        "mention_id": row["id"],
+        "doc_id": row["doc_id"],
+        "type": row["type"],
+        "participants": row["participants"],
+        "status": row["status"],
+        "day_start": row["day_start"],
+        "day_end": row["day_end"],
+        "instrument": _instrument(row),
+        "component": component,
+        "event_id": event_id,
+    }
+
+
+def _refresh_event_conflicts(conn: Connection, scopes: set[tuple[str, str]]) -> None:
+    """Date conflicts within each (type, participants): between groups that name one instrument."""
+    e, c = schema.record_events, schema.record_conflicts
+    for kind, participants in scopes:
+        scope = f"event\t{kind}\t{participants}"
+        conn.execute(delete(c).where(c.c.scope == scope))
+        query = select(e).where(
+            e.c.type == kind,
+            e.c.participants == participants,
+            e.c.head_name != "",
+            or_(e.c.head_day_start.is_not(None), e.c.head_day_end.is_not(None)),
+        )
+        heads = []
+        for r in conn.execute(query).mappings():
+            head = {
+                "type": kind,
+                "participants": participants,
+                "_name": frozenset(r["head_name"].split()),
+                "day_start": r["head_day_start"],
+                "day_end": r["head_day_end"],
+            }
+            heads.append((r["order_key"], head, json.loads(r["data"])))
+        heads.sort(key=lambda h: h[0])
+        found = [
+            {
+                "scope": scope,
+                "order_key": f"0\n{ka}\n{kb}",
+                "codes": ",".join(a["participants"]),
+                "data": _dumps(date_conflict(a, b)),
+            }
+            for i, (ka, ha, a) in enumerate(heads)
+            for kb, hb, b in heads[i + 1 :]
+            if dates_conflict(ha, hb)
+        ]
+        _insert(conn, c, found)
+
+
+# -- figures -----------------------------------------------------------------------------------------------
+
+
+_FIGURE_KEY = tuple(
+    getattr(schema.figures.c, k) for k in ("kind", "unit", "from_code", "to_code", "year_edtf", "status")
+)
+
+
+def figure_component(row: Any) -> str:
+    """Figures resolve within one kind, unit, direction, year and status (``resolve.figures``)."""
+    return _dumps([row[c.name] for c in _FIGURE_KEY])
+
+
+def _resolve_figures(conn: Connection, components: set[str]) -> None:
+    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    for component in components:
+        ids = select(links.c.mention_id).where(links.c.component == component)
+        rows = [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(ids))).mappings()]
+        conn.execute(delete(rf).where(rf.c.component == component))
+        conn.execute(delete(c).where(c.c.scope == "figure\t" + component))
+        resolved, conflicts = resolve_figures(rows, _doc_names(conn, (r["doc_id"] for r in rows)), {})
+        _insert(conn, rf, [_record_figure_row(fig, component) for fig in resolved])
+        for fig in resolved:
+            conn.execute(
+                update(links).where(links.c.mention_id.in_(fig["mention_ids"])).values(figure_id=fig["id"])
+            )
+        _insert(
+            conn,
+            c,
+            [
+                {
+                    "scope": "figure\t" + component,
+                    "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
+                    "codes": ",".join(p for p in x["participants"] if p),
+                    "data": _dumps(x),
+                }
+                for x in conflicts
+            ],
+        )
+
+
+def _link_figures(conn: Connection, where: Any) -> None:
+    """Link new figure mentions to their component and resolve the components they join."""
+    f = schema.figures
+    rows = conn.execute(select(f.c.id, f.c.doc_id, *_FIGURE_KEY).where(where)).mappings().all()
+    links = [
+        {"mention_id": r["id"], "doc_id": r["doc_id"], "component": figure_component(r), "figure_id": r["id"]}
+        for r in rows
+    ]
+    _insert(conn, schema.figure_links, links)
+    _resolve_figures(conn, {link["component"] for link in links})
+
+
+def _record_figure_row(fig: dict[str, Any], component: str) -> dict[str, Any]:
+    data = {k: v for k, v in fig.items() if k not in ("independent_sources", "day_start", "day_end")}
+    return {
+        "id": fig["id"],
+        "component": component,
+        "pair": ",".join(sorted(c for c in (fig["from_code"], fig["to_code"]) if c)),
+        "kind": fig["kind"],
+        "unit": fig["unit"],
+        "from_code": fig["from_code"],
+        "to_code": fig["to_code"],
+        "year_edtf": fig["year_edtf"],
+        "day_start": fig["day_start"],
+        "day_end": fig["day_end"],
+        "status": fig["status"],
+        "source_count": fig["source_count"],
+        "data": _dumps(data),
+    }
+
+
+# -- independent sources -----------------------------------------------------------------------------------
+
+
+def _join_source_group(conn: Connection, doc: dict[str, Any]) -> None:
+    """Put a new document in the group of every document it shares an author or outlet with."""
+    k, g = schema.source_keys, schema.source_groups
+    keys = source_keys(doc)
+    _insert(conn, k, [{"doc_id": doc["id"], "key": key} for key in keys])
+    shared = select(k.c.doc_id).where(k.c.key.in_(keys), k.c.doc_id != doc["id"])
+    groups = set(conn.execute(select(g.c.grp).where(g.c.doc_id.in_(shared)).distinct()).scalars())
+    label = min(groups | {doc["id"]})
+    if groups:
+        conn.execute(update(g).where(g.c.grp.in_(groups)).values(grp=label))
+    conn.execute(insert(g).values(doc_id=doc["id"], grp=label))
+
+
+def _leave_source_group(conn: Connection, doc_id: str) -> None:
+    """Take a document out of its group; what it alone joined falls apart again."""
+    k, g = schema.source_keys, schema.source_groups
+    label = conn.execute(select(g.c.grp).where(g.c.doc_id == doc_id)).scalar()
+    conn.execute(delete(k).where(k.c.doc_id == doc_id))
+    conn.execute(delete(g).where(g.c.doc_id == doc_id))
+    if label is None:
+        return
+    members = select(g.c.doc_id).where(g.c.grp == label)
+    owners: dict[str, set[str]] = {}
+    for member, key in conn.execute(select(k.c.doc_id, k.c.key).where(k.c.doc_id.in_(members))).tuples():
+        owners.setdefault(key, set()).add(member)
+    for doc in conn.execute(members).scalars().all():
+        owners.setdefault("doc:" + doc, {doc})
+    for group in _merge_sets(list(owners.values())):
+        conn.execute(update(g).where(g.c.doc_id.in_(group)).values(grp=min(group)))
+
+
+def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
+    """Sets that share a member merged, until none do."""
+    merged: list[set[str]] = []
+    for s in sets:
+        s = set(s)
+        for other in [m for m in merged if m & s]:
+            s |= other
+            merged.remove(other)
+        merged.append(s)
+    return merged
+
+
+# -- entry points ------------------------------------------------------------------------------------------
+
+
+def add_document(conn: Connection, doc_id: str) -> None:
+    """Resolve what the newly written document ``doc_id`` touches (in the write's transaction)."""
+    d = schema.documents
+    doc = conn.execute(select(d.c.id, d.c.authors, d.c.publisher).where(d.c.id == doc_id)).mappings().one()
+    _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
+    rows = _event_rows(conn, schema.events.c.doc_id == doc_id)
+    touched: set[str] = set()
+    for row in rows:
+        row["_name"] = instrument_key(row["sentence"])
+        touched |= _neighbours(conn, row)
+    if rows:
+        _resolve_events(conn, touched, rows)
+    _link_figures(conn, schema.figures.c.doc_id == doc_id)
+
+
+def remove_document(conn: Connection, doc_id: str) -> None:
+    """Take a document out of the resolved record (before its rows are deleted)."""
+    el, fl = schema.event_links, schema.figure_links
+    events = set(conn.execute(select(el.c.component).where(el.c.doc_id == doc_id).distinct()).scalars())
+    figures = set(conn.execute(select(fl.c.component).where(fl.c.doc_id == doc_id).distinct()).scalars())
+    conn.execute(delete(el).where(el.c.doc_id == doc_id))
+    conn.execute(delete(fl).where(fl.c.doc_id == doc_id))
+    if events:
+        _resolve_events(conn, events, [])
+    _resolve_figures(conn, figures)
+    _leave_source_group(conn, doc_id)
+
+
+def rebuild(conn: Connection) -> None:
+    """Resolve the whole record again from the per-document rows."""
+    for table in (*schema.RECORD_TABLES, schema.source_keys, schema.source_groups):
+        conn.execute(delete(table))
+    d = schema.documents
+    for doc in conn.execute(select(d.c.id, d.c.authors, d.c.publisher).order_by(d.c.id)).mappings().all():
+        _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
+    _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
+    _link_figures(conn, schema.figures.c.id.is_not(None))
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    for chunk in chunks(rows):
+        conn.execute(insert(table), chunk)
+
+
+# -- reading -----------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class EventQuery:
+    """Which resolved events to read, in which order, one page at a time."""
+
+    pair: str | None = None  # "CHN,IND": the participants exactly
+    types: tuple[str, ...] = ()
+    dimension: str | None = None
+    day_from: dt.date | None = None  # events that end on or after it
+    day_to: dt.date | None = None  # events that start on or before it
+    dated: bool = True  # only events with a date
+    min_sources: int = 0
+    doc_id: str | None = None  # only events one of whose sources is this document
+    order: str = "date"  # date: by first day then type (the export); timeline: also by last day
+    limit: int | None = None
+    offset: int = 0
+
+
+def _binary(column: Any, conn: Connection) -> Any:
+    """Text ordered by code point, as Python orders it (PostgreSQL's default collation may not be)."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
+
+
+def _event_filter(q: EventQuery) -> list[Any]:
+    e = schema.record_events
+    where: list[Any] = []
+    if q.pair is not None:
+        where.append(e.c.pair == q.pair)
+    if q.types:
+        where.append(e.c.type.in_(q.types))
+    if q.dimension:
+        where.append(e.c.dimension == q.dimension)
+    if q.dated or q.day_from or q.day_to:
+        where.append(e.c.date_edtf.is_not(None))
+    if q.order == "timeline":
+        where.append(e.c.day_start.is_not(None))
+    if q.day_from:
+        where.append(or_(e.c.day_end >= q.day_from, and_(e.c.day_end.is_(None), e.c.day_start >= q.day_from)))
+    if q.day_to:
+        where.append(or_(e.c.day_start.is_(None), e.c.day_start <= q.day_to))
+    if q.min_sources:
+        where.append(e.c.source_count >= q.min_sources)
+    if q.doc_id:
+        links = schema.event_links
+        where.append(e.c.id.in_(select(links.c.event_id).where(links.c.doc_id == q.doc_id)))
+    return where
+
+
+def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, Any]]]:
+    """The total number of events ``q`` selects, and its page of them (without headlines)."""
+    e = schema.record_events
+    where = _event_filter(q)
+    total = conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one()
+    key = _binary(e.c.order_key, conn)
+    order = {
+        "date": (e.c.day_start.is_(None), e.c.day_start, _binary(e.c.type, conn), key),
+        "timeline": (e.c.day_start, e.c.day_end, _binary(e.c.type, conn), key),
+        "record": (key,),
+    }[q.order]
+    query = select(e.c.data, e.c.day_start, e.c.day_end).where(*where).order_by(*order)
+    if q.limit is not None:
+        query = query.limit(q.limit)
+    if q.offset:
+        query = query.offset(q.offset)
+    return total, [_decode(r) for r in conn.execute(query).mappings()]
+
+
+def read_event(conn: Connection, ref: str) -> dict[str, Any] | None:
+    """One resolved event by its id or the id of any mention merged into it."""
+    e, links = schema.record_events, schema.event_links
+    mention = select(links.c.event_id).where(links.c.mention_id == ref).scalar_subquery()
+    row = conn.execute(
+        select(e.c.data, e.c.day_start, e.c.day_end).where(or_(e.c.id == ref, e.c.id == mention))
+    )
+    found = row.mappings().first()
+    return _decode(found) if found else None
+
+
+@dataclass(slots=True, frozen=True)
+class FigureQuery:
+    codes: tuple[str, ...] = ()  # both sides among these countries (or unnamed)
+    kinds: tuple[str, ...] = ()
+    doc_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
+    """The total number of figures ``q`` selects, and its page of them, in the record's order."""
+    f = schema.record_figures
+    where: list[Any] = []
+    if q.codes:
+        where += [or_(c.is_(None), c.in_(q.codes)) for c in (f.c.from_code, f.c.to_code)]
+    if q.kinds:
+        where.append(f.c.kind.in_(q.kinds))
+    if q.doc_id:
+        links = schema.figure_links
+        where.append(f.c.id.in_(select(links.c.figure_id).where(links.c.doc_id == q.doc_id)))
+    total = conn.execute(select(func.count()).select_from(f).where(*where)).scalar_one()
+    query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(_binary(f.c.id, conn))
+    if q.limit is not None:
+        query = query.limit(q.limit)
+    if q.offset:
+        query = query.offset(q.offset)
+    return total, [_decode(r) for r in conn.execute(query).mappings()]
+
+
+def read_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Disagreements between sources, in the record's order; about ``codes`` only when given."""
+    c = schema.record_conflicts
+    rows = conn.execute(select(c.c.codes, c.c.data).order_by(_binary(c.c.order_key, conn))).tuples()
+    return [
+        json.loads(data) for found, data in rows if not codes or set(found.split(",")) - {""} <= set(codes)
+    ]
+
+
+def pair_counts(conn: Connection) -> dict[str, int]:
+    """Resolved events per pair ("CHN,IND" → n)."""
+    e = schema.record_events
+    return dict(conn.execute(select(e.c.pair, func.count()).group_by(e.c.pair)).tuples().all())
+
+
+def figure_pair_counts(conn: Connection) -> dict[tuple[str, str], int]:
+    """Resolved figures per pair of distinct countries, from and to sorted."""
+    f = schema.record_figures
+    rows = conn.execute(
+        select(f.c.from_code, f.c.to_code, func.count())
+        .where(f.c.from_code.is_not(None), f.c.to_code.is_not(None), f.c.from_code != f.c.to_code)
+        .group_by(f.c.from_code, f.c.to_code)
+    ).tuples()
+    counts: dict[tuple[str, str], int] = {}
+    for a, b, n in rows:
+        key = (min(a, b), max(a, b))
+        counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+def independent_counts(conn: Connection, table: str, ids: Iterable[str]) -> dict[str, int]:
+    """Resolved event or figure id → number of independent documents among its sources."""
+    links = schema.event_links if table == "events" else schema.figure_links
+    item = links.c.event_id if table == "events" else links.c.figure_id
+    g = schema.source_groups
+    counts: dict[str, int] = {}
+    for chunk in chunks(set(ids)):
+        query = (
+            select(item, func.count(g.c.grp.distinct()))
+            .join(g, g.c.doc_id == links.c.doc_id)
+            .where(item.in_(chunk))
+            .group_by(item)
+        )
+        counts.update(dict(conn.execute(query).tuples().all()))
+    return counts
+
+
+def _decode(row: Any) -> dict[str, Any]:
+    item: dict[str, Any] = json.loads(row["data"])
+    item["day_start"], item["day_end"] = row["day_start"], row["day_end"]
+    return item
