@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from dyad import pipeline
+from dyad.models import ProcessedDocument
 from dyad.store import Store
 
 # The seed corpus ships as package data and its gold file is kept under tests/data, so the tests need
@@ -14,6 +16,35 @@ from dyad.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "src" / "dyad" / "examples" / "seeds"
 GOLD = ROOT / "tests" / "data" / "gold" / "seeds.json"
+
+
+# Every test corpus with documents: name → folder (the India–China example's gold is under tests/data).
+CORPORA = {"seeds": SEEDS, "example_ind_chn": ROOT / "src" / "dyad" / "examples" / "india_china"}
+CORPORA |= {
+    name: ROOT / "tests" / "data" / name
+    for name in ("heldout", "heldout_b", "heldout_c", "blind_d1", "blind_d2", "blind_e1", "blind_e2")
+}
+NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
+
+
+@pytest.fixture(scope="session")
+def processed() -> Callable[[str], list[ProcessedDocument]]:
+    """A corpus of ``CORPORA`` read, cleaned and extracted once per session (the slow part), as the
+    pipeline hands it to the store: tests then write it in any order."""
+    cache: dict[str, list[ProcessedDocument]] = {}
+
+    def read(name: str) -> list[ProcessedDocument]:
+        if name not in cache:
+            files = sorted(p for p in CORPORA[name].iterdir() if p.name not in NOT_DOCUMENTS)
+            docs = []
+            for path in files:
+                result = pipeline.process_file(str(path), pipeline.Options())
+                assert isinstance(result, list), result
+                docs += result
+            cache[name] = docs
+        return cache[name]
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import pytest
 
 from dyad.clean import clean_document
 from dyad.errors import StoreError
-from dyad.models import Document, Event, Figure, Source, TimeExpression, TimeValue
-from dyad.store import ProcessedDocument, Store
+from dyad.models import Document, Event, Figure, ProcessedDocument, Source, TimeExpression, TimeValue
+from dyad.store import Store
 
 
 def _processed(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import dyad
 from dyad.cli import app
 from dyad.errors import DyadError
 from dyad.export import build_export
@@ -93,6 +94,7 @@ def test_parquet_without_pyarrow_names_the_extra(
 
 def test_frames(store: Store) -> None:
     pytest.importorskip("pandas")
-    events, figures = store.events_frame(), store.figures_frame()
+    with dyad.open(store.url, create=False) as workspace:
+        events, figures = workspace.events_frame(), workspace.figures_frame()
     assert list(events.columns) == list(COLUMNS["events"]) and len(events) == 1
     assert figures.loc[0, "value"] == 8_200_000_000

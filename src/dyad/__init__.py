@@ -17,6 +17,7 @@ from dyad.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from dyad.store import Store
+    from dyad.workspace import Workspace
 
     __version__: str
 
@@ -55,12 +56,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'dyad' has no attribute {name!r}")
 
 
-def open(db: str | None = None, *, create: bool = True) -> Store:  # noqa: A001 - mirrors sqlite3/dbm
-    """Open a store: a SQLAlchemy URL or a SQLite file path; default from settings.
+def open(db: str | None = None, *, create: bool = True) -> Workspace:  # noqa: A001 - mirrors sqlite3/dbm
+    """Open a store: a SQLAlchemy URL or a SQLite file path; default from settings. It is a ``Store``
+    with ``ingest``, ``ask``, ``events_frame`` and ``figures_frame`` (``dyad.workspace``).
 
     The store is created if it does not exist; with ``create=False`` a missing SQLite file is a
     ``StoreError`` instead (for code that only reads).
     """
-    from dyad.store import Store
+    from dyad.workspace import Workspace
 
-    return Store(load_settings(db=db).db_url, create=create)
+    return Workspace(load_settings(db=db).db_url, create=create)

@@ -637,9 +637,11 @@ def ask(
     config: ConfigOption = None,
 ) -> None:
     """Answer a question from the record with citations, or say there is no evidence."""
+    from dyad import ask as answering
+
     settings = load_settings(config, db=db)
     with _open(settings) as store:
-        answer = store.ask(question, dyad=_given_pair(dyad, settings) or settings.dyad_codes)
+        answer = answering.ask(store, question, dyad=_given_pair(dyad, settings) or settings.dyad_codes)
     if as_json:
         _print_json(answer.to_dict())
         return

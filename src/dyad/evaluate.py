@@ -551,6 +551,7 @@ def evaluate_store(db_url: str, gold_path: Path, *, questions: bool = False) -> 
 
     With ``questions``, also asks the gold's questions of the store and scores the answers.
     """
+    from dyad.ask import ask
     from dyad.export import build_export
     from dyad.store import Store
 
@@ -558,5 +559,5 @@ def evaluate_store(db_url: str, gold_path: Path, *, questions: bool = False) -> 
     with Store(db_url, create=False) as store:
         answers = None
         if questions:
-            answers = {q["id"]: store.ask(q["question"]).to_dict() for q in gold.get("questions") or []}
+            answers = {q["id"]: ask(store, q["question"]).to_dict() for q in gold.get("questions") or []}
         return evaluate(build_export(store), gold, answers=answers)

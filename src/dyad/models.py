@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 DocKind = Literal["news", "blog", "paper", "record", "other"]
 Basis = Literal["explicit", "relative", "inferred"]
@@ -152,3 +152,14 @@ class Event:
 class IngestFailure:
     path: str
     reason: str
+
+
+@dataclass(slots=True)
+class ProcessedDocument:
+    """Everything the per-document stages produce for one file; written to the store in one go."""
+
+    document: Document
+    time_expressions: list[TimeExpression] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

@@ -17,8 +17,8 @@ from dyad.clean import clean_document
 from dyad.errors import DyadError, IngestError
 from dyad.extract import extract_facts
 from dyad.ingest import read_documents
-from dyad.models import IngestFailure
-from dyad.store import ProcessedDocument, Store
+from dyad.models import IngestFailure, ProcessedDocument
+from dyad.store import Store
 
 LOGGER = logging.getLogger(__name__)
 

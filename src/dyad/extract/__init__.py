@@ -23,8 +23,7 @@ from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
 from dyad.extract.timex import find_time_expressions
 from dyad.knowledge import Knowledge, load_knowledge
-from dyad.models import Document, Figure, Sentence, TimeExpression, TimeValue
-from dyad.store import ProcessedDocument
+from dyad.models import Document, Figure, ProcessedDocument, Sentence, TimeExpression, TimeValue
 
 __all__ = ["extract_facts"]
 

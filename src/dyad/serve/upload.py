@@ -89,6 +89,8 @@ def save_uploads(files: list[UploadFile], folder: Path) -> dict[str, str]:
 
 
 def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
+    from dyad.pipeline import ingest  # the extractor (spaCy) loads with the first upload, not at start-up
+
     state = request.app.state
     if refusal(request.headers, allow=state.allow_ingest, token=state.token, max_bytes=state.max_bytes):
         raise DyadError("upload refused")  # the guard answers first; this is a second lock on the door
@@ -96,7 +98,9 @@ def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
         raise DyadError("no files in the upload: send them as multipart form field 'files'")
     with tempfile.TemporaryDirectory(prefix="dyad-upload-") as tmp, _LOCK:
         names = save_uploads(files, Path(tmp))
-        report = state.store.ingest(list(names), max_bytes=state.max_bytes, workers=1, **state.ingest_options)
+        report = ingest(
+            state.store, list(names), max_bytes=state.max_bytes, workers=1, **state.ingest_options
+        )
     failed = [{"file": names.get(f.path, Path(f.path).name), "reason": f.reason} for f in report.failed]
     LOGGER.info(
         "upload: %d added, %d unchanged, %d failed", len(report.added), len(report.unchanged), len(failed)

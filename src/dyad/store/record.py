@@ -114,7 +114,7 @@ def _doc_names(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
     d = schema.documents
     names = {}
     for chunk in chunks(set(doc_ids)):
-        names.update(dict(conn.execute(select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).tuples().all()))
+        names.update(dict(conn.execute(select(d.c.id, d.c.name).where(d.c.id.in_(chunk))).all()))
     return names
 
 
@@ -313,7 +313,7 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
         return
     members = select(g.c.doc_id).where(g.c.grp == label)
     owners: dict[str, set[str]] = {}
-    for member, key in conn.execute(select(k.c.doc_id, k.c.key).where(k.c.doc_id.in_(members))).tuples():
+    for member, key in conn.execute(select(k.c.doc_id, k.c.key).where(k.c.doc_id.in_(members))):
         owners.setdefault(key, set()).add(member)
     for doc in conn.execute(members).scalars().all():
         owners.setdefault("doc:" + doc, {doc})
@@ -492,7 +492,7 @@ def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, 
 def read_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Disagreements between sources, in the record's order; about ``codes`` only when given."""
     c = schema.record_conflicts
-    rows = conn.execute(select(c.c.codes, c.c.data).order_by(_binary(c.c.order_key, conn))).tuples()
+    rows = conn.execute(select(c.c.codes, c.c.data).order_by(_binary(c.c.order_key, conn)))
     return [
         json.loads(data) for found, data in rows if not codes or set(found.split(",")) - {""} <= set(codes)
     ]
@@ -501,7 +501,7 @@ def read_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> list[dict[s
 def pair_counts(conn: Connection) -> dict[str, int]:
     """Resolved events per pair ("CHN,IND" → n)."""
     e = schema.record_events
-    return dict(conn.execute(select(e.c.pair, func.count()).group_by(e.c.pair)).tuples().all())
+    return dict(conn.execute(select(e.c.pair, func.count()).group_by(e.c.pair)).all())
 
 
 def figure_pair_counts(conn: Connection) -> dict[tuple[str, str], int]:
@@ -511,7 +511,7 @@ def figure_pair_counts(conn: Connection) -> dict[tuple[str, str], int]:
         select(f.c.from_code, f.c.to_code, func.count())
         .where(f.c.from_code.is_not(None), f.c.to_code.is_not(None), f.c.from_code != f.c.to_code)
         .group_by(f.c.from_code, f.c.to_code)
-    ).tuples()
+    )
     counts: dict[tuple[str, str], int] = {}
     for a, b, n in rows:
         key = (min(a, b), max(a, b))
@@ -532,7 +532,7 @@ def independent_counts(conn: Connection, table: str, ids: Iterable[str]) -> dict
             .where(item.in_(chunk))
             .group_by(item)
         )
-        counts.update(dict(conn.execute(query).tuples().all()))
+        counts.update(dict(conn.execute(query).all()))
     return counts
 
 

@@ -7,7 +7,6 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +15,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dyad.errors import StoreError
-from dyad.models import Document, Event, Figure, Sentence, TimeExpression
+from dyad.models import Document, Event, Figure, ProcessedDocument, Sentence, TimeExpression
 from dyad.store import record, schema
 from dyad.store.record import EventQuery, FigureQuery
 
 LOGGER = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class ProcessedDocument:
-    """Everything the per-document stages produce for one file; written to the store in one go."""
-
-    document: Document
-    time_expressions: list[TimeExpression] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -212,37 +200,6 @@ class Store:
         if paths:
             with self._connect(write=True) as conn:
                 conn.execute(delete(schema.ingest_errors).where(schema.ingest_errors.c.path.in_(paths)))
-
-    def ingest(
-        self,
-        paths: Iterable[str | Path],
-        **options: Any,
-    ) -> Any:
-        """Ingest files and folders; options (workers, max_bytes, dyad, knowledge_dirs, replace) as
-        ``dyad.pipeline.ingest``. Returns an ``IngestReport``."""
-        from dyad.pipeline import ingest  # the pipeline depends on the store, not the other way round
-
-        return ingest(self, paths, **options)
-
-    def events_frame(self) -> Any:
-        """The resolved, dated events as a pandas DataFrame, one row per event (``dyad.tables``)."""
-        return self._frame("events")
-
-    def figures_frame(self) -> Any:
-        """The resolved figures as a pandas DataFrame, one row per figure (``dyad.tables``)."""
-        return self._frame("figures")
-
-    def _frame(self, table: str) -> Any:
-        from dyad.export import build_export  # the export reads the store; not the other way round
-        from dyad.tables import build_tables, frame
-
-        return frame(build_tables(build_export(self))[table], table)
-
-    def ask(self, question: str, *, dyad: tuple[str, ...] = ()) -> Any:
-        """Answer a question from the record, with citations; see ``dyad.ask.ask``."""
-        from dyad.ask import ask  # ask reads the store; not the other way round
-
-        return ask(self, question, dyad=dyad)
 
     # -- reading ---------------------------------------------------------------------------------------
 
