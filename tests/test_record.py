@@ -1,0 +1,230 @@
+"""The record resolved at write time equals whole-record resolution, however the documents arrive.
+
+Every test corpus is written document by document (in three orders), then a document is removed, put
+back and replaced; after each step the stored record (``query.record``: events, figures, conflicts, with
+headlines and independent sources) must be exactly what ``dyad.resolve.resolve`` makes of the whole
+store, and the listings must read the same pages a filter over that record gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text, update
+
+from conftest import CORPORA
+from dyad import analyze, query
+from dyad.clean import clean_document
+from dyad.edtf import parse_edtf
+from dyad.models import Document, Event, ProcessedDocument, Source, TimeValue
+from dyad.resolve import resolve
+from dyad.store import Store, schema
+
+Processed = Callable[[str], list[ProcessedDocument]]
+
+
+def _plain(items: Any) -> Any:
+    return json.loads(json.dumps(items, default=str))
+
+
+def assert_same_record(store: Store) -> None:
+    whole, stored = resolve(store), query.record(store)
+    assert _plain(stored.events) == _plain(whole.events)
+    assert _plain(stored.figures) == _plain(whole.figures)
+    assert _plain(stored.conflicts) == _plain(whole.conflicts)
+
+
+def _most_shared(docs: list[ProcessedDocument]) -> ProcessedDocument:
+    """The document with most events: removing it touches the most clusters."""
+    return max(docs, key=lambda d: (len(d.events), d.document.id))
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_stored_record_equals_whole_record_resolution(
+    name: str, processed: Processed, tmp_path: Path
+) -> None:
+    docs = processed(name)
+    orders = {
+        "as listed": docs,
+        "reversed": docs[::-1],
+        "shuffled": random.Random(name).sample(docs, len(docs)),
+    }
+    for label, order in orders.items():
+        with Store(f"sqlite:///{tmp_path / label}.db") as store:
+            for i, doc in enumerate(order):
+                store.add(doc)
+                if label == "shuffled" or i == len(order) - 1:  # every step once, the end always
+                    assert_same_record(store)
+    with Store(f"sqlite:///{tmp_path / 'as listed'}.db") as store:
+        removed = _most_shared(docs)
+        store.remove(removed.document.id)
+        assert_same_record(store)
+        store.add(removed)
+        assert_same_record(store)
+        assert store.add(docs[0], replace=True)
+        assert_same_record(store)
+        before = _plain(query.record(store).events)
+        store.rebuild()
+        assert _plain(query.record(store).events) == before
+
+
+@pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
+def test_stored_record_on_both_backends(name: str, processed: Processed, store: Store) -> None:
+    docs = processed(name)
+    for doc in docs[::-1]:
+        store.add(doc)
+    assert_same_record(store)
+    store.remove(_most_shared(docs).document.name)
+    assert_same_record(store)
+
+
+def test_a_store_of_the_previous_version_gets_its_record_when_opened(
+    processed: Processed, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(url) as store:
+        for doc in processed("seeds"):
+            store.add(doc)
+        expected = _plain(resolve(store).events)
+    # What a store written before the record was stored looks like: no record tables, an older version.
+    with Store(url) as store, store.engine.begin() as conn:
+        for table in (*schema.RECORD_TABLES, schema.source_keys, schema.source_groups):
+            conn.execute(text(f"DROP TABLE {table.name}"))
+        old = str(schema.RECORD_SINCE - 1)
+        conn.execute(update(schema.meta).where(schema.meta.c.key == "schema").values(value=old))
+    with Store(url) as store:
+        assert _plain(query.record(store).events) == expected
+        assert store.record_counts()["events"] == len(expected) > 0
+
+
+def test_removing_a_document_keeps_what_others_said(processed: Processed, store: Store) -> None:
+    for doc in processed("seeds"):
+        store.add(doc)
+    [declaration] = [e for e in query.events(store, types=("agreement",)) if e["date"] == "2015-11"]
+    assert declaration["source_count"] == 2
+    store.remove("003_1fdc36ad657d76f1.txt")
+    [alone] = [e for e in query.events(store, types=("agreement",)) if (e["date"] or "").startswith("2015")]
+    assert {s["doc"] for s in alone["sources"]} == {"002_104a4800072aadd7.txt"}
+    assert alone["source_count"] == alone["independent_sources"] == 1
+
+
+# -- listings read the same pages as a filter over the whole record --------------------------------------
+
+
+def _within(date: str | None, lo: dt.date | None, hi: dt.date | None) -> bool:
+    """The date filter listings have always applied: overlaps [lo, hi]; undated only without bounds."""
+    if not date:
+        return not (lo or hi)
+    value = parse_edtf(date)
+    end = value.end or value.start
+    return not (lo and end and end < lo) and not (hi and value.start and value.start > hi)
+
+
+def _expected_events(store: Store, **f: Any) -> list[dict[str, Any]]:
+    lo, hi = query.date_bounds(f.get("date_from"), f.get("date_to"))
+    pair, types = set(f.get("dyad", ())), f.get("types", ())
+    return [
+        query.event_view(e)
+        for e in sorted(resolve(store).events, key=lambda e: (str(e["day_start"] or "9999"), e["type"]))
+        if (f.get("include_undated") or e["date_edtf"])
+        and (not pair or set(e["participants"]) == pair)
+        and (not types or e["type"] in types)
+        and (not f.get("dimension") or e["dimension"] == f["dimension"])
+        and e["source_count"] >= f.get("min_sources", 0)
+        and _within(e["date_edtf"], lo, hi)
+    ]
+
+
+FILTERS: list[dict[str, Any]] = [
+    {},
+    {"include_undated": True},
+    {"dyad": ("CHN", "IND")},
+    {"dyad": ("CHN", "IND"), "types": ("agreement", "visit")},
+    {"date_from": "2015", "date_to": "2020-06"},
+    {"dyad": ("CHN", "IND"), "date_from": "2020-06-15"},
+    {"dimension": "military", "include_undated": True},
+    {"min_sources": 2},
+]
+
+
+@pytest.fixture(scope="module")
+def india_china(processed: Processed, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('record') / 'ic.db'}")
+    for doc in processed("example_ind_chn") + processed("blind_d1"):
+        store.add(doc)
+    return store
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=[json.dumps(f) for f in FILTERS])
+def test_event_pages_are_the_filtered_record(india_china: Store, filters: dict[str, Any]) -> None:
+    expected = _expected_events(india_china, **filters)
+    assert query.events(india_china, **filters) == expected
+    page = query.events_page(india_china, **filters, limit=3, offset=2)
+    assert page.total == len(expected) and page.items == expected[2:5]
+
+
+def test_timeline_pages_are_the_whole_timeline(india_china: Store) -> None:
+    pair = ("CHN", "IND")
+    whole = analyze.timeline(resolve(india_china), dyad=pair, date_from=dt.date(2000, 1, 1))
+    flat = [{"decade": g["decade"], **e} for g in whole for e in g["events"]]
+    page = query.timeline_page(india_china, dyad=pair, date_from="2000", limit=4, offset=1)
+    assert page.total == len(flat) > 5 and page.items == flat[1:5]
+    assert analyze.by_decade(query.timeline_page(india_china, dyad=pair, date_from="2000").items) == whole
+
+
+def test_figure_pages_and_series_are_the_filtered_record(india_china: Store) -> None:
+    pair = ("CHN", "IND")
+    whole = resolve(india_china)
+    expected = [
+        query.figure_view(f)
+        for f in whole.figures
+        if {f["from_code"], f["to_code"]} <= {*pair, None} and f["kind"] in ("export", "trade_total")
+    ]
+    page = query.figures_page(india_china, dyad=pair, kinds=("export", "trade_total"), limit=2, offset=1)
+    assert page.total == len(expected) > 2 and page.items == expected[1:3]
+    assert query.series(india_china, kind="trade_total", dyad=pair) == analyze.series(
+        whole, kind="trade_total", dyad=pair
+    )
+
+
+def test_events_of_one_document(india_china: Store) -> None:
+    doc = india_china.documents()[0]
+    mine = query.events(india_china, doc_id=doc["id"], include_undated=True)
+    everything = _expected_events(india_china, include_undated=True)
+    assert mine == [e for e in everything if any(s["doc"] == doc["name"] for s in e["sources"])] != []
+
+
+def _report(doc_id: str, author: str, outlet: str) -> ProcessedDocument:
+    """A one-sentence story of the 2008 Peru–Russia accord, by ``author`` for ``outlet``."""
+    text = f"Peru and Russia signed an accord, {outlet} reported."
+    doc = clean_document(
+        Document(doc_id, f"{doc_id}.txt", f"/tmp/{doc_id}.txt", "text", "news", authors=[author],
+                 publisher=outlet, raw_text=text, size_bytes=len(text))
+    )  # fmt: skip
+    year = TimeValue("2008", dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year")
+    s = doc.sentences[0]
+    source = Source(doc.name, s.text, s.start, s.end)
+    accord = Event(
+        "agreement", ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source
+    )
+    return ProcessedDocument(document=doc, events=[accord])
+
+
+def test_independent_sources_follow_shared_authors_and_outlets(store: Store) -> None:
+    store.add(_report("a1", "Ana Pérez", "El Comercio"))
+    store.add(_report("b2", "Ivan Petrov", "TASS"))
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (2, 2)
+    store.add(_report("c3", "Ana Pérez", "TASS"))  # shares an author with a1 and an outlet with b2
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (3, 1)
+    store.remove("c3")  # what only it joined falls apart again
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (2, 2)
+    assert_same_record(store)
