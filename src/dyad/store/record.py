@@ -228,44 +228,46 @@ def figure_component(row: Any) -> str:
     return _dumps([row[c.name] for c in _FIGURE_KEY])
 
 
-def _resolve_figures(conn: Connection, components: set[str]) -> None:
+def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict[str, Any]]) -> None:
+    """Replace the resolved figures (and their conflicts) of ``components`` and of new mentions."""
     f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
-    for component in components:
-        ids = select(links.c.mention_id).where(links.c.component == component)
-        rows = [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(ids))).mappings()]
-        conn.execute(delete(rf).where(rf.c.component == component))
-        conn.execute(delete(c).where(c.c.scope == "figure\t" + component))
-        resolved, conflicts = resolve_figures(rows, _doc_names(conn, (r["doc_id"] for r in rows)), {})
-        _insert(conn, rf, [_record_figure_row(fig, component) for fig in resolved])
-        for fig in resolved:
-            conn.execute(
-                update(links).where(links.c.mention_id.in_(fig["mention_ids"])).values(figure_id=fig["id"])
-            )
-        _insert(
-            conn,
-            c,
-            [
-                {
-                    "scope": "figure\t" + component,
-                    "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
-                    "codes": ",".join(p for p in x["participants"] if p),
-                    "data": _dumps(x),
-                }
-                for x in conflicts
-            ],
-        )
+    rows = list(new_rows)
+    for chunk in chunks(components):
+        ids = select(links.c.mention_id).where(links.c.component.in_(chunk))
+        rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(ids))).mappings()]
+        conn.execute(delete(links).where(links.c.component.in_(chunk)))
+        conn.execute(delete(rf).where(rf.c.component.in_(chunk)))
+        conn.execute(delete(c).where(c.c.scope.in_(["figure\t" + x for x in chunk])))
+    names = _doc_names(conn, (r["doc_id"] for r in rows))
+    doc_of = {r["id"]: r["doc_id"] for r in rows}
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        parts.setdefault(figure_component(row), []).append(row)
+    figures, found_links, found_conflicts = [], [], []
+    for component, part in parts.items():
+        resolved, conflicts = resolve_figures(part, names, {})
+        figures += [_record_figure_row(fig, component) for fig in resolved]
+        found_links += [
+            {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
+            for fig in resolved
+            for m in fig["mention_ids"]
+        ]
+        found_conflicts += [
+            {
+                "scope": "figure\t" + component,
+                "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
+                "codes": ",".join(p for p in x["participants"] if p),
+                "data": _dumps(x),
+            }
+            for x in conflicts
+        ]
+    _insert(conn, rf, figures)
+    _insert(conn, links, found_links)
+    _insert(conn, c, found_conflicts)
 
 
-def _link_figures(conn: Connection, where: Any) -> None:
-    """Link new figure mentions to their component and resolve the components they join."""
-    f = schema.figures
-    rows = conn.execute(select(f.c.id, f.c.doc_id, *_FIGURE_KEY).where(where)).mappings().all()
-    links = [
-        {"mention_id": r["id"], "doc_id": r["doc_id"], "component": figure_component(r), "figure_id": r["id"]}
-        for r in rows
-    ]
-    _insert(conn, schema.figure_links, links)
-    _resolve_figures(conn, {link["component"] for link in links})
+def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(schema.figures).where(where)).mappings()]
 
 
 def _record_figure_row(fig: dict[str, Any], component: str) -> dict[str, Any]:
@@ -295,8 +297,10 @@ def _join_source_group(conn: Connection, doc: dict[str, Any]) -> None:
     k, g = schema.source_keys, schema.source_groups
     keys = source_keys(doc)
     _insert(conn, k, [{"doc_id": doc["id"], "key": key} for key in keys])
-    shared = select(k.c.doc_id).where(k.c.key.in_(keys), k.c.doc_id != doc["id"])
-    groups = set(conn.execute(select(g.c.grp).where(g.c.doc_id.in_(shared)).distinct()).scalars())
+    groups = set()
+    for key in keys:  # every document with a key is in one group: one of them says which
+        holder = select(k.c.doc_id).where(k.c.key == key, k.c.doc_id != doc["id"]).limit(1).scalar_subquery()
+        groups |= set(conn.execute(select(g.c.grp).where(g.c.doc_id == holder)).scalars())
     label = min(groups | {doc["id"]})
     if groups:
         conn.execute(update(g).where(g.c.grp.in_(groups)).values(grp=label))
@@ -348,7 +352,8 @@ def add_document(conn: Connection, doc_id: str) -> None:
         touched |= _neighbours(conn, row)
     if rows:
         _resolve_events(conn, touched, rows)
-    _link_figures(conn, schema.figures.c.doc_id == doc_id)
+    figures = _figure_rows(conn, schema.figures.c.doc_id == doc_id)
+    _resolve_figures(conn, {figure_component(r) for r in figures}, figures)
 
 
 def remove_document(conn: Connection, doc_id: str) -> None:
@@ -360,7 +365,7 @@ def remove_document(conn: Connection, doc_id: str) -> None:
     conn.execute(delete(fl).where(fl.c.doc_id == doc_id))
     if events:
         _resolve_events(conn, events, [])
-    _resolve_figures(conn, figures)
+    _resolve_figures(conn, figures, [])
     _leave_source_group(conn, doc_id)
 
 
@@ -372,7 +377,7 @@ def rebuild(conn: Connection) -> None:
     for doc in conn.execute(select(d.c.id, d.c.authors, d.c.publisher).order_by(d.c.id)).mappings().all():
         _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
     _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
-    _link_figures(conn, schema.figures.c.id.is_not(None))
+    _resolve_figures(conn, set(), _figure_rows(conn, schema.figures.c.id.is_not(None)))
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
