@@ -181,9 +181,11 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.objects:
         heads = _object_heads(token, is_noun)
         named = "@name" in pred.objects  # "recognised Kosovo", not "recognised the importance"
+        # "summoned Ambassador Ken Tanaka": a person's title is the object's word
+        titles = [c for h in heads if h.pos_ == "PROPN" for c in h.children if c.dep_ == "compound"]
         if not any(
             _lemma(h) in pred.objects or str(h.lower_) in pred.objects or (named and h.pos_ == "PROPN")
-            for h in heads
+            for h in heads + titles
         ):
             return False
     return True
@@ -503,6 +505,12 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     reading.type == "visit" and str(c.lower_) in _PLACE_PREPS
                 ):
                     target_tokens += span
+        if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+            # "clashes broke out between Chilean and Japanese troops": the happening verb's complements
+            for c in token.head.children:
+                if c.dep_ == "prep" and str(c.lower_) in _ACTOR_PREPS + _OBJECT_PREPS:
+                    span = [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+                    (actor_tokens if str(c.lower_) in _ACTOR_PREPS else target_tokens).extend(span)
         light = _light_verb(token)
         if light is not None:
             actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
