@@ -276,6 +276,10 @@ def test_a_known_person_is_meant_by_the_surname_later() -> None:
 PHRASINGS = [
     (
         "dispute",
+        "On May 3, 2023, Chile said its jets will bomb Japanese positions.",
+    ),  # force announced: a threat
+    (
+        "dispute",
         "Chile's foreign ministry summoned Japanese Ambassador Ken Tanaka on May 3, 2023 to protest.",
     ),
     ("use_of_force", "On May 3, 2023, Chile annexed the Japanese-held islands."),

@@ -303,6 +303,9 @@ def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> Non
     elif effect == "planned" and head_lemma == "agree" and reading.predicate.type in _DEALS:
         # "Egypt agreed to sell Israel gas": the deal is made (an agreement); the sales are to come
         reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
+    elif effect == "planned" and reading.predicate.type == "use_of_force" and not reading.mutual:
+        # "Russia will intensify strikes", "ships may be treated as targets": force announced is a threat
+        reading.type, reading.cameo, reading.plover = "dispute", "138", "THREATEN"
     elif effect == "planned":
         reading.status = "planned"
 
