@@ -276,7 +276,7 @@ def test_a_known_person_is_meant_by_the_surname_later() -> None:
 PHRASINGS = [
     (
         "dispute",
-        "On May 3, 2023, Chile said its jets will bomb Japanese positions.",
+        "On May 3, 2023, Chilean jets will bomb Japanese positions.",
     ),  # force announced: a threat
     (
         "dispute",
