@@ -532,6 +532,9 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
             elif c.dep_ == "xcomp":
                 target_tokens += [w for g in c.children if g.dep_ in ("dobj", "prep") for w in _span(g)]
+            elif c.dep_ == "ccomp" and reading.predicate.plover == "REQUEST":
+                # "demanded that Armenia withdraw": the one asked is the clause's subject
+                target_tokens += [w for g in c.children if g.dep_ == "nsubj" for w in _span(g)]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
