@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -14,8 +13,6 @@ from dyad.ingest.dates import dateline_month_day, has_time_of_day, parse_date_li
 from dyad.ingest.header import is_page_chrome, is_section_label, read_header
 from dyad.ingest.metadata import read_text_metadata, to_title_case
 
-SEEDS = Path("/work/shared/corpus/seeds")
-GOLD = Path("/work/shared/gold/seeds.json")
 BODY = (
     "Russia and Peru signed an agreement on military-technical cooperation, officials in both capitals "
     "said, adding that talks on trade would continue next year."
@@ -630,12 +627,11 @@ def _squash(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip().lower()
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="the shared seed corpus is not on this machine")
-def test_seed_metadata_matches_gold() -> None:
-    gold = {entry["doc"]: entry for entry in json.loads(GOLD.read_text(encoding="utf-8"))["documents"]}
+def test_seed_metadata_matches_gold(seeds_dir: Path, gold: dict) -> None:
+    documents = {entry["doc"]: entry for entry in gold["documents"]}
     matched, report = 0, []
-    for name, expected in sorted(gold.items()):
-        path = SEEDS / name
+    for name, expected in sorted(documents.items()):
+        path = seeds_dir / name
         document = read_document(str(path), path.read_bytes())
         got = {
             "title": _squash(document.title),
