@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from dyad.ingest.agencies import find_agency
 from dyad.ingest.bylines import Byline, find_byline, parse_names
 from dyad.ingest.dates import (
     complete_date,
@@ -154,12 +155,16 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     title, title_end, blog_name = _post_title(lines, title, title_end, byline)
     meta = Metadata(title=title, authors=byline.authors if byline else [])
     publisher_line = find_publisher(lines)
-    meta.publisher = (byline.outlet if byline else None) or publisher_line or header.masthead or blog_name
+    # the site that carries a wire story (its byline, copyright line or masthead) published it
+    agency = find_agency(lines[title_end:], lines)
+    meta.publisher = (
+        (byline.outlet if byline else None) or publisher_line or header.masthead or agency or blog_name
+    )
     meta.published, stamped = _published(lines, byline, header.start, title_end)
     meta.published_basis = "explicit" if meta.published else None
     meta.doi = find_doi(lines)
     weekday_title = header.weekday_date and title is not None and len(title) <= 100
-    signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped)
+    signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped, agency)
     meta.kind = classify_kind(text, lines, signals)
     front.fill_from(meta)
     return front
@@ -372,7 +377,12 @@ def _copyright_year(lines: list[str]) -> int | None:
 
 
 def _signals(
-    byline: Byline | None, weekday_title: bool, publisher_line: bool, title_end: int, stamped: bool
+    byline: Byline | None,
+    weekday_title: bool,
+    publisher_line: bool,
+    title_end: int,
+    stamped: bool,
+    agency: str | None,
 ) -> Signals:
     source = byline.source if byline else ""
     return Signals(
@@ -385,4 +395,5 @@ def _signals(
         body_start=title_end,
         located_byline=byline is not None and byline.located,
         time_stamped=stamped,
+        agency_credit=agency is not None,
     )
