@@ -515,6 +515,12 @@ def test_parse_names(text: str, strict: bool, names: list[str]) -> None:
             "2022-04-02",
         ),
         (f"Kenya, China sign rail deal\n\nNAIROBI, Feb 30 (Reuters) - {KENYA}\n\n© 2019 Reuters", None),
+        # a short sentence under the dateline dates an event, not the story: no year from it
+        (
+            f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}\n\n"
+            "The line opened on 31 May 2017.\n\nMore talks are planned.",
+            None,
+        ),
         (f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}", None),
         (
             f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}\n\n© 2015–2024 Wire Co",

@@ -22,7 +22,14 @@ from dyad.ingest.dates import (
     is_dateline,
     parse_date_line,
 )
-from dyad.ingest.header import HEADER_LINES, MAX_TITLE, is_all_caps, looks_like_title, read_header
+from dyad.ingest.header import (
+    HEADER_LINES,
+    MAX_TITLE,
+    is_all_caps,
+    is_page_chrome,
+    looks_like_title,
+    read_header,
+)
 from dyad.ingest.kind import Signals, classify_kind
 
 LOGGER = logging.getLogger(__name__)
@@ -360,9 +367,15 @@ def _dateline_completed(lines: list[str], start: int, title_end: int) -> str | N
 
 
 def _year_near_title(lines: list[str]) -> int | None:
-    """The year of a date in a short metadata line ("World | 2 April 2022 | 3 min read"), not in the body."""
+    """The year of a date line ("Published: 24 November 2008") or a metadata stamp ("World | 2 April 2022 |
+    3 min read") near the title; never of a sentence, whose dates are about events, not the story."""
     for line in lines:
-        found = find_date(line) if len(line) <= MAX_STAMP and not is_dateline(line) else None
+        if len(line) > MAX_STAMP or is_dateline(line):
+            continue
+        stated = parse_date_line(line)
+        if stated:
+            return int(stated[0][:4])
+        found = find_date(line) if is_page_chrome(line) else None
         if found:
             return int(found.edtf[:4])
     return None
