@@ -166,3 +166,19 @@ def test_a_store_of_schema_2_gains_the_error_level(tmp_path: Path) -> None:
             conn.exec_driver_sql("UPDATE dyad_meta SET value = '2' WHERE key = 'schema'")
     with Store(url) as store:
         assert [(e["path"], e["level"]) for e in store.errors()] == [("/x/a.bin", "error")]
+
+
+def test_a_toss_up_between_encodings_is_a_low_confidence_warning() -> None:
+    # two Chinese characters read as well in big5, euc-jp, euc-kr and gb18030: whichever is chosen, say so
+    document = read_document("hello.txt", "你好".encode("gb18030"))
+    [warning] = document.warnings
+    assert "low-confidence guess" in warning and "reads as plausibly" in warning
+
+
+def test_stray_symbols_in_legacy_text_are_a_low_confidence_warning() -> None:
+    # the three bytes after the sentence are symbols in cp1252, kana in Shift JIS, letters in cp1251 and
+    # box drawing in KOI8-R: no reading is sure, so the one chosen comes with a warning
+    text = "Peru and Russia signed the accord in Lima; the minister said it was a good day. ¨¸´"
+    decoded = decode_bytes("odd.txt", text.encode("cp1252"))
+    assert decoded.text.startswith(text[:-3])
+    assert decoded.warning and "low-confidence guess" in decoded.warning

@@ -11,9 +11,11 @@ Order of attempts:
 5. otherwise a guess: each decoding charset-normalizer proposes among the legacy encodings that text
    about our countries comes in (cp1252 for Spanish/Portuguese/French/German, cp1251/KOI8-R for Russian,
    the CJK multi-byte ones), strict cp1252 (a superset of Latin-1's printable range, as the WHATWG
-   Encoding standard treats "latin1"), and UTF-8 with U+FFFD for its invalid bytes; the one with the
-   fewest unlikely characters (see ``plausibility``) wins. Central-European code pages are left out on
-   purpose: on short Western text charset-normalizer prefers cp1250 and turns "año" into "ańo".
+   Encoding standard treats "latin1") when it proposes none, and UTF-8 with U+FFFD for its invalid bytes;
+   the one with the fewest unlikely characters (see ``plausibility``) and the least chaos (charset-
+   normalizer's measure, which knows common CJK characters) wins, and a close rival makes it a warning.
+   Central-European code pages are left out on purpose: on short Western text charset-normalizer prefers
+   cp1250 and turns "año" into "ańo".
 
 Steps 1–3 are certain. After steps 4–5 the text is checked: mostly unlikely characters (mojibake or
 random bytes) is refused; some unlikely characters, or bytes replaced, is stored with a warning that
@@ -56,6 +58,7 @@ CP1252_PUNCTUATION = frozenset("‚„…‘’“”•–—")
 # above which it is stored with a warning. Right decodings of real text stay under 1%.
 REFUSE_SHARE = 0.10
 WARN_SHARE = 0.02
+RIVAL_MARGIN = 0.02  # two legacy readings whose scores differ by less are a toss-up
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,25 +137,42 @@ def _decode(name: str, data: bytes) -> Decoded:
     if _mostly_utf8(data):
         # stray legacy bytes read as cp1252, or damage replaced: whichever reads as more plausible text
         readings = (data.decode("utf-8", errors=MIXED_HANDLER), data.decode("utf-8", errors="replace"))
-        text, encoding = min(readings, key=unlikely_share), "utf-8"
-    else:
-        text, encoding = _guess(data)
-    return _checked(name, data, text, encoding)
+        return _checked(name, data, _Reading(min(readings, key=unlikely_share), "utf-8", 0.0), None)
+    return _checked(name, data, *_guess(data))
 
 
-def _guess(data: bytes) -> tuple[str, str]:
-    """(text, encoding) of the candidate decoding with the fewest unlikely characters; earlier candidates
-    win ties (charset-normalizer's ranking, then cp1252, then UTF-8 with replacements)."""
-    candidates = [(str(match), match.encoding) for match in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)]
-    with contextlib.suppress(UnicodeDecodeError):  # bytes cp1252 leaves undefined: not cp1252
-        candidates.append((data.decode("cp1252"), "cp1252"))
-    candidates.append((data.decode("utf-8", errors="replace"), "utf-8"))
-    return min(candidates, key=lambda candidate: unlikely_share(candidate[0]))
+@dataclass(slots=True, frozen=True)
+class _Reading:
+    text: str
+    encoding: str
+    score: float  # unlikely characters plus charset-normalizer's chaos: the lower, the more like text
 
 
-def _checked(name: str, data: bytes, text: str, encoding: str) -> Decoded:
-    """Refuse a guessed reading that is mostly unlikely characters; warn about invalid UTF-8 and about a
-    legacy reading with some unlikely characters."""
+def _guess(data: bytes) -> tuple[_Reading, _Reading | None]:
+    """The most plausible legacy reading (UTF-8 with U+FFFD when that reads better), and a rival: another
+    legacy reading with a different text that is about as plausible (None when there is none)."""
+    legacy = [
+        _Reading(str(match), match.encoding, unlikely_share(str(match)) + match.chaos)
+        for match in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)
+    ]
+    if not legacy:
+        with contextlib.suppress(UnicodeDecodeError):  # bytes cp1252 leaves undefined: not cp1252
+            text = data.decode("cp1252")
+            legacy.append(_Reading(text, "cp1252", unlikely_share(text)))
+    legacy.sort(key=lambda reading: reading.score)  # stable: charset-normalizer's ranking breaks ties
+    replaced = data.decode("utf-8", errors="replace")
+    utf8 = _Reading(replaced, "utf-8", unlikely_share(replaced))
+    if not legacy or utf8.score < legacy[0].score:
+        return utf8, None
+    best = legacy[0]
+    rivals = (r for r in legacy[1:] if r.text != best.text and r.score - best.score < RIVAL_MARGIN)
+    return best, next(rivals, None)
+
+
+def _checked(name: str, data: bytes, reading: _Reading, rival: _Reading | None) -> Decoded:
+    """Refuse a guessed reading that is mostly unlikely characters; warn about invalid UTF-8, about a
+    legacy reading with some unlikely characters, and about one that a rival reads as well."""
+    text, encoding = reading.text, reading.encoding
     share = unlikely_share(text)
     if share > REFUSE_SHARE:
         raise IngestError(
@@ -160,9 +180,11 @@ def _checked(name: str, data: bytes, text: str, encoding: str) -> Decoded:
             f"{encoding}); re-save it as UTF-8"
         )
     if encoding == "utf-8":
-        warning: str | None = _invalid_utf8_warning(data, text)
+        warning = _invalid_utf8_warning(data, text)
     elif share > WARN_SHARE:
         warning = f"decoded as {encoding} by a low-confidence guess ({share:.0%} unlikely characters)"
+    elif rival is not None:
+        warning = f"decoded as {encoding} by a low-confidence guess ({rival.encoding} reads as plausibly)"
     else:
         return Decoded(text, encoding)
     return Decoded(text, encoding, f"{name}: {warning}; check its text (dyad show) or re-save it as UTF-8")

@@ -28,9 +28,11 @@ UNLIKELY_CATEGORIES = frozenset(["Cc", "Cn", "Co", "Cs"])
 WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
 # Scripts that share words: Japanese writes kanji with kana, Korean sometimes hanja with hangul.
 MIXED_SCRIPTS = (
-    frozenset(["CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC"]),
+    frozenset(["CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC", "HALFWIDTH"]),
     frozenset(["CJK", "HANGUL"]),
 )
+# Halfwidth katakana on its own, outside Japanese text, is what Latin text read as Shift JIS looks like.
+HALFWIDTH = frozenset(["HALFWIDTH"])
 UNSPACED_SCRIPTS = frozenset().union(*MIXED_SCRIPTS)
 
 
@@ -63,7 +65,7 @@ def is_plausible_word(run: str) -> bool:
         segment = "".join(group)
         scripts = {script_of(ch) for ch in segment}
         if unspaced:
-            if not any(scripts <= allowed for allowed in MIXED_SCRIPTS):
+            if scripts == HALFWIDTH or not any(scripts <= allowed for allowed in MIXED_SCRIPTS):
                 return False
         elif len(scripts) > 1 or not segment.isascii() and _case_turns(segment):
             return False
