@@ -683,9 +683,12 @@ STORIES = Path(__file__).parent / "data" / "stories"
         ("xinhua_yearless.txt", "news", None, "Xinhua"),
         ("ap_dash.txt", "news", None, "Associated Press"),  # "(AP)"
         ("credit_only.txt", "news", None, None),  # "(Reporting by …; Editing by …)" credits no agency
+        ("efe_spanish.txt", "news", None, "EFE"),  # "LIMA, 24 nov (EFE).-", the Spanish wires' dateline
+        ("ap_byline.txt", "news", None, "Associated Press"),  # "By Maria Verza, Associated Press"
         # not news: a press release with a dateline, a blog quoting agencies, a paper citing them, an article
         ("press_release.txt", "other", "2008-11-24", None),
         ("blog_post.txt", "blog", "2008-12-06", None),
+        ("blog_dateline.txt", "blog", None, None),  # a post that opens like a wire story is still a post
         ("paper.txt", "paper", None, None),
         ("encyclopaedia.txt", "other", None, None),
     ],

@@ -1,5 +1,6 @@
 """The news agency or outlet a story credits: the agency in its dateline ("LIMA, Nov 24 (Reuters) -",
-"MOSCOW, March 3. /TASS/."), or a credit line at its end ("— Kyodo News", "Source: Xinhua").
+"MOSCOW, March 3. /TASS/."), its byline ("By Jane Doe, Associated Press"), or a credit line at its end
+("— Kyodo News", "Source: Xinhua").
 
 Names are matched against the ``media`` rows of ``knowledge/organisations.tsv`` (bundled rows), so "AP"
 becomes "Associated Press" and "Kyodo News" "Kyodo". A dateline's agency that is not listed is kept as
@@ -26,13 +27,18 @@ CREDIT_LINES = 4  # the last lines of a text, where a credit line stands
 DATELINE_LINES = 4  # the first lines of the body, where a dateline stands
 
 
-def find_agency(body_lines: list[str], lines: list[str]) -> str | None:
-    """The agency credited by a dateline in ``body_lines`` (the first lines after the title) or by a credit
-    line among the last of ``lines``; None when the text credits none."""
+def find_agency(body_lines: list[str], lines: list[str], byline: str | None = None) -> str | None:
+    """The agency credited by a dateline in ``body_lines`` (the first lines after the title), by the
+    ``byline`` line, or by a credit line among the last of ``lines``; None when the text credits none."""
     for line in body_lines[:DATELINE_LINES]:
         agency = dateline_agency(line)
         if agency:
             return media_name(agency) or agency
+    # what follows the names in a byline, after a comma: "By Jane Doe, Associated Press"
+    for part in (byline or "").split(",")[1:]:
+        name = media_name(part)
+        if name:
+            return name
     for line in lines[-CREDIT_LINES:]:
         match = CREDIT_LINE.match(line)
         name = media_name(match.group("name")) if match else None

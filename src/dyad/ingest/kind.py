@@ -112,7 +112,10 @@ def paper_score(text: str, lines: list[str], signals: Signals) -> int:
 
 def blog_score(lines: list[str], signals: Signals) -> int:
     hits = sum(1 for pattern in BLOG_LINES if any(pattern.match(line) for line in lines))
-    return min(hits, MAX_BLOG_LINES) + (2 if signals.weekday_header_title else 0)
+    # "Posted by" as the byline is the blogging platform's own mark, worth more than a line that says so
+    # somewhere: a post that opens like a wire story ("LIMA — …") is still a post
+    posted = 1 if signals.posted_by else 0
+    return min(hits, MAX_BLOG_LINES) + posted + (2 if signals.weekday_header_title else 0)
 
 
 def news_score(text: str, lines: list[str], signals: Signals) -> int:

@@ -163,7 +163,9 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     meta = Metadata(title=title, authors=byline.authors if byline else [])
     publisher_line = find_publisher(lines)
     # the site that carries a wire story (its byline, copyright line or masthead) published it
-    agency = find_agency(lines[title_end:], lines)
+    agency = find_agency(
+        lines[title_end:], lines, lines[byline.index] if byline and byline.index >= 0 else None
+    )
     meta.publisher = (
         (byline.outlet if byline else None) or publisher_line or header.masthead or agency or blog_name
     )
