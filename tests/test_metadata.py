@@ -691,6 +691,7 @@ STORIES = Path(__file__).parent / "data" / "stories"
         ("blog_dateline.txt", "blog", None, None),  # a post that opens like a wire story is still a post
         ("paper.txt", "paper", None, None),
         ("encyclopaedia.txt", "other", None, None),
+        ("encyclopaedia_paren.txt", "other", None, None),  # "Peru (Republic of Peru) - a country …"
     ],
 )
 def test_news_datelines_agencies_and_kinds(
@@ -711,6 +712,8 @@ def test_news_datelines_agencies_and_kinds(
         ("NEW DELHI, 6 Dec (PTI) - India and Russia", None, (12, 6), "PTI"),
         ("BEIJING — Chinese officials said", None, None, None),
         ("In 2008, Peru and Russia signed (Reuters) - an accord", None, None, None),  # not a dateline
+        ("Peru (Republic of Peru) - a country in South America", None, None, None),  # a gloss, not an agency
+        ("LIMA (Andina) - Peru said", None, None, "Andina"),
     ],
 )
 def test_dateline_parts(

@@ -370,7 +370,7 @@ def dateline_date(paragraph: str) -> str | None:
 def dateline_agency(paragraph: str) -> str | None:
     """The agency a news dateline credits: "Reuters" in "LIMA, Nov 24 (Reuters) -", "TASS" in
     "MOSCOW, March 3. /TASS/."; None without one."""
-    match = DATELINE.match(paragraph)
+    match = DATELINE.match(paragraph) if is_dateline(paragraph) else None
     agency = (match.group("agency") or match.group("slashed")) if match else None
     return agency.strip(" ()") if agency else None
 
@@ -382,8 +382,10 @@ def is_dateline(paragraph: str) -> bool:
     if not match:
         return False
     place, sep = match.group("place"), match.group("sep")
-    if match.group("date") or match.group("agency") or match.group("slashed"):
+    if match.group("date") or match.group("slashed"):
         return True
+    if match.group("agency"):  # "LIMA (Reuters) -", but not "Peru (Republic of Peru) - a country …"
+        return place.isupper()
     if place.lower().rstrip(".") in _LABEL_WORDS:
         return False
     if sep.startswith(" ") and sep.strip() == ":":
