@@ -732,6 +732,7 @@ def test_dateline_parts(
         ("— Kyodo News", "Kyodo"),
         ("Source: Xinhua", "Xinhua"),
         ("(AP)", None),  # not a credit-line shape
+        ("Xinhua", None),  # a bare name at the end may be a link or a list item, not a credit
         ("— Andean Daily Notes", None),  # a credit line must name a listed outlet
         ("— Maria Lopez", None),  # a signature: an author, not a publisher
     ],

@@ -4,8 +4,9 @@
 
 Names are matched against the ``media`` rows of ``knowledge/organisations.tsv`` (bundled rows), so "AP"
 becomes "Associated Press" and "Kyodo News" "Kyodo". A dateline's agency that is not listed is kept as
-written, since the dateline's shape already says it is one; a credit line must name a listed outlet,
-because a short capitalised line at the end of a text can be many other things.
+written, since the dateline's shape already says it is one; a credit line must be marked ("—", "Source:")
+and name a listed outlet, because a short line at the end of a text can be many other things (a list of
+links under an article about the press).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dyad.knowledge import load_knowledge
 LOGGER = logging.getLogger(__name__)
 
 CREDIT_LINE = re.compile(
-    r"^(?:[—–-]{1,2}\s*|(?:sources?|fuente|fonte|credit|via)\s*:\s*)?(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\.?$",
+    r"^(?:[—–-]{1,2}\s*|(?:sources?|fuente|fonte|credit|via)\s*:\s*)(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\.?$",
     re.I,
 )
 CREDIT_LINES = 4  # the last lines of a text, where a credit line stands
