@@ -123,7 +123,16 @@ def test_random_bytes_without_nul_are_refused_as_not_text(pool: list[int], size:
     data = _random_bytes(seed, pool, size)
     with pytest.raises(IngestError) as info:
         read_document("noise.txt", data)
-    assert str(info.value).startswith("noise.txt: not text") and "\n" not in str(info.value)
+    assert str(info.value).startswith("noise.txt: not readable text") and "\n" not in str(info.value)
+
+
+def test_mojibake_saved_as_valid_utf8_is_refused() -> None:
+    # Russian read as cp1252 once and saved as UTF-8: every byte valid, every word wrong
+    mojibake = RUSSIAN.encode("koi8_r").decode("cp1252").encode("utf-8")
+    with pytest.raises(
+        IngestError, match=r"^twice\.txt: not readable text \(\d+% unlikely characters read as utf-8"
+    ):
+        read_document("twice.txt", mojibake)
 
 
 def test_unlikely_share_of_real_text_and_mojibake() -> None:

@@ -17,10 +17,10 @@ Order of attempts:
    Central-European code pages are left out on purpose: on short Western text charset-normalizer prefers
    cp1250 and turns "año" into "ańo".
 
-Steps 1–3 are certain. After steps 4–5 the text is checked: mostly unlikely characters (mojibake or
-random bytes) is refused; some unlikely characters, or bytes replaced, is stored with a warning that
-``dyad errors`` lists. Whatever decodes is also checked for control characters, so binary data cannot
-pass as text.
+Steps 1–3 are certain; after steps 4–5, bytes replaced, some unlikely characters or a close rival reading
+are stored with a warning that ``dyad errors`` lists. Whatever decodes is then checked: many control
+characters (binary data) or mostly unlikely characters (random bytes, mojibake, even mojibake saved as
+valid UTF-8) is refused.
 """
 
 from __future__ import annotations
@@ -77,6 +77,12 @@ def decode_bytes(name: str, data: bytes) -> Decoded:
         raise IngestError(
             f"{name}: binary data (many control characters after decoding as {decoded.encoding}), not text; "
             "convert it to text, HTML, PDF or JSON first"
+        )
+    share = unlikely_share(decoded.text)
+    if share > REFUSE_SHARE:  # random bytes, or mojibake (even mojibake saved as valid UTF-8)
+        raise IngestError(
+            f"{name}: not readable text ({share:.0%} unlikely characters read as {decoded.encoding}: random "
+            "bytes or mojibake); if it is text, re-save it as UTF-8"
         )
     LOGGER.debug("%s: decoded as %s", name, decoded.encoding)
     return Decoded(normalize_newlines(decoded.text), decoded.encoding, decoded.warning)
@@ -170,15 +176,10 @@ def _guess(data: bytes) -> tuple[_Reading, _Reading | None]:
 
 
 def _checked(name: str, data: bytes, reading: _Reading, rival: _Reading | None) -> Decoded:
-    """Refuse a guessed reading that is mostly unlikely characters; warn about invalid UTF-8, about a
-    legacy reading with some unlikely characters, and about one that a rival reads as well."""
+    """A guessed reading, with a warning about invalid UTF-8, about a legacy reading with some unlikely
+    characters, or about one that a rival reads as well."""
     text, encoding = reading.text, reading.encoding
     share = unlikely_share(text)
-    if share > REFUSE_SHARE:
-        raise IngestError(
-            f"{name}: not text in any encoding dyad reads ({share:.0%} unlikely characters even as "
-            f"{encoding}); re-save it as UTF-8"
-        )
     if encoding == "utf-8":
         warning = _invalid_utf8_warning(data, text)
     elif share > WARN_SHARE:
