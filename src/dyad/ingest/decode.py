@@ -1,4 +1,5 @@
-"""Bytes → text: byte-order marks, strict UTF-8, then a legacy-encoding guess; binary data is refused.
+"""Bytes → text: byte-order marks, strict UTF-8, then a legacy-encoding guess; binary data and text that
+reads as mojibake are refused, uncertain readings carry a warning.
 
 Order of attempts:
 
@@ -54,8 +55,8 @@ MIXED_HANDLER = "dyad.cp1252_fallback"
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # cp1252 punctuation that text pasted from Windows sources carries: ‚ „ … ‘ ’ “ ” • – —
 CP1252_PUNCTUATION = frozenset("‚„…‘’“”•–—")
-# Unlikely characters (share of the non-whitespace ones) above which a guessed decoding is not text, and
-# above which it is stored with a warning. Right decodings of real text stay under 1%.
+# Unlikely characters (share of the non-whitespace ones) above which a reading is not text, and above which
+# a guessed one is stored with a warning. Right decodings of real text stay under 1%.
 REFUSE_SHARE = 0.10
 WARN_SHARE = 0.02
 RIVAL_MARGIN = 0.02  # two legacy readings whose scores differ by less are a toss-up

@@ -79,5 +79,5 @@ def _case_turns(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def script_of(ch: str) -> str:
     """The script a letter's Unicode name starts with ("LATIN", "CYRILLIC", "CJK", "HIRAGANA", …);
-    halfwidth and fullwidth forms keep their width word ("HALFWIDTH"), so they never mix silently."""
+    halfwidth and fullwidth forms are named by their width ("HALFWIDTH", "FULLWIDTH")."""
     return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
