@@ -464,9 +464,10 @@ def _organisations(text: str, mentions: list[Mention], taken: list[tuple[int, in
 def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, str] | None) -> None:
     """An official introduced with no country ("Environment Minister Marina Silva") takes the one country
     the sentence of the introduction names as someone who acts or hosts (not a partner or destination
-    after "to", "with", "against": "suspended exports to Indonesia"); with no country in that sentence, the sentence before it
-    in the same paragraph. An envoy posted to a place ("ambassador ... in Cairo") is of the pair's other
-    side. Updates the mentions' ``iso3`` in place; two countries or none leave the official without one."""
+    after "to", "with", "against": "suspended exports to Indonesia"); with no country in that sentence,
+    the sentence before it in the same paragraph. An envoy posted to a place ("ambassador ... in Cairo")
+    is of the pair's other side. Updates the mentions' ``iso3`` in place; two countries or none leave the
+    official without one."""
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     countries = [m for m in mentions if m.kind == "country" and m.form in _COUNTRY_FORMS]
