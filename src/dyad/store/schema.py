@@ -26,12 +26,13 @@ from sqlalchemy import (
 SCHEMA_VERSION = 4
 # The first version that stores the resolved record (older stores get it built when they open).
 RECORD_SINCE = 4
-# Columns added since schema 1, added in place to an older store when it opens (table, column, SQL type
-# and default).
+# Columns added since schema 1, added in place to an older store when it opens (the schema version that
+# added it, table, column, SQL type and default).
 ADDED_COLUMNS = (
-    ("events", "plover", "VARCHAR(12)", "''"),
-    ("figures", "value_max", "FLOAT", "NULL"),
-    ("figures", "status", "VARCHAR(10)", "'occurred'"),
+    (2, "events", "plover", "VARCHAR(12)", "''"),
+    (2, "figures", "value_max", "FLOAT", "NULL"),
+    (2, "figures", "status", "VARCHAR(10)", "'occurred'"),
+    (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
 )
 
 metadata = MetaData()
@@ -95,6 +96,8 @@ ingest_errors = Table(
     Column("path", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+    # error: the file was not stored; warning: it was stored, but read with a doubt (a guessed encoding)
+    Column("level", String(8), nullable=False, default="error"),
 )
 
 time_expressions = Table(
