@@ -98,6 +98,24 @@ def partition(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["type"], row["participants"], row["status"])
 
 
+Signature = tuple[Any, Any, frozenset[str]]
+
+
+def signature(row: dict[str, Any]) -> Signature:
+    """All that ``same_event`` reads of a mention: rows alike in it merge alike (many reports of one
+    event often are), so each group is checked once per signature, not once per member."""
+    return (row.get("day_start"), row.get("day_end"), row["_name"])
+
+
+def _same(a: Signature, b: Signature, known: dict[tuple[Signature, Signature], bool]) -> bool:
+    if (a, b) not in known:
+        known[(a, b)] = same_event(
+            {"day_start": a[0], "day_end": a[1], "_name": a[2]},
+            {"day_start": b[0], "day_end": b[1], "_name": b[2]},
+        )
+    return known[(a, b)]
+
+
 def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The rows of one ``partition`` split where no chain of ``same_event`` links them: ``group_events``
     never puts a mention in a group with one it cannot be the same event as, so each cluster groups
@@ -114,9 +132,13 @@ def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    for row in rows:
+    first: dict[Signature, int] = {}
+    for i, row in enumerate(rows):
         row.setdefault("_name", instrument_key(row["sentence"]))
-    spans = {i: s for i, r in enumerate(rows) if (s := span(r)) is not None}
+        first.setdefault(signature(row), i)
+    for i, row in enumerate(rows):  # alike mentions are always the same event: compare one of each kind
+        join(i, first[signature(row)])
+    spans = {i: s for i in first.values() if (s := span(rows[i])) is not None}
     dated = sorted(spans, key=lambda i: spans[i][0])
     for a, i in enumerate(dated):
         lo, hi = spans[i]
@@ -126,7 +148,7 @@ def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
                 break
             if find(i) != find(j) and same_event(rows[i], rows[j]):
                 join(i, j)
-    undated = [i for i, r in enumerate(rows) if i not in spans]
+    undated = [i for i in first.values() if i not in spans]
     unnamed = [i for i in undated if not rows[i]["_name"]]
     named = [i for i in undated if rows[i]["_name"]]
     for i in unnamed[1:] + named:  # an unnamed undated mention agrees with every undated one
@@ -150,17 +172,22 @@ def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Mentions in ``group_order``, each joining the first group of its partition whose every member can
+    be the same event (greedy: the first mentions, the best dated, found the groups)."""
     groups: list[list[dict[str, Any]]] = []
+    signatures: list[set[Signature]] = []
+    known: dict[tuple[Signature, Signature], bool] = {}
     for row in sorted(rows, key=group_order):
         row["_name"] = instrument_key(row["sentence"])
-        key = partition(row)
-        for group in groups:
-            head = group[0]
-            if partition(head) == key and all(same_event(member, row) for member in group):
+        key, mine = partition(row), signature(row)
+        for group, kinds in zip(groups, signatures, strict=True):
+            if partition(group[0]) == key and all(_same(k, mine, known) for k in kinds):
                 group.append(row)
+                kinds.add(mine)
                 break
         else:
             groups.append([row])
+            signatures.append({mine})
     return groups
 
 

@@ -60,13 +60,19 @@ def resolve_figures(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Resolved figures and the value conflicts among them."""
     groups: list[list[dict[str, Any]]] = []
+    values: list[set[tuple[float, str]]] = []  # each group's distinct values: alike members agree alike
     for row in sorted(rows, key=lambda r: r["id"]):
-        for group in groups:
-            if _key(group[0]) == _key(row) and all(_agree(member, row) for member in group):
+        mine = (row["value"], row["qualifier"])
+        for group, seen in zip(groups, values, strict=True):
+            if _key(group[0]) == _key(row) and all(
+                _agree({"value": v, "qualifier": q}, row) for v, q in seen
+            ):
                 group.append(row)
+                seen.add(mine)
                 break
         else:
             groups.append([row])
+            values.append({mine})
     resolved = []
     for group in groups:
         sources = list({(s["doc"], s["start"]): s for s in (_source(r, names) for r in group)}.values())
