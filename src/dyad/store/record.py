@@ -101,13 +101,18 @@ def _neighbours(conn: Connection, row: dict[str, Any]) -> set[str]:
     return out
 
 
-def _component_rows(conn: Connection, components: set[str]) -> list[dict[str, Any]]:
+def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The mentions of ``components``, and where each is linked now (mention id → (component, event))."""
     links = schema.event_links
-    rows = []
+    rows, linked = [], {}
     for chunk in chunks(components):
-        ids = select(links.c.mention_id).where(links.c.component.in_(chunk))
-        rows += _event_rows(conn, schema.events.c.id.in_(ids))
-    return rows
+        query = select(links.c.mention_id, links.c.component, links.c.event_id).where(
+            links.c.component.in_(chunk)
+        )
+        linked.update({m: (c, e) for m, c, e in conn.execute(query).all()})
+    for chunk in chunks(linked):
+        rows += _event_rows(conn, schema.events.c.id.in_(chunk))
+    return rows, linked
 
 
 def _doc_names(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
@@ -142,9 +147,9 @@ def _record_event_row(event: dict[str, Any], head: dict[str, Any], component: st
 
 def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, Any]]) -> None:
     """Replace the resolved events of components ``old`` and of the mentions ``new_rows``."""
-    rows = new_rows + _component_rows(conn, old)
+    stored, linked = _component_rows(conn, old)
+    rows = new_rows + stored
     for chunk in chunks(old):
-        conn.execute(delete(schema.event_links).where(schema.event_links.c.component.in_(chunk)))
         conn.execute(delete(schema.record_events).where(schema.record_events.c.component.in_(chunk)))
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     parts: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
@@ -157,7 +162,14 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
             for group in group_events(cluster):
                 event = resolve_event(group, names, {})
                 events.append(_record_event_row(event, group[0], component))
-                links += [_link_row(r, component, event["id"]) for r in group]
+                links += [
+                    _link_row(r, component, event["id"])
+                    for r in group
+                    if linked.get(r["id"]) != (component, event["id"])  # many links stay as they were
+                ]
+    moved = [link["mention_id"] for link in links if link["mention_id"] in linked]
+    for chunk in chunks(moved):
+        conn.execute(delete(schema.event_links).where(schema.event_links.c.mention_id.in_(chunk)))
     _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
     _refresh_event_conflicts(conn, {(t, p) for t, p, _status in parts})
