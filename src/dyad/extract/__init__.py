@@ -43,11 +43,11 @@ def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
 # sides"). The rest cannot hold a dyadic event, and the parse is the costliest step.
 _ACTING = ("country", "person", "organisation", "pair")
 # Sentences of a pair's document that may hold the pair's act with neither side named: an instrument
-# ("the Lombok Treaty entered into force", "IA-CEPA enters into force") or a relations step ("ambassadors
-# were exchanged", "relations were restored in 1952").
+# ("the Lombok Treaty entered into force", "IA-CEPA enters into force"), a relations step ("ambassadors
+# were exchanged", "relations were restored in 1952") or talks ("a new round of talks began in Geneva").
 _PAIR_ACT = re.compile(
     r"\b(?:treaty|agreement|accord|pact|memorandum|convention|protocol|ceasefire|truce|into\s+force|"
-    r"ambassadors|embassies|(?:diplomatic\s+)?relations)\b",
+    r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
