@@ -201,3 +201,41 @@ def test_an_issuers_transcript_or_statement_is_not_news(title: str, kind: str) -
         "would resume, according to a statement.\n\nMore details were given in a statement."
     )
     assert read_text_metadata(text).kind == kind
+
+
+def test_a_word_hyphenated_across_title_lines_is_joined() -> None:
+    text = (
+        "The 2019 Chile-Peru Fisheries Agree-\nment and the Limits of Quiet Diplomacy\n\n"
+        f"Rosa Quispe and Jorge Salas\n\n{BODY}"
+    )
+    meta = read_text_metadata(text)
+    assert meta.title == "The 2019 Chile-Peru Fisheries Agreement and the Limits of Quiet Diplomacy"
+    assert meta.authors == ["Rosa Quispe", "Jorge Salas"]
+
+
+def test_authors_each_on_a_line_with_an_affiliation_in_brackets() -> None:
+    text = (
+        "Copper and quiet diplomacy: Chile and Peru\nafter the 2014 maritime ruling\n\n"
+        "Rosa Quispe (University of Lima)\nJorge Salas (Andean Institute of Trade)\n\n"
+        f"Abstract. {BODY}"
+    )
+    assert read_text_metadata(text).authors == ["Rosa Quispe", "Jorge Salas"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        (
+            "(Reporting by Rosa Quispe in Lima and Jorge Salas in Santiago; Editing by Ana Ruiz)",
+            ["Rosa Quispe", "Jorge Salas"],
+        ),
+        (
+            "(Reporting by Rosa Quispe and Jorge Salas in Lima and Marta Villanueva Torres in Santiago "
+            "de Chile; Editing by Ana Ruiz)",
+            ["Rosa Quispe", "Jorge Salas", "Marta Villanueva Torres"],
+        ),
+    ],
+)
+def test_credit_lines_name_every_reporter_without_their_places(credit: str, authors: list[str]) -> None:
+    text = f"Chile and Peru reopen lithium talks\n\nLIMA, March 3 (Andes Wire) - {BODY}\n\n{credit}"
+    assert read_text_metadata(text).authors == authors

@@ -119,6 +119,8 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.S)
 MARKDOWN_MARKUP = re.compile(r"^#{1,6}\s+|\s+#+$|^[*_]{1,3}|[*_]{1,3}$")
 BOTTOM_LINES = 8
 MAX_TITLE_LINES = 6
+# a word hyphenated across a wrapped title's lines: "Maritime Agree-\nment" (not "Israel-\nLebanon")
+HYPHEN_WRAP = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
 WRAP_RATIO = 0.6  # a title wraps only when its first line is about as long as the next
 MAX_STAMP = 100
 NUMERIC_LINE = re.compile(r"^[\d\s.,/–—-]{4,20}$")  # "1957–2023" closing a title
@@ -196,7 +198,7 @@ def find_title(lines: list[str], raw_lines: list[str], start: int) -> tuple[str 
     if start >= len(lines) or not looks_like_title(lines[start]):
         return None, start
     block = _title_block(lines, raw_lines, start)
-    joined = re.sub(r"\s+", " ", " ".join(block)).strip()
+    joined = re.sub(r"\s+", " ", HYPHEN_WRAP.sub("", "\n".join(block))).strip()
     if len(joined) > MAX_TITLE or joined.endswith("."):
         return None, start
     title = to_title_case(joined) if is_all_caps(joined) else joined
