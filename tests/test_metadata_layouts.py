@@ -239,3 +239,27 @@ def test_authors_each_on_a_line_with_an_affiliation_in_brackets() -> None:
 def test_credit_lines_name_every_reporter_without_their_places(credit: str, authors: list[str]) -> None:
     text = f"Chile and Peru reopen lithium talks\n\nLIMA, March 3 (Andes Wire) - {BODY}\n\n{credit}"
     assert read_text_metadata(text).authors == authors
+
+
+def test_a_compilers_stamp_names_the_compiler_without_making_news() -> None:
+    text = (
+        "Chile and Peru: copper, fish and the sea border — a timeline\n\n"
+        "Andes Affairs Desk · compiled by Rosa Quispe · last updated 4 May 2022\n\n"
+        "Relations between Lima and Santiago have moved on two tracks since 2014.\n\n"
+        "- **27 January 2014** – The International Court of Justice draws the maritime boundary."
+    )
+    meta = read_text_metadata(text, markdown=True)
+    assert (meta.authors, meta.published, meta.kind) == (["Rosa Quispe"], "2022-05-04", "other")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("TIMELINE: Chile and Peru since the 2014 ruling", "news"),
+        ("FACTBOX-What Chile and Peru trade", "news"),
+        ("Timeline: Chile and Peru since the 2014 ruling", "other"),
+    ],
+)
+def test_a_wire_slug_before_the_headline_makes_news(title: str, kind: str) -> None:
+    text = f"{title}\n\nAndes Desk | 3 April 2023\n\n1990 – 12 May: Chile and Peru sign a fisheries accord."
+    assert read_text_metadata(text).kind == kind

@@ -165,9 +165,13 @@ MARKERS = re.compile(r"[\d*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 INITIAL = re.compile(r"^[^\W\d_]\.?(?:-?[^\W\d_]\.)*$")
 INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")  # a name ending in an initial keeps its period: "Ahmed S."
 WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
-OUTLET_BYLINE = re.compile(r"^(?P<outlet>[^|•·]{2,60}?)\s*[|•·]\s*(?:by|por|par)\s+(?P<names>.+)$", re.I)
+OUTLET_BYLINE = re.compile(
+    r"^(?P<outlet>[^|•·]{2,60}?)\s*[|•·]\s*(?P<lead>(?:compiled\s+|written\s+)?(?:by|por|par))\s+(?P<names>.+)$",
+    re.I,
+)
 BYLINE = re.compile(
-    r"^(?P<lead>written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|by|por|par|автор:?)\s+(?P<names>.+)$",
+    r"^(?P<lead>written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|compiled\s+by|by|por|par|автор:?)\s+"
+    r"(?P<names>.+)$",
     re.I,
 )
 CREDIT = re.compile(r"(?:^\(?|;\s*)(?:reporting|writing|written)\s+by\s+(?P<names>[^;|)]+)", re.I)
@@ -194,7 +198,7 @@ BOTTOM_LINES = 8
 class Byline:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
-    source: str = ""  # outlet_byline, byline, posted_by, credit, name_line, signature, author_note
+    source: str = ""  # outlet_byline, byline, posted_by, compiled, credit, name_line, signature, author_note
     date: str | None = None
     located: bool = False  # the byline says where the author filed from ("By A in Lima")
     index: int = -1  # the byline's index in the lines it was found in
@@ -231,12 +235,20 @@ def parse_byline(line: str) -> Byline | None:
         names, located = _cut(match.group("names"))
         authors = parse_names(names, strict=False)
         outlet = match.group("outlet").strip()
-        return Byline(authors, outlet, "outlet_byline", _date(line), located) if authors else None
+        source = "compiled" if match.group("lead").lower().startswith("compiled") else "outlet_byline"
+        return Byline(authors, outlet, source, _date(line), located) if authors else None
     match = BYLINE.match(line)
     if match:
         names, located = _cut(match.group("names"))
         authors = parse_names(names, strict=False)
-        source = "posted_by" if match.group("lead").lower().startswith("posted") else "byline"
+        lead = match.group("lead").lower()
+        source = (
+            "posted_by"
+            if lead.startswith("posted")
+            else "compiled"
+            if lead.startswith("compiled")
+            else "byline"
+        )
         return Byline(authors, None, source, _date(line), located) if authors else None
     return _credit(line)
 

@@ -70,6 +70,11 @@ ISSUER_TITLE = re.compile(
     r"communiqu[ée])|remarks|address|speech)\b\s*(?:by|of|on|at|from|with|between|to)\b",
     re.I,
 )
+# a wire service's slug in capitals before the headline: "UPDATE 2-…", "TIMELINE: …", "FACTBOX-…"
+WIRE_SLUG = re.compile(
+    r"^(?:UPDATE\s+\d+|TIMELINE|FACTBOX|EXPLAINER|ANALYSIS|EXCLUSIVE|INSIGHT|WRAPUP(?:\s+\d+)?|FOCUS|INTERVIEW)"
+    r"\s*[-:]\s*\S"
+)
 NEWS_PHRASES = (
     re.compile(r"\b[A-Z][\w-]*\s+(?:news\s+agency\s+)?reported\b"),
     re.compile(r"\btold (?:reporters|journalists)\b"),
@@ -94,6 +99,7 @@ class Signals:
     time_stamped: bool = False  # a date line with the time of day, as news sites stamp stories
     agency_credit: bool = False  # a news agency credited by the dateline or a credit line
     issuer_title: bool = False  # "Transcript of …", "Press Conference by …", "Joint Statement on …"
+    wire_slug: bool = False  # "TIMELINE: …", "UPDATE 2-…" before the headline
 
 
 def classify_kind(text: str, lines: list[str], signals: Signals) -> str:
@@ -140,4 +146,5 @@ def news_score(text: str, lines: list[str], signals: Signals) -> int:
     score += 1 if signals.located_byline else 0
     score += 1 if signals.time_stamped else 0
     score += 2 if signals.agency_credit else 0
+    score += 2 if signals.wire_slug else 0
     return score

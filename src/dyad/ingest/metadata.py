@@ -33,7 +33,7 @@ from dyad.ingest.header import (
     looks_like_title,
     read_header,
 )
-from dyad.ingest.kind import ISSUER_TITLE, Signals, classify_kind
+from dyad.ingest.kind import ISSUER_TITLE, WIRE_SLUG, Signals, classify_kind
 from dyad.ingest.masthead import title_below_masthead
 
 LOGGER = logging.getLogger(__name__)
@@ -187,7 +187,11 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     weekday_date = header.weekday_date or (site is not None and _blog_masthead(site))
     weekday_title = weekday_date and title is not None and len(title) <= 100
     signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped, agency)
-    signals = replace(signals, issuer_title=bool(title and ISSUER_TITLE.match(title)))
+    signals = replace(
+        signals,
+        issuer_title=bool(title and ISSUER_TITLE.match(title)),
+        wire_slug=bool(title and WIRE_SLUG.match(title)),
+    )
     meta.kind = classify_kind(text, lines, signals)
     front.fill_from(meta)
     return front
