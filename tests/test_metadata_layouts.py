@@ -263,3 +263,13 @@ def test_a_compilers_stamp_names_the_compiler_without_making_news() -> None:
 def test_a_wire_slug_before_the_headline_makes_news(title: str, kind: str) -> None:
     text = f"{title}\n\nAndes Desk | 3 April 2023\n\n1990 – 12 May: Chile and Peru sign a fisheries accord."
     assert read_text_metadata(text).kind == kind
+
+
+def test_a_wrapped_title_under_an_institutes_name() -> None:
+    text = (
+        "ANDEAN POLICY INSTITUTE | Working Paper No. 3\n\nCopper, fish and the sea border: Chile and Peru\n"
+        f"after the 2014 ruling of the Court\n\nRosa Quispe and Jorge Salas\n\n{BODY}"
+    )
+    meta = read_text_metadata(text)
+    assert meta.title == "Copper, fish and the sea border: Chile and Peru after the 2014 ruling of the Court"
+    assert meta.authors == ["Rosa Quispe", "Jorge Salas"]

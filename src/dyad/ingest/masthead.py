@@ -96,6 +96,8 @@ def _title_index(roles: list[tuple[str, str]], start: int) -> int | None:
         above = signed - 1
         while above >= 0 and kinds[above] == "date":
             above -= 1
+        if above >= 1 and kinds[above - 1] == "title" and roles[above][0][:1].islower():
+            above -= 1  # the title's wrapped second line starts in lower case, like a tagline
         return start + above if above >= 0 and kinds[above] == "title" else None
     dated = next((i for i, kind in enumerate(kinds) if kind == "date"), None)
     if dated is None:
