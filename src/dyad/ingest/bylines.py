@@ -376,7 +376,7 @@ def _name_line(lines: list[str], title_end: int) -> Byline | None:
 
 
 def _affiliated_names(lines: list[str], title_end: int) -> Byline | None:
-    """Authors one a line under a paper's title, each with an affiliation in brackets: "Jane Doe
+    """Authors one to a line under a paper's title, each with an affiliation in brackets: "Jane Doe
     (University of Lima)\nJohn Roe (Andean Institute)"."""
     names: list[str] = []
     affiliated = False
