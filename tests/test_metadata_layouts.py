@@ -273,3 +273,23 @@ def test_a_wrapped_title_under_an_institutes_name() -> None:
     meta = read_text_metadata(text)
     assert meta.title == "Copper, fish and the sea border: Chile and Peru after the 2014 ruling of the Court"
     assert meta.authors == ["Rosa Quispe", "Jorge Salas"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("The Chile-Peru Fisheries Agree- ment of 2019", "The Chile-Peru Fisheries Agreement of 2019"),
+        ("Pre- and post-war trade between Chile and Peru", "Pre- and post-war trade between Chile and Peru"),
+    ],
+)
+def test_a_hyphen_left_by_joined_lines_is_closed_but_not_a_suspended_one(title: str, expected: str) -> None:
+    assert read_text_metadata(f"{title}\n\nRosa Quispe and Jorge Salas\n\n{BODY}").title == expected
+
+
+def test_a_spokespersons_regular_press_conference_is_not_news() -> None:
+    text = (
+        "Foreign Ministry Spokesperson Ana Ruiz's Regular Press Conference on May 5, 2023\n\n"
+        "LIMA, May 5 (Andes Wire) - The spokesperson told reporters that talks would resume, according to "
+        "a statement.\n\nMore details were given in a statement."
+    )
+    assert read_text_metadata(text).kind == "other"

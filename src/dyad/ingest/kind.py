@@ -67,7 +67,10 @@ PRESS_RELEASE_LINES = 6
 ISSUER_TITLE = re.compile(
     r"^(?:transcript|readout|verbatim|(?:regular\s+|special\s+|weekly\s+|daily\s+|media\s+|press\s+)*"
     r"(?:briefing|press\s+conference|news\s+conference)|(?:joint\s+|press\s+)?(?:statement|declaration|"
-    r"communiqu[ée])|remarks|address|speech)\b\s*(?:by|of|on|at|from|with|between|to)\b",
+    r"communiqu[ée])|remarks|address|speech)\b\s*(?:by|of|on|at|from|with|between|to)\b|"
+    # "Foreign Ministry Spokesperson Li Wei's Regular Press Conference on May 5, 2023"
+    r"\b(?:spokes(?:person|man|woman)|minister|secretary)\b[^:]{0,60}['’]s\s+(?:regular\s+|daily\s+|weekly\s+)?"
+    r"(?:press\s+conference|(?:press\s+|media\s+)?briefing|remarks|statement)\b",
     re.I,
 )
 # a wire service's slug in capitals before the headline: "UPDATE 2-…", "TIMELINE: …", "FACTBOX-…"

@@ -119,8 +119,9 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.S)
 MARKDOWN_MARKUP = re.compile(r"^#{1,6}\s+|\s+#+$|^[*_]{1,3}|[*_]{1,3}$")
 BOTTOM_LINES = 8
 MAX_TITLE_LINES = 6
-# a word hyphenated across a wrapped title's lines: "Maritime Agree-\nment" (not "Israel-\nLebanon")
-HYPHEN_WRAP = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
+# a word hyphenated across a wrapped title's lines: "Maritime Agree-\nment", or "Agree- ment" once the
+# lines were joined (not "Israel-\nLebanon", nor "pre- and post-war")
+HYPHEN_WRAP = re.compile(r"(?<=[a-zà-ÿ])-(?:\n| (?!(?:and|or|to|nor|und|et|y|e|o)\b))(?=[a-zà-ÿ])")
 WRAP_RATIO = 0.6  # a title wraps only when its first line is about as long as the next
 MAX_STAMP = 100
 NUMERIC_LINE = re.compile(r"^[\d\s.,/–—-]{4,20}$")  # "1957–2023" closing a title
@@ -189,7 +190,7 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped, agency)
     signals = replace(
         signals,
-        issuer_title=bool(title and ISSUER_TITLE.match(title)),
+        issuer_title=bool(title and ISSUER_TITLE.search(title)),
         wire_slug=bool(title and WIRE_SLUG.match(title)),
     )
     meta.kind = classify_kind(text, lines, signals)
