@@ -293,3 +293,31 @@ def test_a_spokespersons_regular_press_conference_is_not_news() -> None:
         "a statement.\n\nMore details were given in a statement."
     )
     assert read_text_metadata(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Issued on 3 June 2024", "2024-06-03"),
+        ("Release date: 3 June 2024", "2024-06-03"),
+        ("Publication date: 3 June 2024", "2024-06-03"),
+        ("Issued by the Ministry on 3 June 2024", None),
+    ],
+)
+def test_issue_and_release_labels(line: str, date: str | None) -> None:
+    found = parse_date_line(line)
+    assert (found[0] if found else None) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Author: Rosa Quispe", ["Rosa Quispe"]),
+        ("Authors: Rosa Quispe and Jorge Salas", ["Rosa Quispe", "Jorge Salas"]),
+        ("Authors: the editorial board", []),
+    ],
+)
+def test_an_author_label_names_the_authors_and_is_no_news_byline(line: str, authors: list[str]) -> None:
+    meta = read_text_metadata(f"Chile and Peru after the sea ruling\n\n{line}\n\n{BODY}")
+    assert meta.authors == authors
+    assert meta.kind != "news"

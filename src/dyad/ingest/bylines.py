@@ -170,7 +170,8 @@ OUTLET_BYLINE = re.compile(
     re.I,
 )
 BYLINE = re.compile(
-    r"^(?P<lead>written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|compiled\s+by|by|por|par|автор:?)\s+"
+    r"^(?P<lead>written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|compiled\s+by|authors?:|by|por|par|"
+    r"автор:?)\s+"
     r"(?P<names>.+)$",
     re.I,
 )
@@ -198,7 +199,9 @@ BOTTOM_LINES = 8
 class Byline:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
-    source: str = ""  # outlet_byline, byline, posted_by, compiled, credit, name_line, signature, author_note
+    source: str = (
+        ""  # outlet_byline, byline, posted_by, compiled ("Author:"), credit, name_line, signature, …
+    )
     date: str | None = None
     located: bool = False  # the byline says where the author filed from ("By A in Lima")
     index: int = -1  # the byline's index in the lines it was found in
@@ -242,13 +245,8 @@ def parse_byline(line: str) -> Byline | None:
         names, located = _cut(match.group("names"))
         authors = parse_names(names, strict=False)
         lead = match.group("lead").lower()
-        source = (
-            "posted_by"
-            if lead.startswith("posted")
-            else "compiled"
-            if lead.startswith("compiled")
-            else "byline"
-        )
+        source = "posted_by" if lead.startswith("posted") else "byline"
+        source = "compiled" if lead.startswith(("compiled", "author")) else source  # no reporter's mark
         return Byline(authors, None, source, _date(line), located) if authors else None
     return _credit(line)
 

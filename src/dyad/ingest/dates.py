@@ -214,7 +214,8 @@ _TIME_OF_DAY = re.compile(r"(?<![\d.])\d{1,2}[:.h]\d{2}(?![\d.])")
 _TIME_PREFIX = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?[\s,|·•–—-]*")
 _YEAR_WORD = re.compile(r"^\s*(?:г\.|г\b|года\b)")
 _LABEL = re.compile(
-    r"^(?P<label>(?:first\s+)?published(?:\s+online)?|posted|updated|"
+    r"^(?P<label>(?:first\s+)?published(?:\s+online)?|publication\s+date|release\s+date|issued|released|posted|"
+    r"updated|"
     r"(?:this\s+(?:page|article|entry|post)\s+was\s+)?last\s+(?:updated|modified|edited|revised)|revised|dated?|"
     r"publicado|actualizado|atualizado|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|pubblicato|"
     r"aggiornato|опубликовано|обновлено)\b(?:\s+(?:on|at|el|em|le|am|il|en))?\s*:?\s*",
