@@ -89,6 +89,7 @@ INSTRUMENTS = frozenset(
         "cepa",
     )
 )
+_INSTRUMENT_ROLES = ("nsubj", "nsubjpass", "dobj")
 _DEALS = ("trade", "arms_transfer", "investment", "aid", "cooperation")  # material acts a deal provides for
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
 
@@ -166,6 +167,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
             heads.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "xcomp":
             heads.extend(g for g in c.children if g.dep_ == "dobj")
+            if c.tag_ == "VBG":
+                heads.append(c)  # "stop shelling": the gerund is what is stopped
     if is_noun and token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         heads.append(token.head)  # "held talks": the light verb over the noun
     return heads + [conj for h in heads for conj in h.conjuncts]
@@ -300,6 +303,9 @@ def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> Non
         hard = head_lemma in ("demand", "insist", "require")
         reading.type = "dispute" if hard else "statement"
         reading.cameo, reading.plover = ("100" if hard else "020"), "REQUEST"
+    elif effect == "planned" and head_lemma == "agree" and reading.predicate.plover == "RETREAT":
+        # "the armies agreed to halt firing": the truce agreed is an agreement
+        reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
     elif effect == "planned" and head_lemma == "agree" and reading.predicate.type in _DEALS:
         # "Egypt agreed to sell Israel gas": the deal is made (an agreement); the sales are to come
         reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
@@ -543,10 +549,11 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         and any(c.dep_ == "auxpass" for c in token.children)
         and not any(c.dep_ == "agent" for c in token.children)
     )
-    reading.instrument = _lemma(token) in INSTRUMENTS or any(
-        _lemma(w) in INSTRUMENTS
-        for w in actor_tokens + target_tokens
-        if w.dep_ in ("nsubj", "nsubjpass", "dobj")
+    # "it entered into force": only an instrument enters into force, whatever the subject is called
+    reading.instrument = (
+        _lemma(token) in INSTRUMENTS
+        or (_lemma(token) == "enter" and "force" in _words_below(token))
+        or any(_lemma(w) in INSTRUMENTS for w in actor_tokens + target_tokens if w.dep_ in _INSTRUMENT_ROLES)
     )
     reading.pair_target = _in_pair_phrase(target_tokens, context.pair_spans) or any(
         w.lower_ in ("other", "another") and w.head.lower_ in ("each", "one") or w.lower_ == "each"
