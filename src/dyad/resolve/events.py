@@ -134,7 +134,8 @@ def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
     first: dict[Signature, int] = {}
     for i, row in enumerate(rows):
-        row.setdefault("_name", instrument_key(row["sentence"]))
+        if "_name" not in row:
+            row["_name"] = instrument_key(row["sentence"])
         first.setdefault(signature(row), i)
     for i, row in enumerate(rows):  # alike mentions are always the same event: compare one of each kind
         join(i, first[signature(row)])
@@ -178,7 +179,8 @@ def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     signatures: list[set[Signature]] = []
     known: dict[tuple[Signature, Signature], bool] = {}
     for row in sorted(rows, key=group_order):
-        row["_name"] = instrument_key(row["sentence"])
+        if "_name" not in row:  # clusters() may have read it already
+            row["_name"] = instrument_key(row["sentence"])
         key, mine = partition(row), signature(row)
         for group, kinds in zip(groups, signatures, strict=True):
             if partition(group[0]) == key and all(_same(k, mine, known) for k in kinds):
