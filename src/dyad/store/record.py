@@ -149,8 +149,12 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
     """Replace the resolved events of components ``old`` and of the mentions ``new_rows``."""
     stored, linked = _component_rows(conn, old)
     rows = new_rows + stored
+    e = schema.record_events
+    scopes = {(r["type"], r["participants"]) for r in rows}  # and those of events that may vanish:
     for chunk in chunks(old):
-        conn.execute(delete(schema.record_events).where(schema.record_events.c.component.in_(chunk)))
+        found = conn.execute(select(e.c.type, e.c.participants).where(e.c.component.in_(chunk)))
+        scopes |= {(kind, participants) for kind, participants in found}
+        conn.execute(delete(e).where(e.c.component.in_(chunk)))
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     parts: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
@@ -172,7 +176,7 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
         conn.execute(delete(schema.event_links).where(schema.event_links.c.mention_id.in_(chunk)))
     _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
-    _refresh_event_conflicts(conn, {(t, p) for t, p, _status in parts})
+    _refresh_event_conflicts(conn, scopes)
 
 
 def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, Any]:
