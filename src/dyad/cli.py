@@ -182,9 +182,8 @@ def ingest(
     dask: Annotated[
         str | None,
         typer.Option(
-            metavar="local|ADDRESS",
             help="Read and extract on Dask: 'local' (--workers processes) or a scheduler's tcp://host:8786, "
-            "whose workers must read the same paths. Needs pip install 'dyad[dask]'.",
+            "whose workers must read the same paths. Needs pip install 'dyad\\[dask]'.",
         ),
     ] = None,
     as_json: JsonOption = False,
