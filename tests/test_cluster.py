@@ -51,7 +51,7 @@ def plain(examples: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict
 def cluster() -> Iterator[Any]:
     """Two single-threaded worker processes, each kept alive by its nanny (a killed one is restarted)."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
     ) as local:
         yield local
 

@@ -50,7 +50,7 @@ def connect(address: str, workers: int) -> Iterator[Any]:
             n_workers=max(1, workers),
             threads_per_worker=1,  # the parser is CPU-bound: one document per process at a time
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: a second cluster on this machine must not clash
             silence_logs=logging.ERROR,
         )
         with cluster, distributed.Client(cluster) as client:
