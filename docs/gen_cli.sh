@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
   echo
   echo "Generated from \`dyad COMMAND --help\` by \`docs/gen_cli.sh\`. Every command that reads the store takes"
   echo "\`--db\` (a SQLAlchemy URL or a SQLite path) and \`--config\` (a TOML file). Errors print one line and exit 2;"
-  echo "\`dyad ingest\` exits 1 when any file failed, \`dyad eval --floors\` when a score is below its floor."
+  echo "\`dyad ingest\` exits 1 when any file failed (3 when all were stored but some with a warning, listed by"
+  echo "\`dyad errors\`), \`dyad eval --floors\` exits 1 when a score is below its floor."
   echo
   echo "Only \`dyad ingest\` (and \`dyad demo\`, in its own folder) create a store: any other command given a SQLite"
   echo "path that does not exist says so and exits 2. \`--dyad\` takes ISO codes or country names and adjectives"

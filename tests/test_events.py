@@ -175,3 +175,15 @@ def test_an_undated_act_in_a_readout_takes_the_date_of_its_occasion() -> None:
     [processed] = process_bytes("statement.txt", text.encode())
     meetings = [e for e in processed.events if e.type == "meeting"]
     assert meetings and all(e.date is not None and e.date.edtf == "2023-05-12" for e in meetings)
+
+
+def test_a_yearless_dateline_is_placed_by_the_weekday_its_lead_gives() -> None:
+    """The latest year the story names is 2020 ("in June 2020"), but Feb 25 was a Thursday in 2021: the
+    story is of 2021, and "last June" is June 2020."""
+    text = (
+        "Chile and Peru renew fisheries pact\n\n"
+        "LIMA, Feb 25 (Wire) - Chile and Peru said on Thursday they had renewed their fisheries pact.\n\n"
+        "The pact had lapsed in June 2020, when talks between Chile and Peru broke down."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == "2021-02-25"

@@ -195,12 +195,12 @@ def test_decoding_keeps_accents(data: bytes, label: str) -> None:
     ],
 )
 def test_decode_legacy_encodings(text: str, encoding: str) -> None:
-    assert decode_bytes("x.txt", text.encode(encoding)) == text
+    assert decode_bytes("x.txt", text.encode(encoding)).text == text
 
 
 def test_decode_utf8_with_stray_cp1252_bytes() -> None:
     data = "Perú y Rusia: cooperación técnico-militar. ".encode() + "Señora Muñoz".encode("cp1252")
-    assert decode_bytes("mixed.txt", data) == "Perú y Rusia: cooperación técnico-militar. Señora Muñoz"
+    assert decode_bytes("mixed.txt", data).text == "Perú y Rusia: cooperación técnico-militar. Señora Muñoz"
 
 
 def test_document_identity_fields() -> None:
@@ -375,8 +375,9 @@ def test_json_record_kind_follows_its_type_and_venue(record: dict[str, object], 
             "news",
             "Gulf Wire",
         ),
-        # a record that states no kind takes the kind of the text under it (a wire dateline: news)
-        ({"id": "a-77", "title": "Accra and Abuja end trade row"}, "news", None),
+        # a record that states no kind takes the kind of the text under it (a wire dateline: news), and
+        # the agency the dateline credits as its publisher
+        ({"id": "a-77", "title": "Accra and Abuja end trade row"}, "news", "Reuters"),
         # a journal record stays a record even over a news-like text
         (
             {"title": "Trade in West Africa", "doi": "10.1234/war.2020.3", "journal": {"name": "WAR"}},

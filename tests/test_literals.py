@@ -31,7 +31,7 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
 
 
 def _sentences() -> list[str]:
-    folders = [ROOT.parent / "shared" / "corpus" / "seeds", *(ROOT / "tests" / "data").glob("heldout*")]
+    folders = [ROOT / "src" / "dyad" / "examples" / "seeds", *(ROOT / "tests" / "data").glob("heldout*")]
     texts = []
     for folder in folders:
         for path in sorted(folder.glob("*")):

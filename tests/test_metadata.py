@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from dyad.ingest import read_document
+from dyad.ingest.agencies import media_name
 from dyad.ingest.bylines import parse_byline, parse_end_byline, parse_names
-from dyad.ingest.dates import dateline_month_day, has_time_of_day, parse_date_line
+from dyad.ingest.dates import (
+    dateline_agency,
+    dateline_date,
+    dateline_month_day,
+    has_time_of_day,
+    parse_date_line,
+)
 from dyad.ingest.header import is_page_chrome, is_section_label, read_header
 from dyad.ingest.metadata import read_text_metadata, to_title_case
 
-SEEDS = Path("/work/shared/corpus/seeds")
-GOLD = Path("/work/shared/gold/seeds.json")
 BODY = (
     "Russia and Peru signed an agreement on military-technical cooperation, officials in both capitals "
     "said, adding that talks on trade would continue next year."
@@ -511,6 +515,12 @@ def test_parse_names(text: str, strict: bool, names: list[str]) -> None:
             "2022-04-02",
         ),
         (f"Kenya, China sign rail deal\n\nNAIROBI, Feb 30 (Reuters) - {KENYA}\n\n© 2019 Reuters", None),
+        # a short sentence under the dateline dates an event, not the story: no year from it
+        (
+            f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}\n\n"
+            "The line opened on 31 May 2017.\n\nMore talks are planned.",
+            None,
+        ),
         (f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}", None),
         (
             f"Kenya, China sign rail deal\n\nNAIROBI, March 14 (Reuters) - {KENYA}\n\n© 2015–2024 Wire Co",
@@ -630,12 +640,11 @@ def _squash(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip().lower()
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="the shared seed corpus is not on this machine")
-def test_seed_metadata_matches_gold() -> None:
-    gold = {entry["doc"]: entry for entry in json.loads(GOLD.read_text(encoding="utf-8"))["documents"]}
+def test_seed_metadata_matches_gold(seeds_dir: Path, gold: dict) -> None:
+    documents = {entry["doc"]: entry for entry in gold["documents"]}
     matched, report = 0, []
-    for name, expected in sorted(gold.items()):
-        path = SEEDS / name
+    for name, expected in sorted(documents.items()):
+        path = seeds_dir / name
         document = read_document(str(path), path.read_bytes())
         got = {
             "title": _squash(document.title),
@@ -654,3 +663,86 @@ def test_seed_metadata_matches_gold() -> None:
         report.append(f"{name}: " + (", ".join(f"{f} {got[f]!r} != {want[f]!r}" for f in wrong) or "ok"))
     print("\n".join(report))
     assert matched >= 4, "\n".join(report)
+
+
+STORIES = Path(__file__).parent / "data" / "stories"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "published", "publisher"),
+    [
+        # a yearless dateline and no date the story states about itself: no publication date, never a guess
+        ("reuters_yearless.txt", "news", None, "Reuters"),
+        ("body_year_only.txt", "news", None, "Reuters"),  # years in the body say when events were, not it
+        ("reuters_copyright.txt", "news", "2008-11-24", "Reuters"),  # the year from "© 2008 Reuters"
+        ("published_header.txt", "news", "2008-11-24", "Agence France-Presse"),  # "Published:" and "(AFP)"
+        ("tass_full.txt", "news", "2015-03-03", "TASS"),
+        ("tass_slashes.txt", "news", None, "TASS"),  # "MOSCOW, March 3. /TASS/."
+        ("beijing_dash.txt", "news", None, None),  # "BEIJING —": a dateline without date or agency
+        ("tokyo_kyodo.txt", "news", "2023-06-05", "Kyodo"),  # "Tokyo, 5 June 2023:" and "— Kyodo News"
+        ("xinhua_yearless.txt", "news", None, "Xinhua"),
+        ("ap_dash.txt", "news", None, "Associated Press"),  # "(AP)"
+        ("credit_only.txt", "news", None, None),  # "(Reporting by …; Editing by …)" credits no agency
+        ("efe_spanish.txt", "news", None, "EFE"),  # "LIMA, 24 nov (EFE).-", the Spanish wires' dateline
+        ("ap_byline.txt", "news", None, "Associated Press"),  # "By Maria Verza, Associated Press"
+        # not news: a press release with a dateline, a blog quoting agencies, a paper citing them, an article
+        ("press_release.txt", "other", "2008-11-24", None),
+        ("blog_post.txt", "blog", "2008-12-06", None),
+        ("blog_dateline.txt", "blog", None, None),  # a post that opens like a wire story is still a post
+        ("paper.txt", "paper", None, None),
+        ("encyclopaedia.txt", "other", None, None),
+        ("encyclopaedia_paren.txt", "other", None, None),  # "Peru (Republic of Peru) - a country …"
+    ],
+)
+def test_news_datelines_agencies_and_kinds(
+    name: str, kind: str, published: str | None, publisher: str | None
+) -> None:
+    path = STORIES / name
+    document = read_document(str(path), path.read_bytes())
+    assert (document.kind, document.published, document.publisher) == (kind, published, publisher)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "date", "month_day", "agency"),
+    [
+        ("LIMA, Nov 24 (Reuters) - Peru and Russia signed", None, (11, 24), "Reuters"),
+        ("MOSCOW, March 3, 2015 (TASS) - Russian officials said", "2015-03-03", None, "TASS"),
+        ("MOSCOW, March 3. /TASS/. Russia's foreign minister said", None, (3, 3), "TASS"),
+        ("Tokyo, 5 June 2023: Japan and Chile signed", "2023-06-05", None, None),
+        ("NEW DELHI, 6 Dec (PTI) - India and Russia", None, (12, 6), "PTI"),
+        ("BEIJING — Chinese officials said", None, None, None),
+        ("In 2008, Peru and Russia signed (Reuters) - an accord", None, None, None),  # not a dateline
+        ("Peru (Republic of Peru) - a country in South America", None, None, None),  # a gloss, not an agency
+        ("LIMA (Andina) - Peru said", None, None, "Andina"),
+    ],
+)
+def test_dateline_parts(
+    paragraph: str, date: str | None, month_day: tuple[int, int] | None, agency: str | None
+) -> None:
+    assert (dateline_date(paragraph), dateline_month_day(paragraph), dateline_agency(paragraph)) == (
+        date,
+        month_day,
+        agency,
+    )
+
+
+@pytest.mark.parametrize(
+    ("ending", "publisher"),
+    [
+        ("— Kyodo News", "Kyodo"),
+        ("Source: Xinhua", "Xinhua"),
+        ("(AP)", None),  # not a credit-line shape
+        ("Xinhua", None),  # a bare name at the end may be a link or a list item, not a credit
+        ("— Andean Daily Notes", None),  # a credit line must name a listed outlet
+        ("— Maria Lopez", None),  # a signature: an author, not a publisher
+    ],
+)
+def test_credit_line_names_a_listed_outlet(ending: str, publisher: str | None) -> None:
+    text = f"Chile and Japan sign minerals pact\n\n{BODY}\n\n{BODY}\n\n{ending}\n"
+    assert read_text_metadata(text).publisher == publisher
+
+
+def test_media_names_come_from_the_knowledge_file() -> None:
+    assert media_name("AP") == "Associated Press"
+    assert media_name("press trust of india") == "Press Trust of India"
+    assert media_name("Lima") is None

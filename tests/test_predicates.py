@@ -269,3 +269,58 @@ def test_a_known_person_is_meant_by_the_surname_later() -> None:
     text = "Prime Minister Imran Khan spoke on 1 March 2019. Later that day Khan praised India."
     people = [m for m in extract_facts(_doc(text)).mentions if m["kind"] == "person" and m["text"] == "Khan"]
     assert people and all(m["value"] == "Imran Khan" for m in people)
+
+
+# Common ways of writing each kind of act, one sentence each (written for this test), between the
+# document's pair: each is read as that act, between Chile and Japan, on its day.
+PHRASINGS = [
+    (
+        "dispute",
+        "On May 3, 2023, Chilean jets will bomb Japanese positions.",
+    ),  # force announced: a threat
+    (
+        "dispute",
+        "Chile's foreign ministry summoned Japanese Ambassador Ken Tanaka on May 3, 2023 to protest.",
+    ),
+    ("use_of_force", "On May 3, 2023, Chile annexed the Japanese-held islands."),
+    ("agreement", "On May 3, 2023, Chile and Japan agreed a ceasefire."),
+    ("agreement", "A ceasefire between Chile and Japan was agreed on May 3, 2023."),
+    ("agreement", "On May 3, 2023, Chile and Japan reached a truce."),
+    ("diplomatic_relations", "On May 3, 2023, Chile expelled Japanese Ambassador Ken Tanaka."),
+    ("sanction", "On May 3, 2023, Chile halted all trade with Japan."),
+    ("use_of_force", "On May 3, 2023, Chilean forces seized a Japanese trawler."),
+    ("dispute", "On May 3, 2023, Chile accused Japan of spying."),
+    ("diplomatic_relations", "On May 3, 2023, Chile recalled its ambassador from Tokyo."),
+    ("sanction", "On May 3, 2023, Chile imposed tariffs on Japanese cars."),
+    ("use_of_force", "On May 3, 2023, Chilean police detained two Japanese diplomats."),
+    ("meeting", "On May 3, 2023, the Chilean and Japanese foreign ministers held talks in Lima."),
+    ("meeting", "On May 3, 2023, Boric spoke by phone with Japanese Prime Minister Fumio Kishida."),
+    ("statement", "On May 3, 2023, Japan welcomed Chile's decision."),
+    ("statement", "On May 3, 2023, Chile urged Japan to reconsider."),
+    ("dispute", "On May 3, 2023, Chile warned Japan against further incursions."),
+    ("aid", "On May 3, 2023, Japan sent humanitarian aid to Chile."),
+    ("aid", "On May 3, 2023, Japan pledged $5 million in aid to Chile."),
+    ("diplomatic_relations", "On May 3, 2023, Chile and Japan restored diplomatic relations."),
+    ("diplomatic_relations", "On May 3, 2023, Chile closed its embassy in Tokyo."),
+    ("sanction", "On May 3, 2023, Japan banned imports of Chilean salmon."),
+    ("use_of_force", "On May 3, 2023, Japanese warplanes bombed Chilean positions."),
+    ("use_of_force", "Clashes broke out between Chilean and Japanese troops on May 3, 2023."),
+    ("other", "On May 3, 2023, Chile released the captured Japanese pilot."),
+    ("agreement", "On May 3, 2023, Chile and Japan signed a memorandum of understanding on mining."),
+    ("visit", "On May 3, 2023, Boric arrived in Tokyo for a state visit."),
+    ("agreement", "The Chile-Japan free trade agreement entered into force on May 3, 2023."),
+    ("dispute", "On May 3, 2023, Japan condemned Chile's missile test."),
+    ("sanction", "On May 3, 2023, Chile froze the assets of Japanese officials."),
+    ("dispute", "On May 3, 2023, Chile demanded that Japan withdraw its troops."),
+    ("dispute", "On May 3, 2023, Japan lodged a formal protest with Chile."),
+    ("statement", "On May 3, 2023, Chile thanked Japan for its support."),
+    ("cooperation", "On May 3, 2023, Chile and Japan held joint naval exercises."),
+    ("arms_transfer", "On May 3, 2023, Japan delivered two patrol boats to Chile."),
+    ("diplomatic_relations", "On May 3, 2023, Japan appointed a new ambassador to Chile."),
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence"), PHRASINGS)
+def test_common_phrasings_of_each_kind_of_act(kind: str, sentence: str) -> None:
+    facts = _facts(_events(INTRO + sentence))
+    assert (kind, ("CHL", "JPN"), "2023-05-03") in facts, facts

@@ -409,6 +409,19 @@ def test_upload_with_the_token_ingests_and_lists_bad_files(upload_url: str) -> N
         assert c.get("/upload").status_code == 200
 
 
+def test_upload_of_damaged_utf8_is_stored_with_a_warning(upload_url: str) -> None:
+    damaged = "Perú y Rusia firmaron un acuerdo en Lima en 2008.".encode().replace(b"Lima", b"L\x9dma")
+    with TestClient(create_app(upload_url, allow_ingest=True, token="secret")) as c:
+        files = [("files", ("nota.txt", damaged, "text/plain"))]
+        body = c.post("/api/ingest", files=files, headers={"Authorization": "Bearer secret"}).json()
+        assert body["ok"] is True and body["added"] == ["nota.txt"]
+        assert [w["file"] for w in body["warnings"]] == ["nota.txt"] and "U+FFFD" in body["warnings"][0][
+            "reason"
+        ]
+        page = c.get("/documents").text
+        assert "read with a doubt" in page and "<td>warning</td>" in page
+
+
 def test_upload_over_the_size_limit_is_refused(upload_url: str) -> None:
     with TestClient(create_app(upload_url, allow_ingest=True, token="secret", max_bytes=1000)) as c:
         big = [("files", ("big.txt", b"Peru and Russia. " * 200, "text/plain"))]

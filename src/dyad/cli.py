@@ -165,9 +165,12 @@ def _print_report(report: IngestReport) -> None:
     out.print(
         f"stored {len(report.added)} new document(s), {len(report.unchanged)} unchanged, "
         f"{len(report.failed)} file(s) failed"
+        + (f", {len(report.warnings)} warning(s)" if report.warnings else "")
     )
     for failure in report.failed:
         err.print(f"  skipped {failure.path}: {failure.reason}", highlight=False, markup=False)
+    for warning in report.warnings:
+        err.print(f"  warning {warning.path}: {warning.reason}", highlight=False, markup=False)
 
 
 @app.command(cls=_DyadCommand)
@@ -189,7 +192,8 @@ def ingest(
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Ingest documents (creating the store if needed): read, clean, extract, store. Exits 1 if any failed."""
+    """Ingest documents (creating the store if needed): read, clean, extract and store them. Exits 1 if any
+    file failed, 3 if every file was stored but some with a warning (see dyad errors)."""
     from dyad.store import Store
 
     settings = load_settings(config, db=db, workers=workers, max_bytes=max_bytes, dask=dask)
@@ -201,11 +205,12 @@ def ingest(
                 "added": report.added,
                 "unchanged": report.unchanged,
                 "failed": [{"path": f.path, "reason": f.reason} for f in report.failed],
+                "warnings": [{"path": w.path, "reason": w.reason} for w in report.warnings],
             }
         )
     else:
         _print_report(report)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(1 if not report.ok else 3 if report.warnings else 0)
 
 
 @app.command(cls=_DyadCommand)
@@ -263,13 +268,14 @@ def show(
 
 @app.command(cls=_DyadCommand)
 def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
-    """List files that could not be ingested, with the reason."""
+    """List files that could not be ingested (level error) and files stored with a doubt about how they
+    were read (level warning, e.g. an encoding guessed with low confidence), with the reason."""
     with _open(load_settings(config, db=db)) as store:
         rows = store.errors()
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(rows, ["path", "reason", "at"]) if rows else "no ingest errors")
+    out.print(_table(rows, ["path", "level", "reason", "at"]) if rows else "no ingest errors or warnings")
 
 
 DyadOption = Annotated[

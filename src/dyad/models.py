@@ -97,6 +97,9 @@ class Document:
     text: str = ""
     sentences: list[Sentence] = field(default_factory=list)
     size_bytes: int = 0
+    # Doubts about how the file was read (an encoding guessed with low confidence, bytes replaced); the
+    # document is stored and the warnings are listed by ``dyad errors``.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -150,5 +153,13 @@ class Event:
 
 @dataclass(slots=True)
 class IngestFailure:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True, frozen=True)
+class IngestWarning:
+    """A file that was stored, but read with a doubt worth checking."""
+
     path: str
     reason: str

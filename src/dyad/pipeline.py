@@ -18,7 +18,7 @@ from dyad.clean import clean_document
 from dyad.errors import DyadError, IngestError
 from dyad.extract import extract_facts
 from dyad.ingest import read_documents
-from dyad.models import IngestFailure
+from dyad.models import IngestFailure, IngestWarning
 from dyad.store import ProcessedDocument, Store
 
 LOGGER = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)  # document names newly stored
     unchanged: list[str] = field(default_factory=list)  # identical content already in the store
     failed: list[IngestFailure] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)  # files stored, but read with a doubt
 
     @property
     def ok(self) -> bool:
@@ -140,8 +141,11 @@ def ingest(
             for processed in result:
                 name = processed.document.name
                 (report.added if store.add(processed, replace=replace) else report.unchanged).append(name)
+                report.warnings.extend(IngestWarning(path, w) for w in processed.document.warnings)
             stored_paths.append(path)
         if progress:
             progress(path)
     store.clear_errors(stored_paths)
+    for warning in dict.fromkeys(report.warnings):  # the records of one file share its warnings
+        store.record_error(warning.path, warning.reason, level="warning")
     return report

@@ -42,8 +42,13 @@ def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
 # Sentences worth a parse: they name someone who can act (a country, a person, an organisation, "the two
 # sides"). The rest cannot hold a dyadic event, and the parse is the costliest step.
 _ACTING = ("country", "person", "organisation", "pair")
-_INSTRUMENT = re.compile(
-    r"\b(?:treaty|agreement|accord|pact|memorandum|convention|protocol|ceasefire|truce)\b", re.I
+# Sentences of a pair's document that may hold the pair's act with neither side named: an instrument
+# ("the Lombok Treaty entered into force", "IA-CEPA enters into force") or a relations step ("ambassadors
+# were exchanged", "relations were restored in 1952").
+_PAIR_ACT = re.compile(
+    r"\b(?:treaty|agreement|accord|pact|memorandum|convention|protocol|ceasefire|truce|into\s+force|"
+    r"ambassadors|embassies|(?:diplomatic\s+)?relations)\b",
+    re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 
@@ -59,9 +64,9 @@ def _parse_candidates(
     for m in mentions:
         if m.kind in _ACTING and m.form != "media":
             actors.setdefault(max(0, bisect_right(starts, m.start) - 1), set()).add(m.value)
-    if pair:  # "The Lombok Treaty entered into force": an instrument of the document's pair
+    if pair:
         for i, sentence in enumerate(doc.sentences):
-            if i not in actors and _INSTRUMENT.search(sentence.text):
+            if i not in actors and _PAIR_ACT.search(sentence.text):
                 actors[i] = {"pair"}
     indexes = []
     for i, named in sorted(actors.items()):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from dyad.extract.mentions import Mention
 from dyad.knowledge import Knowledge, Role
-from dyad.models import Document
+from dyad.models import Document, Sentence
 
 # A personal name: capitalised words, with the particles names carry ("van", "de", "al-", "bin").
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
@@ -463,10 +463,11 @@ def _organisations(text: str, mentions: list[Mention], taken: list[tuple[int, in
 
 def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, str] | None) -> None:
     """An official introduced with no country ("Environment Minister Marina Silva") takes the one country
-    the sentence of the introduction names. An envoy posted to a place ("ambassador ... in Cairo") is of
-    the pair's other side. With no country in that sentence, the one named in the sentence before it in
-    the same paragraph. Updates the mentions' ``iso3`` in place; a sentence naming two countries or
-    none leaves the official without one."""
+    the sentence of the introduction names as someone who acts or hosts (not a partner or destination
+    after "to", "with", "against": "suspended exports to Indonesia"); with no country in that sentence,
+    the sentence before it in the same paragraph. An envoy posted to a place ("ambassador ... in Cairo")
+    is of the pair's other side. Updates the mentions' ``iso3`` in place; two countries or none leave the
+    official without one."""
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     countries = [m for m in mentions if m.kind == "country" and m.form in _COUNTRY_FORMS]
@@ -474,6 +475,16 @@ def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, st
     for m in mentions:
         if m.kind == "person" and m.attrs.get("official"):
             by_official.setdefault(m.value, []).append(m)
+
+    def named_in(s: Sentence) -> list[Mention]:
+        return [c for c in countries if s.start <= c.start < s.end]
+
+    def placed(c: Mention) -> bool:
+        return bool(_PLACE_BEFORE.search(doc.text[max(0, c.start - 30) : c.start]))
+
+    def partner(c: Mention) -> bool:
+        return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start]))
+
     for group in by_official.values():
         if any(m.attrs.get("iso3") for m in group):
             continue
@@ -481,24 +492,23 @@ def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, st
         i = bisect_right(starts, first.start) - 1
         if i < 0:
             continue
-        sentence = sentences[i]
-        named = [c for c in countries if sentence.start <= c.start < sentence.end]
-        if not named and i > 0:  # none in its sentence: the sentence before, in the same paragraph
-            before = sentences[i - 1]
-            if "\n\n" not in doc.text[before.end : sentence.start]:
-                named = [c for c in countries if before.start <= c.start < before.end]
+        named = named_in(sentences[i])
+        if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentences[i].start]:
+            named = named_in(sentences[i - 1])
         codes = {c.value for c in named}
-        if len(codes) != 1:
-            continue
-        iso3 = next(iter(codes))
-        envoy = first.attrs.get("rank") == "diplomat"
-        placed = all(_PLACE_BEFORE.search(sentence.text[: c.start - sentence.start]) for c in named)
-        if envoy and placed:
-            if not pair or iso3 not in pair:
+        if first.attrs.get("rank") == "diplomat" and named and all(placed(c) for c in named):
+            if len(codes) == 1 and pair and (posted := codes.pop()) in pair:
+                iso3: str | None = pair[0] if posted == pair[1] else pair[1]
+            else:
                 continue  # posted there, so not of there; which side sent the envoy is unknown
-            iso3 = pair[0] if iso3 == pair[1] else pair[1]
-        for m in group:
-            m.attrs["iso3"] = iso3
+        else:
+            acting = {c.value for c in named if not partner(c)}
+            iso3 = acting.pop() if len(acting) == 1 else None
+        if iso3 is not None:
+            for m in group:
+                m.attrs["iso3"] = iso3
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
+# A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia")
+_PARTNER_BEFORE = re.compile(r"\b(?:to|from|into|with|against|for)\s+(?:the\s+)?$", re.IGNORECASE)

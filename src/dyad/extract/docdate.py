@@ -179,8 +179,35 @@ def estimate_document_date(
         year = TimeValue(
             str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year", "inferred"
         )
-        return _dateline_day(doc.text, year) or year  # "LIMA, Nov 24 (Reuters) -" in the latest year named
+        # "LIMA, Nov 24 (Reuters) -" in the latest year named, or the next when only that fits the weekday
+        # the lead gives (a story of February that recalls "last June" names only last year)
+        fitting = _weekday_years(doc.text, {latest_year, latest_year + 1})
+        if fitting == {latest_year + 1}:
+            year = year_value(latest_year + 1, "inferred")
+        return _dateline_day(doc.text, year) or year
     return _dateline_in_terms(doc.text, mentions, k)
+
+
+def _weekday_years(text: str, years: set[int]) -> set[int]:
+    """The years in which a yearless dateline's day is a weekday the story's first paragraph names ("Feb
+    25 (Wire) - ... said on Thursday"); all of them when it names none, or the text has no dateline."""
+    m = _DATELINE.search(text[: _HEADING * 3])
+    if not m or (month := (m["m1"] or m["m2"]).lower()[:3]) not in _MONTHS:
+        return years
+    end = text.find("\n\n", m.end())
+    lead = text[m.end() : end if end != -1 else m.end() + 2000]
+    named = {w for w in _WEEKDAYS if re.search(rf"\b{w}\b", lead, re.IGNORECASE)}
+    if not named:
+        return years
+    fits = set()
+    for year in years:
+        try:
+            day = dt.date(year, _MONTHS.index(month) + 1, int(m["d1"] or m["d2"]))
+        except ValueError:
+            continue
+        if _WEEKDAYS[day.weekday()] in named:
+            fits.add(year)
+    return fits
 
 
 def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> TimeValue | None:
@@ -210,10 +237,7 @@ def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> Time
     if not years:
         return None
     if len(years) > 1:
-        end = text.find("\n\n", m.end())
-        lead = text[m.end() : end if end != -1 else m.end() + 2000]
-        named = {w for w in _WEEKDAYS if re.search(rf"\b{w}\b", lead, re.IGNORECASE)}
-        years = {y for y in years if _WEEKDAYS[dt.date(y, month_no, day_no).weekday()] in named}
+        years = _weekday_years(text, years)
     if len(years) != 1:
         return None
     return day_value(dt.date(years.pop(), month_no, day_no), "inferred")

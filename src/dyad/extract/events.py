@@ -292,8 +292,10 @@ class EventExtractor:
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
             return tuple(sorted(pair))  # "the two sides met", "praised both countries"
-        if not sides and pair and reading.type == "agreement" and reading.instrument and reading.mutual:
-            return tuple(sorted(pair))  # "the Lombok Treaty entered into force": the pair's instrument
+        # "the Lombok Treaty entered into force", "ambassadors were exchanged in 1999": the pair's
+        pair_act = (reading.type == "agreement" and reading.instrument) or relations
+        if not sides and pair and reading.mutual and pair_act and self._countries(at, date) <= set(pair):
+            return tuple(sorted(pair))
         if pair and set(pair) <= sides:
             return tuple(sorted(pair))
 

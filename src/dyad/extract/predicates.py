@@ -181,9 +181,11 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.objects:
         heads = _object_heads(token, is_noun)
         named = "@name" in pred.objects  # "recognised Kosovo", not "recognised the importance"
+        # "summoned Ambassador Ken Tanaka": a person's title is the object's word
+        titles = [c for h in heads if h.pos_ == "PROPN" for c in h.children if c.dep_ == "compound"]
         if not any(
             _lemma(h) in pred.objects or str(h.lower_) in pred.objects or (named and h.pos_ == "PROPN")
-            for h in heads
+            for h in heads + titles
         ):
             return False
     return True
@@ -301,6 +303,9 @@ def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> Non
     elif effect == "planned" and head_lemma == "agree" and reading.predicate.type in _DEALS:
         # "Egypt agreed to sell Israel gas": the deal is made (an agreement); the sales are to come
         reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
+    elif effect == "planned" and reading.predicate.type == "use_of_force" and not reading.mutual:
+        # "Russia will intensify strikes", "ships may be treated as targets": force announced is a threat
+        reading.type, reading.cameo, reading.plover = "dispute", "138", "THREATEN"
     elif effect == "planned":
         reading.status = "planned"
 
@@ -503,6 +508,12 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     reading.type == "visit" and str(c.lower_) in _PLACE_PREPS
                 ):
                     target_tokens += span
+        if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+            # "clashes broke out between Chilean and Japanese troops": the happening verb's complements
+            for c in token.head.children:
+                if c.dep_ == "prep" and str(c.lower_) in _ACTOR_PREPS + _OBJECT_PREPS:
+                    span = [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+                    (actor_tokens if str(c.lower_) in _ACTOR_PREPS else target_tokens).extend(span)
         light = _light_verb(token)
         if light is not None:
             actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
@@ -521,6 +532,9 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
             elif c.dep_ == "xcomp":
                 target_tokens += [w for g in c.children if g.dep_ in ("dobj", "prep") for w in _span(g)]
+            elif c.dep_ == "ccomp" and reading.predicate.plover == "REQUEST":
+                # "demanded that Armenia withdraw": the one asked is the clause's subject
+                target_tokens += [w for g in c.children if g.dep_ == "nsubj" for w in _span(g)]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)

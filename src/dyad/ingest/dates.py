@@ -236,11 +236,15 @@ _UPDATE_STAMP = re.compile(
     r"обновлено)\b)",
     re.I,
 )
+# A news dateline: the place, maybe a date ("Nov 24", "March 3, 2015", "5 June 2023"), maybe the agency,
+# then a separator: "LIMA, Nov 24 (Reuters) -", "BEIJING —", "Tokyo, 5 June 2023:", "LIMA, 24 nov (EFE).-"
+# (Spanish wires write the month in lower case and end the dateline with ".-"). TASS writes its
+# agency between slashes and needs no separator: "MOSCOW, March 3. /TASS/. Russia's …".
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ ][A-ZÀ-Þ][\w'’.-]*){0,3})"
-    r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?P<agency>\s*\([A-Za-z][\w .&/-]{0,30}\))?"
-    r"(?P<sep>\s+:|\s*:|\s*—|\s*–|\s+-{1,2})\s+\S"
+    r"(?P<date>,\s*(?:[A-Za-z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    r"(?:(?P<agency>\s*\([A-Za-z][\w .&/-]{0,30}\))?(?P<sep>\s+:|\s*:|\.?\s*—|\.?\s*–|\s+-{1,2}|\.-{1,2})"
+    r"|\.?\s*/(?P<slashed>[A-Z][\w .&-]{1,30})/\.?)\s+\S"
 )
 
 _LABEL_WORDS = frozenset(
@@ -336,7 +340,10 @@ def dateline_month_day(paragraph: str) -> tuple[int, int] | None:
     match = DATELINE.match(paragraph)
     if not match or not match.group("date"):
         return None
-    found = re.match(r",\s*(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})\s*$", match.group("date"))
+    date = match.group("date")
+    found = re.match(r",\s*(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})\s*$", date) or re.match(
+        r",\s*(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]+)\.?\s*$", date
+    )
     month = month_number(found.group("mon")) if found else None
     if found is None or month is None or not 1 <= int(found.group("d")) <= 31:
         return None
@@ -360,6 +367,14 @@ def dateline_date(paragraph: str) -> str | None:
     return found.edtf if found else None
 
 
+def dateline_agency(paragraph: str) -> str | None:
+    """The agency a news dateline credits: "Reuters" in "LIMA, Nov 24 (Reuters) -", "TASS" in
+    "MOSCOW, March 3. /TASS/."; None without one."""
+    match = DATELINE.match(paragraph) if is_dateline(paragraph) else None
+    agency = (match.group("agency") or match.group("slashed")) if match else None
+    return agency.strip(" ()") if agency else None
+
+
 def is_dateline(paragraph: str) -> bool:
     """True when a paragraph opens with a news dateline: "LIMA, Nov 24 (Reuters) -", "MOSCOW —",
     "Lima : …", "NEW DELHI: …" (but not a label such as "ABSTRACT:" or "Note: …")."""
@@ -367,8 +382,10 @@ def is_dateline(paragraph: str) -> bool:
     if not match:
         return False
     place, sep = match.group("place"), match.group("sep")
-    if match.group("date") or match.group("agency"):
+    if match.group("date") or match.group("slashed"):
         return True
+    if match.group("agency"):  # "LIMA (Reuters) -", but not "Peru (Republic of Peru) - a country …"
+        return place.isupper()
     if place.lower().rstrip(".") in _LABEL_WORDS:
         return False
     if sep.startswith(" ") and sep.strip() == ":":

@@ -1,30 +1,42 @@
-"""Bytes → text: byte-order marks, strict UTF-8, then a legacy-encoding guess; binary data is refused.
+"""Bytes → text: byte-order marks, strict UTF-8, then a legacy-encoding guess; binary data and text that
+reads as mojibake are refused, uncertain readings carry a warning.
 
 Order of attempts:
 
 1. a byte-order mark (UTF-32 before UTF-16, whose BOM is a prefix of UTF-32 LE's);
 2. BOM-less UTF-16 when NUL bytes sit on one parity only (Windows "Unicode" text saved without a BOM);
-3. strict UTF-8, or UTF-8 with a few stray cp1252 bytes when valid multi-byte sequences dominate;
-4. charset-normalizer restricted to the legacy encodings that text about our countries comes in
-   (cp1252 for Spanish/Portuguese/French/German, cp1251/KOI8-R for Russian, the CJK multi-byte ones).
+3. strict UTF-8;
+4. UTF-8 with a few invalid bytes when valid multi-byte sequences dominate: stray bytes that read as cp1252
+   letters or typographic punctuation ("Muñoz", "don’t" pasted from a legacy source) are read so when
+   that gives more plausible text than U+FFFD in their place (damaged bytes in Russian do not);
+5. otherwise a guess: each decoding charset-normalizer proposes among the legacy encodings that text
+   about our countries comes in (cp1252 for Spanish/Portuguese/French/German, cp1251/KOI8-R for Russian,
+   the CJK multi-byte ones), strict cp1252 (a superset of Latin-1's printable range, as the WHATWG
+   Encoding standard treats "latin1") when it proposes none, and UTF-8 with U+FFFD for its invalid bytes;
+   the one with the fewest unlikely characters (see ``plausibility``) and the least chaos (charset-
+   normalizer's measure, which knows common CJK characters) wins, and a close rival makes it a warning.
    Central-European code pages are left out on purpose: on short Western text charset-normalizer prefers
-   cp1250 and turns "año" into "ańo";
-5. strict cp1252 (a superset of Latin-1's printable range, as the WHATWG Encoding standard treats
-   "latin1").
+   cp1250 and turns "año" into "ańo".
 
-Whatever decodes is then checked for control characters, so binary data cannot pass as text.
+Steps 1–3 are certain; after steps 4–5, bytes replaced, some unlikely characters or a close rival reading
+are stored with a warning that ``dyad errors`` lists. Whatever decodes is then checked: many control
+characters (binary data) or mostly unlikely characters (random bytes, mojibake, even mojibake saved as
+valid UTF-8) is refused.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
 from dyad.errors import IngestError
+from dyad.ingest.plausibility import unlikely_share
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,18 +53,40 @@ MAX_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 64 * 1024
 MIXED_HANDLER = "dyad.cp1252_fallback"
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# cp1252 punctuation that text pasted from Windows sources carries: ‚ „ … ‘ ’ “ ” • – —
+CP1252_PUNCTUATION = frozenset("‚„…‘’“”•–—")
+# Unlikely characters (share of the non-whitespace ones) above which a reading is not text, and above which
+# a guessed one is stored with a warning. Right decodings of real text stay under 1%.
+REFUSE_SHARE = 0.10
+WARN_SHARE = 0.02
+RIVAL_MARGIN = 0.02  # two legacy readings whose scores differ by less are a toss-up
 
 
-def decode_bytes(name: str, data: bytes) -> str:
+@dataclass(slots=True, frozen=True)
+class Decoded:
+    """A file's text, the encoding it was read in, and a warning when that reading is uncertain."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_bytes(name: str, data: bytes) -> Decoded:
     """Decode a file's bytes to text with "\\n" newlines and no leading BOM; raise ``IngestError``."""
-    text, encoding = _decode(name, data)
-    if control_share(text) > MAX_CONTROL_SHARE:
+    decoded = _decode(name, data)
+    if control_share(decoded.text) > MAX_CONTROL_SHARE:
         raise IngestError(
-            f"{name}: binary data (many control characters after decoding as {encoding}), not text; "
+            f"{name}: binary data (many control characters after decoding as {decoded.encoding}), not text; "
             "convert it to text, HTML, PDF or JSON first"
         )
-    LOGGER.debug("%s: decoded as %s", name, encoding)
-    return normalize_newlines(text)
+    share = unlikely_share(decoded.text)
+    if share > REFUSE_SHARE:  # random bytes, or mojibake (even mojibake saved as valid UTF-8)
+        raise IngestError(
+            f"{name}: not readable text ({share:.0%} unlikely characters read as {decoded.encoding}: random "
+            "bytes or mojibake); if it is text, re-save it as UTF-8"
+        )
+    LOGGER.debug("%s: decoded as %s", name, decoded.encoding)
+    return Decoded(normalize_newlines(decoded.text), decoded.encoding, decoded.warning)
 
 
 def sniff_text(data: bytes, limit: int = SNIFF_BYTES) -> str:
@@ -92,45 +126,104 @@ def control_share(text: str) -> float:
     return controls / len(sample)
 
 
-def _decode(name: str, data: bytes) -> tuple[str, str]:
+def _decode(name: str, data: bytes) -> Decoded:
     encoding = bom_encoding(data)
     if encoding:
-        return _decode_strict(name, data[len(_bom_for(encoding)) :], encoding), encoding
+        return Decoded(_decode_strict(name, data[len(_bom_for(encoding)) :], encoding), encoding)
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if not encoding:
             raise IngestError(
                 f"{name}: binary data (NUL bytes), not text; convert it to text, HTML, PDF or JSON first"
             )
-        return _decode_strict(name, data, encoding), encoding
+        return Decoded(_decode_strict(name, data, encoding), encoding)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors=MIXED_HANDLER), "utf-8 with cp1252 stray bytes"
-    return _decode_legacy(name, data)
+        # stray legacy bytes read as cp1252, or damage replaced: whichever reads as more plausible text
+        readings = (data.decode("utf-8", errors=MIXED_HANDLER), data.decode("utf-8", errors="replace"))
+        return _checked(name, data, _Reading(min(readings, key=unlikely_share), "utf-8", 0.0), None)
+    return _checked(name, data, *_guess(data))
+
+
+@dataclass(slots=True, frozen=True)
+class _Reading:
+    text: str
+    encoding: str
+    score: float  # unlikely characters plus charset-normalizer's chaos: the lower, the more like text
+
+
+def _guess(data: bytes) -> tuple[_Reading, _Reading | None]:
+    """The most plausible legacy reading (UTF-8 with U+FFFD when that reads better), and a rival: another
+    legacy reading with a different text that is about as plausible (None when there is none)."""
+    legacy = [
+        _Reading(str(match), match.encoding, unlikely_share(str(match)) + match.chaos)
+        for match in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)
+    ]
+    if not legacy:
+        with contextlib.suppress(UnicodeDecodeError):  # bytes cp1252 leaves undefined: not cp1252
+            text = data.decode("cp1252")
+            legacy.append(_Reading(text, "cp1252", unlikely_share(text)))
+    legacy.sort(key=lambda reading: reading.score)  # stable: charset-normalizer's ranking breaks ties
+    replaced = data.decode("utf-8", errors="replace")
+    utf8 = _Reading(replaced, "utf-8", unlikely_share(replaced))
+    if not legacy or utf8.score < legacy[0].score:
+        return utf8, None
+    best = legacy[0]
+    rivals = (r for r in legacy[1:] if r.text != best.text and r.score - best.score < RIVAL_MARGIN)
+    return best, next(rivals, None)
+
+
+def _checked(name: str, data: bytes, reading: _Reading, rival: _Reading | None) -> Decoded:
+    """A guessed reading, with a warning about invalid UTF-8, about a legacy reading with some unlikely
+    characters, or about one that a rival reads as well."""
+    text, encoding = reading.text, reading.encoding
+    share = unlikely_share(text)
+    if encoding == "utf-8":
+        warning = _invalid_utf8_warning(data, text)
+    elif share > WARN_SHARE:
+        warning = f"decoded as {encoding} by a low-confidence guess ({share:.0%} unlikely characters)"
+    elif rival is not None:
+        warning = f"decoded as {encoding} by a low-confidence guess ({rival.encoding} reads as plausibly)"
+    else:
+        return Decoded(text, encoding)
+    return Decoded(text, encoding, f"{name}: {warning}; check its text (dyad show) or re-save it as UTF-8")
+
+
+def _invalid_utf8_warning(data: bytes, text: str) -> str:
+    """What became of the invalid sequences of UTF-8 ``data`` in ``text``: read as cp1252 or replaced."""
+    literal = data.count("\ufffd".encode())
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - literal
+    replaced = text.count("\ufffd") - literal
+    kept = f", {invalid - replaced} read as cp1252" if invalid > replaced else ""
+    lost = f", {replaced} replaced by U+FFFD" if replaced else ""
+    return f"{invalid} invalid UTF-8 sequence(s){kept}{lost}"
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """UTF-8 with a few stray legacy bytes (text pasted together from several sources)."""
+    """UTF-8 with a few invalid bytes (stray legacy bytes from text pasted together, or damage)."""
     valid = len(UTF8_MULTIBYTE.findall(data))
     invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
     return valid > 0 and valid >= invalid
 
 
-def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: decode the offending bytes as cp1252 (Latin-1 where cp1252 has a hole)."""
+def _stray_byte(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: an invalid sequence in UTF-8 becomes its cp1252 reading when that is letters
+    ("Mu\\xf1oz") or typographic punctuation ("don\\x92t"), else U+FFFD."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start : exc.end]
     try:
-        return bad.decode("cp1252"), exc.end
+        legacy = exc.object[exc.start : exc.end].decode("cp1252")
     except UnicodeDecodeError:
-        return bad.decode("latin-1"), exc.end
+        return "\ufffd", exc.end
+    if all(ch.isalpha() or ch in CP1252_PUNCTUATION for ch in legacy):
+        return legacy, exc.end
+    return "\ufffd", exc.end
 
 
-codecs.register_error(MIXED_HANDLER, _cp1252_fallback)
+codecs.register_error(MIXED_HANDLER, _stray_byte)
 
 
 def _decode_strict(name: str, data: bytes, encoding: str) -> str:
@@ -139,19 +232,6 @@ def _decode_strict(name: str, data: bytes, encoding: str) -> str:
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"cannot decode {name}: invalid {encoding} at byte {exc.start}; re-save it as UTF-8"
-        ) from None
-
-
-def _decode_legacy(name: str, data: bytes) -> tuple[str, str]:
-    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is not None:
-        return str(best), best.encoding
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        raise IngestError(
-            f"cannot decode {name}: not UTF-8, UTF-16 or a legacy encoding such as cp1252/Latin-1; "
-            "re-save it as UTF-8"
         ) from None
 
 

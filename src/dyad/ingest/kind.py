@@ -1,5 +1,7 @@
 """Document kind (``paper``, ``blog``, ``news`` or ``other``) from layout and wording signals.
 
+A dateline or an agency's credit is enough for ``news``; a press release, dateline and all, is ``other``.
+
 Each kind collects points from signals typical of it; the best kind wins when it has at least
 ``MIN_SCORE`` points (ties go to the more specific kind: paper, then blog, then news). Records are
 recognised by their format, not here.
@@ -52,6 +54,13 @@ BLOG_LINES = (
     re.compile(r"^your email address will not be published\b", re.I),
 )
 MAX_BLOG_LINES = 4
+# A press release speaks for its issuer: with a dateline and all, it is not a news story.
+PRESS_RELEASE = re.compile(
+    r"^(?:press|news|media)\s+release\b|^for\s+immediate\s+release\b|^(?:comunicado|nota)\s+de\s+prensa\b|"
+    r"^communiqué\s+de\s+presse\b|^pressemitteilung\b",
+    re.I,
+)
+PRESS_RELEASE_LINES = 6
 NEWS_PHRASES = (
     re.compile(r"\b[A-Z][\w-]*\s+(?:news\s+agency\s+)?reported\b"),
     re.compile(r"\btold (?:reporters|journalists)\b"),
@@ -74,6 +83,7 @@ class Signals:
     body_start: int = 0  # index of the first line after the title
     located_byline: bool = False  # "By A in Lima": filed from a place, as correspondents do
     time_stamped: bool = False  # a date line with the time of day, as news sites stamp stories
+    agency_credit: bool = False  # a news agency credited by the dateline or a credit line
 
 
 def classify_kind(text: str, lines: list[str], signals: Signals) -> str:
@@ -102,10 +112,15 @@ def paper_score(text: str, lines: list[str], signals: Signals) -> int:
 
 def blog_score(lines: list[str], signals: Signals) -> int:
     hits = sum(1 for pattern in BLOG_LINES if any(pattern.match(line) for line in lines))
-    return min(hits, MAX_BLOG_LINES) + (2 if signals.weekday_header_title else 0)
+    # "Posted by" as the byline is the blogging platform's own mark, worth more than a line that says so
+    # somewhere: a post that opens like a wire story ("LIMA — …") is still a post
+    posted = 1 if signals.posted_by else 0
+    return min(hits, MAX_BLOG_LINES) + posted + (2 if signals.weekday_header_title else 0)
 
 
 def news_score(text: str, lines: list[str], signals: Signals) -> int:
+    if any(PRESS_RELEASE.match(line) for line in lines[:PRESS_RELEASE_LINES]):
+        return 0
     body = [line for line in lines[signals.body_start :] if len(line) >= 40][:3]
     score = 2 if any(is_dateline(line) for line in body) else 0
     score += min(sum(1 for pattern in NEWS_PHRASES if pattern.search(text)), 2)
@@ -114,4 +129,5 @@ def news_score(text: str, lines: list[str], signals: Signals) -> int:
     score += 1 if signals.publisher_line else 0
     score += 1 if signals.located_byline else 0
     score += 1 if signals.time_stamped else 0
+    score += 2 if signals.agency_credit else 0
     return score

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from dyad.ingest.agencies import find_agency
 from dyad.ingest.bylines import Byline, find_byline, parse_names
 from dyad.ingest.dates import (
     complete_date,
@@ -21,7 +22,14 @@ from dyad.ingest.dates import (
     is_dateline,
     parse_date_line,
 )
-from dyad.ingest.header import HEADER_LINES, MAX_TITLE, is_all_caps, looks_like_title, read_header
+from dyad.ingest.header import (
+    HEADER_LINES,
+    MAX_TITLE,
+    is_all_caps,
+    is_page_chrome,
+    looks_like_title,
+    read_header,
+)
 from dyad.ingest.kind import Signals, classify_kind
 
 LOGGER = logging.getLogger(__name__)
@@ -154,12 +162,18 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     title, title_end, blog_name = _post_title(lines, title, title_end, byline)
     meta = Metadata(title=title, authors=byline.authors if byline else [])
     publisher_line = find_publisher(lines)
-    meta.publisher = (byline.outlet if byline else None) or publisher_line or header.masthead or blog_name
+    # the site that carries a wire story (its byline, copyright line or masthead) published it
+    agency = find_agency(
+        lines[title_end:], lines, lines[byline.index] if byline and byline.index >= 0 else None
+    )
+    meta.publisher = (
+        (byline.outlet if byline else None) or publisher_line or header.masthead or agency or blog_name
+    )
     meta.published, stamped = _published(lines, byline, header.start, title_end)
     meta.published_basis = "explicit" if meta.published else None
     meta.doi = find_doi(lines)
     weekday_title = header.weekday_date and title is not None and len(title) <= 100
-    signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped)
+    signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped, agency)
     meta.kind = classify_kind(text, lines, signals)
     front.fill_from(meta)
     return front
@@ -355,9 +369,15 @@ def _dateline_completed(lines: list[str], start: int, title_end: int) -> str | N
 
 
 def _year_near_title(lines: list[str]) -> int | None:
-    """The year of a date in a short metadata line ("World | 2 April 2022 | 3 min read"), not in the body."""
+    """The year of a date line ("Published: 24 November 2008") or a metadata stamp ("World | 2 April 2022 |
+    3 min read") near the title; never of a sentence, whose dates are about events, not the story."""
     for line in lines:
-        found = find_date(line) if len(line) <= MAX_STAMP and not is_dateline(line) else None
+        if len(line) > MAX_STAMP or is_dateline(line):
+            continue
+        stated = parse_date_line(line)
+        if stated:
+            return int(stated[0][:4])
+        found = find_date(line) if is_page_chrome(line) else None
         if found:
             return int(found.edtf[:4])
     return None
@@ -372,7 +392,12 @@ def _copyright_year(lines: list[str]) -> int | None:
 
 
 def _signals(
-    byline: Byline | None, weekday_title: bool, publisher_line: bool, title_end: int, stamped: bool
+    byline: Byline | None,
+    weekday_title: bool,
+    publisher_line: bool,
+    title_end: int,
+    stamped: bool,
+    agency: str | None,
 ) -> Signals:
     source = byline.source if byline else ""
     return Signals(
@@ -385,4 +410,5 @@ def _signals(
         body_start=title_end,
         located_byline=byline is not None and byline.located,
         time_stamped=stamped,
+        agency_credit=agency is not None,
     )

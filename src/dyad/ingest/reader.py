@@ -40,7 +40,8 @@ def read_document(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
 
 
 def read_documents(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
-    """One document per file, or one per record for a JSON/JSON Lines file of several records."""
+    """One document per file, or one per record for a JSON/JSON Lines file of several records; a
+    document read with a doubt (a guessed encoding) says so in its ``warnings``."""
     name = base_name(path)
     try:
         return _read(path, name, data, max_bytes)
@@ -62,7 +63,15 @@ def _read(path: str, name: str, data: bytes, max_bytes: int) -> list[Document]:
     if fmt == "pdf":
         pdf = read_pdf(name, data)
         return [_document(path, name, data, fmt, pdf.text, pdf.meta)]
-    text = decode_bytes(name, data)
+    decoded = decode_bytes(name, data)
+    documents = _read_text(path, name, data, fmt, decoded.text)
+    if decoded.warning:
+        for document in documents:
+            document.warnings.append(decoded.warning)
+    return documents
+
+
+def _read_text(path: str, name: str, data: bytes, fmt: str, text: str) -> list[Document]:
     if not text.strip():
         raise IngestError(f"{name}: blank file (only whitespace); nothing to ingest")
     if fmt == "json":

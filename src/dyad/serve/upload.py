@@ -98,10 +98,17 @@ def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
         names = save_uploads(files, Path(tmp))
         report = state.store.ingest(list(names), max_bytes=state.max_bytes, workers=1, **state.ingest_options)
     failed = [{"file": names.get(f.path, Path(f.path).name), "reason": f.reason} for f in report.failed]
+    warnings = [{"file": names.get(w.path, Path(w.path).name), "reason": w.reason} for w in report.warnings]
     LOGGER.info(
         "upload: %d added, %d unchanged, %d failed", len(report.added), len(report.unchanged), len(failed)
     )
-    return {"ok": not failed, "added": report.added, "unchanged": report.unchanged, "failed": failed}
+    return {
+        "ok": not failed,
+        "added": report.added,
+        "unchanged": report.unchanged,
+        "failed": failed,
+        "warnings": warnings,
+    }
 
 
 def make_router(*, visible: bool) -> APIRouter:

@@ -22,13 +22,14 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
-# Columns added since schema 1, added in place to an older store when it opens (table, column, SQL type
-# and default).
+SCHEMA_VERSION = 3
+# Columns added since schema 1, added in place to an older store when it opens (the schema version that
+# added it, table, column, SQL type and default).
 ADDED_COLUMNS = (
-    ("events", "plover", "VARCHAR(12)", "''"),
-    ("figures", "value_max", "FLOAT", "NULL"),
-    ("figures", "status", "VARCHAR(10)", "'occurred'"),
+    (2, "events", "plover", "VARCHAR(12)", "''"),
+    (2, "figures", "value_max", "FLOAT", "NULL"),
+    (2, "figures", "status", "VARCHAR(10)", "'occurred'"),
+    (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
 )
 
 metadata = MetaData()
@@ -92,6 +93,8 @@ ingest_errors = Table(
     Column("path", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+    # error: the file was not stored; warning: it was stored, but read with a doubt (a guessed encoding)
+    Column("level", String(8), nullable=False, default="error"),
 )
 
 time_expressions = Table(

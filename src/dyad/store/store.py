@@ -103,8 +103,8 @@ def _json(value: Any) -> str:
 
 def _upgrade(conn: Any, version: int) -> None:
     """Bring a store written by an older dyad to the current schema, in place (new columns only)."""
-    if version < 2:
-        for table, column, sql_type, default in schema.ADDED_COLUMNS:
+    for added_in, table, column, sql_type, default in schema.ADDED_COLUMNS:
+        if version < added_in:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
@@ -217,13 +217,14 @@ class Store:
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         conn.execute(delete(schema.documents).where(schema.documents.c.id == doc_id))
 
-    def record_error(self, path: str, reason: str) -> None:
-        """Remember why a file failed (the latest reason per path)."""
+    def record_error(self, path: str, reason: str, *, level: str = "error") -> None:
+        """Remember why a file failed, or (``level="warning"``) what is doubtful about a file that was
+        stored: the latest reason per path."""
         e = schema.ingest_errors
         with self._connect(write=True) as conn:
             lock(conn, f"dyad:error:{path}")
             conn.execute(delete(e).where(e.c.path == path))
-            conn.execute(insert(e).values(path=path, reason=reason, at=_now()))
+            conn.execute(insert(e).values(path=path, reason=reason, at=_now(), level=level))
 
     def clear_errors(self, paths: Iterable[str]) -> None:
         """Forget earlier failures of files that have now been ingested."""
@@ -300,7 +301,11 @@ class Store:
     def errors(self) -> list[dict[str, Any]]:
         e = schema.ingest_errors
         with self._connect() as conn:
-            rows = conn.execute(select(e.c.path, e.c.reason, e.c.at).order_by(e.c.id)).mappings().all()
+            rows = (
+                conn.execute(select(e.c.path, e.c.level, e.c.reason, e.c.at).order_by(e.c.id))
+                .mappings()
+                .all()
+            )
         return [{**r, "at": r["at"].isoformat(timespec="seconds")} for r in rows]
 
     def counts(self) -> dict[str, int]:
