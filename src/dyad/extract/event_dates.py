@@ -45,6 +45,25 @@ def distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+# A dateline at the head of a story's first sentence: "LIMA, 12 March 2019 -", "Tokyo, 5 June 2023:".
+_DATELINE_HEAD = re.compile(r"[A-Z][\w .'’/-]{1,40},\s*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
+
+
+def without_dateline(sentence: Sentence, timexes: list[TimeExpression]) -> list[TimeExpression]:
+    """The sentence's time expressions less a dateline's date at its head ("Lima, 12 March 2019 - ...
+    signed on Monday": the story's date, not the act's), unless the sentence has no other."""
+    rest = [
+        t
+        for t in timexes
+        if not (
+            _DATELINE_HEAD.fullmatch(sentence.text[: t.start - sentence.start])
+            and _DATELINE_TAIL.match(sentence.text[t.end - sentence.start :])
+        )
+    ]
+    return rest if rest else timexes
+
+
 def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) -> TimeExpression | None:
     span = (sentence.start + hit.start, sentence.start + hit.end)
     usable = []

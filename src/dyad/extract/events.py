@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
-from dyad.extract.event_dates import Span, distance, event_date, own_phrase_first, owned_timexes
+from dyad.extract.event_dates import (
+    Span,
+    distance,
+    event_date,
+    own_phrase_first,
+    owned_timexes,
+    without_dateline,
+)
 from dyad.extract.mentions import Mention
 from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence, state_actor
 from dyad.extract.quantities import find_quantities
@@ -64,6 +71,7 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
+_HEADING = 300  # characters at the top of a document where a date is its own
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
@@ -167,7 +175,7 @@ class EventExtractor:
             s_mentions = _within(mentions, m_starts, sentence.start, sentence.end)
             # No one named who could take part in an event: the trigger patterns need not run.
             takes_part = bool(s_mentions) or bool(pair and _RELATIONS_WORDS.search(sentence.text))
-            s_timex = _within(timexes, t_starts, sentence.start, sentence.end)
+            s_timex = without_dateline(sentence, _within(timexes, t_starts, sentence.start, sentence.end))
             prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
             at = _At(
                 doc,
@@ -187,7 +195,7 @@ class EventExtractor:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
             earlier = [*earlier, sentence][-_CARRY:]
-        return events
+        return _without_restatements(events)
 
     def _trigger_events(self, at: _At, events: list[Event]) -> list[_Hit]:
         """Events from the trigger patterns; returns the hits that made an event."""
@@ -529,14 +537,41 @@ class EventExtractor:
         )
 
 
+def _without_restatements(events: list[Event]) -> list[Event]:
+    """An act dated only by the story's week (a headline, "Peru and Russia sign fisheries accord") that the
+    story dates exactly elsewhere (same type and pair, a day in that week) is that act, told again."""
+
+    def restated(e: Event) -> bool:
+        d = e.date
+        if d is None or d.basis != "inferred" or d.granularity != "interval" or not (d.start and d.end):
+            return False
+        return any(
+            o is not e
+            and o.type == e.type
+            and o.participants == e.participants
+            and o.date is not None
+            and o.date.granularity == "day"
+            and o.date.start is not None
+            and d.start <= o.date.start <= d.end
+            for o in events
+        )
+
+    return [e for e in events if not restated(e)]
+
+
 def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> TimeValue | None:
     """A readout, joint statement or report about one occasion: not news (whose undated acts take the
-    week before the story), dated to a day or month, and most of its dates in that year. Its undated acts
-    take its date; a backgrounder whose dates range over decades, or a paper's abstract (its acts are not of
-    its publication date), leaves them undated."""
+    week before the story), dated to a day or month by its publisher or at its top, and most of its
+    dates in that year. Its undated acts take its date; a backgrounder whose dates range over decades, or
+    a paper's abstract (its acts are not of its publication date), leaves them undated."""
     if anchor is None or doc.kind in _NOT_ONE_OCCASION or anchor.granularity not in ("day", "month"):
         return None
     if not anchor.start:
+        return None
+    stated = anchor.basis == "explicit" or any(
+        t.start < _HEADING and t.value.edtf == anchor.edtf and t.value.basis == "explicit" for t in timexes
+    )
+    if not stated:  # an estimate from the body's dates is not sure enough to date every undated act
         return None
     years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
     if years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
