@@ -18,6 +18,7 @@ from dyad.cli import app, example_corpus
 from dyad.store import Store
 
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
 
 FACT_COLUMNS = {
     "events": ("id", "doc_id", "type", "participants", "date_edtf", "status", "summary", "start", "end"),
@@ -56,6 +57,19 @@ def cluster() -> Iterator[Any]:
         yield local
 
 
+def _kill_a_busy_worker(cluster: Any, killed: list[str]) -> None:
+    """SIGKILL, once, the worker process that is busy with a document (none busy: a failed test)."""
+    if killed:
+        return
+    with distributed.Client(cluster) as client:
+        busy = [worker for worker, keys in client.processing().items() if keys]
+        assert busy, "no worker was busy: the kill would not be mid-batch"
+        pids = client.run(os.getpid, workers=busy[:1])
+    for worker, pid in pids.items():
+        os.kill(pid, signal.SIGKILL)
+        killed.append(worker)
+
+
 def test_dask_local_cluster_stores_what_a_plain_ingest_stores(
     store_url: str, examples: list[str], plain: dict[str, Any]
 ) -> None:
@@ -72,26 +86,46 @@ def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(
     """After the first result is stored, the worker process that is busy with a document is killed
     (SIGKILL): the scheduler runs its task again elsewhere and every document is stored exactly once."""
     killed: list[str] = []
-
-    def kill_a_busy_worker(_path: str) -> None:
-        if killed:
-            return
-        with distributed.Client(cluster) as client:
-            busy = [worker for worker, keys in client.processing().items() if keys]
-            assert busy, "no worker was busy: the kill would not be mid-batch"
-            pids = client.run(os.getpid, workers=busy[:1])
-        for worker, pid in pids.items():
-            os.kill(pid, signal.SIGKILL)
-            killed.append(worker)
-
     with Store(store_url) as store:
         report = pipeline.ingest(
-            store, examples, dask=cluster.scheduler_address, workers=2, progress=kill_a_busy_worker
+            store,
+            examples,
+            dask=cluster.scheduler_address,
+            workers=2,
+            progress=lambda _: _kill_a_busy_worker(cluster, killed),
         )
         assert killed
         assert report.ok, report.failed
         assert sorted(report.added) == sorted(name for _, name in plain["documents"])
         assert _contents(store) == plain
+
+
+def test_a_task_that_fails_on_every_worker_is_a_failed_file_and_the_batch_goes_on(
+    tmp_path: Path, examples: list[str]
+) -> None:
+    """With no retries allowed (allowed-failures 0), the task of a killed worker errs: its file is reported
+    and recorded as failed, and every other document is stored."""
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+        ) as local,
+        Store(f"sqlite:///{tmp_path / 'd.db'}") as store,
+    ):
+        killed: list[str] = []
+        report = pipeline.ingest(
+            store,
+            examples,
+            dask=local.scheduler_address,
+            progress=lambda _: _kill_a_busy_worker(local, killed),
+        )
+        errors = store.errors()
+        stored = store.counts()["documents"]
+    assert killed
+    assert report.failed, "the killed worker's task was retried although no retry was allowed"
+    assert all("not processed on the Dask cluster (KilledWorker" in f.reason for f in report.failed)
+    assert sorted(e["path"] for e in errors) == sorted(f.path for f in report.failed)
+    assert stored == len(report.added) == len(examples) - len(report.failed)
 
 
 def test_dask_missing_names_the_extra_to_install(

@@ -78,29 +78,29 @@ def process_on_dask(
 def map_files(client: Any, files: list[str], options: Options) -> Iterator[tuple[str, Result]]:
     """Run ``process_file`` on the client's cluster, a window of tasks at a time, as results arrive."""
     distributed = _distributed()
-    threads = sum(client.nthreads().values()) or 1
     pending = iter(files)
     path_of: dict[str, str] = {}
     completed = distributed.as_completed(loop=client.loop, with_results=True, raise_errors=False)
 
-    def submit(paths: Iterator[str]) -> None:
-        for path in paths:
+    def top_up() -> None:
+        # The window follows the cluster's size, which may change while it runs (workers added or lost).
+        window = max(1, sum(client.nthreads().values())) * TASKS_PER_THREAD
+        for path in islice(pending, max(0, window - completed.count())):
             future = client.submit(process_file, path, options, pure=False)
             path_of[future.key] = path
             completed.add(future)
 
-    submit(islice(pending, threads * TASKS_PER_THREAD))
+    top_up()
     for batch in completed.batches():  # everything finished since the last look, written together
         for future, result in batch:
             path = path_of.pop(future.key)
-            if future.status == "error":  # a task that failed on every worker it was tried on
-                yield path, _failure(path, future.exception())
-            else:
-                yield path, result
-        submit(islice(pending, len(batch)))
+            yield path, result if future.status == "finished" else _failure(path, future)
+        top_up()
 
 
-def _failure(path: str, exc: BaseException) -> IngestFailure:
-    LOGGER.warning("%s failed on the Dask cluster: %r", path, exc)
+def _failure(path: str, future: Any) -> IngestFailure:
+    """A task that failed on every worker it was tried on, or was cancelled (the scheduler went away)."""
+    reason = future.exception() if future.status == "error" else future.status
+    LOGGER.warning("%s failed on the Dask cluster: %r", path, reason)
     name = os.path.basename(path)
-    return IngestFailure(path, f"{name}: failed on the Dask cluster ({exc.__class__.__name__}: {exc})")
+    return IngestFailure(path, f"{name}: not processed on the Dask cluster ({reason!r})")
