@@ -177,3 +177,9 @@ def test_headline_is_filled_from_the_fields(event: dict, actors: dict, line: str
 def test_instrument_name_leaves_out_a_date_after_it() -> None:
     assert instrument_name("They signed the Fisheries Agreement on Monday.") == "Fisheries Agreement"
     assert instrument_name("They talked about fish.") is None
+
+
+def test_a_yes_no_answer_does_not_take_a_plan_for_a_fact(db: str) -> None:
+    answer = _run("ask", "Did Putin visit Peru?", "--db", db)
+    assert not answer.startswith("Yes"), answer
+    assert "planned" in answer.lower() or "no evidence" in answer.lower(), answer

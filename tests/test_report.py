@@ -157,9 +157,10 @@ def test_a_hostile_document_is_shown_as_text(tmp_path: Path) -> None:
     store = _store_of(
         tmp_path / "hostile",
         {
+            # the markup is in the body's sentence (the headline restating it gives no event of its own)
             "evil.txt": "<script>alert(1)</script> Peru and Russia sign a treaty\n\n"
-            "Lima, 12 March 2010 - Peru and Russia signed a cooperation agreement on 11 March 2010 "
-            "<img src=x onerror=alert(1)> in Lima, officials said.\n"
+            "Lima, 12 March 2010 - Peru and Russia <script>alert(1)</script> signed a cooperation agreement "
+            "on 11 March 2010 <img src=x onerror=alert(1)> in Lima, officials said.\n"
         },
     )
     html = build_report(store)

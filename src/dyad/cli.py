@@ -410,7 +410,7 @@ def export(
     undated: Annotated[bool, typer.Option("--undated", help="Also export events without a date.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Export the record: JSON/JSONL (the contract in ARCHITECTURE.md) or flat tables (CSV, Parquet)."""
+    """Export the record: JSON/JSONL (the contract in docs/schema.md) or flat tables (CSV, Parquet)."""
     from dyad import export as exporting
     from dyad import tables
 
@@ -454,7 +454,7 @@ def _write_text(output: Path, text: str) -> None:
 def eval_(
     gold: Annotated[
         Path,
-        typer.Argument(metavar="GOLD", help="Gold annotation file (JSON), e.g. ../shared/gold/seeds.json."),
+        typer.Argument(metavar="GOLD", help="Gold annotation file (JSON), e.g. tests/data/gold/seeds.json."),
     ],
     db: DbOption = None,
     floors: Annotated[

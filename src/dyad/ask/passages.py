@@ -8,6 +8,8 @@ words it holds, how close its action word is to what the question names, and its
 
 from __future__ import annotations
 
+import re
+
 from dyad.ask import compose
 from dyad.ask.evidence import (
     Reader,
@@ -48,6 +50,19 @@ def _person(q: Question, s: Sentence, reader: Reader) -> str | None:
     return people[0] if people else None
 
 
+# Words before the asked act that make it a plan, not something done ("Putin is to visit Lima in 2020").
+_PLANNED = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:due\s+|scheduled\s+|expected\s+|set\s+)?to|will|shall|plans?\s+to|"
+    r"intends?\s+to|planned|upcoming)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _planned(q: Question, s: Sentence) -> bool:
+    family = ACTIONS.get(q.action or "", frozenset())
+    return any(w.stem in family and _PLANNED.search(s.text[: w.start]) for w in tokens(s.text))
+
+
 def sentence_answer(q: Question, s: Sentence, reader: Reader) -> str | None:
     """The answer ``s`` gives to ``q``, worded with the sentence quoted; None when it gives none."""
     if q.expects == "date":
@@ -69,6 +84,8 @@ def sentence_answer(q: Question, s: Sentence, reader: Reader) -> str | None:
         place = extract_place(q, s.text, reader)
         return f"{place} — {_quote(s)}" if place else None
     if q.expects == "yesno":
+        if _planned(q, s):
+            return f"Planned, not reported as done — {_quote(s)}"
         return f"Yes — {_quote(s)}"
     return _quote(s)
 

@@ -166,6 +166,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
             heads.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "xcomp":
             heads.extend(g for g in c.children if g.dep_ == "dobj")
+            if c.tag_ == "VBG":
+                heads.append(c)  # "stop shelling": the gerund is what is stopped
     if is_noun and token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         heads.append(token.head)  # "held talks": the light verb over the noun
     return heads + [conj for h in heads for conj in h.conjuncts]
@@ -300,6 +302,9 @@ def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> Non
         hard = head_lemma in ("demand", "insist", "require")
         reading.type = "dispute" if hard else "statement"
         reading.cameo, reading.plover = ("100" if hard else "020"), "REQUEST"
+    elif effect == "planned" and head_lemma == "agree" and reading.predicate.plover == "RETREAT":
+        # "the armies agreed to halt firing": the truce agreed is an agreement
+        reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"
     elif effect == "planned" and head_lemma == "agree" and reading.predicate.type in _DEALS:
         # "Egypt agreed to sell Israel gas": the deal is made (an agreement); the sales are to come
         reading.type, reading.cameo, reading.plover = "agreement", "057", "AGREE"

@@ -170,7 +170,8 @@ RULES: list[Rule] = [
     ("year", re.compile(rf"(?P<y>{YEAR})(?!\d)"), _P_PART_YEAR, ""),
     (
         "year_range",
-        re.compile(rf"(?P<a>{YEAR})\s?(?P<s>[-–—/])\s?(?P<b>\d{{4}}|\d{{2}})(?![\w%-]|[.,/]\d)"),
+        # not "2006 – 12 July: ..." (a chronology's year, then the day)
+        re.compile(rf"(?P<a>{YEAR})\s?(?P<s>[-–—/])\s?(?P<b>\d{{4}}|\d{{2}})(?![\w%-]|[.,/]\d|\s+{MONTH})"),
         None,
         _NUMERIC_LEFT,
     ),
