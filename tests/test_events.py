@@ -187,3 +187,14 @@ def test_a_yearless_dateline_is_placed_by_the_weekday_its_lead_gives() -> None:
     )
     [processed] = process_bytes("wire.txt", text.encode())
     assert processed.document.date_estimate == "2021-02-25"
+
+
+def test_a_yearless_dateline_may_be_years_after_the_latest_year_named() -> None:
+    """Jan 3 was a Wednesday in 2024, not in 2022 (the only year named) nor 2023."""
+    text = (
+        "Chile and Peru free prisoners\n\n"
+        "LIMA, Jan 3 (Wire) - Chile and Peru exchanged prisoners on Wednesday, the largest swap since "
+        "their border dispute flared in February 2022."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == "2024-01-03"

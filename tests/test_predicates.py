@@ -274,6 +274,7 @@ def test_a_known_person_is_meant_by_the_surname_later() -> None:
 # Common ways of writing each kind of act, one sentence each (written for this test), between the
 # document's pair: each is read as that act, between Chile and Japan, on its day.
 PHRASINGS = [
+    ("agreement", "Chile and Japan signed the treaty in 2021; it entered into force on May 3, 2023."),
     (
         "dispute",
         "On May 3, 2023, Chilean jets will bomb Japanese positions.",

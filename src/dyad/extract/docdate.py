@@ -23,6 +23,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
+_YEARS_LATER = 3  # how many years after the latest year a text names its yearless dateline may be
 _HEADING = 300  # characters at the top of a text where a date is the document's own
 
 
@@ -179,11 +180,13 @@ def estimate_document_date(
         year = TimeValue(
             str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year", "inferred"
         )
-        # "LIMA, Nov 24 (Reuters) -" in the latest year named, or the next when only that fits the weekday
-        # the lead gives (a story of February that recalls "last June" names only last year)
-        fitting = _weekday_years(doc.text, {latest_year, latest_year + 1})
-        if fitting == {latest_year + 1}:
-            year = year_value(latest_year + 1, "inferred")
+        # "LIMA, Nov 24 (Reuters) -" in the latest year named, or a year or three after it when only that
+        # one makes the day the weekday the lead gives (a story of February that recalls "last June", or
+        # "the invasion in February 2022", names only earlier years)
+        later = {y for y in range(latest_year, latest_year + _YEARS_LATER + 1) if y <= dt.date.today().year}
+        fitting = _weekday_years(doc.text, later)
+        if latest_year not in fitting and len(fitting) == 1:
+            year = year_value(fitting.pop(), "inferred")
         return _dateline_day(doc.text, year) or year
     return _dateline_in_terms(doc.text, mentions, k)
 

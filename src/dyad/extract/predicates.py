@@ -89,6 +89,7 @@ INSTRUMENTS = frozenset(
         "cepa",
     )
 )
+_INSTRUMENT_ROLES = ("nsubj", "nsubjpass", "dobj")
 _DEALS = ("trade", "arms_transfer", "investment", "aid", "cooperation")  # material acts a deal provides for
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
 
@@ -548,10 +549,11 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         and any(c.dep_ == "auxpass" for c in token.children)
         and not any(c.dep_ == "agent" for c in token.children)
     )
-    reading.instrument = _lemma(token) in INSTRUMENTS or any(
-        _lemma(w) in INSTRUMENTS
-        for w in actor_tokens + target_tokens
-        if w.dep_ in ("nsubj", "nsubjpass", "dobj")
+    # "it entered into force": only an instrument enters into force, whatever the subject is called
+    reading.instrument = (
+        _lemma(token) in INSTRUMENTS
+        or (_lemma(token) == "enter" and "force" in _words_below(token))
+        or any(_lemma(w) in INSTRUMENTS for w in actor_tokens + target_tokens if w.dep_ in _INSTRUMENT_ROLES)
     )
     reading.pair_target = _in_pair_phrase(target_tokens, context.pair_spans) or any(
         w.lower_ in ("other", "another") and w.head.lower_ in ("each", "one") or w.lower_ == "each"
