@@ -19,6 +19,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     or_,
     select,
     text,
@@ -111,6 +112,14 @@ def _upgrade(conn: Any, version: int) -> None:
     )
 
 
+def _schema_is_current(conn: Connection) -> bool:
+    """Every table exists and the store says it is of this schema version."""
+    if not set(schema.metadata.tables) <= set(inspect(conn).get_table_names()):
+        return False
+    found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
+    return found is not None and int(found[0]) == schema.SCHEMA_VERSION
+
+
 def _require_file(url: str) -> None:
     """Refuse a SQLite store whose file does not exist: a mistyped path must not become an empty store."""
     try:
@@ -133,6 +142,9 @@ class Store:
             _require_file(url)
         self.engine = make_engine(url)
         try:
+            with self.engine.connect() as conn:
+                if _schema_is_current(conn):
+                    return  # the common case, a reader: no write lock taken
             with self.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
                 lock(conn, "dyad:schema")  # two processes opening a new store create its tables once
                 schema.metadata.create_all(conn)
