@@ -514,3 +514,48 @@ def test_random_bytes_never_escape_as_other_exceptions() -> None:
                 read_documents(name, data)
             except IngestError as exc:
                 assert name in str(exc) and "please report" not in str(exc)
+
+
+def test_a_records_authors_keep_the_form_the_record_writes() -> None:
+    data = json.dumps(
+        {
+            "title": "Copper and quiet diplomacy",
+            "authors": ["Quispe, Rosa M.", "Salas, Jorge"],
+            "published": "2021-05-04",
+            "journal": "Andean Review",
+        }
+    ).encode()
+    document = read_document("record.json", data)
+    assert document.authors == ["Quispe, Rosa M.", "Salas, Jorge"]
+
+
+NEWS_PAGE_WITHOUT_OG_TYPE = """<html><head><title>Chile and Peru reopen lithium talks | Andes Ledger</title>
+<meta property="article:published_time" content="2024-02-15T08:00:00-03:00"></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>
+<article><h1>Chile and Peru reopen lithium talks</h1>
+<p class="byline">By Rosa Quispe, Lima &middot; 15 February 2024 &middot; 5 min read</p>
+<p>Chile and Peru agreed on Tuesday to reopen talks on a lithium partnership, the two foreign ministers
+said after meeting in Lima, adding that a first round would be held before the end of the year.</p>
+<p>The talks had stalled in 2021 over royalties, and officials on both sides said the new round would
+start with exploration permits and a joint refinery in the north.</p>
+</article></body></html>"""
+
+BLOG_PAGE = """<html><head><title>A quiet week in Callao</title></head><body>
+<article><h1>A quiet week in Callao</h1>
+<p class="byline">Posted by <span class="author">Jorge Salas</span> on <time>Monday, 10 March 2025</time></p>
+<p>I spent the week at the port of Callao watching the ships come in from Valparaiso, and the mood among
+the dockworkers was better than it has been for years, now that the two governments talk again.</p>
+<p>Chile and Peru agreed on Tuesday to reopen talks on a lithium partnership, which few here expected.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("page", "kind", "authors"),
+    [
+        (NEWS_PAGE_WITHOUT_OG_TYPE, "news", ["Rosa Quispe"]),
+        (BLOG_PAGE, "blog", ["Jorge Salas"]),
+    ],
+)
+def test_a_pages_byline_element_gives_its_authors_and_kind(page: str, kind: str, authors: list[str]) -> None:
+    document = read_document("page.html", page.encode())
+    assert (document.kind, document.authors) == (kind, authors)

@@ -274,6 +274,7 @@ def test_a_known_person_is_meant_by_the_surname_later() -> None:
 # Common ways of writing each kind of act, one sentence each (written for this test), between the
 # document's pair: each is read as that act, between Chile and Japan, on its day.
 PHRASINGS = [
+    ("meeting", "A new round of talks began in Geneva on May 3, 2023."),  # no one named: the pair's
     ("agreement", "Chile and Japan signed the treaty in 2021; it entered into force on May 3, 2023."),
     (
         "dispute",
@@ -325,3 +326,8 @@ PHRASINGS = [
 def test_common_phrasings_of_each_kind_of_act(kind: str, sentence: str) -> None:
     facts = _facts(_events(INTRO + sentence))
     assert (kind, ("CHL", "JPN"), "2023-05-03") in facts, facts
+
+
+def test_talks_only_referred_to_are_no_meeting() -> None:
+    facts = _facts(_events(INTRO + "On May 3, 2023, people familiar with the talks said little."))
+    assert not [f for f in facts if f[0] == "meeting" and f[2] == "2023-05-03"], facts

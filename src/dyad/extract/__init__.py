@@ -43,11 +43,11 @@ def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
 # sides"). The rest cannot hold a dyadic event, and the parse is the costliest step.
 _ACTING = ("country", "person", "organisation", "pair")
 # Sentences of a pair's document that may hold the pair's act with neither side named: an instrument
-# ("the Lombok Treaty entered into force", "IA-CEPA enters into force") or a relations step ("ambassadors
-# were exchanged", "relations were restored in 1952").
+# ("the Lombok Treaty entered into force", "IA-CEPA enters into force"), a relations step ("ambassadors
+# were exchanged", "relations were restored in 1952") or talks ("a new round of talks began in Geneva").
 _PAIR_ACT = re.compile(
     r"\b(?:treaty|agreement|accord|pact|memorandum|convention|protocol|ceasefire|truce|into\s+force|"
-    r"ambassadors|embassies|(?:diplomatic\s+)?relations)\b",
+    r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
@@ -126,12 +126,14 @@ def _narrower(value: TimeValue, reference: TimeValue) -> bool:
     return (value.end - value.start) < (reference.end - reference.start)
 
 
-def _relative_expressions(text: str, reference: TimeValue) -> list[TimeExpression]:
+def _relative_expressions(text: str, reference: TimeValue, kind: str = "news") -> list[TimeExpression]:
     """Time expressions with relative ones resolved against ``reference``; none finer than it.
 
     A story dated only to a month ("the summit next month") gives "yesterday" that month, not a day.
     """
-    narrative = reference.basis != "explicit"  # dated from its content, not by its publisher
+    # dated from its content, or a reference page or paper (whose dates are its subject's, whatever the
+    # date it was published): a year-less date takes the year the text is speaking of
+    narrative = reference.basis != "explicit" or kind in ("other", "paper")
     if reference.granularity == "day" and reference.start:
         return find_time_expressions(text, anchor=reference.start, narrative=narrative)
     if reference.granularity not in ("month", "interval") or not (reference.start and reference.end):
@@ -199,7 +201,7 @@ def extract_facts(
     reference = estimate_document_date(doc, mentions, explicit, knowledge)
     if reference is not None:
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
-    timexes = _relative_expressions(doc.text, reference) if reference is not None else explicit
+    timexes = _relative_expressions(doc.text, reference, doc.kind) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
     settle_countries(doc, mentions, pair)
     _leaders_offices(mentions, knowledge, reference)

@@ -72,6 +72,8 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
 _HEADING = 300  # characters at the top of a document where a date is its own
+# Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
+_TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
@@ -302,6 +304,8 @@ class EventExtractor:
             return tuple(sorted(pair))  # "the two sides met", "praised both countries"
         # "the Lombok Treaty entered into force", "ambassadors were exchanged in 1999": the pair's
         pair_act = (reading.type == "agreement" and reading.instrument) or relations
+        if not sides and pair and reading.mutual and reading.predicate.lemma in _TALKS and _told(reading):
+            return tuple(sorted(pair))  # "talks began in Washington", "the first round was held": the pair's
         if not sides and pair and reading.mutual and pair_act and self._countries(at, date) <= set(pair):
             return tuple(sorted(pair))
         if pair and set(pair) <= sides:
@@ -557,6 +561,13 @@ def _without_restatements(events: list[Event]) -> list[Event]:
         )
 
     return [e for e in events if not restated(e)]
+
+
+def _told(reading: Reading) -> bool:
+    """Is the event noun told as happening (a subject or object: "talks began", "held talks") rather
+    than only referred to ("people familiar with the talks", "on the negotiation of the agreement")?"""
+    token = reading.token
+    return token is not None and token.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
 
 
 def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> TimeValue | None:

@@ -165,9 +165,14 @@ MARKERS = re.compile(r"[\d*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 INITIAL = re.compile(r"^[^\W\d_]\.?(?:-?[^\W\d_]\.)*$")
 INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")  # a name ending in an initial keeps its period: "Ahmed S."
 WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
-OUTLET_BYLINE = re.compile(r"^(?P<outlet>[^|•·]{2,60}?)\s*[|•·]\s*(?:by|por|par)\s+(?P<names>.+)$", re.I)
+OUTLET_BYLINE = re.compile(
+    r"^(?P<outlet>[^|•·]{2,60}?)\s*[|•·]\s*(?P<lead>(?:compiled\s+|written\s+)?(?:by|por|par))\s+(?P<names>.+)$",
+    re.I,
+)
 BYLINE = re.compile(
-    r"^(?P<lead>written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|by|por|par|автор:?)\s+(?P<names>.+)$",
+    r"^(?P<lead>written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|compiled\s+by|authors?:|by|por|par|"
+    r"автор:?)\s+"
+    r"(?P<names>.+)$",
     re.I,
 )
 CREDIT = re.compile(r"(?:^\(?|;\s*)(?:reporting|writing|written)\s+by\s+(?P<names>[^;|)]+)", re.I)
@@ -182,6 +187,9 @@ AUTHOR_NOTE = re.compile(
     re.I,
 )
 MAX_BYLINE = 120
+MAX_AUTHOR_LINES = 6
+NAME_AND_AFFILIATION = re.compile(r"^(?P<names>[^()]{3,80}?)\s*\((?P<affiliation>[^()]{2,120})\)$")
+MAX_CREDIT = 300  # a credit line names several reporters and where each filed from
 MAX_NOTE = 300
 TOP_LINES = 12
 BOTTOM_LINES = 8
@@ -191,7 +199,9 @@ BOTTOM_LINES = 8
 class Byline:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
-    source: str = ""  # outlet_byline, byline, posted_by, credit, name_line, signature, author_note
+    source: str = (
+        ""  # outlet_byline, byline, posted_by, compiled ("Author:"), credit, name_line, signature, …
+    )
     date: str | None = None
     located: bool = False  # the byline says where the author filed from ("By A in Lima")
     index: int = -1  # the byline's index in the lines it was found in
@@ -208,7 +218,7 @@ def find_byline(lines: list[str], title_end: int) -> Byline | None:
         if found:
             found.index = index
             return found
-    found = _name_line(lines, title_end)
+    found = _name_line(lines, title_end) or _affiliated_names(lines, title_end)
     if found:
         return found
     for index in range(max(0, len(lines) - BOTTOM_LINES), len(lines)):
@@ -222,23 +232,36 @@ def find_byline(lines: list[str], title_end: int) -> Byline | None:
 def parse_byline(line: str) -> Byline | None:
     """A byline in one line, or None when the line is anything else (a sentence, a heading)."""
     if len(line) > MAX_BYLINE:
-        return None
+        return _credit(line) if len(line) <= MAX_CREDIT else None
     match = OUTLET_BYLINE.match(line)
     if match and _looks_like_outlet(match.group("outlet")):
         names, located = _cut(match.group("names"))
         authors = parse_names(names, strict=False)
         outlet = match.group("outlet").strip()
-        return Byline(authors, outlet, "outlet_byline", _date(line), located) if authors else None
+        source = "compiled" if match.group("lead").lower().startswith("compiled") else "outlet_byline"
+        return Byline(authors, outlet, source, _date(line), located) if authors else None
     match = BYLINE.match(line)
     if match:
         names, located = _cut(match.group("names"))
         authors = parse_names(names, strict=False)
-        source = "posted_by" if match.group("lead").lower().startswith("posted") else "byline"
+        lead = match.group("lead").lower()
+        source = "posted_by" if lead.startswith("posted") else "byline"
+        source = "compiled" if lead.startswith(("compiled", "author")) else source  # no reporter's mark
         return Byline(authors, None, source, _date(line), located) if authors else None
-    credits = [
-        name for m in CREDIT.finditer(line) for name in parse_names(_cut(m.group("names"))[0], strict=True)
-    ]
+    return _credit(line)
+
+
+def _credit(line: str) -> Byline | None:
+    """A wire story's credit line: "(Reporting by A in Cairo and B in Rome; Editing by C)"."""
+    credits = [name for m in CREDIT.finditer(line) for name in _credit_names(m.group("names"))]
     return Byline(credits, None, "credit") if credits else None
+
+
+def _credit_names(text: str) -> list[str]:
+    """The names of a credit line, each without the place it was filed from: "A in Cairo and B in Rome"
+    → [A, B]."""
+    parts, _ = _split_list(text.strip())
+    return parse_names(", ".join(_cut(part)[0] for part in parts), strict=True)
 
 
 def parse_end_byline(line: str) -> Byline | None:
@@ -295,6 +318,12 @@ def normalize_name(text: str, *, short_surname: bool = False) -> str | None:
     return " ".join(out)
 
 
+def name_as_written(text: str) -> str | None:
+    """A record's author as the record writes it ("Achieng, Lilian O." stays inverted), whitespace
+    collapsed: a bibliographic record's form is the one a reader cites."""
+    return re.sub(r"\s+", " ", text).strip(" ,;") or None
+
+
 def display_name(text: str) -> str | None:
     """A name as written with whitespace collapsed; "Family, Given" (one comma) becomes "Given Family"."""
     text = re.sub(r"\s+", " ", text).strip(" ,;")
@@ -342,6 +371,21 @@ def _name_line(lines: list[str], title_end: int) -> Byline | None:
         if len(names) >= 2 or _has_name_evidence(line) or AFFILIATION.search(following):
             return Byline(names, None, "name_line")
     return None
+
+
+def _affiliated_names(lines: list[str], title_end: int) -> Byline | None:
+    """Authors one to a line under a paper's title, each with an affiliation in brackets: "Jane Doe
+    (University of Lima)\nJohn Roe (Andean Institute)"."""
+    names: list[str] = []
+    affiliated = False
+    for line in lines[title_end : title_end + MAX_AUTHOR_LINES]:
+        match = NAME_AND_AFFILIATION.match(line)
+        found = parse_names(match.group("names"), strict=True) if match else []
+        if not found or match is None:
+            break
+        names += found
+        affiliated = affiliated or bool(AFFILIATION.search(match.group("affiliation")))
+    return Byline(names, None, "name_line") if names and (affiliated or len(names) >= 2) else None
 
 
 def _stamped_names(lines: list[str], index: int) -> Byline | None:

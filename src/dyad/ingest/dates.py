@@ -214,22 +214,30 @@ _TIME_OF_DAY = re.compile(r"(?<![\d.])\d{1,2}[:.h]\d{2}(?![\d.])")
 _TIME_PREFIX = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?[\s,|·•–—-]*")
 _YEAR_WORD = re.compile(r"^\s*(?:г\.|г\b|года\b)")
 _LABEL = re.compile(
-    r"^(?P<label>(?:first\s+)?published|posted|updated|last\s+updated|last\s+modified|dated?|"
+    r"^(?P<label>(?:first\s+)?published(?:\s+online)?|publication\s+date|release\s+date|issued|released|posted|"
+    r"updated|"
+    r"(?:this\s+(?:page|article|entry|post)\s+was\s+)?last\s+(?:updated|modified|edited|revised)|revised|dated?|"
     r"publicado|actualizado|atualizado|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|pubblicato|"
     r"aggiornato|опубликовано|обновлено)\b(?:\s+(?:on|at|el|em|le|am|il|en))?\s*:?\s*",
     re.I,
 )
-_UPDATE_LABELS = (
-    "updated",
-    "last updated",
-    "last modified",
-    "actualizado",
-    "atualizado",
-    "mis à jour",
-    "aktualisiert",
-    "aggiornato",
-    "обновлено",
+# a label that dates a revision, not the first publication: "Updated", "Last edited", "Revised"
+_UPDATE_LABEL = re.compile(
+    r"updated|modified|edited|revised|actualizado|atualizado|mis à jour|aktualisiert|aggiornato|обновлено",
+    re.I,
 )
+# the place a statement or readout was issued in, before or after its date on the date line: "Hanoi, June
+# 23, 2023", "20 July 2023, Kyiv", "Berlin, 4 December 2023"
+_PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2}"
+_PLACE_PREFIX = re.compile(rf"^\s*{_PLACE},\s*$")
+_PLACE_SUFFIX = re.compile(rf"^\s*(?:,\s*{_PLACE}){{1,2}}\s*$")
+# a time of day and then where: "4:05 p.m. Press Conference Room, Ministry of Foreign Affairs"
+_TIME_THEN_PLACE = re.compile(
+    r"^[\s,|·•–—-]*(?:at\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5}\b)?[\s,|·•–—-]*"
+    r"(?P<place>[A-ZÀ-Þ][^.!?]{0,80})$",
+    re.I,
+)
+_PLACE_SMALL_WORDS = frozenset(["of", "the", "for", "and", "de", "del", "la", "du", "des"])
 # a second stamp after the date: "December 6, 2021 8:47 PM Updated 3 years ago"
 _UPDATE_STAMP = re.compile(
     r"\s+(?=(?:last\s+)?(?:updated|modified|actualizado|atualizado|mis\s+à\s+jour|aktualisiert|aggiornato|"
@@ -246,6 +254,10 @@ DATELINE = re.compile(
     r"(?:(?P<agency>\s*\([A-Za-z][\w .&/-]{0,30}\))?(?P<sep>\s+:|\s*:|\.?\s*—|\.?\s*–|\s+-{1,2}|\.-{1,2})"
     r"|\.?\s*/(?P<slashed>[A-Z][\w .&-]{1,30})/\.?)\s+\S"
 )
+
+MAX_STAMP = 100
+# the parts of a stamp line: "Section · Updated 5 September 2024", "Compiled by X. Last revised …"
+STAMP_SEPARATOR = re.compile(r"\s+[|·•]\s+|(?<=[a-z)][.!?])\s+(?=[A-Z])")
 
 _LABEL_WORDS = frozenset(
     [
@@ -311,16 +323,41 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     if found is None:
         return None
     prefix, suffix = rest[: found.start], rest[found.end :]
-    if not _is_weekday_prefix(prefix):
+    if not (_is_weekday_prefix(prefix) or (label is None and _PLACE_PREFIX.match(prefix))):
         return None
     if label is not None:
         suffix = re.split(r"\s*[|·•]\s*|\s{2,}", suffix, maxsplit=1)[0]  # "… | Updated: …"
     suffix = _UPDATE_STAMP.split(suffix, maxsplit=1)[0]
     suffix = _YEAR_WORD.sub("", suffix)
-    if suffix.strip(" ,.;") and not _TIME.match(suffix):
+    if suffix.strip(" ,.;") and not (_TIME.match(suffix) or _is_place_suffix(suffix, prefix)):
         return None
-    is_update = label is not None and re.sub(r"\s+", " ", label.group("label").lower()) in _UPDATE_LABELS
+    is_update = label is not None and bool(_UPDATE_LABEL.search(label.group("label")))
     return found.edtf, is_update
+
+
+def _is_place_suffix(suffix: str, prefix: str) -> bool:
+    """ ", Kyiv" after a date without a place before it, or a time of day and the room or building
+    ("4:05 p.m. Press Conference Room, Ministry of Foreign Affairs"): names only, no sentence."""
+    if _PLACE_SUFFIX.match(suffix):
+        return not prefix.strip()
+    match = _TIME_THEN_PLACE.match(suffix)
+    if match is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", match.group("place"))
+    return 1 <= len(words) <= 10 and all(w[0].isupper() or w.lower() in _PLACE_SMALL_WORDS for w in words)
+
+
+def stamp_date(line: str) -> tuple[str, bool] | None:
+    """(date, is-an-update) of a stamp that puts the date among other short parts: "Levant Desk | 28
+    November 2024", "Asia Desk · Backgrounders · Updated 5 September 2024", "Compiled by the Research Unit.
+    Last revised 20 February 2023.", "From Openpedia. This page was last edited on 2 March 2024."."""
+    if len(line) > MAX_STAMP:
+        return None
+    parts = STAMP_SEPARATOR.split(line)
+    if len(parts) < 2:
+        return None
+    dated = [found for part in parts if (found := parse_date_line(part.strip(" .")))]
+    return dated[0] if len(dated) == 1 else None
 
 
 def has_weekday(line: str) -> bool:

@@ -62,7 +62,7 @@ def read_header(lines: list[str]) -> Header:
             index += 1
         elif is_page_chrome(line):
             index += 1
-        elif is_menu(following) and _is_masthead(line):
+        elif is_menu(following) and is_masthead(line):
             masthead, index = masthead or line, index + 2
         elif is_section_label(line, following):
             index += 1
@@ -127,7 +127,7 @@ def is_all_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
-def _is_masthead(line: str) -> bool:
+def is_masthead(line: str) -> bool:
     """A site's name over a menu: a short title-like line in Title Case ("Institute for Baltic Affairs"),
     unlike a headline in sentence case."""
     words = line.split()

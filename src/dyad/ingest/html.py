@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 
 from dyad.errors import IngestError
-from dyad.ingest.bylines import display_name
+from dyad.ingest.bylines import Byline, display_name, parse_byline
 from dyad.ingest.dates import find_date
 from dyad.ingest.metadata import Metadata, read_text_metadata
 
@@ -52,6 +52,8 @@ BLOCK_TAGS = (
     "ul",
     "ol",
 )
+BYLINE_TAGS = ("p", "div", "span", "address", "section")
+BYLINE_MARK = re.compile(r"byline|\bauthor|\bmeta\b|\bcredit", re.I)
 FALLBACK_PRUNE = ("header", "footer", "aside")
 KEEP_TAGS = ("html", "body", "main", "article", "head")
 MAX_BANNER_CHARS = 1500
@@ -75,6 +77,7 @@ def read_html(name: str, html: str) -> HtmlPage:
     tree = parse_html(name, html)
     prune(tree)
     tags = meta_tags(tree)
+    byline = page_byline(tree)
     extracted = _trafilatura(name, lxml.html.tostring(tree, encoding="unicode"))
     text = _paragraphs(extracted.text or "") if extracted else ""
     if not text.strip():
@@ -82,9 +85,9 @@ def read_html(name: str, html: str) -> HtmlPage:
         text = fallback_text(tree)
     if not text.strip():
         raise IngestError(f"{name}: HTML page without text (only markup or scripts); nothing to ingest")
-    meta = _page_metadata(tree, tags, extracted)
+    meta = _page_metadata(tree, tags, extracted, byline)
     text_meta = read_text_metadata(text)
-    meta.kind = _page_kind(tags, text_meta.kind)
+    meta.kind = _page_kind(tags, text_meta.kind, byline)
     meta.fill_from(text_meta)
     return HtmlPage(text, meta)
 
@@ -142,14 +145,29 @@ def _trafilatura(name: str, html: str) -> Any:
         return None
 
 
-def _page_metadata(tree: lxml.html.HtmlElement, tags: dict[str, list[str]], extracted: Any) -> Metadata:
+def page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
+    """The byline the page marks as such (``class="byline"``, ``"author"``, ``"meta"``): "By Jane Doe,
+    São Paulo · 15 February 2024 · 6 min read", "Posted by Jane Doe on …"."""
+    for element in tree.iter(*BYLINE_TAGS):
+        marks = f"{element.get('class') or ''} {element.get('itemprop') or ''} {element.get('rel') or ''}"
+        if not BYLINE_MARK.search(marks):
+            continue
+        found = parse_byline(re.sub(r"\s+", " ", element.text_content()).strip())
+        if found is not None and found.source != "credit":
+            return found
+    return None
+
+
+def _page_metadata(
+    tree: lxml.html.HtmlElement, tags: dict[str, list[str]], extracted: Any, byline: Byline | None
+) -> Metadata:
     def first(*keys: str) -> str | None:
         return next((tags[key][0] for key in keys if tags.get(key)), None)
 
     found = extracted or _Empty()
     title = first("citation_title", "dc.title") or found.title or first("og:title") or _title_tag(tree)
-    authors = tags.get("citation_author") or tags.get("dc.creator") or _split_authors(found.author)
-    authors = authors or _split_authors(first("author", "article:author"))
+    authors = tags.get("citation_author") or tags.get("dc.creator") or (byline.authors if byline else [])
+    authors = authors or _split_authors(found.author) or _split_authors(first("author", "article:author"))
     date = first("citation_publication_date", "citation_date", "citation_online_date", "dc.date")
     published = _date(date) or _date(found.date) or _date(first("article:published_time"))
     meta = Metadata(
@@ -164,15 +182,19 @@ def _page_metadata(tree: lxml.html.HtmlElement, tags: dict[str, list[str]], extr
     return meta
 
 
-def _page_kind(tags: dict[str, list[str]], text_kind: str | None) -> str:
+def _page_kind(tags: dict[str, list[str]], text_kind: str | None, byline: Byline | None) -> str:
+    """A scholarly page's citation tags make a paper; a blogging platform or a "Posted by" byline a blog;
+    an Open Graph article (its type, or its publication time) news, when the text tells nothing else."""
     if tags.get("citation_title") or tags.get("citation_journal_title"):
         return "paper"
+    if text_kind not in (None, "other"):
+        return text_kind or "other"
     generator = " ".join(tags.get("generator", [])).lower()
-    if "blogger" in generator and text_kind in (None, "other"):
+    if "blogger" in generator or (byline is not None and byline.source == "posted_by"):
         return "blog"
-    if text_kind in (None, "other") and "article" in tags.get("og:type", []):
+    if "article" in tags.get("og:type", []) or tags.get("article:published_time"):
         return "news"
-    return text_kind or "other"
+    return "other"
 
 
 class _Empty:

@@ -1,6 +1,7 @@
 """Document kind (``paper``, ``blog``, ``news`` or ``other``) from layout and wording signals.
 
-A dateline or an agency's credit is enough for ``news``; a press release, dateline and all, is ``other``.
+A dateline or an agency's credit is enough for ``news``; a press release, dateline and all, is ``other``,
+and so is an issuer's transcript, briefing or statement.
 
 Each kind collects points from signals typical of it; the best kind wins when it has at least
 ``MIN_SCORE`` points (ties go to the more specific kind: paper, then blog, then news). Records are
@@ -61,6 +62,22 @@ PRESS_RELEASE = re.compile(
     re.I,
 )
 PRESS_RELEASE_LINES = 6
+# An issuer's own record of what it said: a transcript, a briefing, a press conference, a statement, a
+# readout. Reporters quote such texts; the text itself is not a news story.
+ISSUER_TITLE = re.compile(
+    r"^(?:transcript|readout|verbatim|(?:regular\s+|special\s+|weekly\s+|daily\s+|media\s+|press\s+)*"
+    r"(?:briefing|press\s+conference|news\s+conference)|(?:joint\s+|press\s+)?(?:statement|declaration|"
+    r"communiqu[ée])|remarks|address|speech)\b\s*(?:by|of|on|at|from|with|between|to)\b|"
+    # "Foreign Ministry Spokesperson Li Wei's Regular Press Conference on May 5, 2023"
+    r"\b(?:spokes(?:person|man|woman)|minister|secretary)\b[^:]{0,60}['’]s\s+(?:regular\s+|daily\s+|weekly\s+)?"
+    r"(?:press\s+conference|(?:press\s+|media\s+)?briefing|remarks|statement)\b",
+    re.I,
+)
+# a wire service's slug in capitals before the headline: "UPDATE 2-…", "TIMELINE: …", "FACTBOX-…"
+WIRE_SLUG = re.compile(
+    r"^(?:UPDATE\s+\d+|TIMELINE|FACTBOX|EXPLAINER|ANALYSIS|EXCLUSIVE|INSIGHT|WRAPUP(?:\s+\d+)?|FOCUS|INTERVIEW)"
+    r"\s*[-:]\s*\S"
+)
 NEWS_PHRASES = (
     re.compile(r"\b[A-Z][\w-]*\s+(?:news\s+agency\s+)?reported\b"),
     re.compile(r"\btold (?:reporters|journalists)\b"),
@@ -84,6 +101,8 @@ class Signals:
     located_byline: bool = False  # "By A in Lima": filed from a place, as correspondents do
     time_stamped: bool = False  # a date line with the time of day, as news sites stamp stories
     agency_credit: bool = False  # a news agency credited by the dateline or a credit line
+    issuer_title: bool = False  # "Transcript of …", "Press Conference by …", "Joint Statement on …"
+    wire_slug: bool = False  # "TIMELINE: …", "UPDATE 2-…" before the headline
 
 
 def classify_kind(text: str, lines: list[str], signals: Signals) -> str:
@@ -119,7 +138,7 @@ def blog_score(lines: list[str], signals: Signals) -> int:
 
 
 def news_score(text: str, lines: list[str], signals: Signals) -> int:
-    if any(PRESS_RELEASE.match(line) for line in lines[:PRESS_RELEASE_LINES]):
+    if signals.issuer_title or any(PRESS_RELEASE.match(line) for line in lines[:PRESS_RELEASE_LINES]):
         return 0
     body = [line for line in lines[signals.body_start :] if len(line) >= 40][:3]
     score = 2 if any(is_dateline(line) for line in body) else 0
@@ -130,4 +149,5 @@ def news_score(text: str, lines: list[str], signals: Signals) -> int:
     score += 1 if signals.located_byline else 0
     score += 1 if signals.time_stamped else 0
     score += 2 if signals.agency_credit else 0
+    score += 2 if signals.wire_slug else 0
     return score

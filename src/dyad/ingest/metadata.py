@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dyad.ingest.agencies import find_agency
 from dyad.ingest.bylines import Byline, find_byline, parse_names
@@ -19,18 +19,22 @@ from dyad.ingest.dates import (
     dateline_month_day,
     find_date,
     has_time_of_day,
+    has_weekday,
     is_dateline,
     parse_date_line,
+    stamp_date,
 )
 from dyad.ingest.header import (
     HEADER_LINES,
     MAX_TITLE,
+    SECTION_SEPARATOR,
     is_all_caps,
     is_page_chrome,
     looks_like_title,
     read_header,
 )
-from dyad.ingest.kind import Signals, classify_kind
+from dyad.ingest.kind import ISSUER_TITLE, WIRE_SLUG, Signals, classify_kind
+from dyad.ingest.masthead import title_below_masthead
 
 LOGGER = logging.getLogger(__name__)
 
@@ -115,6 +119,10 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.S)
 MARKDOWN_MARKUP = re.compile(r"^#{1,6}\s+|\s+#+$|^[*_]{1,3}|[*_]{1,3}$")
 BOTTOM_LINES = 8
 MAX_TITLE_LINES = 6
+# a word hyphenated across a wrapped title's lines: "Maritime Agree-\nment", or "Agree- ment" once the
+# lines were joined (not "Israel-\nLebanon", nor "pre- and post-war")
+HYPHEN_WRAP = re.compile(r"(?<=[a-zà-ÿ])-(?:\n| (?!(?:and|or|to|nor|und|et|y|e|o)\b))(?=[a-zà-ÿ])")
+WRAP_RATIO = 0.6  # a title wraps only when its first line is about as long as the next
 MAX_STAMP = 100
 NUMERIC_LINE = re.compile(r"^[\d\s.,/–—-]{4,20}$")  # "1957–2023" closing a title
 COPYRIGHT_YEAR = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<y>1[89]\d\d|20\d\d)\b(?!\s*[-–])", re.I)
@@ -158,8 +166,12 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     lines = [line.strip() for line in raw_lines if line.strip()]
     header = read_header(lines)
     title, title_end = find_title(lines, raw_lines, header.start)
+    title, title_end, site = _own_title(lines, raw_lines, header.start, title, title_end)
     byline = find_byline(lines, title_end)
-    title, title_end, blog_name = _post_title(lines, title, title_end, byline)
+    if site is None:
+        title, title_end, blog_name = _post_title(lines, title, title_end, byline)
+    else:
+        blog_name = None
     meta = Metadata(title=title, authors=byline.authors if byline else [])
     publisher_line = find_publisher(lines)
     # the site that carries a wire story (its byline, copyright line or masthead) published it
@@ -172,8 +184,15 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     meta.published, stamped = _published(lines, byline, header.start, title_end)
     meta.published_basis = "explicit" if meta.published else None
     meta.doi = find_doi(lines)
-    weekday_title = header.weekday_date and title is not None and len(title) <= 100
+    # a blog dates its post on a weekday line over the title: at the top, or under its name and tagline
+    weekday_date = header.weekday_date or (site is not None and _blog_masthead(site))
+    weekday_title = weekday_date and title is not None and len(title) <= 100
     signals = _signals(byline, weekday_title, publisher_line is not None, title_end, stamped, agency)
+    signals = replace(
+        signals,
+        issuer_title=bool(title and ISSUER_TITLE.search(title)),
+        wire_slug=bool(title and WIRE_SLUG.match(title)),
+    )
     meta.kind = classify_kind(text, lines, signals)
     front.fill_from(meta)
     return front
@@ -184,11 +203,42 @@ def find_title(lines: list[str], raw_lines: list[str], start: int) -> tuple[str 
     if start >= len(lines) or not looks_like_title(lines[start]):
         return None, start
     block = _title_block(lines, raw_lines, start)
-    joined = re.sub(r"\s+", " ", " ".join(block)).strip()
+    joined = re.sub(r"\s+", " ", HYPHEN_WRAP.sub("", "\n".join(block))).strip()
     if len(joined) > MAX_TITLE or joined.endswith("."):
         return None, start
     title = to_title_case(joined) if is_all_caps(joined) else joined
     return title, start + len(block)
+
+
+def _own_title(
+    lines: list[str], raw_lines: list[str], start: int, title: str | None, title_end: int
+) -> tuple[str | None, int, list[str] | None]:
+    """(title, index after it, the lines from the site's or institution's name down to the title) when
+    the first line names the site or institution and the document's own title stands under it; else the
+    title as found and None."""
+    if title is None or title_end != start + 1:
+        return title, title_end, None
+    site, index = start, title_below_masthead(lines, start)
+    if index is None and start >= 1 and _is_site_label(lines[start - 1]):
+        site, index = start - 1, title_below_masthead(lines, start - 1)  # "THE SHILLING DESK", tagline
+    own, own_end = find_title(lines, raw_lines, index) if index is not None else (None, start)
+    if own is None or index is None:
+        return title, title_end, None
+    return own, own_end, lines[site:index]
+
+
+def _blog_masthead(masthead: list[str]) -> bool:
+    """A blog's name, its tagline and the post's weekday date line ("Saturday, 28 September 2019")."""
+    dates = [line for line in masthead[1:] if parse_date_line(line)]
+    weekday = any(has_weekday(line) and not has_time_of_day(line) for line in dates)
+    return weekday and len(dates) < len(masthead) - 1
+
+
+def _is_site_label(line: str) -> bool:
+    """A name of two words or more that the header took for a section label (not a date or chrome)."""
+    if len(line.split()) < 2 or SECTION_SEPARATOR.search(line):  # "WORLD | AMERICAS" is a section
+        return False
+    return not parse_date_line(line) and not is_page_chrome(line)
 
 
 def to_title_case(text: str) -> str:
@@ -264,7 +314,7 @@ def _header_date(lines: list[str]) -> tuple[str | None, bool]:
     for line in lines[:HEADER_LINES]:
         if COMMENTS_START.match(line):
             break
-        found = parse_date_line(line)
+        found = parse_date_line(line) or stamp_date(line)
         if found is None:
             continue
         stamped = stamped or has_time_of_day(line)
@@ -318,8 +368,8 @@ def _continues(previous: str, line: str) -> bool:
     """A wrapped title line: this one starts lower-case, or the previous one ends in a connector."""
     if line.endswith(".") or parse_names(line, strict=True):
         return False
-    if line[:1].islower():
-        return True
+    if line[:1].islower():  # a wrapped line, unless the first is too short to have wrapped (a tagline)
+        return len(previous) >= WRAP_RATIO * len(line) or bool(CONNECTOR_END.search(previous))
     return bool(CONNECTOR_END.search(previous)) and looks_like_title(line)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.errors import IngestError
-from dyad.ingest.bylines import display_name
+from dyad.ingest.bylines import name_as_written
 from dyad.ingest.dates import find_date
 from dyad.ingest.metadata import Metadata
 
@@ -159,7 +159,7 @@ def read_authors(value: Any) -> list[str]:
     if isinstance(value, str):
         separator = ";" if ";" in value else ","
         parts = [p for chunk in value.split(separator) for p in re.split(r"\s+and\s+", chunk)]
-        return [name for part in parts if (name := display_name(part))]
+        return [name for part in parts if (name := name_as_written(part))]
     if isinstance(value, list):
         return [name for item in value if (name := _author_name(item))]
     return []
@@ -216,14 +216,14 @@ def _unwrap(value: Any) -> list[Any]:
 
 def _author_name(item: Any) -> str | None:
     if isinstance(item, str):
-        return display_name(item)
+        return name_as_written(item)
     if not isinstance(item, dict):
         return None
     if isinstance(item.get("author"), dict):  # OpenAlex authorships
         return _author_name(item["author"])
     for key in ("name", "display_name", "literal", "raw_author_name"):
         if isinstance(item.get(key), str) and item[key].strip():
-            return display_name(item[key])
+            return name_as_written(item[key])
     given, family = item.get("given") or item.get("firstName"), item.get("family") or item.get("lastName")
     full = " ".join(part.strip() for part in (given, family) if isinstance(part, str) and part.strip())
     return full or None
