@@ -149,6 +149,7 @@ def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: boo
         "replace": replace,
         "dyad": settings.dyad_codes,
         "knowledge_dirs": settings.knowledge_dirs,
+        "dask": settings.dask or None,
     }
     if not err.is_terminal:
         return pipeline.ingest(store, files, **kwargs)
@@ -180,6 +181,13 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Worker processes; 0 = one per core.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this (bytes).")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Re-process documents already stored.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Read and extract on Dask: 'local' (--workers processes) or a scheduler's tcp://host:8786, "
+            "whose workers must read the same paths. Needs pip install 'dyad\\[dask]'.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -187,7 +195,7 @@ def ingest(
     file failed, 3 if every file was stored but some with a warning (see dyad errors)."""
     from dyad.store import Store
 
-    settings = load_settings(config, db=db, workers=workers, max_bytes=max_bytes)
+    settings = load_settings(config, db=db, workers=workers, max_bytes=max_bytes, dask=dask)
     with Store(settings.db_url) as store:
         report = _run_ingest(store, paths, settings, replace)
     if as_json:

@@ -31,3 +31,7 @@ class StoreError(DyadError):
 
 class EvalError(DyadError):
     """A gold file cannot be read or scored."""
+
+
+class ClusterError(DyadError):
+    """A Dask cluster cannot be started or reached, or Dask is not installed."""

@@ -1,7 +1,8 @@
 """The only place that knows the order of the stages.
 
 Per document (pure, parallel): read bytes → ingest (decode, format, metadata) → clean (text, sentences)
-→ extract (facts). Then, in the parent process: store, one transaction per document.
+→ extract (facts), in worker processes of this machine or on a Dask cluster (``dyad.cluster``). Then, in
+the parent process: store, one transaction per document, as results arrive.
 """
 
 from __future__ import annotations
@@ -112,14 +113,27 @@ def ingest(
     dyad: tuple[str, ...] = (),
     knowledge_dirs: tuple[str, ...] = (),
     replace: bool = False,
+    dask: str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into ``store``; bad files are skipped, recorded and reported."""
+    """Ingest files and folders into ``store``; bad files are skipped, recorded and reported.
+
+    ``dask`` runs the per-document stages on a Dask cluster instead of local processes: ``"local"`` (a
+    ``LocalCluster`` of ``workers`` processes) or a scheduler's address (``"tcp://host:8786"``, whose
+    workers must be able to read the paths); results are stored here as they complete."""
     files = expand_paths(paths)
     options = Options(max_bytes, tuple(dyad), tuple(knowledge_dirs))
+    if dask:
+        from dyad.cluster import process_on_dask  # Dask is an optional extra
+
+        results: Iterable[tuple[str, list[ProcessedDocument] | IngestFailure]] = process_on_dask(
+            files, options, dask, workers
+        )
+    else:
+        results = zip(files, _process_all(files, workers, options), strict=True)
     report = IngestReport()
     stored_paths = []
-    for path, result in zip(files, _process_all(files, workers, options), strict=True):
+    for path, result in results:
         if isinstance(result, IngestFailure):
             report.failed.append(result)
             store.record_error(result.path, result.reason)

@@ -21,6 +21,7 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     dyad: str = ""
     knowledge_dirs: tuple[str, ...] = field(default_factory=tuple)
+    dask: str = ""  # ingest on Dask: "local" or a scheduler address; empty = local worker processes
 
     @property
     def db_url(self) -> str:

@@ -10,7 +10,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -22,7 +35,18 @@ from dyad.store.record import EventQuery, FigureQuery
 LOGGER = logging.getLogger(__name__)
 
 
+# A server store is shared: `dyad serve` answers requests from a pool of threads and ingest processes
+# write beside it. A pool larger than SQLAlchemy's default (5 + 10) keeps a busy dashboard from queueing;
+# pre-ping replaces a connection the server closed (restart, idle timeout) instead of failing a request.
+SERVER_POOL = {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True, "pool_recycle": 1800}
+# How long a SQLite writer waits for another process's write transaction before giving up (seconds).
+SQLITE_BUSY_TIMEOUT = 60
+# Writers re-resolve the record's clusters one at a time (the documents themselves are locked apart).
+RECORD_LOCK = "dyad:record"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # transactions are begun by _sqlite_begin, not by pysqlite
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -30,18 +54,39 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """A writing transaction takes SQLite's write lock when it begins (waiting for other writers), so two
+    processes never both read "not stored yet" and then fail to upgrade their read to a write."""
+    immediate = conn.get_execution_options().get("dyad_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys and WAL, its parent folder must exist."""
+    """An engine for ``url``: SQLite gets foreign keys, WAL and writers that queue (its parent folder must
+    exist); a server gets a pool of pre-pinged connections (SERVER_POOL)."""
     try:
-        engine = create_engine(url, future=True)
+        sqlite = make_url(url).get_backend_name() == "sqlite"
+        options: dict[str, Any] = (
+            {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT}} if sqlite else SERVER_POOL
+        )
+        engine = create_engine(url, **options)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot open store {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         path = engine.url.database
         if path and path != ":memory:" and not Path(path).parent.exists():
             raise StoreError(f"cannot open store {url!r}: folder {Path(path).parent} does not exist")
     return engine
+
+
+def lock(conn: Connection, key: str) -> None:
+    """Hold a lock on ``key`` until ``conn``'s transaction ends, so that writers of the same document (or
+    any other key) take turns across processes and machines. PostgreSQL: a transaction-level advisory
+    lock on the key's 64-bit hash. SQLite: a writing transaction already holds the whole file's lock."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
 
 
 def _json(value: Any) -> str:
@@ -59,6 +104,14 @@ def _upgrade(conn: Any, version: int) -> None:
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
     )
+
+
+def _schema_is_current(conn: Connection) -> bool:
+    """Every table exists and the store says it is of this schema version."""
+    if not set(schema.metadata.tables) <= set(inspect(conn).get_table_names()):
+        return False
+    found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
+    return found is not None and int(found[0]) == schema.SCHEMA_VERSION
 
 
 def _require_file(url: str) -> None:
@@ -83,8 +136,12 @@ class Store:
             _require_file(url)
         self.engine = make_engine(url)
         try:
-            schema.metadata.create_all(self.engine)
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn:
+                if _schema_is_current(conn):
+                    return  # the common case, a reader: no write lock taken
+            with self.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
+                lock(conn, "dyad:schema")  # two processes opening a new store create its tables once
+                schema.metadata.create_all(conn)
                 found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
                 if found is None:
                     conn.execute(insert(schema.meta).values(key="schema", value=str(schema.SCHEMA_VERSION)))
@@ -110,7 +167,7 @@ class Store:
     def _connect(self, write: bool = False) -> Iterator[Connection]:
         try:
             if write:
-                with self.engine.begin() as conn:
+                with self.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
                     yield conn
             else:
                 with self.engine.connect() as conn:
@@ -131,11 +188,13 @@ class Store:
         """Write one document and its facts in one transaction. False when it was already stored."""
         doc = processed.document
         with self._connect(write=True) as conn:
+            lock(conn, f"dyad:document:{doc.id}")  # content hash: concurrent writers store it once
             exists = conn.execute(
                 select(schema.documents.c.id).where(schema.documents.c.id == doc.id)
             ).first()
             if exists and not replace:
                 return False
+            lock(conn, RECORD_LOCK)
             if exists:
                 record.remove_document(conn, doc.id)
                 self._delete_document(conn, doc.id)
@@ -160,6 +219,7 @@ class Store:
         the document's id."""
         doc_id = self.document(ref)["id"]
         with self._connect(write=True) as conn:
+            lock(conn, RECORD_LOCK)
             record.remove_document(conn, doc_id)
             self._delete_document(conn, doc_id)
         return doc_id
@@ -167,6 +227,7 @@ class Store:
     def rebuild(self) -> dict[str, int]:
         """Resolve the whole record again (after a change of the merge rules); its new size."""
         with self._connect(write=True) as conn:
+            lock(conn, RECORD_LOCK)
             record.rebuild(conn)
         return self.record_counts()
 
@@ -192,6 +253,7 @@ class Store:
         stored: the latest reason per path."""
         e = schema.ingest_errors
         with self._connect(write=True) as conn:
+            lock(conn, f"dyad:error:{path}")
             conn.execute(delete(e).where(e.c.path == path))
             conn.execute(insert(e).values(path=path, reason=reason, at=_now(), level=level))
 
