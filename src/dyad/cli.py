@@ -36,8 +36,10 @@ def _as_switch(param: Any) -> Any:
     return param
 
 
-class _DyadCommand(TyperCommand):
-    """Help that reads like a man page: switches without a `<bool>` value, `PATH...` in the usage line."""
+class _Switches:
+    """Boolean options, --help among them, shown as switches without a `<bool>` value."""
+
+    params: list[Any]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,7 +47,11 @@ class _DyadCommand(TyperCommand):
             _as_switch(param)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _as_switch(super().get_help_option(ctx))
+        return _as_switch(super().get_help_option(ctx))  # type: ignore[misc]
+
+
+class _DyadCommand(_Switches, TyperCommand):
+    """Help that reads like a man page: switches without a `<bool>` value, `PATH...` in the usage line."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -56,16 +62,8 @@ class _DyadCommand(TyperCommand):
         return pieces
 
 
-class _DyadGroup(TyperGroup):
+class _DyadGroup(_Switches, TyperGroup):
     """Turns every DyadError into a one-line message and exit code 2: a user never sees a traceback."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            _as_switch(param)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _as_switch(super().get_help_option(ctx))
 
     def invoke(self, ctx: Any) -> Any:  # a typer (vendored click) Context
         try:

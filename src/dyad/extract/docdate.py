@@ -24,7 +24,7 @@ _ATTRIBUTION = re.compile(
 )
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
 _YEARS_LATER = 3  # how many years after the latest year a text names its yearless dateline may be
-_HEADING = 300  # characters at the top of a text where a date is the document's own
+HEADING = 300  # characters at the top of a text where a date is the document's own
 
 
 def _summit_score(
@@ -116,20 +116,30 @@ _DATELINE = re.compile(
 )
 
 
+def _dateline(text: str) -> tuple[int, int, int] | None:
+    """(month, day, end offset) of a yearless wire dateline at the top of ``text``."""
+    m = _DATELINE.search(text[: HEADING * 3])
+    if not m or (month := (m["m1"] or m["m2"]).lower()[:3]) not in _MONTHS:
+        return None
+    return _MONTHS.index(month) + 1, int(m["d1"] or m["d2"]), m.end()
+
+
+def _on(year: int, month: int, day: int) -> dt.date | None:
+    """That day, or None when the year has no such day (29 February, a misread 31st)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _dateline_day(text: str, around: TimeValue) -> TimeValue | None:
     """The day a yearless wire dateline gives, when it falls inside the estimated interval."""
-    m = _DATELINE.search(text[: _HEADING * 3])
-    if not m or around.start is None or around.end is None:
-        return None
-    month = (m["m1"] or m["m2"]).lower()[:3]
-    if month not in _MONTHS:
+    line = _dateline(text)
+    if line is None or around.start is None or around.end is None:
         return None
     for year in {around.start.year, around.end.year}:
-        try:
-            day = dt.date(year, _MONTHS.index(month) + 1, int(m["d1"] or m["d2"]))
-        except ValueError:
-            continue
-        if around.start <= day <= around.end:
+        day = _on(year, line[0], line[1])
+        if day is not None and around.start <= day <= around.end:
             return day_value(day, "inferred")
     return None
 
@@ -169,7 +179,7 @@ def estimate_document_date(
     heading = [
         t.value.start
         for t in explicit
-        if t.start < _HEADING and t.value.granularity == "day" and t.value.start
+        if t.start < HEADING and t.value.granularity == "day" and t.value.start
     ]
     if heading:  # a full date at the top is the story's own date line
         return day_value(max(heading), "inferred")
@@ -194,33 +204,27 @@ def estimate_document_date(
 def _weekday_years(text: str, years: set[int]) -> set[int]:
     """The years in which a yearless dateline's day is a weekday the story's first paragraph names ("Feb
     25 (Wire) - ... said on Thursday"); all of them when it names none, or the text has no dateline."""
-    m = _DATELINE.search(text[: _HEADING * 3])
-    if not m or (month := (m["m1"] or m["m2"]).lower()[:3]) not in _MONTHS:
+    line = _dateline(text)
+    if line is None:
         return years
-    end = text.find("\n\n", m.end())
-    lead = text[m.end() : end if end != -1 else m.end() + 2000]
+    month, day_no, start = line
+    end = text.find("\n\n", start)
+    lead = text[start : end if end != -1 else start + 2000]
     named = {w for w in _WEEKDAYS if re.search(rf"\b{w}\b", lead, re.IGNORECASE)}
     if not named:
         return years
-    fits = set()
-    for year in years:
-        try:
-            day = dt.date(year, _MONTHS.index(month) + 1, int(m["d1"] or m["d2"]))
-        except ValueError:
-            continue
-        if _WEEKDAYS[day.weekday()] in named:
-            fits.add(year)
-    return fits
+    days = {year: _on(year, month, day_no) for year in years}
+    return {year for year, day in days.items() if day is not None and _WEEKDAYS[day.weekday()] in named}
 
 
 def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> TimeValue | None:
     """A yearless dateline in a text that names no year: the year in which the office-holders the text
     names were all in office on that day; when several years fit, the one in which the day is the
     weekday the story's first paragraph gives ("SANTIAGO, Nov 18 - ... signed on Monday")."""
-    m = _DATELINE.search(text[: _HEADING * 3])
-    if not m or (month := (m["m1"] or m["m2"]).lower()[:3]) not in _MONTHS:
+    line = _dateline(text)
+    if line is None:
         return None
-    month_no, day_no = _MONTHS.index(month) + 1, int(m["d1"] or m["d2"])
+    month_no, day_no, _end = line
     people = {x.value for x in mentions if x.kind == "person" and k.terms_of(x.value)}
     if not people:
         return None
@@ -230,11 +234,8 @@ def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> Time
         for term in k.terms_of(name):
             last = (term.end or dt.date.today()).year
             for year in range(term.start.year, last + 1):
-                try:
-                    day = dt.date(year, month_no, day_no)
-                except ValueError:
-                    continue
-                if term.covers(day, day):
+                day = _on(year, month_no, day_no)
+                if day is not None and term.covers(day, day):
                     fits.add(year)
         years = fits if years is None else years & fits
     if not years:

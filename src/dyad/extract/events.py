@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
+from dyad.extract.docdate import HEADING
 from dyad.extract.event_dates import (
     Span,
     distance,
@@ -71,7 +72,6 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
-_HEADING = 300  # characters at the top of a document where a date is its own
 # Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
@@ -580,7 +580,7 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     if not anchor.start:
         return None
     stated = anchor.basis == "explicit" or any(
-        t.start < _HEADING and t.value.edtf == anchor.edtf and t.value.basis == "explicit" for t in timexes
+        t.start < HEADING and t.value.edtf == anchor.edtf and t.value.basis == "explicit" for t in timexes
     )
     if not stated:  # an estimate from the body's dates is not sure enough to date every undated act
         return None
