@@ -144,6 +144,8 @@ def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: boo
     kwargs: dict[str, Any] = {
         "workers": settings.worker_count,
         "max_bytes": settings.max_bytes,
+        "time_limit": settings.time_limit,
+        "memory_limit": settings.memory_limit,
         "replace": replace,
         "dyad": settings.dyad_codes,
         "knowledge_dirs": settings.knowledge_dirs,

@@ -1,8 +1,9 @@
 """The only place that knows the order of the stages.
 
 Per document (pure, parallel): read bytes → ingest (decode, format, metadata) → clean (text, sentences)
-→ extract (facts), in worker processes of this machine or on a Dask cluster (``dyad.cluster``). Then, in
-the parent process: store, one transaction per document, as results arrive.
+→ extract (facts), in worker processes of this machine (``dyad.workers``: each file under a time and a
+memory limit) or on a Dask cluster (``dyad.cluster``). Then, in the parent process: store, one
+transaction per document, as results arrive.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dyad.clean import clean_document
@@ -20,6 +21,12 @@ from dyad.extract import extract_facts
 from dyad.ingest import read_documents
 from dyad.models import IngestFailure, IngestWarning, ProcessedDocument
 from dyad.store import Store
+from dyad.workers import Limits, run
+
+DEFAULT_TIME_LIMIT = 300  # seconds per file
+DEFAULT_MEMORY_LIMIT = 2048  # MB per worker, beyond the language model it starts with
+# Read once in the parent before the workers are forked, so that they share the loaded model.
+WARM_UP = b"Peru and Russia signed a trade agreement in Lima on 3 March 2015.\n"
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,6 +52,8 @@ class Options:
     max_bytes: int = 50 * 1024 * 1024
     dyad: tuple[str, ...] = ()  # read every document for this pair; empty = each document's own
     knowledge_dirs: tuple[str, ...] = ()
+    time_limit: int = DEFAULT_TIME_LIMIT  # seconds per file in a worker process; 0 = none
+    memory_limit: int = DEFAULT_MEMORY_LIMIT  # MB per worker process; 0 = none
 
 
 def process_bytes(path: str, data: bytes, options: Options = Options()) -> list[ProcessedDocument]:
@@ -68,6 +77,10 @@ def process_file(path: str, options: Options) -> list[ProcessedDocument] | Inges
         return process_bytes(path, data, options)
     except DyadError as exc:
         return IngestFailure(path, str(exc))
+    except MemoryError:
+        return IngestFailure(
+            path, f"{name}: needs more than the memory limit to read; skipped (memory_limit)"
+        )
     except OSError as exc:  # the failure's path says which file: the path as given, not its last part
         return IngestFailure(path, f"cannot read: {(exc.strerror or str(exc)).lower()}")
     except Exception as exc:  # one broken file must never stop the batch
@@ -95,13 +108,27 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
 
 def _process_all(
     files: list[str], workers: int, options: Options
-) -> Iterator[list[ProcessedDocument] | IngestFailure]:
-    if workers <= 1 or len(files) < 4:
-        yield from (process_file(f, options) for f in files)
+) -> Iterator[tuple[str, list[ProcessedDocument] | IngestFailure]]:
+    """Each file read in a worker process under the time and memory limits, results as they arrive."""
+    if not files:
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        chunksize = max(1, min(16, len(files) // (workers * 4)))
-        yield from pool.map(process_file, files, [options] * len(files), chunksize=chunksize)
+    _warm_up(options)
+    limits = Limits(options.time_limit, options.memory_limit)
+    job = _FileJob(options)
+    yield from run(job, files, workers=workers, limits=limits, failed=IngestFailure)
+
+
+@dataclass(slots=True, frozen=True)
+class _FileJob:
+    options: Options
+
+    def __call__(self, path: str) -> list[ProcessedDocument] | IngestFailure:
+        return process_file(path, self.options)
+
+
+@lru_cache(maxsize=4)
+def _warm_up(options: Options) -> None:
+    process_bytes("warm-up.txt", WARM_UP, options)
 
 
 def ingest(
@@ -114,15 +141,21 @@ def ingest(
     knowledge_dirs: tuple[str, ...] = (),
     replace: bool = False,
     dask: str | None = None,
+    time_limit: int = DEFAULT_TIME_LIMIT,
+    memory_limit: int = DEFAULT_MEMORY_LIMIT,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; bad files are skipped, recorded and reported.
 
     ``dask`` runs the per-document stages on a Dask cluster instead of local processes: ``"local"`` (a
     ``LocalCluster`` of ``workers`` processes) or a scheduler's address (``"tcp://host:8786"``, whose
-    workers must be able to read the paths); results are stored here as they complete."""
+    workers must be able to read the paths); results are stored here as they complete.
+
+    Locally, each file is read in a worker process: one that takes longer than ``time_limit`` seconds is
+    stopped, and a worker may use ``memory_limit`` MB beyond the model it starts with (0 = no limit); the
+    file is then listed as failed with the reason (``dyad.workers``)."""
     files = expand_paths(paths)
-    options = Options(max_bytes, tuple(dyad), tuple(knowledge_dirs))
+    options = Options(max_bytes, tuple(dyad), tuple(knowledge_dirs), time_limit, memory_limit)
     if dask:
         from dyad.cluster import process_on_dask  # Dask is an optional extra
 
@@ -130,7 +163,7 @@ def ingest(
             files, options, dask, workers
         )
     else:
-        results = zip(files, _process_all(files, workers, options), strict=True)
+        results = _process_all(files, workers, options)
     report = IngestReport()
     stored_paths = []
     for path, result in results:

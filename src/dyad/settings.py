@@ -21,6 +21,8 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     dyad: str = ""
     knowledge_dirs: tuple[str, ...] = field(default_factory=tuple)
+    time_limit: int = 300  # seconds to read one file in a worker process; 0 = no limit
+    memory_limit: int = 2048  # MB a worker process may take beyond the model it starts with; 0 = no limit
     dask: str = ""  # ingest on Dask: "local" or a scheduler address; empty = local worker processes
 
     @property

@@ -111,6 +111,8 @@ def _parses_as_json(data: bytes) -> bool:
     try:
         json.loads(text)
         return True
+    except RecursionError:  # JSON, nested too deeply: the JSON reader says so
+        return True
     except ValueError:
         pass
     lines = [line for line in text.split("\n") if line.strip()]
@@ -118,6 +120,8 @@ def _parses_as_json(data: bytes) -> bool:
         return False
     try:
         return all(isinstance(json.loads(line), dict) for line in lines)
+    except RecursionError:
+        return True
     except ValueError:
         return False
 

@@ -58,6 +58,9 @@ FALLBACK_PRUNE = ("header", "footer", "aside")
 KEEP_TAGS = ("html", "body", "main", "article", "head")
 MAX_BANNER_CHARS = 1500
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Characters an lxml tree cannot hold (C0 controls but tab and newlines, lone surrogates, non-characters):
+# never text, and lxml refuses to set them when the tree is edited.
+NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 TRAFILATURA_OPTIONS: dict[str, Any] = {
     "with_metadata": True,
     "include_comments": False,
@@ -93,10 +96,18 @@ def read_html(name: str, html: str) -> HtmlPage:
 
 
 def parse_html(name: str, html: str) -> lxml.html.HtmlElement:
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(XML_DECLARATION.sub("", html, count=1))
+        source = NOT_XML_CHARS.sub("", XML_DECLARATION.sub("", html, count=1))
+        tree = lxml.html.document_fromstring(source, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise IngestError(f"{name}: unreadable HTML ({exc}); save the page again or as text") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 drops what lies deeper than its limit (256 levels): the page cannot be read whole
+        raise IngestError(
+            f"{name}: HTML nested too deeply (elements inside more than 256 others); save the page as text"
+        )
+    return tree
 
 
 def prune(tree: lxml.html.HtmlElement) -> None:
@@ -140,6 +151,8 @@ def fallback_text(tree: lxml.html.HtmlElement) -> str:
 def _trafilatura(name: str, html: str) -> Any:
     try:
         return trafilatura.bare_extraction(html, **TRAFILATURA_OPTIONS)
+    except MemoryError:
+        raise
     except Exception as exc:  # trafilatura raises many kinds on odd pages; the fallback still works
         LOGGER.warning("%s: trafilatura failed (%s: %s)", name, type(exc).__name__, exc)
         return None

@@ -56,7 +56,7 @@ def _open(name: str, data: bytes) -> PdfReader:
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"{name}: password-protected PDF; remove the password and try again")
         _ = len(reader.pages)
-    except IngestError:
+    except (IngestError, MemoryError):
         raise
     except Exception as exc:  # pypdf raises many exception types on damaged files
         raise IngestError(f"{name}: broken PDF ({_reason(exc)}); re-export or repair it") from None
@@ -72,6 +72,8 @@ def _page_texts(name: str, reader: PdfReader) -> list[str]:
     for number, page in enumerate(pages, start=1):
         try:
             texts.append((page.extract_text() or "").replace("\x00", "").strip("\n"))
+        except MemoryError:  # the whole file fails rather than being stored without this page
+            raise
         except Exception as exc:  # one bad page should not lose the document
             LOGGER.warning("%s: page %d unreadable (%s); skipped", name, number, _reason(exc))
     if not texts and pages:

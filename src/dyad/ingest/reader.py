@@ -45,7 +45,7 @@ def read_documents(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
     name = base_name(path)
     try:
         return _read(path, name, data, max_bytes)
-    except IngestError:
+    except (IngestError, MemoryError):  # out of memory: the worker's memory limit, reported by the pipeline
         raise
     except Exception as exc:  # a reader bug must not become a traceback for the user; keep it in the log
         LOGGER.error("%s: unexpected %s while reading", name, type(exc).__name__, exc_info=True)
@@ -94,11 +94,13 @@ def _record_documents(path: str, name: str, data: bytes, records: list[Record]) 
         body = _record_header(records[0].meta) + records[0].text
         return [_document(path, name, data, "json", body, records[0].meta)]
     documents = []
+    file_hash = hashlib.sha256(data)  # hashed once: a record's id is the hash of the file's bytes + "#index"
     for index, record in enumerate(records):
         body = _record_header(record.meta) + record.text
-        document = _document(path, f"{name}#{index + 1}", data, "json", body, record.meta)
-        document.id = _digest(data + f"#{index}".encode())
-        documents.append(document)
+        record_hash = file_hash.copy()
+        record_hash.update(f"#{index}".encode())
+        doc_id = record_hash.hexdigest()[:16]
+        documents.append(_document(path, f"{name}#{index + 1}", data, "json", body, record.meta, doc_id))
     return documents
 
 
@@ -135,10 +137,12 @@ def _with_abstract(rest: str, record: Record) -> str:
     return f"{record.abstract}\n\n{rest}"
 
 
-def _document(path: str, name: str, data: bytes, fmt: str, raw_text: str, meta: Metadata) -> Document:
+def _document(
+    path: str, name: str, data: bytes, fmt: str, raw_text: str, meta: Metadata, doc_id: str | None = None
+) -> Document:
     kind = cast(DocKind, meta.kind if meta.kind in get_args(DocKind) else "other")
     return Document(
-        id=_digest(data),
+        id=doc_id or _digest(data),
         name=name,
         path=path,
         format=fmt,

@@ -83,8 +83,11 @@ class Record:
 
 def parse_json_records(name: str, text: str) -> list[Record]:
     """Every bibliographic record in a JSON or JSON Lines file; ``IngestError`` when broken or empty."""
-    items = [item for value in _load(name, text) for item in _unwrap(value)]
-    records = [read_record(item) for item in items if is_record(item)]
+    try:
+        items = [item for value in _load(name, text) for item in _unwrap(value)]
+        records = [read_record(item) for item in items if is_record(item)]
+    except RecursionError:  # the parser and the unwrapping recurse into nested arrays and objects
+        raise IngestError(f"{name}: JSON nested too deeply to read; flatten or re-export it") from None
     for record in records:
         record.meta.kind = record.meta.kind or "record"
     if not records:
@@ -101,7 +104,7 @@ def split_json_prefix(text: str) -> tuple[Record, str] | None:
         return None
     try:
         value, end = json.JSONDecoder().raw_decode(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):  # not a record (or nested beyond any record's depth): plain text
         return None
     rest = stripped[end:]
     if not isinstance(value, dict) or not is_record(value) or not rest.strip():
