@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dyad.clean import clean_document
-from dyad.errors import DyadError, IngestError
+from dyad.errors import DyadError, IngestError, file_label, text_path
 from dyad.extract import extract_facts
 from dyad.ingest import read_documents
 from dyad.models import IngestFailure, IngestWarning, ProcessedDocument
@@ -66,28 +66,32 @@ def process_bytes(path: str, data: bytes, options: Options = Options()) -> list[
 
 
 def process_file(path: str, options: Options) -> list[ProcessedDocument] | IngestFailure:
-    """Read and process one file; every failure becomes an ``IngestFailure`` with a one-line reason."""
-    name = os.path.basename(path)
+    """Read and process one file; every failure becomes an ``IngestFailure`` with a one-line reason.
+    Documents and failures carry the path as text (``text_path``): a file name need not be UTF-8."""
+    shown, name = text_path(path), file_label(path)
     try:
         size = os.path.getsize(path)
         if size > options.max_bytes:
             limit = options.max_bytes
             raise IngestError(f"{name}: {size:,} bytes is over the size limit of {limit:,} bytes (max_bytes)")
         data = Path(path).read_bytes()
-        return process_bytes(path, data, options)
+        return process_bytes(shown, data, options)
     except DyadError as exc:
-        return IngestFailure(path, str(exc))
+        return IngestFailure(shown, str(exc))
     except MemoryError:
         return IngestFailure(
-            path, f"{name}: needs more than the memory limit to read; skipped (memory_limit)"
+            shown, f"{name}: needs more memory than the memory limit; skipped (memory_limit)"
         )
     except OSError as exc:  # the failure's path says which file: the path as given, not its last part
-        return IngestFailure(path, f"cannot read: {(exc.strerror or str(exc)).lower()}")
+        return IngestFailure(shown, f"cannot read: {(exc.strerror or str(exc)).lower()}")
     except Exception as exc:  # one broken file must never stop the batch
-        LOGGER.exception("unexpected failure on %s", path)
-        return IngestFailure(
-            path, f"{name}: internal error ({exc.__class__.__name__}: {exc}); please report it"
-        )
+        LOGGER.exception("unexpected failure on %s", shown)
+        what = f"{exc.__class__.__name__}: {exc}".splitlines()[0]
+        return IngestFailure(shown, f"{name}: internal error ({what}); please report it")
+
+
+def _failed(path: str, reason: str) -> IngestFailure:
+    return IngestFailure(text_path(path), reason)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -115,7 +119,7 @@ def _process_all(
     _warm_up(options)
     limits = Limits(options.time_limit, options.memory_limit)
     job = _FileJob(options)
-    yield from run(job, files, workers=workers, limits=limits, failed=IngestFailure)
+    yield from run(job, files, workers=workers, limits=limits, failed=_failed)
 
 
 @dataclass(slots=True, frozen=True)
@@ -171,11 +175,12 @@ def ingest(
             report.failed.append(result)
             store.record_error(result.path, result.reason)
         else:
+            shown = text_path(path)
             for processed in result:
                 name = processed.document.name
                 (report.added if store.add(processed, replace=replace) else report.unchanged).append(name)
-                report.warnings.extend(IngestWarning(path, w) for w in processed.document.warnings)
-            stored_paths.append(path)
+                report.warnings.extend(IngestWarning(shown, w) for w in processed.document.warnings)
+            stored_paths.append(shown)
         if progress:
             progress(path)
     store.clear_errors(stored_paths)

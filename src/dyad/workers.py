@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from dyad.errors import file_label
+
 LOGGER = logging.getLogger(__name__)
 
 Result = TypeVar("Result")
@@ -122,7 +124,7 @@ def _collect(
     worker: _Worker[Result], limits: Limits, failed: Callable[[str, str], Result]
 ) -> tuple[str, Result, bool]:
     """The worker's result for its file, or its failure; whether the worker can take another file."""
-    path, name = worker.path, os.path.basename(worker.path)
+    path, name = worker.path, file_label(worker.path)
     if worker.deadline <= time.monotonic() and not worker.conn.poll():
         worker.stop()
         reason = f"{name}: took longer than {limits.seconds} s to read; skipped (time_limit)"
@@ -151,9 +153,7 @@ def _serve(
         try:
             conn.send(job(path))
         except Exception as exc:  # the result could not be pickled (out of memory): still one line
-            reason = (
-                f"{os.path.basename(path)}: could not be passed back from its worker ({type(exc).__name__})"
-            )
+            reason = f"{file_label(path)}: could not be passed back from its worker ({type(exc).__name__})"
             conn.send(failed(path, reason))
 
 

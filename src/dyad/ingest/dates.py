@@ -313,9 +313,14 @@ def find_date(text: str) -> DateMatch | None:
     return best
 
 
+MAX_DATE_LINE = 300
+
+
 def parse_date_line(line: str) -> tuple[str, bool] | None:
     """(EDTF date, is-an-update) when ``line`` is only a date, maybe with a weekday, a label such as
     "Published:" or "Updated", and a time of day; else None."""
+    if len(line) > MAX_DATE_LINE:  # a paragraph, not a date line: spare the patterns a megabyte line
+        return None
     line = line.strip().strip("|·•")
     label = _LABEL.match(line)
     rest = line[label.end() :] if label else line

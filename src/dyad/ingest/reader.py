@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from typing import cast, get_args
 
-from dyad.errors import IngestError
+from dyad.errors import IngestError, file_label
 from dyad.ingest.decode import decode_bytes
 from dyad.ingest.formats import check_bytes, detect_format
 from dyad.ingest.html import read_html
@@ -33,7 +32,7 @@ def read_document(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
     documents = read_documents(path, data, max_bytes=max_bytes)
     if len(documents) != 1:
         raise IngestError(
-            f"{base_name(path)}: holds {len(documents)} records; read it with read_documents "
+            f"{file_label(path)}: holds {len(documents)} records; read it with read_documents "
             "to get one document per record"
         )
     return documents[0]
@@ -42,7 +41,7 @@ def read_document(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
 def read_documents(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
     """One document per file, or one per record for a JSON/JSON Lines file of several records; a
     document read with a doubt (a guessed encoding) says so in its ``warnings``."""
-    name = base_name(path)
+    name = file_label(path)
     try:
         return _read(path, name, data, max_bytes)
     except (IngestError, MemoryError):  # out of memory: the worker's memory limit, reported by the pipeline
@@ -51,10 +50,6 @@ def read_documents(path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
         LOGGER.error("%s: unexpected %s while reading", name, type(exc).__name__, exc_info=True)
         reason = type(exc).__name__
         raise IngestError(f"{name}: could not be read ({reason}); please report this file") from exc
-
-
-def base_name(path: str) -> str:
-    return os.path.basename(path.rstrip("/\\")) or path
 
 
 def _read(path: str, name: str, data: bytes, max_bytes: int) -> list[Document]:

@@ -1,0 +1,188 @@
+"""Fuzzing the readers: whatever the bytes or the file name, a file is stored whole or listed with a one-line
+reason, never a traceback, a half-written document or a hang.
+
+A short, derandomized run of the campaign whose long run is ``bench/fuzz_ingest.py``; the inputs and the
+property are in ``tests/fuzzing.py``. The regression tests at the end hold the minimal inputs of what the
+campaign found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import fuzzing
+from dyad import pipeline
+from dyad.errors import IngestError
+from dyad.ingest import read_documents
+from dyad.ingest.dates import parse_date_line
+from dyad.store import Store
+
+SEEDS = fuzzing.seeds()
+SEED = st.integers(0, len(SEEDS) - 1)
+MUTATION = st.sampled_from(fuzzing.MUTATIONS)
+RNG = st.integers(0, 2**32)
+
+
+def _fuzzed(seed: int, other: int, op: str, rng: int) -> fuzzing.Seed:
+    base = SEEDS[seed]
+    data = fuzzing.mutate(base.data, op, random.Random(rng), SEEDS[other].data)
+    return fuzzing.Seed(base.name, data, base.reader)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(seed=SEED, other=SEED, op=MUTATION, rng=RNG)
+def test_a_reader_stores_or_refuses_in_one_line(seed: int, other: int, op: str, rng: int) -> None:
+    """Every reader on mutated real files: documents with text, or an IngestError of one line that is not
+    the catch-all for reader bugs."""
+    fuzzed = _fuzzed(seed, other, op, rng)
+    try:
+        documents = read_documents(fuzzed.name, fuzzed.data)
+    except IngestError as exc:
+        message = str(exc)
+        assert fuzzed.name in message and "\n" not in message, message
+        assert "please report" not in message, message
+        return
+    assert documents and all(doc.raw_text.strip() for doc in documents)
+
+
+@settings(
+    max_examples=4,
+    derandomize=True,
+    deadline=None,
+    phases=(Phase.explicit, Phase.generate),  # no shrinking: each example runs the whole pipeline
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(batch=st.lists(st.tuples(SEED, SEED, MUTATION, RNG, st.integers(0, 99)), min_size=3, max_size=3))
+def test_a_fuzzed_batch_is_stored_whole_or_listed(store_url: str, batch: list) -> None:
+    """Mutated files under odd names, through the real pipeline into a real store (one store for all
+    examples: each batch must leave it consistent)."""
+    with tempfile.TemporaryDirectory() as folder, Store(store_url) as store:
+        paths = []
+        for index, (seed, other, op, rng, name) in enumerate(batch):
+            fuzzed = _fuzzed(seed, other, op, rng)
+            path = Path(folder) / f"{index}-{fuzzing.odd_name(name)}{Path(fuzzed.name).suffix}"
+            path.write_bytes(fuzzed.data)
+            paths.append(str(path))
+        pipeline.ingest(store, [folder], workers=1, time_limit=120)
+        fuzzing.check_batch(store, paths)
+
+
+def test_pathological_inputs_are_stored_or_listed(tmp_path: Path) -> None:
+    """Deep nesting, bombs, NUL bytes, a megabyte word, lone surrogates, odd and non-UTF-8 names, in one
+    batch over two workers."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in fuzzing.pathological(big=False).items():
+        (folder / name).write_bytes(data)
+    for index, name in enumerate(fuzzing.ODD_NAMES):
+        (folder / f"{index}{name}").write_bytes(
+            b"Peru and Russia signed a trade agreement, copy %d.\n" % index
+        )
+    odd = os.fsencode(folder) + b"/" + fuzzing.undecodable_name()
+    with open(odd, "wb") as f:
+        f.write(b"Peru and Russia signed a trade agreement in Lima on 3 March 2015.\n")
+    with Store(f"sqlite:///{tmp_path / 'fuzz.db'}") as store:
+        report = pipeline.ingest(store, [folder], workers=2, time_limit=120)
+        paths = [str(p) for p in folder.iterdir() if os.fsencode(p) != odd]
+        paths.append(str(folder) + "/latin1-caf\\xe9-\\xff.txt")  # as stored: the bytes escaped
+        outcome = fuzzing.check_batch(store, paths)
+    reasons = {Path(path).name: reason for path, reason in outcome.items()}
+    assert "nested too deeply" in reasons["nested-divs.html"]
+    assert "nested too deeply" in reasons["unclosed-divs.html"]
+    assert "nested too deeply" in reasons["nested.json"]
+    assert "gzip" in reasons["bomb.gz"] and "zip archive" in reasons["bomb.zip"]
+    assert "PDF" in reasons["bomb-inside.pdf"]
+    assert "binary" in reasons["nul-only.txt"]
+    assert reasons["latin1-caf\\xe9-\\xff.txt"] == "stored"
+    assert all(reasons[f"{i}{name}"] == "stored" for i, name in enumerate(fuzzing.ODD_NAMES))
+    assert all("\n" not in f.reason for f in report.failed)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_over_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path: Path, workers: int) -> None:
+    """A file that keeps its worker busy for minutes (two megabytes of one line) is stopped at the limit
+    and listed; the files after it are stored."""
+    sentence = b"Peru and Russia signed a trade agreement in Lima. "
+    (tmp_path / "a-slow.txt").write_bytes(sentence * (2 * 1024 * 1024 // len(sentence)))
+    good = [s for s in SEEDS if s.name.endswith(".txt")][:3]
+    for seed in good:
+        (tmp_path / seed.name).write_bytes(seed.data)
+    with Store(f"sqlite:///{tmp_path / 'limit.db'}") as store:
+        report = pipeline.ingest(
+            store,
+            [tmp_path / "a-slow.txt", *(tmp_path / s.name for s in good)],
+            workers=workers,
+            time_limit=5,
+        )
+        assert [(Path(f.path).name, f.reason) for f in report.failed] == [
+            ("a-slow.txt", "a-slow.txt: took longer than 5 s to read; skipped (time_limit)")
+        ]
+        assert len(report.added) == 3
+        assert store.errors()[0]["reason"].startswith("a-slow.txt: took longer than 5 s")
+
+
+def test_a_file_over_the_memory_limit_is_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    sentence = b"Peru and Russia signed a trade agreement in Lima. "
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-big.txt").write_bytes(sentence * (8 * 1024 * 1024 // len(sentence)))
+    good = next(s for s in SEEDS if s.name.endswith(".txt"))
+    (folder / good.name).write_bytes(good.data)
+    with Store(f"sqlite:///{tmp_path / 'memory.db'}") as store:
+        report = pipeline.ingest(store, [folder], workers=1, memory_limit=64, time_limit=0)
+    assert [Path(f.path).name for f in report.failed] == ["a-big.txt"]
+    assert "memory" in report.failed[0].reason and "\n" not in report.failed[0].reason
+    assert len(report.added) == 1
+
+
+# -- regressions: the minimal inputs of what the campaign found ---------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"[" * 5000 + b"]" * 5000, b'{"a":' * 5000 + b"1" + b"}" * 5000])
+def test_json_nested_too_deeply_is_refused_in_one_line(data: bytes) -> None:
+    with pytest.raises(IngestError, match=r"^deep\.json: JSON nested too deeply to read; flatten"):
+        read_documents("deep.json", data)
+
+
+def test_html_deeper_than_the_parser_reads_is_refused_not_cut() -> None:
+    """libxml2 drops what lies under 256 levels: storing the rest would store a part as the whole."""
+    page = b"<html><body>" + b"<div><p>Peru and Russia signed a treaty.</p>" * 300
+    with pytest.raises(IngestError, match=r"^deep\.html: HTML nested too deeply"):
+        read_documents("deep.html", page)
+
+
+def test_html_with_control_characters_is_read() -> None:
+    """lxml refused to edit a tree whose text held C0 controls (ValueError: "please report")."""
+    page = "<html><body><nav>menu</nav>\x01Peru and Russia signed a treaty in Lima.\x0b</body></html>"
+    [document] = read_documents("controls.html", page.encode())
+    assert "Peru and Russia signed a treaty in Lima." in document.raw_text and "\x01" not in document.raw_text
+
+
+def test_records_keep_their_ids_when_hashed_once() -> None:
+    """A file of many records is hashed once (it was hashed again per record: hours for 100,000 records);
+    each record's id is still the hash of the file's bytes and its index."""
+    data = json.dumps([{"title": f"Peru and Russia, part {i}"} for i in range(3)]).encode()
+    documents = read_documents("three.json", data)
+    expected = [hashlib.sha256(data + f"#{i}".encode()).hexdigest()[:16] for i in range(3)]
+    assert [doc.id for doc in documents] == expected
+
+
+def test_a_megabyte_line_is_not_searched_for_a_date_line() -> None:
+    assert parse_date_line("3 March 2015 " + "a" * 1_000_000) is None
+    assert parse_date_line("Published: 3 March 2015") == ("2015-03-03", False)
+
+
+def test_a_file_name_with_a_newline_gives_a_one_line_reason(tmp_path: Path) -> None:
+    (tmp_path / "two\nlines.txt").write_bytes(b"")
+    with Store(f"sqlite:///{tmp_path / 'names.db'}") as store:
+        report = pipeline.ingest(store, [tmp_path / "two\nlines.txt"])
+    assert [f.reason for f in report.failed] == ["two\\nlines.txt: empty file; nothing to ingest"]
