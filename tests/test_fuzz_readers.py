@@ -55,7 +55,7 @@ def test_a_reader_stores_or_refuses_in_one_line(seed: int, other: int, op: str, 
 
 
 @settings(
-    max_examples=4,
+    max_examples=3,
     derandomize=True,
     deadline=None,
     phases=(Phase.explicit, Phase.generate),  # no shrinking: each example runs the whole pipeline
@@ -84,9 +84,9 @@ def test_pathological_inputs_are_stored_or_listed(tmp_path: Path) -> None:
     for name, data in fuzzing.pathological(big=False).items():
         (folder / name).write_bytes(data)
     for index, name in enumerate(fuzzing.ODD_NAMES):
-        (folder / f"{index}{name}").write_bytes(
-            b"Peru and Russia signed a trade agreement, copy %d.\n" % index
-        )
+        text = f"Peru and Russia signed a trade agreement, copy {index}."
+        content = json.dumps({"title": text}) if name.endswith(".json") else text
+        (folder / f"{index}{name}").write_text(content, encoding="utf-8")
     odd = os.fsencode(folder) + b"/" + fuzzing.undecodable_name()
     with open(odd, "wb") as f:
         f.write(b"Peru and Russia signed a trade agreement in Lima on 3 March 2015.\n")
