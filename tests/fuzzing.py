@@ -166,9 +166,9 @@ def pathological(*, big: bool = True) -> dict[str, bytes]:
         "nested-objects.json": b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
         "nul-only.txt": b"\x00" * 100_000,
         "nul-inside.html": b"<html><body><p>" + sentence + b"\x00\x01\x0b" + sentence + b"</p></body></html>",
-        "bomb.gz": _deflated_zeros(bomb, wbits=31),  # gzip
+        "bomb.gz": deflated_zeros(bomb, wbits=31),  # gzip
         "bomb.zip": _zip_bomb(bomb),
-        "bomb-inside.pdf": make_pdf("", stream=_deflated_zeros(bomb, wbits=15)),  # a FlateDecode stream
+        "bomb-inside.pdf": make_pdf("", stream=deflated_zeros(bomb, wbits=15)),  # a FlateDecode stream
         "bom-only.txt": b"\xff\xfe",
         "lone-surrogates.txt": b"\xed\xa0\x80 Peru and Russia \xed\xbf\xbf" * 50,
     }
@@ -180,7 +180,7 @@ def pathological(*, big: bool = True) -> dict[str, bytes]:
     return inputs
 
 
-def _deflated_zeros(size: int, *, wbits: int) -> bytes:
+def deflated_zeros(size: int, *, wbits: int) -> bytes:
     compressor = zlib.compressobj(9, zlib.DEFLATED, wbits)
     chunk = bytes(MB)
     return b"".join(compressor.compress(chunk) for _ in range(size // MB)) + compressor.flush()

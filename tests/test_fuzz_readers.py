@@ -9,6 +9,7 @@ campaign found.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import random
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader, PdfWriter
 
 import fuzzing
 from dyad import pipeline
@@ -186,3 +188,19 @@ def test_a_file_name_with_a_newline_gives_a_one_line_reason(tmp_path: Path) -> N
     with Store(f"sqlite:///{tmp_path / 'names.db'}") as store:
         report = pipeline.ingest(store, [tmp_path / "two\nlines.txt"])
     assert [f.reason for f in report.failed] == ["two\\nlines.txt: empty file; nothing to ingest"]
+
+
+def test_a_pdf_stored_without_an_unreadable_page_says_so() -> None:
+    """A page whose stream inflates past pypdf's limit is skipped; the document is stored with a warning
+    (listed by `dyad errors`), not silently as if it were whole."""
+    good = fuzzing.make_pdf("Peru and Russia signed a trade agreement in Lima on 3 March 2015.")
+    bomb = fuzzing.make_pdf("", stream=fuzzing.deflated_zeros(96 * fuzzing.MB, wbits=15))
+    writer = PdfWriter()
+    for data in (good, bomb):
+        writer.add_page(PdfReader(io.BytesIO(data)).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    [document] = read_documents("two.pdf", out.getvalue())
+    assert "Peru and Russia signed a trade agreement" in document.raw_text
+    assert len(document.warnings) == 1
+    assert document.warnings[0].startswith("two.pdf: stored without 1 unreadable page(s) (page 2: ")

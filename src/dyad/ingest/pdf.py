@@ -32,12 +32,14 @@ MIN_TEXT_CHARS = 20
 class PdfText:
     text: str
     meta: Metadata
+    warnings: list[str]  # pages that could not be read, so that `dyad errors` lists what is missing
 
 
 def read_pdf(name: str, data: bytes) -> PdfText:
     """Text and metadata of a PDF; ``IngestError`` when broken, encrypted or without a text layer."""
     reader = _open(name, data)
-    text = PAGE_SEPARATOR.join(_page_texts(name, reader))
+    texts, skipped = _page_texts(name, reader)
+    text = PAGE_SEPARATOR.join(texts)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise IngestError(
             f"{name}: scanned PDF without a text layer (no extractable text); run OCR on it first "
@@ -47,7 +49,8 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     text_meta = read_text_metadata(text)
     meta.fill_from(text_meta)
     meta.kind = "news" if text_meta.kind == "news" else "paper"
-    return PdfText(text, meta)
+    warnings = [f"{name}: stored without {len(skipped)} unreadable page(s) ({skipped[0]})"] if skipped else []
+    return PdfText(text, meta, warnings)
 
 
 def _open(name: str, data: bytes) -> PdfReader:
@@ -63,8 +66,10 @@ def _open(name: str, data: bytes) -> PdfReader:
     return reader
 
 
-def _page_texts(name: str, reader: PdfReader) -> list[str]:
+def _page_texts(name: str, reader: PdfReader) -> tuple[list[str], list[str]]:
+    """The text of every page that can be read, and what was wrong with each page that cannot."""
     texts: list[str] = []
+    skipped: list[str] = []
     try:
         pages = list(reader.pages)
     except Exception as exc:  # damaged page tree
@@ -76,9 +81,10 @@ def _page_texts(name: str, reader: PdfReader) -> list[str]:
             raise
         except Exception as exc:  # one bad page should not lose the document
             LOGGER.warning("%s: page %d unreadable (%s); skipped", name, number, _reason(exc))
+            skipped.append(f"page {number}: {_reason(exc)}")
     if not texts and pages:
         raise IngestError(f"{name}: broken PDF (no page could be read); re-export or repair it")
-    return texts
+    return texts, skipped
 
 
 def _info_metadata(name: str, reader: PdfReader) -> Metadata:

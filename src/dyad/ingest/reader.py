@@ -57,7 +57,9 @@ def _read(path: str, name: str, data: bytes, max_bytes: int) -> list[Document]:
     fmt = detect_format(path, data)
     if fmt == "pdf":
         pdf = read_pdf(name, data)
-        return [_document(path, name, data, fmt, pdf.text, pdf.meta)]
+        document = _document(path, name, data, fmt, pdf.text, pdf.meta)
+        document.warnings.extend(pdf.warnings)
+        return [document]
     decoded = decode_bytes(name, data)
     documents = _read_text(path, name, data, fmt, decoded.text)
     if decoded.warning:
