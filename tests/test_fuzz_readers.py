@@ -8,11 +8,15 @@ campaign found.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 import os
 import random
+import signal
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,7 +26,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
 import fuzzing
-from dyad import pipeline
+from dyad import pipeline, workers
 from dyad.errors import IngestError
 from dyad.ingest import read_documents
 from dyad.ingest.dates import parse_date_line
@@ -146,6 +150,24 @@ def test_a_file_over_the_memory_limit_is_listed_and_the_batch_goes_on(tmp_path: 
     assert len(report.added) == 1
 
 
+def _read_or_crash(path: str) -> str:
+    if path == "crash":  # what a crash in a C library looks like to the parent
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return f"read {path}"
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_worker_that_dies_costs_only_its_file(count: int) -> None:
+    def failed(path: str, reason: str) -> str:
+        return reason
+
+    run = functools.partial(workers.run, _read_or_crash, workers=count, limits=workers.Limits(), failed=failed)
+    results = dict(run(["a", "crash", "b", "c"]))
+    assert results == {"a": "read a", "b": "read b", "c": "read c", "crash": results["crash"]}
+    assert results["crash"] == "crash: the worker reading it stopped (killed by signal SIGSEGV); skipped"
+    assert list(run([])) == []
+
+
 # -- regressions: the minimal inputs of what the campaign found ---------------------------------------------
 
 
@@ -204,3 +226,24 @@ def test_a_pdf_stored_without_an_unreadable_page_says_so() -> None:
     assert "Peru and Russia signed a trade agreement" in document.raw_text
     assert len(document.warnings) == 1
     assert document.warnings[0].startswith("two.pdf: stored without 1 unreadable page(s) (page 2: ")
+
+
+def test_dyad_ingest_prints_no_traceback_for_any_of_them(tmp_path: Path) -> None:
+    """The command a user runs, its worker processes included: one line per skipped file, no traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = {
+        "deep.json": b"[" * 5000 + b"]" * 5000,
+        "two\nlines.html": b"<html><body>" + b"<div>" * 300 + b"Peru</body></html>",
+        "nul.txt": b"\x00" * 1000,
+        "bom-only.txt": b"\xff\xfe",
+        "bomb.pdf": fuzzing.make_pdf("", stream=fuzzing.deflated_zeros(96 * fuzzing.MB, wbits=15)),
+    }
+    for name, data in bad.items():
+        (folder / name).write_bytes(data)
+    cmd = [sys.executable, "-m", "dyad.cli", "ingest", str(folder), "--db", str(tmp_path / "cli.db")]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("  skipped ")]
+    assert len(skipped) == len(bad), done.stderr

@@ -90,7 +90,7 @@ def run(
     pending = deque(paths)
     busy: dict[Connection, _Worker[Result]] = {}
     try:
-        for _ in range(max(1, min(workers, len(pending)))):
+        for _ in range(min(max(1, workers), len(pending))):
             worker = _Worker(job, failed, limits)
             busy[worker.conn] = worker
             worker.give(pending.popleft(), limits.seconds)
