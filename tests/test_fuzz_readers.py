@@ -161,7 +161,8 @@ def test_a_worker_that_dies_costs_only_its_file(count: int) -> None:
     def failed(path: str, reason: str) -> str:
         return reason
 
-    run = functools.partial(workers.run, _read_or_crash, workers=count, limits=workers.Limits(), failed=failed)
+    limits = workers.Limits()
+    run = functools.partial(workers.run, _read_or_crash, workers=count, limits=limits, failed=failed)
     results = dict(run(["a", "crash", "b", "c"]))
     assert results == {"a": "read a", "b": "read b", "c": "read c", "crash": results["crash"]}
     assert results["crash"] == "crash: the worker reading it stopped (killed by signal SIGSEGV); skipped"
