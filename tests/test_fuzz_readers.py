@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,40 @@ def test_a_worker_that_dies_costs_only_its_file(count: int) -> None:
     assert results == {"a": "read a", "b": "read b", "c": "read c", "crash": results["crash"]}
     assert results["crash"] == "crash: the worker reading it stopped (killed by signal SIGSEGV); skipped"
     assert list(run([])) == []
+
+
+ORPHAN_SCRIPT = """
+import os, sys, time
+from dyad import workers
+def job(path):
+    time.sleep(0.2)
+    return os.getpid()
+for _path, pid in workers.run(job, ["x"] * 1000, workers=2, limits=workers.Limits(), failed=lambda p, r: 0):
+    print(pid, flush=True)
+"""
+
+
+def test_workers_of_a_killed_ingest_exit() -> None:
+    """kill -9 of the parent must not leave its workers running (their pipe never closes: forked siblings
+    hold copies of its end)."""
+    proc = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    pids = set()
+    while len(pids) < 2:
+        pids.add(int(proc.stdout.readline()))
+    proc.kill()
+    proc.wait()
+    give_up = time.monotonic() + 120  # a worker checks every second; this only bounds a failing run
+    while (alive := [pid for pid in pids if _running(pid)]) and time.monotonic() < give_up:
+        time.sleep(0.2)
+    assert not alive, f"workers {alive} outlived their killed parent"
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"  # a zombie has exited
+    except OSError:
+        return False
 
 
 # -- regressions: the minimal inputs of what the campaign found ---------------------------------------------

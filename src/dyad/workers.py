@@ -35,6 +35,7 @@ LOGGER = logging.getLogger(__name__)
 
 Result = TypeVar("Result")
 MB = 1024 * 1024
+ORPHAN_CHECK_SECONDS = 1.0
 
 
 @dataclass(slots=True, frozen=True)
@@ -145,10 +146,17 @@ def _serve(
     """The child's loop: read a path, send back ``job(path)``, until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops its children
     _cap_memory(memory_mb)
+    parent = os.getppid()
     while True:
+        # A parent killed with -9 never closes the pipe (forked siblings hold copies of its end): an
+        # orphan sees its parent change instead.
+        if not conn.poll(ORPHAN_CHECK_SECONDS):
+            if os.getppid() != parent:
+                return
+            continue
         try:
             path = conn.recv()
-        except EOFError:  # the parent is gone
+        except EOFError:  # the parent closed the pipe
             return
         try:
             conn.send(job(path))
