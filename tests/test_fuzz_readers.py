@@ -28,7 +28,8 @@ from pypdf import PdfReader, PdfWriter
 
 import fuzzing
 from dyad import pipeline, workers
-from dyad.errors import IngestError
+from dyad.clean.sentences import split_sentences
+from dyad.errors import CleanError, IngestError
 from dyad.ingest import read_documents
 from dyad.ingest.dates import parse_date_line
 from dyad.store import Store
@@ -283,3 +284,9 @@ def test_dyad_ingest_prints_no_traceback_for_any_of_them(tmp_path: Path) -> None
     assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
     skipped = [line for line in done.stderr.splitlines() if line.startswith("  skipped ")]
     assert len(skipped) == len(bad), done.stderr
+
+
+def test_a_paragraph_longer_than_the_sentence_splitter_reads_is_refused_in_one_line() -> None:
+    """A 10 MB line reached spaCy's length limit: "internal error (ValueError: [E088] ...)"."""
+    with pytest.raises(CleanError, match=r"^a paragraph of 10,000,001 characters, more than the 10,000,000"):
+        split_sentences(["a" * 10_000_001])

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dyad.clean import clean_document
-from dyad.errors import DyadError, IngestError, file_label, text_path
+from dyad.errors import CleanError, DyadError, IngestError, file_label, text_path
 from dyad.extract import extract_facts
 from dyad.ingest import read_documents
 from dyad.models import IngestFailure, IngestWarning, ProcessedDocument
@@ -60,7 +60,10 @@ def process_bytes(path: str, data: bytes, options: Options = Options()) -> list[
     """The per-document stages for one file's bytes. Pure: no I/O, no store."""
     results = []
     for doc in read_documents(path, data, max_bytes=options.max_bytes):
-        clean_document(doc)
+        try:
+            clean_document(doc)
+        except CleanError as exc:  # the message names the file, as the readers' do
+            raise CleanError(f"{file_label(doc.name)}: {exc}") from None
         results.append(extract_facts(doc, dyad=options.dyad, knowledge_dirs=options.knowledge_dirs))
     return results
 

@@ -9,7 +9,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
+from dyad.errors import CleanError
 from dyad.models import Sentence
+
+MAX_PARAGRAPH_CHARS = 10_000_000  # spaCy refuses a longer text (E088)
 
 
 @lru_cache(maxsize=1)
@@ -18,12 +21,19 @@ def sentencizer() -> Language:
     nlp = spacy.blank("en")
     cast(Tokenizer, nlp.tokenizer).max_cache_size = 200_000  # spaCy stops caching chunks at 10,000 by default
     nlp.add_pipe("sentencizer")
-    nlp.max_length = 10_000_000
+    nlp.max_length = MAX_PARAGRAPH_CHARS
     return nlp
 
 
 def split_sentences(paragraphs: list[str], separator: str = "\n\n") -> list[Sentence]:
-    """Sentences of the text ``separator.join(paragraphs)``; a sentence never crosses a paragraph."""
+    """Sentences of the text ``separator.join(paragraphs)``; a sentence never crosses a paragraph.
+    ``CleanError`` for a paragraph longer than the sentencizer reads."""
+    longest = max(map(len, paragraphs), default=0)
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise CleanError(
+            f"a paragraph of {longest:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} the sentence "
+            "splitter reads; break the text into paragraphs"
+        )
     sentences: list[Sentence] = []
     offset = 0
     for paragraph, doc in zip(paragraphs, sentencizer().pipe(paragraphs), strict=True):
