@@ -84,7 +84,8 @@ def run_reader(reader: str, count: int, args: argparse.Namespace) -> dict[str, A
                 try:
                     outcome = fuzzing.check_batch(store, paths)
                 except AssertionError as exc:
-                    counts["lost"] += 1
+                    if "internal error" not in str(exc) and "please report" not in str(exc):
+                        counts["lost"] += 1  # a reader bug's reason is a traceback, counted below
                     print(f"  {reader}: PROPERTY BROKEN: {str(exc)[:300]}", file=sys.stderr)
                     outcome = {p: "?" for p in paths}
                 for failure in report.failed:
