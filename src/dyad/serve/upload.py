@@ -37,7 +37,7 @@ _LOCK = threading.Lock()
 def refusal(headers: Headers, *, allow: bool, token: str | None, max_bytes: int) -> tuple[int, str] | None:
     """Why an upload request is refused, as (status, message), or None when it may go on."""
     if not allow or not token:
-        return 403, "this server is read-only; start it with --allow-ingest --token T to accept uploads"
+        return 403, "this server is read-only: it does not accept uploads"
     scheme, _, given = headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not given:
         return 401, "uploads need the header 'Authorization: Bearer <token>'"
