@@ -101,8 +101,10 @@ class Snapshot:
 
     @cached_property
     def record(self) -> Record:
-        """The whole stored record, for the analyses that need every event (intensity, periods)."""
-        return query.record(self.store)
+        """The whole stored record, for the analyses that need every event (intensity, periods), read in
+        one snapshot so that an ingest committing meanwhile cannot pair events with a stale document list."""
+        with self.store.snapshot():
+            return query.record(self.store)
 
     @cached_property
     def documents(self) -> list[dict[str, Any]]:
