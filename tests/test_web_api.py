@@ -26,7 +26,7 @@ from hypothesis.errors import Unsatisfiable  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 
 from dyad.pipeline import ingest  # noqa: E402
-from dyad.serve import create_app  # noqa: E402
+from dyad.serve import api, create_app, pages  # noqa: E402
 from dyad.store import Store  # noqa: E402
 
 LONG_RUN = "DYAD_WEB_FUZZ_EXAMPLES" in os.environ
@@ -141,3 +141,67 @@ def test_pages_refuse_numbers_beyond_any_store(example_url: str, path: str) -> N
     with TestClient(create_app(example_url)) as client:
         response = client.get(path)
     assert response.status_code == 400 and "less than or equal to" in response.text
+
+
+# -- security headers on every answer -------------------------------------------------------------------
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+}
+
+
+def _every_route(client: TestClient) -> list[str]:
+    """A request for every GET route of the API and the pages (path parameters filled with real ids), plus
+    the schema, static files, an unknown page, a refused upload and an error of each kind."""
+    event_id = client.get("/api/events").json()["items"][0]["id"]
+    doc_id = client.get("/api/documents").json()["items"][0]["id"]
+    fill = {"{event_id}": event_id, "{ref}": doc_id}
+    paths = []
+    for route in [*api.router.routes, *pages.router.routes]:
+        path = getattr(route, "path", "")
+        if "GET" in getattr(route, "methods", set()):
+            for name, value in fill.items():
+                path = path.replace(name, value)
+            paths.append(path)
+    extras = ["/openapi.json", "/static/plotly.min.js", "/static/app.js", "/static/style.css"]
+    errors = ["/api/ask?q=trade", "/nowhere", "/api/nowhere", "/api/events?limit=-1", "/upload"]
+    return [*paths, *extras, *errors]
+
+
+def test_every_answer_carries_the_security_headers(example_url: str) -> None:
+    app = create_app(example_url)
+
+    @app.get("/api/boom")  # an unforeseen bug: the 500 answer carries the headers too
+    def boom() -> None:
+        """Fails."""
+        raise RuntimeError("boom")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        paths = _every_route(client)
+        answers = {path: client.get(path) for path in paths}
+        answers["POST /api/ingest"] = client.post("/api/ingest", files={"files": ("a.txt", b"x")})
+        answers["/api/boom"] = client.get("/api/boom")
+    assert len(paths) >= 30 and {a.status_code for a in answers.values()} >= {200, 400, 403, 404}
+    assert [path for path, a in answers.items() if a.status_code == 500] == ["/api/boom"]
+    for path, response in answers.items():
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers.get(name) == value, (path, name)
+        csp = response.headers.get("content-security-policy", "")
+        assert "script-src 'self';" in csp and "frame-ancestors 'none'" in csp, path
+        assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";", 1)[0], path
+
+
+TEMPLATES = Path(__file__).parent.parent / "src" / "dyad" / "serve" / "templates"
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|javascript:", re.I)
+
+
+def test_no_page_has_inline_script_the_policy_would_block(example_url: str) -> None:
+    """The CSP allows only scripts from /static: an inline script or handler would silently not run."""
+    assert [t.name for t in TEMPLATES.glob("*.html") if INLINE_SCRIPT.search(t.read_text())] == []
+    with TestClient(create_app(example_url, allow_ingest=True, token=TOKEN)) as client:
+        pages = ["/", "/timeline", "/figures", "/documents", "/actors", "/ask?q=trade", "/docs", "/upload"]
+        for page in pages:
+            html = client.get(page).text
+            assert not INLINE_SCRIPT.search(html), page
