@@ -281,5 +281,6 @@ def upload(request: Request, snap: Snap, dyad: str | None = None) -> HTMLRespons
         "upload.html",
         title="Upload · dyad",
         max_bytes=request.app.state.max_bytes,
+        max_files=request.app.state.max_files,
         **pair_context(snap, dyad),
     )
