@@ -48,6 +48,8 @@ STATIC = "/static/style.css"
 class Tally:
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    reasons: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "status 500", "ReadTimeout"
+    retried: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 def _free_port() -> int:
@@ -84,14 +86,32 @@ async def _client(
         path = paths[i % len(paths)]
         i += 1
         began = time.perf_counter()
-        try:
-            response = await http.get(path, timeout=timeout)
-            ok = response.status_code == 200
-        except httpx.HTTPError:
-            ok = False
+        reason = await _get(http, path, timeout, tally)
         tally.times[path].append(time.perf_counter() - began)
-        if not ok:
+        if reason:
             tally.errors[path] += 1
+            tally.reasons[f"{path}: {reason}"] += 1
+
+
+async def _get(http: httpx.AsyncClient, path: str, timeout: float, tally: Tally) -> str:
+    """One GET: "" when it answered 200, else why not. A connection dropped before the answer began
+    (ReadError, RemoteProtocolError) is tried once more, as a browser does for a GET, and counted apart:
+    the retry hides nothing a user would see, and the count says how often it happened."""
+    try:
+        return await _answer(http, path, timeout)
+    except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
+        tally.retried[f"{path}: {type(exc).__name__}"] += 1
+    except httpx.HTTPError as exc:
+        return type(exc).__name__
+    try:
+        return await _answer(http, path, timeout)
+    except httpx.HTTPError as exc:
+        return type(exc).__name__
+
+
+async def _answer(http: httpx.AsyncClient, path: str, timeout: float) -> str:
+    response = await http.get(path, timeout=timeout)
+    return "" if response.status_code == 200 else f"status {response.status_code}"
 
 
 async def _load(base: str, paths: list[str], clients: int, seconds: float, timeout: float) -> Tally:
@@ -115,6 +135,10 @@ def _report(title: str, tally: Tally, seconds: float) -> None:
         print(f"{path[:46]:<46} {len(ms):>8} {tally.errors[path]:>7} {p50:>8.1f} {p95:>8.1f}")
     rate = 100 * errors / total if total else 0.0
     print(f"{'all':<46} {total:>8} {errors:>7}   error rate {rate:.2f} %, {total / seconds:.0f} requests/s")
+    for reason, n in tally.reasons.items():
+        print(f"  error: {reason} ×{n}")
+    for reason, n in tally.retried.items():
+        print(f"  retried once (connection dropped before the answer): {reason} ×{n}")
 
 
 def _store(folder: Path) -> str:
@@ -135,10 +159,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or _store(Path(tmp))
         port = _free_port()
+        log = Path(tmp) / "serve.log"
         server = subprocess.Popen(
             [*_dyad(), "serve", "--db", db, "--port", str(port)],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log.open("wb"),
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -154,6 +179,8 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
         _report(f"dyad serve, {args.clients} clients for {args.seconds:.0f} s ({db})", tally, args.seconds)
+        problems = [line for line in log.read_text(errors="replace").splitlines() if "ERROR" in line]
+        print(f"server log: {len(problems)} error line(s)", *problems[:5], sep="\n  ")
 
         peer_port = _free_port()
         static = Path(tmp) / "static"
