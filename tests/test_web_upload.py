@@ -20,6 +20,7 @@ from dyad.errors import DyadError  # noqa: E402
 from dyad.serve import app as web  # noqa: E402
 from dyad.serve import create_app, upload  # noqa: E402
 from dyad.serve.upload import MAX_NAME_BYTES, safe_name  # noqa: E402
+from dyad.store import Store  # noqa: E402
 from test_ingest import make_pdf  # noqa: E402
 
 TOKEN = "s3cret-upload-token"
@@ -221,6 +222,12 @@ def test_loopback_needs_nothing(host: str) -> None:
     web.check_binding(host, public=False, allow_ingest=True, token=TOKEN)
 
 
+def test_a_host_name_is_judged_by_the_address_it_resolved_to() -> None:
+    web.check_binding("my-laptop", bound="127.0.1.1", public=False, allow_ingest=False, token=None)
+    with pytest.raises(DyadError, match="add --public"):
+        web.check_binding("my-laptop", bound="10.0.0.5", public=False, allow_ingest=False, token=None)
+
+
 @pytest.mark.parametrize(
     ("host", "public", "allow_ingest", "token", "words"),
     [
@@ -249,6 +256,7 @@ def test_serve_refuses_a_reachable_host_in_one_line(tmp_path: Path) -> None:
     from dyad.cli import app
 
     db = str(tmp_path / "store.db")
+    Store(f"sqlite:///{db}").close()
     result = CliRunner().invoke(app, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "8765"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [

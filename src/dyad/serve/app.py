@@ -170,10 +170,13 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def check_binding(host: str, *, public: bool, allow_ingest: bool, token: str | None) -> None:
+def check_binding(
+    host: str, *, public: bool, allow_ingest: bool, token: str | None, bound: str | None = None
+) -> None:
     """Refuse to serve beyond this machine unless asked (``public``), and then only read-only or with a
-    token for uploads: a dashboard opened to colleagues must not open the store to writes by accident."""
-    if _is_loopback(host):
+    token for uploads: a dashboard opened to colleagues must not open the store to writes by accident.
+    ``bound``: the address ``host`` resolved to (a host name is judged by it)."""
+    if _is_loopback(bound or host):
         return
     if not public:
         raise DyadError(
@@ -227,11 +230,19 @@ def run(
     """
     import uvicorn
 
-    check_binding(
-        host, public=public, allow_ingest=options.get("allow_ingest", False), token=options.get("token")
-    )
     app = create_app(db_url, **options)
-    sock = listen(host, port)
+    sock = listen(host, port)  # bound, not yet listening: nothing is accepted before the check
+    try:
+        check_binding(
+            host,
+            public=public,
+            allow_ingest=options.get("allow_ingest", False),
+            token=options.get("token"),
+            bound=sock.getsockname()[0],
+        )
+    except DyadError:
+        sock.close()
+        raise
     if not _is_loopback(host):
         LOGGER.warning("serving on %s: anyone who can reach this address can read the store", host)
     if ready:
