@@ -4,7 +4,7 @@ invalid requests to every operation, against a real store holding the bundled ex
 Whatever the request, the answer is never a 500, and every error is JSON ``{"error": message}`` with 400,
 401, 403, 404, 411, 413 or 422, whose message speaks of the web request (no command-line flag).
 
-CI runs ``EXAMPLES`` requests per operation and mode, derandomized; the long run is
+CI runs ``EXAMPLES`` (8) requests per operation and mode, derandomized; the long run is
 ``DYAD_WEB_FUZZ_EXAMPLES=1000 pytest tests/test_web_api.py -s`` (random seeds; figures in
 docs/reliability.md).
 """
@@ -30,7 +30,7 @@ from dyad.serve import api, create_app, pages  # noqa: E402
 from dyad.store import Store  # noqa: E402
 
 LONG_RUN = "DYAD_WEB_FUZZ_EXAMPLES" in os.environ
-EXAMPLES = int(os.environ.get("DYAD_WEB_FUZZ_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("DYAD_WEB_FUZZ_EXAMPLES", "8"))
 UPLOAD_EXAMPLES = max(3, EXAMPLES // 10)  # each accepted upload runs the extractor: fewer of them
 TOKEN = "fuzz-token"
 ERROR_STATUSES = {400, 401, 403, 404, 411, 413, 422}
