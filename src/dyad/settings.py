@@ -24,6 +24,7 @@ class Settings:
     time_limit: int = 300  # seconds to read one file in a worker process; 0 = no limit
     memory_limit: int = 2048  # MB a worker process may take beyond the model it starts with; 0 = no limit
     dask: str = ""  # ingest on Dask: "local" or a scheduler address; empty = local worker processes
+    upload_max_files: int = 100  # `dyad serve --allow-ingest`: files in one upload (all within max_bytes)
 
     @property
     def db_url(self) -> str:
