@@ -12,7 +12,8 @@ from spacy.tokenizer import Tokenizer
 from dyad.errors import CleanError
 from dyad.models import Sentence
 
-MAX_PARAGRAPH_CHARS = 10_000_000  # spaCy refuses a longer text (E088)
+# spaCy refuses a longer text (E088): the parser's limit for one sentence, and a sentence can be a paragraph
+MAX_PARAGRAPH_CHARS = 1_000_000
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +22,6 @@ def sentencizer() -> Language:
     nlp = spacy.blank("en")
     cast(Tokenizer, nlp.tokenizer).max_cache_size = 200_000  # spaCy stops caching chunks at 10,000 by default
     nlp.add_pipe("sentencizer")
-    nlp.max_length = MAX_PARAGRAPH_CHARS
     return nlp
 
 
