@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from dyad.pipeline import IngestReport
     from dyad.store import Store
+    from dyad.store.lists import ListQuery
 
 
 def _as_switch(param: Any) -> Any:
@@ -135,6 +136,18 @@ def _open(settings: Settings) -> Store:
     return Store(settings.db_url, create=False)
 
 
+def _small_list(settings: Settings, query: ListQuery) -> list[dict[str, Any]]:
+    """One of the store's small listings: from a SQLite file through the standard library when it can be
+    (no SQLAlchemy to import), else through the Store, which also reports a missing store."""
+    from dyad.store import lists
+
+    rows = lists.read_sqlite(settings.db_url, query)
+    if rows is None:
+        with _open(settings) as store:
+            rows = store.listing(query)
+    return rows
+
+
 def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> IngestReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -213,8 +226,9 @@ def ingest(
 @app.command(cls=_DyadCommand)
 def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List the stored documents."""
-    with _open(load_settings(config, db=db)) as store:
-        rows = store.documents()
+    from dyad.store import lists
+
+    rows = _small_list(load_settings(config, db=db), lists.DOCUMENTS)
     if as_json:
         _print_json(rows)
         return
@@ -287,8 +301,9 @@ def rebuild(db: DbOption = None, config: ConfigOption = None) -> None:
 def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List files that could not be ingested (level error) and files stored with a doubt about how they
     were read (level warning, e.g. an encoding guessed with low confidence), with the reason."""
-    with _open(load_settings(config, db=db)) as store:
-        rows = store.errors()
+    from dyad.store import lists
+
+    rows = _small_list(load_settings(config, db=db), lists.ERRORS)
     if as_json:
         _print_json(rows)
         return

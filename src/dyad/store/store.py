@@ -29,7 +29,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dyad.errors import StoreError
 from dyad.models import Document, Event, Figure, ProcessedDocument, Sentence, TimeExpression
-from dyad.store import record, schema
+from dyad.store import lists, record, schema
 from dyad.store.record import EventQuery, FigureQuery
 
 LOGGER = logging.getLogger(__name__)
@@ -267,11 +267,8 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def documents(self) -> list[dict[str, Any]]:
-        """Every document's metadata (no text), oldest ingest first."""
-        cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
-        with self._connect() as conn:
-            rows = conn.execute(select(*cols).order_by(schema.documents.c.name)).mappings().all()
-        return [_decode_document(dict(r)) for r in rows]
+        """Every document's metadata (no text), by file name."""
+        return self.listing(lists.DOCUMENTS)
 
     def document(self, ref: str) -> dict[str, Any]:
         """One document with its text and sentences, by id or file name, or a unique prefix of either."""
@@ -286,7 +283,7 @@ class Store:
             if len(rows) != 1:
                 found = "no document matches" if not rows else f"{len(rows)} documents match"
                 raise StoreError(f"{found} {ref!r}; use an id or file name from `dyad docs`")
-            row = _decode_document(dict(rows[0]))
+            row = lists.decode_document(dict(rows[0]))
             s = schema.sentences
             row["sentences"] = [
                 dict(r)
@@ -299,14 +296,13 @@ class Store:
         return row
 
     def errors(self) -> list[dict[str, Any]]:
-        e = schema.ingest_errors
+        """Files that failed (level error) or were stored with a doubt (level warning), oldest first."""
+        return self.listing(lists.ERRORS)
+
+    def listing(self, query: lists.ListQuery) -> list[dict[str, Any]]:
+        """The rows of one small listing (``dyad.store.lists``; the CLI reads SQLite without this)."""
         with self._connect() as conn:
-            rows = (
-                conn.execute(select(e.c.path, e.c.level, e.c.reason, e.c.at).order_by(e.c.id))
-                .mappings()
-                .all()
-            )
-        return [{**r, "at": r["at"].isoformat(timespec="seconds")} for r in rows]
+            return [query.decode(dict(r)) for r in conn.execute(text(query.sql)).mappings()]
 
     def counts(self) -> dict[str, int]:
         tables = {
@@ -403,13 +399,6 @@ def _now() -> dt.datetime:
 def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(table), rows)
-
-
-def _decode_document(row: dict[str, Any]) -> dict[str, Any]:
-    row["authors"] = json.loads(row["authors"])
-    if isinstance(row.get("ingested_at"), dt.datetime):
-        row["ingested_at"] = row["ingested_at"].isoformat(timespec="seconds")
-    return row
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
