@@ -11,6 +11,7 @@ import re
 import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -30,6 +31,46 @@ if TYPE_CHECKING:
     from dyad.store.lists import ListQuery
 
 
+try:  # typer 0.2x converts every parameter through pydantic (see _plain_conversion)
+    from typer._coercion import RuntimeParam
+except ImportError:  # an older typer converts with click alone: nothing to avoid
+    _PlainValue = None
+else:
+
+    @dataclass(frozen=True)
+    class _PlainValue(RuntimeParam):  # type: ignore[no-redef]
+        """The value as its type (str, Path), as pydantic would give it for a command-line string."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return self.annotation(value)  # type: ignore[operator]
+
+
+# Path options that ask typer to check the file are left to typer's conversion.
+_PATH_CHECKS = ("exists", "writable", "resolve_path", "allow_dash", "path_type")
+
+
+def _plain_conversion(param: Any) -> None:
+    """A plain string or path option, or a switch, is converted by calling its type.
+
+    Typer 0.2x converts each parameter of the command it runs through a pydantic TypeAdapter, even one
+    left at None, and importing pydantic is about a fifth of a small command's start-up
+    (bench/bench_startup.py). Any other parameter, or another typer, keeps typer's own conversion."""
+    descriptor = getattr(param, "type_descriptor", None)
+    if _PlainValue is None or descriptor is None or not hasattr(param, "_runtime_param"):
+        return
+    info = descriptor.parameter_info
+    # A switch's value is already a bool, or None when absent (--help): its conversion never runs.
+    switch = descriptor.annotation is bool and getattr(param, "is_bool_flag", False) and not param.envvar
+    if not (switch or descriptor.annotation in (str, Path)) or info.parser is not None:
+        return
+    if descriptor.annotation is Path and (
+        any(getattr(info, check) for check in _PATH_CHECKS)
+        or not (info.file_okay and info.dir_okay and info.readable)
+    ):
+        return
+    param._runtime_param = _PlainValue(parameter_info=info, annotation=descriptor.annotation)
+
+
 def _as_switch(param: Any) -> Any:
     """A boolean flag takes no value: an empty metavar keeps typer from showing `<bool>` after it."""
     if getattr(param, "is_bool_flag", False):
@@ -38,7 +79,8 @@ def _as_switch(param: Any) -> Any:
 
 
 class _Switches:
-    """Boolean options, --help among them, shown as switches without a `<bool>` value."""
+    """Boolean options, --help among them, shown as switches without a `<bool>` value; plain string and
+    path options converted without pydantic."""
 
     params: list[Any]
 
@@ -46,9 +88,13 @@ class _Switches:
         super().__init__(*args, **kwargs)
         for param in self.params:
             _as_switch(param)
+            _plain_conversion(param)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _as_switch(super().get_help_option(ctx))  # type: ignore[misc]
+        option = _as_switch(super().get_help_option(ctx))  # type: ignore[misc]
+        if option is not None:
+            _plain_conversion(option)
+        return option
 
 
 class _DyadCommand(_Switches, TyperCommand):
