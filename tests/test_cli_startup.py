@@ -131,7 +131,7 @@ def test_the_cli_prints_the_same_json_either_way(small_store: Path, tmp_path: Pa
 
 def test_listed_columns_are_the_schema_columns() -> None:
     texts = ("raw_text", "text")
-    assert lists.DOCUMENT_COLUMNS == tuple(c.name for c in schema.documents.c if c.name not in texts)
+    assert tuple(c.name for c in schema.documents.c if c.name not in texts) == lists.DOCUMENT_COLUMNS
 
 
 @pytest.mark.parametrize(
