@@ -1,6 +1,7 @@
-"""Start-up of the small commands (issue 11, item 16): `--help`, `--version`, `dyad docs` and `dyad errors`
-on a SQLite store import no heavy library, and the light read path they use (``dyad.store.lists`` over the
-standard library's sqlite3) lists exactly what the Store lists through SQLAlchemy.
+"""Start-up of the small commands (issue 11, item 16): `--help`, `--version`, `dyad docs`, `dyad show` and
+`dyad errors` on a SQLite store import no heavy library, and the light read path they use
+(``dyad.store.lists`` over the standard library's sqlite3) reads exactly what the Store reads through
+SQLAlchemy.
 
 The times themselves are measured by bench/bench_startup.py, not asserted here.
 """
@@ -19,6 +20,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from dyad.cli import app
+from dyad.errors import StoreError
 from dyad.models import ProcessedDocument
 from dyad.store import Store, lists, schema
 
@@ -70,6 +72,7 @@ def _run_cli(*args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
         (["errors", "--db", "{db}", "--json"], '"level": "warning"'),
         (["docs", "--db", "{db}"], "words"),
         (["docs", "--json", "--config", "{config}"], '"n_sentences"'),
+        (["show", "000_", "--db", "{db}"], "n_sentences:"),
     ],
 )
 def test_small_commands_import_no_heavy_library(
@@ -91,10 +94,10 @@ def test_a_missing_store_is_still_reported(tmp_path: Path) -> None:
     assert not (tmp_path / "typo.db").exists()
 
 
-def _listing_through_sqlalchemy_core(url: str) -> tuple[list[dict], list[dict]]:
-    """The documents and errors as the Store selected them before the light path: every column of the
-    tables but the texts, by SQLAlchemy's typed select (its own datetime conversion)."""
-    d, e = schema.documents, schema.ingest_errors
+def _read_through_sqlalchemy_core(url: str) -> tuple[list[dict], list[dict], dict]:
+    """The documents, the errors and the first document with its sentences as the Store selected them
+    before the light path, by SQLAlchemy's typed selects (its own datetime conversion)."""
+    d, e, s = schema.documents, schema.ingest_errors, schema.sentences
     with Store(url) as store, store.engine.connect() as conn:
         cols = [c for c in d.c if c.name not in ("raw_text", "text")]
         docs = [dict(r) for r in conn.execute(select(*cols).order_by(d.c.name)).mappings()]
@@ -102,36 +105,63 @@ def _listing_through_sqlalchemy_core(url: str) -> tuple[list[dict], list[dict]]:
             dict(r)
             for r in conn.execute(select(e.c.path, e.c.level, e.c.reason, e.c.at).order_by(e.c.id)).mappings()
         ]
-    for doc in docs:
+        first = dict(conn.execute(select(d).where(d.c.id == docs[0]["id"])).mappings().one())
+        sentences = select(s.c.idx, s.c.start, s.c.end, s.c.text).where(s.c.doc_id == first["id"])
+        first["sentences"] = [dict(r) for r in conn.execute(sentences.order_by(s.c.idx)).mappings()]
+    for doc in [*docs, first]:
         doc["authors"] = json.loads(doc["authors"])
         doc["ingested_at"] = doc["ingested_at"].isoformat(timespec="seconds")
-    return docs, [{**r, "at": r["at"].isoformat(timespec="seconds")} for r in errors]
+    return docs, [{**r, "at": r["at"].isoformat(timespec="seconds")} for r in errors], first
 
 
-def test_the_light_path_lists_what_sqlalchemy_lists(small_store: Path) -> None:
+def test_the_light_path_reads_what_sqlalchemy_reads(small_store: Path) -> None:
     url = f"sqlite:///{small_store}"
-    docs, errors = _listing_through_sqlalchemy_core(url)
+    docs, errors, first = _read_through_sqlalchemy_core(url)
     assert len(docs) == 3 and [e["level"] for e in errors] == ["error", "warning"]
-    assert lists.read_sqlite(url, lists.DOCUMENTS) == docs
-    assert lists.read_sqlite(url, lists.ERRORS) == errors
+    assert len(first["sentences"]) == first["n_sentences"] > 0
+    name = first["name"]
+    assert lists.read_sqlite(url, lists.documents) == docs
+    assert lists.read_sqlite(url, lists.errors) == errors
+    for ref in (first["id"], name, first["id"][:6], name[:-4]):
+        assert lists.read_sqlite(url, lambda run, ref=ref: lists.document(run, ref)) == first
     with Store(url, create=False) as store:
         assert store.documents() == docs
         assert store.errors() == errors
+        assert store.document(name) == first
 
 
-def test_the_cli_prints_the_same_json_either_way(small_store: Path, tmp_path: Path) -> None:
-    """`dyad docs --json` through the light path, and through the Store when sqlite3 cannot read the file
-    in place (a URL option the light path leaves to SQLAlchemy), print the same."""
-    light = runner.invoke(app, ["docs", "--json", "--db", str(small_store)])
-    via_store = runner.invoke(app, ["docs", "--json", "--db", f"sqlite:///{small_store}?timeout=5"])
-    assert light.exit_code == via_store.exit_code == 0
-    assert json.loads(light.stdout) == json.loads(via_store.stdout)
-    assert len(json.loads(light.stdout)) == 3
+def test_the_cli_prints_the_same_json_either_way(small_store: Path) -> None:
+    """`dyad docs --json` and `dyad show --json` through the light path, and through the Store when sqlite3
+    does not read the file in place (a URL option the light path leaves to SQLAlchemy), print the same."""
+    for command in (["docs"], ["show", "000_"]):
+        light = runner.invoke(app, [*command, "--json", "--db", str(small_store)])
+        via_store = runner.invoke(app, [*command, "--json", "--db", f"sqlite:///{small_store}?timeout=5"])
+        assert light.exit_code == via_store.exit_code == 0, light.output + via_store.output
+        assert light.stdout == via_store.stdout
+    assert len(json.loads(light.stdout)["sentences"]) > 0
 
 
-def test_listed_columns_are_the_schema_columns() -> None:
-    texts = ("raw_text", "text")
-    assert tuple(c.name for c in schema.documents.c if c.name not in texts) == lists.DOCUMENT_COLUMNS
+def test_show_reports_an_unknown_or_ambiguous_document(small_store: Path) -> None:
+    for ref, said in (("zzz", "no document matches 'zzz'"), ("00", "3 documents match '00'")):
+        result, loaded = _run_cli("show", ref, "--db", str(small_store))
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"error: {said}; use an id or file name from `dyad docs`")
+        assert loaded == []
+
+
+def test_a_prefix_matches_wildcards_literally(store: Store, processed: Callable) -> None:
+    """Both backends: `_` and `%` in a prefix are the characters themselves, not LIKE's wildcards."""
+    doc = processed("seeds")[0].document
+    store.add(processed("seeds")[0])
+    assert doc.name.startswith("000_")
+    assert store.document("000_")["id"] == doc.id
+    for ref in ("00%", "0_0"):
+        with pytest.raises(StoreError, match="no document matches"):
+            store.document(ref)
+
+
+def test_the_document_columns_are_the_schema_columns() -> None:
+    assert tuple(c.name for c in schema.documents.c) == lists.DOCUMENT_COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -139,7 +169,7 @@ def test_listed_columns_are_the_schema_columns() -> None:
 )
 def test_only_a_plain_sqlite_file_takes_the_light_path(url: str) -> None:
     assert lists.sqlite_path(url) is None
-    assert lists.read_sqlite(url, lists.ERRORS) is None
+    assert lists.read_sqlite(url, lists.errors) is None
 
 
 def test_a_store_of_an_older_schema_is_left_to_the_store(small_store: Path, tmp_path: Path) -> None:
@@ -150,17 +180,17 @@ def test_a_store_of_an_older_schema_is_left_to_the_store(small_store: Path, tmp_
     with sqlite3.connect(old) as conn:
         conn.execute("ALTER TABLE ingest_errors DROP COLUMN level")
         conn.execute("UPDATE dyad_meta SET value = '2' WHERE key = 'schema'")
-    assert lists.read_sqlite(f"sqlite:///{old}", lists.ERRORS) is None
+    assert lists.read_sqlite(f"sqlite:///{old}", lists.errors) is None
     result = runner.invoke(app, ["errors", "--json", "--db", str(old)])
     assert result.exit_code == 0, result.output
     assert [e["level"] for e in json.loads(result.stdout)] == ["error", "error"]  # the column's default
-    assert lists.read_sqlite(f"sqlite:///{old}", lists.ERRORS) is not None  # upgraded in place
+    assert lists.read_sqlite(f"sqlite:///{old}", lists.errors) is not None  # upgraded in place
 
 
 def test_a_file_that_is_not_a_store_is_reported_by_the_store(tmp_path: Path) -> None:
     junk = tmp_path / "notes.db"
     junk.write_text("not a database", encoding="utf-8")
-    assert lists.read_sqlite(f"sqlite:///{junk}", lists.DOCUMENTS) is None
+    assert lists.read_sqlite(f"sqlite:///{junk}", lists.documents) is None
     result = runner.invoke(app, ["docs", "--db", str(junk)])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: cannot open store")

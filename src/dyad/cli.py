@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from dyad.pipeline import IngestReport
     from dyad.store import Store
-    from dyad.store.lists import ListQuery
+    from dyad.store.lists import Run
 
 
 try:  # typer 0.2x converts every parameter through pydantic (see _plain_conversion)
@@ -127,6 +127,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+T = TypeVar("T")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 
@@ -182,16 +183,17 @@ def _open(settings: Settings) -> Store:
     return Store(settings.db_url, create=False)
 
 
-def _small_list(settings: Settings, query: ListQuery) -> list[dict[str, Any]]:
-    """One of the store's small listings: from a SQLite file through the standard library when it can be
-    (no SQLAlchemy to import), else through the Store, which also reports a missing store."""
+def _read(settings: Settings, read: Callable[[Run], T]) -> T:
+    """One of the store's small reads (``dyad.store.lists``): from a SQLite file through the standard
+    library when it can be (no SQLAlchemy to import), else through the Store, which also reports a missing
+    store."""
     from dyad.store import lists
 
-    rows = lists.read_sqlite(settings.db_url, query)
-    if rows is None:
-        with _open(settings) as store:
-            rows = store.listing(query)
-    return rows
+    found = lists.read_sqlite(settings.db_url, read)
+    if found is not None:
+        return found
+    with _open(settings) as store:
+        return store.read(read)
 
 
 def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> IngestReport:
@@ -274,7 +276,7 @@ def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption 
     """List the stored documents."""
     from dyad.store import lists
 
-    rows = _small_list(load_settings(config, db=db), lists.DOCUMENTS)
+    rows = _read(load_settings(config, db=db), lists.documents)
     if as_json:
         _print_json(rows)
         return
@@ -293,8 +295,9 @@ def show(
     config: ConfigOption = None,
 ) -> None:
     """Show one document: metadata, then its clean (or raw) text."""
-    with _open(load_settings(config, db=db)) as store:
-        row = store.document(doc)
+    from dyad.store import lists
+
+    row = _read(load_settings(config, db=db), lambda run: lists.document(run, doc))
     if as_json:
         _print_json(row)
         return
@@ -349,7 +352,7 @@ def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOptio
     were read (level warning, e.g. an encoding guessed with low confidence), with the reason."""
     from dyad.store import lists
 
-    rows = _small_list(load_settings(config, db=db), lists.ERRORS)
+    rows = _read(load_settings(config, db=db), lists.errors)
     if as_json:
         _print_json(rows)
         return

@@ -1,9 +1,11 @@
-"""The store's small lists (documents, ingest errors), each written once as portable SQL and read two ways.
+"""The store's small reads (the document list, one document, the ingest errors), each written once as
+portable SQL and run two ways.
 
-``Store.documents()`` and ``Store.errors()`` run these queries through SQLAlchemy (SQLite or PostgreSQL);
-``read_sqlite`` runs the same queries through the standard library's ``sqlite3``, so that `dyad docs` and
-`dyad errors` on a SQLite store answer without importing SQLAlchemy (about 0.15 s of start-up,
-bench/bench_startup.py). This module imports nothing heavier than ``sqlite3``.
+The Store runs them through SQLAlchemy (SQLite or PostgreSQL): ``Store.documents()``, ``document()``,
+``errors()``. ``read_sqlite`` runs the same functions over the standard library's ``sqlite3``, so that `dyad
+docs`, `dyad show` and `dyad errors` on a SQLite store answer without importing SQLAlchemy (about 0.15 s of
+start-up, bench/bench_startup.py). A read is a function of ``run(sql, params) -> rows``; parameters are
+``:name`` style, which both drivers take. This module imports nothing heavier than ``sqlite3``.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
-# Every column of `documents` but the two texts, which a listing never shows (tests/test_store_lists.py
-# checks this against the schema, so a new column cannot be left out).
+from dyad.errors import StoreError
+
+# The columns of `documents`, as in the schema (tests/test_cli_startup.py checks it, so that a new column
+# cannot be left out); the list of documents shows all but the two texts.
 DOCUMENT_COLUMNS = (
     "id",
     "name",
@@ -37,6 +40,8 @@ DOCUMENT_COLUMNS = (
     "size_bytes",
     "words",
     "n_sentences",
+    "raw_text",
+    "text",
     "ingested_at",
 )
 
@@ -55,20 +60,42 @@ def decode_document(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _decode_error(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "at": _timestamp(row["at"])}
+# Runs one statement with its parameters and returns the rows as dicts.
+Run = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
+T = TypeVar("T")
+
+_DOCUMENT = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents"
+_DOCUMENTS = (
+    f"SELECT {', '.join(c for c in DOCUMENT_COLUMNS if c not in ('raw_text', 'text'))} FROM documents"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class ListQuery:
-    """One listing: its SQL (no parameters) and how a row becomes the dict the library returns."""
-
-    sql: str
-    decode: Callable[[dict[str, Any]], dict[str, Any]]
+def documents(run: Run) -> list[dict[str, Any]]:
+    """Every document's metadata (no text), by file name."""
+    return [decode_document(row) for row in run(f"{_DOCUMENTS} ORDER BY name", {})]
 
 
-DOCUMENTS = ListQuery(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY name", decode_document)
-ERRORS = ListQuery("SELECT path, level, reason, at FROM ingest_errors ORDER BY id", _decode_error)
+def errors(run: Run) -> list[dict[str, Any]]:
+    """Files that failed (level error) or were stored with a doubt (level warning), oldest first."""
+    rows = run("SELECT path, level, reason, at FROM ingest_errors ORDER BY id", {})
+    return [{**row, "at": _timestamp(row["at"])} for row in rows]
+
+
+def document(run: Run, ref: str) -> dict[str, Any]:
+    """One document with its text and sentences, by id or file name, or a unique prefix of either."""
+    rows = run(f"{_DOCUMENT} WHERE id = :ref OR name = :ref", {"ref": ref})
+    if not rows:
+        # LIKE with '/' escaping the wildcards a file name may hold (SQLite's LIKE ignores ASCII case).
+        prefix = ref.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+        where = "id LIKE :prefix ESCAPE '/' OR name LIKE :prefix ESCAPE '/'"
+        rows = run(f"{_DOCUMENT} WHERE {where}", {"prefix": prefix})
+    if len(rows) != 1:
+        found = "no document matches" if not rows else f"{len(rows)} documents match"
+        raise StoreError(f"{found} {ref!r}; use an id or file name from `dyad docs`")
+    row = decode_document(rows[0])
+    sql = 'SELECT idx, start, "end", text FROM sentences WHERE doc_id = :doc ORDER BY idx'
+    row["sentences"] = run(sql, {"doc": row["id"]})
+    return row
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -81,12 +108,13 @@ def sqlite_path(url: str) -> Path | None:
     return Path(path)
 
 
-def read_sqlite(url: str, query: ListQuery) -> list[dict[str, Any]] | None:
-    """The rows of ``query`` from the SQLite file at ``url``, read-only, through the standard library.
+def read_sqlite(url: str, read: Callable[[Run], T]) -> T | None:
+    """``read`` run on the SQLite file at ``url``, read-only, through the standard library.
 
-    None when this light path does not apply — not a SQLite file, no such file, or a store this query
-    cannot read as it is (an older schema that the Store upgrades when it opens) — and the caller opens
-    the Store instead, which reports a missing store and upgrades an old one as it always does.
+    None when this light path does not apply — not a SQLite file, no such file, or a store these queries
+    cannot read as it is (an older schema, which the Store upgrades when it opens) — and the caller opens
+    the Store instead, which reports a missing store and upgrades an old one as it always did. Errors of
+    the read itself (no such document) are raised as they are.
     """
     path = sqlite_path(url)
     if path is None or not path.is_file():
@@ -95,11 +123,14 @@ def read_sqlite(url: str, query: ListQuery) -> list[dict[str, Any]] | None:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
+    conn.row_factory = sqlite3.Row
+
+    def run(sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return [dict(row) for row in conn.execute(sql, params)]
+
     try:
-        conn.row_factory = sqlite3.Row
-        rows = conn.execute(query.sql).fetchall()
+        return read(run)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
-    return [query.decode(dict(row)) for row in rows]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Connection,
@@ -19,7 +19,6 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
-    or_,
     select,
     text,
     update,
@@ -33,6 +32,7 @@ from dyad.store import lists, record, schema
 from dyad.store.record import EventQuery, FigureQuery
 
 LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 # A server store is shared: `dyad serve` answers requests from a pool of threads and ingest processes
@@ -268,41 +268,24 @@ class Store:
 
     def documents(self) -> list[dict[str, Any]]:
         """Every document's metadata (no text), by file name."""
-        return self.listing(lists.DOCUMENTS)
+        return self.read(lists.documents)
 
     def document(self, ref: str) -> dict[str, Any]:
         """One document with its text and sentences, by id or file name, or a unique prefix of either."""
-        d = schema.documents
-        with self._connect() as conn:
-            rows = conn.execute(select(d).where(or_(d.c.id == ref, d.c.name == ref))).mappings().all()
-            if not rows:
-                prefix = or_(
-                    d.c.id.startswith(ref, autoescape=True), d.c.name.startswith(ref, autoescape=True)
-                )
-                rows = conn.execute(select(d).where(prefix)).mappings().all()
-            if len(rows) != 1:
-                found = "no document matches" if not rows else f"{len(rows)} documents match"
-                raise StoreError(f"{found} {ref!r}; use an id or file name from `dyad docs`")
-            row = lists.decode_document(dict(rows[0]))
-            s = schema.sentences
-            row["sentences"] = [
-                dict(r)
-                for r in conn.execute(
-                    select(s.c.idx, s.c.start, s.c.end, s.c.text)
-                    .where(s.c.doc_id == row["id"])
-                    .order_by(s.c.idx)
-                ).mappings()
-            ]
-        return row
+        return self.read(lambda run: lists.document(run, ref))
 
     def errors(self) -> list[dict[str, Any]]:
         """Files that failed (level error) or were stored with a doubt (level warning), oldest first."""
-        return self.listing(lists.ERRORS)
+        return self.read(lists.errors)
 
-    def listing(self, query: lists.ListQuery) -> list[dict[str, Any]]:
-        """The rows of one small listing (``dyad.store.lists``; the CLI reads SQLite without this)."""
+    def read(self, read: Callable[[lists.Run], T]) -> T:
+        """One of the small reads of ``dyad.store.lists``, run through SQLAlchemy in one connection."""
         with self._connect() as conn:
-            return [query.decode(dict(r)) for r in conn.execute(text(query.sql)).mappings()]
+
+            def run(sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+                return [dict(row) for row in conn.execute(text(sql), dict(params)).mappings()]
+
+            return read(run)
 
     def counts(self) -> dict[str, int]:
         tables = {
