@@ -1,7 +1,9 @@
 """The `dyad` command line: thin wrappers that parse options, call the library and print.
 
 The library (spaCy, SQLAlchemy, plotly, the web stack) is imported inside the commands that use it, so
-that `dyad --help`, `dyad --version` and the small commands start quickly (bench/bench_startup.py).
+that `dyad --help`, `dyad --version` and the small commands start quickly (bench/bench_startup.py); `docs`,
+`show` and `errors` read a SQLite store through the standard library (``dyad.store.lists``), and plain
+options are converted without pydantic (``_plain_conversion``).
 """
 
 from __future__ import annotations
@@ -61,11 +63,11 @@ def _plain_conversion(param: Any) -> None:
     info = descriptor.parameter_info
     # A switch's value is already a bool, or None when absent (--help): its conversion never runs.
     switch = descriptor.annotation is bool and getattr(param, "is_bool_flag", False) and not param.envvar
-    if not (switch or descriptor.annotation in (str, Path)) or info.parser is not None:
+    if not (switch or descriptor.annotation in (str, Path)) or getattr(info, "parser", True) is not None:
         return
     if descriptor.annotation is Path and (
-        any(getattr(info, check) for check in _PATH_CHECKS)
-        or not (info.file_okay and info.dir_okay and info.readable)
+        any(getattr(info, check, True) for check in _PATH_CHECKS)
+        or not all(getattr(info, default, False) for default in ("file_okay", "dir_okay", "readable"))
     ):
         return
     param._runtime_param = _PlainValue(parameter_info=info, annotation=descriptor.annotation)
