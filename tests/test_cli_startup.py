@@ -100,7 +100,7 @@ def _read_through_sqlalchemy_core(url: str) -> tuple[list[dict], list[dict], dic
     d, e, s = schema.documents, schema.ingest_errors, schema.sentences
     with Store(url) as store, store.engine.connect() as conn:
         cols = [c for c in d.c if c.name not in ("raw_text", "text")]
-        docs = [dict(r) for r in conn.execute(select(*cols).order_by(d.c.name)).mappings()]
+        docs = [dict(r) for r in conn.execute(select(*cols).order_by(d.c.name, d.c.id)).mappings()]
         errors = [
             dict(r)
             for r in conn.execute(select(e.c.path, e.c.level, e.c.reason, e.c.at).order_by(e.c.id)).mappings()

@@ -71,8 +71,8 @@ _DOCUMENTS = (
 
 
 def documents(run: Run) -> list[dict[str, Any]]:
-    """Every document's metadata (no text), by file name."""
-    return [decode_document(row) for row in run(f"{_DOCUMENTS} ORDER BY name", {})]
+    """Every document's metadata (no text), by file name (then id, for two files of one name)."""
+    return [decode_document(row) for row in run(f"{_DOCUMENTS} ORDER BY name, id", {})]
 
 
 def errors(run: Run) -> list[dict[str, Any]]:

@@ -267,7 +267,7 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def documents(self) -> list[dict[str, Any]]:
-        """Every document's metadata (no text), by file name."""
+        """Every document's metadata (no text), by file name (then id)."""
         return self.read(lists.documents)
 
     def document(self, ref: str) -> dict[str, Any]:
