@@ -86,28 +86,31 @@ def run_ingest(folder: Path, url: str, workers: int, *, at: int = 0, after: floa
     """Run an ingest; kill it before its ``at``-th statement, or ``after`` seconds (whole process group)."""
     env = {**os.environ, CRASH_AT: str(at)}
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        ingest_command(folder, url, workers),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        start_new_session=True,  # its own process group: the pool's workers die with it
-    )
-    try:
-        out, err = proc.communicate(timeout=after)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        return Run(True, time.perf_counter() - start)
-    finally:
-        _kill_group(proc.pid)  # a worker left behind by its killed parent
-    seconds = time.perf_counter() - start
-    if proc.returncode == -signal.SIGKILL:
-        return Run(True, seconds)
-    if proc.returncode not in (0, 1, 3):
-        raise RuntimeError(f"ingest exited {proc.returncode}: {err.strip()[-500:]}")
-    return Run(False, seconds, json.loads(out))
+    # Output to files, not pipes: a pool worker outliving its killed parent would hold a pipe open.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            ingest_command(folder, url, workers),
+            stdout=out,
+            stderr=err,
+            text=True,
+            env=env,
+            start_new_session=True,  # its own process group: the pool's workers die with it
+        )
+        try:
+            proc.wait(timeout=after)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        finally:
+            _kill_group(proc.pid)  # the workers of a parent that killed itself
+        seconds = time.perf_counter() - start
+        if proc.returncode == -signal.SIGKILL:
+            return Run(True, seconds)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode not in (0, 1, 3):
+            raise RuntimeError(f"ingest exited {proc.returncode}: {err.read().strip()[-500:]}")
+        return Run(False, seconds, json.loads(out.read()))
 
 
 def _kill_group(pgid: int) -> None:
