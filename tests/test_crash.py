@@ -126,3 +126,47 @@ def test_kill_9_mid_ingest_then_rerun_stores_each_document_once(
     assert [f.path for f in report.failed] == [str(corpus / "empty.txt")]
     assert check_store(store_url) == []
     assert crash_ingest.differences(crash_ingest.snapshot(store_url), reference) == []
+
+
+def _children(pid: int) -> list[int]:
+    """Live processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, ppid = stat.read_text().rsplit(")", 1)[1].split()[:2]
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+        if int(ppid) == pid and state != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_pool_workers_exit_when_their_ingest_is_killed(tmp_path: Path, corpus: Path) -> None:
+    """kill -9 of the ingest alone (as the OOM killer does): its pool's workers do not live on."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("reads processes from /proc")
+    db = tmp_path / "store.db"
+    cmd = [sys.executable, "-m", "dyad.cli", "ingest", str(corpus), "--db", str(db), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        workers: list[int] = []
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = _children(proc.pid)
+        assert proc.poll() is None, "the ingest finished before its workers were seen"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 60
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "pool workers outlived their killed ingest"
+    finally:
+        crash_ingest._kill_group(proc.pid)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -93,13 +95,28 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose parent is killed (kill -9, the OOM killer) exits too, instead of
+    waiting forever, with a language model in memory, for work that will never come."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dyad-parent-watch", daemon=True).start()
+
+
 def _process_all(
     files: list[str], workers: int, options: Options
 ) -> Iterator[tuple[str, list[ProcessedDocument] | IngestFailure]]:
     if workers <= 1 or len(files) < 4:
         yield from ((f, process_file(f, options)) for f in files)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(files)), initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+    with pool:
         chunksize = max(1, min(16, len(files) // (workers * 4)))
         try:
             done = pool.map(process_file, files, [options] * len(files), chunksize=chunksize)
