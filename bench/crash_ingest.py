@@ -40,6 +40,10 @@ from sqlalchemy import create_engine, inspect, select, text
 
 CRASH_AT = "DYAD_CRASH_AT"  # the child kills itself before this SQL statement (1-based)
 COUNT_TO = "DYAD_CRASH_COUNT_TO"  # the child writes how many statements it ran to this file
+# The child pauses before its first statement containing PAUSE_ON (say "INSERT INTO sentences": inside a
+# document's write transaction), creates the file PAUSE_FILE, and goes on once that file is deleted: a test
+# does something to the server meanwhile.
+PAUSE_ON, PAUSE_FILE = "DYAD_CRASH_PAUSE_ON", "DYAD_CRASH_PAUSE_FILE"
 
 
 # -- the child: `dyad ingest` with a kill switch on its SQL statements ---------------------------------------
@@ -53,11 +57,19 @@ def _child(argv: list[str]) -> None:
     seen = itertools.count(1)
     done = [0]
 
+    pause_on, pause_file = os.environ.get(PAUSE_ON), Path(os.environ.get(PAUSE_FILE, "-"))
+
     @event.listens_for(Engine, "before_cursor_execute")
-    def _statement(*_: Any) -> None:
+    def _statement(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        nonlocal pause_on
         done[0] = next(seen)
         if done[0] == at:
             os.kill(os.getpid(), signal.SIGKILL)
+        if pause_on and pause_on in statement:
+            pause_on = None
+            pause_file.touch()
+            while pause_file.exists():
+                time.sleep(0.05)
 
     from dyad.cli import app
 

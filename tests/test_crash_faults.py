@@ -22,6 +22,9 @@ from dyad.cli import example_corpus
 from dyad.store import Store
 from dyad.store.check import check_store
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import crash_ingest  # noqa: E402  (its child: `dyad ingest` that can pause inside a write)
+
 PGBIN = Path("/usr/lib/postgresql/15/bin")
 
 
@@ -203,10 +206,10 @@ def _stored(url: str) -> int:
         engine.dispose()
 
 
-def test_postgres_restarted_mid_batch(server: Server, corpus: Path) -> None:
-    """The server restarts (fast: open transactions are cut) while an ingest writes. The ingest either goes
-    on (a connection dropped between documents is replaced) or stops with one line; either way the store
-    is consistent, and a rerun stores each document once."""
+def test_postgres_restarted_between_documents(server: Server, corpus: Path) -> None:
+    """The server restarts (fast: open transactions are cut) during a batch, most likely while a document
+    is being read: the ingest goes on (a connection dropped between documents is replaced) or, if the
+    restart cut a write, stops with one line; either way the store is consistent and a rerun finishes."""
     cmd = [sys.executable, "-m", "dyad.cli", "ingest", str(corpus), "--db", server.url, "--workers", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
@@ -224,3 +227,27 @@ def test_postgres_restarted_mid_batch(server: Server, corpus: Path) -> None:
     assert len(_ingest_here(corpus, server.url).added) == len(list(corpus.iterdir())) - before
     assert check_store(server.url) == []
     assert _names(server.url) == sorted(p.name for p in corpus.iterdir())
+
+
+def test_postgres_restarted_inside_a_write(server: Server, corpus: Path, tmp_path: Path) -> None:
+    """The server restarts while a document's write transaction is open (the ingest is paused inside it):
+    the ingest stops with one line, the document is not half-written, and a rerun stores each document
+    once."""
+    pause = tmp_path / "paused"
+    env = {**os.environ, crash_ingest.PAUSE_ON: "INSERT INTO sentences", crash_ingest.PAUSE_FILE: str(pause)}
+    command = crash_ingest.ingest_command(corpus, server.url, 1)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 120
+    while not pause.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pause.exists(), proc.communicate()[1]
+    server.pg_ctl("restart")
+    pause.unlink()
+    _, err = proc.communicate(timeout=300)
+    _one_line_error(
+        subprocess.CompletedProcess(command, proc.returncode, "", err), "the database server went away"
+    )
+    assert _stored(server.url) == 0  # the first document's write was cut: none of it is stored
+    assert check_store(server.url) == []
+    assert _ingest_here(corpus, server.url).added == sorted(p.name for p in corpus.iterdir())
+    assert check_store(server.url) == []

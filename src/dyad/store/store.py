@@ -35,6 +35,10 @@ from dyad.store import record, schema
 from dyad.store.record import EventQuery, FigureQuery
 
 LOGGER = logging.getLogger(__name__)
+# psycopg logs a warning of its own when it closes a connection the server cut, which Python would print
+# to stderr beside our one-line error saying the same. A NullHandler keeps it out of stderr unless the
+# application configures logging (then its records still reach the root handlers).
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 # A server store is shared: `dyad serve` answers requests from a pool of threads and ingest processes
