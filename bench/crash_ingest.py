@@ -40,6 +40,7 @@ from sqlalchemy import create_engine, inspect, select, text
 
 CRASH_AT = "DYAD_CRASH_AT"  # the child kills itself before this SQL statement (1-based)
 COUNT_TO = "DYAD_CRASH_COUNT_TO"  # the child writes how many statements it ran to this file
+WHERE_TO = "DYAD_CRASH_WHERE_TO"  # before killing itself, the child writes "write" here if in a write
 # The child pauses before its first statement containing PAUSE_ON (say "INSERT INTO sentences": inside a
 # document's write transaction), creates the file PAUSE_FILE, and goes on once that file is deleted: a test
 # does something to the server meanwhile.
@@ -60,10 +61,12 @@ def _child(argv: list[str]) -> None:
     pause_on, pause_file = os.environ.get(PAUSE_ON), Path(os.environ.get(PAUSE_FILE, "-"))
 
     @event.listens_for(Engine, "before_cursor_execute")
-    def _statement(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+    def _statement(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         nonlocal pause_on
         done[0] = next(seen)
         if done[0] == at:
+            writing = conn.get_execution_options().get("dyad_write", False)  # the store's write transaction
+            Path(os.environ.get(WHERE_TO, os.devnull)).write_text("write" if writing else "other")
             os.kill(os.getpid(), signal.SIGKILL)
         if pause_on and pause_on in statement:
             pause_on = None
@@ -92,37 +95,39 @@ class Run:
     killed: bool
     seconds: float
     report: dict[str, Any] | None = None
+    in_write: bool = False  # killed inside one of the store's write transactions (statement kills only)
 
 
 def run_ingest(folder: Path, url: str, workers: int, *, at: int = 0, after: float | None = None) -> Run:
     """Run an ingest; kill it before its ``at``-th statement, or ``after`` seconds (whole process group)."""
-    env = {**os.environ, CRASH_AT: str(at)}
-    start = time.perf_counter()
-    # Output to files, not pipes: a pool worker outliving its killed parent would hold a pipe open.
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(
-            ingest_command(folder, url, workers),
-            stdout=out,
-            stderr=err,
-            text=True,
-            env=env,
-            start_new_session=True,  # its own process group: the pool's workers die with it
-        )
-        try:
-            proc.wait(timeout=after)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        finally:
-            _kill_group(proc.pid)  # the workers of a parent that killed itself
-        seconds = time.perf_counter() - start
-        if proc.returncode == -signal.SIGKILL:
-            return Run(True, seconds)
-        out.seek(0)
-        err.seek(0)
-        if proc.returncode not in (0, 1, 3):
-            raise RuntimeError(f"ingest exited {proc.returncode}: {err.read().strip()[-500:]}")
-        return Run(False, seconds, json.loads(out.read()))
+    with tempfile.TemporaryDirectory() as scratch:
+        where = Path(scratch) / "where"
+        env = {**os.environ, CRASH_AT: str(at), WHERE_TO: str(where)}
+        start = time.perf_counter()
+        # Output to files, not pipes: a pool worker outliving its killed parent would hold a pipe open.
+        with open(where.with_name("out"), "w+") as out, open(where.with_name("err"), "w+") as err:
+            proc = subprocess.Popen(
+                ingest_command(folder, url, workers),
+                stdout=out,
+                stderr=err,
+                env=env,
+                start_new_session=True,  # its own process group: the pool's workers die with it
+            )
+            try:
+                proc.wait(timeout=after)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+            finally:
+                _kill_group(proc.pid)  # the workers of a parent that killed itself
+            seconds = time.perf_counter() - start
+            if proc.returncode == -signal.SIGKILL:
+                return Run(True, seconds, in_write=where.exists() and where.read_text() == "write")
+            out.seek(0)
+            err.seek(0)
+            if proc.returncode not in (0, 1, 3):
+                raise RuntimeError(f"ingest exited {proc.returncode}: {err.read().strip()[-500:]}")
+            return Run(False, seconds, json.loads(out.read()))
 
 
 def _kill_group(pgid: int) -> None:
@@ -251,6 +256,7 @@ class Round:
     workers: int
     mode: str
     stored_at_kill: list[int] = field(default_factory=list)  # documents in the store after each kill
+    in_write: int = 0  # kills that landed inside a write transaction (known for statement kills)
     problems: list[str] = field(default_factory=list)  # from dyad check, after a kill or at the end
     differences: list[str] = field(default_factory=list)  # from the clean ingest, at the end
 
@@ -291,6 +297,7 @@ def crash_round(stores: Stores, plan: Plan, mode: str, rng: random.Random, kills
             if not run.killed:
                 break
             found.stored_at_kill.append(len(snapshot(url).get("documents", [])))
+            found.in_write += run.in_write
             found.problems += [f"after kill {attempt + 1}: {p}" for p in check(url)]
         found.problems += check(url)
         found.differences = differences(snapshot(url), plan.reference)
@@ -304,8 +311,11 @@ def _summary(rounds: list[Round]) -> str:
     kills = [n for r in rounds for n in r.stored_at_kill]
     bad = [r for r in rounds if not r.ok]
     spread = f"{min(kills)}–{max(kills)} documents stored at a kill" if kills else "no kill landed"
+    in_write = sum(r.in_write for r in rounds)
+    statement_kills = sum(len(r.stored_at_kill) for r in rounds if r.mode == "statement")
     return (
-        f"{len(rounds)} rounds, {len(kills)} kills ({spread}), {len(bad)} rounds with problems, "
+        f"{len(rounds)} rounds, {len(kills)} kills ({spread}; {in_write} of {statement_kills} "
+        f"statement kills inside a write transaction), {len(bad)} rounds with problems, "
         f"{sum(len(r.problems) for r in rounds)} check problems, "
         f"{sum(1 for r in rounds for d in r.differences if 'lost' in d)} rounds with documents lost, "
         f"{sum(1 for r in rounds for d in r.differences if 'doubled' in d)} with documents doubled"
