@@ -55,8 +55,18 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or len(a & b) >= 0.6 * min(len(a), len(b))
 
 
+def _one_day(row: dict[str, Any]) -> bool:
+    start = row.get("day_start")
+    return start is not None and start == row.get("day_end")
+
+
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not names_agree(a["_name"], b["_name"]):
+        return False
+    same_doc = a.get("doc_id") is not None and a.get("doc_id") == b.get("doc_id")
+    if same_doc and _one_day(a) and _one_day(b) and a["day_start"] != b["day_start"]:
+        # one document giving two days for acts of one kind tells of two acts ("summoned the envoy on
+        # Sunday; Dhaka's envoy was summoned on Monday"); two documents that differ by a day may not
         return False
     if dates_compatible(a, b):
         return True
@@ -98,20 +108,21 @@ def partition(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["type"], row["participants"], row["status"])
 
 
-Signature = tuple[Any, Any, frozenset[str]]
+Signature = tuple[Any, Any, frozenset[str], Any]
 
 
 def signature(row: dict[str, Any]) -> Signature:
     """All that ``same_event`` reads of a mention: rows alike in it merge alike (many reports of one
     event often are), so each group is checked once per signature, not once per member."""
-    return (row.get("day_start"), row.get("day_end"), row["_name"])
+    doc = row.get("doc_id") if _one_day(row) else None  # see same_event: a day's mention is its document's
+    return (row.get("day_start"), row.get("day_end"), row["_name"], doc)
 
 
 def _same(a: Signature, b: Signature, known: dict[tuple[Signature, Signature], bool]) -> bool:
     if (a, b) not in known:
         known[(a, b)] = same_event(
-            {"day_start": a[0], "day_end": a[1], "_name": a[2]},
-            {"day_start": b[0], "day_end": b[1], "_name": b[2]},
+            {"day_start": a[0], "day_end": a[1], "_name": a[2], "doc_id": a[3]},
+            {"day_start": b[0], "day_end": b[1], "_name": b[2], "doc_id": b[3]},
         )
     return known[(a, b)]
 
