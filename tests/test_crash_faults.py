@@ -59,8 +59,12 @@ def _names(url: str) -> list[str]:
         return sorted(d["name"] for d in store.documents())
 
 
-def _mount(folder: Path, options: str) -> None:
-    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], check=True)
+def _mount_or_skip(folder: Path, options: str) -> None:
+    """A tmpfs at ``folder`` (root only); a container without the right to mount skips the test."""
+    try:
+        subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"cannot mount a tmpfs here: {exc}")
 
 
 @pytest.fixture
@@ -70,10 +74,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a size-limited file system needs root (CI runs as root)")
-    try:
-        _mount(folder, "size=300k")
-    except (OSError, subprocess.CalledProcessError) as exc:
-        pytest.skip(f"cannot mount a tmpfs here: {exc}")
+    _mount_or_skip(folder, "size=300k")
     try:
         yield folder
     finally:
@@ -103,7 +104,7 @@ def read_only_store(tmp_path: Path, corpus: Path) -> Iterator[tuple[str, Path]]:
     folder.mkdir()
     root = os.geteuid() == 0
     if root:
-        _mount(folder, "size=20m")
+        _mount_or_skip(folder, "size=20m")
     db = folder / "store.db"
     first = tmp_path / "first"
     first.mkdir()
