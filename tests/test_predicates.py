@@ -151,6 +151,26 @@ def test_officials_get_their_country_and_appear_as_actors() -> None:
             "ECU",
             "finance minister",
         ),
+        # where the sentence is set wins over another country it names, for an official who speaks there
+        (
+            "In Quito, Finance Minister Pablo Andrade Ruiz said Peru owed money.",
+            "Pablo Andrade Ruiz",
+            "ECU",
+            "finance minister",
+        ),
+        # a body of the country between it and the title, not in the possessive
+        (
+            "Peru's Foreign Office spokesperson, Rosa Quispe, said so.",
+            "Rosa Quispe",
+            "PER",
+            "spokes",
+        ),
+        (
+            "India's external affairs ministry spokesperson, Ravi Kumar, said so.",
+            "Ravi Kumar",
+            "IND",
+            "spokes",
+        ),
     ],
 )
 def test_official_introductions(text: str, name: str, country: str, role: str) -> None:
