@@ -100,12 +100,13 @@ def _sqlite_file(url: URL) -> str | None:
 
 
 def _read_only(url: URL, path: str) -> URL:
-    """The URL of a SQLite file opened read-only (a read-only file or file system: its WAL index cannot be
-    made, so a plain open fails). Immutable, so that SQLite asks for no WAL index, unless a write-ahead log
-    holds writes not yet in the file: then those must be read through it."""
+    """The URL of a SQLite file this process cannot write, opened read-only. Where it cannot make the WAL
+    index beside the file either (a read-only folder or file system), SQLite would refuse to open it: then
+    it is opened as immutable, unless a write-ahead log holds writes not yet in the file, which must be
+    read through it. (An immutable reader does not see later writes by someone who can write there.)"""
     query = {"mode": "ro", "uri": "true"}
     log = Path(f"{path}-wal")
-    if not (log.exists() and log.stat().st_size):
+    if not os.access(Path(path).parent, os.W_OK) and not (log.exists() and log.stat().st_size):
         query["immutable"] = "1"
     return url.set(database=f"file:{quote(path)}", query=query)
 
