@@ -356,6 +356,9 @@ PHRASINGS = [
     ("use_of_force", "On May 3, 2023, Chilean forces responded by firing heavy weapons at Japanese posts."),
     ("use_of_force", "On May 3, 2023, Chile sent fighter jets into Japanese airspace."),  # no arms sale
     ("agreement", "On May 3, 2023, Japan signed an Exchange of Notes with Chile."),
+    ("sanction", "On May 3, 2023, Chile pulled out of talks with Japan."),  # CAMEO 16x, as "quit talks"
+    ("dispute", "On May 3, 2023, Chile and Japan traded accusations."),
+    ("agreement", "The exchange of instruments of ratification between Chile and Japan was on May 3, 2023."),
 ]
 
 

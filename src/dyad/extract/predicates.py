@@ -205,6 +205,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
             heads.extend(_judged(c))
         elif c.dep_ in ("prep", "agent", "prt"):  # "broke off relations" parses as off → relations
             heads.extend(g for g in c.children if g.dep_ == "pobj")
+            # "pulled out of talks": out → of → talks
+            heads.extend(h for g in c.children if g.dep_ == "prep" for h in g.children if h.dep_ == "pobj")
         elif c.dep_ == "xcomp":
             heads.extend(g for g in c.children if g.dep_ == "dobj")
             if c.tag_ == "VBG":
@@ -606,6 +608,10 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 str(c.lower_) in _OBJECT_PREPS or (reading.type == "visit" and str(c.lower_) in _PLACE_PREPS)
             ):
                 target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+            elif c.dep_ in ("prep", "prt") and str(c.lower_) == "out":  # "pulled out of talks with Japan"
+                target_tokens += [
+                    w for g in c.children if g.dep_ == "prep" for h in g.children for w in _span(h)
+                ]
             elif c.dep_ == "xcomp":
                 target_tokens += [w for g in c.children if g.dep_ in ("dobj", "prep") for w in _span(g)]
             elif c.dep_ == "ccomp" and reading.predicate.plover == "REQUEST":
