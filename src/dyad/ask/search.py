@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from dyad.ask.lexicon import stems
 from dyad.store import Store, schema
@@ -63,8 +63,16 @@ def _doc_filter(doc_ids: Iterable[str] | None) -> tuple[str, dict[str, Any]]:
 def ensure_fts(store: Store) -> None:
     """Create the FTS5 index over ``sentences`` if missing and rebuild it when the sentences changed: their
     count, rowids or the latest ingest time differ from those recorded at the last build (a document
-    replaced by one with as many sentences changes the ingest time)."""
-    with store.engine.begin() as conn:
+    replaced by one with as many sentences changes the ingest time).
+
+    A search usually only reads; when the index is stale, the rebuild runs in a writing transaction that
+    takes SQLite's write lock as it begins, waiting its turn behind an ingest in another process (a read
+    transaction upgraded to a write would fail at once with "database is locked" once that ingest has
+    committed)."""
+    with store.engine.connect() as conn:
+        if _fts_fingerprint(conn, built=True) == _fts_fingerprint(conn, built=False):
+            return
+    with store.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
         conn.execute(
             text(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(text, content='sentences', "
@@ -72,17 +80,26 @@ def ensure_fts(store: Store) -> None:
             )
         )
         conn.execute(text(f"CREATE TABLE IF NOT EXISTS {FTS_TABLE}_state (fingerprint TEXT NOT NULL)"))
-        stats = conn.execute(
-            text("SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM sentences")
-        ).one()
-        latest = conn.execute(text("SELECT coalesce(max(ingested_at), '') FROM documents")).scalar_one()
-        fingerprint = f"{stats[0]}:{stats[1]}:{stats[2]}:{latest}"
-        built = conn.execute(text(f"SELECT fingerprint FROM {FTS_TABLE}_state")).scalar()
-        if built != fingerprint:
-            LOGGER.info("rebuilding the full-text index over %d sentences", stats[0])
+        fingerprint = _fts_fingerprint(conn, built=False)
+        if _fts_fingerprint(conn, built=True) != fingerprint:  # another search may have rebuilt it
+            LOGGER.info("rebuilding the full-text index over the sentences (%s)", fingerprint)
             conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')"))
             conn.execute(text(f"DELETE FROM {FTS_TABLE}_state"))
             conn.execute(text(f"INSERT INTO {FTS_TABLE}_state VALUES (:f)"), {"f": fingerprint})
+
+
+def _fts_fingerprint(conn: Any, *, built: bool) -> str | None:
+    """The sentences' fingerprint as of the last index build (``built``; None before the first), or now."""
+    if built:
+        try:
+            return conn.execute(text(f"SELECT fingerprint FROM {FTS_TABLE}_state")).scalar()
+        except OperationalError:  # no index yet
+            return None
+    stats = conn.execute(
+        text("SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM sentences")
+    ).one()
+    latest = conn.execute(text("SELECT coalesce(max(ingested_at), '') FROM documents")).scalar_one()
+    return f"{stats[0]}:{stats[1]}:{stats[2]}:{latest}"
 
 
 def _sqlite(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] | None) -> list[Hit]:

@@ -26,6 +26,9 @@ from dyad.tables import build_tables, csv_zip
 LOGGER = logging.getLogger(__name__)
 
 ALL_PAIRS = "all"
+# The largest offset or count a request may give: beyond any store, and inside the 64-bit integers SQL
+# compares with (a larger number would be an OverflowError in the database driver, not a bad request).
+MAX_NUMBER = 10**12
 WEB_FORMATS = ("json", "jsonl", "csv")  # csv: a zip of the flat tables
 
 
@@ -44,6 +47,11 @@ class EventFilter:
     date_to: str | None = None
     min_sources: int = 0
     undated: bool = False
+
+
+def parse_pair(text: str | None) -> tuple[str, ...]:
+    """The ``dyad`` query parameter as two ISO codes (errors name the parameter, not the CLI's flag)."""
+    return query.parse_dyad(text, param="dyad")
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:
@@ -93,8 +101,10 @@ class Snapshot:
 
     @cached_property
     def record(self) -> Record:
-        """The whole stored record, for the analyses that need every event (intensity, periods)."""
-        return query.record(self.store)
+        """The whole stored record, for the analyses that need every event (intensity, periods), read in
+        one snapshot so that an ingest committing meanwhile cannot pair events with a stale document list."""
+        with self.store.snapshot():
+            return query.record(self.store)
 
     @cached_property
     def documents(self) -> list[dict[str, Any]]:
@@ -113,7 +123,7 @@ class Snapshot:
         """A page's pair: the one asked for, none for ``all``, else the pair most events are about."""
         if text and text.strip().lower() == ALL_PAIRS:
             return ()
-        return query.parse_dyad(text) if text else query.main_pair(self.store)[0]
+        return parse_pair(text) if text else query.main_pair(self.store)[0]
 
     # -- documents -----------------------------------------------------------------------------------
 
