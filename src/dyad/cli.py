@@ -349,6 +349,22 @@ def rebuild(db: DbOption = None, config: ConfigOption = None) -> None:
 
 
 @app.command(cls=_DyadCommand)
+def check(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """Verify the store: documents, sentences, full-text index, facts and the merged record agree, and the
+    schema is current. Prints one line per problem; exits 0 when consistent, 1 when not. Reads only."""
+    from dyad.store import check as store_check
+
+    problems = store_check.check_store(load_settings(config, db=db).db_url)
+    if as_json:
+        _print_json({"ok": not problems, "problems": problems})
+    else:
+        for line in problems:
+            out.print(line, highlight=False, markup=False)
+        out.print(f"{len(problems)} problem(s) found" if problems else "store is consistent", highlight=False)
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command(cls=_DyadCommand)
 def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List files that could not be ingested (level error) and files stored with a doubt about how they
     were read (level warning, e.g. an encoding guessed with low confidence), with the reason."""
