@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -166,26 +166,31 @@ def ingest(
     if dask:
         from dyad.cluster import process_on_dask  # Dask is an optional extra
 
-        results: Iterable[tuple[str, list[ProcessedDocument] | IngestFailure]] = process_on_dask(
+        results: Iterator[tuple[str, list[ProcessedDocument] | IngestFailure]] = process_on_dask(
             files, options, dask, workers
         )
     else:
         results = _process_all(files, workers, options)
     report = IngestReport()
     stored_paths = []
-    for path, result in results:
-        if isinstance(result, IngestFailure):
-            report.failed.append(result)
-            store.record_error(result.path, result.reason)
-        else:
-            shown = text_path(path)
-            for processed in result:
-                name = processed.document.name
-                (report.added if store.add(processed, replace=replace) else report.unchanged).append(name)
-                report.warnings.extend(IngestWarning(shown, w) for w in processed.document.warnings)
-            stored_paths.append(shown)
-        if progress:
-            progress(path)
+    try:
+        for path, result in results:
+            if isinstance(result, IngestFailure):
+                report.failed.append(result)
+                store.record_error(result.path, result.reason)
+            else:
+                shown = text_path(path)
+                for processed in result:
+                    name = processed.document.name
+                    added = store.add(processed, replace=replace)
+                    (report.added if added else report.unchanged).append(name)
+                    report.warnings.extend(IngestWarning(shown, w) for w in processed.document.warnings)
+                stored_paths.append(shown)
+            if progress:
+                progress(path)
+    finally:  # a store error ends the batch: stop the workers now, in this thread
+        if isinstance(results, Generator):
+            results.close()
     store.clear_errors(stored_paths)
     for warning in dict.fromkeys(report.warnings):  # the records of one file share its warnings
         store.record_error(warning.path, warning.reason, level="warning")
