@@ -22,7 +22,7 @@ from conftest import CORPORA
 from dyad import analyze, query
 from dyad.clean import clean_document
 from dyad.edtf import parse_edtf
-from dyad.models import Document, Event, ProcessedDocument, Source, TimeValue
+from dyad.models import DIMENSIONS, Document, Event, ProcessedDocument, Source, TimeValue
 from dyad.resolve import resolve
 from dyad.store import Store, schema
 
@@ -38,6 +38,20 @@ def assert_same_record(store: Store) -> None:
     assert _plain(stored.events) == _plain(whole.events)
     assert _plain(stored.figures) == _plain(whole.figures)
     assert _plain(stored.conflicts) == _plain(whole.conflicts)
+    assert_same_summaries(store, whole)
+
+
+def assert_same_summaries(store: Store, whole: Any) -> None:
+    """The per-pair summaries kept at write time give the analyses of the whole record: intensity (by year
+    and decade, per dimension), periods with their defining events, for every pair and for all pairs."""
+    pairs = {tuple(sorted(set(e["participants"]))) for e in whole.events} | {()}
+    for pair in pairs:
+        for by in ("year", "decade"):
+            assert query.intensity(store, by=by, dyad=pair) == analyze.intensity(whole, by=by, dyad=pair)
+        for dimension in DIMENSIONS:
+            expected = analyze.intensity(whole, dyad=pair, dimension=dimension)
+            assert query.intensity(store, dyad=pair, dimension=dimension) == expected
+        assert query.periods(store, dyad=pair) == analyze.periods(whole, dyad=pair)
 
 
 def _most_shared(docs: list[ProcessedDocument]) -> ProcessedDocument:

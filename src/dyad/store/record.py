@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
+from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
     clusters,
     date_conflict,
@@ -34,6 +36,7 @@ from dyad.resolve.events import (
 from dyad.resolve.figures import resolve_figures
 from dyad.resolve.sources import source_keys
 from dyad.store import schema
+from dyad.weights import counts, event_scope, event_shares, figure_scope, figure_shares
 
 _NEAR = dt.timedelta(days=7)  # resolve.events: day-precise mentions a week apart can be one event
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
@@ -177,6 +180,7 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
     _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
     _refresh_event_conflicts(conn, scopes)
+    _replace_terms(conn, "event", _terms_of("event", schema.intensity_terms.c.component, old), events)
 
 
 def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, Any]:
@@ -280,6 +284,9 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
     _insert(conn, rf, figures)
     _insert(conn, links, found_links)
     _insert(conn, c, found_conflicts)
+    _replace_terms(
+        conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
+    )
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
@@ -321,6 +328,8 @@ def _join_source_group(conn: Connection, doc: dict[str, Any]) -> None:
     if groups:
         conn.execute(update(g).where(g.c.grp.in_(groups)).values(grp=label))
     conn.execute(insert(g).values(doc_id=doc["id"], grp=label))
+    if len(groups) > 1:  # groups merged: what their documents report has fewer independent sources now
+        _reweigh(conn, set(conn.execute(select(g.c.doc_id).where(g.c.grp == label)).scalars()))
 
 
 def _leave_source_group(conn: Connection, doc_id: str) -> None:
@@ -337,8 +346,11 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
         owners.setdefault(key, set()).add(member)
     for doc in conn.execute(members).scalars().all():
         owners.setdefault("doc:" + doc, {doc})
-    for group in _merge_sets(list(owners.values())):
+    groups = _merge_sets(list(owners.values()))
+    for group in groups:
         conn.execute(update(g).where(g.c.doc_id.in_(group)).values(grp=min(group)))
+    if len(groups) > 1:  # the group fell apart: what its documents report has more independent sources
+        _reweigh(conn, set().union(*groups))
 
 
 def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
@@ -351,6 +363,159 @@ def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
             merged.remove(other)
         merged.append(s)
     return merged
+
+
+# -- summaries: the intensity index per pair and year, and each actor's latest reading --------------------
+
+
+def _terms_of(kind: str, column: Any, keys: Iterable[str]) -> Any:
+    """The stored intensity terms of ``kind`` whose ``column`` is one of ``keys`` (a where clause)."""
+    t = schema.intensity_terms
+    keys = list(keys)
+    return and_(t.c.kind == kind, column.in_(keys)) if keys else None
+
+
+def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, Any]]) -> None:
+    """Replace the intensity terms ``old`` selects by those of the resolved rows ``items`` (weighed with
+    their independent sources as they stand now), and refresh the sums of every (scope, year) touched."""
+    t = schema.intensity_terms
+    touched: set[tuple[str, int | None]] = set()
+    if old is not None:
+        touched |= {
+            (scope, year) for scope, year in conn.execute(select(t.c.scope, t.c.year).where(old).distinct())
+        }
+        conn.execute(delete(t).where(old))
+    table = "events" if kind == "event" else "figures"
+    independent = independent_counts(conn, table, (i["id"] for i in items))
+    rows = [r for item in items for r in _term_rows(kind, item, independent.get(item["id"], 0))]
+    _insert(conn, t, rows)
+    touched |= {(r["scope"], r["year"]) for r in rows}
+    _refresh_sums(conn, kind, touched)
+
+
+def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[str, Any]]:
+    """What one stored resolved event or figure (a ``record_events``/``record_figures`` row) adds."""
+    item = {**json.loads(row["data"]), "day_start": row["day_start"], "day_end": row["day_end"]}
+    item["independent_sources"] = independent
+    if not counts(item):
+        return []
+    dimension, side, by_year = (event_shares if kind == "event" else figure_shares)(item)
+    base = {
+        "item_id": row["id"],
+        "kind": kind,
+        "component": row["component"],
+        "scope": event_scope(item) if kind == "event" else figure_scope(item),
+        "dimension": dimension,
+        "side": side,
+        "single": int(len(by_year) == 1),
+        "day_start": row["day_start"],
+        "order_key": row.get("order_key", ""),
+    }
+    if not by_year:
+        return [{**base, "year": None, "share": 0.0}]
+    return [{**base, "year": year, "share": share} for year, share in by_year.items()]
+
+
+def _refresh_sums(conn: Connection, kind: str, touched: set[tuple[str, int | None]]) -> None:
+    t, sums = schema.intensity_terms, schema.intensity_sums
+    for scope, year in touched:
+        if year is None:
+            continue
+        at = (scope, kind, year)
+        conn.execute(delete(sums).where(sums.c.scope == scope, sums.c.kind == kind, sums.c.year == year))
+        parts: dict[tuple[str, str], list[float]] = {}
+        query = select(t.c.dimension, t.c.side, t.c.share).where(
+            t.c.scope == scope, t.c.kind == kind, t.c.year == year
+        )
+        for dimension, side, share in conn.execute(query):
+            parts.setdefault((dimension, side), []).append(share)
+        found = [
+            dict(zip(("scope", "kind", "year", "dimension", "side"), (*at, *key), strict=True))
+            | {"value": math.fsum(values)}
+            for key, values in parts.items()
+        ]
+        _insert(conn, sums, found)
+
+
+def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
+    """Weigh again the events and figures these documents report (their independent sources changed)."""
+    for kind, links, item, table in (
+        ("event", schema.event_links, schema.event_links.c.event_id, schema.record_events),
+        ("figure", schema.figure_links, schema.figure_links.c.figure_id, schema.record_figures),
+    ):
+        ids: set[str] = set()
+        for chunk in chunks(doc_ids):
+            ids |= set(conn.execute(select(item).where(links.c.doc_id.in_(chunk)).distinct()).scalars())
+        for chunk in chunks(ids):
+            rows = [dict(r) for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()]
+            _replace_terms(conn, kind, _terms_of(kind, schema.intensity_terms.c.item_id, chunk), rows)
+
+
+def _add_actors(conn: Connection, doc_id: str) -> None:
+    """Fold a new document's mentions into the actors' summaries: it is the latest ingested, so where it
+    gives a role or a country, that reading wins (``dyad.resolve.actors``)."""
+    m, a = schema.mentions, schema.actor_summary
+    query = select(m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id == doc_id)
+    mentions = conn.execute(query.order_by(m.c.sentence_idx, m.c.start, m.c.end)).mappings().all()
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for chunk in chunks({r["value"] for r in mentions}):
+        for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings():
+            found[(r["kind"], r["value"])] = dict(r)
+    touched = {(r["kind"], r["value"]) for r in mentions}
+    for kind, value in touched:
+        summary = found.setdefault(
+            (kind, value),
+            {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
+        )
+        summary["documents"] += 1
+    for r in mentions:
+        summary = found[(r["kind"], r["value"])]
+        summary["mentions"] += 1
+        read_mention(summary, r)
+    _replace_actors(conn, touched, [found[k] for k in touched])
+
+
+def _recount_actors(conn: Connection, keys: set[tuple[str, str]] | None, without: str | None = None) -> None:
+    """Summarise the actors ``keys`` (all when None) again from their mentions, leaving out a document
+    that is being removed."""
+    m, d = schema.mentions, schema.documents
+    query = (
+        select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs)
+        .join(d, d.c.id == m.c.doc_id)
+        .order_by(d.c.ingested_at, d.c.id, m.c.sentence_idx, m.c.start, m.c.end)
+    )
+    if without is not None:
+        query = query.where(m.c.doc_id != without)
+    if keys is None:
+        rows = conn.execute(query).mappings().all()
+    else:
+        rows = [
+            r
+            for chunk in chunks({v for _, v in keys})
+            for r in conn.execute(query.where(m.c.value.in_(chunk))).mappings()
+            if (r["kind"], r["value"]) in keys
+        ]
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    docs: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        key = (r["kind"], r["value"])
+        summary = found.setdefault(key, {"kind": key[0], "value": key[1], "role": None, "country": None})
+        summary["mentions"] = summary.get("mentions", 0) + 1
+        docs.setdefault(key, set()).add(r["doc_id"])
+        read_mention(summary, r)
+    for key, summary in found.items():
+        summary["documents"] = len(docs[key])
+    _replace_actors(conn, keys, list(found.values()))
+
+
+def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: list[dict[str, Any]]) -> None:
+    a = schema.actor_summary
+    if keys is None:
+        conn.execute(delete(a))
+    else:
+        for kind, value in keys:
+            conn.execute(delete(a).where(a.c.kind == kind, a.c.value == value))
+    _insert(conn, a, rows)
 
 
 # -- entry points ------------------------------------------------------------------------------------------
@@ -370,6 +535,7 @@ def add_document(conn: Connection, doc_id: str) -> None:
         _resolve_events(conn, touched, rows)
     figures = _figure_rows(conn, schema.figures.c.doc_id == doc_id)
     _resolve_figures(conn, {figure_component(r) for r in figures}, figures)
+    _add_actors(conn, doc_id)
 
 
 def remove_document(conn: Connection, doc_id: str) -> None:
@@ -383,6 +549,9 @@ def remove_document(conn: Connection, doc_id: str) -> None:
         _resolve_events(conn, events, [])
     _resolve_figures(conn, figures, [])
     _leave_source_group(conn, doc_id)
+    m = schema.mentions
+    named = conn.execute(select(m.c.kind, m.c.value).where(m.c.doc_id == doc_id).distinct()).all()
+    _recount_actors(conn, {(kind, value) for kind, value in named}, without=doc_id)
 
 
 def rebuild(conn: Connection) -> None:
@@ -394,6 +563,7 @@ def rebuild(conn: Connection) -> None:
         _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
     _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
     _resolve_figures(conn, set(), _figure_rows(conn, schema.figures.c.id.is_not(None)))
+    _recount_actors(conn, None)
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -561,3 +731,73 @@ def _decode(row: Any) -> dict[str, Any]:
     item: dict[str, Any] = json.loads(row["data"])
     item["day_start"], item["day_end"] = row["day_start"], row["day_end"]
     return item
+
+
+def read_actors(conn: Connection, names: Iterable[str]) -> list[dict[str, Any]]:
+    """The actors' summaries (kind, value, role, country, mentions, documents) naming any of ``names``."""
+    a = schema.actor_summary
+    return [
+        dict(r)
+        for chunk in chunks(set(names))
+        for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings()
+    ]
+
+
+def read_intensity(conn: Connection, pair: tuple[str, ...]) -> dict[tuple[str, str, int, str, str], float]:
+    """The stored intensity sums (``dyad.weights.Bucket`` → value) of a pair's events and of the figures
+    that count for it (naming only its countries, or fewer); of everything when ``pair`` is empty."""
+    s = schema.intensity_sums
+    query = select(s.c.scope, s.c.kind, s.c.year, s.c.dimension, s.c.side, s.c.value)
+    if pair:
+        a, b = sorted(pair)
+        query = query.where(
+            or_(
+                and_(s.c.kind == "event", s.c.scope == f"{a},{b}"),
+                and_(s.c.kind == "figure", s.c.scope.in_(["", a, b, f"{a},{b}"])),
+            )
+        )
+    return {tuple(row[:5]): row[5] for row in conn.execute(query)}  # type: ignore[misc]
+
+
+def has_events_on_side(conn: Connection, pair: tuple[str, ...], side: str) -> bool:
+    """Whether any dated, not planned event of the pair (or of any pair) counts on ``side``."""
+    t = schema.intensity_terms
+    query = select(t.c.item_id).where(t.c.kind == "event", t.c.side == side)
+    if pair:
+        query = query.where(t.c.scope == ",".join(sorted(pair)))
+    return conn.execute(query.limit(1)).first() is not None
+
+
+def defining_candidates(
+    conn: Connection, pair: tuple[str, ...], side: str, span: tuple[int, int], top: int
+) -> list[str]:
+    """Ids of the events that can be among the ``top`` that weigh most in the years ``span`` on ``side``
+    (``dyad.analyze.periods``): in each year, the ``top`` whose whole weight falls in that year, heaviest
+    first (then earliest, then in the record's order, as the analysis breaks ties), and every event that
+    spreads over several years of the span."""
+    t = schema.intensity_terms
+    where = [t.c.kind == "event", t.c.side == side]
+    if pair:
+        where.append(t.c.scope == ",".join(sorted(pair)))
+    found: dict[str, None] = {}
+    for year in range(span[0], span[1] + 1):
+        query = (
+            select(t.c.item_id)
+            .where(*where, t.c.single == 1, t.c.year == year)
+            .order_by(t.c.share.desc(), t.c.day_start, _binary(t.c.order_key, conn))
+            .limit(top)
+        )
+        found.update(dict.fromkeys(conn.execute(query).scalars()))
+    spread = select(t.c.item_id).where(*where, t.c.single == 0, t.c.year.between(*span)).distinct()
+    found.update(dict.fromkeys(conn.execute(spread).scalars()))
+    return list(found)
+
+
+def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Resolved events by id, in the record's order."""
+    e = schema.record_events
+    rows = []
+    for chunk in chunks(set(ids)):
+        query = select(e.c.data, e.c.day_start, e.c.day_end, e.c.order_key).where(e.c.id.in_(chunk))
+        rows += conn.execute(query).mappings().all()
+    return [_decode(r) for r in sorted(rows, key=lambda r: r["order_key"])]

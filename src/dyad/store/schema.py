@@ -23,9 +23,10 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 4
-# The first version that stores the resolved record (older stores get it built when they open).
-RECORD_SINCE = 4
+SCHEMA_VERSION = 5
+# The first version whose record tables are all there (the record since 4; its per-pair intensity and
+# per-actor summaries since 5): an older store gets them built when it opens.
+RECORD_SINCE = 5
 # Columns added since schema 1, added in place to an older store when it opens (the schema version that
 # added it, table, column, SQL type and default).
 ADDED_COLUMNS = (
@@ -305,4 +306,58 @@ source_groups = Table(
     Index("ix_source_groups_grp", "grp"),
 )
 
+# -- summaries kept with the record, so that analyses and headlines read a pair's or a name's rows only ----
+
+# What each dated, not planned resolved event or figure adds to the intensity index in each year it covers
+# (dyad.weights): one row per item and year (an event with an open end: one row, year null, share 0, so
+# that "the pair has conflict events" is still known). Events carry what picks a phase's defining events.
+intensity_terms = Table(
+    "record_intensity_terms",
+    metadata,
+    Column("item_id", String(24), nullable=False),
+    Column("kind", String(8), nullable=False),  # event, figure
+    Column("component", Text, nullable=False),  # the item's component: replaced with it
+    Column("scope", String(64), nullable=False),  # event: its pair; figure: the countries it names
+    Column("year", Integer),
+    Column("dimension", String(32), nullable=False),
+    Column("side", String(12), nullable=False),  # cooperation, conflict
+    Column("share", Float, nullable=False),
+    Column("single", Integer, nullable=False),  # 1: the item's whole weight falls in this one year
+    Column("day_start", Date),
+    Column("order_key", Text, nullable=False),  # events: whole-record order, for ties
+    Index("ix_intensity_terms_defining", "scope", "kind", "side", "single", "year", "share"),
+    Index("ix_intensity_terms_bucket", "scope", "kind", "year"),
+    Index("ix_intensity_terms_component", "kind", "component"),
+    Index("ix_intensity_terms_item", "item_id"),
+)
+
+# The index per pair (or figure scope), kind, year, dimension and side: the terms' shares summed with
+# math.fsum, refreshed for the (scope, kind, year) a write touches. Intensity and periods read these.
+intensity_sums = Table(
+    "record_intensity",
+    metadata,
+    Column("scope", String(64), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("dimension", String(32), nullable=False),
+    Column("side", String(12), nullable=False),
+    Column("value", Float, nullable=False),
+    Index("ix_intensity_scope", "scope", "kind", "year"),
+)
+
+# Each named person, organisation, forum or country: its role and country as the latest document read
+# them, and how many mentions and documents name it (dyad.resolve.actors), for event headlines.
+actor_summary = Table(
+    "record_actors",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("role", Text),
+    Column("country", Text),
+    Column("mentions", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Index("ix_record_actors_value", "value"),
+)
+
 RECORD_TABLES = (record_conflicts, record_events, event_links, record_figures, figure_links)
+RECORD_TABLES += (intensity_terms, intensity_sums, actor_summary)

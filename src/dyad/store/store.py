@@ -383,6 +383,29 @@ class Store:
         with self._connect() as conn:
             return record.independent_counts(conn, table, ids)
 
+    def actor_summaries(self, names: Iterable[str]) -> list[dict[str, Any]]:
+        """The summaries of the actors named ``names`` (any kind): role, country, mentions, documents."""
+        with self._connect() as conn:
+            return record.read_actors(conn, names)
+
+    def intensity_sums(self, pair: tuple[str, ...]) -> dict[tuple[str, str, int, str, str], float]:
+        """The stored intensity index of a pair (``dyad.weights.Bucket`` → value; all pairs when empty)."""
+        with self._connect() as conn:
+            return record.read_intensity(conn, pair)
+
+    def defining_candidates(
+        self, pair: tuple[str, ...], side: str, span: tuple[int, int], top: int
+    ) -> list[dict[str, Any]]:
+        """The resolved events (record order, no headlines) among which are the ``top`` on ``side`` that
+        weigh most in the years ``span`` (``record.defining_candidates``)."""
+        with self._connect() as conn:
+            return record.read_events_by_id(conn, record.defining_candidates(conn, pair, side, span, top))
+
+    def has_events_on_side(self, pair: tuple[str, ...], side: str) -> bool:
+        """Whether any dated, not planned event of the pair (any pair when empty) counts on ``side``."""
+        with self._connect() as conn:
+            return record.has_events_on_side(conn, pair, side)
+
     def rows(self, table_name: str) -> list[dict[str, Any]]:
         """All rows of one per-document fact table, for the extraction and resolution stages."""
         table = schema.metadata.tables[table_name]
