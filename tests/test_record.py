@@ -23,6 +23,7 @@ from dyad import analyze, query
 from dyad.clean import clean_document
 from dyad.edtf import parse_edtf
 from dyad.models import DIMENSIONS, Document, Event, ProcessedDocument, Source, TimeValue
+from dyad.report.context import build_data, build_overview
 from dyad.resolve import resolve
 from dyad.store import Store, schema
 
@@ -52,6 +53,23 @@ def assert_same_summaries(store: Store, whole: Any) -> None:
             expected = analyze.intensity(whole, dyad=pair, dimension=dimension)
             assert query.intensity(store, dyad=pair, dimension=dimension) == expected
         assert query.periods(store, dyad=pair) == analyze.periods(whole, dyad=pair)
+    assert_same_overview(store, whole, query.main_pair(store)[0])
+
+
+def assert_same_overview(store: Store, whole: Any, pair: tuple[str, ...]) -> None:
+    """The dashboard's overview, read from summaries and indexes, shows what the report's data (built from
+    the whole record) shows."""
+    overview, data = build_overview(store, pair), build_data(whole, pair)
+    assert overview.document_count == len(data.documents)
+    assert overview.documents == data.documents[: len(overview.documents)]
+    assert overview.dated_count == data.dated_count
+    assert overview.undated_count == len(data.undated)
+    assert overview.figure_count == len(data.figures)
+    assert overview.conflict_count == len(data.conflicts)
+    for field in ("pair", "kinds", "span", "periods", "intensity_decades", "intensity_years"):
+        assert getattr(overview, field) == getattr(data, field), field
+    uncited = [[{k: v for k, v in f.items() if k != "citations"} for f in x.trade] for x in (overview, data)]
+    assert uncited[0] == uncited[1]  # the chart shows no citations, so the overview numbers none
 
 
 def _most_shared(docs: list[ProcessedDocument]) -> ProcessedDocument:

@@ -801,3 +801,33 @@ def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, An
         query = select(e.c.data, e.c.day_start, e.c.day_end, e.c.order_key).where(e.c.id.in_(chunk))
         rows += conn.execute(query).mappings().all()
     return [_decode(r) for r in sorted(rows, key=lambda r: r["order_key"])]
+
+
+def event_span(conn: Connection, pair: str | None) -> dict[str, Any]:
+    """A pair's resolved events (all pairs' when None): how many are dated and undated, the first day and
+    the last day of the dated ones. Counted and found through the pair's date indexes."""
+    e = schema.record_events
+    where = [e.c.pair == pair] if pair is not None else []
+    dated = [*where, e.c.day_start.is_not(None)]
+    count = select(func.count()).select_from(e)
+    first = select(e.c.day_start).where(*dated).order_by(e.c.day_start).limit(1)
+    last = select(e.c.day_end).where(*dated, e.c.day_end.is_not(None)).order_by(e.c.day_end.desc()).limit(1)
+    n_dated = conn.execute(count.where(*dated)).scalar_one()
+    return {
+        "dated": n_dated,
+        "undated": conn.execute(count.where(*where)).scalar_one() - n_dated,
+        "first": conn.execute(first).scalar(),
+        "last": conn.execute(last).scalar(),
+    }
+
+
+def count_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> int:
+    """How many disagreements ``read_conflicts`` gives for ``codes`` (reading only their countries)."""
+    c = schema.record_conflicts
+    found = conn.execute(select(c.c.codes)).scalars()
+    return sum(1 for x in found if not codes or set(x.split(",")) - {""} <= set(codes))
+
+
+def document_kinds(conn: Connection) -> dict[str | None, int]:
+    d = schema.documents
+    return {kind: n for kind, n in conn.execute(select(d.c.kind, func.count()).group_by(d.c.kind))}

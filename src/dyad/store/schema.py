@@ -73,6 +73,8 @@ documents = Table(
     Column("raw_text", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_name", "name"),  # a document by its file name; the list in name order
+    Index("ix_documents_kind", "kind"),  # the overview's count by kind, without reading the texts
 )
 
 sentences = Table(
@@ -234,6 +236,7 @@ record_events = Table(
     Column("data", Text, nullable=False),  # the resolved event as JSON (dyad.resolve.events)
     Index("ix_record_events_pair", "pair", "type", "day_start"),
     Index("ix_record_events_pair_day", "pair", "day_start"),
+    Index("ix_record_events_pair_end", "pair", "day_end"),  # the last day of a pair's events
     Index("ix_record_events_day", "day_start", "type"),
     Index("ix_record_events_type", "type", "participants"),
     Index("ix_record_events_component", "component"),

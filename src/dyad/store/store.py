@@ -99,6 +99,9 @@ def _upgrade(conn: Any, version: int) -> None:
     for added_in, table, column, sql_type, default in schema.ADDED_COLUMNS:
         if version < added_in:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
+    for table in schema.metadata.sorted_tables:  # indexes added to tables that already existed
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
     if version < schema.RECORD_SINCE:
         record.rebuild(conn)
     conn.execute(
@@ -270,7 +273,11 @@ class Store:
         """Every document's metadata (no text), oldest ingest first."""
         cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
         with self._connect() as conn:
-            rows = conn.execute(select(*cols).order_by(schema.documents.c.name)).mappings().all()
+            rows = (
+                conn.execute(select(*cols).order_by(schema.documents.c.name, schema.documents.c.id))
+                .mappings()
+                .all()
+            )
         return [_decode_document(dict(r)) for r in rows]
 
     def document(self, ref: str) -> dict[str, Any]:
@@ -405,6 +412,25 @@ class Store:
         """Whether any dated, not planned event of the pair (any pair when empty) counts on ``side``."""
         with self._connect() as conn:
             return record.has_events_on_side(conn, pair, side)
+
+    def first_documents(self, limit: int) -> list[dict[str, Any]]:
+        """The first ``limit`` documents' metadata (no text) in name order, as ``documents`` lists them."""
+        cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
+        query = select(*cols).order_by(schema.documents.c.name, schema.documents.c.id).limit(limit)
+        with self._connect() as conn:
+            return [_decode_document(dict(r)) for r in conn.execute(query).mappings()]
+
+    def overview_counts(self, pair: tuple[str, ...]) -> dict[str, Any]:
+        """What the overview counts, by index: documents by kind, the pair's dated and undated events with
+        their first and last day (``record.event_span``), figures and conflicts about the pair."""
+        key = ",".join(sorted(pair)) if pair else None
+        with self._connect() as conn:
+            return {
+                "kinds": record.document_kinds(conn),
+                **record.event_span(conn, key),
+                "figures": record.read_figures(conn, FigureQuery(pair, limit=0))[0],
+                "conflicts": record.count_conflicts(conn, pair),
+            }
 
     def rows(self, table_name: str) -> list[dict[str, Any]]:
         """All rows of one per-document fact table, for the extraction and resolution stages."""
