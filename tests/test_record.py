@@ -232,8 +232,9 @@ def test_events_of_one_document(india_china: Store) -> None:
     assert mine == [e for e in everything if any(s["doc"] == doc["name"] for s in e["sources"])] != []
 
 
-def _report(doc_id: str, author: str, outlet: str) -> ProcessedDocument:
-    """A one-sentence story of the 2008 Peru–Russia accord, by ``author`` for ``outlet``."""
+def _report(doc_id: str, author: str, outlet: str, kind: str = "agreement") -> ProcessedDocument:
+    """A one-sentence story of the 2008 Peru–Russia accord (or an event of another ``kind``), by
+    ``author`` for ``outlet``."""
     text = f"Peru and Russia signed an accord, {outlet} reported."
     doc = clean_document(
         Document(doc_id, f"{doc_id}.txt", f"/tmp/{doc_id}.txt", "text", "news", authors=[author],
@@ -242,9 +243,7 @@ def _report(doc_id: str, author: str, outlet: str) -> ProcessedDocument:
     year = TimeValue("2008", dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year")
     s = doc.sentences[0]
     source = Source(doc.name, s.text, s.start, s.end)
-    accord = Event(
-        "agreement", ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source
-    )
+    accord = Event(kind, ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source)
     return ProcessedDocument(document=doc, events=[accord])
 
 
@@ -259,4 +258,19 @@ def test_independent_sources_follow_shared_authors_and_outlets(store: Store) -> 
     store.remove("c3")  # what only it joined falls apart again
     [accord] = query.events(store)
     assert (accord["source_count"], accord["independent_sources"]) == (2, 2)
+    assert_same_record(store)
+
+
+def test_a_document_that_joins_two_sources_reweighs_what_they_reported(store: Store) -> None:
+    """A new document by an author of one outlet for another makes the two one source: the events they
+    reported weigh less in the intensity index though the new document does not report them."""
+    store.add(_report("a1", "Ana Pérez", "El Comercio"))
+    store.add(_report("b2", "Ivan Petrov", "TASS"))
+    before = query.intensity(store, dyad=("PER", "RUS"))
+    store.add(_report("c3", "Ana Pérez", "TASS", kind="statement"))  # joins a1 and b2, reports no accord
+    after = query.intensity(store, dyad=("PER", "RUS"))
+    assert after[0]["total"] < before[0]["total"] + 1.0  # the accord's two sources count as one now
+    assert_same_record(store)
+    store.remove("c3")
+    assert query.intensity(store, dyad=("PER", "RUS")) == before
     assert_same_record(store)
