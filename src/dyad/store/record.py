@@ -471,7 +471,7 @@ def _add_actors(conn: Connection, doc_id: str) -> None:
     for r in mentions:
         summary = found[(r["kind"], r["value"])]
         summary["mentions"] += 1
-        read_mention(summary, r)
+        read_mention(summary, dict(r))
     _replace_actors(conn, touched, [found[k] for k in touched])
 
 
@@ -502,7 +502,7 @@ def _recount_actors(conn: Connection, keys: set[tuple[str, str]] | None, without
         summary = found.setdefault(key, {"kind": key[0], "value": key[1], "role": None, "country": None})
         summary["mentions"] = summary.get("mentions", 0) + 1
         docs.setdefault(key, set()).add(r["doc_id"])
-        read_mention(summary, r)
+        read_mention(summary, dict(r))
     for key, summary in found.items():
         summary["documents"] = len(docs[key])
     _replace_actors(conn, keys, list(found.values()))
@@ -586,6 +586,10 @@ class EventQuery:
     dated: bool = True  # only events with a date
     min_sources: int = 0
     doc_id: str | None = None  # only events one of whose sources is this document
+    countries: tuple[str, ...] = ()  # only events all of these countries take part in
+    planned: bool | None = None  # only planned events (True), only others (False)
+    # Only events whose dates may meet [first, last] (None: open): a superset of ``TimeValue.overlaps``.
+    meets: tuple[dt.date | None, dt.date | None] | None = None
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
     limit: int | None = None
     offset: int = 0
@@ -618,6 +622,21 @@ def _event_filter(q: EventQuery) -> list[Any]:
     if q.doc_id:
         links = schema.event_links
         where.append(e.c.id.in_(select(links.c.event_id).where(links.c.doc_id == q.doc_id)))
+    where += [e.c.pair.contains(code, autoescape=True) for code in q.countries]
+    if q.planned is not None:
+        where.append((e.c.status == "planned") if q.planned else (e.c.status != "planned"))
+    if q.meets is not None:
+        where += _meets(e.c.day_start, e.c.day_end, *q.meets)
+    return where
+
+
+def _meets(start: Any, end: Any, first: dt.date | None, last: dt.date | None) -> list[Any]:
+    """Dates [start, end] (null: open) that can overlap [first, last] (None: open)."""
+    where = []
+    if first is not None:
+        where.append(or_(end.is_(None), end >= first))
+    if last is not None:
+        where.append(or_(start.is_(None), start <= last))
     return where
 
 
@@ -658,6 +677,9 @@ class FigureQuery:
     doc_id: str | None = None
     limit: int | None = None
     offset: int = 0
+    units: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # each of these countries on one side
+    meets: tuple[dt.date | None, dt.date | None] | None = None  # a year that can overlap these days
 
 
 def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
@@ -671,6 +693,11 @@ def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, 
     if q.doc_id:
         links = schema.figure_links
         where.append(f.c.id.in_(select(links.c.figure_id).where(links.c.doc_id == q.doc_id)))
+    if q.units:
+        where.append(f.c.unit.in_(q.units))
+    where += [or_(f.c.from_code == code, f.c.to_code == code) for code in q.countries]
+    if q.meets is not None:
+        where += [f.c.year_edtf.is_not(None), *_meets(f.c.day_start, f.c.day_end, *q.meets)]
     total = conn.execute(select(func.count()).select_from(f).where(*where)).scalar_one()
     query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(_binary(f.c.id, conn))
     if q.limit is not None:
@@ -796,7 +823,7 @@ def defining_candidates(
 def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
     """Resolved events by id, in the record's order."""
     e = schema.record_events
-    rows = []
+    rows: list[Any] = []
     for chunk in chunks(set(ids)):
         query = select(e.c.data, e.c.day_start, e.c.day_end, e.c.order_key).where(e.c.id.in_(chunk))
         rows += conn.execute(query).mappings().all()
@@ -831,3 +858,15 @@ def count_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> int:
 def document_kinds(conn: Connection) -> dict[str | None, int]:
     d = schema.documents
     return {kind: n for kind, n in conn.execute(select(d.c.kind, func.count()).group_by(d.c.kind))}
+
+
+def documents_about(codes: tuple[str, ...]) -> Any:
+    """The ids of the documents that mention every one of the countries ``codes`` (a subquery)."""
+    m = schema.mentions
+    wanted = sorted(set(codes))
+    return (
+        select(m.c.doc_id)
+        .where(m.c.kind == "country", m.c.value.in_(wanted))
+        .group_by(m.c.doc_id)
+        .having(func.count(m.c.value.distinct()) == len(wanted))
+    )

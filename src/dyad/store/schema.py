@@ -362,5 +362,11 @@ actor_summary = Table(
     Index("ix_record_actors_value", "value"),
 )
 
-RECORD_TABLES = (record_conflicts, record_events, event_links, record_figures, figure_links)
+RECORD_TABLES: tuple[Table, ...] = (
+    record_conflicts,
+    record_events,
+    event_links,
+    record_figures,
+    figure_links,
+)
 RECORD_TABLES += (intensity_terms, intensity_sums, actor_summary)

@@ -99,8 +99,8 @@ def _upgrade(conn: Any, version: int) -> None:
     for added_in, table, column, sql_type, default in schema.ADDED_COLUMNS:
         if version < added_in:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
-    for table in schema.metadata.sorted_tables:  # indexes added to tables that already existed
-        for index in table.indexes:
+    for stored in schema.metadata.sorted_tables:  # indexes added to tables that already existed
+        for index in stored.indexes:
             index.create(conn, checkfirst=True)
     if version < schema.RECORD_SINCE:
         record.rebuild(conn)
@@ -412,6 +412,15 @@ class Store:
         """Whether any dated, not planned event of the pair (any pair when empty) counts on ``side``."""
         with self._connect() as conn:
             return record.has_events_on_side(conn, pair, side)
+
+    def count_documents(self, about: tuple[str, ...] = ()) -> int:
+        """How many documents there are; with ``about``, how many mention all of those countries."""
+        d = schema.documents
+        query = select(func.count()).select_from(d)
+        if about:
+            query = select(func.count()).select_from(record.documents_about(about).subquery())
+        with self._connect() as conn:
+            return int(conn.execute(query).scalar_one())
 
     def first_documents(self, limit: int) -> list[dict[str, Any]]:
         """The first ``limit`` documents' metadata (no text) in name order, as ``documents`` lists them."""
