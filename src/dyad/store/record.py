@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
@@ -377,20 +377,26 @@ def _terms_of(kind: str, column: Any, keys: Iterable[str]) -> Any:
 
 def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, Any]]) -> None:
     """Replace the intensity terms ``old`` selects by those of the resolved rows ``items`` (weighed with
-    their independent sources as they stand now), and refresh the sums of every (scope, year) touched."""
+    their independent sources as they stand now), and move the sums they are in by the difference."""
     t = schema.intensity_terms
-    touched: set[tuple[str, int | None]] = set()
+    deltas: dict[tuple[str, int, str, str], Fraction] = {}
     if old is not None:
-        touched |= {
-            (scope, year) for scope, year in conn.execute(select(t.c.scope, t.c.year).where(old).distinct())
-        }
+        for scope, year, dimension, side, share in conn.execute(
+            select(t.c.scope, t.c.year, t.c.dimension, t.c.side, t.c.share).where(old)
+        ):
+            if year is not None:
+                key = (scope, year, dimension, side)
+                deltas[key] = deltas.get(key, Fraction(0)) - Fraction(share)
         conn.execute(delete(t).where(old))
     table = "events" if kind == "event" else "figures"
     independent = independent_counts(conn, table, (i["id"] for i in items))
     rows = [r for item in items for r in _term_rows(kind, item, independent.get(item["id"], 0))]
     _insert(conn, t, rows)
-    touched |= {(r["scope"], r["year"]) for r in rows}
-    _refresh_sums(conn, kind, touched)
+    for r in rows:
+        if r["year"] is not None:
+            key = (r["scope"], r["year"], r["dimension"], r["side"])
+            deltas[key] = deltas.get(key, Fraction(0)) + Fraction(r["share"])
+    _move_sums(conn, kind, deltas)
 
 
 def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[str, Any]]:
@@ -416,25 +422,30 @@ def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[st
     return [{**base, "year": year, "share": share} for year, share in by_year.items()]
 
 
-def _refresh_sums(conn: Connection, kind: str, touched: set[tuple[str, int | None]]) -> None:
-    t, sums = schema.intensity_terms, schema.intensity_sums
-    for scope, year in touched:
-        if year is None:
-            continue
-        at = (scope, kind, year)
-        conn.execute(delete(sums).where(sums.c.scope == scope, sums.c.kind == kind, sums.c.year == year))
-        parts: dict[tuple[str, str], list[float]] = {}
-        query = select(t.c.dimension, t.c.side, t.c.share).where(
-            t.c.scope == scope, t.c.kind == kind, t.c.year == year
+def _move_sums(conn: Connection, kind: str, deltas: dict[tuple[str, int, str, str], Fraction]) -> None:
+    """Add each change to its bucket's sum. A sum is kept exact (a float is a binary fraction, so the sum
+    of a bucket's shares is one exactly) and shown as the float nearest to it, which is what ``math.fsum``
+    of the shares gives: the summary equals a whole-record sum, at the cost of the terms a write changes."""
+    sums = schema.intensity_sums
+    for (scope, year, dimension, side), delta in deltas.items():
+        if delta == 0:
+            continue  # a cluster resolved again to the same weights
+        at = and_(
+            sums.c.scope == scope,
+            sums.c.kind == kind,
+            sums.c.year == year,
+            sums.c.dimension == dimension,
+            sums.c.side == side,
         )
-        for dimension, side, share in conn.execute(query):
-            parts.setdefault((dimension, side), []).append(share)
-        found = [
-            dict(zip(("scope", "kind", "year", "dimension", "side"), (*at, *key), strict=True))
-            | {"value": math.fsum(values)}
-            for key, values in parts.items()
-        ]
-        _insert(conn, sums, found)
+        found = conn.execute(select(sums.c.exact).where(at)).scalar()
+        total = delta + (Fraction(found) if found is not None else 0)
+        if total == 0:  # shares are positive: no term is left in the bucket
+            conn.execute(delete(sums).where(at))
+        elif found is not None:
+            conn.execute(update(sums).where(at).values(value=float(total), exact=str(total)))
+        else:
+            row = {"scope": scope, "kind": kind, "year": year, "dimension": dimension, "side": side}
+            conn.execute(insert(sums).values(**row, value=float(total), exact=str(total)))
 
 
 def _reweigh(conn: Connection, doc_ids: set[str]) -> None:

@@ -329,13 +329,13 @@ intensity_terms = Table(
     Column("day_start", Date),
     Column("order_key", Text, nullable=False),  # events: whole-record order, for ties
     Index("ix_intensity_terms_defining", "scope", "kind", "side", "single", "year", "share"),
-    Index("ix_intensity_terms_bucket", "scope", "kind", "year"),
     Index("ix_intensity_terms_component", "kind", "component"),
     Index("ix_intensity_terms_item", "item_id"),
 )
 
-# The index per pair (or figure scope), kind, year, dimension and side: the terms' shares summed with
-# math.fsum, refreshed for the (scope, kind, year) a write touches. Intensity and periods read these.
+# The index per pair (or figure scope), kind, year, dimension and side: the sum of the terms' shares, kept
+# exact (a fraction, as text) and moved by what each write changes; ``value`` is the float nearest to it,
+# what math.fsum of the shares gives. Intensity and periods read these.
 intensity_sums = Table(
     "record_intensity",
     metadata,
@@ -345,7 +345,8 @@ intensity_sums = Table(
     Column("dimension", String(32), nullable=False),
     Column("side", String(12), nullable=False),
     Column("value", Float, nullable=False),
-    Index("ix_intensity_scope", "scope", "kind", "year"),
+    Column("exact", Text, nullable=False),
+    Index("ix_intensity_scope", "scope", "kind", "year", "dimension", "side"),
 )
 
 # Each named person, organisation, forum or country: its role and country as the latest document read
