@@ -3,11 +3,12 @@
 Builds stores of synthetic extracted documents (no parsing: ``ProcessedDocument`` objects as the
 pipeline hands them over) through the store's one write path (``Store.add``, which resolves the clusters
 each document touches), then prints p50/p95 of the main reads — an events page by pair, type and date, a
-timeline page, a figures series, the overview, ask — the cost of adding one more document, and the RSS
-of a process that served those reads. The named peer is the same reads done the old way, by resolving
-the whole record (``dyad.resolve.resolve``) on each read, at the smallest size.
+timeline page, a figures series, intensity, periods, the dashboard's overview, ask — the cost of adding
+one more document, and the RSS of a process that served those reads. The named peer is the same reads
+done the old way, by resolving the whole record (``dyad.resolve.resolve``) on each read, at the smallest
+size.
 
-    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20]
+    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer]
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
 up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025.
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dyad import query
+from dyad import analyze, query
 from dyad.ask import ask
 from dyad.models import (
     EVENT_TYPES,
@@ -48,6 +49,7 @@ from dyad.store import Store
 PAIRS = [("CHN", "IND"), ("PER", "RUS"), ("CHN", "PER"), ("IND", "RUS"), ("BRA", "CHN"), ("USA", "MEX")]
 PAIRS += [("JPN", "KOR"), ("DEU", "FRA"), ("TUR", "GRC"), ("KEN", "ETH")]
 EVENTS_PER_DOC, FIGURES_PER_DOC = 5, 2
+WANG_YI = "When did Wang Yi visit India?"
 LEADERS = ["Wang Yi", "Narendra Modi", "Vladimir Putin", "Ollanta Humala", "Xi Jinping", "Lula da Silva"]
 
 
@@ -147,13 +149,23 @@ def stored_reads(store: Store) -> dict[str, Callable[[int], Any]]:
     def timeline(i: int) -> Any:
         return query.timeline_page(store, dyad=PAIRS[i % len(PAIRS)], limit=50, offset=(i % 5) * 50)
 
+    def asked(i: int) -> Any:
+        pair = PAIRS[i % len(PAIRS)]
+        year = 1995 + i % 25
+        return ask(store, f"When did {pair[0]} and {pair[1]} sign an agreement in {year}?", dyad=pair)
+
     return {
         "events page (pair, type, dates)": events,
         "timeline page": timeline,
         "figures series": lambda i: query.series(store, kind="export", dyad=PAIRS[i % len(PAIRS)]),
         "pairs and main pair": lambda i: query.main_pair(store),
+        "intensity (pair, by year)": lambda i: query.intensity(store, dyad=PAIRS[i % len(PAIRS)]),
+        "periods (pair)": lambda i: query.periods(store, dyad=PAIRS[i % len(PAIRS)]),
         "overview (dashboard)": lambda i: Snapshot(store).report_data(PAIRS[i % len(PAIRS)]),
-        "ask": lambda i: ask(store, "When did Wang Yi visit India?", dyad=PAIRS[0]),
+        "ask (pair, type, year)": asked,
+        "ask (pair, type, person; no year)": lambda i: ask(
+            store, "When did Wang Yi visit India?", dyad=PAIRS[0]
+        ),
     }
 
 
@@ -195,6 +207,8 @@ def whole_record_reads(store: Store) -> dict[str, Callable[[int], Any]]:
         "timeline page": timeline,
         "figures series": series,
         "pairs and main pair": lambda i: resolve(store),
+        "intensity (pair, by year)": lambda i: analyze.intensity(resolve(store), dyad=PAIRS[i % len(PAIRS)]),
+        "periods (pair)": lambda i: analyze.periods(resolve(store), dyad=PAIRS[i % len(PAIRS)]),
         "overview (dashboard)": lambda i: build_data(resolve(store), PAIRS[i % len(PAIRS)]),
     }
 
@@ -248,11 +262,17 @@ def main() -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--pg", default=os.environ.get("DYAD_TEST_PG_URL"), help="also on this PostgreSQL")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--peer",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="whole-record resolution beside the stored reads, at the smallest size (minutes at 10k)",
+    )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {dt.date.today()}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.events:
-            peer = n == min(args.events)
+            peer = args.peer and n == min(args.events)
             run(f"sqlite:///{Path(tmp) / f'scale{n}.db'}", f"SQLite, {n:,} events", n, args.repeat, peer)
             if args.pg:
                 run(_fresh_database(args.pg, n), f"PostgreSQL, {n:,} events", n, args.repeat, peer)
