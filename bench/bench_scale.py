@@ -261,6 +261,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--pg", default=os.environ.get("DYAD_TEST_PG_URL"), help="also on this PostgreSQL")
+    parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True, help="on SQLite")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--peer",
@@ -273,7 +274,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.events:
             peer = args.peer and n == min(args.events)
-            run(f"sqlite:///{Path(tmp) / f'scale{n}.db'}", f"SQLite, {n:,} events", n, args.repeat, peer)
+            if args.sqlite:
+                run(f"sqlite:///{Path(tmp) / f'scale{n}.db'}", f"SQLite, {n:,} events", n, args.repeat, peer)
             if args.pg:
                 run(_fresh_database(args.pg, n), f"PostgreSQL, {n:,} events", n, args.repeat, peer)
 
