@@ -104,6 +104,7 @@ def test_stored_record_equals_whole_record_resolution(
         before = _plain(query.record(store).events)
         store.rebuild()
         assert _plain(query.record(store).events) == before
+        assert_same_record(store)  # and the summaries, built again
 
 
 @pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
@@ -133,6 +134,7 @@ def test_a_store_of_the_previous_version_gets_its_record_when_opened(
     with Store(url) as store:
         assert _plain(query.record(store).events) == expected
         assert store.record_counts()["events"] == len(expected) > 0
+        assert_same_record(store)
 
 
 def test_removing_a_document_keeps_what_others_said(processed: Processed, store: Store) -> None:
