@@ -29,8 +29,13 @@ def _summary(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]
             "relations.",
             ("diplomatic_relations", ("IND", "RUS"), "1949"),
         ),
+        # expelling diplomats is a sanction; expelling the ambassador, a step in relations (ARCHITECTURE)
         (
             "Canada expelled two Indian diplomats in October 2024.",
+            ("sanction", ("CAN", "IND"), "2024-10"),
+        ),
+        (
+            "Canada expelled the Indian high commissioner in October 2024.",
             ("diplomatic_relations", ("CAN", "IND"), "2024-10"),
         ),
         (
@@ -198,3 +203,21 @@ def test_a_yearless_dateline_may_be_years_after_the_latest_year_named() -> None:
     )
     [processed] = process_bytes("wire.txt", text.encode())
     assert processed.document.date_estimate == "2024-01-03"
+
+
+def test_chronology_headings_date_the_acts_below_them() -> None:
+    # A timeline whose sections open with a date ("- June 12: tensions -", underlined): the acts told
+    # below a heading take its date, and a year-less date takes the year of the chronology's last date.
+    text = (
+        "Chile and Japan: a chronology\n\n"
+        "- 3 April 2019: a first accord -\n================================\n"
+        "Chile and Japan signed a memorandum of understanding on fisheries.\n\n"
+        "- June 12: tensions -\n=====================\n"
+        "Japan imposed tariffs on Chilean salmon.\n"
+        "On August 2, Chile expelled two Japanese diplomats.\n"
+    )
+    assert _summary(_events(text, "timeline.txt")) >= {
+        ("agreement", ("CHL", "JPN"), "2019-04-03"),
+        ("sanction", ("CHL", "JPN"), "2019-06-12"),
+        ("sanction", ("CHL", "JPN"), "2019-08-02"),
+    }

@@ -28,6 +28,8 @@ _FURNITURE = [
     r"(cited by|citations?|times cited|downloads|views)\s*[:：]?\s*\d+",
     # Citation-count and similar widgets in CJK interfaces ("引用次数: 0", "下载次数：12").
     r"[\u3040-\u30ff\u3400-\u9fff]{2,8}\s*[:：]\s*\d+",
+    # A rule or a Markdown heading's underline ("=====", "-----"): layout, not words.
+    r"[=_*~#-]{3,}",
 ]
 _FURNITURE_RE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _FURNITURE) + r")\W*$", re.IGNORECASE)
 # Calls to support an outlet name it with capitals ("Support TwoCircles"); "Support for X grew" is content.

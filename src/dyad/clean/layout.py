@@ -15,6 +15,7 @@ _WORD_PREFIXES = frozenset(
 _HYPHEN_BREAK = re.compile(r"(\w+)-[ \t]*\n[ \t]*(\w+)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TERMINAL = (".", "!", "?", ":", '"', "”", "’", ")", ";")
+_LIST_ITEM = re.compile(r"([-*•·–—]|\d{1,2}[.)])\s")  # "- 2014 – ...", "• ...", "3. ...": an item of its own
 
 
 def normalise_characters(text: str) -> str:
@@ -84,7 +85,7 @@ def unwrap_paragraphs(text: str) -> list[str]:
             near_width = 0 < width <= 120 and len(prev) >= 0.75 * width and median >= 40
             runs_on = not prev.endswith(_TERMINAL) and len(prev) >= 40 and line[:1].islower()
             all_caps = prev.isupper() and line.isupper()  # a title set in capitals over several lines
-            if near_width or runs_on or all_caps:
+            if (near_width or runs_on or all_caps) and not _LIST_ITEM.match(line):
                 current += "\n" + line
             else:
                 paragraphs.append(current)

@@ -206,10 +206,12 @@ def event_date(
     prev_timex: list[TimeExpression],
     anchor: TimeValue | None,
     occasion: TimeValue | None = None,
+    section: TimeValue | None = None,
 ) -> TimeValue | None:
     """The date of an act at ``hit``: a time expression of its sentence (a chronology item's own, the
-    nearest, shifted for anniversaries and spans), else the paragraph's latest, else (news) the week before
-    the story's date, else the date of the occasion the document is about."""
+    nearest, shifted for anniversaries and spans), else the paragraph's latest, else the date heading its
+    chronology section, else (news) the week before the story's date, else the date of the occasion the
+    document is about."""
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
@@ -231,6 +233,8 @@ def event_date(
         return chosen.value
     if carried:
         return _later(sentence.text, carried[-1].value)
+    if section is not None:
+        return section  # told below a chronology's dated heading
     if anchor is not None and doc.kind == "news" and anchor.granularity != "day" and anchor.start:
         return anchor  # the story's month (or week): as precise as its date can be
     if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:

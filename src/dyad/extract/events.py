@@ -26,6 +26,7 @@ from dyad.extract.event_dates import (
 from dyad.extract.mentions import Mention
 from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence, state_actor
 from dyad.extract.quantities import find_quantities
+from dyad.extract.timex import opens_chronology_line
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import year_value
 from dyad.knowledge import Knowledge, Trigger
@@ -146,6 +147,7 @@ class _At:
     anchor: TimeValue | None
     parse: Any  # the sentence's dependency parse, or None
     occasion: TimeValue | None = None  # the date an undated act takes in a document about one occasion
+    section: TimeValue | None = None  # the date heading the chronology section the sentence is in
     dated: set[tuple[str, str | None]] = field(default_factory=set)  # (type, date) taken in the sentence
 
 
@@ -171,7 +173,11 @@ class EventExtractor:
         timexes = sorted(timexes, key=lambda t: t.start)
         m_starts, t_starts = [m.start for m in mentions], [t.start for t in timexes]
         occasion = _occasion(doc, timexes, anchor)
+        headings = _chronology_headings(doc, timexes)
+        section: TimeValue | None = None
         for sentence in doc.sentences:
+            if sentence.start in headings or _is_heading(doc, sentence):
+                section = headings.get(sentence.start)
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
             s_mentions = _within(mentions, m_starts, sentence.start, sentence.end)
@@ -189,6 +195,7 @@ class EventExtractor:
                 anchor,
                 parsed.get(sentence.index),
                 occasion,
+                section,
             )
             hits = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
@@ -212,7 +219,7 @@ class EventExtractor:
             if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, at.mentions):
                 continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
             timexes = own_phrase_first(at.parse, sentence, hit, at.timexes)
-            date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion)
+            date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
             if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
@@ -243,7 +250,7 @@ class EventExtractor:
                 continue  # troops or goods "arriving" are no visit
             owned = owned_timexes(at.parse, sentence, at.timexes, reading.start)
             timexes = own_phrase_first(at.parse, sentence, span, owned)
-            date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor, at.occasion)
+            date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor, at.occasion, at.section)
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
@@ -568,6 +575,31 @@ def _told(reading: Reading) -> bool:
     than only referred to ("people familiar with the talks", "on the negotiation of the agreement")?"""
     token = reading.token
     return token is not None and token.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
+
+
+def _chronology_headings(doc: Document, timexes: list[TimeExpression]) -> dict[int, TimeValue]:
+    """The short lines that head a chronology's sections with a date ("- July 6: trade war -"), by the
+    offset of their sentence: the acts told below one, up to the next heading, are of its date. Only in a
+    document with at least two such dates (one may be a story's dateline)."""
+    chronology = [t for t in timexes if opens_chronology_line(doc.text, t.start, t.end)]
+    if len(chronology) < 2:
+        return {}
+    headings = {}
+    for t in chronology:
+        sentence = next((s for s in doc.sentences if s.start <= t.start < s.end), None)
+        if sentence is not None and _is_heading(doc, sentence):
+            headings[sentence.start] = t.value
+    return headings
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """A sentence that is a whole short paragraph without a full stop: a heading."""
+    text = doc.text
+    alone = (sentence.start == 0 or text[: sentence.start].endswith("\n\n")) and (
+        text[sentence.end :].startswith("\n\n") or sentence.end >= len(text.rstrip())
+    )
+    ends_sentence = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return alone and len(sentence.text) <= 90 and not ends_sentence
 
 
 def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> TimeValue | None:

@@ -472,6 +472,18 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
 
 _SAME_YEAR_REACH = 4000  # characters back that "the same year" may reach for its year
 
+# A chronology's date: it opens its line and a colon or dash follows ("- March 22: China ripostes -",
+# "12 May 2014 – the presidents sign ...") or it is the whole line (a year heading). A year-less one is of
+# the year of the chronology's last date.
+_LINE_OPENING = re.compile(r"[\s#*•·>\-–—]*")
+_CHRONOLOGY_TAIL = re.compile(r"[ \t]*(?:[:–—-]|\n|$)")
+
+
+def opens_chronology_line(text: str, start: int, end: int) -> bool:
+    """Is the date at ``start:end`` a chronology's: opening its line, a colon or dash after it?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINE_OPENING.fullmatch(text, line_start, start) and _CHRONOLOGY_TAIL.match(text, end))
+
 
 class _Context:
     """The latest dates read so far, for anaphora ("the previous year") and year-less dates."""
@@ -481,6 +493,8 @@ class _Context:
         self.month: tuple[int, int, int] | None = None  # (end offset, year, month)
         self.day: tuple[int, dt.date] | None = None
         self.century = 1900  # for "the sixties"
+        self.chronology: _D | None = None  # the latest chronology date (its start)
+        self.chronology_dates = 0
 
     def update(self, end: int, v: TimeValue) -> None:
         if v.start is None:
@@ -516,7 +530,13 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
 
 
 def _partial(
-    c: _Cand, text: str, ctx: _Context, anchor: _D | None, prep: str | None, narrative: bool = False
+    c: _Cand,
+    text: str,
+    ctx: _Context,
+    anchor: _D | None,
+    prep: str | None,
+    narrative: bool = False,
+    in_chronology: bool = False,
 ) -> TimeValue | None:
     mo, d, q = c.info
     if d is None and q is None and prep not in _MONTH_PREPS:
@@ -539,6 +559,13 @@ def _partial(
         and (anchor is None or c.start - ctx.year[0] <= 20)
     ):
         y = ctx.year[1]
+    elif ctx.chronology is not None and (in_chronology or ctx.chronology_dates >= 2):
+        # in a chronology, a year-less date is of the year of its last date ("- July 6: trade war -" ...
+        # "On September 24, Washington ..."), a year later when it looks ahead of that date; one date
+        # opening a line may be a story's dateline, not a chronology
+        y = ctx.chronology.year
+        if R.is_future(text, c.start) and _D(y, mo, d or last_day(y, mo)) < ctx.chronology:
+            y += 1
     elif narrative and ctx.year and ctx.year[1] == ctx.year[2] and R.near(text, ctx.year[0], c.start, 2):
         # a text dated from its content, not by its publisher: "talks in Belarus in March 2022. ... held
         # talks in Antalya on 10 March" is the year the narrative is in, not the estimated date's
@@ -590,10 +617,11 @@ def find_time_expressions(
         s, prep = c.start, None
         if c.prefixable and (p := R.PREFIX.search(text, max(prev_end, s - 16), s)):
             s, prep = p.start(), p["p"].lower().split()[-1]
+        in_chronology = opens_chronology_line(text, s, c.end)
         if c.kind == "anaphor":
             value = _anaphor(c, text, ctx, anchor)
         elif c.kind == "partial":
-            value = _partial(c, text, ctx, anchor, prep, narrative)
+            value = _partial(c, text, ctx, anchor, prep, narrative, in_chronology)
         elif c.kind == "decade_word":  # "the sixties": the 1860s only in a text about the 19th century
             y0 = ctx.century + c.info[0]
             value = part_span(y0, c.info[1], DECADE_PARTS, decade_value(y0))
@@ -607,6 +635,9 @@ def find_time_expressions(
         prev_end = c.end
         if c.kind != "anaphor":
             ctx.update(c.end, value)
+        if in_chronology and value.start and value.granularity in ("day", "month", "year"):
+            ctx.chronology = value.start
+            ctx.chronology_dates += 1
     return _join_month_of_year(text, _join_ago(text, out))
 
 
