@@ -16,9 +16,10 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, union_all, update
 
 from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
@@ -226,6 +227,7 @@ def _refresh_event_conflicts(conn: Connection, scopes: set[tuple[str, str]]) -> 
                 "scope": scope,
                 "order_key": f"0\n{ka}\n{kb}",
                 "codes": ",".join(a["participants"]),
+                "pair": _pair(a["participants"]),
                 "data": _dumps(date_conflict(a, b)),
             }
             for i, (ka, ha, a) in enumerate(heads)
@@ -277,6 +279,7 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
                 "scope": "figure\t" + component,
                 "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
                 "codes": ",".join(p for p in x["participants"] if p),
+                "pair": _pair(x["participants"]),
                 "data": _dumps(x),
             }
             for x in conflicts
@@ -817,18 +820,22 @@ def defining_candidates(
     where = [t.c.kind == "event", t.c.side == side]
     if pair:
         where.append(t.c.scope == ",".join(sorted(pair)))
-    found: dict[str, None] = {}
-    for year in range(span[0], span[1] + 1):
-        query = (
-            select(t.c.item_id)
-            .where(*where, t.c.single == 1, t.c.year == year)
-            .order_by(t.c.share.desc(), t.c.day_start, _binary(t.c.order_key, conn))
-            .limit(top)
-        )
-        found.update(dict.fromkeys(conn.execute(query).scalars()))
-    spread = select(t.c.item_id).where(*where, t.c.single == 0, t.c.year.between(*span)).distinct()
-    found.update(dict.fromkeys(conn.execute(spread).scalars()))
+    order = (t.c.share.desc(), t.c.day_start, _binary(t.c.order_key, conn))
+    found = set(
+        conn.execute(select(t.c.item_id).where(*where, t.c.single == 0, t.c.year.between(*span))).scalars()
+    )
+    years = list(range(span[0], span[1] + 1))
+    for i in range(0, len(years), _COMPOUND):  # one statement per few hundred years: one round trip
+        heads = [
+            select(t.c.item_id).where(*where, t.c.single == 1, t.c.year == year).order_by(*order).limit(top)
+            for year in years[i : i + _COMPOUND]
+        ]
+        query = union_all(*(select(h.subquery().c.item_id) for h in heads))
+        found |= set(conn.execute(query).scalars())
     return list(found)
+
+
+_COMPOUND = 400  # SELECTs in one UNION ALL: SQLite allows 500
 
 
 def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -860,10 +867,19 @@ def event_span(conn: Connection, pair: str | None) -> dict[str, Any]:
 
 
 def count_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> int:
-    """How many disagreements ``read_conflicts`` gives for ``codes`` (reading only their countries)."""
+    """How many disagreements ``read_conflicts`` gives for ``codes``, counted by index."""
     c = schema.record_conflicts
-    found = conn.execute(select(c.c.codes)).scalars()
-    return sum(1 for x in found if not codes or set(x.split(",")) - {""} <= set(codes))
+    query = select(func.count()).select_from(c)
+    if codes:
+        wanted = sorted(set(codes))
+        subsets = {_pair(chosen) for n in range(len(wanted) + 1) for chosen in combinations(wanted, n)}
+        query = query.where(c.c.pair.in_(subsets))
+    return int(conn.execute(query).scalar_one())
+
+
+def _pair(codes: Iterable[str | None]) -> str:
+    """Countries as the conflicts' ``pair`` column keeps them: distinct, sorted, comma-joined."""
+    return ",".join(sorted({c for c in codes if c}))
 
 
 def document_kinds(conn: Connection) -> dict[str | None, int]:

@@ -34,6 +34,7 @@ ADDED_COLUMNS = (
     (2, "figures", "value_max", "FLOAT", "NULL"),
     (2, "figures", "status", "VARCHAR(10)", "'occurred'"),
     (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
+    (5, "record_conflicts", "pair", "VARCHAR(64)", "''"),
 )
 
 metadata = MetaData()
@@ -285,8 +286,10 @@ record_conflicts = Table(
     Column("scope", Text, nullable=False),  # the component (figures) or type and pair (events) it is in
     Column("order_key", Text, nullable=False),  # event conflicts first, then figures, in record order
     Column("codes", Text, nullable=False),  # its countries, comma-joined, for the pair filter
+    Column("pair", String(64), nullable=False, default=""),  # the same, distinct and sorted: counted by index
     Column("data", Text, nullable=False),
     Index("ix_record_conflicts_scope", "scope"),
+    Index("ix_record_conflicts_pair", "pair"),
     Index("ix_record_conflicts_order", "order_key"),
 )
 

@@ -97,7 +97,8 @@ def _upgrade(conn: Any, version: int) -> None:
     """Bring a store written by an older dyad to the current schema, in place: new columns, and the
     resolved record built when the store had none (its tables were just created, empty)."""
     for added_in, table, column, sql_type, default in schema.ADDED_COLUMNS:
-        if version < added_in:
+        # (a table created just now, by create_all, already has every column)
+        if version < added_in and column not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
     for stored in schema.metadata.sorted_tables:  # indexes added to tables that already existed
         for index in stored.indexes:
