@@ -8,7 +8,7 @@ one more document, and the RSS of a process that served those reads. The named p
 done the old way, by resolving the whole record (``dyad.resolve.resolve``) on each read, at the smallest
 size.
 
-    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer]
+    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer] [--rebuild-once]
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
 up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025.
@@ -44,7 +44,7 @@ from dyad.models import (
 from dyad.report.context import build_data
 from dyad.resolve import resolve
 from dyad.serve.data import Snapshot
-from dyad.store import Store
+from dyad.store import Store, record
 
 PAIRS = [("CHN", "IND"), ("PER", "RUS"), ("CHN", "PER"), ("IND", "RUS"), ("BRA", "CHN"), ("USA", "MEX")]
 PAIRS += [("JPN", "KOR"), ("DEU", "FRA"), ("TUR", "GRC"), ("KEN", "ETH")]
@@ -220,22 +220,39 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def build(url: str, n_events: int) -> tuple[Store, float, list[ProcessedDocument]]:
+def build(url: str, n_events: int, rebuild_once: bool) -> tuple[Store, float, list[ProcessedDocument]]:
+    """A store of ``n_events`` event mentions, and 20 more documents to add to it one by one. With
+    ``rebuild_once``, the documents are written with their resolution put off (``record.add_document``
+    skipped) and the record is then resolved in one ``Store.rebuild``: the same record
+    (tests/test_record.py), built in less time than a loaded machine gives one add at a time."""
     docs = synthetic_documents(n_events // EVENTS_PER_DOC + 20)
     store = Store(url)
     start = time.perf_counter()
-    for doc in docs[:-20]:
-        store.add(doc)
+    if rebuild_once:
+        resolve_on_write = record.add_document
+        record.add_document = lambda conn, doc_id: None
+        try:
+            for doc in docs[:-20]:
+                store.add(doc)
+        finally:
+            record.add_document = resolve_on_write
+        store.rebuild()
+    else:
+        for doc in docs[:-20]:
+            store.add(doc)
     return store, time.perf_counter() - start, docs[-20:]
 
 
-def run(url: str, label: str, n_events: int, repeat: int, peer: bool) -> None:
-    store, seconds, spare = build(url, n_events)
-    counts, record = store.counts(), store.record_counts()
+HOW = {False: "", True: ", one rebuild"}
+
+
+def run(url: str, label: str, n_events: int, repeat: int, peer: bool, rebuild_once: bool) -> None:
+    store, seconds, spare = build(url, n_events, rebuild_once)
+    counts, resolved = store.counts(), store.record_counts()
     print(
         f"\n{label}: {counts['events']:,} event mentions in {counts['documents']:,} documents → "
-        f"{record['events']:,} resolved events, {record['figures']:,} figures; built in {seconds:.0f} s "
-        f"({seconds / counts['documents'] * 1000:.1f} ms a document)",
+        f"{resolved['events']:,} resolved events, {resolved['figures']:,} figures; built in {seconds:.0f} s "
+        f"({seconds / counts['documents'] * 1000:.1f} ms a document{HOW[rebuild_once]})",
         flush=True,
     )
     ours = {name: timed(read, repeat) for name, read in stored_reads(store).items()}
@@ -262,6 +279,11 @@ def main() -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--pg", default=os.environ.get("DYAD_TEST_PG_URL"), help="also on this PostgreSQL")
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True, help="on SQLite")
+    parser.add_argument(
+        "--rebuild-once",
+        action="store_true",
+        help="build each store by writing its documents unresolved, then one rebuild (same record)",
+    )
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--peer",
@@ -275,9 +297,11 @@ def main() -> None:
         for n in args.events:
             peer = args.peer and n == min(args.events)
             if args.sqlite:
-                run(f"sqlite:///{Path(tmp) / f'scale{n}.db'}", f"SQLite, {n:,} events", n, args.repeat, peer)
+                url = f"sqlite:///{Path(tmp) / f'scale{n}.db'}"
+                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.rebuild_once)
             if args.pg:
-                run(_fresh_database(args.pg, n), f"PostgreSQL, {n:,} events", n, args.repeat, peer)
+                url = _fresh_database(args.pg, n)
+                run(url, f"PostgreSQL, {n:,} events", n, args.repeat, peer, args.rebuild_once)
 
 
 def _fresh_database(base: str, n: int) -> str:
