@@ -22,7 +22,17 @@ GOLD = ROOT / "tests" / "data" / "gold" / "seeds.json"
 CORPORA = {"seeds": SEEDS, "example_ind_chn": ROOT / "src" / "dyad" / "examples" / "india_china"}
 CORPORA |= {
     name: ROOT / "tests" / "data" / name
-    for name in ("heldout", "heldout_b", "heldout_c", "blind_d1", "blind_d2", "blind_e1", "blind_e2")
+    for name in (
+        "heldout",
+        "heldout_b",
+        "heldout_c",
+        "blind_d1",
+        "blind_d2",
+        "blind_e1",
+        "blind_e2",
+        "blind_f1",
+        "blind_f2",
+    )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
 

@@ -151,6 +151,26 @@ def test_officials_get_their_country_and_appear_as_actors() -> None:
             "ECU",
             "finance minister",
         ),
+        # where the sentence is set wins over another country it names, for an official who speaks there
+        (
+            "In Quito, Finance Minister Pablo Andrade Ruiz said Peru owed money.",
+            "Pablo Andrade Ruiz",
+            "ECU",
+            "finance minister",
+        ),
+        # a body of the country between it and the title, not in the possessive
+        (
+            "Peru's Foreign Office spokesperson, Rosa Quispe, said so.",
+            "Rosa Quispe",
+            "PER",
+            "spokes",
+        ),
+        (
+            "India's external affairs ministry spokesperson, Ravi Kumar, said so.",
+            "Ravi Kumar",
+            "IND",
+            "spokes",
+        ),
     ],
 )
 def test_official_introductions(text: str, name: str, country: str, role: str) -> None:
@@ -319,6 +339,26 @@ PHRASINGS = [
     ("cooperation", "On May 3, 2023, Chile and Japan held joint naval exercises."),
     ("arms_transfer", "On May 3, 2023, Japan delivered two patrol boats to Chile."),
     ("diplomatic_relations", "On May 3, 2023, Japan appointed a new ambassador to Chile."),
+    # judgements of the other side's act are criticism
+    ("dispute", "On May 3, 2023, Chile called Japan's actions irresponsible and provocative."),
+    ("dispute", 'On May 3, 2023, the Chilean minister called the Japanese plan "unacceptable".'),
+    ("dispute", "On May 3, 2023, Chile branded the Japanese decision illegal."),
+    ("dispute", "On May 3, 2023, Chile described the Japanese move as a provocation."),
+    ("dispute", 'On May 3, 2023, Chile said Japan\'s duties were "unjustified".'),
+    # a name the parser attaches to the verb as an adverbial is its object
+    (
+        "dispute",
+        "On May 3, 2023, Chile's foreign secretary, Ana Ruiz, summoned Japanese Ambassador Ken Tanaka.",
+    ),
+    ("sanction", "On May 3, 2023, Chile expelled two Japanese diplomats."),
+    ("dispute", "On May 3, 2023, Chile summoned Japan's acting high commissioner."),
+    # "responded by firing": the one who responded acts
+    ("use_of_force", "On May 3, 2023, Chilean forces responded by firing heavy weapons at Japanese posts."),
+    ("use_of_force", "On May 3, 2023, Chile sent fighter jets into Japanese airspace."),  # no arms sale
+    ("agreement", "On May 3, 2023, Japan signed an Exchange of Notes with Chile."),
+    ("sanction", "On May 3, 2023, Chile pulled out of talks with Japan."),  # CAMEO 16x, as "quit talks"
+    ("dispute", "On May 3, 2023, Chile and Japan traded accusations."),
+    ("agreement", "The exchange of instruments of ratification between Chile and Japan was on May 3, 2023."),
 ]
 
 
@@ -326,6 +366,28 @@ PHRASINGS = [
 def test_common_phrasings_of_each_kind_of_act(kind: str, sentence: str) -> None:
     facts = _facts(_events(INTRO + sentence))
     assert (kind, ("CHL", "JPN"), "2023-05-03") in facts, facts
+
+
+def test_fires_that_kill_are_no_force_between_the_pair() -> None:
+    facts = _facts(_events(INTRO + "On May 3, 2023, the forest fires in Chile killed at least 90 people."))
+    assert not [f for f in facts if f[0] == "use_of_force"], facts
+
+
+def test_a_judgement_of_nothing_foreign_is_no_dispute() -> None:
+    facts = _facts(_events(INTRO + "On May 3, 2023, Chile described the situation as dangerous."))
+    assert not [f for f in facts if f[0] == "dispute" and f[2] == "2023-05-03"], facts
+
+
+def test_a_datelines_city_is_no_second_subject() -> None:
+    text = "SANTIAGO, May 3 (Reuters) - Chile summoned Japan's acting high commissioner on Wednesday."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text, "2023-05-03"))
+
+
+def test_a_date_before_the_verb_is_no_particle() -> None:
+    # "On May 3, Chile called ..." is no "call on" (an appeal): the particle follows the verb
+    facts = _facts(_events(INTRO + "On May 3, 2023, Chile called Japan's plan unacceptable."))
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in facts
+    assert not [f for f in facts if f[0] == "statement" and f[2] == "2023-05-03"], facts
 
 
 def test_talks_only_referred_to_are_no_meeting() -> None:

@@ -139,3 +139,24 @@ def test_periods_cover_the_span_and_name_their_events(seed_store: Store) -> None
     assert any(p["start"] <= 1975 <= p["end"] for p in high)
     assert not any(p["start"] <= 1996 <= p["end"] for p in high)
     assert all(p["events"] for p in high)
+
+
+def test_two_days_in_one_document_are_two_acts_and_a_days_difference_between_documents_one(
+    tmp_path: Path,
+) -> None:
+    # Tit-for-tat summonses a day apart in one story are two acts; another story's report of a summons
+    # a day or two later is one of them reported again (its date a conflict), not a third act.
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "story.txt",
+        "Chile and Japan summon envoys\n\nChile summoned the Japanese ambassador on 12 March 2024. "
+        "Japan summoned the Chilean ambassador on 13 March 2024.",
+    )
+    _write(corpus, "other.txt", "Envoy summoned\n\nJapan summoned the Chilean ambassador on 14 March 2024.")
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    summons = [e for e in record.events if e["type"] == "dispute"]
+    assert sorted(e["date_edtf"] for e in summons) == ["2024-03-12", "2024-03-13"], summons
+    assert sorted(s["doc"] for e in summons for s in e["sources"]) == ["other.txt", "story.txt", "story.txt"]

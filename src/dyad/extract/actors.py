@@ -423,9 +423,11 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
 
 
 # Between a country and a title: a body of that country in the possessive ("foreign ministry's").
+# Also without the second possessive: "Pakistan's Foreign Office spokesperson", "India's external affairs
+# ministry spokesperson".
 _BODY_POSSESSIVE = re.compile(
     r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?:ministry|government|army|military|navy|embassy|office|parliament|"
-    r"cabinet|treasury|presidency)['’]s\s+",
+    r"cabinet|treasury|presidency)(?:['’]s)?\s+",
     re.IGNORECASE,
 )
 
@@ -503,12 +505,18 @@ def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, st
                 continue  # posted there, so not of there; which side sent the envoy is unknown
         else:
             acting = {c.value for c in named if not partner(c)}
-            iso3 = acting.pop() if len(acting) == 1 else None
+            # "In Juba, Information Minister X said ...": an official speaking where the sentence is set is
+            # of that country (one who meets someone there may be the visitor)
+            speaks = _SPEAKS.match(doc.text, first.end)
+            setting = [c for c in named if speaks and _SETTING.match(doc.text, sentences[i].start, c.start)]
+            iso3 = setting[0].value if setting else acting.pop() if len(acting) == 1 else None
         if iso3 is not None:
             for m in group:
                 m.attrs["iso3"] = iso3
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
+_SETTING = re.compile(r"\W*In\s+$")  # a sentence opening "In Juba, ..."
+_SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
 # A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia")
 _PARTNER_BEFORE = re.compile(r"\b(?:to|from|into|with|against|for)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -365,7 +365,7 @@ class EventExtractor:
         if reading.predicate.pos != "verb" or reading.plover not in ("ASSAULT", "MOBILIZE", "SANCTION"):
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
         named = self._countries(at, date)
-        return reading.actor <= set(pair) and named <= set(pair)
+        return reading.actor <= set(pair) and named <= set(pair) and state_actor(reading.token)
 
     def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.extract.timex_rules import MONTHS, WEEKDAYS
 from dyad.knowledge import Knowledge, Predicate, stem
 
 # Dependency labels of a predicate's arguments, by the role they play.
@@ -148,9 +149,14 @@ def _lemma(token: Any) -> str:
     return str(token.lemma_).lower()
 
 
-def _words_below(token: Any, depth: int = 2) -> set[str]:
+def _words_below(token: Any, depth: int = 2, after: bool = False) -> set[str]:
+    """The words up to ``depth`` below ``token`` (``after``: only from its dependents that follow it)."""
     out: set[str] = set()
-    frontier = [token]
+    frontier = [c for c in token.children if c.i > token.i] if after else [token]
+    if after:
+        depth -= 1
+        out.update(_lemma(c) for c in frontier)
+        out.update(str(c.lower_) for c in frontier)
     for _ in range(depth):
         frontier = [c for t in frontier for c in t.children]
         out.update(_lemma(c) for c in frontier)
@@ -158,13 +164,49 @@ def _words_below(token: Any, depth: int = 2) -> set[str]:
     return out
 
 
+_MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
+
+
+def _misparsed_object(token: Any, child: Any) -> bool:
+    """A name right after the verb that the parser took for an adverbial or for a second subject
+    ("summoned Japanese Ambassador Pranay Verma" parsed as npadvmod, or as nsubj beside the subject
+    before the verb): its object, unless it is a date."""
+    second_subject = child.dep_ == "nsubj" and any(
+        c.dep_ == "nsubj" and c.i < token.i for c in token.children
+    )
+    return (
+        (child.dep_ == "npadvmod" or second_subject)
+        and child.pos_ == "PROPN"
+        and child.i > token.i
+        and not any(str(w.lower_) in _MONTHS_AND_DAYS for w in child.subtree)
+    )
+
+
+def _judged(clause: Any) -> list[Any]:
+    """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
+    the duties were unjustified" (the copula's complement)."""
+    if clause.pos_ in ("ADJ", "NOUN"):
+        return [clause]
+    if _lemma(clause) == "be":
+        return [g for g in clause.children if g.dep_ in ("acomp", "attr")]
+    return []
+
+
 def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     heads = []
     for c in token.children:
         if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
             heads.append(c)
+            if c.dep_ == "dobj" and not is_noun:  # "called the plan \"unacceptable\"" parses as amod
+                heads.extend(g for g in c.children if g.dep_ == "amod")
+        elif not is_noun and _misparsed_object(token, c):
+            heads.append(c)
+        elif not is_noun and c.dep_ == "ccomp":
+            heads.extend(_judged(c))
         elif c.dep_ in ("prep", "agent", "prt"):  # "broke off relations" parses as off → relations
             heads.extend(g for g in c.children if g.dep_ == "pobj")
+            # "pulled out of talks": out → of → talks
+            heads.extend(h for g in c.children if g.dep_ == "prep" for h in g.children if h.dep_ == "pobj")
         elif c.dep_ == "xcomp":
             heads.extend(g for g in c.children if g.dep_ == "dobj")
             if c.tag_ == "VBG":
@@ -178,7 +220,8 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     words = pred.lemma.split()
     if len(words) > 1:
         rest = words[1:] if not is_noun else words[:-1]
-        below = _words_below(token)
+        # a verb's particle follows it: "called on Japan", not "On May 3, Chile called"
+        below = _words_below(token, after=not is_noun)
         if not all(w in below for w in rest):
             return False
     if pred.objects:
@@ -344,6 +387,27 @@ _NON_STATE = frozenset(
         "arbitrator",
         "protester",
         "mob",
+        # natural causes and accidents kill too
+        "fire",
+        "wildfire",
+        "blaze",
+        "earthquake",
+        "quake",
+        "flood",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "landslide",
+        "avalanche",
+        "heatwave",
+        "drought",
+        "disease",
+        "epidemic",
+        "pandemic",
+        "virus",
+        "accident",
+        "crash",
     ]
 )
 
@@ -352,9 +416,11 @@ def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     current = token
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not _misparsed_object(current, c)]
         if subjects:
-            return subjects
+            # two subjects are a misparse; the one nearest the verb is the subject ("LIMA, May 3
+            # (Reuters) - Chile signed": the dateline's city is taken for a second subject)
+            return [max(subjects, key=lambda c: c.i)]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents
@@ -369,6 +435,9 @@ def _subject(token: Any) -> list[Any]:
             continue
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
+            continue
+        if current.dep_ == "pcomp" and str(current.head.lower_) == "by" and current.head.head.pos_ == "VERB":
+            current = current.head.head  # "Afghan forces responded by firing": the one who responded fired
             continue
         break
     return []
@@ -530,12 +599,19 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         actor_tokens = [w for s in _subject(token) for w in _span(s)]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
         for c in token.children:
-            if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass":
+            if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or _misparsed_object(token, c):
                 target_tokens += _span(c)
+            elif c.dep_ == "ccomp" and _judged(c) and reading.predicate.cameo == "111":
+                # "said Japan's duties were unjustified": the one judged is the clause's subject
+                target_tokens += [w for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for w in _span(g)]
             elif c.dep_ == "prep" and (
                 str(c.lower_) in _OBJECT_PREPS or (reading.type == "visit" and str(c.lower_) in _PLACE_PREPS)
             ):
                 target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+            elif c.dep_ in ("prep", "prt") and str(c.lower_) == "out":  # "pulled out of talks with Japan"
+                target_tokens += [
+                    w for g in c.children if g.dep_ == "prep" for h in g.children for w in _span(h)
+                ]
             elif c.dep_ == "xcomp":
                 target_tokens += [w for g in c.children if g.dep_ in ("dobj", "prep") for w in _span(g)]
             elif c.dep_ == "ccomp" and reading.predicate.plover == "REQUEST":

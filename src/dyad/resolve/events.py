@@ -55,8 +55,27 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or len(a & b) >= 0.6 * min(len(a), len(b))
 
 
+# Acts over in a day: one document giving two days for acts of one of these kinds tells of two acts
+# ("summoned the envoy on Sunday; Dhaka's envoy was summoned on Monday"). A visit or a round of talks
+# lasts days, and two documents that differ by a day may be reporting one act.
+_ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations", "statement"))
+
+
+def _act_document(row: dict[str, Any]) -> str | None:
+    """The document of a mention dated to one day of an act over in a day, else None."""
+    if "_act_doc" in row:
+        known: str | None = row["_act_doc"]  # a signature's, already worked out
+        return known
+    start = row.get("day_start")
+    one_day = start is not None and start == row.get("day_end")
+    return row.get("doc_id") if one_day and row.get("type") in _ONE_DAY_ACTS else None
+
+
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not names_agree(a["_name"], b["_name"]):
+        return False
+    doc = _act_document(a)
+    if doc is not None and doc == _act_document(b) and a["day_start"] != b["day_start"]:
         return False
     if dates_compatible(a, b):
         return True
@@ -98,20 +117,20 @@ def partition(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["type"], row["participants"], row["status"])
 
 
-Signature = tuple[Any, Any, frozenset[str]]
+Signature = tuple[Any, Any, frozenset[str], Any]
 
 
 def signature(row: dict[str, Any]) -> Signature:
     """All that ``same_event`` reads of a mention: rows alike in it merge alike (many reports of one
     event often are), so each group is checked once per signature, not once per member."""
-    return (row.get("day_start"), row.get("day_end"), row["_name"])
+    return (row.get("day_start"), row.get("day_end"), row["_name"], _act_document(row))
 
 
 def _same(a: Signature, b: Signature, known: dict[tuple[Signature, Signature], bool]) -> bool:
     if (a, b) not in known:
         known[(a, b)] = same_event(
-            {"day_start": a[0], "day_end": a[1], "_name": a[2]},
-            {"day_start": b[0], "day_end": b[1], "_name": b[2]},
+            {"day_start": a[0], "day_end": a[1], "_name": a[2], "_act_doc": a[3]},
+            {"day_start": b[0], "day_end": b[1], "_name": b[2], "_act_doc": b[3]},
         )
     return known[(a, b)]
 
