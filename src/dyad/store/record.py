@@ -328,8 +328,8 @@ def _join_source_group(conn: Connection, doc: dict[str, Any]) -> None:
         holder = select(k.c.doc_id).where(k.c.key == key, k.c.doc_id != doc["id"]).limit(1).scalar_subquery()
         groups |= set(conn.execute(select(g.c.grp).where(g.c.doc_id == holder)).scalars())
     label = min(groups | {doc["id"]})
-    if groups:
-        conn.execute(update(g).where(g.c.grp.in_(groups)).values(grp=label))
+    if groups - {label}:  # relabel only the groups that change (the whole store can be one group)
+        conn.execute(update(g).where(g.c.grp.in_(groups - {label})).values(grp=label))
     conn.execute(insert(g).values(doc_id=doc["id"], grp=label))
     if len(groups) > 1:  # groups merged: what their documents report has fewer independent sources now
         _reweigh(conn, set(conn.execute(select(g.c.doc_id).where(g.c.grp == label)).scalars()))
