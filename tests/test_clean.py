@@ -47,6 +47,19 @@ def test_join_hyphenated_breaks(raw: str, expected: str) -> None:
         # A title in capitals over several lines is one paragraph.
         ("THE RELATIONS BETWEEN PERU AND\nTHE RUSSIAN FEDERATION\n\nBody text here.", 2),
         ("First paragraph.\n\n\n   \nSecond paragraph.", 2),
+        # Items of a list or a chronology are never joined to the line before, wrapped or not.
+        (
+            "- 2013 – Uhuru Kenyatta's state visit to China, the first of his two terms (August).\n"
+            "- 2014 – Li Keqiang visits Kenya; the railway financing agreement is signed (11 May).\n"
+            "- 2017 – The railway from Mombasa to Nairobi opens to passengers and freight (31 May).\n",
+            3,
+        ),
+        (
+            "2014, 18 March – annexation of the peninsula after a referendum held under occupation\n"
+            "2015, 12 February – the second Minsk package of measures is agreed by the leaders\n"
+            "2018, 25 November – the incident in the strait and the seizure of three navy vessels\n",
+            3,
+        ),
     ],
 )
 def test_unwrap_paragraphs(raw: str, paragraphs: int) -> None:
@@ -73,6 +86,8 @@ def test_unwrap_paragraphs(raw: str, paragraphs: int) -> None:
         "Share this article",
         "Advertisement",
         "© 2015 Latin Correspondent. All rights reserved.",
+        "==========================",  # a Markdown heading's underline
+        "---",
     ],
 )
 def test_furniture_is_dropped(line: str) -> None:

@@ -15,7 +15,12 @@ _WORD_PREFIXES = frozenset(
 _HYPHEN_BREAK = re.compile(r"(\w+)-[ \t]*\n[ \t]*(\w+)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TERMINAL = (".", "!", "?", ":", '"', "”", "’", ")", ";")
-_LIST_ITEM = re.compile(r"([-*•·–—]|\d{1,2}[.)])\s")  # "- 2014 – ...", "• ...", "3. ...": an item of its own
+# A line that is an item of its own: "- 2014 – ...", "• ...", "3. ...", and a chronology's dated line
+# ("2018, 25 November – Kerch Strait incident", "12 May 2014: ...").
+_LIST_ITEM = re.compile(
+    r"([-*•·–—]|\d{1,2}[.)])\s"
+    r"|(?:1[5-9]\d\d|20\d\d|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\b[^.\n]{0,25}?(?:\s*:|\s[–—-])\s"
+)
 
 
 def normalise_characters(text: str) -> str:

@@ -56,26 +56,23 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 # Acts over in a day: one document giving two days for acts of one of these kinds tells of two acts
-# ("summoned the envoy on Sunday; Dhaka's envoy was summoned on Monday"). A visit or a round of talks
-# lasts days, and two documents that differ by a day may be reporting one act.
+# ("summoned the envoy on Sunday; Dhaka's envoy was summoned on Monday"), which never join one group. A
+# visit or a round of talks lasts days, and two documents that differ by a day may be reporting one act.
+# (Checked in group_events, not in same_event: clusters stay as coarse as before, and alike mentions of
+# many documents keep one signature.)
 _ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations", "statement"))
 
 
-def _act_document(row: dict[str, Any]) -> str | None:
-    """The document of a mention dated to one day of an act over in a day, else None."""
-    if "_act_doc" in row:
-        known: str | None = row["_act_doc"]  # a signature's, already worked out
-        return known
+def _act_day(row: dict[str, Any]) -> tuple[str, Any] | None:
+    """(document, day) of a mention dated to one day of an act over in a day, else None."""
     start = row.get("day_start")
-    one_day = start is not None and start == row.get("day_end")
-    return row.get("doc_id") if one_day and row.get("type") in _ONE_DAY_ACTS else None
+    if start is None or start != row.get("day_end") or row.get("type") not in _ONE_DAY_ACTS:
+        return None
+    return (row["doc_id"], start)
 
 
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not names_agree(a["_name"], b["_name"]):
-        return False
-    doc = _act_document(a)
-    if doc is not None and doc == _act_document(b) and a["day_start"] != b["day_start"]:
         return False
     if dates_compatible(a, b):
         return True
@@ -117,20 +114,20 @@ def partition(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["type"], row["participants"], row["status"])
 
 
-Signature = tuple[Any, Any, frozenset[str], Any]
+Signature = tuple[Any, Any, frozenset[str]]
 
 
 def signature(row: dict[str, Any]) -> Signature:
     """All that ``same_event`` reads of a mention: rows alike in it merge alike (many reports of one
     event often are), so each group is checked once per signature, not once per member."""
-    return (row.get("day_start"), row.get("day_end"), row["_name"], _act_document(row))
+    return (row.get("day_start"), row.get("day_end"), row["_name"])
 
 
 def _same(a: Signature, b: Signature, known: dict[tuple[Signature, Signature], bool]) -> bool:
     if (a, b) not in known:
         known[(a, b)] = same_event(
-            {"day_start": a[0], "day_end": a[1], "_name": a[2], "_act_doc": a[3]},
-            {"day_start": b[0], "day_end": b[1], "_name": b[2], "_act_doc": b[3]},
+            {"day_start": a[0], "day_end": a[1], "_name": a[2]},
+            {"day_start": b[0], "day_end": b[1], "_name": b[2]},
         )
     return known[(a, b)]
 
@@ -196,19 +193,25 @@ def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     be the same event (greedy: the first mentions, the best dated, found the groups)."""
     groups: list[list[dict[str, Any]]] = []
     signatures: list[set[Signature]] = []
+    days: list[dict[str, Any]] = []  # per group: the day each document gives its one-day acts
     known: dict[tuple[Signature, Signature], bool] = {}
     for row in sorted(rows, key=group_order):
         if "_name" not in row:  # clusters() may have read it already
             row["_name"] = instrument_key(row["sentence"])
-        key, mine = partition(row), signature(row)
-        for group, kinds in zip(groups, signatures, strict=True):
+        key, mine, act = partition(row), signature(row), _act_day(row)
+        for group, kinds, dated in zip(groups, signatures, days, strict=True):
+            if act is not None and dated.get(act[0], act[1]) != act[1]:
+                continue  # this document dates another act of the kind to another day
             if partition(group[0]) == key and all(_same(k, mine, known) for k in kinds):
                 group.append(row)
                 kinds.add(mine)
+                if act is not None:
+                    dated[act[0]] = act[1]
                 break
         else:
             groups.append([row])
             signatures.append({mine})
+            days.append(dict([act]) if act is not None else {})
     return groups
 
 
