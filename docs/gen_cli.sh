@@ -30,6 +30,7 @@ cd "$(dirname "$0")/.."
   echo "| \`dyad\` | \`DYAD_DYAD\` | empty | the pair every document is read for (\`PER,RUS\`) and listings show without \`--dyad\`; empty = each document's two most mentioned countries |"
   echo "| \`knowledge_dirs\` | \`DYAD_KNOWLEDGE_DIRS\` | empty | extra folders of knowledge TSV files (\`:\`-separated in the env) |"
   echo "| \`dask\` | \`DYAD_DASK\` | empty | \`dyad ingest\` on Dask: \`local\` (a LocalCluster of \`workers\` processes) or a scheduler address (\`tcp://host:8786\`); see [scale.md](scale.md) |"
+  echo "| \`upload_max_files\` | \`DYAD_UPLOAD_MAX_FILES\` | \`100\` | \`dyad serve --allow-ingest\`: files in one upload; the whole upload is at most \`max_bytes\` |"
   echo
   for c in $(dyad --help | awk '/Commands/{on=1;next} on && /^│ [a-z]/{print $2}'); do
     echo "## dyad $c"

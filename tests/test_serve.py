@@ -376,7 +376,7 @@ def _files() -> list[tuple[str, tuple[str, bytes, str]]]:
 def test_upload_is_forbidden_when_the_server_is_read_only(upload_url: str) -> None:
     with TestClient(create_app(upload_url)) as c:
         response = c.post("/api/ingest", files=_files(), headers={"Authorization": "Bearer secret"})
-    assert response.status_code == 403 and "--allow-ingest" in response.json()["error"]
+    assert response.status_code == 403 and "read-only" in response.json()["error"]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,16 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Itera
     url = f"sqlite:///{folder / 'seeds.db'}"
     with Store(url) as store:
         assert ingest(store, [seeds_dir, folder / "evil_note.txt"]).ok
+    with _serving(create_app(url)) as address:
+        yield address
+
+
+@contextmanager
+def _serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn from a background thread on a free localhost port."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -213,3 +221,20 @@ def test_phone_width_overview_shows_charts_without_horizontal_scroll(browser: An
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     shot(page, "timeline-phone")
     page.close()
+
+
+def test_an_upload_from_the_page_sends_the_token_and_shows_the_result(browser: Any, tmp_path: Path) -> None:
+    """upload.js (the page's only script, allowed by the CSP) posts the files with the bearer token."""
+    note = tmp_path / "note.txt"
+    note.write_text("Peru and Russia signed a trade agreement in Lima on 5 May 2021.\n", encoding="utf-8")
+    app = create_app(f"sqlite:///{tmp_path / 'up.db'}", allow_ingest=True, token="page-token")
+    with _serving(app) as address:
+        w = open_page(browser)
+        w.page.goto(f"{address}/upload")
+        w.page.set_input_files("#files", str(note))
+        w.page.fill("#token", "page-token")
+        w.page.click("#upload button[type=submit]")
+        w.page.wait_for_selector("#upload-result:has-text('added')", timeout=60_000)
+        result = w.page.locator("#upload-result").inner_text()
+        w.page.close()
+    assert '"added": [\n    "note.txt"' in result and w.errors == []

@@ -702,6 +702,10 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (default: this machine only).")
     ] = ("127.0.0.1"),
+    public: Annotated[
+        bool,
+        typer.Option("--public", help="Allow a --host other machines can reach (read-only unless --token)."),
+    ] = False,
     port: Annotated[int, typer.Option("--port", help="Port to listen on (1-65535).")] = 8000,
     allow_ingest: Annotated[
         bool, typer.Option("--allow-ingest", help="Accept uploads (needs --token).")
@@ -723,6 +727,7 @@ def serve(
         "allow_ingest": allow_ingest,
         "token": token,
         "max_bytes": settings.max_bytes,
+        "max_files": settings.upload_max_files,
         "ingest_options": {"dyad": settings.dyad_codes, "knowledge_dirs": settings.knowledge_dirs},
     }
     if get_path is not None:
@@ -733,6 +738,7 @@ def serve(
         settings.db_url,
         host=host,
         port=port,
+        public=public,
         ready=lambda url: out.print(f"dyad serving {settings.db_url} at {url} (Ctrl-C to stop)"),
         **options,
     )

@@ -17,6 +17,11 @@ FORMATS = ("json", "jsonl", "csv", "parquet")  # csv and parquet: one file per t
 
 
 def build_export(store: Store, *, include_undated: bool = False) -> dict[str, list[dict[str, Any]]]:
+    with store.snapshot():  # one state of the store, even while an ingest commits documents
+        return _export(store, include_undated)
+
+
+def _export(store: Store, include_undated: bool) -> dict[str, list[dict[str, Any]]]:
     record = query.record(store)
     docs = record.documents
     names = {d["id"]: d["name"] for d in docs}

@@ -283,9 +283,12 @@ def figure_view(f: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def parse_dyad(text: str | None, knowledge_dirs: tuple[str, ...] = ()) -> tuple[str, ...]:
+def parse_dyad(
+    text: str | None, knowledge_dirs: tuple[str, ...] = (), *, param: str = "--dyad"
+) -> tuple[str, ...]:
     """Two countries as ISO codes, in the order given, from codes or the names and adjectives of the
     country knowledge: "PER,RUS", "PER-RUS", "Peru,Russia", "peru-russia", "Peruvian,Russian". () if empty.
+    ``param`` names the input in error messages: the CLI's flag, or the web's query parameter.
     """
     if not text or not text.strip():
         return ()
@@ -294,14 +297,14 @@ def parse_dyad(text: str | None, knowledge_dirs: tuple[str, ...] = ()) -> tuple[
     if all(p.upper() in countries for p in parts):
         codes = tuple(p.upper() for p in parts)
     else:
-        codes = _read_country_names(text, knowledge_dirs, countries)
+        codes = _read_country_names(text, knowledge_dirs, countries, param)
     if len(codes) != 2 or codes[0] == codes[1]:
-        raise DyadError(f"--dyad {text!r}: give two different countries, e.g. PER,RUS or Peru,Russia")
+        raise DyadError(f"{param} {text!r}: give two different countries, e.g. PER,RUS or Peru,Russia")
     return codes
 
 
 def _read_country_names(
-    text: str, knowledge_dirs: tuple[str, ...], countries: dict[str, Any]
+    text: str, knowledge_dirs: tuple[str, ...], countries: dict[str, Any], param: str
 ) -> tuple[str, ...]:
     """Country names, adjectives and codes in ``text``, read by the mention finder the extractor uses."""
     from dyad.extract.mentions import mention_finder  # spaCy's tokenizer: only when names need reading
@@ -322,11 +325,11 @@ def _read_country_names(
         if m.kind != "country":
             unknown.append(m.text)
         elif "candidates" in m.attrs:
-            raise DyadError(f"--dyad: {m.text!r} could be {', '.join(m.attrs['candidates'])}; use the code")
+            raise DyadError(f"{param}: {m.text!r} could be {', '.join(m.attrs['candidates'])}; use the code")
         else:
             found.append((m.start, m.value))
     if unknown:
-        raise DyadError(f"--dyad: unknown country {unknown[0]!r}; {_closest_names(unknown[0], countries)}")
+        raise DyadError(f"{param}: unknown country {unknown[0]!r}; {_closest_names(unknown[0], countries)}")
     return tuple(code for _, code in sorted(found))
 
 

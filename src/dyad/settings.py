@@ -22,6 +22,7 @@ class Settings:
     dyad: str = ""
     knowledge_dirs: tuple[str, ...] = field(default_factory=tuple)
     dask: str = ""  # ingest on Dask: "local" or a scheduler address; empty = local worker processes
+    upload_max_files: int = 100  # `dyad serve --allow-ingest`: files in one upload (all within max_bytes)
 
     @property
     def db_url(self) -> str:

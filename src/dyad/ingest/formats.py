@@ -83,9 +83,9 @@ def detect_format(path: str, data: bytes) -> str:
     if PDF_MAGIC in data[:PDF_MAGIC_WINDOW]:
         return "pdf"
     ext_format = EXTENSIONS.get(extension(path), "text")
-    if ext_format == "pdf":
-        return "pdf"  # no magic: the PDF reader reports the damage
     head = sniff_text(data)
+    if ext_format == "pdf":  # no magic: an HTML page saved as .pdf is read as HTML, else the damage reported
+        return "html" if HTML_START.match(head) else "pdf"
     if looks_like_html(head, markdown=ext_format == "markdown"):
         return "html"
     if ext_format in ("json", "html"):

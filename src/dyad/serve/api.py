@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from dyad import query
-from dyad.serve.data import EventFilter, Snapshot, paginate, split_values
+from dyad.serve.data import MAX_NUMBER, EventFilter, Snapshot, paginate, parse_pair, split_values
 
 MAX_LIMIT = 1000
 
@@ -37,7 +37,7 @@ def snapshot(request: Request) -> Snapshot:
 
 Snap = Annotated[Snapshot, Depends(snapshot)]
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_NUMBER, description="Items to skip.")]
 Dyad = Annotated[
     str | None, Query(description="Two countries: ISO codes or names, e.g. PER,RUS or Peru,Russia.")
 ]
@@ -94,14 +94,16 @@ def events(
     dimension: Dimension = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    min_sources: Annotated[int, Query(ge=0, description="At least this many documents report it.")] = 0,
+    min_sources: Annotated[
+        int, Query(ge=0, le=MAX_NUMBER, description="At least this many documents report it.")
+    ] = 0,
     undated: Annotated[bool, Query(description="Also list events without a date.")] = False,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Resolved events (one per real-world event, every source), oldest first."""
     f = EventFilter(
-        query.parse_dyad(dyad), split_values(type_), dimension, date_from, date_to, min_sources, undated
+        parse_pair(dyad), split_values(type_), dimension, date_from, date_to, min_sources, undated
     )
     return snap.events(f, limit, offset)
 
@@ -124,7 +126,7 @@ def timeline(
 ) -> dict[str, Any]:
     """Dated events in order, each with its decade, date basis and number of sources."""
     return snap.timeline(
-        dyad=query.parse_dyad(dyad),
+        dyad=parse_pair(dyad),
         dimension=dimension,
         date_from=date_from,
         date_to=date_to,
@@ -145,7 +147,7 @@ def figures(
 ) -> dict[str, Any]:
     """Figures (trade, investment, arms values, growth rates...) with sources; `in_conflict` marks a
     figure another source contradicts."""
-    return snap.figures(dyad=query.parse_dyad(dyad), kinds=split_values(kind), limit=limit, offset=offset)
+    return snap.figures(dyad=parse_pair(dyad), kinds=split_values(kind), limit=limit, offset=offset)
 
 
 @router.get("/series", response_model=Page, tags=["figures"])
@@ -157,7 +159,7 @@ def series(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """One kind of figure over time, conflicting values side by side."""
-    return paginate(query.series(snap.store, kind=kind, dyad=query.parse_dyad(dyad)), limit, offset)
+    return paginate(query.series(snap.store, kind=kind, dyad=parse_pair(dyad)), limit, offset)
 
 
 @router.get("/actors", response_model=Page, tags=["actors"])
@@ -181,20 +183,20 @@ def intensity(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """The intensity index per year or decade and dimension (docs/analysis.md)."""
-    rows = query.intensity(snap.store, by=by, dyad=query.parse_dyad(dyad), dimension=dimension)
+    rows = query.intensity(snap.store, by=by, dyad=parse_pair(dyad), dimension=dimension)
     return paginate(rows, limit, offset)
 
 
 @router.get("/periods", response_model=Page, tags=["analysis"])
 def periods(snap: Snap, dyad: Dyad = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Phases of higher and lower intensity, each with the events that define it."""
-    return paginate(query.periods(snap.store, dyad=query.parse_dyad(dyad)), limit, offset)
+    return paginate(query.periods(snap.store, dyad=parse_pair(dyad)), limit, offset)
 
 
 @router.get("/conflicts", response_model=Page, tags=["analysis"])
 def conflicts(snap: Snap, dyad: Dyad = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Facts on which sources disagree (a figure's value, an event's date), every side with its sources."""
-    return paginate(snap.conflicts(query.parse_dyad(dyad)), limit, offset)
+    return paginate(snap.conflicts(parse_pair(dyad)), limit, offset)
 
 
 @router.get("/ask", tags=["ask"])
@@ -205,7 +207,7 @@ def ask(
 ) -> dict[str, Any]:
     """Answer a question from the store: `answer`, `found`, `confidence`, the `facts` used and the
     `citations` (document, sentence, offsets, score), most relevant first."""
-    return snap.ask(q, query.parse_dyad(dyad))
+    return snap.ask(q, parse_pair(dyad))
 
 
 @router.get("/errors", response_model=Page, tags=["store"])

@@ -30,6 +30,7 @@ from dyad.store import Store
 LOGGER = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_FILES = 100
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -49,12 +50,14 @@ def create_app(
     allow_ingest: bool = False,
     token: str | None = None,
     max_bytes: int = MAX_BYTES,
+    max_files: int = MAX_FILES,
     ingest_options: Mapping[str, Any] | None = None,
 ) -> FastAPI:
     """The web app over the store at ``db_url``: read-only unless ``allow_ingest`` with a ``token``.
 
     ``create=False``: a SQLite file that does not exist is a ``StoreError`` (as ``Store``'s ``create``).
 
+    ``max_bytes`` bounds one upload (all its files), ``max_files`` the number of its files.
     ``ingest_options`` (``dyad``, ``knowledge_dirs``) are passed to the store's ingest for uploads.
     """
     if allow_ingest and not token:
@@ -79,6 +82,7 @@ def create_app(
     app.state.allow_ingest = allow_ingest
     app.state.token = token
     app.state.max_bytes = max_bytes
+    app.state.max_files = max_files
     app.state.ingest_options = dict(ingest_options or {})
 
     app.include_router(api.router)
@@ -115,11 +119,17 @@ def _status(exc: Exception) -> int:
 
 
 def _respond(request: Request, status: int, message: str) -> Response:
+    """The error answer; it carries the security headers itself, because the answer to an unforeseen
+    exception is sent from outside every middleware."""
+    response: Response
     if request.url.path.startswith("/api"):
-        return JSONResponse({"error": message}, status_code=status)
-    return pages.render(
-        request, "error.html", status_code=status, title="Error · dyad", status=status, message=message
-    )
+        response = JSONResponse({"error": message}, status_code=status)
+    else:
+        response = pages.render(
+            request, "error.html", status_code=status, title="Error · dyad", status=status, message=message
+        )
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -160,6 +170,23 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
+def check_binding(
+    host: str, *, public: bool, allow_ingest: bool, token: str | None, bound: str | None = None
+) -> None:
+    """Refuse to serve beyond this machine unless asked (``public``), and then only read-only or with a
+    token for uploads: a dashboard opened to colleagues must not open the store to writes by accident.
+    ``bound``: the address ``host`` resolved to (a host name is judged by it)."""
+    if _is_loopback(bound or host):
+        return
+    if not public:
+        raise DyadError(
+            f"refusing to serve on {host}: other machines could read the store; add --public to mean it, "
+            "or use --host 127.0.0.1"
+        )
+    if allow_ingest and not token:
+        raise DyadError(f"refusing to accept uploads on {host} without --token T")
+
+
 def listen(host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port``, or a one-line ``DyadError`` (bad port or host, port in use)."""
     if not 1 <= port <= 65535:
@@ -191,18 +218,31 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8000,
     *,
+    public: bool = False,
     ready: Callable[[str], None] | None = None,
     **options: Any,
 ) -> None:
     """Serve the app with uvicorn (blocks). ``options`` are ``create_app``'s keywords.
 
-    The store is opened and the address bound first, so that a missing store, a bad port or a port in
-    use is an error before anything is served; then ``ready`` is called with the address.
+    A host other than this machine's loopback needs ``public`` (``check_binding``). The store is opened
+    and the address bound first, so that a missing store, a bad port or a port in use is an error before
+    anything is served; then ``ready`` is called with the address.
     """
     import uvicorn
 
     app = create_app(db_url, **options)
-    sock = listen(host, port)
+    sock = listen(host, port)  # bound, not yet listening: nothing is accepted before the check
+    try:
+        check_binding(
+            host,
+            public=public,
+            allow_ingest=options.get("allow_ingest", False),
+            token=options.get("token"),
+            bound=sock.getsockname()[0],
+        )
+    except DyadError:
+        sock.close()
+        raise
     if not _is_loopback(host):
         LOGGER.warning("serving on %s: anyone who can reach this address can read the store", host)
     if ready:

@@ -25,6 +25,9 @@ from dyad.tables import build_tables, csv_zip
 LOGGER = logging.getLogger(__name__)
 
 ALL_PAIRS = "all"
+# The largest offset or count a request may give: beyond any store, and inside the 64-bit integers SQL
+# compares with (a larger number would be an OverflowError in the database driver, not a bad request).
+MAX_NUMBER = 10**12
 WEB_FORMATS = ("json", "jsonl", "csv")  # csv: a zip of the flat tables
 
 
@@ -43,6 +46,11 @@ class EventFilter:
     date_to: str | None = None
     min_sources: int = 0
     undated: bool = False
+
+
+def parse_pair(text: str | None) -> tuple[str, ...]:
+    """The ``dyad`` query parameter as two ISO codes (errors name the parameter, not the CLI's flag)."""
+    return query.parse_dyad(text, param="dyad")
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:
@@ -107,7 +115,7 @@ class Snapshot:
         """A page's pair: the one asked for, none for ``all``, else the pair most events are about."""
         if text and text.strip().lower() == ALL_PAIRS:
             return ()
-        return query.parse_dyad(text) if text else query.main_pair(self.store)[0]
+        return parse_pair(text) if text else query.main_pair(self.store)[0]
 
     # -- documents -----------------------------------------------------------------------------------
 
@@ -233,8 +241,10 @@ class Snapshot:
         return query.conflicts(self.store, dyad)
 
     def report_data(self, dyad: tuple[str, ...]) -> Overview:
-        """The overview's numbers, periods and chart data, from the store's per-pair summaries."""
-        return build_overview(self.store, dyad)
+        """The overview's numbers, periods and chart data, from the store's per-pair summaries, read in one
+        snapshot of the store."""
+        with self.store.snapshot():
+            return build_overview(self.store, dyad)
 
     def ask(self, question: str, dyad: tuple[str, ...] = ()) -> dict[str, Any]:
         if not question.strip():

@@ -18,14 +18,22 @@ from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
 from dyad.report.context import country_name
 from dyad.serve.api import snapshot
 from dyad.serve.charts import chart_json
-from dyad.serve.data import ALL_PAIRS, EventFilter, NotFoundError, Snapshot, paginate, source_spans
+from dyad.serve.data import (
+    ALL_PAIRS,
+    MAX_NUMBER,
+    EventFilter,
+    NotFoundError,
+    Snapshot,
+    paginate,
+    source_spans,
+)
 from dyad.serve.highlight import highlight
 
 PAGE_SIZE = 50
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Snap = Annotated[Snapshot, Depends(snapshot)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_NUMBER)]
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +112,7 @@ def timeline(
     dimension: str = "",
     date_from: Annotated[str, Query(alias="from")] = "",
     date_to: Annotated[str, Query(alias="to")] = "",
-    min_sources: Annotated[int, Query(ge=0)] = 0,
+    min_sources: Annotated[int, Query(ge=0, le=MAX_NUMBER)] = 0,
     undated: bool = False,
     offset: Offset = 0,
 ) -> HTMLResponse:
@@ -267,11 +275,12 @@ def api_reference(request: Request, snap: Snap, dyad: str | None = None) -> HTML
 @router.get("/upload")
 def upload(request: Request, snap: Snap, dyad: str | None = None) -> HTMLResponse:
     if not request.app.state.allow_ingest:
-        raise NotFoundError("uploads are off: start the server with --allow-ingest --token T")
+        raise NotFoundError("uploads are off on this server")
     return render(
         request,
         "upload.html",
         title="Upload · dyad",
         max_bytes=request.app.state.max_bytes,
+        max_files=request.app.state.max_files,
         **pair_context(snap, dyad),
     )

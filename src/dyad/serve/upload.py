@@ -2,17 +2,23 @@
 
 The server is read-only by default. With ``allow_ingest`` and a ``token``, a request whose
 ``Authorization: Bearer <token>`` matches may upload files; the request body (all files together) may be at
-most ``max_bytes``. ``IngestGuard`` checks all of this *before* the body is read, so a refused upload costs
-nothing: 403 when uploads are off or the token is wrong, 401 when there is no token, 411 without a
-Content-Length, 413 over the limit. Accepted files are written to a temporary folder under their own base
-names and ingested by the store exactly as ``dyad ingest`` would: bad files are skipped, recorded and
-listed with their reasons.
+most ``max_bytes`` and hold at most ``max_files`` files. ``IngestGuard`` checks all but the count
+*before* the body is read, so a refused upload costs nothing: 403 when uploads are off or the token is
+wrong (compared in constant time), 401 when there is no token, 411 without a Content-Length, 413 over the
+size limit; more than ``max_files`` files is a 413 too, before any is written.
+
+Accepted files are written to a temporary folder, each in a folder of its own under its base name made
+safe (``safe_name``: no folders, no control or direction characters, at most ``MAX_NAME_BYTES``), and
+ingested by the store exactly as ``dyad ingest`` would: the format is read from the content, never from
+the claimed content type; archives and compressed files are refused unopened (so no decompression bomb is
+ever inflated); bad files are skipped, recorded and listed with their reasons.
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -20,7 +26,7 @@ import threading
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -30,6 +36,7 @@ from dyad.errors import DyadError
 LOGGER = logging.getLogger(__name__)
 
 PATH = "/api/ingest"
+MAX_NAME_BYTES = 200  # a stored file name, in UTF-8 bytes (file systems allow 255)
 _UNSAFE = re.compile(r"[^\w.\- ()+,]+")
 _LOCK = threading.Lock()
 
@@ -37,7 +44,7 @@ _LOCK = threading.Lock()
 def refusal(headers: Headers, *, allow: bool, token: str | None, max_bytes: int) -> tuple[int, str] | None:
     """Why an upload request is refused, as (status, message), or None when it may go on."""
     if not allow or not token:
-        return 403, "this server is read-only; start it with --allow-ingest --token T to accept uploads"
+        return 403, "this server is read-only: it does not accept uploads"
     scheme, _, given = headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not given:
         return 401, "uploads need the header 'Authorization: Bearer <token>'"
@@ -70,9 +77,15 @@ class IngestGuard:
 
 
 def safe_name(filename: str | None, index: int) -> str:
-    """The upload's base name, without folders, control characters or a leading dot."""
+    """The upload's base name, without folders, control or direction characters or a leading dot, cut to
+    ``MAX_NAME_BYTES`` (keeping its extension)."""
     base = PurePosixPath((filename or "").replace("\\", "/")).name
-    base = _UNSAFE.sub("_", base).lstrip(".")[:200]
+    base = _UNSAFE.sub("_", base).lstrip(".")
+    if len(base.encode()) > MAX_NAME_BYTES:
+        stem, ext = os.path.splitext(base)
+        ext = ext[:16]
+        stem = stem.encode()[: MAX_NAME_BYTES - len(ext.encode())].decode(errors="ignore")
+        base = stem + ext
     return base or f"upload-{index}"
 
 
@@ -96,6 +109,8 @@ def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
         raise DyadError("upload refused")  # the guard answers first; this is a second lock on the door
     if not files:
         raise DyadError("no files in the upload: send them as multipart form field 'files'")
+    if len(files) > state.max_files:
+        raise HTTPException(413, f"upload of {len(files)} files is over the limit of {state.max_files} files")
     with tempfile.TemporaryDirectory(prefix="dyad-upload-") as tmp, _LOCK:
         names = save_uploads(files, Path(tmp))
         report = ingest(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -136,6 +137,7 @@ class Store:
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
+        self._pinned = threading.local()  # this thread's snapshot connection (see snapshot())
         if not create:
             _require_file(url)
         self.engine = make_engine(url)
@@ -168,7 +170,33 @@ class Store:
         self.close()
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read of this thread inside the block sees one state of the store, even while another
+        process commits documents: a report or an export never pairs a document list with facts read a
+        moment later. One read transaction (SQLite WAL keeps its snapshot; PostgreSQL: REPEATABLE READ).
+        Nested blocks share the outer one."""
+        if getattr(self._pinned, "conn", None) is not None:
+            yield
+            return
+        try:
+            with self.engine.connect() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    self._pinned.conn = conn
+                    try:
+                        yield
+                    finally:
+                        self._pinned.conn = None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store {self.url!r}: {_reason(exc)}") from exc
+
+    @contextmanager
     def _connect(self, write: bool = False) -> Iterator[Connection]:
+        pinned = getattr(self._pinned, "conn", None)
+        if pinned is not None and not write:
+            yield pinned
+            return
         try:
             if write:
                 with self.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
