@@ -1,5 +1,5 @@
-"""Several writers on one store (issue 10): every document stored once, whatever the interleaving; a
-server store keeps serving when the server drops its connections."""
+"""Several writers on one store (issue 10): every document stored once, whatever the interleaving, and the
+merged record whole (issue 12); a server store keeps serving when the server drops its connections."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import threading
+from typing import Any
 
 import pytest
 from sqlalchemy import QueuePool, text
@@ -15,6 +16,8 @@ from dyad import pipeline
 from dyad.cli import example_corpus
 from dyad.models import ProcessedDocument
 from dyad.store import Store
+from dyad.store.check import check_store
+from dyad.store.record import EventQuery, FigureQuery
 
 WRITERS = 4
 
@@ -96,6 +99,17 @@ def test_two_ingest_processes_on_one_new_store_lose_and_double_nothing(
     assert sorted(names) == added
     assert counts["events"] == sum(len(doc.events) for doc in processed)
     assert counts["figures"] == sum(len(doc.figures) for doc in processed)
+    # The merged record the two built side by side is whole, and is the one resolved from scratch.
+    assert check_store(store_url) == []
+    with Store(store_url) as store:
+        built = _merged(store)
+        store.rebuild()
+        assert _merged(store) == built
+
+
+def _merged(store: Store) -> tuple[Any, ...]:
+    events = store.events_page(EventQuery(dated=False, order="record"))
+    return events, store.figures_page(FigureQuery()), store.conflicts()
 
 
 @pytest.mark.postgres

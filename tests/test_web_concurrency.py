@@ -44,7 +44,7 @@ def test_serve_answers_every_request_while_another_process_ingests(
     url = f"sqlite:///{tmp_path / 'busy.db'}"
     with Store(url) as store:
         assert ingest(store, [seeds_dir]).ok
-    cmd = [sys.executable, "-m", "dyad.cli", "ingest", *_copies(tmp_path / "more", 5), "--db", url]
+    cmd = [sys.executable, "-m", "dyad.cli", "ingest", *_copies(tmp_path / "more", 12), "--db", url]
     statuses: list[tuple[str, int, str]] = []
     seen_counts = set()
     with caplog.at_level(logging.WARNING), TestClient(create_app(url), raise_server_exceptions=False) as c:
@@ -59,8 +59,9 @@ def test_serve_answers_every_request_while_another_process_ingests(
     assert proc.returncode == 0, err.decode()
     assert [s for s in statuses if s[1] != 200] == []
     assert not [r.getMessage() for r in caplog.records if "locked" in r.getMessage()]
-    assert final == 5 + 5
-    # The requests really ran beside the writer: they saw the store at three or more sizes on the way.
+    assert final == 5 + 12
+    # The requests really ran beside the writer: they saw the store at two or more sizes on the way
+    # (twelve commits leave room for that on a loaded machine).
     assert len(seen_counts - {final}) >= 2, seen_counts
 
 

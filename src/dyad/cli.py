@@ -1,7 +1,9 @@
 """The `dyad` command line: thin wrappers that parse options, call the library and print.
 
 The library (spaCy, SQLAlchemy, plotly, the web stack) is imported inside the commands that use it, so
-that `dyad --help`, `dyad --version` and the small commands start quickly (bench/bench_startup.py).
+that `dyad --help`, `dyad --version` and the small commands start quickly (bench/bench_startup.py); `docs`,
+`show` and `errors` read a SQLite store through the standard library (``dyad.store.lists``), and plain
+options are converted without pydantic (``_plain_conversion``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,6 +30,47 @@ if TYPE_CHECKING:
 
     from dyad.pipeline import IngestReport
     from dyad.store import Store
+    from dyad.store.lists import Run
+
+
+try:  # typer 0.2x converts every parameter through pydantic (see _plain_conversion)
+    from typer._coercion import RuntimeParam
+except ImportError:  # an older typer converts with click alone: nothing to avoid
+    _PlainValue = None
+else:
+
+    @dataclass(frozen=True)
+    class _PlainValue(RuntimeParam):  # type: ignore[no-redef]
+        """The value as its type (str, Path), as pydantic would give it for a command-line string."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return self.annotation(value)  # type: ignore[operator]
+
+
+# Path options that ask typer to check the file are left to typer's conversion.
+_PATH_CHECKS = ("exists", "writable", "resolve_path", "allow_dash", "path_type")
+
+
+def _plain_conversion(param: Any) -> None:
+    """A plain string or path option, or a switch, is converted by calling its type.
+
+    Typer 0.2x converts each parameter of the command it runs through a pydantic TypeAdapter, even one
+    left at None, and importing pydantic is about a fifth of a small command's start-up
+    (bench/bench_startup.py). Any other parameter, or another typer, keeps typer's own conversion."""
+    descriptor = getattr(param, "type_descriptor", None)
+    if _PlainValue is None or descriptor is None or not hasattr(param, "_runtime_param"):
+        return
+    info = descriptor.parameter_info
+    # A switch's value is already a bool, or None when absent (--help): its conversion never runs.
+    switch = descriptor.annotation is bool and getattr(param, "is_bool_flag", False) and not param.envvar
+    if not (switch or descriptor.annotation in (str, Path)) or getattr(info, "parser", True) is not None:
+        return
+    if descriptor.annotation is Path and (
+        any(getattr(info, check, True) for check in _PATH_CHECKS)
+        or not all(getattr(info, default, False) for default in ("file_okay", "dir_okay", "readable"))
+    ):
+        return
+    param._runtime_param = _PlainValue(parameter_info=info, annotation=descriptor.annotation)
 
 
 def _as_switch(param: Any) -> Any:
@@ -37,7 +81,8 @@ def _as_switch(param: Any) -> Any:
 
 
 class _Switches:
-    """Boolean options, --help among them, shown as switches without a `<bool>` value."""
+    """Boolean options, --help among them, shown as switches without a `<bool>` value; plain string and
+    path options converted without pydantic."""
 
     params: list[Any]
 
@@ -45,9 +90,13 @@ class _Switches:
         super().__init__(*args, **kwargs)
         for param in self.params:
             _as_switch(param)
+            _plain_conversion(param)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _as_switch(super().get_help_option(ctx))  # type: ignore[misc]
+        option = _as_switch(super().get_help_option(ctx))  # type: ignore[misc]
+        if option is not None:
+            _plain_conversion(option)
+        return option
 
 
 class _DyadCommand(_Switches, TyperCommand):
@@ -80,6 +129,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+T = TypeVar("T")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 
@@ -133,6 +183,19 @@ def _open(settings: Settings) -> Store:
     from dyad.store import Store
 
     return Store(settings.db_url, create=False)
+
+
+def _read(settings: Settings, read: Callable[[Run], T]) -> T:
+    """One of the store's small reads (``dyad.store.lists``): from a SQLite file through the standard
+    library when it can be (no SQLAlchemy to import), else through the Store, which also reports a missing
+    store."""
+    from dyad.store import lists
+
+    found = lists.read_sqlite(settings.db_url, read)
+    if found is not None:
+        return found
+    with _open(settings) as store:
+        return store.read(read)
 
 
 def _run_ingest(store: Store, paths: list[str], settings: Settings, replace: bool) -> IngestReport:
@@ -213,8 +276,9 @@ def ingest(
 @app.command(cls=_DyadCommand)
 def docs(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List the stored documents."""
-    with _open(load_settings(config, db=db)) as store:
-        rows = store.documents()
+    from dyad.store import lists
+
+    rows = _read(load_settings(config, db=db), lists.documents)
     if as_json:
         _print_json(rows)
         return
@@ -233,8 +297,9 @@ def show(
     config: ConfigOption = None,
 ) -> None:
     """Show one document: metadata, then its clean (or raw) text."""
-    with _open(load_settings(config, db=db)) as store:
-        row = store.document(doc)
+    from dyad.store import lists
+
+    row = _read(load_settings(config, db=db), lambda run: lists.document(run, doc))
     if as_json:
         _print_json(row)
         return
@@ -284,11 +349,28 @@ def rebuild(db: DbOption = None, config: ConfigOption = None) -> None:
 
 
 @app.command(cls=_DyadCommand)
+def check(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """Verify the store: documents, sentences, full-text index, facts and the merged record agree, and the
+    schema is current. Prints one line per problem; exits 0 when consistent, 1 when not. Reads only."""
+    from dyad.store import check as store_check
+
+    problems = store_check.check_store(load_settings(config, db=db).db_url)
+    if as_json:
+        _print_json({"ok": not problems, "problems": problems})
+    else:
+        for line in problems:
+            out.print(line, highlight=False, markup=False)
+        out.print(f"{len(problems)} problem(s) found" if problems else "store is consistent", highlight=False)
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command(cls=_DyadCommand)
 def errors(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """List files that could not be ingested (level error) and files stored with a doubt about how they
     were read (level warning, e.g. an encoding guessed with low confidence), with the reason."""
-    with _open(load_settings(config, db=db)) as store:
-        rows = store.errors()
+    from dyad.store import lists
+
+    rows = _read(load_settings(config, db=db), lists.errors)
     if as_json:
         _print_json(rows)
         return

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+import threading
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,15 +95,34 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose parent is killed (kill -9, the OOM killer) exits too, instead of
+    waiting forever, with a language model in memory, for work that will never come."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dyad-parent-watch", daemon=True).start()
+
+
 def _process_all(
     files: list[str], workers: int, options: Options
-) -> Iterator[list[ProcessedDocument] | IngestFailure]:
+) -> Iterator[tuple[str, list[ProcessedDocument] | IngestFailure]]:
     if workers <= 1 or len(files) < 4:
-        yield from (process_file(f, options) for f in files)
+        yield from ((f, process_file(f, options)) for f in files)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(files)), initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+    with pool:
         chunksize = max(1, min(16, len(files) // (workers * 4)))
-        yield from pool.map(process_file, files, [options] * len(files), chunksize=chunksize)
+        try:
+            done = pool.map(process_file, files, [options] * len(files), chunksize=chunksize)
+            yield from zip(files, done, strict=True)
+        finally:  # closed early (a store error ends the batch): drop the files not started, not wait for them
+            pool.shutdown(cancel_futures=True)
 
 
 def ingest(
@@ -126,25 +147,30 @@ def ingest(
     if dask:
         from dyad.cluster import process_on_dask  # Dask is an optional extra
 
-        results: Iterable[tuple[str, list[ProcessedDocument] | IngestFailure]] = process_on_dask(
+        results: Iterator[tuple[str, list[ProcessedDocument] | IngestFailure]] = process_on_dask(
             files, options, dask, workers
         )
     else:
-        results = zip(files, _process_all(files, workers, options), strict=True)
+        results = _process_all(files, workers, options)
     report = IngestReport()
     stored_paths = []
-    for path, result in results:
-        if isinstance(result, IngestFailure):
-            report.failed.append(result)
-            store.record_error(result.path, result.reason)
-        else:
-            for processed in result:
-                name = processed.document.name
-                (report.added if store.add(processed, replace=replace) else report.unchanged).append(name)
-                report.warnings.extend(IngestWarning(path, w) for w in processed.document.warnings)
-            stored_paths.append(path)
-        if progress:
-            progress(path)
+    try:
+        for path, result in results:
+            if isinstance(result, IngestFailure):
+                report.failed.append(result)
+                store.record_error(result.path, result.reason)
+            else:
+                for processed in result:
+                    name = processed.document.name
+                    added = store.add(processed, replace=replace)
+                    (report.added if added else report.unchanged).append(name)
+                    report.warnings.extend(IngestWarning(path, w) for w in processed.document.warnings)
+                stored_paths.append(path)
+            if progress:
+                progress(path)
+    finally:  # a store error ends the batch: stop the workers now, in this thread
+        if isinstance(results, Generator):
+            results.close()
     store.clear_errors(stored_paths)
     for warning in dict.fromkeys(report.warnings):  # the records of one file share its warnings
         store.record_error(warning.path, warning.reason, level="warning")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from urllib.parse import quote, unquote
 
 from sqlalchemy import (
     Connection,
@@ -20,20 +22,25 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
-    or_,
     select,
     text,
     update,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dyad.errors import StoreError
 from dyad.models import Document, Event, Figure, ProcessedDocument, Sentence, TimeExpression
-from dyad.store import record, schema
+from dyad.store import lists, record, schema
 from dyad.store.record import EventQuery, FigureQuery
 
 LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# psycopg logs a warning of its own when it closes a connection the server cut, which Python would print
+# to stderr beside our one-line error saying the same. A NullHandler keeps it out of stderr unless the
+# application configures logging (then its records still reach the root handlers).
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 # A server store is shared: `dyad serve` answers requests from a pool of threads and ingest processes
@@ -64,22 +71,46 @@ def _sqlite_begin(conn: Connection) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``: SQLite gets foreign keys, WAL and writers that queue (its parent folder must
-    exist); a server gets a pool of pre-pinged connections (SERVER_POOL)."""
+    exist; a file this process cannot write is opened read-only); a server gets a pool of pre-pinged
+    connections (SERVER_POOL)."""
     try:
-        sqlite = make_url(url).get_backend_name() == "sqlite"
+        parsed = make_url(url)
+        sqlite = parsed.get_backend_name() == "sqlite"
         options: dict[str, Any] = (
             {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT}} if sqlite else SERVER_POOL
         )
-        engine = create_engine(url, **options)
+        path = _sqlite_file(parsed) if sqlite else None
+        if path and Path(path).exists() and not os.access(path, os.W_OK):
+            parsed = _read_only(parsed, path)
+        engine = create_engine(parsed, **options)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot open store {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        path = engine.url.database
-        if path and path != ":memory:" and not Path(path).parent.exists():
+        if path and not Path(path).parent.exists():
             raise StoreError(f"cannot open store {url!r}: folder {Path(path).parent} does not exist")
     return engine
+
+
+def _sqlite_file(url: URL) -> str | None:
+    """The file a SQLite URL names (``sqlite:///file:PATH?mode=ro&uri=true`` too); None in memory."""
+    path = url.database
+    if path and url.query.get("uri") == "true" and path.startswith("file:"):
+        path = unquote(path.removeprefix("file:"))
+    return None if not path or path == ":memory:" else path
+
+
+def _read_only(url: URL, path: str) -> URL:
+    """The URL of a SQLite file this process cannot write, opened read-only. Where it cannot make the WAL
+    index beside the file either (a read-only folder or file system), SQLite would refuse to open it: then
+    it is opened as immutable, unless a write-ahead log holds writes not yet in the file, which must be
+    read through it. (An immutable reader does not see later writes by someone who can write there.)"""
+    query = {"mode": "ro", "uri": "true"}
+    log = Path(f"{path}-wal")
+    if not os.access(Path(path).parent, os.W_OK) and not (log.exists() and log.stat().st_size):
+        query["immutable"] = "1"
+    return url.set(database=f"file:{quote(path)}", query=query)
 
 
 def lock(conn: Connection, key: str) -> None:
@@ -125,8 +156,8 @@ def _require_file(url: str) -> None:
         parsed = make_url(url)
     except ArgumentError:
         return  # make_engine reports a malformed URL
-    path = parsed.database
-    if parsed.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).exists():
+    path = _sqlite_file(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if path and not Path(path).exists():
         raise StoreError(f"no store at {path}: create one with `dyad ingest FILES --db {path}`")
 
 
@@ -299,50 +330,25 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def documents(self) -> list[dict[str, Any]]:
-        """Every document's metadata (no text), oldest ingest first."""
-        cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
-        with self._connect() as conn:
-            rows = (
-                conn.execute(select(*cols).order_by(schema.documents.c.name, schema.documents.c.id))
-                .mappings()
-                .all()
-            )
-        return [_decode_document(dict(r)) for r in rows]
+        """Every document's metadata (no text), by file name (then id)."""
+        return self.read(lists.documents)
 
     def document(self, ref: str) -> dict[str, Any]:
         """One document with its text and sentences, by id or file name, or a unique prefix of either."""
-        d = schema.documents
-        with self._connect() as conn:
-            rows = conn.execute(select(d).where(or_(d.c.id == ref, d.c.name == ref))).mappings().all()
-            if not rows:
-                prefix = or_(
-                    d.c.id.startswith(ref, autoescape=True), d.c.name.startswith(ref, autoescape=True)
-                )
-                rows = conn.execute(select(d).where(prefix)).mappings().all()
-            if len(rows) != 1:
-                found = "no document matches" if not rows else f"{len(rows)} documents match"
-                raise StoreError(f"{found} {ref!r}; use an id or file name from `dyad docs`")
-            row = _decode_document(dict(rows[0]))
-            s = schema.sentences
-            row["sentences"] = [
-                dict(r)
-                for r in conn.execute(
-                    select(s.c.idx, s.c.start, s.c.end, s.c.text)
-                    .where(s.c.doc_id == row["id"])
-                    .order_by(s.c.idx)
-                ).mappings()
-            ]
-        return row
+        return self.read(lambda run: lists.document(run, ref))
 
     def errors(self) -> list[dict[str, Any]]:
-        e = schema.ingest_errors
+        """Files that failed (level error) or were stored with a doubt (level warning), oldest first."""
+        return self.read(lists.errors)
+
+    def read(self, read: Callable[[lists.Run], T]) -> T:
+        """One of the small reads of ``dyad.store.lists``, run through SQLAlchemy in one connection."""
         with self._connect() as conn:
-            rows = (
-                conn.execute(select(e.c.path, e.c.level, e.c.reason, e.c.at).order_by(e.c.id))
-                .mappings()
-                .all()
-            )
-        return [{**r, "at": r["at"].isoformat(timespec="seconds")} for r in rows]
+
+            def run(sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+                return [dict(row) for row in conn.execute(text(sql), dict(params)).mappings()]
+
+            return read(run)
 
     def counts(self) -> dict[str, int]:
         tables = {
@@ -456,7 +462,7 @@ class Store:
         cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
         query = select(*cols).order_by(schema.documents.c.name, schema.documents.c.id).limit(limit)
         with self._connect() as conn:
-            return [_decode_document(dict(r)) for r in conn.execute(query).mappings()]
+            return [lists.decode_document(dict(r)) for r in conn.execute(query).mappings()]
 
     def overview_counts(self, pair: tuple[str, ...]) -> dict[str, Any]:
         """What the overview counts, by index: documents by kind, the pair's dated and undated events with
@@ -477,10 +483,30 @@ class Store:
             return [dict(r) for r in conn.execute(select(table)).mappings()]
 
 
+# Conditions a user can act on, recognised in the driver's words (SQLite, PostgreSQL): what to do.
+_ADVICE = (
+    (
+        ("database or disk is full", "no space left on device", "could not extend file"),
+        "the disk is full: free space and run the command again (what was stored is kept)",
+    ),
+    (
+        ("readonly database", "read-only transaction"),
+        "the store is read-only: ingest into a copy you can write, or make it writable",
+    ),
+    (
+        ("server closed the connection", "terminating connection", "connection refused", "shutting down"),
+        "the database server went away: run the command again when it is back (what was stored is kept)",
+    ),
+)
+
+
 def _reason(exc: SQLAlchemyError) -> str:
-    """The driver's own message, on one line (SQLAlchemy appends SQL and a link to it)."""
+    """The driver's own message, on one line (SQLAlchemy appends SQL and a link to it), and what to do
+    about it when it is a condition of the disk, the file or the server."""
     orig = getattr(exc, "orig", None)
-    return f"{exc.__class__.__name__}: {' '.join(str(orig or exc).split())}"
+    message = " ".join(str(orig or exc).split())
+    advice = next((a for words, a in _ADVICE if any(w in message.lower() for w in words)), None)
+    return f"{exc.__class__.__name__}: {message}" + (f"; {advice}" if advice else "")
 
 
 def _now() -> dt.datetime:
@@ -490,13 +516,6 @@ def _now() -> dt.datetime:
 def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(table), rows)
-
-
-def _decode_document(row: dict[str, Any]) -> dict[str, Any]:
-    row["authors"] = json.loads(row["authors"])
-    if isinstance(row.get("ingested_at"), dt.datetime):
-        row["ingested_at"] = row["ingested_at"].isoformat(timespec="seconds")
-    return row
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
