@@ -3,11 +3,12 @@
 Builds stores of synthetic extracted documents (no parsing: ``ProcessedDocument`` objects as the
 pipeline hands them over) through the store's one write path (``Store.add``, which resolves the clusters
 each document touches), then prints p50/p95 of the main reads — an events page by pair, type and date, a
-timeline page, a figures series, the overview, ask — the cost of adding one more document, and the RSS
-of a process that served those reads. The named peer is the same reads done the old way, by resolving
-the whole record (``dyad.resolve.resolve``) on each read, at the smallest size.
+timeline page, a figures series, intensity, periods, the dashboard's overview, ask — the cost of adding
+one more document, and the RSS of a process that served those reads. The named peer is the same reads
+done the old way, by resolving the whole record (``dyad.resolve.resolve``) on each read, at the smallest
+size.
 
-    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20]
+    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer] [--rebuild-once]
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
 up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025.
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dyad import query
+from dyad import analyze, query
 from dyad.ask import ask
 from dyad.models import (
     EVENT_TYPES,
@@ -43,11 +44,12 @@ from dyad.models import (
 from dyad.report.context import build_data
 from dyad.resolve import resolve
 from dyad.serve.data import Snapshot
-from dyad.store import Store
+from dyad.store import Store, record
 
 PAIRS = [("CHN", "IND"), ("PER", "RUS"), ("CHN", "PER"), ("IND", "RUS"), ("BRA", "CHN"), ("USA", "MEX")]
 PAIRS += [("JPN", "KOR"), ("DEU", "FRA"), ("TUR", "GRC"), ("KEN", "ETH")]
 EVENTS_PER_DOC, FIGURES_PER_DOC = 5, 2
+WANG_YI = "When did Wang Yi visit India?"
 LEADERS = ["Wang Yi", "Narendra Modi", "Vladimir Putin", "Ollanta Humala", "Xi Jinping", "Lula da Silva"]
 
 
@@ -147,13 +149,23 @@ def stored_reads(store: Store) -> dict[str, Callable[[int], Any]]:
     def timeline(i: int) -> Any:
         return query.timeline_page(store, dyad=PAIRS[i % len(PAIRS)], limit=50, offset=(i % 5) * 50)
 
+    def asked(i: int) -> Any:
+        pair = PAIRS[i % len(PAIRS)]
+        year = 1995 + i % 25
+        return ask(store, f"When did {pair[0]} and {pair[1]} sign an agreement in {year}?", dyad=pair)
+
     return {
         "events page (pair, type, dates)": events,
         "timeline page": timeline,
         "figures series": lambda i: query.series(store, kind="export", dyad=PAIRS[i % len(PAIRS)]),
         "pairs and main pair": lambda i: query.main_pair(store),
+        "intensity (pair, by year)": lambda i: query.intensity(store, dyad=PAIRS[i % len(PAIRS)]),
+        "periods (pair)": lambda i: query.periods(store, dyad=PAIRS[i % len(PAIRS)]),
         "overview (dashboard)": lambda i: Snapshot(store).report_data(PAIRS[i % len(PAIRS)]),
-        "ask": lambda i: ask(store, "When did Wang Yi visit India?", dyad=PAIRS[0]),
+        "ask (pair, type, year)": asked,
+        "ask (pair, type, person; no year)": lambda i: ask(
+            store, "When did Wang Yi visit India?", dyad=PAIRS[0]
+        ),
     }
 
 
@@ -195,6 +207,8 @@ def whole_record_reads(store: Store) -> dict[str, Callable[[int], Any]]:
         "timeline page": timeline,
         "figures series": series,
         "pairs and main pair": lambda i: resolve(store),
+        "intensity (pair, by year)": lambda i: analyze.intensity(resolve(store), dyad=PAIRS[i % len(PAIRS)]),
+        "periods (pair)": lambda i: analyze.periods(resolve(store), dyad=PAIRS[i % len(PAIRS)]),
         "overview (dashboard)": lambda i: build_data(resolve(store), PAIRS[i % len(PAIRS)]),
     }
 
@@ -206,22 +220,39 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def build(url: str, n_events: int) -> tuple[Store, float, list[ProcessedDocument]]:
+def build(url: str, n_events: int, rebuild_once: bool) -> tuple[Store, float, list[ProcessedDocument]]:
+    """A store of ``n_events`` event mentions, and 20 more documents to add to it one by one. With
+    ``rebuild_once``, the documents are written with their resolution put off (``record.add_document``
+    skipped) and the record is then resolved in one ``Store.rebuild``: the same record
+    (tests/test_record.py), built in less time than a loaded machine gives one add at a time."""
     docs = synthetic_documents(n_events // EVENTS_PER_DOC + 20)
     store = Store(url)
     start = time.perf_counter()
-    for doc in docs[:-20]:
-        store.add(doc)
+    if rebuild_once:
+        resolve_on_write = record.add_document
+        record.add_document = lambda conn, doc_id: None
+        try:
+            for doc in docs[:-20]:
+                store.add(doc)
+        finally:
+            record.add_document = resolve_on_write
+        store.rebuild()
+    else:
+        for doc in docs[:-20]:
+            store.add(doc)
     return store, time.perf_counter() - start, docs[-20:]
 
 
-def run(url: str, label: str, n_events: int, repeat: int, peer: bool) -> None:
-    store, seconds, spare = build(url, n_events)
-    counts, record = store.counts(), store.record_counts()
+HOW = {False: "", True: ", one rebuild"}
+
+
+def run(url: str, label: str, n_events: int, repeat: int, peer: bool, rebuild_once: bool) -> None:
+    store, seconds, spare = build(url, n_events, rebuild_once)
+    counts, resolved = store.counts(), store.record_counts()
     print(
         f"\n{label}: {counts['events']:,} event mentions in {counts['documents']:,} documents → "
-        f"{record['events']:,} resolved events, {record['figures']:,} figures; built in {seconds:.0f} s "
-        f"({seconds / counts['documents'] * 1000:.1f} ms a document)",
+        f"{resolved['events']:,} resolved events, {resolved['figures']:,} figures; built in {seconds:.0f} s "
+        f"({seconds / counts['documents'] * 1000:.1f} ms a document{HOW[rebuild_once]})",
         flush=True,
     )
     ours = {name: timed(read, repeat) for name, read in stored_reads(store).items()}
@@ -247,15 +278,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--pg", default=os.environ.get("DYAD_TEST_PG_URL"), help="also on this PostgreSQL")
+    parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True, help="on SQLite")
+    parser.add_argument(
+        "--rebuild-once",
+        action="store_true",
+        help="build each store by writing its documents unresolved, then one rebuild (same record)",
+    )
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--peer",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="whole-record resolution beside the stored reads, at the smallest size (minutes at 10k)",
+    )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {dt.date.today()}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.events:
-            peer = n == min(args.events)
-            run(f"sqlite:///{Path(tmp) / f'scale{n}.db'}", f"SQLite, {n:,} events", n, args.repeat, peer)
+            peer = args.peer and n == min(args.events)
+            if args.sqlite:
+                url = f"sqlite:///{Path(tmp) / f'scale{n}.db'}"
+                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.rebuild_once)
             if args.pg:
-                run(_fresh_database(args.pg, n), f"PostgreSQL, {n:,} events", n, args.repeat, peer)
+                url = _fresh_database(args.pg, n)
+                run(url, f"PostgreSQL, {n:,} events", n, args.repeat, peer, args.rebuild_once)
 
 
 def _fresh_database(base: str, n: int) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
 from dyad import pipeline
@@ -223,15 +224,20 @@ def test_every_backend_answers_from_its_own_full_text_search(store: Store, tmp_p
 # -- full-text search ---------------------------------------------------------------------------------------
 
 
-def test_fts_index_is_rebuilt_when_sentences_change(tmp_path: Path) -> None:
+def test_fts_index_follows_the_sentences_written_and_removed(tmp_path: Path) -> None:
     docs = _write_own(tmp_path / "docs")
     with Store(f"sqlite:///{tmp_path / 'fts.db'}") as store:
         pipeline.ingest(store, [docs / "india_russia.txt"])
-        assert not search.search_sentences(store, ["soybeans"])
-        pipeline.ingest(store, [docs / "china_brazil.txt"])
+        assert not search.search_sentences(store, ["soybeans"])  # builds the index
+        pipeline.ingest(store, [docs / "china_brazil.txt"])  # its triggers index the new sentences
         hits = search.search_sentences(store, ["soybeans"])
         assert [h.doc for h in hits] == ["china_brazil.txt"]
         assert hits[0].text.startswith("Brazil exported 64 billion dollars")
+        store.remove("china_brazil.txt")
+        assert not search.search_sentences(store, ["soybeans"])
+        with store.engine.begin() as conn:  # FTS5 checks its index against the sentences: raises if not
+            fts = search.FTS_TABLE
+            conn.execute(sql(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', 1)"))
 
 
 def test_search_falls_back_to_bm25_in_python(own_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

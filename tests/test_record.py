@@ -22,7 +22,8 @@ from conftest import CORPORA
 from dyad import analyze, query
 from dyad.clean import clean_document
 from dyad.edtf import parse_edtf
-from dyad.models import Document, Event, ProcessedDocument, Source, TimeValue
+from dyad.models import DIMENSIONS, Document, Event, ProcessedDocument, Source, TimeValue
+from dyad.report.context import build_data, build_overview
 from dyad.resolve import resolve
 from dyad.store import Store, schema
 
@@ -33,11 +34,43 @@ def _plain(items: Any) -> Any:
     return json.loads(json.dumps(items, default=str))
 
 
-def assert_same_record(store: Store) -> None:
+def assert_same_record(store: Store, *, summaries: bool = True) -> None:
     whole, stored = resolve(store), query.record(store)
     assert _plain(stored.events) == _plain(whole.events)
     assert _plain(stored.figures) == _plain(whole.figures)
     assert _plain(stored.conflicts) == _plain(whole.conflicts)
+    if summaries:
+        assert_same_summaries(store, whole)
+
+
+def assert_same_summaries(store: Store, whole: Any) -> None:
+    """The per-pair summaries kept at write time give the analyses of the whole record: intensity (by year
+    and decade, per dimension), periods with their defining events, for every pair and for all pairs."""
+    pairs = {tuple(sorted(set(e["participants"]))) for e in whole.events} | {()}
+    for pair in pairs:
+        for by in ("year", "decade"):
+            assert query.intensity(store, by=by, dyad=pair) == analyze.intensity(whole, by=by, dyad=pair)
+        for dimension in DIMENSIONS:
+            expected = analyze.intensity(whole, dyad=pair, dimension=dimension)
+            assert query.intensity(store, dyad=pair, dimension=dimension) == expected
+        assert query.periods(store, dyad=pair) == analyze.periods(whole, dyad=pair)
+    assert_same_overview(store, whole, query.main_pair(store)[0])
+
+
+def assert_same_overview(store: Store, whole: Any, pair: tuple[str, ...]) -> None:
+    """The dashboard's overview, read from summaries and indexes, shows what the report's data (built from
+    the whole record) shows."""
+    overview, data = build_overview(store, pair), build_data(whole, pair)
+    assert overview.document_count == len(data.documents)
+    assert overview.documents == data.documents[: len(overview.documents)]
+    assert overview.dated_count == data.dated_count
+    assert overview.undated_count == len(data.undated)
+    assert overview.figure_count == len(data.figures)
+    assert overview.conflict_count == len(data.conflicts)
+    for field in ("pair", "kinds", "span", "periods", "intensity_decades", "intensity_years"):
+        assert getattr(overview, field) == getattr(data, field), field
+    uncited = [[{k: v for k, v in f.items() if k != "citations"} for f in x.trade] for x in (overview, data)]
+    assert uncited[0] == uncited[1]  # the chart shows no citations, so the overview numbers none
 
 
 def _most_shared(docs: list[ProcessedDocument]) -> ProcessedDocument:
@@ -60,7 +93,8 @@ def test_stored_record_equals_whole_record_resolution(
             for i, doc in enumerate(order):
                 store.add(doc)
                 if label == "shuffled" or i == len(order) - 1:  # every step once, the end always
-                    assert_same_record(store)
+                    # the summaries every third step: comparing them costs more than the record
+                    assert_same_record(store, summaries=i % 3 == 0 or i == len(order) - 1)
     with Store(f"sqlite:///{tmp_path / 'as listed'}.db") as store:
         removed = _most_shared(docs)
         store.remove(removed.document.id)
@@ -72,6 +106,7 @@ def test_stored_record_equals_whole_record_resolution(
         before = _plain(query.record(store).events)
         store.rebuild()
         assert _plain(query.record(store).events) == before
+        assert_same_record(store)  # and the summaries, built again
 
 
 @pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
@@ -101,6 +136,23 @@ def test_a_store_of_the_previous_version_gets_its_record_when_opened(
     with Store(url) as store:
         assert _plain(query.record(store).events) == expected
         assert store.record_counts()["events"] == len(expected) > 0
+        assert_same_record(store)
+
+
+def test_a_store_of_version_4_gets_its_summaries_when_opened(processed: Processed, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v4.db'}"
+    with Store(url) as store:
+        for doc in processed("example_ind_chn"):
+            store.add(doc)
+    # Version 4 kept the record but no summaries, and its conflicts had no pair column.
+    with Store(url) as store, store.engine.begin() as conn:
+        for table in (schema.intensity_terms, schema.intensity_sums, schema.actor_summary):
+            conn.execute(text(f"DROP TABLE {table.name}"))
+        conn.execute(text("DROP INDEX ix_record_conflicts_pair"))
+        conn.execute(text("ALTER TABLE record_conflicts DROP COLUMN pair"))
+        conn.execute(update(schema.meta).where(schema.meta.c.key == "schema").values(value="4"))
+    with Store(url) as store:
+        assert_same_record(store)
 
 
 def test_removing_a_document_keeps_what_others_said(processed: Processed, store: Store) -> None:
@@ -200,8 +252,9 @@ def test_events_of_one_document(india_china: Store) -> None:
     assert mine == [e for e in everything if any(s["doc"] == doc["name"] for s in e["sources"])] != []
 
 
-def _report(doc_id: str, author: str, outlet: str) -> ProcessedDocument:
-    """A one-sentence story of the 2008 Peru–Russia accord, by ``author`` for ``outlet``."""
+def _report(doc_id: str, author: str, outlet: str, kind: str = "agreement") -> ProcessedDocument:
+    """A one-sentence story of the 2008 Peru–Russia accord (or an event of another ``kind``), by
+    ``author`` for ``outlet``."""
     text = f"Peru and Russia signed an accord, {outlet} reported."
     doc = clean_document(
         Document(doc_id, f"{doc_id}.txt", f"/tmp/{doc_id}.txt", "text", "news", authors=[author],
@@ -210,9 +263,7 @@ def _report(doc_id: str, author: str, outlet: str) -> ProcessedDocument:
     year = TimeValue("2008", dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year")
     s = doc.sentences[0]
     source = Source(doc.name, s.text, s.start, s.end)
-    accord = Event(
-        "agreement", ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source
-    )
+    accord = Event(kind, ("PER", "RUS"), year, "political", "057", 8.0, 1, "occurred", "accord", source)
     return ProcessedDocument(document=doc, events=[accord])
 
 
@@ -227,4 +278,19 @@ def test_independent_sources_follow_shared_authors_and_outlets(store: Store) -> 
     store.remove("c3")  # what only it joined falls apart again
     [accord] = query.events(store)
     assert (accord["source_count"], accord["independent_sources"]) == (2, 2)
+    assert_same_record(store)
+
+
+def test_a_document_that_joins_two_sources_reweighs_what_they_reported(store: Store) -> None:
+    """A new document by an author of one outlet for another makes the two one source: the events they
+    reported weigh less in the intensity index though the new document does not report them."""
+    store.add(_report("a1", "Ana Pérez", "El Comercio"))
+    store.add(_report("b2", "Ivan Petrov", "TASS"))
+    before = query.intensity(store, dyad=("PER", "RUS"))
+    store.add(_report("c3", "Ana Pérez", "TASS", kind="statement"))  # joins a1 and b2, reports no accord
+    after = query.intensity(store, dyad=("PER", "RUS"))
+    assert after[0]["total"] < before[0]["total"] + 1.0  # the accord's two sources count as one now
+    assert_same_record(store)
+    store.remove("c3")
+    assert query.intensity(store, dyad=("PER", "RUS")) == before
     assert_same_record(store)

@@ -637,7 +637,7 @@ def intensity(
     settings = load_settings(config, db=db)
     with _open(settings) as store:
         pair = _choose_pair(dyad, settings, store)
-        rows = analyze.intensity(query.record(store), by=by, dyad=pair, dimension=dimension)
+        rows = query.intensity(store, by=by, dyad=pair, dimension=dimension)
     if as_json:
         _print_json(rows)
         return
@@ -652,12 +652,12 @@ def periods(
 ) -> None:
     """Phases of higher and lower intensity, cooperation and conflict apart, with their defining events.
     Without --dyad, the pair most events are about (as in the report)."""
-    from dyad import analyze, query
+    from dyad import query
 
     settings = load_settings(config, db=db)
     with _open(settings) as store:
         pair = _choose_pair(dyad, settings, store)
-        rows = analyze.periods(query.record(store), dyad=pair)
+        rows = query.periods(store, dyad=pair)
     if as_json:
         _print_json(rows)
         return

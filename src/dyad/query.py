@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dyad import analyze
+from dyad import analyze, weights
+from dyad.analyze.intensity import rows_from_yearly
+from dyad.analyze.periods import TOP_DEFINING, defining_events, phases_of
 from dyad.edtf import parse_edtf
 from dyad.errors import DyadError
 from dyad.knowledge import load_knowledge
@@ -66,10 +68,18 @@ def _finish(store: Store, items: list[dict[str, Any]], table: str) -> list[dict[
         item["independent_sources"] = counts.get(item["id"], 0)
     if table == "events" and items:
         names = {n for e in items for n in e["actors"]}
-        actors = actor_infos(list_actors(store.mentions(names))) if names else {}
+        actors = _actor_infos(store, names) if names else {}
         for e in items:
             e["headline"] = headline(e, actors)
     return items
+
+
+def _actor_infos(store: Store, names: set[str]) -> dict[str, Any]:
+    """What headlines need of the actors ``names``, from the per-actor summaries kept at write time: the
+    same as ``actor_infos(list_actors(...))`` over every mention of those names, without reading them."""
+    found = store.actor_summaries(names)
+    found.sort(key=lambda a: (-a["documents"], -a["mentions"], a["kind"], a["value"]))
+    return actor_infos([{**a, "name": a["value"]} for a in found])
 
 
 def resolved_events(store: Store, query: EventQuery) -> Page:
@@ -181,6 +191,32 @@ def series(store: Store, *, kind: str, dyad: tuple[str, ...] = ()) -> list[dict[
         raise DyadError(f"unknown figure kind {kind!r}; choose one of {', '.join(FIGURE_KINDS)}")
     figures = resolved_figures(store, FigureQuery(tuple(dyad), (kind,))).items
     return analyze.series(Record(figures=figures), kind=kind, dyad=dyad)
+
+
+def intensity(
+    store: Store, *, by: str = "year", dyad: tuple[str, ...] = (), dimension: str | None = None
+) -> list[dict[str, Any]]:
+    """``analyze.intensity`` of the pair (all pairs when empty), from the yearly sums the store keeps per
+    pair: it reads the pair's summary, not its events."""
+    table = weights.yearly(store.intensity_sums(tuple(dyad)), analyze.check_dimension(dimension))
+    try:
+        return rows_from_yearly(table, by)
+    except ValueError as exc:
+        raise DyadError(str(exc)) from exc
+
+
+def periods(store: Store, *, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """``analyze.periods`` of the pair, from its stored yearly sums; each phase's defining events are
+    chosen among a few candidates per year read by index (``Store.defining_candidates``)."""
+    pair = tuple(dyad)
+
+    def defining(side: str, span: tuple[int, int]) -> list[dict[str, Any]]:
+        found = store.defining_candidates(pair, side, span, TOP_DEFINING)
+        counts = store.independent_counts("events", (e["id"] for e in found))
+        return defining_events([{**e, "independent_sources": counts.get(e["id"], 0)} for e in found], span)
+
+    yearly = weights.yearly(store.intensity_sums(pair))
+    return phases_of(yearly, store.has_events_on_side(pair, "conflict"), defining)
 
 
 def event(store: Store, ref: str) -> dict[str, Any] | None:

@@ -13,85 +13,40 @@ The index (documented in docs/analysis.md):
 - a weight is spread over the years its date covers in proportion to the days it covers in each year, so
   "the 1970s" adds a tenth to each year of the decade and "2008-11-24" all to 2008; open intervals and
   undated facts add nothing.
+
+The weights and their sums per year live in ``dyad.weights``, which the store also uses to keep each
+pair's yearly index up to date as it writes (``dyad.query.intensity`` reads that summary).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections import defaultdict
 from typing import Any
 
-from dyad.models import CONFLICT_QUADS, DIMENSIONS
-
-FIGURE_WEIGHT = 0.5
-SIDES = ("cooperation", "conflict")
-
-
-def side_of(event: dict[str, Any]) -> str:
-    return "conflict" if int(event["quad_class"]) in CONFLICT_QUADS else "cooperation"
-
-
-def source_factor(independent_sources: int) -> float:
-    return 1.0 + math.log2(max(1, independent_sources))
-
-
-def event_weight(event: dict[str, Any]) -> float:
-    return (1.0 + abs(float(event["goldstein"])) / 2.0) * source_factor(event["independent_sources"])
-
-
-def spread_over_years(start: dt.date | None, end: dt.date | None, weight: float) -> dict[int, float]:
-    """``weight`` shared among the years of [start, end] by the number of days in each."""
-    if start is None or end is None or end < start:
-        return {}
-    total = (end - start).days + 1
-    shares = {}
-    for year in range(start.year, end.year + 1):
-        lo, hi = max(start, dt.date(year, 1, 1)), min(end, dt.date(year, 12, 31))
-        shares[year] = weight * ((hi - lo).days + 1) / total
-    return shares
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
+from dyad.models import DIMENSIONS
+from dyad.weights import SIDES, buckets, yearly
 
 
 def yearly_intensity(
     events: list[dict[str, Any]], figures: list[dict[str, Any]]
 ) -> dict[int, dict[str, float]]:
     """Year → dimension (and ``cooperation`` / ``conflict``) → index."""
-    table: dict[int, dict[str, float]] = defaultdict(lambda: dict.fromkeys((*DIMENSIONS, *SIDES), 0.0))
-    for e in events:
-        if e.get("status") == "planned":
-            continue
-        for year, share in spread_over_years(
-            _as_date(e["day_start"]), _as_date(e["day_end"]), event_weight(e)
-        ).items():
-            table[year][e["dimension"]] += share
-            table[year][side_of(e)] += share
-    for f in figures:
-        if f.get("status") == "planned":
-            continue
-        dimension = "military" if f["kind"] == "arms_value" else "economic"
-        weight = FIGURE_WEIGHT * source_factor(f["independent_sources"])
-        for year, share in spread_over_years(
-            _as_date(f["day_start"]), _as_date(f["day_end"]), weight
-        ).items():
-            table[year][dimension] += share
-            table[year]["cooperation"] += share
-    return dict(sorted(table.items()))
+    return yearly(buckets(events, figures))
 
 
 def intensity_rows(
     events: list[dict[str, Any]], figures: list[dict[str, Any]], by: str = "year"
 ) -> list[dict[str, Any]]:
     """Rows of {period, total, <dimension>...}, by year or decade, oldest first."""
+    return rows_from_yearly(yearly_intensity(events, figures), by)
+
+
+def rows_from_yearly(table: dict[int, dict[str, float]], by: str = "year") -> list[dict[str, Any]]:
+    """``intensity_rows`` from a year → dimension → index table (``yearly_intensity``, or a summary)."""
     if by not in ("year", "decade"):
         raise ValueError(f"intensity by {by!r}: use 'year' or 'decade'")
     grouped: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys((*DIMENSIONS, *SIDES), 0.0))
-    for year, dims in yearly_intensity(events, figures).items():
+    for year, dims in table.items():
         key = str(year) if by == "year" else f"{year // 10 * 10}s"
         for dim, value in dims.items():
             grouped[key][dim] += value

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any
 
-from dyad.analyze.intensity import SIDES, event_weight, side_of, spread_over_years
+from dyad.weights import SIDES, event_weight, side_of, spread_over_years
 
 WINDOW = 5
 MIN_YEARS = 5
 PENALTY = 0.5
+TOP_DEFINING = 3  # events listed as defining a phase
 
 
 def _smooth(values: list[float]) -> list[float]:
@@ -67,18 +69,33 @@ def _segment(values: list[float]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# The events that define a phase: (side, first and last year) → the top three (``defining_events``).
+Defining = Callable[[str, tuple[int, int]], list[dict[str, Any]]]
+
+
 def find_periods(yearly: dict[int, dict[str, float]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Cooperation phases, then conflict phases (when there is conflict), each oldest first."""
+    counted = [e for e in events if e.get("status") != "planned"]
+    by_side = {side: [e for e in counted if side_of(e) == side] for side in SIDES}
+    return phases_of(
+        yearly, bool(by_side["conflict"]), lambda side, span: defining_events(by_side[side], span)
+    )
+
+
+def phases_of(
+    yearly: dict[int, dict[str, float]], has_conflict: bool, defining: Defining
+) -> list[dict[str, Any]]:
+    """``find_periods`` from the yearly index, whether any conflict event counts, and a way to find a
+    phase's defining events (from a list of events, or from the store's summary: ``dyad.query``)."""
     phases = []
     for side in SIDES:
-        chosen = [e for e in events if side_of(e) == side and e.get("status") != "planned"]
-        if side == "conflict" and not chosen:
+        if side == "conflict" and not has_conflict:
             continue
-        phases += _side_periods({y: v.get(side, 0.0) for y, v in yearly.items()}, chosen, side)
+        phases += _side_periods({y: v.get(side, 0.0) for y, v in yearly.items()}, side, defining)
     return phases
 
 
-def _side_periods(yearly: dict[int, float], events: list[dict[str, Any]], side: str) -> list[dict[str, Any]]:
+def _side_periods(yearly: dict[int, float], side: str, defining: Defining) -> list[dict[str, Any]]:
     active = [y for y, v in yearly.items() if v > 0]
     if not active:
         return []
@@ -99,14 +116,14 @@ def _side_periods(yearly: dict[int, float], events: list[dict[str, Any]], side: 
                 "end": span[1],
                 "level": level,
                 "mean_index": round(mean, 2),
-                "events": _defining_events(events, span),
+                "events": defining(side, span),
             }
         )
     return phases
 
 
-def _defining_events(
-    events: list[dict[str, Any]], span: tuple[int, int], top: int = 3
+def defining_events(
+    events: list[dict[str, Any]], span: tuple[int, int], top: int = TOP_DEFINING
 ) -> list[dict[str, Any]]:
     scored = []
     for e in events:

@@ -32,15 +32,14 @@ def _confidence(best: Candidate) -> float:
 def ask(store: Store, question: str, *, dyad: tuple[str, ...] = ()) -> Answer:
     """Answer ``question`` from ``store`` (only the pair ``dyad``, e.g. ("PER", "RUS"), when given)."""
     q = analyse_question(question)
-    record, reader = load_record(store, tuple(dyad))
-    doc_ids = [d["id"] for d in record.documents] if dyad else None
-    hits = search_sentences(store, q.search_words, limit=30, doc_ids=doc_ids)
+    record, reader = load_record(store, q, tuple(dyad))
+    hits = search_sentences(store, q.search_words, limit=30, about=tuple(dyad))
     best = answer_from_record(q, record, reader) or answer_from_sentences(q, hits, reader)
     LOGGER.debug("question %r read as %s", question, q)
     if best is None:  # the nearer the closest sentences came, the less sure that nothing supports an answer
         return Answer(
             question=q.text,
-            answer=no_evidence(len(record.documents), topic(q)),
+            answer=no_evidence(record.document_count, topic(q)),
             found=False,
             confidence=round(0.95 - 0.4 * closeness(q, hits, reader), 2),
             kind="none",

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from dyad.ask import lexicon as lx
 from dyad.ask.lexicon import tokens
@@ -65,11 +66,12 @@ class Sentence:
 
 @dataclass(slots=True)
 class Reader:
-    """Reads sentences for questions, caching mentions, stems and each document's time expressions."""
+    """Reads sentences for questions, caching mentions, stems and each document's time expressions, and
+    what it looked up about the documents cited (by index, only those a question reaches)."""
 
     store: Store
-    doc_ids: dict[str, str]  # document name → id
-    doc_pairs: dict[str, set[str]]  # document name → its two most mentioned countries
+    _doc_ids: dict[str, str | None] = field(default_factory=dict)
+    _doc_pairs: dict[str, set[str]] = field(default_factory=dict)
     _mentions: dict[str, list[Mention]] = field(default_factory=dict)
     _stems: dict[str, list[str]] = field(default_factory=dict)
     _times: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -84,8 +86,33 @@ class Reader:
             self._stems[text] = lx.stems(text)
         return self._stems[text]
 
+    def doc_id(self, name: str) -> str | None:
+        """A document's id by its file name (of two documents with one name, the greater id)."""
+        if name not in self._doc_ids:
+            d = schema.documents
+            query = select(d.c.id).where(d.c.name == name).order_by(d.c.id.desc()).limit(1)
+            with self.store.engine.connect() as conn:
+                self._doc_ids[name] = conn.execute(query).scalar()
+        return self._doc_ids[name]
+
+    def doc_pair(self, name: str) -> set[str]:
+        """The two countries a document mentions most (ties: the first codes in order)."""
+        if name not in self._doc_pairs:
+            m = schema.mentions
+            counts: Counter[str] = Counter()
+            query = (
+                select(m.c.value, func.count())
+                .where(m.c.doc_id == self.doc_id(name), m.c.kind == "country")
+                .group_by(m.c.value)
+                .order_by(m.c.value)
+            )
+            with self.store.engine.connect() as conn:
+                counts.update(dict(conn.execute(query).all()))
+            self._doc_pairs[name] = {c for c, _ in counts.most_common(2)}
+        return self._doc_pairs[name]
+
     def times(self, s: Sentence) -> list[Timex]:
-        doc_id = s.doc_id or self.doc_ids.get(s.doc)
+        doc_id = s.doc_id or self.doc_id(s.doc)
         if doc_id is None:
             return []
         if doc_id not in self._times:
@@ -131,7 +158,7 @@ def countries_ok(q: Question, s: Sentence, reader: Reader) -> float:
     wanted = set(q.countries)
     if wanted <= named:
         return 1.0
-    if wanted <= named | reader.doc_pairs.get(s.doc, set()) and named <= wanted:
+    if wanted <= named | reader.doc_pair(s.doc) and named <= wanted:
         return 0.8
     return 0.0
 

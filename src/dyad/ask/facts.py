@@ -11,12 +11,10 @@ question's words their sources share; superlatives pick the first/last/largest a
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-
+from dyad import query
 from dyad.ask import compose
 from dyad.ask import lexicon as lx
 from dyad.ask.evidence import (
@@ -33,9 +31,9 @@ from dyad.ask.evidence import (
 )
 from dyad.ask.question import Question
 from dyad.edtf import parse_edtf
-from dyad.export import build_export
 from dyad.models import TimeValue
-from dyad.store import Store, schema
+from dyad.store import Store
+from dyad.store.record import EventQuery, FigureQuery
 
 _DIRECTED = {
     "export": ("origin", "destination"),
@@ -53,9 +51,38 @@ _EXTREMES = {
 
 @dataclass(slots=True)
 class Record:
-    documents: list[dict[str, Any]]
+    """The facts a question can be answered from, read by index (``load_record``): the events and figures
+    that may meet its constraints (``match_event`` and ``match_figure`` decide), in the export's order, and
+    the events an anchor ("during X's visit") or a person's presence is checked against, read when needed.
+    """
+
+    store: Store
+    pair: str | None  # "PER,RUS" when the question is about one pair
+    document_count: int  # the documents about the pair (all documents without one)
     events: list[dict[str, Any]]
     figures: list[dict[str, Any]]
+    _anchors: list[dict[str, Any]] | None = None
+    _near: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
+
+    def anchors(self, q: Question) -> list[dict[str, Any]]:
+        """Dated events of the anchor's types that the question's countries take part in."""
+        if self._anchors is None:
+            types = q.anchor.types if q.anchor else ()
+            found = EventQuery(pair=self.pair, types=types, countries=tuple(q.countries))
+            self._anchors = _events(self.store, found) if types else []
+        return self._anchors
+
+    def near(self, e: dict[str, Any], day: TimeValue) -> list[dict[str, Any]]:
+        """Dated events of ``e``'s pair whose dates may overlap ``day``."""
+        pair = ",".join(sorted(set(e["participants"])))
+        key = (pair, day.start, day.end)
+        if key not in self._near:
+            self._near[key] = _events(self.store, EventQuery(pair=pair, meets=(day.start, day.end)))
+        return self._near[key]
+
+
+def _events(store: Store, found: EventQuery) -> list[dict[str, Any]]:
+    return [query.event_view(e) for e in query.resolved_events(store, found).items]
 
 
 @dataclass(slots=True)
@@ -68,25 +95,36 @@ class Candidate:
     note: str = ""  # why the confidence is lower, e.g. "earliest in the record"
 
 
-def load_record(store: Store, dyad: tuple[str, ...] = ()) -> tuple[Record, Reader]:
-    """The resolved record (export contract) for the pair ``dyad`` (all pairs when empty), and a reader."""
-    data = build_export(store, include_undated=True)
-    pair = set(dyad)
-    events = [e for e in data["events"] if not pair or set(e["participants"]) == pair]
-    figures = [f for f in data["figures"] if not pair or {f["from"], f["to"]} <= pair | {None}]
-    m = schema.mentions
-    counts: dict[str, Counter[str]] = {}
-    with store.engine.connect() as conn:
-        query = select(m.c.doc_id, m.c.value, func.count()).where(m.c.kind == "country")
-        rows = conn.execute(query.group_by(m.c.doc_id, m.c.value)).all()
-    for doc_id, value, n in rows:
-        counts.setdefault(doc_id, Counter())[value] = n
-    docs = store.documents()
-    ids = {d["name"]: d["id"] for d in docs}
-    pairs = {d["name"]: {c for c, _ in counts.get(d["id"], Counter()).most_common(2)} for d in docs}
-    if pair:
-        docs = [d for d in docs if pair <= set(counts.get(d["id"], Counter()))]
-    return Record(docs, events, figures), Reader(store, ids, pairs)
+def load_record(store: Store, q: Question, dyad: tuple[str, ...] = ()) -> tuple[Record, Reader]:
+    """The facts that may answer ``q`` about the pair ``dyad`` (all pairs when empty), read by index:
+    events of the asked type, status, countries and time; figures of the asked kind, sides and year."""
+    pair = ",".join(sorted(set(dyad))) or None
+    time = (q.time.start, q.time.end) if q.time is not None else None
+    events: list[dict[str, Any]] = []
+    if q.event_types or q.expects == "any":  # match_event: any other question has no event to match
+        found = EventQuery(
+            pair=pair,
+            types=q.event_types[:1],
+            countries=tuple(q.countries),
+            planned=q.planned,
+            meets=time,
+            dated=time is not None,
+        )
+        events = _events(store, found)
+    figures: list[dict[str, Any]] = []
+    if q.expects in ("value", "rank"):  # answer_from_figures answers only these
+        mirror = q.figure_kind in ("export", "import") and q.origin and q.destination
+        kinds = ("export", "import") if mirror else (q.figure_kind,) if q.figure_kind else ()
+        wanted = FigureQuery(
+            codes=tuple(sorted(set(dyad))),
+            kinds=() if q.figure_kind == "rank" else kinds,
+            units=("rank",) if q.figure_kind == "rank" else (),
+            countries=tuple(q.countries),
+            meets=time,
+        )
+        figures = [query.figure_view(f) for f in query.resolved_figures(store, wanted).items]
+    count = store.count_documents(tuple(sorted(set(dyad))))
+    return Record(store, pair, count, events, figures), Reader(store)
 
 
 def _date(edtf: str | None) -> TimeValue | None:
@@ -141,7 +179,7 @@ def _anchored(q: Question, e: dict[str, Any], record: Record, reader: Reader, pe
         return day is not None and all(_acts(p, e, day, record) for p in q.people)
     if day is None:
         return False
-    for a in record.events:
+    for a in record.anchors(q):
         a_day = _date(a["date"])
         if a["type"] not in q.anchor.types or a_day is None or not a_day.overlaps(day):
             continue
@@ -158,7 +196,7 @@ def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> boo
         and set(o["participants"]) == set(e["participants"])
         and (d := _date(o["date"])) is not None
         and d.overlaps(day)
-        for o in record.events
+        for o in record.near(e, day)
     )
 
 

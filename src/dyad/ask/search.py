@@ -1,7 +1,7 @@
 """Ranked full-text search over the store's sentences, with each backend's own engine.
 
-SQLite: an external-content FTS5 table over ``sentences`` (porter stemming), created on first use and rebuilt
-when the sentences changed (their count or highest rowid differ from the index's), ranked by ``bm25()``.
+SQLite: an external-content FTS5 table over ``sentences`` (porter stemming), built on first use and kept in
+step by triggers from then on, ranked by ``bm25()``.
 PostgreSQL: ``to_tsvector('english', text) @@ websearch_to_tsquery(...)`` ranked by ``ts_rank``.
 Any other backend, or an SQLite without FTS5 or a read-only file: BM25 computed here over the sentences.
 Scores are scaled so that the best hit of a search has 1.0.
@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from dyad.ask.lexicon import stems
 from dyad.store import Store, schema
+from dyad.store.record import documents_about
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,57 +55,56 @@ def _scaled(rows: Sequence[Any], raw: list[float]) -> list[Hit]:
     ]
 
 
-def _doc_filter(doc_ids: Iterable[str] | None) -> tuple[str, dict[str, Any]]:
-    if doc_ids is None:
+# The documents about a pair: those that mention both its countries (by the mentions' index).
+_ABOUT = (
+    " AND s.doc_id IN (SELECT doc_id FROM mentions WHERE kind = 'country' AND value IN :codes"
+    " GROUP BY doc_id HAVING count(DISTINCT value) = :n)"
+)
+
+
+def _doc_filter(about: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    if not about:
         return "", {}
-    return " AND s.doc_id IN :doc_ids", {"doc_ids": list(doc_ids)}
+    return _ABOUT, {"codes": sorted(set(about)), "n": len(set(about))}
 
 
 def ensure_fts(store: Store) -> None:
-    """Create the FTS5 index over ``sentences`` if missing and rebuild it when the sentences changed: their
-    count, rowids or the latest ingest time differ from those recorded at the last build (a document
-    replaced by one with as many sentences changes the ingest time).
-
-    A search usually only reads; when the index is stale, the rebuild runs in a writing transaction that
-    takes SQLite's write lock as it begins, waiting its turn behind an ingest in another process (a read
-    transaction upgraded to a write would fail at once with "database is locked" once that ingest has
-    committed)."""
+    """Create the FTS5 index over ``sentences`` once, filled from the sentences stored so far, with triggers
+    that keep it in step with every sentence written or deleted after (in the writer's transaction): a
+    search never rebuilds it, whatever the size of the store. A store whose index was built by an older
+    dyad (without triggers) gets it rebuilt once. (``sentences`` has no integer key: its rowids hold until
+    a VACUUM, which dyad never runs.)"""
     with store.engine.connect() as conn:
-        if _fts_fingerprint(conn, built=True) == _fts_fingerprint(conn, built=False):
+        if conn.execute(_TRIGGER, {"name": f"{FTS_TABLE}_ad"}).first() is not None:
             return
     with store.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
+        if conn.execute(_TRIGGER, {"name": f"{FTS_TABLE}_ad"}).first() is not None:
+            return  # another process made it while this one waited for the write lock
         conn.execute(
             text(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(text, content='sentences', "
                 "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"
             )
         )
-        conn.execute(text(f"CREATE TABLE IF NOT EXISTS {FTS_TABLE}_state (fingerprint TEXT NOT NULL)"))
-        fingerprint = _fts_fingerprint(conn, built=False)
-        if _fts_fingerprint(conn, built=True) != fingerprint:  # another search may have rebuilt it
-            LOGGER.info("rebuilding the full-text index over the sentences (%s)", fingerprint)
-            conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')"))
-            conn.execute(text(f"DELETE FROM {FTS_TABLE}_state"))
-            conn.execute(text(f"INSERT INTO {FTS_TABLE}_state VALUES (:f)"), {"f": fingerprint})
+        LOGGER.info("building the full-text index over the stored sentences")
+        conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')"))
+        conn.execute(text(f"DROP TABLE IF EXISTS {FTS_TABLE}_state"))  # older dyad's rebuild marker
+        for name, when, body in (
+            ("ai", "AFTER INSERT", _FTS_ADD),
+            ("ad", "AFTER DELETE", _FTS_DROP),
+            ("au", "AFTER UPDATE", _FTS_DROP + _FTS_ADD),
+        ):
+            conn.execute(text(f"CREATE TRIGGER {FTS_TABLE}_{name} {when} ON sentences BEGIN {body} END"))
 
 
-def _fts_fingerprint(conn: Any, *, built: bool) -> str | None:
-    """The sentences' fingerprint as of the last index build (``built``; None before the first), or now."""
-    if built:
-        try:
-            return conn.execute(text(f"SELECT fingerprint FROM {FTS_TABLE}_state")).scalar()
-        except OperationalError:  # no index yet
-            return None
-    stats = conn.execute(
-        text("SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM sentences")
-    ).one()
-    latest = conn.execute(text("SELECT coalesce(max(ingested_at), '') FROM documents")).scalar_one()
-    return f"{stats[0]}:{stats[1]}:{stats[2]}:{latest}"
+_TRIGGER = text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = :name")
+_FTS_ADD = f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.rowid, new.text);"
+_FTS_DROP = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES('delete', old.rowid, old.text);"
 
 
-def _sqlite(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] | None) -> list[Hit]:
+def _sqlite(store: Store, terms: list[str], limit: int, about: tuple[str, ...]) -> list[Hit]:
     ensure_fts(store)
-    where, params = _doc_filter(doc_ids)
+    where, params = _doc_filter(about)
     query = text(
         f'SELECT s.doc_id, d.name, s.idx, s.start, s."end", s.text, bm25({FTS_TABLE}) AS rank '
         f"FROM {FTS_TABLE} JOIN sentences s ON s.rowid = {FTS_TABLE}.rowid "
@@ -112,15 +112,15 @@ def _sqlite(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] |
         "ORDER BY rank LIMIT :limit"
     )
     if params:
-        query = query.bindparams(bindparam("doc_ids", expanding=True))
+        query = query.bindparams(bindparam("codes", expanding=True))
     match = " OR ".join(f'"{t}"' for t in terms)
     with store.engine.connect() as conn:
         rows = conn.execute(query, {"match": match, "limit": limit, **params}).all()
     return _scaled(rows, [-r.rank for r in rows])
 
 
-def _postgresql(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] | None) -> list[Hit]:
-    where, params = _doc_filter(doc_ids)
+def _postgresql(store: Store, terms: list[str], limit: int, about: tuple[str, ...]) -> list[Hit]:
+    where, params = _doc_filter(about)
     query = text(
         'SELECT s.doc_id, d.name, s.idx, s.start, s."end", s.text, '
         "ts_rank(to_tsvector('english', s.text), q) AS rank "
@@ -128,18 +128,18 @@ def _postgresql(store: Store, terms: list[str], limit: int, doc_ids: Iterable[st
         f"WHERE to_tsvector('english', s.text) @@ q{where} ORDER BY rank DESC LIMIT :limit"
     )
     if params:
-        query = query.bindparams(bindparam("doc_ids", expanding=True))
+        query = query.bindparams(bindparam("codes", expanding=True))
     with store.engine.connect() as conn:
         rows = conn.execute(query, {"match": " or ".join(terms), "limit": limit, **params}).all()
     return _scaled(rows, [float(r.rank) for r in rows])
 
 
-def _python(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] | None) -> list[Hit]:
+def _python(store: Store, terms: list[str], limit: int, about: tuple[str, ...]) -> list[Hit]:
     """Okapi BM25 (k1 = 1.2, b = 0.75) over every sentence, for backends without a full-text engine."""
     s, d = schema.sentences, schema.documents
     query = select(s.c.doc_id, d.c.name, s.c.idx, s.c.start, s.c.end, s.c.text).join(d, d.c.id == s.c.doc_id)
-    if doc_ids is not None:
-        query = query.where(s.c.doc_id.in_(list(doc_ids)))
+    if about:
+        query = query.where(s.c.doc_id.in_(documents_about(about)))
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
     bags = [Counter(stems(r.text)) for r in rows]
@@ -162,18 +162,19 @@ def _python(store: Store, terms: list[str], limit: int, doc_ids: Iterable[str] |
 
 
 def search_sentences(
-    store: Store, words: Iterable[str], *, limit: int = 30, doc_ids: Iterable[str] | None = None
+    store: Store, words: Iterable[str], *, limit: int = 30, about: tuple[str, ...] = ()
 ) -> list[Hit]:
-    """The sentences that best match any of ``words``, best first (at most ``limit``)."""
+    """The sentences that best match any of ``words``, best first (at most ``limit``); only in documents
+    that mention both countries of ``about`` when given."""
     terms = _terms(words)
     if not terms:
         return []
-    ids = list(doc_ids) if doc_ids is not None else None
+
     engines = {"sqlite": _sqlite, "postgresql": _postgresql}
     engine = engines.get(store.backend)
     if engine is not None:
         try:
-            return engine(store, terms, limit, ids)
+            return engine(store, terms, limit, tuple(about))
         except SQLAlchemyError as exc:
             LOGGER.warning("full-text search unavailable on %s (%s); ranking in Python", store.backend, exc)
-    return _python(store, terms, limit, ids)
+    return _python(store, terms, limit, tuple(about))

@@ -13,11 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad import analyze
+from dyad import analyze, query
 from dyad.analyze import infer_pair
 from dyad.display import quantity_text, sources_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
+from dyad.store import Store
+from dyad.store.record import FigureQuery
 
 LOGGER = logging.getLogger(__name__)
 
@@ -121,9 +123,70 @@ def build_data(record: Record, dyad: tuple[str, ...] = ()) -> ReportData:
 def _span(dated: list[dict[str, Any]]) -> str | None:
     if not dated:
         return None
-    first = min(int(str(e["day_start"])[:4]) for e in dated)
-    last = max(int(str(e["day_end"])[:4]) for e in dated)
+    return _years(min(e["day_start"] for e in dated), max(e["day_end"] for e in dated))
+
+
+def _years(first_day: Any, last_day: Any) -> str:
+    first, last = int(str(first_day)[:4]), int(str(last_day)[:4])
     return str(first) if first == last else f"{first}–{last}"
+
+
+# -- the dashboard's overview -----------------------------------------------------------------------------
+
+DOCUMENTS_SHOWN = 50  # the overview lists the first documents by name; /documents lists them all
+
+
+@dataclass(slots=True)
+class Overview:
+    """What the dashboard's overview shows of one pair: the numbers, the intensity chart and periods,
+    trade, the first documents. Read from the store's per-pair summaries and indexes (``dyad.query``), so
+    it costs the same in a record of any size; ``build_data`` gives the same numbers from a whole record."""
+
+    pair: Pair | None
+    documents: list[dict[str, Any]]  # the first DOCUMENTS_SHOWN, numbered as the report numbers them
+    document_count: int
+    kinds: list[tuple[str, int]]
+    span: str | None
+    dated_count: int
+    undated_count: int
+    figure_count: int
+    conflict_count: int
+    periods: list[dict[str, Any]]
+    trade: list[dict[str, Any]]
+    intensity_decades: list[dict[str, Any]]
+    intensity_years: list[dict[str, Any]]
+
+    @property
+    def empty(self) -> bool:
+        return not self.document_count
+
+
+def build_overview(store: Store, dyad: tuple[str, ...] = ()) -> Overview:
+    """The overview of ``dyad`` (the pair most events are about when empty)."""
+    codes = tuple(sorted(c.upper() for c in dyad)) or query.main_pair(store)[0]
+    pair = Pair(codes, tuple(country_name(c) for c in codes), inferred=not dyad) if codes else None
+    counts = store.overview_counts(codes)
+    kinds: Counter[str] = Counter()
+    for kind, n in counts["kinds"].items():
+        kinds[kind or "other"] += n
+    documents = store.first_documents(DOCUMENTS_SHOWN)
+    trade = query.resolved_figures(store, FigureQuery(codes, TRADE_KINDS)).items
+    cite = Citer({})  # the chart shows no citations
+    return Overview(
+        pair=pair,
+        documents=[_document(d, n) for n, d in enumerate(documents, 1)],
+        document_count=sum(kinds.values()),
+        kinds=sorted(kinds.items(), key=lambda k: (-k[1], k[0])),
+        span=_years(counts["first"], counts["last"]) if counts["dated"] else None,
+        dated_count=counts["dated"],
+        undated_count=counts["undated"],
+        figure_count=counts["figures"],
+        conflict_count=counts["conflicts"],
+        periods=[_period(p) for p in query.periods(store, dyad=codes)],
+        trade=[_figure(f, cite) for f in sorted(trade, key=_figure_order) if _is_trade(f, codes)],
+        intensity_decades=query.intensity(store, by="decade", dyad=codes),
+        intensity_years=query.intensity(store, by="year", dyad=codes),
+    )
 
 
 class Citer:

@@ -22,12 +22,7 @@ def list_actors(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (m["kind"], m["value"])
         counts[key] += 1
         docs.setdefault(key, set()).add(m["doc"])
-        attrs = json.loads(m["attrs"] or "{}")
-        found = details.setdefault(key, {"role": None, "country": None})
-        found["role"] = attrs.get("role") or found["role"]
-        found["country"] = attrs.get("iso3") or attrs.get("country") or found["country"]
-        if m["kind"] == "country":
-            found["country"] = m["value"]
+        read_mention(details.setdefault(key, {"role": None, "country": None}), m)
     return [
         {
             "kind": kind,
@@ -39,3 +34,12 @@ def list_actors(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for (kind, value), n in sorted(counts.items(), key=lambda kv: (-len(docs[kv[0]]), -kv[1], kv[0]))
     ]
+
+
+def read_mention(found: dict[str, Any], mention: dict[str, Any]) -> None:
+    """Update an actor's ``role`` and ``country`` with one more mention of it: the latest reading wins."""
+    attrs = json.loads(mention["attrs"] or "{}")
+    found["role"] = attrs.get("role") or found["role"]
+    found["country"] = attrs.get("iso3") or attrs.get("country") or found["country"]
+    if mention["kind"] == "country":
+        found["country"] = mention["value"]

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from dyad import analyze, query
+from dyad import query
 from dyad.serve.data import MAX_NUMBER, EventFilter, Snapshot, paginate, parse_pair, split_values
 
 MAX_LIMIT = 1000
@@ -183,14 +183,14 @@ def intensity(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """The intensity index per year or decade and dimension (docs/analysis.md)."""
-    rows = analyze.intensity(snap.record, by=by, dyad=parse_pair(dyad), dimension=dimension)
+    rows = query.intensity(snap.store, by=by, dyad=parse_pair(dyad), dimension=dimension)
     return paginate(rows, limit, offset)
 
 
 @router.get("/periods", response_model=Page, tags=["analysis"])
 def periods(snap: Snap, dyad: Dyad = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Phases of higher and lower intensity, each with the events that define it."""
-    return paginate(analyze.periods(snap.record, dyad=parse_pair(dyad)), limit, offset)
+    return paginate(query.periods(snap.store, dyad=parse_pair(dyad)), limit, offset)
 
 
 @router.get("/conflicts", response_model=Page, tags=["analysis"])

@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from dyad.report.charts import intensity_figure, trade_figure
-from dyad.report.context import ReportData
+from dyad.report.context import Overview, ReportData
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def _json(fig: go.Figure) -> str:
     return text
 
 
-def chart_json(data: ReportData) -> dict[str, str | None]:
+def chart_json(data: ReportData | Overview) -> dict[str, str | None]:
     """``{"intensity": figure JSON or None, "trade": figure JSON or None}`` for the overview."""
     intensity = None
     if data.intensity_decades:

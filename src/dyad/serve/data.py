@@ -1,8 +1,8 @@
 """What the API and the pages show, as plain data, read from the library for one request.
 
 A ``Snapshot`` wraps the store for the length of one request. Lists read one page of the stored record
-through ``dyad.query`` (SQL, with a total); only the overview's analyses read the whole stored record
-(``query.record``), and nothing here resolves. Nothing here writes; uploads go through
+through ``dyad.query`` (SQL, with a total); the overview and the analyses read the per-pair summaries the
+store keeps, and nothing here resolves. Nothing here writes; uploads go through
 ``dyad.serve.upload``.
 """
 
@@ -18,8 +18,7 @@ from dyad.ask import ask
 from dyad.errors import DyadError
 from dyad.export import build_export, render
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
-from dyad.report.context import ReportData, build_data
-from dyad.resolve import Record
+from dyad.report.context import Overview, build_overview
 from dyad.store import Store
 from dyad.tables import build_tables, csv_zip
 
@@ -98,13 +97,6 @@ class Snapshot:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-
-    @cached_property
-    def record(self) -> Record:
-        """The whole stored record, for the analyses that need every event (intensity, periods), read in
-        one snapshot so that an ingest committing meanwhile cannot pair events with a stale document list."""
-        with self.store.snapshot():
-            return query.record(self.store)
 
     @cached_property
     def documents(self) -> list[dict[str, Any]]:
@@ -248,9 +240,11 @@ class Snapshot:
     def conflicts(self, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         return query.conflicts(self.store, dyad)
 
-    def report_data(self, dyad: tuple[str, ...]) -> ReportData:
-        """The overview's numbers, periods and chart data (shared with ``dyad report``)."""
-        return build_data(self.record, dyad)
+    def report_data(self, dyad: tuple[str, ...]) -> Overview:
+        """The overview's numbers, periods and chart data, from the store's per-pair summaries, read in one
+        snapshot of the store."""
+        with self.store.snapshot():
+            return build_overview(self.store, dyad)
 
     def ask(self, question: str, dyad: tuple[str, ...] = ()) -> dict[str, Any]:
         if not question.strip():

@@ -15,10 +15,13 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, union_all, update
 
+from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
     clusters,
     date_conflict,
@@ -34,6 +37,7 @@ from dyad.resolve.events import (
 from dyad.resolve.figures import resolve_figures
 from dyad.resolve.sources import source_keys
 from dyad.store import schema
+from dyad.weights import counts, event_scope, event_shares, figure_scope, figure_shares
 
 _NEAR = dt.timedelta(days=7)  # resolve.events: day-precise mentions a week apart can be one event
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
@@ -177,6 +181,7 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
     _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
     _refresh_event_conflicts(conn, scopes)
+    _replace_terms(conn, "event", _terms_of("event", schema.intensity_terms.c.component, old), events)
 
 
 def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, Any]:
@@ -222,6 +227,7 @@ def _refresh_event_conflicts(conn: Connection, scopes: set[tuple[str, str]]) -> 
                 "scope": scope,
                 "order_key": f"0\n{ka}\n{kb}",
                 "codes": ",".join(a["participants"]),
+                "pair": _pair(a["participants"]),
                 "data": _dumps(date_conflict(a, b)),
             }
             for i, (ka, ha, a) in enumerate(heads)
@@ -273,6 +279,7 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
                 "scope": "figure\t" + component,
                 "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
                 "codes": ",".join(p for p in x["participants"] if p),
+                "pair": _pair(x["participants"]),
                 "data": _dumps(x),
             }
             for x in conflicts
@@ -280,6 +287,9 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
     _insert(conn, rf, figures)
     _insert(conn, links, found_links)
     _insert(conn, c, found_conflicts)
+    _replace_terms(
+        conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
+    )
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
@@ -318,9 +328,11 @@ def _join_source_group(conn: Connection, doc: dict[str, Any]) -> None:
         holder = select(k.c.doc_id).where(k.c.key == key, k.c.doc_id != doc["id"]).limit(1).scalar_subquery()
         groups |= set(conn.execute(select(g.c.grp).where(g.c.doc_id == holder)).scalars())
     label = min(groups | {doc["id"]})
-    if groups:
-        conn.execute(update(g).where(g.c.grp.in_(groups)).values(grp=label))
+    if groups - {label}:  # relabel only the groups that change (the whole store can be one group)
+        conn.execute(update(g).where(g.c.grp.in_(groups - {label})).values(grp=label))
     conn.execute(insert(g).values(doc_id=doc["id"], grp=label))
+    if len(groups) > 1:  # groups merged: what their documents report has fewer independent sources now
+        _reweigh(conn, set(conn.execute(select(g.c.doc_id).where(g.c.grp == label)).scalars()))
 
 
 def _leave_source_group(conn: Connection, doc_id: str) -> None:
@@ -337,8 +349,11 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
         owners.setdefault(key, set()).add(member)
     for doc in conn.execute(members).scalars().all():
         owners.setdefault("doc:" + doc, {doc})
-    for group in _merge_sets(list(owners.values())):
+    groups = _merge_sets(list(owners.values()))
+    for group in groups:
         conn.execute(update(g).where(g.c.doc_id.in_(group)).values(grp=min(group)))
+    if len(groups) > 1:  # the group fell apart: what its documents report has more independent sources
+        _reweigh(conn, set().union(*groups))
 
 
 def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
@@ -351,6 +366,170 @@ def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
             merged.remove(other)
         merged.append(s)
     return merged
+
+
+# -- summaries: the intensity index per pair and year, and each actor's latest reading --------------------
+
+
+def _terms_of(kind: str, column: Any, keys: Iterable[str]) -> Any:
+    """The stored intensity terms of ``kind`` whose ``column`` is one of ``keys`` (a where clause)."""
+    t = schema.intensity_terms
+    keys = list(keys)
+    return and_(t.c.kind == kind, column.in_(keys)) if keys else None
+
+
+def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, Any]]) -> None:
+    """Replace the intensity terms ``old`` selects by those of the resolved rows ``items`` (weighed with
+    their independent sources as they stand now), and move the sums they are in by the difference."""
+    t = schema.intensity_terms
+    deltas: dict[tuple[str, int, str, str], Fraction] = {}
+    if old is not None:
+        for scope, year, dimension, side, share in conn.execute(
+            select(t.c.scope, t.c.year, t.c.dimension, t.c.side, t.c.share).where(old)
+        ):
+            if year is not None:
+                key = (scope, year, dimension, side)
+                deltas[key] = deltas.get(key, Fraction(0)) - Fraction(share)
+        conn.execute(delete(t).where(old))
+    table = "events" if kind == "event" else "figures"
+    independent = independent_counts(conn, table, (i["id"] for i in items))
+    rows = [r for item in items for r in _term_rows(kind, item, independent.get(item["id"], 0))]
+    _insert(conn, t, rows)
+    for r in rows:
+        if r["year"] is not None:
+            key = (r["scope"], r["year"], r["dimension"], r["side"])
+            deltas[key] = deltas.get(key, Fraction(0)) + Fraction(r["share"])
+    _move_sums(conn, kind, deltas)
+
+
+def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[str, Any]]:
+    """What one stored resolved event or figure (a ``record_events``/``record_figures`` row) adds."""
+    item = {**json.loads(row["data"]), "day_start": row["day_start"], "day_end": row["day_end"]}
+    item["independent_sources"] = independent
+    if not counts(item):
+        return []
+    dimension, side, by_year = (event_shares if kind == "event" else figure_shares)(item)
+    base = {
+        "item_id": row["id"],
+        "kind": kind,
+        "component": row["component"],
+        "scope": event_scope(item) if kind == "event" else figure_scope(item),
+        "dimension": dimension,
+        "side": side,
+        "single": int(len(by_year) == 1),
+        "day_start": row["day_start"],
+        "order_key": row.get("order_key", ""),
+    }
+    if not by_year:
+        return [{**base, "year": None, "share": 0.0}]
+    return [{**base, "year": year, "share": share} for year, share in by_year.items()]
+
+
+def _move_sums(conn: Connection, kind: str, deltas: dict[tuple[str, int, str, str], Fraction]) -> None:
+    """Add each change to its bucket's sum. A sum is kept exact (a float is a binary fraction, so the sum
+    of a bucket's shares is one exactly) and shown as the float nearest to it, which is what ``math.fsum``
+    of the shares gives: the summary equals a whole-record sum, at the cost of the terms a write changes."""
+    sums = schema.intensity_sums
+    for (scope, year, dimension, side), delta in deltas.items():
+        if delta == 0:
+            continue  # a cluster resolved again to the same weights
+        at = and_(
+            sums.c.scope == scope,
+            sums.c.kind == kind,
+            sums.c.year == year,
+            sums.c.dimension == dimension,
+            sums.c.side == side,
+        )
+        found = conn.execute(select(sums.c.exact).where(at)).scalar()
+        total = delta + (Fraction(found) if found is not None else 0)
+        if total == 0:  # shares are positive: no term is left in the bucket
+            conn.execute(delete(sums).where(at))
+        elif found is not None:
+            conn.execute(update(sums).where(at).values(value=float(total), exact=str(total)))
+        else:
+            row = {"scope": scope, "kind": kind, "year": year, "dimension": dimension, "side": side}
+            conn.execute(insert(sums).values(**row, value=float(total), exact=str(total)))
+
+
+def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
+    """Weigh again the events and figures these documents report (their independent sources changed)."""
+    for kind, links, item, table in (
+        ("event", schema.event_links, schema.event_links.c.event_id, schema.record_events),
+        ("figure", schema.figure_links, schema.figure_links.c.figure_id, schema.record_figures),
+    ):
+        ids: set[str] = set()
+        for chunk in chunks(doc_ids):
+            ids |= set(conn.execute(select(item).where(links.c.doc_id.in_(chunk)).distinct()).scalars())
+        for chunk in chunks(ids):
+            rows = [dict(r) for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()]
+            _replace_terms(conn, kind, _terms_of(kind, schema.intensity_terms.c.item_id, chunk), rows)
+
+
+def _add_actors(conn: Connection, doc_id: str) -> None:
+    """Fold a new document's mentions into the actors' summaries: it is the latest ingested, so where it
+    gives a role or a country, that reading wins (``dyad.resolve.actors``)."""
+    m, a = schema.mentions, schema.actor_summary
+    query = select(m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id == doc_id)
+    mentions = conn.execute(query.order_by(m.c.sentence_idx, m.c.start, m.c.end)).mappings().all()
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for chunk in chunks({r["value"] for r in mentions}):
+        for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings():
+            found[(r["kind"], r["value"])] = dict(r)
+    touched = {(r["kind"], r["value"]) for r in mentions}
+    for kind, value in touched:
+        summary = found.setdefault(
+            (kind, value),
+            {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
+        )
+        summary["documents"] += 1
+    for r in mentions:
+        summary = found[(r["kind"], r["value"])]
+        summary["mentions"] += 1
+        read_mention(summary, dict(r))
+    _replace_actors(conn, touched, [found[k] for k in touched])
+
+
+def _recount_actors(conn: Connection, keys: set[tuple[str, str]] | None, without: str | None = None) -> None:
+    """Summarise the actors ``keys`` (all when None) again from their mentions, leaving out a document
+    that is being removed."""
+    m, d = schema.mentions, schema.documents
+    query = (
+        select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs)
+        .join(d, d.c.id == m.c.doc_id)
+        .order_by(d.c.ingested_at, d.c.id, m.c.sentence_idx, m.c.start, m.c.end)
+    )
+    if without is not None:
+        query = query.where(m.c.doc_id != without)
+    if keys is None:
+        rows = conn.execute(query).mappings().all()
+    else:
+        rows = [
+            r
+            for chunk in chunks({v for _, v in keys})
+            for r in conn.execute(query.where(m.c.value.in_(chunk))).mappings()
+            if (r["kind"], r["value"]) in keys
+        ]
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    docs: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        key = (r["kind"], r["value"])
+        summary = found.setdefault(key, {"kind": key[0], "value": key[1], "role": None, "country": None})
+        summary["mentions"] = summary.get("mentions", 0) + 1
+        docs.setdefault(key, set()).add(r["doc_id"])
+        read_mention(summary, dict(r))
+    for key, summary in found.items():
+        summary["documents"] = len(docs[key])
+    _replace_actors(conn, keys, list(found.values()))
+
+
+def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: list[dict[str, Any]]) -> None:
+    a = schema.actor_summary
+    if keys is None:
+        conn.execute(delete(a))
+    else:
+        for kind, value in keys:
+            conn.execute(delete(a).where(a.c.kind == kind, a.c.value == value))
+    _insert(conn, a, rows)
 
 
 # -- entry points ------------------------------------------------------------------------------------------
@@ -370,6 +549,7 @@ def add_document(conn: Connection, doc_id: str) -> None:
         _resolve_events(conn, touched, rows)
     figures = _figure_rows(conn, schema.figures.c.doc_id == doc_id)
     _resolve_figures(conn, {figure_component(r) for r in figures}, figures)
+    _add_actors(conn, doc_id)
 
 
 def remove_document(conn: Connection, doc_id: str) -> None:
@@ -383,6 +563,9 @@ def remove_document(conn: Connection, doc_id: str) -> None:
         _resolve_events(conn, events, [])
     _resolve_figures(conn, figures, [])
     _leave_source_group(conn, doc_id)
+    m = schema.mentions
+    named = conn.execute(select(m.c.kind, m.c.value).where(m.c.doc_id == doc_id).distinct()).all()
+    _recount_actors(conn, {(kind, value) for kind, value in named}, without=doc_id)
 
 
 def rebuild(conn: Connection) -> None:
@@ -394,6 +577,7 @@ def rebuild(conn: Connection) -> None:
         _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
     _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
     _resolve_figures(conn, set(), _figure_rows(conn, schema.figures.c.id.is_not(None)))
+    _recount_actors(conn, None)
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -416,6 +600,10 @@ class EventQuery:
     dated: bool = True  # only events with a date
     min_sources: int = 0
     doc_id: str | None = None  # only events one of whose sources is this document
+    countries: tuple[str, ...] = ()  # only events all of these countries take part in
+    planned: bool | None = None  # only planned events (True), only others (False)
+    # Only events whose dates may meet [first, last] (None: open): a superset of ``TimeValue.overlaps``.
+    meets: tuple[dt.date | None, dt.date | None] | None = None
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
     limit: int | None = None
     offset: int = 0
@@ -448,6 +636,21 @@ def _event_filter(q: EventQuery) -> list[Any]:
     if q.doc_id:
         links = schema.event_links
         where.append(e.c.id.in_(select(links.c.event_id).where(links.c.doc_id == q.doc_id)))
+    where += [e.c.pair.contains(code, autoescape=True) for code in q.countries]
+    if q.planned is not None:
+        where.append((e.c.status == "planned") if q.planned else (e.c.status != "planned"))
+    if q.meets is not None:
+        where += _meets(e.c.day_start, e.c.day_end, *q.meets)
+    return where
+
+
+def _meets(start: Any, end: Any, first: dt.date | None, last: dt.date | None) -> list[Any]:
+    """Dates [start, end] (null: open) that can overlap [first, last] (None: open)."""
+    where = []
+    if first is not None:
+        where.append(or_(end.is_(None), end >= first))
+    if last is not None:
+        where.append(or_(start.is_(None), start <= last))
     return where
 
 
@@ -488,6 +691,9 @@ class FigureQuery:
     doc_id: str | None = None
     limit: int | None = None
     offset: int = 0
+    units: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # each of these countries on one side
+    meets: tuple[dt.date | None, dt.date | None] | None = None  # a year that can overlap these days
 
 
 def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
@@ -501,6 +707,11 @@ def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, 
     if q.doc_id:
         links = schema.figure_links
         where.append(f.c.id.in_(select(links.c.figure_id).where(links.c.doc_id == q.doc_id)))
+    if q.units:
+        where.append(f.c.unit.in_(q.units))
+    where += [or_(f.c.from_code == code, f.c.to_code == code) for code in q.countries]
+    if q.meets is not None:
+        where += [f.c.year_edtf.is_not(None), *_meets(f.c.day_start, f.c.day_end, *q.meets)]
     total = conn.execute(select(func.count()).select_from(f).where(*where)).scalar_one()
     query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(_binary(f.c.id, conn))
     if q.limit is not None:
@@ -561,3 +772,128 @@ def _decode(row: Any) -> dict[str, Any]:
     item: dict[str, Any] = json.loads(row["data"])
     item["day_start"], item["day_end"] = row["day_start"], row["day_end"]
     return item
+
+
+def read_actors(conn: Connection, names: Iterable[str]) -> list[dict[str, Any]]:
+    """The actors' summaries (kind, value, role, country, mentions, documents) naming any of ``names``."""
+    a = schema.actor_summary
+    return [
+        dict(r)
+        for chunk in chunks(set(names))
+        for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings()
+    ]
+
+
+def read_intensity(conn: Connection, pair: tuple[str, ...]) -> dict[tuple[str, str, int, str, str], float]:
+    """The stored intensity sums (``dyad.weights.Bucket`` → value) of a pair's events and of the figures
+    that count for it (naming only its countries, or fewer); of everything when ``pair`` is empty."""
+    s = schema.intensity_sums
+    query = select(s.c.scope, s.c.kind, s.c.year, s.c.dimension, s.c.side, s.c.value)
+    if pair:
+        a, b = sorted(pair)
+        query = query.where(
+            or_(
+                and_(s.c.kind == "event", s.c.scope == f"{a},{b}"),
+                and_(s.c.kind == "figure", s.c.scope.in_(["", a, b, f"{a},{b}"])),
+            )
+        )
+    return {tuple(row[:5]): row[5] for row in conn.execute(query)}  # type: ignore[misc]
+
+
+def has_events_on_side(conn: Connection, pair: tuple[str, ...], side: str) -> bool:
+    """Whether any dated, not planned event of the pair (or of any pair) counts on ``side``."""
+    t = schema.intensity_terms
+    query = select(t.c.item_id).where(t.c.kind == "event", t.c.side == side)
+    if pair:
+        query = query.where(t.c.scope == ",".join(sorted(pair)))
+    return conn.execute(query.limit(1)).first() is not None
+
+
+def defining_candidates(
+    conn: Connection, pair: tuple[str, ...], side: str, span: tuple[int, int], top: int
+) -> list[str]:
+    """Ids of the events that can be among the ``top`` that weigh most in the years ``span`` on ``side``
+    (``dyad.analyze.periods``): in each year, the ``top`` whose whole weight falls in that year, heaviest
+    first (then earliest, then in the record's order, as the analysis breaks ties), and every event that
+    spreads over several years of the span."""
+    t = schema.intensity_terms
+    where = [t.c.kind == "event", t.c.side == side]
+    if pair:
+        where.append(t.c.scope == ",".join(sorted(pair)))
+    order = (t.c.share.desc(), t.c.day_start, _binary(t.c.order_key, conn))
+    found = set(
+        conn.execute(select(t.c.item_id).where(*where, t.c.single == 0, t.c.year.between(*span))).scalars()
+    )
+    years = list(range(span[0], span[1] + 1))
+    for i in range(0, len(years), _COMPOUND):  # one statement per few hundred years: one round trip
+        heads = [
+            select(t.c.item_id).where(*where, t.c.single == 1, t.c.year == year).order_by(*order).limit(top)
+            for year in years[i : i + _COMPOUND]
+        ]
+        query = union_all(*(select(h.subquery().c.item_id) for h in heads))
+        found |= set(conn.execute(query).scalars())
+    return list(found)
+
+
+_COMPOUND = 400  # SELECTs in one UNION ALL: SQLite allows 500
+
+
+def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Resolved events by id, in the record's order."""
+    e = schema.record_events
+    rows: list[Any] = []
+    for chunk in chunks(set(ids)):
+        query = select(e.c.data, e.c.day_start, e.c.day_end, e.c.order_key).where(e.c.id.in_(chunk))
+        rows += conn.execute(query).mappings().all()
+    return [_decode(r) for r in sorted(rows, key=lambda r: r["order_key"])]
+
+
+def event_span(conn: Connection, pair: str | None) -> dict[str, Any]:
+    """A pair's resolved events (all pairs' when None): how many are dated and undated, the first day and
+    the last day of the dated ones. Counted and found through the pair's date indexes."""
+    e = schema.record_events
+    where = [e.c.pair == pair] if pair is not None else []
+    dated = [*where, e.c.day_start.is_not(None)]
+    count = select(func.count()).select_from(e)
+    first = select(e.c.day_start).where(*dated).order_by(e.c.day_start).limit(1)
+    last = select(e.c.day_end).where(*dated, e.c.day_end.is_not(None)).order_by(e.c.day_end.desc()).limit(1)
+    n_dated = conn.execute(count.where(*dated)).scalar_one()
+    return {
+        "dated": n_dated,
+        "undated": conn.execute(count.where(*where)).scalar_one() - n_dated,
+        "first": conn.execute(first).scalar(),
+        "last": conn.execute(last).scalar(),
+    }
+
+
+def count_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> int:
+    """How many disagreements ``read_conflicts`` gives for ``codes``, counted by index."""
+    c = schema.record_conflicts
+    query = select(func.count()).select_from(c)
+    if codes:
+        wanted = sorted(set(codes))
+        subsets = {_pair(chosen) for n in range(len(wanted) + 1) for chosen in combinations(wanted, n)}
+        query = query.where(c.c.pair.in_(subsets))
+    return int(conn.execute(query).scalar_one())
+
+
+def _pair(codes: Iterable[str | None]) -> str:
+    """Countries as the conflicts' ``pair`` column keeps them: distinct, sorted, comma-joined."""
+    return ",".join(sorted({c for c in codes if c}))
+
+
+def document_kinds(conn: Connection) -> dict[str | None, int]:
+    d = schema.documents
+    return {kind: n for kind, n in conn.execute(select(d.c.kind, func.count()).group_by(d.c.kind))}
+
+
+def documents_about(codes: tuple[str, ...]) -> Any:
+    """The ids of the documents that mention every one of the countries ``codes`` (a subquery)."""
+    m = schema.mentions
+    wanted = sorted(set(codes))
+    return (
+        select(m.c.doc_id)
+        .where(m.c.kind == "country", m.c.value.in_(wanted))
+        .group_by(m.c.doc_id)
+        .having(func.count(m.c.value.distinct()) == len(wanted))
+    )

@@ -23,9 +23,10 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 4
-# The first version that stores the resolved record (older stores get it built when they open).
-RECORD_SINCE = 4
+SCHEMA_VERSION = 5
+# The first version whose record tables are all there (the record since 4; its per-pair intensity and
+# per-actor summaries since 5): an older store gets them built when it opens.
+RECORD_SINCE = 5
 # Columns added since schema 1, added in place to an older store when it opens (the schema version that
 # added it, table, column, SQL type and default).
 ADDED_COLUMNS = (
@@ -33,6 +34,7 @@ ADDED_COLUMNS = (
     (2, "figures", "value_max", "FLOAT", "NULL"),
     (2, "figures", "status", "VARCHAR(10)", "'occurred'"),
     (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
+    (5, "record_conflicts", "pair", "VARCHAR(64)", "''"),
 )
 
 metadata = MetaData()
@@ -72,6 +74,8 @@ documents = Table(
     Column("raw_text", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_name", "name"),  # a document by its file name; the list in name order
+    Index("ix_documents_kind", "kind"),  # the overview's count by kind, without reading the texts
 )
 
 sentences = Table(
@@ -233,6 +237,7 @@ record_events = Table(
     Column("data", Text, nullable=False),  # the resolved event as JSON (dyad.resolve.events)
     Index("ix_record_events_pair", "pair", "type", "day_start"),
     Index("ix_record_events_pair_day", "pair", "day_start"),
+    Index("ix_record_events_pair_end", "pair", "day_end"),  # the last day of a pair's events
     Index("ix_record_events_day", "day_start", "type"),
     Index("ix_record_events_type", "type", "participants"),
     Index("ix_record_events_component", "component"),
@@ -281,8 +286,10 @@ record_conflicts = Table(
     Column("scope", Text, nullable=False),  # the component (figures) or type and pair (events) it is in
     Column("order_key", Text, nullable=False),  # event conflicts first, then figures, in record order
     Column("codes", Text, nullable=False),  # its countries, comma-joined, for the pair filter
+    Column("pair", String(64), nullable=False, default=""),  # the same, distinct and sorted: counted by index
     Column("data", Text, nullable=False),
     Index("ix_record_conflicts_scope", "scope"),
+    Index("ix_record_conflicts_pair", "pair"),
     Index("ix_record_conflicts_order", "order_key"),
 )
 
@@ -305,4 +312,65 @@ source_groups = Table(
     Index("ix_source_groups_grp", "grp"),
 )
 
-RECORD_TABLES = (record_conflicts, record_events, event_links, record_figures, figure_links)
+# -- summaries kept with the record, so that analyses and headlines read a pair's or a name's rows only ----
+
+# What each dated, not planned resolved event or figure adds to the intensity index in each year it covers
+# (dyad.weights): one row per item and year (an event with an open end: one row, year null, share 0, so
+# that "the pair has conflict events" is still known). Events carry what picks a phase's defining events.
+intensity_terms = Table(
+    "record_intensity_terms",
+    metadata,
+    Column("item_id", String(24), nullable=False),
+    Column("kind", String(8), nullable=False),  # event, figure
+    Column("component", Text, nullable=False),  # the item's component: replaced with it
+    Column("scope", String(64), nullable=False),  # event: its pair; figure: the countries it names
+    Column("year", Integer),
+    Column("dimension", String(32), nullable=False),
+    Column("side", String(12), nullable=False),  # cooperation, conflict
+    Column("share", Float, nullable=False),
+    Column("single", Integer, nullable=False),  # 1: the item's whole weight falls in this one year
+    Column("day_start", Date),
+    Column("order_key", Text, nullable=False),  # events: whole-record order, for ties
+    Index("ix_intensity_terms_defining", "scope", "kind", "side", "single", "year", "share"),
+    Index("ix_intensity_terms_component", "kind", "component"),
+    Index("ix_intensity_terms_item", "item_id"),
+)
+
+# The index per pair (or figure scope), kind, year, dimension and side: the sum of the terms' shares, kept
+# exact (a fraction, as text) and moved by what each write changes; ``value`` is the float nearest to it,
+# what math.fsum of the shares gives. Intensity and periods read these.
+intensity_sums = Table(
+    "record_intensity",
+    metadata,
+    Column("scope", String(64), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("dimension", String(32), nullable=False),
+    Column("side", String(12), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("exact", Text, nullable=False),
+    Index("ix_intensity_scope", "scope", "kind", "year", "dimension", "side"),
+)
+
+# Each named person, organisation, forum or country: its role and country as the latest document read
+# them, and how many mentions and documents name it (dyad.resolve.actors), for event headlines.
+actor_summary = Table(
+    "record_actors",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("role", Text),
+    Column("country", Text),
+    Column("mentions", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Index("ix_record_actors_value", "value"),
+)
+
+RECORD_TABLES: tuple[Table, ...] = (
+    record_conflicts,
+    record_events,
+    event_links,
+    record_figures,
+    figure_links,
+)
+RECORD_TABLES += (intensity_terms, intensity_sums, actor_summary)

@@ -129,8 +129,12 @@ def _upgrade(conn: Any, version: int) -> None:
     """Bring a store written by an older dyad to the current schema, in place: new columns, and the
     resolved record built when the store had none (its tables were just created, empty)."""
     for added_in, table, column, sql_type, default in schema.ADDED_COLUMNS:
-        if version < added_in:
+        # (a table created just now, by create_all, already has every column)
+        if version < added_in and column not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
+    for stored in schema.metadata.sorted_tables:  # indexes added to tables that already existed
+        for index in stored.indexes:
+            index.create(conn, checkfirst=True)
     if version < schema.RECORD_SINCE:
         record.rebuild(conn)
     conn.execute(
@@ -420,6 +424,57 @@ class Store:
         """Resolved event (``table="events"``) or figure id → its independent sources."""
         with self._connect() as conn:
             return record.independent_counts(conn, table, ids)
+
+    def actor_summaries(self, names: Iterable[str]) -> list[dict[str, Any]]:
+        """The summaries of the actors named ``names`` (any kind): role, country, mentions, documents."""
+        with self._connect() as conn:
+            return record.read_actors(conn, names)
+
+    def intensity_sums(self, pair: tuple[str, ...]) -> dict[tuple[str, str, int, str, str], float]:
+        """The stored intensity index of a pair (``dyad.weights.Bucket`` → value; all pairs when empty)."""
+        with self._connect() as conn:
+            return record.read_intensity(conn, pair)
+
+    def defining_candidates(
+        self, pair: tuple[str, ...], side: str, span: tuple[int, int], top: int
+    ) -> list[dict[str, Any]]:
+        """The resolved events (record order, no headlines) among which are the ``top`` on ``side`` that
+        weigh most in the years ``span`` (``record.defining_candidates``)."""
+        with self._connect() as conn:
+            return record.read_events_by_id(conn, record.defining_candidates(conn, pair, side, span, top))
+
+    def has_events_on_side(self, pair: tuple[str, ...], side: str) -> bool:
+        """Whether any dated, not planned event of the pair (any pair when empty) counts on ``side``."""
+        with self._connect() as conn:
+            return record.has_events_on_side(conn, pair, side)
+
+    def count_documents(self, about: tuple[str, ...] = ()) -> int:
+        """How many documents there are; with ``about``, how many mention all of those countries."""
+        d = schema.documents
+        query = select(func.count()).select_from(d)
+        if about:
+            query = select(func.count()).select_from(record.documents_about(about).subquery())
+        with self._connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def first_documents(self, limit: int) -> list[dict[str, Any]]:
+        """The first ``limit`` documents' metadata (no text) in name order, as ``documents`` lists them."""
+        cols = [c for c in schema.documents.c if c.name not in ("raw_text", "text")]
+        query = select(*cols).order_by(schema.documents.c.name, schema.documents.c.id).limit(limit)
+        with self._connect() as conn:
+            return [lists.decode_document(dict(r)) for r in conn.execute(query).mappings()]
+
+    def overview_counts(self, pair: tuple[str, ...]) -> dict[str, Any]:
+        """What the overview counts, by index: documents by kind, the pair's dated and undated events with
+        their first and last day (``record.event_span``), figures and conflicts about the pair."""
+        key = ",".join(sorted(pair)) if pair else None
+        with self._connect() as conn:
+            return {
+                "kinds": record.document_kinds(conn),
+                **record.event_span(conn, key),
+                "figures": record.read_figures(conn, FigureQuery(pair, limit=0))[0],
+                "conflicts": record.count_conflicts(conn, pair),
+            }
 
     def rows(self, table_name: str) -> list[dict[str, Any]]:
         """All rows of one per-document fact table, for the extraction and resolution stages."""
