@@ -145,7 +145,7 @@ def test_a_file_over_the_memory_limit_is_listed_and_the_batch_goes_on(tmp_path: 
     sentence = b"Peru and Russia signed a trade agreement in Lima. "
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a-big.txt").write_bytes((sentence + b"\n\n") * (8 * 1024 * 1024 // len(sentence)))
+    (folder / "a-big.txt").write_bytes((sentence + b"\n\n") * (32 * 1024 * 1024 // len(sentence)))
     good = next(s for s in SEEDS if s.name.endswith(".txt"))
     (folder / good.name).write_bytes(good.data)
     with Store(f"sqlite:///{tmp_path / 'memory.db'}") as store:

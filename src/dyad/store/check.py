@@ -8,7 +8,7 @@ never upgraded. What is checked:
 - the schema: every table present, the version this dyad writes;
 - documents ↔ sentences: each document has as many sentences as it says it has, and no row of any table
   belongs to a document that is not there;
-- the full-text index: SQLite's FTS5 table, when it claims to be current, agrees with the sentences
+- the full-text index: SQLite's FTS5 table, once built, has its triggers and agrees with the sentences
   (FTS5's own integrity check); PostgreSQL's GIN index exists and is valid;
 - facts: every event, figure, mention and time expression lies within its document;
 - the merged record (``dyad.store.record``): every event and figure mention is linked to exactly one
@@ -29,8 +29,8 @@ from dyad.errors import StoreError
 from dyad.store import schema
 from dyad.store.store import _reason, _require_file, make_engine
 
-# dyad.ask.search keeps SQLite's full-text index in this table (the store layer may not import it; a test
-# checks the two names agree) and in ``<name>_state`` the fingerprint of the sentences it was built from.
+# dyad.ask.search keeps SQLite's full-text index in this table, in step with the sentences by triggers (the
+# store layer may not import it; a test checks the two names agree).
 FTS_TABLE = "dyad_sentences_fts"
 # Problems of one kind listed one by one before the rest are counted on one line.
 SHOWN = 10
@@ -131,10 +131,19 @@ def _full_text(conn: Connection) -> Iterator[str]:
             yield "full-text index: ix_sentences_fts is invalid (REINDEX INDEX ix_sentences_fts)"
         return
     names = set(inspect(conn).get_table_names())
-    if conn.dialect.name != "sqlite" or FTS_TABLE not in names or f"{FTS_TABLE}_state" not in names:
+    if conn.dialect.name != "sqlite" or FTS_TABLE not in names:
         return  # not built yet: dyad ask builds it on first use
-    if conn.execute(text(f"SELECT fingerprint FROM {FTS_TABLE}_state")).scalar() != _fingerprint(conn):
-        return  # the sentences changed since it was built: dyad ask rebuilds it before searching
+    triggers = {
+        r[0]
+        for r in conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sentences'")
+        )
+    }
+    if not triggers & set(_FTS_TRIGGERS):
+        return  # built by an older dyad, without triggers: dyad ask rebuilds it before searching
+    for name in _FTS_TRIGGERS:
+        if name not in triggers:
+            yield f"full-text index: its trigger {name} is missing (sentences written since are not in it)"
     try:
         conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"))
     except SQLAlchemyError as exc:
@@ -144,13 +153,8 @@ def _full_text(conn: Connection) -> Iterator[str]:
         conn.rollback()
 
 
-def _fingerprint(conn: Connection) -> str:
-    """The sentences' fingerprint as dyad.ask.search.ensure_fts records it."""
-    count, top, total = conn.execute(
-        text("SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM sentences")
-    ).one()
-    latest = conn.execute(text("SELECT coalesce(max(ingested_at), '') FROM documents")).scalar_one()
-    return f"{count}:{top}:{total}:{latest}"
+# The triggers that keep the index in step with every sentence written (dyad.ask.search.ensure_fts).
+_FTS_TRIGGERS = tuple(f"{FTS_TABLE}_{kind}" for kind in ("ai", "ad", "au"))
 
 
 def _facts(conn: Connection) -> Iterator[str]:
