@@ -359,6 +359,7 @@ PHRASINGS = [
     ("sanction", "On May 3, 2023, Chile pulled out of talks with Japan."),  # CAMEO 16x, as "quit talks"
     ("dispute", "On May 3, 2023, Chile and Japan traded accusations."),
     ("agreement", "The exchange of instruments of ratification between Chile and Japan was on May 3, 2023."),
+    ("dispute", "On May 3, 2023, Chile vowed to retake the oilfield from Japan."),  # force vowed: a threat
 ]
 
 
