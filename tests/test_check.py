@@ -240,7 +240,7 @@ def test_a_missing_full_text_index(filled: str) -> None:
             "full-text index: ix_sentences_fts is missing (dyad ask searches without it, slowly)"
         ]
     else:
-        names = [f"{search.FTS_TABLE}_{kind}" for kind in ("ai", "ad", "au")]
+        names = schema.FTS_TRIGGERS.values()
         _corrupt(
             filled,
             *(f"DROP TRIGGER IF EXISTS {n}" for n in names),

@@ -26,7 +26,7 @@ from dyad.store.record import documents_about
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_TABLE = "dyad_sentences_fts"
+FTS_TABLE = schema.FTS_TABLE
 _SAFE = re.compile(r"^[^\W_]+$")
 
 
@@ -75,10 +75,10 @@ def ensure_fts(store: Store) -> None:
     dyad (without triggers) gets it rebuilt once. (``sentences`` has no integer key: its rowids hold until
     a VACUUM, which dyad never runs.)"""
     with store.engine.connect() as conn:
-        if conn.execute(_TRIGGER, {"name": f"{FTS_TABLE}_ad"}).first() is not None:
+        if conn.execute(_TRIGGER, {"name": _BUILT_MARK}).first() is not None:
             return
     with store.engine.connect() as conn, conn.execution_options(dyad_write=True).begin():
-        if conn.execute(_TRIGGER, {"name": f"{FTS_TABLE}_ad"}).first() is not None:
+        if conn.execute(_TRIGGER, {"name": _BUILT_MARK}).first() is not None:
             return  # another process made it while this one waited for the write lock
         conn.execute(
             text(
@@ -89,15 +89,17 @@ def ensure_fts(store: Store) -> None:
         LOGGER.info("building the full-text index over the stored sentences")
         conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')"))
         conn.execute(text(f"DROP TABLE IF EXISTS {FTS_TABLE}_state"))  # older dyad's rebuild marker
-        for name, when, body in (
-            ("ai", "AFTER INSERT", _FTS_ADD),
-            ("ad", "AFTER DELETE", _FTS_DROP),
-            ("au", "AFTER UPDATE", _FTS_DROP + _FTS_ADD),
+        for when, body in (
+            ("AFTER INSERT", _FTS_ADD),
+            ("AFTER DELETE", _FTS_DROP),
+            ("AFTER UPDATE", _FTS_DROP + _FTS_ADD),
         ):
-            conn.execute(text(f"CREATE TRIGGER {FTS_TABLE}_{name} {when} ON sentences BEGIN {body} END"))
+            name = schema.FTS_TRIGGERS[when]
+            conn.execute(text(f"CREATE TRIGGER {name} {when} ON sentences BEGIN {body} END"))
 
 
 _TRIGGER = text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = :name")
+_BUILT_MARK = schema.FTS_TRIGGERS["AFTER DELETE"]  # present: the index and its triggers are built
 _FTS_ADD = f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.rowid, new.text);"
 _FTS_DROP = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES('delete', old.rowid, old.text);"
 

@@ -29,9 +29,8 @@ from dyad.errors import StoreError
 from dyad.store import schema
 from dyad.store.store import _reason, _require_file, make_engine
 
-# dyad.ask.search keeps SQLite's full-text index in this table, in step with the sentences by triggers (the
-# store layer may not import it; a test checks the two names agree).
-FTS_TABLE = "dyad_sentences_fts"
+# SQLite's full-text index, kept in step with the sentences by triggers (dyad.ask.search builds both).
+FTS_TABLE = schema.FTS_TABLE
 # Problems of one kind listed one by one before the rest are counted on one line.
 SHOWN = 10
 
@@ -139,9 +138,9 @@ def _full_text(conn: Connection) -> Iterator[str]:
             text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sentences'")
         )
     }
-    if not triggers & set(_FTS_TRIGGERS):
+    if not triggers & set(schema.FTS_TRIGGERS.values()):
         return  # built by an older dyad, without triggers: dyad ask rebuilds it before searching
-    for name in _FTS_TRIGGERS:
+    for name in schema.FTS_TRIGGERS.values():
         if name not in triggers:
             yield f"full-text index: its trigger {name} is missing (sentences written since are not in it)"
     try:
@@ -151,10 +150,6 @@ def _full_text(conn: Connection) -> Iterator[str]:
             yield f"full-text index: {FTS_TABLE} disagrees with the sentences ({_reason(exc)})"
     finally:
         conn.rollback()
-
-
-# The triggers that keep the index in step with every sentence written (dyad.ask.search.ensure_fts).
-_FTS_TRIGGERS = tuple(f"{FTS_TABLE}_{kind}" for kind in ("ai", "ad", "au"))
 
 
 def _facts(conn: Connection) -> Iterator[str]:

@@ -27,6 +27,14 @@ SCHEMA_VERSION = 5
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5): an older store gets them built when it opens.
 RECORD_SINCE = 5
+# SQLite's full-text index over the sentences (built by dyad.ask.search on the first question) and the
+# triggers that keep it in step with every sentence written afterwards; dyad.store.check reads both.
+FTS_TABLE = "dyad_sentences_fts"
+FTS_TRIGGERS = {
+    "AFTER INSERT": f"{FTS_TABLE}_ai",
+    "AFTER DELETE": f"{FTS_TABLE}_ad",
+    "AFTER UPDATE": f"{FTS_TABLE}_au",
+}
 # Columns added since schema 1, added in place to an older store when it opens (the schema version that
 # added it, table, column, SQL type and default).
 ADDED_COLUMNS = (
