@@ -9,7 +9,7 @@ document date; "the Nth anniversary of X in <date>" dates X N years earlier.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,7 +176,7 @@ class EventExtractor:
         headings = _chronology_headings(doc, timexes)
         section: TimeValue | None = None
         for sentence in doc.sentences:
-            if sentence.start in headings or _is_heading(doc, sentence):
+            if headings and (sentence.start in headings or _is_heading(doc, sentence)):
                 section = headings.get(sentence.start)
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
@@ -584,19 +584,24 @@ def _chronology_headings(doc: Document, timexes: list[TimeExpression]) -> dict[i
     chronology = [t for t in timexes if opens_chronology_line(doc.text, t.start, t.end)]
     if len(chronology) < 2:
         return {}
+    starts = [s.start for s in doc.sentences]
     headings = {}
     for t in chronology:
-        sentence = next((s for s in doc.sentences if s.start <= t.start < s.end), None)
-        if sentence is not None and _is_heading(doc, sentence):
+        i = bisect_right(starts, t.start) - 1
+        sentence = doc.sentences[i] if i >= 0 else None
+        if sentence is not None and t.start < sentence.end and _is_heading(doc, sentence):
             headings[sentence.start] = t.value
     return headings
+
+
+_TEXT_END = re.compile(r"\s*\Z")
 
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:
     """A sentence that is a whole short paragraph without a full stop: a heading."""
     text = doc.text
-    alone = (sentence.start == 0 or text[: sentence.start].endswith("\n\n")) and (
-        text[sentence.end :].startswith("\n\n") or sentence.end >= len(text.rstrip())
+    alone = (sentence.start == 0 or text.endswith("\n\n", 0, sentence.start)) and (
+        text.startswith("\n\n", sentence.end) or _TEXT_END.match(text, sentence.end) is not None
     )
     ends_sentence = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
     return alone and len(sentence.text) <= 90 and not ends_sentence
