@@ -495,10 +495,12 @@ class _Context:
         self.century = 1900  # for "the sixties"
         self.chronology: _D | None = None  # the latest chronology date (its start)
         self.chronology_dates = 0
+        self.last = -1  # end offset of the latest date read
 
     def update(self, end: int, v: TimeValue) -> None:
         if v.start is None:
             return
+        self.last = end
         y1 = v.start.year if v.end is None else v.end.year
         # A year or a fiscal year ("2019-20") can be referred back to; after a longer span "the same year"
         # has no referent.
@@ -524,9 +526,31 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
         if ctx.month and R.near(text, ctx.month[0], c.start, 2):
             return month_value(*add_months(ctx.month[1], ctx.month[2], k), "relative")
         return None
-    if ctx.day and R.near(text, ctx.day[0], c.start, 2):
-        return day_value(ctx.day[1] + _DAYS(k), "relative")
-    return None
+    if not (ctx.day and R.near(text, ctx.day[0], c.start, 2)):
+        return None
+    day = ctx.day[1]
+    if unit != "week":
+        return day_value(day + _DAYS(k), "relative")
+    if ctx.day[0] != ctx.last:
+        return None  # "In May 2010 ... The following week": weeks count from a day, the latest date named
+    if re.search(r"(?i)\b(later|earlier|afterwards|before|after)\b", text[c.start : c.end]):
+        return day_value(day + _DAYS(7 * k), "relative")  # "a week earlier": that day, seven days back
+    return span_value(*week_bounds(day + _DAYS(7 * k)), "relative")  # "the following week"
+
+
+_OF_YEAR_AFTER = re.compile(r"(?i)\s+of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b")
+
+_PARAGRAPH_OPENING = re.compile(r"\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom)\s+)?")
+
+
+def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
+    """Does the date at ``start`` open the paragraph right after the one whose year ends at ``year_end``?"""
+    opening = text.rfind("\n\n", year_end, start)
+    return (
+        opening >= 0
+        and "\n\n" not in text[year_end:opening]
+        and bool(_PARAGRAPH_OPENING.fullmatch(text, opening, start))
+    )
 
 
 def _partial(
@@ -559,6 +583,9 @@ def _partial(
         and (anchor is None or c.start - ctx.year[0] <= 20)
     ):
         y = ctx.year[1]
+    elif ctx.year and ctx.year[1] == ctx.year[2] and (of_year := _OF_YEAR_AFTER.match(text, c.end)):
+        # "signed in March 2007 and in force on 3 September of the same year"
+        y = ctx.year[1] + {"following": 1, "next": 1, "previous": -1}.get(of_year.group(1).lower(), 0)
     elif ctx.chronology is not None and (in_chronology or ctx.chronology_dates >= 2):
         # in a chronology, a year-less date is of the year of its last date ("- July 6: trade war -" ...
         # "On September 24, Washington ..."), a year later when it looks ahead of that date; one date
@@ -566,9 +593,15 @@ def _partial(
         y = ctx.chronology.year
         if R.is_future(text, c.start) and _D(y, mo, d or last_day(y, mo)) < ctx.chronology:
             y += 1
-    elif narrative and ctx.year and ctx.year[1] == ctx.year[2] and R.near(text, ctx.year[0], c.start, 2):
-        # a text dated from its content, not by its publisher: "talks in Belarus in March 2022. ... held
-        # talks in Antalya on 10 March" is the year the narrative is in, not the estimated date's
+    elif (
+        narrative
+        and ctx.year
+        and ctx.year[1] == ctx.year[2]
+        and (R.near(text, ctx.year[0], c.start, 2) or _opens_next_paragraph(text, ctx.year[0], c.start))
+    ):
+        # a text dated from its content, or a backgrounder: "talks in Belarus in March 2022. ... held
+        # talks in Antalya on 10 March" is the year the narrative is in, not the estimated date's; so is
+        # a paragraph that opens with a year-less date after one that named the year
         y = ctx.year[1]
     elif anchor is not None:
         y = anchor.year
@@ -672,14 +705,27 @@ def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
 _OF_YEAR = re.compile(r"(?i)^of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year$")
 
 
+def _in_year(value: TimeValue, year: int) -> TimeValue | None:
+    """A month's or a day's value moved to ``year`` (None for 29 February of a common year)."""
+    if value.start is None:
+        return None
+    if value.granularity == "month":
+        return month_value(year, value.start.month, "relative")
+    try:
+        return day_value(value.start.replace(year=year), "relative")
+    except ValueError:
+        return None
+
+
 def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """ "in July of that year" is one month, of the year the text spoke of before it (not the anchor's)."""
+    """ "in July of that year", "on 3 September of the same year" is one month or day, of the year the
+    text spoke of before it (not the anchor's)."""
     out: list[TimeExpression] = []
     for t in found:
         month = out[-1] if out else None
         if (
             month is not None
-            and month.value.granularity == "month"
+            and month.value.granularity in ("month", "day")
             and month.value.start
             and t.start - month.end <= 1
             and _OF_YEAR.match(t.text)
@@ -695,10 +741,10 @@ def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 and e.value.start.year == e.value.end.year
             ]
             if earlier:
-                year, m = earlier[-1].value.start.year + offset, month.value.start.month  # type: ignore[union-attr]
-                out[-1] = TimeExpression(
-                    text[month.start : t.end], month.start, t.end, month_value(year, m, "relative")
-                )
-                continue
+                year = earlier[-1].value.start.year + offset  # type: ignore[union-attr]
+                value = _in_year(month.value, year)
+                if value is not None:
+                    out[-1] = TimeExpression(text[month.start : t.end], month.start, t.end, value)
+                    continue
         out.append(t)
     return out

@@ -198,7 +198,7 @@ RULES: list[Rule] = [
     (
         "anaphor",
         re.compile(
-            r"(?P<u>year|month|day)(?P<pl>s)?\b(?P<tail>\s+(?:before|after)(?=\s*[,.;:)])"
+            r"(?P<u>year|month|week|day)(?P<pl>s)?\b(?P<tail>\s+(?:before|after)(?=\s*[,.;:)])"
             r"|\s+(?:later|earlier|afterwards|after\s+that|before\s+that)\b"
             r"|\s+on(?=\s*[,.;:)]))?"
         ),
