@@ -275,6 +275,21 @@ def test_the_unnamed_other_side_is_the_pairs_other_country() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "On May 3, 2023, Japan rejected talks before any withdrawal.",
+        "On May 3, 2023, Japan refused to apologise.",
+    ],
+)
+def test_a_rejection_with_no_one_named_is_against_the_pairs_other_side(sentence: str) -> None:
+    """A refusal, accusation, protest or threat by one of the pair with no target and no third country in
+    the sentence is aimed at the other of the pair; with a third country named it is not."""
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+    third = _facts(_events(INTRO + "On May 3, 2023, Japan rejected talks with Peru."))
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") not in third
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "On May 3, 2023, Boric accepted an invitation to visit Japan.",
         "On May 3, 2023, Boric repeated his offer to hold talks with Japan.",
     ],
