@@ -387,3 +387,52 @@ def test_a_yearless_date_in_a_narrative_takes_the_year_just_spoken_of(narrative:
     text = "Delegations met twice in February 2022. The ministers held talks in Vienna on 10 March."
     found = find_time_expressions(text, anchor=dt.date(2023, 5, 2), narrative=narrative)
     assert [t.value.edtf for t in found if t.text.endswith("10 March")] == [expected]
+
+
+def test_weeks_count_from_the_day_just_named() -> None:
+    """ "A week earlier" is that day seven days back, "the following week" the calendar week after it; after
+    a month (no day to count from) "the following week" says nothing."""
+    text = (
+        "The envoy was expelled on 14 March 2021. A week earlier the ministry had protested. "
+        "Three weeks later the embassy closed.\n\nTalks resumed on 2 June 2021. The following week a deal was "
+        "signed.\n\nFishing rights lapsed in May 2022. The following week the fleets left."
+    )
+    found = [(t.text, t.value.edtf) for t in find_time_expressions(text)]
+    assert ("A week earlier", "2021-03-07") in found
+    assert ("Three weeks later", "2021-04-04") in found
+    assert ("The following week", "2021-06-07/2021-06-13") in found
+    assert [t for t, _v in found if t == "The following week"] == ["The following week"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pact was signed in April 2009 and took effect on 1 October of the same year.", "2009-10-01"),
+        ("The pact was signed in April 2009 and took effect in July of the following year.", "2010-07"),
+        # without "of the same year" a date well after the year is read against the story's date
+        ("The pact was signed in April 2009 and both parliaments approved it on 1 October.", "2015-10-01"),
+    ],
+)
+def test_a_day_of_the_same_year_takes_that_year(text: str, expected: str) -> None:
+    found = find_time_expressions(text, anchor=DEC)
+    assert found[-1].value.edtf == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "narrative", "expected"),
+    [
+        # a backgrounder's paragraph that opens with a year-less date goes on in the year just named
+        ("Relations soured after the vote in June 2020.\n\nOn 3 August the envoy left.", True, "2020-08-03"),
+        # a story dated by its publisher reads it against that date
+        ("Relations soured after the vote in June 2020.\n\nOn 3 August the envoy left.", False, "2023-08-03"),
+        # a date inside a later paragraph's text is not its opening
+        ("Relations soured after the vote in June 2020.\n\nThe envoy left on 3 August.", True, "2023-08-03"),
+        # two paragraphs on, the year is no longer the one spoken of
+        ("Relations soured in June 2020.\n\nTrade fell.\n\nOn 3 August the envoy left.", True, "2023-08-03"),
+    ],
+)
+def test_a_paragraph_opening_with_a_yearless_date_continues_the_year_before(
+    text: str, narrative: bool, expected: str
+) -> None:
+    found = find_time_expressions(text, anchor=dt.date(2023, 10, 2), narrative=narrative)
+    assert found[-1].value.edtf == expected
