@@ -394,8 +394,8 @@ def test_weeks_count_from_the_day_just_named() -> None:
     a month (no day to count from) "the following week" says nothing."""
     text = (
         "The envoy was expelled on 14 March 2021. A week earlier the ministry had protested. "
-        "Three weeks later the embassy closed.\n\nTalks resumed on 2 June 2021. The following week a deal was "
-        "signed.\n\nFishing rights lapsed in May 2022. The following week the fleets left."
+        "Three weeks later the embassy closed.\n\nTalks resumed on 2 June 2021. The following week a deal "
+        "was signed.\n\nFishing rights lapsed in May 2022. The following week the fleets left."
     )
     found = [(t.text, t.value.edtf) for t in find_time_expressions(text)]
     assert ("A week earlier", "2021-03-07") in found

@@ -538,7 +538,9 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
     return span_value(*week_bounds(day + _DAYS(7 * k)), "relative")  # "the following week"
 
 
-_OF_YEAR_AFTER = re.compile(r"(?i)\s+of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b")
+_OF_YEAR_AFTER = re.compile(
+    r"(?i)\s+of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"
+)
 
 _PARAGRAPH_OPENING = re.compile(r"\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom)\s+)?")
 
