@@ -160,3 +160,24 @@ def test_two_days_in_one_document_are_two_acts_and_a_days_difference_between_doc
     summons = [e for e in record.events if e["type"] == "dispute"]
     assert sorted(e["date_edtf"] for e in summons) == ["2024-03-12", "2024-03-13"], summons
     assert sorted(s["doc"] for e in summons for s in e["sources"]) == ["other.txt", "story.txt", "story.txt"]
+
+
+def test_visits_dated_explicitly_days_apart_are_two_visits_and_a_day_apart_one(tmp_path: Path) -> None:
+    # Two visits a few days apart, each with its own dates, are two acts though within a week of each
+    # other; another story that dates the first visit a day later is that visit reported again.
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "chronology.txt",
+        "Chile and Japan: a month of visits\n\n"
+        "Chilean President Gabriel Boric paid a state visit to Japan on 9 July 2018.\n\n"
+        "Japanese Prime Minister Fumio Kishida paid a state visit to Chile on 15 July 2018.",
+    )
+    _write(
+        corpus, "other.txt", "Boric in Tokyo\n\nGabriel Boric began a state visit to Japan on 10 July 2018."
+    )
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    visits = sorted(sorted(s["doc"] for s in e["sources"]) for e in record.events if e["type"] == "visit")
+    assert visits == [["chronology.txt"], ["chronology.txt", "other.txt"]], visits

@@ -71,6 +71,23 @@ def _act_day(row: dict[str, Any]) -> tuple[str, Any] | None:
     return (row["doc_id"], start)
 
 
+# Two mentions each dated explicitly ("on 8 July", "14-16 July 2018") to days that do not overlap and lie
+# more than this apart are two acts, though within the week that lets a relative date ("arrived last
+# Friday") join an explicit one. (Checked in group_events, as _ONE_DAY_ACTS is.)
+_EXPLICIT_GAP = dt.timedelta(days=2)
+
+
+def _explicit_span(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    found = span(row)
+    if row.get("date_basis") != "explicit" or found is None or dt.date.min in found or dt.date.max in found:
+        return None
+    return found
+
+
+def _apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return b[0] - a[1] > _EXPLICIT_GAP or a[0] - b[1] > _EXPLICIT_GAP
+
+
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not names_agree(a["_name"], b["_name"]):
         return False
@@ -194,24 +211,30 @@ def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     groups: list[list[dict[str, Any]]] = []
     signatures: list[set[Signature]] = []
     days: list[dict[str, Any]] = []  # per group: the day each document gives its one-day acts
+    told: list[set[tuple[dt.date, dt.date]]] = []  # per group: the explicit dates of its mentions
     known: dict[tuple[Signature, Signature], bool] = {}
     for row in sorted(rows, key=group_order):
         if "_name" not in row:  # clusters() may have read it already
             row["_name"] = instrument_key(row["sentence"])
-        key, mine, act = partition(row), signature(row), _act_day(row)
-        for group, kinds, dated in zip(groups, signatures, days, strict=True):
+        key, mine, act, explicit = partition(row), signature(row), _act_day(row), _explicit_span(row)
+        for group, kinds, dated, spans in zip(groups, signatures, days, told, strict=True):
             if act is not None and dated.get(act[0], act[1]) != act[1]:
                 continue  # this document dates another act of the kind to another day
+            if explicit is not None and any(_apart(explicit, other) for other in spans):
+                continue  # "8-9 July" and "14-16 July": two visits, each dated by its text
             if partition(group[0]) == key and all(_same(k, mine, known) for k in kinds):
                 group.append(row)
                 kinds.add(mine)
                 if act is not None:
                     dated[act[0]] = act[1]
+                if explicit is not None:
+                    spans.add(explicit)
                 break
         else:
             groups.append([row])
             signatures.append({mine})
             days.append(dict([act]) if act is not None else {})
+            told.append({explicit} if explicit is not None else set())
     return groups
 
 
