@@ -181,3 +181,21 @@ def test_visits_dated_explicitly_days_apart_are_two_visits_and_a_day_apart_one(t
         record = resolve(store)
     visits = sorted(sorted(s["doc"] for s in e["sources"]) for e in record.events if e["type"] == "visit")
     assert visits == [["chronology.txt"], ["chronology.txt", "other.txt"]], visits
+
+
+def test_a_storys_different_conflict_acts_dated_by_the_story_stay_apart(tmp_path: Path) -> None:
+    # A story dated only by its dateline tells an accusation, a rejection with a summons and a demand:
+    # three acts, though they share the story's day; the accusation told again later stays one act.
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "story.txt",
+        "Chile and Japan trade charges\n\nSANTIAGO, March 12 (Reuters) - Chile accused Japan of spying on "
+        "its navy. Japan rejected the charge. Chilean President Gabriel Boric demanded that Japan withdraw "
+        "its trawlers.\n\nChile's foreign ministry accused Japan of spying on its navy.",
+    )
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    disputes = sorted(len(e["sources"]) for e in record.events if e["type"] == "dispute")
+    assert disputes == [1, 1, 2], record.events

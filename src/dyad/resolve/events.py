@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 _BASIS_RANK = {"explicit": 0, "relative": 1, "inferred": 2}
@@ -61,6 +62,19 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 # (Checked in group_events, not in same_event: clusters stay as coarse as before, and alike mentions of
 # many documents keep one signature.)
 _ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations", "statement"))
+
+
+# A story dates many acts only by its own date (or a weekday): sharing that date does not make two
+# conflict acts one, and a different kind of act (another CAMEO root: a demand, a rejection, a protest)
+# told in another sentence of the same story is another act. (Checked in group_events.)
+_CONFLICT_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
+
+
+def _told_act(row: dict[str, Any]) -> tuple[str, tuple[str, int]] | None:
+    """(document, (CAMEO root, sentence start)) of a conflict act not dated explicitly, else None."""
+    if row.get("date_basis") == "explicit" or row["type"] not in _CONFLICT_ACTS:
+        return None
+    return (row["doc_id"], (str(row.get("cameo") or "")[:2], row["start"]))
 
 
 def _act_day(row: dict[str, Any]) -> tuple[str, Any] | None:
@@ -205,37 +219,58 @@ def clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return list(found.values())
 
 
+@dataclass
+class _Group:
+    """A group being built, with what its members say against newcomers."""
+
+    rows: list[dict[str, Any]]
+    kinds: set[Signature] = field(default_factory=set)
+    days: dict[str, Any] = field(default_factory=dict)  # the day each document gives its one-day acts
+    told: set[tuple[dt.date, dt.date]] = field(default_factory=set)  # the explicit dates of its mentions
+    acts: dict[str, set[tuple[str, int]]] = field(
+        default_factory=dict
+    )  # per document: (CAMEO root, sentence)
+
+    def refuses(self, row: dict[str, Any]) -> bool:
+        act, explicit, told = _act_day(row), _explicit_span(row), _told_act(row)
+        if act is not None and self.days.get(act[0], act[1]) != act[1]:
+            return True  # this document dates another act of the kind to another day
+        if explicit is not None and any(_apart(explicit, other) for other in self.told):
+            return True  # "8-9 July" and "14-16 July": two visits, each dated by its text
+        return told is not None and any(
+            root != told[1][0] and start != told[1][1] for root, start in self.acts.get(told[0], ())
+        )  # the story tells another kind of act in another sentence, both dated only by the story
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        self.kinds.add(signature(row))
+        if (act := _act_day(row)) is not None:
+            self.days[act[0]] = act[1]
+        if (explicit := _explicit_span(row)) is not None:
+            self.told.add(explicit)
+        if (told := _told_act(row)) is not None:
+            self.acts.setdefault(told[0], set()).add(told[1])
+
+
 def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Mentions in ``group_order``, each joining the first group of its partition whose every member can
     be the same event (greedy: the first mentions, the best dated, found the groups)."""
-    groups: list[list[dict[str, Any]]] = []
-    signatures: list[set[Signature]] = []
-    days: list[dict[str, Any]] = []  # per group: the day each document gives its one-day acts
-    told: list[set[tuple[dt.date, dt.date]]] = []  # per group: the explicit dates of its mentions
+    groups: list[_Group] = []
     known: dict[tuple[Signature, Signature], bool] = {}
     for row in sorted(rows, key=group_order):
         if "_name" not in row:  # clusters() may have read it already
             row["_name"] = instrument_key(row["sentence"])
-        key, mine, act, explicit = partition(row), signature(row), _act_day(row), _explicit_span(row)
-        for group, kinds, dated, spans in zip(groups, signatures, days, told, strict=True):
-            if act is not None and dated.get(act[0], act[1]) != act[1]:
-                continue  # this document dates another act of the kind to another day
-            if explicit is not None and any(_apart(explicit, other) for other in spans):
-                continue  # "8-9 July" and "14-16 July": two visits, each dated by its text
-            if partition(group[0]) == key and all(_same(k, mine, known) for k in kinds):
-                group.append(row)
-                kinds.add(mine)
-                if act is not None:
-                    dated[act[0]] = act[1]
-                if explicit is not None:
-                    spans.add(explicit)
+        key, mine = partition(row), signature(row)
+        for group in groups:
+            if group.refuses(row):
+                continue
+            if partition(group.rows[0]) == key and all(_same(k, mine, known) for k in group.kinds):
+                group.add(row)
                 break
         else:
-            groups.append([row])
-            signatures.append({mine})
-            days.append(dict([act]) if act is not None else {})
-            told.append({explicit} if explicit is not None else set())
-    return groups
+            groups.append(_Group([]))
+            groups[-1].add(row)
+    return [g.rows for g in groups]
 
 
 def resolve_event(
