@@ -221,3 +221,24 @@ def test_chronology_headings_date_the_acts_below_them() -> None:
         ("sanction", ("CHL", "JPN"), "2019-06-12"),
         ("sanction", ("CHL", "JPN"), "2019-08-02"),
     }
+
+
+def test_a_date_in_a_since_clause_is_not_the_acts() -> None:
+    # "since taking office in October" dates the start of his term; the visit is of the story's week (its
+    # dateline), while a visit whose own words give the month keeps it.
+    text = (
+        "Chile minister in Tokyo\n\nTOKYO, March 3, 2023 (Reuters) - Chilean Foreign Minister Alberto van "
+        "Klaveren, on his first visit to Japan since taking office in October, met Japanese Foreign Minister "
+        "Yoshimasa Hayashi.\n\nVan Klaveren also visited Japan in October, on the way to Seoul."
+    )
+    visits = sorted(e.date.edtf for e in _events(text) if e.type == "visit" and e.date)
+    assert visits == ["2022-10", "2023-02-25/2023-03-03"], visits
+
+
+def test_acts_in_the_following_days_are_dated_after_the_day() -> None:
+    text = (
+        "Chile and Japan\n\nChile withdrew from the fisheries accord on 17 July 2023 and seized Japanese "
+        "trawlers off Valparaíso in the following days."
+    )
+    force = [e.date.edtf for e in _events(text, "history.txt") if e.type == "use_of_force" and e.date]
+    assert force == ["2023-07-18/2023-07-24"]

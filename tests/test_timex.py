@@ -436,3 +436,15 @@ def test_a_paragraph_opening_with_a_yearless_date_continues_the_year_before(
 ) -> None:
     found = find_time_expressions(text, anchor=dt.date(2023, 10, 2), narrative=narrative)
     assert found[-1].value.edtf == expected
+
+
+def test_the_following_days_are_the_week_after_the_day_just_named() -> None:
+    text = (
+        "Fighting broke out on 3 May 2021. In the preceding weeks both sides massed troops. The border "
+        "stayed closed in the following days.\n\nTalks stalled in June 2021. In the following days nothing "
+        "moved."
+    )
+    found = [(t.text, t.value.edtf) for t in find_time_expressions(text)]
+    assert ("In the preceding weeks", "2021-04-05/2021-05-02") in found
+    assert ("in the following days", "2021-05-04/2021-05-10") in found
+    assert ("In the following days", "2021-05-04/2021-05-10") not in found  # after a month: no day to count

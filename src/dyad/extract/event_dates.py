@@ -31,6 +31,10 @@ _UNTIL = re.compile(
 
 _VAGUE = ("century", "open")
 
+# "on his first trip since becoming minister in October": the start of a state that the act came after,
+# not the act's date.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+)?\w+ing\b[^,;:()]*$", re.I)
+
 
 @dataclass(slots=True)
 class Span:
@@ -71,6 +75,8 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
         before = sentence.text[: t.start - sentence.start]
         if t.start >= span[1] and _REPORTED.search(before):  # "..., EFE reported Tuesday": the report's date
             continue
+        if _SINCE_CLAUSE.search(before) and not _SINCE_CLAUSE.search(sentence.text[: hit.start]):
+            continue  # the date of a since-clause the act is not inside
         penalty = 1000 if t.value.granularity in _VAGUE else 0
         head = _LIST_HEAD.match(sentence.text)
         if head and t.start - sentence.start < head.end():

@@ -278,7 +278,19 @@ def _h_named(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
 def _h_anaphor(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     unit, tail = m["u"], " ".join((m["tail"] or "").split())
     in_this = bool(m["same"]) and m["same"][:2].lower() == "in"
-    if m.pre is None or (m["pl"] and not m["n"]):
+    if m.pre is None:
+        return None
+    if m["pl"] and not m["n"]:
+        # "in the following days", "over the preceding weeks": the days just after (before) a day
+        if m["rel"] and unit in ("day", "week") and not tail:
+            after = m["rel"] not in ("previous", "preceding", "prior")
+            return _Cand(
+                m.start,
+                m.end,
+                None,
+                "anaphor",
+                ("days" if unit == "day" else "weeks", 1 if after else -1, False),
+            )
         return None
     if m["n"]:
         n = R.number(m["n"])
@@ -529,6 +541,10 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
     if not (ctx.day and R.near(text, ctx.day[0], c.start, 2)):
         return None
     day = ctx.day[1]
+    if unit in ("days", "weeks"):  # a week (four weeks) after or before the day, not the day itself
+        reach = _DAYS(7 if unit == "days" else 28)
+        lo, hi = (day + _DAYS(1), day + reach) if k > 0 else (day - reach, day - _DAYS(1))
+        return span_value(lo, hi, "relative")
     if unit != "week":
         return day_value(day + _DAYS(k), "relative")
     if ctx.day[0] != ctx.last:
