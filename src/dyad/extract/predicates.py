@@ -573,7 +573,23 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             _retype(reading, effect, _lemma(token.head), k)
         _arguments(reading, token, is_noun, context)
         readings.append(reading)
-    return readings
+    # "met in New York and agreed to open a dialogue": one meeting, whose outcome is a plan
+    # "agreed to restore relations": the relations step, reported as such when it is taken
+    met = {r.token.i for r in readings if r.type in ("meeting", "visit")}
+    relations = {r.token.i for r in readings if r.type == "diplomatic_relations"}
+    return [
+        r
+        for r in readings
+        if not _agreed_to_act(r)
+        or not (
+            (r.token.dep_ == "conj" and r.token.head.i in met)
+            or any(c.dep_ == "xcomp" and c.i in relations for c in r.token.children)
+        )
+    ]
+
+
+def _agreed_to_act(reading: Reading) -> bool:
+    return reading.predicate.lemma == "agree to" and not reading.predicate.objects
 
 
 def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str]]) -> set[str]:
