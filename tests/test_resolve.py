@@ -184,15 +184,16 @@ def test_visits_dated_explicitly_days_apart_are_two_visits_and_a_day_apart_one(t
 
 
 def test_a_storys_different_conflict_acts_dated_by_the_story_stay_apart(tmp_path: Path) -> None:
-    # A story dated only by its dateline tells an accusation, a rejection with a summons and a demand:
-    # three acts, though they share the story's day; the accusation told again later stays one act.
+    # A story tells an accusation, a rejection and a demand, all dated by its "on Monday": three acts,
+    # though they share the day; the accusation told again later stays one act.
     corpus = tmp_path / "c"
     _write(
         corpus,
         "story.txt",
-        "Chile and Japan trade charges\n\nSANTIAGO, March 12 (Reuters) - Chile accused Japan of spying on "
-        "its navy. Japan rejected the charge. Chilean President Gabriel Boric demanded that Japan withdraw "
-        "its trawlers.\n\nChile's foreign ministry accused Japan of spying on its navy.",
+        "Chile and Japan trade charges\n\nPublished: 12 March 2024\n\nSANTIAGO, March 12 (Reuters) - Chile "
+        "accused Japan of spying on its navy on Monday. Japan rejected the charge. Chilean President Gabriel "
+        "Boric demanded that Japan withdraw its trawlers.\n\nChile's foreign ministry accused Japan of "
+        "spying on its navy on Monday.",
     )
     with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
         assert pipeline.ingest(store, [corpus]).ok
