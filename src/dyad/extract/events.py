@@ -376,7 +376,8 @@ class EventExtractor:
             and len(reading.target) == 1
             and not reading.actor
             and reading.target <= set(pair)
-            and state_actor(reading.token)
+            # "duties were imposed on Australian wine": a sanction's imposer left unsaid is a state
+            and (state_actor(reading.token) or (reading.agentless and reading.type == "sanction"))
         )
         return (acts or suffers) and self._countries(at, date) <= set(pair)
 
