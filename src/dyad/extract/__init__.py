@@ -93,9 +93,11 @@ def _not_covered(mentions: list[Mention], officials: list[Mention]) -> list[Ment
 
 
 def _leaders_offices(mentions: list[Mention], knowledge: Knowledge, when: TimeValue | None) -> None:
-    """A known leader's office and country as of the document's date, for the actors list."""
+    """A known leader's office and country as of the document's date, for the actors list; not for one the
+    text introduced with a title of its own ("UN Secretary-General X")."""
+    introduced = {m.value for m in mentions if m.kind == "person" and m.attrs.get("official")}
     for m in mentions:
-        if m.kind == "person" and not m.attrs.get("official"):
+        if m.kind == "person" and m.value not in introduced:
             found = person_country(knowledge, m.value, when)
             if found is not None:
                 m.attrs.setdefault("iso3", found.iso3)
@@ -202,8 +204,8 @@ def extract_facts(
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
     timexes = _relative_expressions(doc.text, reference, doc.kind) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
-    settle_countries(doc, mentions, pair)
-    _leaders_offices(mentions, knowledge, reference)
+    _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
+    settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)
     clock.lap("time expressions and document date")
     parsed = _parse_candidates(doc, mentions, knowledge, pair)
     clock.lap("parse")
