@@ -15,11 +15,20 @@ from dyad.models import Document
 PAIR = "Chile and Peru renewed their partnership. Chile and Peru trade copper. "
 
 
-def _people(text: str) -> dict[str, dict]:
+def _mentions(text: str) -> list[dict]:
     doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published="2023-05-02")
     doc.raw_text = doc.text = text
     clean_document(doc)
-    return {m["value"]: json.loads(m["attrs"]) for m in extract_facts(doc).mentions if m["kind"] == "person"}
+    mentions = extract_facts(doc).mentions
+    return [{"value": m["value"], **json.loads(m["attrs"])} for m in mentions if m["kind"] == "person"]
+
+
+def _people(text: str) -> dict[str, dict]:
+    """Each person's first mention: how the text introduced them."""
+    people: dict[str, dict] = {}
+    for m in _mentions(text):
+        people.setdefault(m["value"], m)
+    return people
 
 
 @pytest.mark.parametrize(
@@ -136,3 +145,52 @@ def test_a_country_owning_another_official_is_not_the_one_acting() -> None:
     text = PAIR + "Chile sanctioned Peru's prosecutor, Luis Paz Soto, and recalled Ambassador Ana Ruiz Toro."
     people = _people(text)
     assert people["Luis Paz Soto"]["iso3"] == "PER" and people["Ana Ruiz Toro"]["iso3"] == "CHL"
+
+
+def test_a_leader_serves_an_international_body() -> None:
+    # Guterres led Portugal, and Stoltenberg Norway, before these offices: the text's title wins
+    mentions = _mentions(
+        "UN Secretary-General António Guterres spoke. Later Guterres and António Guterres left."
+    )
+    assert len(mentions) == 3 and all(
+        m["value"] == "António Guterres" and not m.get("iso3") for m in mentions
+    )
+    assert "Secretary-General" in mentions[0]["role"]
+    text = "Chile's president said he had informed NATO Secretary-General Jens Stoltenberg of it."
+    assert _people(text)["Jens Stoltenberg"].get("iso3") is None
+    # a title of a country's body is no international title
+    assert _people("Japan's Foreign Minister Kenji Hoshino spoke.")["Kenji Hoshino"]["iso3"] == "JPN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a known leader in the possessive, or served by the title
+        ("Boric's chief of staff, Ana Ruiz Toro, wrote on Monday.", "Ana Ruiz Toro", "CHL"),
+        (
+            "Ana Ruiz Toro, a long-serving adviser to President Gabriel Boric, arrived.",
+            "Ana Ruiz Toro",
+            "CHL",
+        ),
+        # an appositive after the name
+        (
+            "Peru handed over Wing Commander Ana Ruiz Toro, the Chilean navy pilot, on Monday.",
+            "Ana Ruiz Toro",
+            "CHL",
+        ),
+        (
+            "Finance Minister Ana Ruiz Toro, who led Peru's delegation, said it was over.",
+            "Ana Ruiz Toro",
+            "PER",
+        ),
+        # the title begins inside the name of a body of known country
+        ("Chinese foreign ministry spokesman Liu Weimin spoke in Lima.", "Liu Weimin", "CHN"),
+    ],
+)
+def test_countries_from_what_surrounds_the_name(text: str, name: str, country: str) -> None:
+    assert _people(text)[name]["iso3"] == country
+
+
+def test_an_appositive_naming_another_act_gives_no_country() -> None:
+    text = "Finance Minister Ana Ruiz Toro, who met Peru's and Japan's envoys, said it was over."
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
