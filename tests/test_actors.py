@@ -194,3 +194,42 @@ def test_countries_from_what_surrounds_the_name(text: str, name: str, country: s
 def test_an_appositive_naming_another_act_gives_no_country() -> None:
     text = "Finance Minister Ana Ruiz Toro, who met Peru's and Japan's envoys, said it was over."
     assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_a_body_after_a_title_is_no_name() -> None:
+    people = _people("Luis Paz Soto, Secretary of the Economic Relations Division, signed it.")
+    assert (
+        "Luis Paz Soto" in people
+        and "Relations Division" not in people
+        and "Economic Relations" not in people
+    )
+
+
+def test_titles_added_to_the_lexicon() -> None:
+    people = _people(
+        "Chile's human rights ombudswoman Ana Ruiz Toro met the Chief Representative of JICA, KATO Ren."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Ana Ruiz Toro"]["role"] == "ombudsman"
+    assert people["KATO Ren"]["iso3"] == "JPN"
+
+
+def test_a_government_speaks_for_itself_in_its_own_transcript() -> None:
+    heading = "Ministry of Foreign Affairs of Chile\n\nBriefing by the Spokesperson\n\n"
+    people = _people(heading + "Spokesperson Ana Ruiz Toro opened the briefing.\n\nQuestion: What of Peru?")
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL"
+    # a wire story from a capital: the home side's officials go unnamed by country
+    people = _people("LIMA, May 2 (Wire) - Trade talks resumed, spokeswoman Ana Ruiz Toro said.")
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER"
+    # no heading naming a government, no dateline: no country
+    people = _people("Talks resumed\n\nTrade talks resumed, spokeswoman Ana Ruiz Toro said.")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+    # an envoy is often abroad: the home country says nothing of one
+    people = _people(heading + "Ambassador Ana Ruiz Toro opened the briefing.\n\nQuestion: What of Peru?")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_a_name_is_on_one_line_and_may_have_five_words() -> None:
+    people = _people("Briefing by the Spokesman, Ambassador Ana Ruiz Toro\nLima, Tuesday 2 May 2023")
+    assert "Ana Ruiz Toro" in people and not any("Lima" in name for name in people)
+    people = _people("Peru's envoy, Ambassador Ana Maria Ruiz Toro Vega, said so.")
+    assert "Ana Maria Ruiz Toro Vega" in people

@@ -31,7 +31,9 @@ _WORD = (
 # A family name in capitals before the given name, as Japanese and Korean official texts write it
 # ("ITO Satoshi"); only at the start of a name and followed by a capitalised word.
 _FAMILY_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
-NAME = rf"(?:{_FAMILY_CAPS}\s+{_WORD}(?:\s+{_WORD})?|{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}})"
+# The words of a name are on one line: a name does not run into the next line's heading.
+_SP = r"[^\S\n]+"
+NAME = rf"(?:{_FAMILY_CAPS}{_SP}{_WORD}(?:{_SP}{_WORD})?|{_WORD}(?:{_SP}(?:{_PARTICLE}{_SP})*{_WORD}){{1,5}})"
 _PREFIX = r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|state|special|new|top)[\s-]+)*"
 # Words that start a capitalised run but are not a name.
 _NOT_NAME = frozenset(
@@ -107,6 +109,46 @@ _NOT_NAME = frozenset(
         "Brig",
         "Adm",
         "Capt",
+    ]
+)
+# Last words of the names of bodies, never of a person's.
+_BODY_WORDS = frozenset(
+    [
+        "Division",
+        "Department",
+        "Ministry",
+        "Office",
+        "Agency",
+        "Council",
+        "Commission",
+        "Committee",
+        "Bank",
+        "Corporation",
+        "Group",
+        "Authority",
+        "Forces",
+        "Army",
+        "Navy",
+        "Court",
+        "Assembly",
+        "Parliament",
+        "Government",
+        "Embassy",
+        "Secretariat",
+        "Directorate",
+        "Bureau",
+        "Institute",
+        "Company",
+        "Organization",
+        "Organisation",
+        "Union",
+        "Party",
+        "Front",
+        "Service",
+        "Services",
+        "Centre",
+        "Center",
+        "Board",
     ]
 )
 _ORG = re.compile(
@@ -420,9 +462,14 @@ class ActorFinder:
         return out
 
     def _clean(self, text: str) -> str | None:
-        name = _clean_name(text)
-        if name and all(w.lower() in self.title_words or w in _NOT_NAME for w in name.split()):
-            return None  # "the Official Spokesman, Ambassador X": a title, not a name
+        """A person's name without the title words around it; None for a title ("the Official Spokesman,
+        Ambassador X") or a body ("the Economic Relations Division")."""
+        words = text.split()
+        while words and words[0].lower() in self.title_words:
+            words = words[1:]
+        name = _clean_name(" ".join(words))
+        if name is None or name.split()[-1] in _BODY_WORDS:
+            return None
         return name
 
     def _name_after(self, text: str, at: int, countries: list[Mention]) -> tuple[int, int, str] | None:
@@ -446,8 +493,8 @@ class ActorFinder:
         if found is None:
             return None
         name = self._clean(found.group(1))
-        if not name:
-            return None
+        if not name or "\n\n" in window[: found.start(1)]:
+            return None  # a title and a name paragraphs apart are not one introduction
         start = at + found.start(1)
         end = start + found.group(1).rfind(name.split()[-1]) + len(name.split()[-1])
         return start, end, name
@@ -764,6 +811,7 @@ def settle_countries(
         i = bisect_right(starts, c.start) - 1
         return _placed(doc.text, c) and not _SETTING.match(doc.text, sentences[i].start, c.start)
 
+    home = home_country(doc.text, countries)
     for group in by_official.values():
         if any(m.attrs.get("iso3") or m.attrs.get("international") for m in group):
             continue
@@ -783,9 +831,44 @@ def settle_countries(
                 named, own = named_in(sentences[i - 1]), False
             # the sentence before sets the scene: a place there is where the official is
             iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
+            # nothing in the sentence: a government's own official in its own transcript or dateline story
+            quiet = not any(not passive(c) for c in named_in(sentence))
+            if iso3 is None and quiet and first.attrs.get("rank") not in _FOREIGN_RANKS:
+                iso3 = home
         if iso3 is not None:
             for m in group:
                 m.attrs["iso3"] = iso3
+
+
+def home_country(text: str, countries: list[Mention]) -> str | None:
+    """The country a document speaks for: the one government named in its heading ("Ministry of Foreign
+    Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN AFFAIRS") or the capital of its
+    dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
+    heading = _HEADING.match(text)
+    if heading and _GOVERNMENT.search(heading.group(0)):
+        codes = {c.value for c in countries if c.end <= heading.end()}
+        if len(codes) == 1:
+            return codes.pop()
+    for c in countries:
+        if c.start > 600:
+            break
+        if (
+            c.form == "metonym"
+            and _DATELINE.match(text, c.end)
+            and text[max(0, c.start - 1) : c.start] in ("", "\n")
+        ):
+            return c.value
+    return None
+
+
+# The first lines of a document (up to three, within 300 characters), where a masthead stands.
+_HEADING = re.compile(r"\s*(?:[^\n]{1,150}\n+){1,3}")
+_GOVERNMENT = re.compile(r"\b(?:ministry|government|presidency|embassy|republic\s+of)\b", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+)
+# Ranks often posted abroad or outside government: the home country says nothing of them.
+_FOREIGN_RANKS = ("diplomat", "business", "party")
 
 
 def _acting_country(
