@@ -233,3 +233,19 @@ def test_a_name_is_on_one_line_and_may_have_five_words() -> None:
     assert "Ana Ruiz Toro" in people and not any("Lima" in name for name in people)
     people = _people("Peru's envoy, Ambassador Ana Maria Ruiz Toro Vega, said so.")
     assert "Ana Maria Ruiz Toro Vega" in people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        (
+            "Trade Minister Ana Ruiz Toro announced that Peru will file a complaint against Japan's rules.",
+            "PER",
+        ),
+        ("Trade Minister Ana Ruiz Toro said the Peruvian government would answer Japan's rules.", "PER"),
+        # a country's thing as the subject is not the country speaking
+        ("Trade Minister Ana Ruiz Toro said Japan's decision was as wrong as Peru's.", None),
+    ],
+)
+def test_the_country_an_official_speaks_for(sentence: str, country: str | None) -> None:
+    assert _people(sentence)["Ana Ruiz Toro"].get("iso3") == country
