@@ -249,3 +249,18 @@ def test_a_name_is_on_one_line_and_may_have_five_words() -> None:
 )
 def test_the_country_an_official_speaks_for(sentence: str, country: str | None) -> None:
     assert _people(sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Briefing by the Press Secretary\nChile-Peru Summit Talks", "Chile-Peru Summit Talks"),
+        ("Ties between the People's Republic of China and Peru grew.", "People's Republic"),
+        (
+            "The Directors General of Military Operations, Peru's Major General Luis Paz Soto, met.",
+            "Peru's Major General Luis Paz Soto",
+        ),
+    ],
+)
+def test_bodies_and_possessives_are_no_names(text: str, not_a_name: str) -> None:
+    assert not_a_name not in _people(text)

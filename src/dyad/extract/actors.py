@@ -149,6 +149,22 @@ _BODY_WORDS = frozenset(
         "Centre",
         "Center",
         "Board",
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Emirates",
+        "States",
+        "Talks",
+        "Summit",
+        "Conference",
+        "Forum",
+        "Meeting",
+        "Agreement",
+        "Treaty",
+        "Declaration",
+        "Statement",
+        "Results",
+        "Operations",
     ]
 )
 _ORG = re.compile(
@@ -464,11 +480,10 @@ class ActorFinder:
     def _clean(self, text: str) -> str | None:
         """A person's name without the title words around it; None for a title ("the Official Spokesman,
         Ambassador X") or a body ("the Economic Relations Division")."""
-        words = text.split()
-        while words and words[0].lower() in self.title_words:
-            words = words[1:]
-        name = _clean_name(" ".join(words))
-        if name is None or name.split()[-1] in _BODY_WORDS:
+        name = _clean_name(text)
+        if name is None or name.split()[-1] in _BODY_WORDS or re.search(r"['’]s\b", name):
+            return None  # a body ("Military Operations"), or a possessive ("India's Lieutenant General X")
+        if all(w.lower() in self.title_words or w in _NOT_NAME for w in name.split()):
             return None
         return name
 
