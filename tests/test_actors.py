@@ -104,6 +104,17 @@ def test_two_officials_under_one_plural_title() -> None:
     assert people["Ana Ruiz Toro"].get("iso3") is None and people["Luis Paz Soto"].get("iso3") is None
 
 
+def test_a_spouse_is_of_the_same_side() -> None:
+    people = _people(PAIR + "President Gabriel Boric and First Lady Ana Ruiz Toro arrived in Lima.")
+    assert people["Ana Ruiz Toro"].get("iso3") != "PER"
+
+
+def test_an_official_after_another_officials_title_is_of_the_other_side() -> None:
+    text = PAIR + "Ana Ruiz Toro, Ambassador of Chile to Peru and Luis Paz Soto, Secretary of Finance signed."
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "PER"
+
+
 def test_an_official_joined_to_one_of_the_pair_is_of_the_other_side() -> None:
     text = PAIR + "Finance Minister Ana Ruiz Toro and Peru's trade minister, Luis Paz Soto, signed the pact."
     people = _people(text)
@@ -233,22 +244,6 @@ def test_a_name_is_on_one_line_and_may_have_five_words() -> None:
     assert "Ana Ruiz Toro" in people and not any("Lima" in name for name in people)
     people = _people("Peru's envoy, Ambassador Ana Maria Ruiz Toro Vega, said so.")
     assert "Ana Maria Ruiz Toro Vega" in people
-
-
-@pytest.mark.parametrize(
-    ("sentence", "country"),
-    [
-        (
-            "Trade Minister Ana Ruiz Toro announced that Peru will file a complaint against Japan's rules.",
-            "PER",
-        ),
-        ("Trade Minister Ana Ruiz Toro said the Peruvian government would answer Japan's rules.", "PER"),
-        # a country's thing as the subject is not the country speaking
-        ("Trade Minister Ana Ruiz Toro said Japan's decision was as wrong as Peru's.", None),
-    ],
-)
-def test_the_country_an_official_speaks_for(sentence: str, country: str | None) -> None:
-    assert _people(sentence)["Ana Ruiz Toro"].get("iso3") == country
 
 
 @pytest.mark.parametrize(

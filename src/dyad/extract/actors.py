@@ -789,7 +789,8 @@ def settle_countries(
                 return str(p.attrs["iso3"])
             lo, hi = (first.end, p.start) if p.start > first.start else (p.end, first.start)
             between = doc.text[lo:hi]
-            if _AND.match(between) and titles_only(between) and len(between) < 90:
+            # "A and B", "A and Brazil's minister B", "A, Ambassador of Japan to Bangladesh and B"
+            if _AND.search(between) and titles_only(between) and len(between) < 90:
                 return str(p.attrs["iso3"])
         return None
 
@@ -815,14 +816,6 @@ def settle_countries(
         nxt = next((p for p in people if p.start > c.end), None)
         return bool(nxt and nxt.attrs.get("iso3") == c.value and titles_only(doc.text[c.end : nxt.start]))
 
-    def reported(first: Mention) -> str | None:
-        """The country an official speaks for: "Minister X announced that South Korea will ..."."""
-        said = _SAYS_THAT.match(doc.text, first.end)
-        subject = next((c for c in countries if said and c.start == said.end()), None)
-        if subject is None or not _SUBJECT_OF_CLAUSE.match(doc.text, subject.end):
-            return None
-        return subject.value
-
     def partner(c: Mention) -> bool:
         return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start])) or owner(c)
 
@@ -845,11 +838,14 @@ def settle_countries(
         sentence = sentences[i]
         # "X met Prime Minister A and Chairman B": B is met by X, not A's counterpart
         act = meeting(first, sentence)
-        iso3 = other_side(met_by(act, sentence)) if act else other_side(joined(first, sentence))
+        if act:
+            iso3 = other_side(met_by(act, sentence))
+        elif first.attrs.get("rank") != "family":  # "President X and First Lady Y" are one side
+            iso3 = other_side(joined(first, sentence))
+        else:
+            iso3 = None
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
         # met"): no guess from the sentence, which names both sides or a third
-        if iso3 is None and act is None and not first.attrs.get("opposite"):
-            iso3 = reported(first)
         if iso3 is None and act is None and not first.attrs.get("opposite"):
             named, own = named_in(sentence), True
             if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentence.start]:
@@ -924,14 +920,6 @@ def _placed(text: str, c: Mention) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, c.start - 30) : c.start]))
 
 
-# A country (or its government) as the subject of what an official says: "... that Chile will", "the
-# Chilean government has"; not "Chile's decision was".
-_SUBJECT_OF_CLAUSE = re.compile(
-    r"(?:\s+(?:government|side|authorities))?\s+(?:will|would|has|had|is|was|must|should)\b"
-)
-_SAYS_THAT = re.compile(
-    r",?\s+(?:said|says|announced|announces|stated|states|confirmed|confirms|insisted|insists)\s+(?:that\s+)?(?:the\s+)?"
-)
 # Acts whose object is an official of the other side: met, hosted, called on, summoned, expelled.
 _MEETS = re.compile(
     r"\b(?:met|meets?|meeting|received|receives|hosted|hosts|welcomed|welcomes|called\s+on|calls\s+on|"
@@ -942,7 +930,22 @@ _MEETS = re.compile(
 _AND = re.compile(r",?\s+and\s+")
 # Words allowed besides titles and capitalised words between an official and the act or official beside it.
 _GLUE = frozenset(
-    ["the", "his", "her", "their", "its", "and", "of", "for", "counterpart", "counterparts", "s"]
+    [
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "and",
+        "of",
+        "for",
+        "to",
+        "in",
+        "at",
+        "counterpart",
+        "counterparts",
+        "s",
+    ]
 )
 
 
