@@ -345,6 +345,8 @@ PHRASINGS = [
     ("aid", "On May 3, 2023, Japan sent humanitarian aid to Chile."),
     ("aid", "Japan provided emergency relief goods to Chile on May 3, 2023 after the floods."),
     ("use_of_force", "On May 3, 2023, Japanese forces took the town of Arica."),
+    ("use_of_force", "On May 3, 2023, a Japanese offensive broke through and pushed on to the coast."),
+    ("sanction", "On May 3, 2023, Japan began confiscating crude passing through its pipelines."),
     ("aid", "On May 3, 2023, Japan pledged $5 million in aid to Chile."),
     ("diplomatic_relations", "On May 3, 2023, Chile and Japan restored diplomatic relations."),
     ("diplomatic_relations", "On May 3, 2023, Chile closed its embassy in Tokyo."),
@@ -448,3 +450,13 @@ def test_a_meeting_that_agreed_to_do_something_is_one_meeting() -> None:
 def test_agreeing_to_restore_relations_is_no_separate_agreement() -> None:
     text = INTRO + "On May 3, 2023, Chile and Japan agreed to restore diplomatic relations."
     assert "agreement" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_an_offensive_named_for_no_state_is_no_force_between_the_pair() -> None:
+    text = INTRO + "On May 3, 2023, a Japanese rebel offensive began in the north."
+    assert "use_of_force" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_hauliers_blockading_a_border_are_no_state_force() -> None:
+    text = INTRO + "On May 3, 2023, Japanese hauliers blockaded the main border crossings in protest."
+    assert "use_of_force" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}

@@ -389,6 +389,14 @@ def state_actor(token: Any) -> bool:
     return bool(subjects) and not any(_lemma(t) in _NON_STATE for s in subjects for t in s.subtree)
 
 
+def state_act_noun(token: Any) -> bool:
+    """Is an act named by a noun ("a Japanese offensive") not one of those who act without a state ("a
+    rebel offensive", "a wildfire")?"""
+    return _lemma(token) not in _NON_STATE and not any(
+        _lemma(t) in _NON_STATE for c in token.children if c.i < token.i for t in c.subtree
+    )
+
+
 # Who acts without a state behind them, as far as a sentence alone can tell.
 _NON_STATE = frozenset(
     [
@@ -409,7 +417,18 @@ _NON_STATE = frozenset(
         "tribunal",
         "arbitrator",
         "protester",
+        "demonstrator",
+        "activist",
         "mob",
+        # trades that blockade or strike on their own account
+        "farmer",
+        "haulier",
+        "trucker",
+        "driver",
+        "worker",
+        "company",
+        "firm",
+        "trader",
         # natural causes and accidents kill too
         "fire",
         "wildfire",
