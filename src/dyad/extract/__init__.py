@@ -12,12 +12,13 @@ import time
 from bisect import bisect_right
 from functools import lru_cache
 
-from dyad.extract.actors import ActorFinder, settle_countries
+from dyad.extract.actors import ActorFinder
 from dyad.extract.context import document_pair, person_country
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
+from dyad.extract.official_sides import settle_countries
 from dyad.extract.parse import parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
