@@ -336,6 +336,10 @@ PHRASINGS = [
     ("dispute", "On May 3, 2023, Chile accused Japan of spying."),
     ("diplomatic_relations", "On May 3, 2023, Chile recalled its ambassador from Tokyo."),
     ("sanction", "On May 3, 2023, Chile imposed tariffs on Japanese cars."),
+    ("sanction", "On May 3, 2023, provisional duties of 107 per cent were imposed on Chilean wine."),
+    ("sanction", "On May 3, 2023, Japan put new duties on Chilean transit goods."),
+    ("sanction", "On May 3, 2023, Japan withdrew the transshipment facility for Chilean cargo."),
+    ("sanction", "On May 3, 2023, Japanese customs stopped clearing Chilean coal."),
     ("use_of_force", "On May 3, 2023, Chilean police detained two Japanese diplomats."),
     ("meeting", "On May 3, 2023, the Chilean and Japanese foreign ministers held talks in Lima."),
     ("meeting", "On May 3, 2023, Boric spoke by phone with Japanese Prime Minister Fumio Kishida."),
@@ -460,3 +464,23 @@ def test_an_offensive_named_for_no_state_is_no_force_between_the_pair() -> None:
 def test_hauliers_blockading_a_border_are_no_state_force() -> None:
     text = INTRO + "On May 3, 2023, Japanese hauliers blockaded the main border crossings in protest."
     assert "use_of_force" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_a_date_in_a_participle_clause_is_that_clauses() -> None:
+    """ "the consultations held in Lima in August 2015" dates those consultations, not the round chaired."""
+    text = INTRO + (
+        "On May 3, 2023, Boric and Kishida chaired the second round of Chilean-Japanese consultations, "
+        "the first since the consultations held in Lima in August 2015."
+    )
+    meetings = {d for t, p, d in _facts(_events(text)) if t == "meeting" and p == ("CHL", "JPN")}
+    assert "2023-05-03" in meetings and "2015-08" not in meetings
+
+
+def test_an_opposition_leaders_condemnation_is_no_states_act() -> None:
+    text = INTRO + "On May 3, 2023, opposition leaders in Japan condemned the decision."
+    assert "dispute" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_a_company_that_invests_still_invests() -> None:
+    text = INTRO + "On May 3, 2023, the Japanese company Mitsui invested in a Chilean copper mine."
+    assert "investment" in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
