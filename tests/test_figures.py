@@ -10,6 +10,7 @@ import pytest
 from dyad.clean.sentences import split_sentences
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import PAIR_PHRASES, Mention
+from dyad.extract.quantities import find_quantities
 from dyad.models import Document, Figure, TimeExpression, TimeValue
 from dyad.pipeline import process_bytes
 
@@ -879,6 +880,27 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("export", 57e6, "USD", "2012", "PER", "ECU"),
             },
         ),
+        (  # a row per item, the year and the currency in a column's header, the scale in the cells;
+            # the rows written one under another, with no blank line between them
+            "Peru sells copper to Brazil, and Brazil buys fish meal from Peru.\n\n"
+            "| Good | Route | Exports to Brazil in 2018 (US$) |\n|---|---|---|\n"
+            "| Copper ore | road | ~1.5 bn |\n| Fish meal (frozen) | port | 350 mn |\n",
+            {
+                ("export", 1.5e9, "USD", "2018", "PER", "BRA"),
+                ("export", 350e6, "USD", "2018", "PER", "BRA"),
+            },
+        ),
+        (  # plain rows whose cells carry their currency and scale, columns named by flow words
+            "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+            "Year Exports to Chile Imports from Chile\n\n"
+            "2020 US$1.2 billion US$0.8 billion\n\n2021 US$1.4 billion US$0.9 billion\n",
+            {
+                ("export", 1.2e9, "USD", "2020", "PER", "CHL"),
+                ("import", 0.8e9, "USD", "2020", "PER", "CHL"),
+                ("export", 1.4e9, "USD", "2021", "PER", "CHL"),
+                ("import", 0.9e9, "USD", "2021", "PER", "CHL"),
+            },
+        ),
     ],
 )
 def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -889,7 +911,23 @@ def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[ob
     }
     assert {(k, round(v), *rest) for k, v, *rest in expected} <= found, found
     rows = [f for f in processed.figures if f.unit in ("USD", "head")]
-    assert all(re.match(r"\|? ?20\d\d", f.source.text) for f in rows)
+    assert all(re.match(r"\|? ?(?:20\d\d|[A-Z])", f.source.text) for f in rows)
+
+
+def test_an_item_table_needs_a_year_and_a_unit_in_its_header() -> None:
+    text = (
+        "Peru sells copper to Brazil, and Brazil buys fish meal from Peru.\n\n"
+        "| Good | Exports to Brazil (US$) | Exports to Brazil in 2018 |\n|---|---|---|\n"
+        "| Copper ore | ~1.5 bn | ~1.5 bn |\n| Fish meal | 350 mn | 35 |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    assert not [f for f in processed.figures if f.source.text.startswith("|")]
+
+
+def test_the_rand_sign_needs_a_scale_word() -> None:
+    [processed] = process_bytes("r.txt", b"South Africa's exports to Chile rose to R8.9 billion in 2021.")
+    assert [(f.value, f.unit) for f in processed.figures] == [(8.9e9, "ZAR")]
+    assert not find_quantities("The R2 engine of 2021 and the R-5 road.")
 
 
 def test_a_table_of_unitless_counts_gives_no_figures() -> None:

@@ -191,6 +191,7 @@ _PRE_SYMBOLS = {
     "tl": "TRY",
     "chf": "CHF",
     "zar": "ZAR",
+    "r": "ZAR",
     "sar": "SAR",
     "aed": "AED",
     "₴": "UAH",
@@ -238,10 +239,12 @@ _W_NUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
+# The rand's "R" only before an amount with a scale word ("R8.9 billion"), never "R2" alone
+_RAND = r"R(?=\d[\d,.]*\s?(?:bn|billion|mn|million|trillion)\b)"
 _CODES = "USD|EUR|GBP|JPY|CNY|RMB|RUB|PEN|BRL|MXN|ARS|CLP|COP|INR|KRW|TRY|CHF|CAD|AUD|ZAR|SAR|AED"
 _PRE = (
     r"(?:(?<![A-Za-z])(?-i:US\s?\$|U\.S\.\s?\$|Mex\$|MX\$|CA\$|AU\$|HK\$|NZ\$|NT\$|R\$|C\$|A\$|S\$|S/\.?"
-    rf"|Rs\.?(?=\s?\d)|TL(?=\s?\d)|(?:{_CODES})(?=\s?\d))|[$€£¥₽₹₩₺₴₦])"
+    rf"|Rs\.?(?=\s?\d)|TL(?=\s?\d)|(?:{_CODES})(?=\s?\d)|{_RAND})|[$€£¥₽₹₩₺₴₦])"
 )
 _POST = (
     r"(?:(?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore|New Zealand|Taiwan(?:ese)?)"
@@ -333,7 +336,7 @@ _BLOCKERS = re.compile(
     r"|\+\d{1,4}(?:[ .-]?\(?\d{1,4}\)?){2,}|\(?\b\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"  # phone numbers
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates
     r"|\b\d{1,2}:\d{2}\b"  # clock time
-    rf"|(?<![\w])(?!(?:{_CODES}|Rs)\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"  # Mi35, Su-24, COP21, G8
+    rf"|(?<![\w])(?!(?:{_CODES}|Rs|R)\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"  # Mi35, Su-24, COP21, G8
     r"|\b\d+[A-Za-z]+\d[\w-]*",  # 3M14, 9K33
 )
 _YEAR_RANGE = re.compile(r"\d{4}\s?[-–]\s?\d{2,4}")
