@@ -934,3 +934,18 @@ def test_a_table_of_unitless_counts_gives_no_figures() -> None:
     text = "Peru and Ecuador.\n\nYear Visitors Flights\n\n2011 35 41\n\n2012 48 57\n"
     [processed] = process_bytes("table.md", text.encode())
     assert not [f for f in processed.figures if f.source.text.startswith("20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the year after "since <something> in" starts a span: it is not the figure's year
+        ("Peru's exports to Russia reached $3 billion, the most since the accord took effect in 2009.", None),
+        ("In 2015 Peru's exports to Russia reached $3 billion, the most since ties resumed in 1992.", "2015"),
+        # a plain "in" keeps its year
+        ("Since the accord, Peru's exports to Russia reached $3 billion in 2009.", "2009"),
+    ],
+)
+def test_the_start_of_a_span_is_not_the_year(text: str, year: str | None) -> None:
+    (figure,) = figures_of(text, ("PER", "RUS"))
+    assert (figure.value, figure.year.edtf if figure.year else None) == (3e9, year)

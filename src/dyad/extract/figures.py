@@ -166,6 +166,8 @@ _BASE_BEFORE = re.compile(
 )
 # "nearly triple their level in 2014", "back to the level of 2010": the year of the level compared with
 _BASE_LEVEL = re.compile(r"\b(?:(?:its|their)\s+(?:[\w-]+\s+)?|the\s+)levels?\s+(?:(?:in|of|at)\s+)?$", _I)
+# "the largest since its inception in 1974", "since relations were restored in 1992": the start of a span
+_BASE_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:in\s+)?$", _I)
 _BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
 _BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
@@ -300,10 +302,14 @@ def _resolve_in_context(
 
 
 def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
-    """A comparison base: "compared with 2017", "than in 2012", "since 2008", "over 2016", "on the
-    previous year"; not a period ("from 2005 to 2008", "over 2010-2015") nor a date ("on 24 November")."""
+    """A comparison base: "compared with 2017", "than in 2012", "since 2008", "since its founding in
+    1974", "over 2016", "on the previous year"; not a period ("from 2005 to 2008", "over 2010-2015")
+    nor a date ("on 24 November")."""
     own = text[start:end]
-    if _BASE_BEFORE.search(text[:start]) or _BASE_TEXT.match(own) or _BASE_LEVEL.search(text[:start]):
+    before = text[:start]
+    if _BASE_BEFORE.search(before) or _BASE_TEXT.match(own) or _BASE_LEVEL.search(before):
+        return True
+    if _BASE_SINCE.search(before[-60:]):
         return True
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
