@@ -949,3 +949,41 @@ def test_a_table_of_unitless_counts_gives_no_figures() -> None:
 def test_the_start_of_a_span_is_not_the_year(text: str, year: str | None) -> None:
     (figure,) = figures_of(text, ("PER", "RUS"))
     assert (figure.value, figure.year.edtf if figure.year else None) == (3e9, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the flow comes from, said after it
+        ("Close to 20 percent of Chile's imports are from Peru.", [("import", 20, "CHL", "PER")]),
+        # the whole of one side's sales abroad
+        (
+            "Peruvian exports to Chile accounted for 14 percent of all sales abroad.",
+            [("export", 14, "PER", "CHL")],
+        ),
+        # the flow named before "its share"; the rounded fraction is the same share again
+        (
+            "Chile took about a third of Peru's exports, mostly copper; in 2019 its share was 32 per cent.",
+            [("export", 32, "PER", "CHL")],
+        ),
+        # a written fraction that a share's change reaches
+        (
+            "Chile's share of Peru's imports fell from 30 per cent to under a fifth.",
+            [("import", 30, "PER", "CHL"), ("import", 20, "PER", "CHL")],
+        ),
+        # a fraction of a flow with no share named: often a company's part, left out
+        ("Codelco alone accounted for close to a fifth of Chile's exports to Peru.", []),
+    ],
+)
+def test_shares_of_a_flow_as_others_write_them(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, round(f.value), f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == expected
+
+
+def test_a_change_from_one_level_to_another_spans_the_paragraphs_years() -> None:
+    text = (
+        "Peru's exports to Chile were $2 billion in 2010 and $1 billion in 2020. "
+        "Chile's share of Peru's exports fell from 30 per cent to a fifth over the same period."
+    )
+    shares = [f for f in figures_of(text, ("PER", "CHL")) if f.unit == "percent"]
+    assert [(f.value, f.year.edtf if f.year else None) for f in shares] == [(30, "2010"), (20, "2020")]

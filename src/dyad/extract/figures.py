@@ -40,7 +40,7 @@ from dyad.extract.figure_roles import (
     sentence_scopes,
 )
 from dyad.extract.mentions import Mention
-from dyad.extract.quantities import Quantity, find_quantities, parse_number_words
+from dyad.extract.quantities import Quantity, find_fractions, find_quantities, parse_number_words
 from dyad.models import Document, Figure, Source, TimeExpression, TimeValue
 
 __all__ = ["extract_figures"]
@@ -374,33 +374,58 @@ def _hide(masked: str, q: Quantity) -> str:
     return masked[: q.start] + " " * (q.end - q.start) + masked[q.end :]
 
 
-# a share of a flow keeps the flow's kind: "9.6% of Peru's exports", "a fifth of its imports"
-_SHARE_OF_FLOW = re.compile(
-    r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?"
-    r"(?P<flow>exports?|imports?|(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b",
-    _I,
+# a share of a flow keeps the flow's kind: "9.6% of Peru's exports", "a fifth of its imports", "14% of all
+# sales abroad", "37 per cent of the industry's export earnings"
+_FLOW = (
+    r"(?P<flow>export\s+(?:earnings|revenues?|receipts|sales)|exports?|imports?|(?:sales|purchases)\s+abroad|"
+    r"(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b"
 )
-_FLOW_KINDS = {"export": "export", "import": "import"}
+_SHARE_OF_FLOW = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?" + _FLOW, _I)
+# the flow named before its share: "Pakistan's share of Afghanistan's imports fell from 40 per cent",
+# "… a third of Australia's exports; in 2023 its share was 32.5 per cent"
+_SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
+_FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
+_FLOW_KINDS = {"export": "export", "sales": "export", "import": "import", "purchases": "import"}
+
+
+def _flow_kind(flow: str) -> str:
+    return next((k for stem, k in _FLOW_KINDS.items() if flow.lower().startswith(stem)), "investment")
+
+
+def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
+    """(kind, start, end) of the flow a percentage is a share of: named after it, or named earlier in
+    the sentence when the percentage is "its share" of it."""
+    if q.unit != "percent":
+        return None
+    m = _SHARE_OF_FLOW.match(st.text, q.end)
+    if m:
+        return _flow_kind(m["flow"]), q.end, m.end()
+    if not _SHARE_BEFORE.search(st.text[: q.start]):
+        return None
+    flows = list(_FLOW_BEFORE.finditer(st.text[: q.start]))
+    if not flows:
+        return None
+    last = flows[-1]
+    return _flow_kind(last["flow"]), max(0, last.start() - 40), last.end()
 
 
 def _share_kind(q: Quantity, st: Sent) -> str | None:
-    m = _SHARE_OF_FLOW.match(st.text, q.end)
-    if not m:
-        return None
-    flow = m["flow"].lower()
-    return next((k for stem, k in _FLOW_KINDS.items() if flow.startswith(stem)), "investment")
+    found = _flow_of_share(q, st)
+    return found[0] if found else None
 
 
 def _share_sides(q: Quantity, st: Sent) -> tuple[str, str | None] | None:
     """A share of a flow: the reporter owns the flow ("of Brazil's exports", "of Peruvian imports"), the
-    partner is the other country the sentence names ("China accounted for 32% of Brazil's exports")."""
-    m = _SHARE_OF_FLOW.match(st.text, q.end) if q.unit == "percent" else None
-    if m is None:
+    partner is the other country the sentence names ("China accounted for 32% of Brazil's exports"), or
+    where the flow goes or comes from ("20 percent of Peru's imports are from Chile")."""
+    found = _flow_of_share(q, st)
+    if found is None:
         return None
-    owners = [r for r in st.refs if q.end <= r.start < m.end() and not r.context]
+    _kind, lo, hi = found
+    owners = [r for r in st.refs if lo <= r.start < hi and not r.context]
     if not owners:
         return None
-    reporter = owners[0].iso3
+    reporter = owners[-1].iso3
     # the partner is named as a country and before the share ("China took", "Russia accounted for"); a
     # company's home ("its subsidiaries exported … 15 percent of Vietnam's exports") is no partner
     others = [
@@ -412,8 +437,17 @@ def _share_sides(q: Quantity, st: Sent) -> tuple[str, str | None] | None:
         and not r.context
         and not r.comparison
     ]
-    partner = min(others, key=lambda r: abs(r.start - q.start)).iso3 if others else None
+    after = [r for r in st.refs if r.start >= hi and r.prep in ("from", "to", "into") and r.iso3 != reporter]
+    if others:
+        partner: str | None = min(others, key=lambda r: abs(r.start - q.start)).iso3
+    else:
+        partner = (
+            after[0].iso3 if after and not _BOUNDARY_AFTER.search(st.text[hi : after[0].start]) else None
+        )
     return reporter, partner
+
+
+_BOUNDARY_AFTER = re.compile(r"[;:,]")
 
 
 def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
@@ -554,6 +588,28 @@ def _growth_period(
 # ---------------------------------------------------------------- figures
 
 
+# the levels a change goes from and to: "fell from close to 40 per cent to under a fifth"
+_LEVEL_QUALIFIER = (
+    r"(?:(?:about|around|close\s+to|nearly|almost|some|over|under|just|more\s+than|less\s+than)\s+)*"
+)
+_FROM_LEVEL = re.compile(r"\bfrom\s+" + _LEVEL_QUALIFIER + "$", _I)
+_TO_LEVEL_AFTER_FROM = re.compile(r"\bfrom\s+[^;:]{1,40}\s+to\s+" + _LEVEL_QUALIFIER + "$", _I)
+
+
+def _span_end(state: _State, st: Sent, *, first: bool) -> TimeValue | None:
+    """The earliest (or latest) year of the paragraph's earlier figures when they span more than one:
+    the start (or end) of "the same period" that a change from one level to another covers."""
+    years = {
+        f.year.edtf: f.year
+        for f in state.figures
+        if f.year and f.year.start and f.source.start != st.sentence.start
+    }
+    if len(years) < 2:
+        return None
+    pick = min if first else max
+    return pick(years.values(), key=lambda v: v.start or dt.date.max)
+
+
 def _list_item(q: Quantity, st: Sent) -> Ref | None:
     """ "… such as Chile (925 million dollars)": the country right before a parenthesis holding only q."""
     for a, b in st.parens:
@@ -617,6 +673,12 @@ def _figure(
     if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
         return None  # a loan from the IMF, aid from the EU: not money between the two
     year, explicit_year = _year(q, st, scopes, kind, state)
+    if not explicit_year and kind != "growth_rate":
+        before = st.text[: q.start]
+        if _FROM_LEVEL.search(before):
+            year = _span_end(state, st, first=True) or year
+        elif _TO_LEVEL_AFTER_FROM.search(before):
+            year = _span_end(state, st, first=False) or year
     if base is not None:
         year = year if explicit_year else base.year
         frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
@@ -663,6 +725,22 @@ def _converted(
         return None
     qualifier = figure.qualifier if q.qualifier == "exact" else q.qualifier
     return replace(figure, value=q.value, unit=q.unit, qualifier=qualifier, text=q.text), explicit_year
+
+
+def _quantities(st: Sent) -> list[Quantity]:
+    """The sentence's quantities, and its written fractions that a share's change reaches ("its share of
+    Peru's imports fell to under a fifth"), unless the sentence gives the share as a number too ("about a
+    third …, 32.5 per cent"). A bare "a fifth of Peru's exports" is left: often a company's part."""
+    found = find_quantities(st.text)
+    for fraction in find_fractions(st.text):
+        restated = any(
+            q.unit == "percent" and abs(q.value - fraction.value) <= 0.15 * fraction.value for q in found
+        )
+        if restated or not _SHARE_BEFORE.search(st.text[: fraction.start]):
+            continue
+        if _flow_of_share(fraction, st) is not None:
+            found.append(fraction)
+    return sorted(found, key=lambda q: q.start)
 
 
 def _document_year(doc: Document) -> TimeValue | None:
@@ -726,7 +804,7 @@ def extract_figures(
             _mask_names(sentence.text, sentence.start, inside),
         )
         last: tuple[Quantity, Figure, bool] | None = None
-        for q in find_quantities(sentence.text):
+        for q in _quantities(st):
             found = _converted(q, last, st.text) or _figure(q, st, doc, pair, state)
             if found is None:
                 continue

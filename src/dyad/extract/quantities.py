@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Quantity", "find_quantities", "MONEY_UNITS", "parse_number_words"]
+__all__ = ["Quantity", "find_fractions", "find_quantities", "MONEY_UNITS", "parse_number_words"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -613,4 +613,30 @@ def find_quantities(text: str) -> list[Quantity]:
         if out and q.start < out[-1].end:
             continue
         out.append(_with_qualifier(q, text))
+    return out
+
+
+# "a fifth", "two-thirds", "half": percentages only where the reader says what they are a part of
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four)[\s-])?(?P<d>half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:year|century|decade|month))",
+    re.IGNORECASE,
+)
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def find_fractions(text: str) -> list[Quantity]:
+    """Written fractions as percentages ("under a fifth" → less than 20%), not overlapping a number."""
+    taken = [
+        (q.start, q.end) for q in find_quantities(text) if q.unit != "count"
+    ]  # not "two" of "two-thirds"
+    out = []
+    for m in _FRACTION.finditer(text):
+        denominator = _DENOMINATORS[m["d"].lower().rstrip("s")]
+        numerator = _NUMERATORS[m["n"].lower()] if m["n"] else 1
+        if (m["n"] is None) != (denominator == 2) or numerator >= denominator or _inside(taken, *m.span()):
+            continue
+        value = round(100 * numerator / denominator, 1)
+        out.append(_with_qualifier(Quantity(m.start(), m.end(), m.group(0), value, "percent"), text))
     return out
