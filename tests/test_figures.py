@@ -987,3 +987,20 @@ def test_a_change_from_one_level_to_another_spans_the_paragraphs_years() -> None
     )
     shares = [f for f in figures_of(text, ("PER", "CHL")) if f.unit == "percent"]
     assert [(f.value, f.year.edtf if f.year else None) for f in shares] == [(30, "2010"), (20, "2020")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a purchase is the buyer's import; its share of the seller's export earnings is the seller's export
+        (
+            "Chile bought $300 million of Peruvian fish meal, 12 per cent of the sector's export earnings.",
+            [("import", 300e6, "CHL", "PER"), ("export", 12, "PER", "CHL")],
+        ),
+        # "export" as a verb still names the seller
+        ("Peru exports $300 million of fish meal a year to Chile.", [("export", 300e6, "PER", "CHL")]),
+    ],
+)
+def test_a_flow_told_from_the_buyers_side(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert [(k, pytest.approx(v), a, b) for k, v, a, b in expected] == rows

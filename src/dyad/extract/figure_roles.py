@@ -38,7 +38,8 @@ _I = re.IGNORECASE
 REGION = ""  # the iso3 of a region reference
 _VERBS = {
     "seller": re.compile(
-        r"\b(?:export(?:s|ed|ing)?|ship(?:s|ped)|s(?:old|ells?|elling)|suppl(?:y|ies|ied)|"
+        r"\b(?:export(?:s|ed|ing)?(?!\s+(?:earnings|revenues?|receipts|markets?|volumes?|values?|data))|"
+        r"ship(?:s|ped)|s(?:old|ells?|elling)|suppl(?:y|ies|ied)|"
         r"deliver(?:s|ed)?|provid(?:es?|ed)|transferr?(?:s|ed)?)\b",
         _I,
     ),
@@ -260,6 +261,9 @@ def _sides(kind: str, refs: list[Ref], masked: str, anchor: int) -> tuple[str | 
             lambda r: r.head in ("market", "import"),
         )
         b = b or _object(refs, _VERBS["seller"], masked)
+        if a is None and b is None and (buyer := subject("buyer")) is not None:
+            # told from the buyer's side: "China bought $1bn of Australian wine, 37% of export earnings"
+            a, b = side(lambda r: r.prep == "of" and r.form == "adjective" and r.iso3 != buyer.iso3), buyer
     elif kind == "import":
         a = side(lambda r: r.head == "import", lambda r: r.prep == "into")
         a = a or subject("buyer")
