@@ -1004,3 +1004,18 @@ def test_a_change_from_one_level_to_another_spans_the_paragraphs_years() -> None
 def test_a_flow_told_from_the_buyers_side(text: str, expected: list[tuple]) -> None:
     rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
     assert [(k, pytest.approx(v), a, b) for k, v, a, b in expected] == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fee one side charges the other per unit is a figure of the pair
+        ("In 2012 Peru agreed to pay Chile a transit fee of US$4.50 per barrel.", [("other", 4.5, "2012")]),
+        ("Chile's port charges for Peruvian cargo rose to $12 a tonne in 2019.", [("other", 12, "2019")]),
+        # a market price per unit is no figure of the pair, nor is a price that is no fee
+        ("Peru sold oil to Chile when the price was $40 a barrel in 2016.", []),
+    ],
+)
+def test_a_fee_per_unit_is_a_figure(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [(k, pytest.approx(v), y) for k, v, y in expected]

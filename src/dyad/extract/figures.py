@@ -636,6 +636,14 @@ def _list_base(q: Quantity, state: _State) -> Figure | None:
 
 
 _GOODS_UNITS = ("tonne", "barrel", "head", "m3")
+# an amount per unit of goods or service: "US$9.48 per barrel", "$40 a tonne", "€3/passenger"
+_PER_UNIT = re.compile(
+    r"\s*(?:per|a|an|/)\s*(?:barrels?|bbl|tonnes?|tons?|units?|kilo(?:gram)?s?|kg|lit(?:re|er)s?|containers?|"
+    r"passengers?|head|cubic\s+met(?:re|er)s?|m3|mmbtu|kwh|megawatt[\s-]hours?|MWh)\b",
+    _I,
+)
+# what one of the pair charges the other per unit: a fee, not a market price
+_FEE = re.compile(r"\b(?:fees?|tariffs?|tolls?|charges|transit|royalt(?:y|ies)|levy|levies|rent)\b", _I)
 
 
 def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
@@ -643,6 +651,8 @@ def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[st
     if q.is_money:
         if _DELTA.search(st.text[: q.start]):
             return None
+        if _PER_UNIT.match(st.text, q.end):  # a price: a fee between the two, else no figure of theirs
+            return ("other", len(scopes) - 1, 1.0) if _FEE.search(st.text) else None
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found else None
     if q.unit in _GOODS_UNITS:  # "bought five million tons of sugar": goods traded, not money
