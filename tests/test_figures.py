@@ -1019,3 +1019,9 @@ def test_a_flow_told_from_the_buyers_side(text: str, expected: list[tuple]) -> N
 def test_a_fee_per_unit_is_a_figure(text: str, expected: list[tuple]) -> None:
     rows = [(f.kind, f.value, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))]
     assert rows == [(k, pytest.approx(v), y) for k, v, y in expected]
+
+
+def test_the_exporter_named_before_the_amount_comes_first() -> None:
+    text = "Peruvian exports to Chile were worth $3 billion in 2019 and Chile's exports to Peru $2 billion."
+    rows = [(f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [(3e9, "PER", "CHL"), (2e9, "CHL", "PER")]

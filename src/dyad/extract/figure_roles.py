@@ -253,7 +253,13 @@ def _sides(kind: str, refs: list[Ref], masked: str, anchor: int) -> tuple[str | 
         return _subject(refs, _VERBS[verbs], masked, anchor)
 
     if kind == "export":
-        a = side(lambda r: r.head == "export", lambda r: r.prep == "from")
+        # the exporter named before the amount first: "Russian exports to Kazakhstan were worth $18.9
+        # billion and Kazakh exports to Russia $9 billion"
+        a = side(
+            lambda r: r.head == "export" and r.end <= anchor,
+            lambda r: r.head == "export",
+            lambda r: r.prep == "from",
+        )
         a = a or subject("seller")
         a = a or side(lambda r: r.head in ("goods", "firms") and r.prep in (None, "of"))
         b = side(
