@@ -1025,3 +1025,17 @@ def test_the_exporter_named_before_the_amount_comes_first() -> None:
     text = "Peruvian exports to Chile were worth $3 billion in 2019 and Chile's exports to Peru $2 billion."
     rows = [(f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
     assert rows == [(3e9, "PER", "CHL"), (2e9, "CHL", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # "from 2019" with no change told is when something began, the figure's year
+        ("Chile imposed bans on about $2 billion a year of Peru's exports from 2019.", "2019"),
+        # with a change, "from 2018" is the base compared with
+        ("In 2019 Peru's exports to Chile rose 10% from 2018 to $2 billion.", "2019"),
+    ],
+)
+def test_from_a_year_is_a_base_only_for_a_change(text: str, year: str) -> None:
+    money = [f for f in figures_of(text, ("PER", "CHL")) if f.unit == "USD"]
+    assert [f.year.edtf if f.year else None for f in money] == [year]

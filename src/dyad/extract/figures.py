@@ -314,6 +314,8 @@ def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
         return False
+    if weak.group(0).lower().startswith("from") and not _GROWTH.search(before):
+        return False  # no change told: "imposed bans on $20 billion of exports from 2020" is when it began
     on = weak.group(0).lower().startswith("on")
     return not on or bool(_RELATIVE_YEAR.search(own))
 
