@@ -1039,3 +1039,20 @@ def test_the_exporter_named_before_the_amount_comes_first() -> None:
 def test_from_a_year_is_a_base_only_for_a_change(text: str, year: str) -> None:
     money = [f for f in figures_of(text, ("PER", "CHL")) if f.unit == "USD"]
     assert [f.year.edtf if f.year else None for f in money] == [year]
+
+
+def test_a_year_after_the_level_changed_from_is_that_levels() -> None:
+    text = "Peru and Chile's trade has slumped to $1.5 billion a year from more than $2.5 billion in 2013."
+    rows = [(f.value, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [(1.5e9, None), (2.5e9, "2013")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peruvian traders in Chile were losing $1 million a day while the border was shut.", "other"),
+        ("Trade between Peru and Chile reached $1 million a day while the border was open.", "trade_total"),
+    ],
+)
+def test_a_loss_is_no_trade_value(text: str, kind: str) -> None:
+    assert [f.kind for f in figures_of(text, ("PER", "CHL"))] == [kind]

@@ -58,13 +58,13 @@ _ARMS = re.compile(
 )
 _KIND_CUES = (
     ("other", re.compile(r"\b(?:trade\s+)?(?:deficit|surplus|balance)\b", _I)),
-    # money lent, given or forgiven between the two, and goods hit by tariffs: kind other
+    # money lent, given or forgiven between the two, goods hit by tariffs, and losses: kind other
     (
         "aid",
         re.compile(
             r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
             r"grants?|donations?|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|forg(?:a|i)ven?|"
-            r"(?:tariffs?|duties|sanctions)\s+on)\b",
+            r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?))\b",
             _I,
         ),
     ),
@@ -166,6 +166,15 @@ _BASE_BEFORE = re.compile(
 )
 # "nearly triple their level in 2014", "back to the level of 2010": the year of the level compared with
 _BASE_LEVEL = re.compile(r"\b(?:(?:its|their)\s+(?:[\w-]+\s+)?|the\s+)levels?\s+(?:(?:in|of|at)\s+)?$", _I)
+# the year of the level a change started from: "slumped to $1.5 billion from more than $2.5 billion a decade
+# ago" (a base for the other amounts, the own year of that level)
+_BASE_FROM_AMOUNT = re.compile(
+    r"\bfrom\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|under\s+)?"
+    r"[^\s\d]{0,3}\d[\d.,]*(?:\s*(?:bn|billion|million|mn|trillion|per\s?cent|percent|%))?"
+    r"(?:\s+(?:a|per)\s+year)?\s+(?:in\s+)?$",
+    _I,
+)
+_OWN_BASE_GAP = re.compile(r"(?:\s+(?:a|per)\s+year)?\s+(?:in\s+)?", _I)
 # "the largest since its inception in 1974", "since relations were restored in 1992": the start of a span
 _BASE_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:in\s+)?$", _I)
 _BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
@@ -309,7 +318,7 @@ def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
     before = text[:start]
     if _BASE_BEFORE.search(before) or _BASE_TEXT.match(own) or _BASE_LEVEL.search(before):
         return True
-    if _BASE_SINCE.search(before[-60:]):
+    if _BASE_SINCE.search(before[-60:]) or _BASE_FROM_AMOUNT.search(before[-60:]):
         return True
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
@@ -510,6 +519,9 @@ def _year(
     q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
+    own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
+    if own and _FROM_LEVEL.search(st.text[: q.start]):
+        return own[0], True  # the level changed from: "from $2.5 billion a decade ago"
     point = None
     for scope in scopes:
         seen = [
