@@ -1056,3 +1056,9 @@ def test_a_year_after_the_level_changed_from_is_that_levels() -> None:
 )
 def test_a_loss_is_no_trade_value(text: str, kind: str) -> None:
     assert [f.kind for f in figures_of(text, ("PER", "CHL"))] == [kind]
+
+
+def test_a_new_flow_after_an_amount_is_the_next_clause() -> None:
+    text = "In 2019 our exports to Chile were about 2.1 billion dollars and imports from Chile $495 million."
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [("export", 2.1e9, "PER", "CHL"), ("import", 495e6, "PER", "CHL")]

@@ -114,6 +114,9 @@ _TOTAL = re.compile(r"\b(?:total|overall|worldwide|global|altogether)\b|\bto\s+t
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|of\s+(?:its|their)?\s*total)", _I)
 _BOUNDARY = re.compile(
     r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though)\b"
+    # "exports were $2 billion and imports from Chile $1 billion": an amount, then a new flow
+    r"|(?:(?<=\d)|(?<=bn)|(?<=lion)|(?<=lars)|(?<=euros)|(?<=cent)|(?<=%))\s+and\s+"
+    r"(?=(?:its\s+|their\s+|the\s+)?(?:exports?|imports?)\b)"
     r"|\s(?:while|whereas)\s|\bbut\s",
     _I,
 )
@@ -415,7 +418,8 @@ def ordered_sides(
     for scope in scopes:
         visible = [r for r in st.refs if scope.sees(r.start, r.end)]
         f2, t2 = _sides(kind, visible, scope.mask(st.text), q.start)
-        frm, to = frm or f2, to or (t2 if t2 != (frm or f2) else None)
+        frm = frm or (f2 if f2 != to else None)  # a wider scope never names the partner as the reporter
+        to = to or (t2 if t2 != frm else None)
     region = REGION in (frm, to)
     total = to == REGION or (kind in ("export", "import") and _is_total(q, scopes[0].mask(st.text)))
     frm, to = frm or None, None if total else (to or None)

@@ -363,9 +363,14 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         masked = _hide(scope.mask(st.text), q)
         cues = []
         balance = [m.span() for m in _KIND_CUES[0][1].finditer(masked)]
+        # "our exports to Pakistan were about $2 billion and imports from Pakistan …": the subject of the
+        # verb before the amount is its cue; a cue after it begins the next clause
+        subject_first = bool(_COPULA_BEFORE.search(masked[: q.start]))
         for kind, pattern in _KIND_CUES:
             for m in pattern.finditer(masked):
                 if kind != "other" and any(a <= m.start() < b for a, b in balance):
+                    continue
+                if subject_first and kind and m.start() >= q.end:
                     continue
                 cues.append((_distance(q, m.start(), m.end(), st.text), kind))
         arms = [_distance(q, m.start(), m.end(), st.text) for m in _ARMS.finditer(masked)]
@@ -379,6 +384,14 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
             kind = "other" if nearest[1] == "aid" else nearest[1]
             return (kind, level) if kind else None
     return None
+
+
+_COPULA_BEFORE = re.compile(
+    r"\b(?:were|was|are|is|stood\s+at|totall?ed|amounted\s+to|came\s+to)\s+"
+    r"(?:(?:worth|valued\s+at|about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
+    r"just|an\s+estimated)\s+)*$",
+    _I,
+)
 
 
 def _hide(masked: str, q: Quantity) -> str:
