@@ -407,6 +407,7 @@ _FLOW = (
 _SHARE_OF_FLOW = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?" + _FLOW, _I)
 # the flow named before its share: "Pakistan's share of Afghanistan's imports fell from 40 per cent",
 # "… a third of Australia's exports; in 2023 its share was 32.5 per cent"
+_SHARE_WORD = re.compile(r"\bshare\b", _I)
 _SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
 _FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
 _FLOW_KINDS = {"export": "export", "sales": "export", "import": "import", "purchases": "import"}
@@ -769,7 +770,9 @@ def _quantities(st: Sent) -> list[Quantity]:
     Peru's imports fell to under a fifth"), unless the sentence gives the share as a number too ("about a
     third …, 32.5 per cent"). A bare "a fifth of Peru's exports" is left: often a company's part."""
     found = find_quantities(st.text)
-    for fraction in find_fractions(st.text):
+    if not _SHARE_WORD.search(st.text):  # fractions are read only where a share is named
+        return found
+    for fraction in find_fractions(st.text, found):
         restated = any(
             q.unit == "percent" and abs(q.value - fraction.value) <= 0.15 * fraction.value for q in found
         )

@@ -626,11 +626,10 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
-def find_fractions(text: str) -> list[Quantity]:
-    """Written fractions as percentages ("under a fifth" → less than 20%), not overlapping a number."""
-    taken = [
-        (q.start, q.end) for q in find_quantities(text) if q.unit != "count"
-    ]  # not "two" of "two-thirds"
+def find_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Written fractions as percentages ("under a fifth" → less than 20%), not overlapping a number of
+    ``found`` (the text's quantities; a count is no number here: "two" of "two-thirds")."""
+    taken = [(q.start, q.end) for q in found if q.unit != "count"]
     out = []
     for m in _FRACTION.finditer(text):
         denominator = _DENOMINATORS[m["d"].lower().rstrip("s")]
