@@ -19,7 +19,7 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, union_all, update
 
 from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
@@ -605,6 +605,7 @@ class EventQuery:
     # Only events whose dates may meet [first, last] (None: open): a superset of ``TimeValue.overlaps``.
     meets: tuple[dt.date | None, dt.date | None] | None = None
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
+    ids: tuple[str, ...] | None = None  # only these events (at most a few hundred)
     limit: int | None = None
     offset: int = 0
 
@@ -641,6 +642,8 @@ def _event_filter(q: EventQuery) -> list[Any]:
         where.append((e.c.status == "planned") if q.planned else (e.c.status != "planned"))
     if q.meets is not None:
         where += _meets(e.c.day_start, e.c.day_end, *q.meets)
+    if q.ids is not None:
+        where.append(e.c.id.in_(q.ids))
     return where
 
 
@@ -671,6 +674,45 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
     if q.offset:
         query = query.offset(q.offset)
     return total, [_decode(r) for r in conn.execute(query).mappings()]
+
+
+def ranked_event_ids(
+    conn: Connection,
+    q: EventQuery,
+    tiers: tuple[tuple[str, ...], ...],
+    limit: int,
+    by_date: str | None = None,
+) -> list[str] | None:
+    """The ids of the ``limit`` events ``q`` selects that name the most words of ``tiers`` in their mentions'
+    sentences or actors (case aside): ranked by the first tier's count, then the next tier's, then by
+    number of sources (up to 3, as ``dyad.ask`` scores them) and then in the export's order; with
+    ``by_date`` ("first" or "last"), by date right after the tiers. None when ``q`` selects no more than
+    ``limit`` events, all of which can then be read. The words are counted by SQL over the candidates'
+    mentions: what is read afterwards does not grow with the store."""
+    e, links, m = schema.record_events, schema.event_links, schema.events
+    where = _event_filter(q)
+    if conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one() <= limit:
+        return None
+
+    def named(word: str) -> Any:  # 1 when one of the event's mentions names the word, else 0
+        says = or_(m.c.sentence.icontains(word, autoescape=True), m.c.actors.icontains(word, autoescape=True))
+        return func.max(case((says, 1), else_=0))
+
+    counts = [sum((named(w) for w in tier), literal(0)).label(f"tier{i}") for i, tier in enumerate(tiers)]
+    scored = (
+        select(links.c.event_id, *counts)
+        .join(m, m.c.id == links.c.mention_id)
+        .where(links.c.event_id.in_(select(e.c.id).where(*where)))
+        .group_by(links.c.event_id)
+        .subquery()
+    )
+    ranks = [scored.c[f"tier{i}"].desc() for i in range(len(tiers))]
+    if by_date is None:
+        ranks.append(case((e.c.source_count > 3, 3), else_=e.c.source_count).desc())
+    day = e.c.day_start.desc() if by_date == "last" else e.c.day_start
+    export = (e.c.day_start.is_(None), day, _binary(e.c.type, conn), _binary(e.c.order_key, conn))
+    query = select(e.c.id).join(scored, scored.c.event_id == e.c.id).order_by(*ranks, *export).limit(limit)
+    return list(conn.execute(query).scalars())
 
 
 def read_event(conn: Connection, ref: str) -> dict[str, Any] | None:

@@ -401,6 +401,14 @@ class Store:
         with self._connect() as conn:
             return record.read_events(conn, query)
 
+    def ranked_event_ids(
+        self, query: EventQuery, tiers: tuple[tuple[str, ...], ...], limit: int, by_date: str | None = None
+    ) -> list[str] | None:
+        """The ``limit`` events of ``query`` that name most words of ``tiers`` (``record.ranked_event_ids``);
+        None when it selects no more than ``limit``."""
+        with self._connect() as conn:
+            return record.ranked_event_ids(conn, query, tiers, limit, by_date)
+
     def resolved_event(self, ref: str) -> dict[str, Any] | None:
         """A resolved event by its id or the id of one of its mentions."""
         with self._connect() as conn:
