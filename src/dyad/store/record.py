@@ -311,6 +311,7 @@ def _record_figure_row(fig: dict[str, Any], component: str) -> dict[str, Any]:
         "day_end": fig["day_end"],
         "status": fig["status"],
         "source_count": fig["source_count"],
+        "value": fig["value"],
         "data": _dumps(data),
     }
 
@@ -738,8 +739,7 @@ class FigureQuery:
     meets: tuple[dt.date | None, dt.date | None] | None = None  # a year that can overlap these days
 
 
-def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
-    """The total number of figures ``q`` selects, and its page of them, in the record's order."""
+def _figure_filter(q: FigureQuery) -> list[Any]:
     f = schema.record_figures
     where: list[Any] = []
     if q.codes:
@@ -754,13 +754,52 @@ def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, 
     where += [or_(f.c.from_code == code, f.c.to_code == code) for code in q.countries]
     if q.meets is not None:
         where += [f.c.year_edtf.is_not(None), *_meets(f.c.day_start, f.c.day_end, *q.meets)]
+    return where
+
+
+def read_figures(conn: Connection, q: FigureQuery, order: str = "record") -> tuple[int, list[dict[str, Any]]]:
+    """The total number of figures ``q`` selects, and its page of them, in the record's order, or with
+    ``order="series"`` in a series' (year, from, to, value: ``analyze.series``, the record's order after)."""
+    f = schema.record_figures
+    where = _figure_filter(q)
     total = conn.execute(select(func.count()).select_from(f).where(*where)).scalar_one()
-    query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(_binary(f.c.id, conn))
+    keys: list[Any] = []
+    if order == "series":  # as Python sorts str(year or "9999"), str(from), str(to), value
+        named = (func.coalesce(f.c.year_edtf, "9999"), func.coalesce(f.c.from_code, "None"))
+        keys = [*(_binary(k, conn) for k in (*named, func.coalesce(f.c.to_code, "None"))), f.c.value]
+    query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(*keys, _binary(f.c.id, conn))
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
         query = query.offset(q.offset)
     return total, [_decode(r) for r in conn.execute(query).mappings()]
+
+
+def read_chart_figures(
+    conn: Connection, codes: tuple[str, ...], kinds: tuple[str, ...], per_year: int
+) -> list[dict[str, Any]]:
+    """The money (USD) figures of ``kinds`` with a year between exactly the countries ``codes`` (any two
+    named sides when empty), at most ``per_year`` for each kind, direction (either way for a total) and
+    year: the first in (from, to, record) order. What a chart of them shows, numbered by SQL over the kind
+    index, in the record's order."""
+    f = schema.record_figures
+    ends = sorted(set(codes))
+    if len(ends) > 2:
+        return []
+    if ends:  # a figure from a country to itself has the pair "CHN,CHN"
+        sides = [f.c.pair == ",".join(ends * (3 - len(ends)))]
+    else:
+        sides = [f.c.from_code.is_not(None), f.c.to_code.is_not(None)]
+    direction = case((f.c.kind == "trade_total", f.c.pair), else_=f.c.from_code + ">" + f.c.to_code)
+    first = (_binary(f.c.from_code, conn), _binary(f.c.to_code, conn), _binary(f.c.id, conn))
+    rank = func.row_number().over(partition_by=(f.c.year_edtf, f.c.kind, direction), order_by=first)
+    found = (
+        select(f.c.id, f.c.data, f.c.day_start, f.c.day_end, rank.label("rank"))
+        .where(f.c.kind.in_(kinds), *sides, f.c.unit == "USD", f.c.year_edtf.is_not(None))
+        .subquery()
+    )
+    query = select(found.c.data, found.c.day_start, found.c.day_end).where(found.c.rank <= per_year)
+    return [_decode(r) for r in conn.execute(query.order_by(_binary(found.c.id, conn))).mappings()]
 
 
 def read_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:

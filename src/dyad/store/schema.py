@@ -23,10 +23,11 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
-# per-actor summaries since 5): an older store gets them built when it opens.
-RECORD_SINCE = 5
+# per-actor summaries since 5; a resolved figure's value in a column since 6): an older store gets them
+# built when it opens.
+RECORD_SINCE = 6
 # SQLite's full-text index over the sentences (built by dyad.ask.search on the first question) and the
 # triggers that keep it in step with every sentence written afterwards; dyad.store.check reads both.
 FTS_TABLE = "dyad_sentences_fts"
@@ -43,6 +44,7 @@ ADDED_COLUMNS = (
     (2, "figures", "status", "VARCHAR(10)", "'occurred'"),
     (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
     (5, "record_conflicts", "pair", "VARCHAR(64)", "''"),
+    (6, "record_figures", "value", "FLOAT", "NULL"),
 )
 
 metadata = MetaData()
@@ -281,6 +283,7 @@ record_figures = Table(
     Column("day_end", Date),
     Column("status", String(10), nullable=False),
     Column("source_count", Integer, nullable=False),
+    Column("value", Float),  # a series page is ordered by it
     Column("data", Text, nullable=False),  # the resolved figure as JSON (dyad.resolve.figures)
     Index("ix_record_figures_kind", "kind", "pair", "year_edtf"),
     Index("ix_record_figures_pair", "pair", "kind"),

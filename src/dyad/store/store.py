@@ -414,10 +414,18 @@ class Store:
         with self._connect() as conn:
             return record.read_event(conn, ref)
 
-    def figures_page(self, query: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
-        """Resolved figures (``record.FigureQuery``): how many match, and the page asked for."""
+    def figures_page(self, query: FigureQuery, order: str = "record") -> tuple[int, list[dict[str, Any]]]:
+        """Resolved figures (``record.FigureQuery``): how many match, and the page asked for (in the
+        record's order, or a series' with ``order="series"``)."""
         with self._connect() as conn:
-            return record.read_figures(conn, query)
+            return record.read_figures(conn, query, order)
+
+    def chart_figures(
+        self, codes: tuple[str, ...], kinds: tuple[str, ...], per_year: int
+    ) -> list[dict[str, Any]]:
+        """What a chart of the pair's money figures shows (``record.read_chart_figures``)."""
+        with self._connect() as conn:
+            return record.read_chart_figures(conn, codes, kinds, per_year)
 
     def conflicts(self, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         with self._connect() as conn:
