@@ -14,6 +14,7 @@ from dyad.models import Document, Figure, ProcessedDocument, Source, TimeValue
 from dyad.report.context import CHART_VALUES, build_data, build_overview, chart_trade
 from dyad.resolve import resolve
 from dyad.store import Store
+from test_record import assert_same_record
 
 
 def _plain(items: Any) -> Any:
@@ -77,3 +78,30 @@ def test_the_overview_charts_a_few_values_a_year(store: Store) -> None:
         per_year[key] = per_year.get(key, 0) + 1
     # China's five exports and India's four cut to three each; the four totals either way are one series
     assert sorted(per_year.values()) == [CHART_VALUES] * 3
+
+
+def _quantity(n: int, value: float, qualifier: str, kind: str = "export") -> ProcessedDocument:
+    doc = _report(n, kind, value, 2020, ("CHN", "IND"))
+    doc.figures[0].qualifier = qualifier
+    return doc
+
+
+def test_a_new_report_of_a_quantity_resolves_what_it_can_reach(store: Store) -> None:
+    """Reports of China's 2020 exports to India that agree (within 1%, or qualified ranges that meet: 'about',
+    'more than'), chain through each other or conflict, written in a shuffled order and some removed: after
+    each write the record is whole-record resolution's, conflicts included (each new report resolves only
+    the figures its value reaches and rewrites their conflicts)."""
+    values = [
+        (100e6, "exact"), (100.5e6, "exact"), (101.2e6, "exact"), (101.9e6, "exact"), (130e6, "exact"),
+        (130e6, "exact"), (95e6, "about"), (300e6, "more_than"), (500e6, "exact"), (101.5e6, "exact"),
+        (250e6, "less_than"), (131e6, "exact"), (99.9e6, "exact"), (700e6, "exact"), (102.6e6, "exact"),
+    ]  # fmt: skip
+    order = [9, 3, 0, 14, 7, 1, 12, 5, 10, 2, 13, 6, 11, 4, 8]
+    for k, i in enumerate(order):
+        store.add(_quantity(i, *values[i]))
+        if k % 3 == 2 or k == len(order) - 1:
+            assert_same_record(store)
+    assert len(resolve(store).conflicts) > 10
+    for name in ("f2", "f12", "f7"):
+        store.remove(name)
+        assert_same_record(store)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
@@ -34,7 +34,7 @@ from dyad.resolve.events import (
     same_event,
     span,
 )
-from dyad.resolve.figures import resolve_figures
+from dyad.resolve.figures import resolve_figures, value_conflict, values_agree
 from dyad.resolve.sources import source_keys
 from dyad.store import schema
 from dyad.weights import counts, event_scope, event_shares, figure_scope, figure_shares
@@ -274,22 +274,100 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
             for fig in resolved
             for m in fig["mention_ids"]
         ]
-        found_conflicts += [
-            {
-                "scope": "figure\t" + component,
-                "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
-                "codes": ",".join(p for p in x["participants"] if p),
-                "pair": _pair(x["participants"]),
-                "data": _dumps(x),
-            }
-            for x in conflicts
-        ]
+        found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
     _insert(conn, rf, figures)
     _insert(conn, links, found_links)
     _insert(conn, c, found_conflicts)
     _replace_terms(
         conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
     )
+
+
+def _figure_conflict_row(conflict: dict[str, Any], component: str) -> dict[str, Any]:
+    first, second = (side["figure"] for side in conflict["sides"])
+    return {
+        "scope": "figure\t" + component,
+        "order_key": f"1\n{first}\n{second}",
+        "codes": ",".join(p for p in conflict["participants"] if p),
+        "pair": _pair(conflict["participants"]),
+        "data": _dumps(conflict),
+        "first": first,
+        "second": second,
+    }
+
+
+def _report(value: tuple[float, str]) -> dict[str, Any]:
+    return {"value": value[0], "qualifier": value[1]}
+
+
+def _agreeing(fresh: list[dict[str, Any]], known: Sequence[Any]) -> set[tuple[float, str]]:
+    """The values (with qualifiers) of ``known`` reports that agree with a ``fresh`` one, directly or
+    through a chain of values that agree one with the next."""
+    values = {(r.value, r.qualifier) for r in known}
+    reached = {(r["value"], r["qualifier"]) for r in fresh}
+    frontier = set(reached)
+    while frontier:
+        found = {v for v in values - reached if any(values_agree(_report(v), _report(w)) for w in frontier)}
+        reached |= found
+        frontier = found
+    return reached
+
+
+def _add_figures(conn: Connection, new_rows: list[dict[str, Any]]) -> None:
+    """Resolve a new document's figure reports into the record, touching only what they can change. Reports
+    of one quantity (kind, unit, direction, year, status) are grouped by agreeing values; a report whose
+    value cannot meet a new report's, even through a chain of agreeing values, is grouped as before. So only
+    the figures of the new reports' chains are resolved again, and only their conflicts with the others of
+    the quantity written again: the cost follows the figures of that quantity, not the square of them."""
+    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for row in new_rows:
+        parts.setdefault(figure_component(row), []).append(row)
+    for component, fresh in parts.items():
+        known = conn.execute(
+            select(f.c.id, f.c.value, f.c.qualifier, links.c.figure_id)
+            .join(links, links.c.mention_id == f.c.id)
+            .where(links.c.component == component)
+        ).all()
+        reach = _agreeing(fresh, known)
+        touched = {r.figure_id for r in known if (r.value, r.qualifier) in reach}
+        mentions = [r.id for r in known if r.figure_id in touched]
+        rows = list(fresh)
+        for chunk in chunks(mentions):
+            rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
+            conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
+        for chunk in chunks(touched):
+            conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
+            conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
+        others = [
+            json.loads(data)
+            for (data,) in conn.execute(
+                select(rf.c.data).where(rf.c.component == component).order_by(rf.c.id)
+            )
+        ]
+        names = _doc_names(conn, (r["doc_id"] for r in rows))
+        doc_of = {r["id"]: r["doc_id"] for r in rows}
+        resolved, conflicts = resolve_figures(rows, names, {})
+        for fig in resolved:
+            for other in others:
+                first, second = sorted((fig, other), key=lambda x: x["id"])
+                if found := value_conflict(first, second):
+                    conflicts.append(found)
+        figures = [_record_figure_row(fig, component) for fig in resolved]
+        _insert(conn, rf, figures)
+        _insert(
+            conn,
+            links,
+            [
+                {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
+                for fig in resolved
+                for m in fig["mention_ids"]
+            ],
+        )
+        _insert(conn, c, [_figure_conflict_row(x, component) for x in conflicts])
+        _replace_terms(
+            conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures
+        )
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
@@ -548,8 +626,7 @@ def add_document(conn: Connection, doc_id: str) -> None:
         touched |= _neighbours(conn, row)
     if rows:
         _resolve_events(conn, touched, rows)
-    figures = _figure_rows(conn, schema.figures.c.doc_id == doc_id)
-    _resolve_figures(conn, {figure_component(r) for r in figures}, figures)
+    _add_figures(conn, _figure_rows(conn, schema.figures.c.doc_id == doc_id))
     _add_actors(conn, doc_id)
 
 

@@ -25,8 +25,8 @@ from sqlalchemy import (
 
 SCHEMA_VERSION = 6
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
-# per-actor summaries since 5; a resolved figure's value in a column since 6): an older store gets them
-# built when it opens.
+# per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
+# since 6): an older store gets them built when it opens.
 RECORD_SINCE = 6
 # SQLite's full-text index over the sentences (built by dyad.ask.search on the first question) and the
 # triggers that keep it in step with every sentence written afterwards; dyad.store.check reads both.
@@ -45,6 +45,8 @@ ADDED_COLUMNS = (
     (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
     (5, "record_conflicts", "pair", "VARCHAR(64)", "''"),
     (6, "record_figures", "value", "FLOAT", "NULL"),
+    (6, "record_conflicts", "first", "VARCHAR(24)", "NULL"),
+    (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
 )
 
 metadata = MetaData()
@@ -299,7 +301,13 @@ record_conflicts = Table(
     Column("codes", Text, nullable=False),  # its countries, comma-joined, for the pair filter
     Column("pair", String(64), nullable=False, default=""),  # the same, distinct and sorted: counted by index
     Column("data", Text, nullable=False),
+    # A figure conflict's two figures (first in the record's order): a new report of one figure replaces
+    # the conflicts of that figure alone, found by these. Null for event conflicts.
+    Column("first", String(24)),
+    Column("second", String(24)),
     Index("ix_record_conflicts_scope", "scope"),
+    Index("ix_record_conflicts_first", "first"),
+    Index("ix_record_conflicts_second", "second"),
     Index("ix_record_conflicts_pair", "pair"),
     Index("ix_record_conflicts_order", "order_key"),
 )
