@@ -275,6 +275,21 @@ def test_the_unnamed_other_side_is_the_pairs_other_country() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "On May 3, 2023, Japan rejected talks before any withdrawal.",
+        "On May 3, 2023, Japan refused to apologise.",
+    ],
+)
+def test_a_rejection_with_no_one_named_is_against_the_pairs_other_side(sentence: str) -> None:
+    """A refusal, accusation, protest or threat by one of the pair with no target and no third country in
+    the sentence is aimed at the other of the pair; with a third country named it is not."""
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+    third = _facts(_events(INTRO + "On May 3, 2023, Japan rejected talks with Peru."))
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") not in third
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "On May 3, 2023, Boric accepted an invitation to visit Japan.",
         "On May 3, 2023, Boric repeated his offer to hold talks with Japan.",
     ],
@@ -305,6 +320,9 @@ PHRASINGS = [
         "Chile's foreign ministry summoned Japanese Ambassador Ken Tanaka on May 3, 2023 to protest.",
     ),
     ("use_of_force", "On May 3, 2023, Chile annexed the Japanese-held islands."),
+    ("use_of_force", "Japan responded on May 3, 2023 with air strikes across Chile."),
+    ("use_of_force", "On May 3, 2023, Japan announced a ground operation in northern Chile."),
+    ("arms_transfer", "On May 3, 2023, Japan authorised arms exports to Chile worth $80 million."),
     ("agreement", "On May 3, 2023, Chile and Japan agreed a ceasefire."),
     ("agreement", "A ceasefire between Chile and Japan was agreed on May 3, 2023."),
     ("agreement", "On May 3, 2023, Chile and Japan reached a truce."),

@@ -82,6 +82,11 @@ _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
 
+# Acts aimed at someone: with no target named, in a document about a pair, the other of the pair.
+_AIMED_TYPES = ("use_of_force", "sanction", "dispute")
+_AIMED_PLOVER = ("ASSAULT", "MOBILIZE", "SANCTION", "REJECT", "ACCUSE", "PROTEST", "THREATEN")
+
+
 @dataclass(slots=True)
 class _Hit(Span):
     trigger: Trigger
@@ -357,12 +362,13 @@ class EventExtractor:
         return (acts or suffers) and self._countries(at, date) <= set(pair)
 
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
-        """Force or a sanction by one of the pair, with no target named and no third country in the
-        sentence ("Azerbaijani forces took the town of Shusha"), is against the other of the pair."""
+        """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no
+        target named and no third country in the sentence ("Azerbaijani forces took the town of Shusha",
+        "Eritrea rejects talks before demarcation"), is aimed at the other of the pair."""
         pair = at.pair
-        if not pair or reading.type not in ("use_of_force", "sanction") or len(reading.actor) != 1:
+        if not pair or reading.type not in _AIMED_TYPES or len(reading.actor) != 1:
             return False
-        if reading.predicate.pos != "verb" or reading.plover not in ("ASSAULT", "MOBILIZE", "SANCTION"):
+        if reading.predicate.pos != "verb" or reading.plover not in _AIMED_PLOVER:
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
         named = self._countries(at, date)
         return reading.actor <= set(pair) and named <= set(pair) and state_actor(reading.token)

@@ -36,6 +36,8 @@ _OBJECT_PREPS = (
 )  # not "over": "a dispute over Ukraine", "downed over Syria" name a topic or a place, not a side
 _PLACE_PREPS = ("in", "at")  # the other side only of a visit ("arrived in Tokyo"); elsewhere a venue
 _ACTOR_PREPS = ("by",)
+# Where force lands is whom it strikes: "strikes in Beirut", "an offensive across the border into Eritrea".
+_STRUCK_PREPS = ("in", "across", "inside", "at")
 # Branches that are another clause: their mentions are not this predicate's arguments.
 _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "acl", "parataxis", "appos", "conj", "cc", "punct", "mark")
 # Inside an argument, a place is not a side: "Turkish forces over Syria", "a patrol near Aceh" ("in X" is
@@ -564,6 +566,8 @@ def _light_verb(noun: Any) -> Any:
         current = current.head.head  # "two days of talks", "a round of negotiations"
     if current.dep_ in ("dobj", "nsubjpass") and current.head.pos_ in ("VERB", "AUX"):
         return current.head
+    if current.dep_ == "pobj" and current.head.lower_ == "with" and current.head.head.pos_ == "VERB":
+        return current.head.head  # "responded with air strikes", "retaliated with artillery fire"
     return None
 
 
@@ -583,6 +587,8 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     reading.type == "visit" and str(c.lower_) in _PLACE_PREPS
                 ):
                     target_tokens += span
+                elif reading.type == "use_of_force" and str(c.lower_) in _STRUCK_PREPS:
+                    target_tokens += span  # "air strikes across Lebanon", "a ground operation in Gaza"
         if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
             # "clashes broke out between Chilean and Japanese troops": the happening verb's complements
             for c in token.head.children:
@@ -592,8 +598,9 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         light = _light_verb(token)
         if light is not None:
             actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
+            struck = _STRUCK_PREPS if reading.type == "use_of_force" else ()
             for c in light.children:
-                if c.dep_ == "prep" and str(c.lower_) in _OBJECT_PREPS:
+                if c.dep_ == "prep" and (str(c.lower_) in _OBJECT_PREPS or str(c.lower_) in struck):
                     target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
     else:
         actor_tokens = [w for s in _subject(token) for w in _span(s)]
