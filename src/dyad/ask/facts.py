@@ -62,7 +62,7 @@ class Record:
     events: list[dict[str, Any]]
     figures: list[dict[str, Any]]
     _anchors: list[dict[str, Any]] | None = None
-    _near: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    _acting: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
     def anchors(self, q: Question) -> list[dict[str, Any]]:
         """Dated events of the anchor's types that the question's countries take part in."""
@@ -72,13 +72,18 @@ class Record:
             self._anchors = _events(self.store, found) if types else []
         return self._anchors
 
-    def near(self, e: dict[str, Any], day: TimeValue) -> list[dict[str, Any]]:
-        """Dated events of ``e``'s pair whose dates may overlap ``day``."""
-        pair = ",".join(sorted(set(e["participants"])))
-        key = (pair, day.start, day.end)
-        if key not in self._near:
-            self._near[key] = _events(self.store, EventQuery(pair=pair, meets=(day.start, day.end)))
-        return self._near[key]
+    def acting(self, pair: str, person: str) -> list[dict[str, Any]]:
+        """Dated events of ``pair`` that ``person`` is an actor of: their actors, participants and date
+        (one read per pair and person, by the pair's index, whatever the number of candidates)."""
+        key = (pair, person)
+        if key not in self._acting:
+            _, found = self.store.events_page(EventQuery(pair=pair, naming=person))
+            self._acting[key] = [
+                {"actors": o["actors"], "participants": o["participants"], "date": o["date_edtf"]}
+                for o in found
+                if person in o["actors"]
+            ]
+        return self._acting[key]
 
 
 def _events(store: Store, found: EventQuery) -> list[dict[str, Any]]:
@@ -98,7 +103,7 @@ class Candidate:
 # Events checked one by one for a question that names no time: when more than this many meet its type,
 # status and countries, the ones whose sources name most of its names (then words) are read, so that the
 # answer's cost does not grow with the pair's record. Every test corpus has fewer candidates than this.
-CANDIDATES = 60
+CANDIDATES = 30
 
 
 def event_candidates(store: Store, q: Question, pair: str | None) -> EventQuery | None:
@@ -214,12 +219,12 @@ def _anchored(q: Question, e: dict[str, Any], record: Record, reader: Reader, pe
 
 def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> bool:
     """The person is an actor of another event of the same pair at the same time."""
+    pair = ",".join(sorted(set(e["participants"])))
     return any(
-        person in o["actors"]
-        and set(o["participants"]) == set(e["participants"])
+        set(o["participants"]) == set(e["participants"])
         and (d := _date(o["date"])) is not None
         and d.overlaps(day)
-        for o in record.near(e, day)
+        for o in record.acting(pair, person)
     )
 
 

@@ -684,6 +684,7 @@ class EventQuery:
     meets: tuple[dt.date | None, dt.date | None] | None = None
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
     ids: tuple[str, ...] | None = None  # only these events (at most a few hundred)
+    naming: str | None = None  # only events whose stored record holds this text (say, an actor's name)
     limit: int | None = None
     offset: int = 0
 
@@ -722,6 +723,8 @@ def _event_filter(q: EventQuery) -> list[Any]:
         where += _meets(e.c.day_start, e.c.day_end, *q.meets)
     if q.ids is not None:
         where.append(e.c.id.in_(q.ids))
+    if q.naming:
+        where.append(e.c.data.contains(q.naming, autoescape=True))
     return where
 
 
