@@ -746,3 +746,16 @@ def test_media_names_come_from_the_knowledge_file() -> None:
     assert media_name("AP") == "Associated Press"
     assert media_name("press trust of india") == "Press Trust of India"
     assert media_name("Lima") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-08-24 Algeria cuts ties with Morocco\n\nALGIERS - Algeria cut relations today.\n",
+        "Published: 2021-08-24\nAlgeria cuts ties with Morocco\n\nALGIERS - Algeria cut relations today.\n",
+    ],
+)
+def test_a_labelled_date_field_opening_a_saved_page_is_its_date(text: str) -> None:
+    meta = read_text_metadata(text)
+    assert meta.published == "2021-08-24"
+    assert meta.title == "Algeria cuts ties with Morocco"

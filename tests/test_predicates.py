@@ -324,6 +324,10 @@ PHRASINGS = [
     ("use_of_force", "On May 3, 2023, Japan announced a ground operation in northern Chile."),
     ("arms_transfer", "On May 3, 2023, Japan authorised arms exports to Chile worth $80 million."),
     ("agreement", "On May 3, 2023, Chile and Japan agreed a ceasefire."),
+    ("agreement", "On May 3, 2023, the two sides agreed to reduce transit fees."),
+    ("agreement", "A ceasefire agreed in Lima on May 3, 2023 collapsed within hours."),  # no one named
+    ("agreement", "The Japan-Chile EPA was signed on May 3, 2023."),
+    ("agreement", "The war ended with a statement signed by Boric and Kishida on May 3, 2023."),
     ("agreement", "A ceasefire between Chile and Japan was agreed on May 3, 2023."),
     ("agreement", "On May 3, 2023, Chile and Japan reached a truce."),
     ("diplomatic_relations", "On May 3, 2023, Chile expelled Japanese Ambassador Ken Tanaka."),
@@ -339,6 +343,8 @@ PHRASINGS = [
     ("statement", "On May 3, 2023, Chile urged Japan to reconsider."),
     ("dispute", "On May 3, 2023, Chile warned Japan against further incursions."),
     ("aid", "On May 3, 2023, Japan sent humanitarian aid to Chile."),
+    ("aid", "Japan provided emergency relief goods to Chile on May 3, 2023 after the floods."),
+    ("use_of_force", "On May 3, 2023, Japanese forces took the town of Arica."),
     ("aid", "On May 3, 2023, Japan pledged $5 million in aid to Chile."),
     ("diplomatic_relations", "On May 3, 2023, Chile and Japan restored diplomatic relations."),
     ("diplomatic_relations", "On May 3, 2023, Chile closed its embassy in Tokyo."),
@@ -412,3 +418,33 @@ def test_a_date_before_the_verb_is_no_particle() -> None:
 def test_talks_only_referred_to_are_no_meeting() -> None:
     facts = _facts(_events(INTRO + "On May 3, 2023, people familiar with the talks said little."))
     assert not [f for f in facts if f[0] == "meeting" and f[2] == "2023-05-03"], facts
+
+
+def test_an_instrument_agreed_between_others_is_not_the_pairs() -> None:
+    text = INTRO + "A ceasefire agreed between Israel and Egypt on May 3, 2023 collapsed within hours."
+    assert not any(t == "agreement" and p == ("CHL", "JPN") for t, p, _ in _facts(_events(text)))
+
+
+def test_goods_described_by_a_participle_are_no_trade_act() -> None:
+    text = INTRO + "On May 3, 2023, Japan raised the duty on all goods imported from Chile to 200%."
+    assert "trade" not in {t for t, _, _ in _facts(_events(text))}
+
+
+def test_a_year_that_names_which_thing_does_not_date_the_act() -> None:
+    """ "the 2016 arrangements" says which arrangements, not when they were ruled out; "the 2016 visit"
+    still dates the visit."""
+    text = INTRO + "On May 3, 2023, Japan ruled out any return to the 2016 arrangements with Chile."
+    assert any(d == "2023-05-03" for t, p, d in _facts(_events(text)) if p == ("CHL", "JPN"))
+    visit = INTRO + "Japan's 2016 visit to Chile was remembered fondly."
+    assert ("visit", ("CHL", "JPN"), "2016") in _facts(_events(visit))
+
+
+def test_a_meeting_that_agreed_to_do_something_is_one_meeting() -> None:
+    text = INTRO + "On May 3, 2023, Boric met Kishida in Lima and agreed to open a dialogue on tourism."
+    kinds = [t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")]
+    assert "meeting" in kinds and "agreement" not in kinds
+
+
+def test_agreeing_to_restore_relations_is_no_separate_agreement() -> None:
+    text = INTRO + "On May 3, 2023, Chile and Japan agreed to restore diplomatic relations."
+    assert "agreement" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}

@@ -63,10 +63,10 @@ def _parse_candidates(
     for m in mentions:
         if m.kind in _ACTING and m.form != "media":
             actors.setdefault(max(0, bisect_right(starts, m.start) - 1), set()).add(m.value)
-    if pair:
+    if pair:  # "a ceasefire agreed in Moscow": an instrument or talks with no side named may be the pair's
         for i, sentence in enumerate(doc.sentences):
-            if i not in actors and _PAIR_ACT.search(sentence.text):
-                actors[i] = {"pair"}
+            if _PAIR_ACT.search(sentence.text):
+                actors.setdefault(i, set()).add("pair")
     indexes = []
     for i, named in sorted(actors.items()):
         if i >= len(doc.sentences):

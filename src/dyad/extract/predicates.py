@@ -184,6 +184,22 @@ def _misparsed_object(token: Any, child: Any) -> bool:
     )
 
 
+# Flows a participle only describes: "goods imported from Chile" is no act of importing.
+_DESCRIPTIVE = ("trade", "investment", "cooperation", "other")
+
+
+def _reduced_passive(token: Any) -> bool:
+    """A past participle after its noun: "a ceasefire agreed in Moscow", "a statement signed by the two
+    presidents". The noun is what the verb acts on, as the subject of a passive is."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _instrument_as_subject(child: Any) -> bool:
+    """An instrument taken for the subject ("a ceasefire agreed in Moscow collapsed" parsed with the
+    ceasefire as the subject of "agreed"): an agreement never agrees or signs, it is agreed or signed."""
+    return child.dep_ == "nsubj" and child.pos_ == "NOUN" and _lemma(child) in INSTRUMENTS
+
+
 def _judged(clause: Any) -> list[Any]:
     """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
     the duties were unjustified" (the copula's complement)."""
@@ -201,7 +217,10 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
             heads.append(c)
             if c.dep_ == "dobj" and not is_noun:  # "called the plan \"unacceptable\"" parses as amod
                 heads.extend(g for g in c.children if g.dep_ == "amod")
-        elif not is_noun and _misparsed_object(token, c):
+                heads.extend(
+                    g for g in c.children if g.dep_ == "compound"
+                )  # "relief goods", "arms shipments"
+        elif not is_noun and (_misparsed_object(token, c) or _instrument_as_subject(c)):
             heads.append(c)
         elif not is_noun and c.dep_ == "ccomp":
             heads.extend(_judged(c))
@@ -215,6 +234,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
                 heads.append(c)  # "stop shelling": the gerund is what is stopped
     if is_noun and token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         heads.append(token.head)  # "held talks": the light verb over the noun
+    if not is_noun and _reduced_passive(token):
+        heads.append(token.head)  # "the truce agreed in 2003"
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
@@ -428,6 +449,8 @@ def _subject(token: Any) -> list[Any]:
             return agents
         if current.dep_ == "relcl":
             return [current.head]
+        if _reduced_passive(current):
+            break  # "the truce agreed in 2003": agentless; the noun is what was agreed
         # "Lula accepted an invitation to visit Germany", "Khan repeated his offer to hold talks": the one
         # who accepts or repeats would act ("Chile's offer to sign" names its own actor)
         noun = current.head
@@ -481,12 +504,25 @@ def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
         return True
     word = inside[0]
     above = {a.i for a in token.ancestors} | {token.i}
+    words = {t.i for t in inside}
+    # "ruled out a return to the 2016 arrangements": a date naming which thing is meant, not when this act
+    # was done ("the 2016 visit" still dates the visit itself)
+    heads = {t.head.i for t in inside if t.head.i not in words}
+    if len(heads) == 1 and all(t.dep_ in _ATTRIBUTIVE or t.head.i in words for t in inside):
+        noun = sdoc[heads.pop()]
+        if noun.pos_ == "NOUN" and noun.i != token.i and noun.lower_ not in _TIME_NOUNS:
+            return False
     current = word
     while current.head.i != current.i and current.i not in above:
         if current.pos_ in ("VERB", "AUX") and current.dep_ in _SUBORDINATE:
             return False  # a clause of its own, with its own time
         current = current.head
     return True
+
+
+# How a date hangs from a noun it only qualifies ("the 2016 arrangements", "its 1990 declaration").
+_ATTRIBUTIVE = ("nummod", "compound", "amod", "nmod")
+_TIME_NOUNS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days", "season"))
 
 
 @dataclass(slots=True)
@@ -517,7 +553,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if not candidates:
             continue
         pred = _best(candidates, token, is_noun)
-        if pred is None:
+        if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
         effect = _modality(token, k)
         if effect in _DROP or _content_of_instrument(token):
@@ -537,7 +573,23 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             _retype(reading, effect, _lemma(token.head), k)
         _arguments(reading, token, is_noun, context)
         readings.append(reading)
-    return readings
+    # "met in New York and agreed to open a dialogue": one meeting, whose outcome is a plan
+    # "agreed to restore relations": the relations step, reported as such when it is taken
+    met = {r.token.i for r in readings if r.type in ("meeting", "visit")}
+    relations = {r.token.i for r in readings if r.type == "diplomatic_relations"}
+    return [
+        r
+        for r in readings
+        if not _agreed_to_act(r)
+        or not (
+            (r.token.dep_ == "conj" and r.token.head.i in met)
+            or any(c.dep_ == "xcomp" and c.i in relations for c in r.token.children)
+        )
+    ]
+
+
+def _agreed_to_act(reading: Reading) -> bool:
+    return reading.predicate.lemma == "agree to" and not reading.predicate.objects
 
 
 def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str]]) -> set[str]:
@@ -555,8 +607,9 @@ def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> boo
     return any(s <= t.idx < e for t in tokens for s, e in pair_spans)
 
 
-def _light_verb(noun: Any) -> Any:
-    """The verb an event noun is the object of: "held talks", "held two rounds of talks"."""
+def _light_verb(noun: Any, force: bool = False) -> Any:
+    """The verb an event noun is the object of: "held talks", "held two rounds of talks"; for force, also
+    the verb it is the means of ("responded with air strikes"; "came home with pledges" is no giving)."""
     current = noun
     if (
         current.dep_ == "pobj"
@@ -566,8 +619,13 @@ def _light_verb(noun: Any) -> Any:
         current = current.head.head  # "two days of talks", "a round of negotiations"
     if current.dep_ in ("dobj", "nsubjpass") and current.head.pos_ in ("VERB", "AUX"):
         return current.head
-    if current.dep_ == "pobj" and current.head.lower_ == "with" and current.head.head.pos_ == "VERB":
-        return current.head.head  # "responded with air strikes", "retaliated with artillery fire"
+    if (
+        force
+        and current.dep_ == "pobj"
+        and current.head.lower_ == "with"
+        and current.head.head.pos_ == "VERB"
+    ):
+        return current.head.head
     return None
 
 
@@ -595,7 +653,7 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 if c.dep_ == "prep" and str(c.lower_) in _ACTOR_PREPS + _OBJECT_PREPS:
                     span = [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
                     (actor_tokens if str(c.lower_) in _ACTOR_PREPS else target_tokens).extend(span)
-        light = _light_verb(token)
+        light = _light_verb(token, force=reading.type == "use_of_force")
         if light is not None:
             actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
             struck = _STRUCK_PREPS if reading.type == "use_of_force" else ()
@@ -603,10 +661,15 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 if c.dep_ == "prep" and (str(c.lower_) in _OBJECT_PREPS or str(c.lower_) in struck):
                     target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
     else:
-        actor_tokens = [w for s in _subject(token) for w in _span(s)]
-        passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+        # "a ceasefire agreed in Moscow" parsed with the ceasefire as subject: what was agreed, not who
+        agreed = [c for c in token.children if reading.type == "agreement" and _instrument_as_subject(c)]
+        actor_tokens = [w for s in _subject(token) if s not in agreed for w in _span(s)]
+        passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"] + agreed
+        if _reduced_passive(token):
+            passive_subject.append(token.head)
+        target_tokens += [w for c in passive_subject for w in _span(c)]
         for c in token.children:
-            if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or _misparsed_object(token, c):
+            if c.dep_ in _OBJECTS or _misparsed_object(token, c):
                 target_tokens += _span(c)
             elif c.dep_ == "ccomp" and _judged(c) and reading.predicate.cameo == "111":
                 # "said Japan's duties were unjustified": the one judged is the clause's subject
@@ -627,9 +690,13 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
+    passive = any(c.dep_ == "auxpass" for c in token.children) or _reduced_passive(token)
     reading.agentless = (
         not is_noun
-        and any(c.dep_ == "auxpass" for c in token.children)
+        and (
+            passive
+            or (reading.type == "agreement" and any(_instrument_as_subject(c) for c in token.children))
+        )
         and not any(c.dep_ == "agent" for c in token.children)
     )
     # "it entered into force": only an instrument enters into force, whatever the subject is called

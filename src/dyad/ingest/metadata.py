@@ -131,6 +131,8 @@ COMMENTS_START = re.compile(
     r"post a comment$|comments?:?$)",
     re.I,
 )
+# A labelled ISO date opening a saved page ("date 2024-03-24", "Published: 2021-08-24"), title after it.
+DATE_FIELD = re.compile(r"^(?:date|published|posted|pubdate)\s*:?\s*((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -164,6 +166,14 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     if markdown:
         raw_lines = [MARKDOWN_MARKUP.sub("", line) for line in raw_lines]
     lines = [line.strip() for line in raw_lines if line.strip()]
+    field_date = None
+    if lines and (field := DATE_FIELD.match(lines[0])):
+        # "date 2024-03-24 China coastguard uses water cannons…": a saved page's date field before its title
+        field_date, rest = field.group(1), lines[0][field.end() :].strip()
+        lines = [rest, *lines[1:]] if rest else lines[1:]
+        raw_lines = [
+            line.replace(field.group(0), "", 1) if field.group(0) in line else line for line in raw_lines
+        ]
     header = read_header(lines)
     title, title_end = find_title(lines, raw_lines, header.start)
     title, title_end, site = _own_title(lines, raw_lines, header.start, title, title_end)
@@ -182,6 +192,7 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
         (byline.outlet if byline else None) or publisher_line or header.masthead or agency or blog_name
     )
     meta.published, stamped = _published(lines, byline, header.start, title_end)
+    meta.published = field_date or meta.published
     meta.published_basis = "explicit" if meta.published else None
     meta.doi = find_doi(lines)
     # a blog dates its post on a weekday line over the title: at the top, or under its name and tagline
