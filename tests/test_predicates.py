@@ -336,6 +336,10 @@ PHRASINGS = [
     ("dispute", "On May 3, 2023, Chile accused Japan of spying."),
     ("diplomatic_relations", "On May 3, 2023, Chile recalled its ambassador from Tokyo."),
     ("sanction", "On May 3, 2023, Chile imposed tariffs on Japanese cars."),
+    ("sanction", "On May 3, 2023, provisional duties of 107 per cent were imposed on Chilean wine."),
+    ("sanction", "On May 3, 2023, Japan put new duties on Chilean transit goods."),
+    ("sanction", "On May 3, 2023, Japan withdrew the transshipment facility for Chilean cargo."),
+    ("sanction", "On May 3, 2023, Japanese customs stopped clearing Chilean coal."),
     ("use_of_force", "On May 3, 2023, Chilean police detained two Japanese diplomats."),
     ("meeting", "On May 3, 2023, the Chilean and Japanese foreign ministers held talks in Lima."),
     ("meeting", "On May 3, 2023, Boric spoke by phone with Japanese Prime Minister Fumio Kishida."),
@@ -345,6 +349,8 @@ PHRASINGS = [
     ("aid", "On May 3, 2023, Japan sent humanitarian aid to Chile."),
     ("aid", "Japan provided emergency relief goods to Chile on May 3, 2023 after the floods."),
     ("use_of_force", "On May 3, 2023, Japanese forces took the town of Arica."),
+    ("use_of_force", "On May 3, 2023, a Japanese offensive broke through and pushed on to the coast."),
+    ("sanction", "On May 3, 2023, Japan began confiscating crude passing through its pipelines."),
     ("aid", "On May 3, 2023, Japan pledged $5 million in aid to Chile."),
     ("diplomatic_relations", "On May 3, 2023, Chile and Japan restored diplomatic relations."),
     ("diplomatic_relations", "On May 3, 2023, Chile closed its embassy in Tokyo."),
@@ -448,3 +454,23 @@ def test_a_meeting_that_agreed_to_do_something_is_one_meeting() -> None:
 def test_agreeing_to_restore_relations_is_no_separate_agreement() -> None:
     text = INTRO + "On May 3, 2023, Chile and Japan agreed to restore diplomatic relations."
     assert "agreement" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_an_offensive_named_for_no_state_is_no_force_between_the_pair() -> None:
+    text = INTRO + "On May 3, 2023, a Japanese rebel offensive began in the north."
+    assert "use_of_force" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_hauliers_blockading_a_border_are_no_state_force() -> None:
+    text = INTRO + "On May 3, 2023, Japanese hauliers blockaded the main border crossings in protest."
+    assert "use_of_force" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_a_date_in_a_participle_clause_is_that_clauses() -> None:
+    """ "the consultations held in Lima in August 2015" dates those consultations, not the round chaired."""
+    text = INTRO + (
+        "On May 3, 2023, Boric and Kishida chaired the second round of Chilean-Japanese consultations, "
+        "the first since the consultations held in Lima in August 2015."
+    )
+    meetings = {d for t, p, d in _facts(_events(text)) if t == "meeting" and p == ("CHL", "JPN")}
+    assert "2023-05-03" in meetings and "2015-08" not in meetings

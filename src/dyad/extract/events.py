@@ -24,7 +24,7 @@ from dyad.extract.event_dates import (
     without_dateline,
 )
 from dyad.extract.mentions import Mention
-from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence, state_actor
+from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence, state_act_noun, state_actor
 from dyad.extract.quantities import find_quantities
 from dyad.extract.timex import opens_chronology_line
 from dyad.extract.timex_rules import number
@@ -84,7 +84,26 @@ _WINDOW = 60  # characters before a trigger searched for hedges
 
 # Acts aimed at someone: with no target named, in a document about a pair, the other of the pair.
 _AIMED_TYPES = ("use_of_force", "sanction", "dispute")
-_AIMED_PLOVER = ("ASSAULT", "MOBILIZE", "SANCTION", "REJECT", "ACCUSE", "PROTEST", "THREATEN")
+# Force named by a noun that one side wages on another ("a Japanese offensive"; not "an internal conflict").
+_CAMPAIGNS = frozenset(
+    (
+        "offensive",
+        "counteroffensive",
+        "invasion",
+        "incursion",
+        "raid",
+        "strike",
+        "airstrike",
+        "air strike",
+        "attack",
+        "assault",
+        "bombardment",
+        "bombing",
+        "shelling",
+        "operation",
+    )
+)
+_AIMED_PLOVER = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "REJECT", "ACCUSE", "PROTEST", "THREATEN")
 
 
 @dataclass(slots=True)
@@ -357,7 +376,8 @@ class EventExtractor:
             and len(reading.target) == 1
             and not reading.actor
             and reading.target <= set(pair)
-            and state_actor(reading.token)
+            # "duties were imposed on Australian wine": a sanction's imposer left unsaid is a state
+            and (state_actor(reading.token) or (reading.agentless and reading.type == "sanction"))
         )
         return (acts or suffers) and self._countries(at, date) <= set(pair)
 
@@ -368,10 +388,13 @@ class EventExtractor:
         pair = at.pair
         if not pair or reading.type not in _AIMED_TYPES or len(reading.actor) != 1:
             return False
-        if reading.predicate.pos != "verb" or reading.plover not in _AIMED_PLOVER:
+        # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
+        noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
+        if (reading.predicate.pos != "verb" and not noun_assault) or reading.plover not in _AIMED_PLOVER:
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
         named = self._countries(at, date)
-        return reading.actor <= set(pair) and named <= set(pair) and state_actor(reading.token)
+        state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
+        return reading.actor <= set(pair) and named <= set(pair) and state
 
     def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""

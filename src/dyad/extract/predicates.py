@@ -389,6 +389,14 @@ def state_actor(token: Any) -> bool:
     return bool(subjects) and not any(_lemma(t) in _NON_STATE for s in subjects for t in s.subtree)
 
 
+def state_act_noun(token: Any) -> bool:
+    """Is an act named by a noun ("a Japanese offensive") not one of those who act without a state ("a
+    rebel offensive", "a wildfire")?"""
+    return _lemma(token) not in _NON_STATE and not any(
+        _lemma(t) in _NON_STATE for c in token.children if c.i < token.i for t in c.subtree
+    )
+
+
 # Who acts without a state behind them, as far as a sentence alone can tell.
 _NON_STATE = frozenset(
     [
@@ -409,7 +417,18 @@ _NON_STATE = frozenset(
         "tribunal",
         "arbitrator",
         "protester",
+        "demonstrator",
+        "activist",
         "mob",
+        # trades that blockade or strike on their own account
+        "farmer",
+        "haulier",
+        "trucker",
+        "driver",
+        "worker",
+        "company",
+        "firm",
+        "trader",
         # natural causes and accidents kill too
         "fire",
         "wildfire",
@@ -493,12 +512,10 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
     return min(w.idx for w in span), max(w.idx + len(w.text) for w in span)
 
 
-_SUBORDINATE = ("relcl",)  # clauses that describe a participant ("X, who arrived on Sunday,")
-
-
 def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
     """Is the stretch [start, end) of the sentence attached to ``token`` or to a word above it, rather
-    than to another verb ("X, who arrived on Sunday, held talks": Sunday is the arrival's)?"""
+    than to another verb ("X, who arrived on Sunday, held talks": Sunday is the arrival's; "the first
+    since the consultations held in 2015": 2015 is those consultations')?"""
     inside = [t for t in sdoc if start <= t.idx < end]
     if not inside:
         return True
@@ -514,8 +531,9 @@ def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
             return False
     current = word
     while current.head.i != current.i and current.i not in above:
-        if current.pos_ in ("VERB", "AUX") and current.dep_ in _SUBORDINATE:
-            return False  # a clause of its own, with its own time
+        own_clause = current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBN")
+        if current.pos_ in ("VERB", "AUX") and own_clause and current.head.i != token.i:
+            return False  # a clause of its own, with its own time (unless it tells of the act itself)
         current = current.head
     return True
 
