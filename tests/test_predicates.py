@@ -474,3 +474,13 @@ def test_a_date_in_a_participle_clause_is_that_clauses() -> None:
     )
     meetings = {d for t, p, d in _facts(_events(text)) if t == "meeting" and p == ("CHL", "JPN")}
     assert "2023-05-03" in meetings and "2015-08" not in meetings
+
+
+def test_an_opposition_leaders_condemnation_is_no_states_act() -> None:
+    text = INTRO + "On May 3, 2023, opposition leaders in Japan condemned the decision."
+    assert "dispute" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_a_company_that_invests_still_invests() -> None:
+    text = INTRO + "On May 3, 2023, the Japanese company Mitsui invested in a Chilean copper mine."
+    assert "investment" in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}

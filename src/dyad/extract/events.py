@@ -24,7 +24,15 @@ from dyad.extract.event_dates import (
     without_dateline,
 )
 from dyad.extract.mentions import Mention
-from dyad.extract.predicates import Context, Reading, modal_spans, read_sentence, state_act_noun, state_actor
+from dyad.extract.predicates import (
+    Context,
+    Reading,
+    modal_spans,
+    non_state_subject,
+    read_sentence,
+    state_act_noun,
+    state_actor,
+)
 from dyad.extract.quantities import find_quantities
 from dyad.extract.timex import opens_chronology_line
 from dyad.extract.timex_rules import number
@@ -109,6 +117,14 @@ _AIMED_PLOVER = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "REJECT", "ACCUSE"
 @dataclass(slots=True)
 class _Hit(Span):
     trigger: Trigger
+
+
+def _by_non_state(parse: Any, start: int) -> bool:
+    """Is the word at ``start`` (an offset in the sentence) done by someone acting for no state?"""
+    word = (
+        next((t for t in parse if t.idx <= start < t.idx + len(t.text)), None) if parse is not None else None
+    )
+    return word is not None and non_state_subject(word)
 
 
 def _hits(sentence: str, triggers: list[Trigger]) -> list[_Hit]:
@@ -242,6 +258,8 @@ class EventExtractor:
                 continue  # "threatened to break off relations": the threat, read from the parse
             if hit.trigger.type == "meeting" and _names_a_forum(sentence, hit, at.mentions):
                 continue  # "the Climate Talks in Paris": a conference of many, not a bilateral meeting
+            if hit.trigger.type in _CONFLICT_TYPES and _by_non_state(at.parse, hit.start):
+                continue  # "opposition leaders condemned", "hauliers blockaded": no state's act
             timexes = own_phrase_first(at.parse, sentence, hit, at.timexes)
             date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
             if date is not None and date.granularity == "open":
@@ -370,7 +388,12 @@ class EventExtractor:
         pair = at.pair
         if not pair or reading.predicate.pos != "verb" or reading.type in _NOT_DIRECTED:
             return False
-        acts = len(reading.actor) == 1 and not reading.target and reading.actor <= set(pair)
+        acts = (
+            len(reading.actor) == 1
+            and not reading.target
+            and reading.actor <= set(pair)
+            and not (reading.type in _CONFLICT_TYPES and non_state_subject(reading.token))
+        )
         suffers = (
             reading.type in ("use_of_force", "sanction")
             and len(reading.target) == 1

@@ -389,6 +389,11 @@ def state_actor(token: Any) -> bool:
     return bool(subjects) and not any(_lemma(t) in _NON_STATE for s in subjects for t in s.subtree)
 
 
+def non_state_subject(token: Any) -> bool:
+    """Does the predicate's subject name someone who acts without a state ("opposition figures warned")?"""
+    return any(_lemma(t) in _NON_STATE for s in _subject(token) for t in s.subtree)
+
+
 def state_act_noun(token: Any) -> bool:
     """Is an act named by a noun ("a Japanese offensive") not one of those who act without a state ("a
     rebel offensive", "a wildfire")?"""
@@ -419,6 +424,7 @@ _NON_STATE = frozenset(
         "protester",
         "demonstrator",
         "activist",
+        "opposition",  # an opposition leader speaks for a party, not the state
         "mob",
         # trades that blockade or strike on their own account
         "farmer",
