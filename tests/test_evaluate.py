@@ -534,6 +534,20 @@ def test_floor_file_and_check_floors() -> None:
     assert len(failures) == 3 and "below the floor" in failures[0] and "bogus" in failures[2]
 
 
+def test_a_floor_on_officials_found_with_their_country() -> None:
+    gold = gold_of(
+        actors=[
+            {"name": "Ana Ruiz Toro", "kind": "person", "country": "PER"},
+            {"name": "Luis Paz Soto", "kind": "person", "country": "RUS"},
+        ]
+    )
+    export = {"actors": [{"kind": "person", "name": "Ana Ruiz Toro", "country": "PER"}]}
+    report = evaluate(export, gold)
+    assert check_floors(report, {"officials_right": 1}) == []
+    (failure,) = check_floors(report, {"officials_right": 2})
+    assert failure.startswith("officials_right")
+
+
 def test_format_report_truncates_excerpts() -> None:
     report = evaluate(
         {"events": [ev("visit", "2001", summary="x" * 200)]}, gold_of(events=[ev("agreement", None)])

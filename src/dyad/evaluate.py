@@ -507,6 +507,7 @@ FLOOR_KEYS: dict[str, tuple[str, str]] = {
     "documents_all_fields": ("documents", "all_fields_correct"),
     "time_expressions_right": ("time_expressions", "right"),
     "questions_right": ("questions", "right"),
+    "officials_right": ("actors", "right"),  # named officials found with the right country (a count)
 }
 
 

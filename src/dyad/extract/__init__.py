@@ -12,12 +12,13 @@ import time
 from bisect import bisect_right
 from functools import lru_cache
 
-from dyad.extract.actors import ActorFinder, settle_countries
+from dyad.extract.actors import ActorFinder
 from dyad.extract.context import document_pair, person_country
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
+from dyad.extract.official_sides import settle_countries
 from dyad.extract.parse import parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
@@ -93,9 +94,11 @@ def _not_covered(mentions: list[Mention], officials: list[Mention]) -> list[Ment
 
 
 def _leaders_offices(mentions: list[Mention], knowledge: Knowledge, when: TimeValue | None) -> None:
-    """A known leader's office and country as of the document's date, for the actors list."""
+    """A known leader's office and country as of the document's date, for the actors list; not for one the
+    text introduced with a title of its own ("UN Secretary-General X")."""
+    introduced = {m.value for m in mentions if m.kind == "person" and m.attrs.get("official")}
     for m in mentions:
-        if m.kind == "person" and not m.attrs.get("official"):
+        if m.kind == "person" and m.value not in introduced:
             found = person_country(knowledge, m.value, when)
             if found is not None:
                 m.attrs.setdefault("iso3", found.iso3)
@@ -202,8 +205,8 @@ def extract_facts(
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
     timexes = _relative_expressions(doc.text, reference, doc.kind) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
-    settle_countries(doc, mentions, pair)
-    _leaders_offices(mentions, knowledge, reference)
+    _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
+    settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)
     clock.lap("time expressions and document date")
     parsed = _parse_candidates(doc, mentions, knowledge, pair)
     clock.lap("parse")

@@ -5,23 +5,33 @@ foreign minister", "the head of Rosoboronexport, Alexander Mikheyev". The countr
 title (a possessive, an adjective, "of X"), else the one given for the same name elsewhere in the document.
 Later in the document the surname alone, "Mr Surname" and "the minister" refer back to the official.
 Ministries, embassies and central banks named with a country become organisations of that country.
+An official still without a country after this is placed by ``official_sides.settle_countries``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dyad.extract.mentions import Mention
 from dyad.knowledge import Knowledge, Role
-from dyad.models import Document, Sentence
 
 # A personal name: capitalised words, with the particles names carry ("van", "de", "al-", "bin").
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
-_WORD = r"(?:[A-Z][a-z'’\u00C0-\u024F-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:al|el)-[A-Z][a-z'’-]+)"
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
+# A word of a name: "Klaveren", "GebreMariam", "Zaghari-Ratcliffe", "Daffa-Alla", "Moin-ul-Haque", "Al-Obeid".
+_LETTERS = r"[a-z'’\u00C0-\u024F]"
+_WORD = (
+    rf"(?:[A-Z]{_LETTERS}+(?:[A-Z]{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|[A-Z]\."
+    rf"|(?:[Aa]l|[Ee]l)-[A-Z]{_LETTERS}+)"
+)
+# A family name in capitals before the given name, as Japanese and Korean official texts write it
+# ("ITO Satoshi"); only at the start of a name and followed by a capitalised word.
+_FAMILY_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+# The words of a name are on one line: a name does not run into the next line's heading.
+_SP = r"[^\S\n]+"
+NAME = rf"(?:{_FAMILY_CAPS}{_SP}{_WORD}(?:{_SP}{_WORD})?|{_WORD}(?:{_SP}(?:{_PARTICLE}{_SP})*{_WORD}){{1,5}})"
 _PREFIX = r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|state|special|new|top)[\s-]+)*"
 # Words that start a capitalised run but are not a name.
 _NOT_NAME = frozenset(
@@ -99,6 +109,62 @@ _NOT_NAME = frozenset(
         "Capt",
     ]
 )
+# Last words of the names of bodies, never of a person's.
+_BODY_WORDS = frozenset(
+    [
+        "Division",
+        "Department",
+        "Ministry",
+        "Office",
+        "Agency",
+        "Council",
+        "Commission",
+        "Committee",
+        "Bank",
+        "Corporation",
+        "Group",
+        "Authority",
+        "Forces",
+        "Army",
+        "Navy",
+        "Court",
+        "Assembly",
+        "Parliament",
+        "Government",
+        "Embassy",
+        "Secretariat",
+        "Directorate",
+        "Bureau",
+        "Institute",
+        "Company",
+        "Organization",
+        "Organisation",
+        "Union",
+        "Party",
+        "Front",
+        "Service",
+        "Services",
+        "Centre",
+        "Center",
+        "Board",
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Emirates",
+        "States",
+        "Talks",
+        "Summit",
+        "Conference",
+        "Forum",
+        "Meeting",
+        "Agreement",
+        "Treaty",
+        "Declaration",
+        "Statement",
+        "Results",
+        "Operations",
+    ]
+)
 _ORG = re.compile(
     r"\b(?:(?:Ministry|Department|Secretariat)\s+of\s+(?:the\s+)?(?:[A-Z][\w,'’-]*\s*(?:and\s+)?){1,5}"
     r"|(?:[A-Z][\w'’-]+\s+){0,2}(?:Ministry|Foreign\s+Office|Embassy|Central\s+Bank|Reserve\s+Bank|"
@@ -124,7 +190,21 @@ _TITLE_PREFIXES = (
     "chief",
 )
 _RANK_PREFIXES = ("deputy", "vice", "state")
-_COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
+COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
+
+
+# Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z").
+_BETWEEN = (
+    rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
+    rf"|\s+(?:of|in|to|at|for|on)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
+)
+_NAME_GROUP = re.compile(rf"({NAME})")
+_RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
+# A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
+_SINGLE = re.compile(
+    r"(?P<comma>,)?\s+(?P<sir>(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z\u00C0-\u024F]{3,}(?:-[a-z]+-[A-Z][a-z]+)?)(?P<end>[,;.:)]|\s+[a-z])"
+)
 
 
 @dataclass(slots=True)
@@ -160,10 +240,29 @@ def _trie_regex(phrases: list[list[str]]) -> str:
     return render(trie)
 
 
+def _plural(phrase: str) -> str:
+    """The plural of a title: its head word in the plural ("trade ministers", "chiefs of staff",
+    "charges d'affaires", "spokesmen")."""
+    words = phrase.split()
+    i = 0 if "of" in words or words[-1] == "d'affaires" else len(words) - 1
+    word = words[i]
+    if word.endswith("man"):
+        word = word[:-3] + "men"
+    elif word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "sh", "ch", "x")):
+        word += "es"
+    else:
+        word += "s"
+    return " ".join([*words[:i], word, *words[i + 1 :]])
+
+
 @lru_cache(maxsize=4)
 def _role_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = _trie_regex([p.split() for p in phrases])
-    return re.compile(rf"\b{_PREFIX}{alternatives}\b", re.IGNORECASE)
+    # a title joined to a word by a hyphen is not that title ("Prosecutor-General" is no "General"), except
+    # an appointed or elected one not yet in office ("High Commissioner-designate")
+    return re.compile(rf"(?<![\w-]){_PREFIX}{alternatives}(?:-designate|-elect)?(?![\w-])", re.IGNORECASE)
 
 
 def _clean_name(text: str) -> str | None:
@@ -182,9 +281,35 @@ class ActorFinder:
         self.k = knowledge
         phrases = tuple(sorted(knowledge.roles, key=len, reverse=True))
         self.roles = _role_pattern(phrases) if phrases else None
+        # the words titles are made of ("trade", "minister", "affairs"): a run of them is no one's name
+        self.title_words = frozenset(w for p in knowledge.roles for w in re.split(r"[\s-]+", p) if len(w) > 2)
+        # "Minister of Trade, Industry and Energy Lee Chang-yang": the portfolio is a run of title words
+        words = "|".join(
+            sorted((re.escape(w) for w in self.title_words if w.isalpha()), key=len, reverse=True)
+        )
+        self.portfolio = re.compile(
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+|\s+and\s+)(?i:{words})(?:(?:,\s+|\s+and\s+|\s+)(?i:{words})){{0,6}}\s+(?={NAME})"
+        )
+        # every word of a known person's name: "Wang" of "Wang Yi" alone is that person, not a new one
+        self.known_surnames = frozenset(
+            w for t in knowledge.terms for n in (t.name, *t.aliases) for w in n.split()
+        )
+        # plural titles before two names: "Trade ministers A and B", "charges d'affaires, A for X and B for Y"
+        self.plurals = {_plural(p): p for p in knowledge.roles}
+        plurals = _trie_regex([p.split() for p in self.plurals])
+        self.plural_titles = (
+            re.compile(
+                rf"(?<![\w-])(?i:(?P<pre>{_PREFIX})(?P<core>{plurals}))"
+                rf"(?![\w-]),?\s+(?P<a>{NAME})(?P<af>\s+for\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
+                rf"(?P<bf>\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+            )
+            if knowledge.roles
+            else None
+        )
 
     def _role(self, text: str) -> Role | None:
         key = re.sub(r"\s+", " ", text.lower()).strip()
+        key = re.sub(r"-(?:designate|elect)$", "", key) if key not in self.k.roles else key
         for word in _TITLE_PREFIXES:
             if key.startswith(word + " ") and key not in self.k.roles:
                 base = self._role(key[len(word) + 1 :])
@@ -217,15 +342,24 @@ class ActorFinder:
             for m in mentions
             if m.kind in ("country", "organisation")
             and m.attrs.get("iso3")
-            or (m.kind == "country" and m.form in _COUNTRY_FORMS)
+            or (m.kind == "country" and m.form in COUNTRY_FORMS)
         ]
+        countries += self._leaders_with_country(mentions)
         officials: dict[str, Official] = {}
         found: list[Mention] = []
 
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in taken)
 
-        def add(name: str, start: int, end: int, role: Role | None, iso3: str | None, form: str) -> None:
+        def add(
+            name: str,
+            start: int,
+            end: int,
+            role: Role | None,
+            iso3: str | None,
+            form: str,
+            opposite: str | None = None,
+        ) -> None:
             known = officials.get(name)
             if known is None:
                 known = officials[name] = Official(
@@ -242,7 +376,8 @@ class ActorFinder:
                     "person",
                     name,
                     form,
-                    {"role": known.role, "rank": known.rank, "official": True},
+                    {"role": known.role, "rank": known.rank, "official": True}
+                    | ({"opposite": opposite} if opposite else {}),
                 )
             )
 
@@ -252,36 +387,42 @@ class ActorFinder:
             if role is None or None in sides:
                 continue
             for group, iso3 in zip(("a", "b"), sides, strict=True):
-                name = _clean_name(hit.group(group))
+                name = self._clean(hit.group(group))
                 if name and free(hit.start(group), hit.end(group)):
                     add(name, hit.start(group), hit.end(group), role, iso3, "official")
+        for hit in self.plural_titles.finditer(text) if self.plural_titles else ():
+            core = self.plurals.get(re.sub(r"\s+", " ", hit.group("core").lower()))
+            role = self._role(hit.group("pre") + core) if core else None
+            names = [(g, self._clean(hit.group(g))) for g in ("a", "b")]
+            if (
+                role is None
+                or not all(n for _, n in names)
+                or not all(free(hit.start(g), hit.end(g)) for g, _ in names)
+            ):
+                continue
+            for (group, name), (_, other) in zip(names, names[::-1], strict=True):
+                place = hit.group(group + "f")
+                iso3 = _country_in(countries, hit.start(group + "f"), hit.end(group + "f")) if place else None
+                add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=other)
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
             if role is None:
                 continue
             iso3 = _country_near(text, m.start(), m.end(), countries)
-            # "Minister Y", "the head of Rosoboronexport, Z", "the central bank governor, Z,"
-            after = re.match(
-                rf"(?:{_CONTINUATION})?"
-                rf"(?:\s+(?:of|in|to|at|for)\s+{_COMPLEMENT},\s+|\s+(?:of|in|to|at|for)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
-                rf"({NAME})",
-                text[m.end() : m.end() + 120],
+            after = self._name_after(text, m.end(), countries) or self._single_name(
+                text, m.end(), iso3, mentions
             )
-            # "the head of Rosoboronexport, Alexander Mikheyev": a name after the title's complement
-            if after:
-                start = m.end() + after.start(1)
-                name = _clean_name(after.group(1))
-                if name and free(start, start + len(after.group(1))):
-                    end = start + after.group(1).rfind(name.split()[-1]) + len(name.split()[-1])
-                    add(name, start, end, role, iso3, "official")
-                    continue
+            if after and free(after[0], after[1]):
+                iso3 = iso3 or _appositive_country(text, after[1], countries)
+                add(after[2], after[0], after[1], role, iso3, "official")
+                continue
             before = re.search(
                 rf"({NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,.;]{{0,30}}$",
                 text[max(0, m.start() - 90) : m.start()],
             )
             if before:  # "Mauro Vieira, Brazil's foreign minister"
                 start = max(0, m.start() - 90) + before.start(1)
-                name = _clean_name(before.group(1))
+                name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
                     add(name, start, start + len(before.group(1)), role, iso3, "official")
         self._fill_countries(officials, found)
@@ -290,9 +431,118 @@ class ActorFinder:
             official = officials[mention.value]
             mention.attrs["iso3"] = official.iso3
             mention.attrs["role"] = official.role
+        found += self._international(text, mentions)
         found += _known_surnames(text, mentions, taken, officials)
         found += _organisations(text, mentions, taken)
         return sorted(found, key=lambda x: x.start)
+
+    def _leaders_with_country(self, mentions: list[Mention]) -> list[Mention]:
+        """Known people of one country, for titles read against them ("Abiy's chief of staff", "an adviser
+        to President Isaias Afwerki")."""
+        out = []
+        for m in mentions:
+            codes = {t.iso3 for t in self.k.terms_of(m.value)} if m.kind == "person" else set()
+            if len(codes) == 1:
+                out.append(Mention(m.start, m.end, m.text, "person", m.value, m.form, {"iso3": codes.pop()}))
+        return out
+
+    def _international(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A known person introduced with the title of an international body ("UN Secretary-General X",
+        "the European Council president, X") holds that office in the text: no country, whatever country
+        they once led."""
+        out = []
+        for body, person in itertools.pairwise(mentions):
+            if (
+                body.kind != "organisation"
+                or body.form != "igo"
+                or body.attrs.get("iso3")
+                or person.kind != "person"
+            ):
+                continue
+            title = text[body.end : person.start]
+            words = re.findall(r"[A-Za-z]+", title)
+            if words and len(title) < 40 and all(w.lower() in self.title_words for w in words):
+                role = f"{body.text} {title.strip(' ,')}"
+                attrs = {
+                    "role": role,
+                    "rank": "official",
+                    "official": True,
+                    "iso3": None,
+                    "international": True,
+                }
+                out.append(
+                    Mention(person.start, person.end, person.text, "person", person.value, "official", attrs)
+                )
+        return out
+
+    def _clean(self, text: str) -> str | None:
+        """A person's name without the title words around it; None for a title ("the Official Spokesman,
+        Ambassador X") or a body ("the Economic Relations Division")."""
+        name = _clean_name(text)
+        if name is None or name.split()[-1] in _BODY_WORDS or re.search(r"['’]s\b", name):
+            return None  # a body ("Military Operations"), or a possessive ("India's Lieutenant General X")
+        if all(w.lower() in self.title_words or w in _NOT_NAME for w in name.split()):
+            return None
+        return name
+
+    def _name_after(self, text: str, at: int, countries: list[Mention]) -> tuple[int, int, str] | None:
+        """The name after a title ending at ``at``: "Minister Y", "the head of Rosoboronexport, Z", "the
+        central bank governor, Z", "Minister of Trade and Energy Y", "ambassador to China Y"."""
+        window = text[at : at + 120]
+        found = re.match(rf"{_RETIRED}(?:{_CONTINUATION})?{_BETWEEN}({NAME})", window)
+        if found is None:
+            lead = self.portfolio.match(window)
+            found = _NAME_GROUP.match(window, lead.end()) if lead else None
+        if found is None:  # the complement is a country: "ambassador to China Geoff Raby"
+            place = next((c for c in countries if c.kind == "country" and c.start > at), None)
+            lead = (
+                re.fullmatch(r"\s+(?:of|to|in|for|on)\s+(?:the\s+)?", text[at : place.start])
+                if place
+                else None
+            )
+            if place and lead:
+                found = re.match(rf"\s+({NAME})", text[place.end : place.end + 80])
+                at, window = place.end, text[place.end : place.end + 80]
+        if found is None:
+            return None
+        name = self._clean(found.group(1))
+        if not name or "\n\n" in window[: found.start(1)]:
+            return None  # a title and a name paragraphs apart are not one introduction
+        start = at + found.start(1)
+        end = start + found.group(1).rfind(name.split()[-1]) + len(name.split()[-1])
+        return start, end, name
+
+    def _single_name(
+        self, text: str, at: int, iso3: str | None, mentions: list[Mention]
+    ) -> tuple[int, int, str] | None:
+        """A one-word name after a title ("Indonesian Agriculture Minister Suswono", "Mongolian President
+        Khurilesukh,", "the High Commissioner-designate, Mr. Moin-ul-Haque,"): only where the title has
+        its country or the name stands apart (commas, "Mr."), and the word is no surname of a known person
+        or of a longer name in the text."""
+        hit = _SINGLE.match(text, at)
+        if hit is None or not (iso3 or hit.group("sir") or (hit.group("comma") and hit.group("end") == ",")):
+            return None
+        word = hit.group("name")
+        if (
+            word in _NOT_NAME
+            or word.lower() in self.title_words
+            or word in self.known_surnames
+            or any(m.start < hit.end("name") and hit.start("name") < m.end for m in mentions)
+            or self._in_longer_name(text, word)
+        ):
+            return None
+        return hit.start("name"), hit.end("name"), word
+
+    def _in_longer_name(self, text: str, word: str) -> bool:
+        """Whether the text writes ``word`` next to another part of a name (not a title): "Wang" of "Wang
+        Yi", "Tanaka" of "Ken Tanaka"."""
+        for hit in re.finditer(
+            rf"\b([A-Z][\w'’-]*)\s+{re.escape(word)}\b|\b{re.escape(word)}\s+([A-Z][\w'’-]*)", text
+        ):
+            other = hit.group(1) or hit.group(2)
+            if other.lower() not in self.title_words and other not in _NOT_NAME:
+                return True
+        return False
 
     @staticmethod
     def _fill_countries(officials: dict[str, Official], found: list[Mention]) -> None:
@@ -410,6 +660,14 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
             return _iso(before[-1])
     for m in countries:
         gap_before = text[m.end : start]
+        if m.kind == "person":  # a leader: only "Abiy's chief of staff", "adviser to President X"
+            if 0 <= start - m.end <= 12 and re.fullmatch(r"['’]s\s+", gap_before):
+                return _iso(m)
+            if 0 <= m.start - end <= 40 and _TO_LEADER.fullmatch(text[end : m.start]):
+                return _iso(m)
+            continue
+        if m.kind == "organisation" and m.start <= start < m.end:
+            return _iso(m)  # the title begins inside the body's name: "Chinese foreign ministry spokesman"
         if 0 <= start - m.end <= 12 and re.fullmatch(
             r"(?:['’]s)?\s*(?:new\s+|then\s+|former\s+)?", gap_before
         ):
@@ -432,13 +690,31 @@ _BODY_POSSESSIVE = re.compile(
 )
 
 
+def _appositive_country(text: str, end: int, countries: list[Mention]) -> str | None:
+    """The country an appositive after a name gives: "X, the Indian Air Force pilot", "X, who led Egypt's
+    delegation" (up to the next comma)."""
+    clause = _APPOSITIVE.match(text, end)
+    if clause is None:
+        return None
+    stop = min(
+        (i for i in (text.find(",", clause.end()), text.find(".", clause.end())) if i >= 0), default=end
+    )
+    inside = [m for m in countries if m.kind == "country" and clause.end() <= m.start < min(stop, end + 80)]
+    return _iso(inside[0]) if len({m.value for m in inside}) == 1 else None
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who\s+(?:led|leads|heads|headed|represented|represents))\s+")
+# Between a title and the leader it serves: "adviser to President ", "chief of staff to the prime minister ".
+_TO_LEADER = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}")
+
+
 def _iso(m: Mention) -> str | None:
-    return m.attrs.get("iso3") if m.kind == "organisation" else m.value
+    return m.attrs.get("iso3") if m.kind != "country" else m.value
 
 
 def _organisations(text: str, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
     """Ministries, embassies, central banks and armed forces named with their country."""
-    countries = [m for m in mentions if m.kind == "country" and m.form in _COUNTRY_FORMS]
+    countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
     out = []
     for hit in _ORG.finditer(text):
         start, end = hit.start(), hit.end()
@@ -461,62 +737,3 @@ def _organisations(text: str, mentions: list[Mention], taken: list[tuple[int, in
             )
         )
     return out
-
-
-def settle_countries(doc: Document, mentions: list[Mention], pair: tuple[str, str] | None) -> None:
-    """An official introduced with no country ("Environment Minister Marina Silva") takes the one country
-    the sentence of the introduction names as someone who acts or hosts (not a partner or destination
-    after "to", "with", "against": "suspended exports to Indonesia"); with no country in that sentence,
-    the sentence before it in the same paragraph. An envoy posted to a place ("ambassador ... in Cairo")
-    is of the pair's other side. Updates the mentions' ``iso3`` in place; two countries or none leave the
-    official without one."""
-    sentences = doc.sentences
-    starts = [s.start for s in sentences]
-    countries = [m for m in mentions if m.kind == "country" and m.form in _COUNTRY_FORMS]
-    by_official: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.kind == "person" and m.attrs.get("official"):
-            by_official.setdefault(m.value, []).append(m)
-
-    def named_in(s: Sentence) -> list[Mention]:
-        return [c for c in countries if s.start <= c.start < s.end]
-
-    def placed(c: Mention) -> bool:
-        return bool(_PLACE_BEFORE.search(doc.text[max(0, c.start - 30) : c.start]))
-
-    def partner(c: Mention) -> bool:
-        return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start]))
-
-    for group in by_official.values():
-        if any(m.attrs.get("iso3") for m in group):
-            continue
-        first = min(group, key=lambda m: m.start)
-        i = bisect_right(starts, first.start) - 1
-        if i < 0:
-            continue
-        named = named_in(sentences[i])
-        if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentences[i].start]:
-            named = named_in(sentences[i - 1])
-        codes = {c.value for c in named}
-        if first.attrs.get("rank") == "diplomat" and named and all(placed(c) for c in named):
-            if len(codes) == 1 and pair and (posted := codes.pop()) in pair:
-                iso3: str | None = pair[0] if posted == pair[1] else pair[1]
-            else:
-                continue  # posted there, so not of there; which side sent the envoy is unknown
-        else:
-            acting = {c.value for c in named if not partner(c)}
-            # "In Juba, Information Minister X said ...": an official speaking where the sentence is set is
-            # of that country (one who meets someone there may be the visitor)
-            speaks = _SPEAKS.match(doc.text, first.end)
-            setting = [c for c in named if speaks and _SETTING.match(doc.text, sentences[i].start, c.start)]
-            iso3 = setting[0].value if setting else acting.pop() if len(acting) == 1 else None
-        if iso3 is not None:
-            for m in group:
-                m.attrs["iso3"] = iso3
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
-_SETTING = re.compile(r"\W*In\s+$")  # a sentence opening "In Juba, ..."
-_SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
-# A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia")
-_PARTNER_BEFORE = re.compile(r"\b(?:to|from|into|with|against|for)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,229 @@
+"""Which country an official introduced with no country is of, read from the sentence that introduces
+them and from the document: the side of whoever meets or expels them, the official they are joined to
+by "and", the one country acting in the sentence, the government a transcript or dateline speaks for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from dyad.extract.actors import COUNTRY_FORMS
+from dyad.extract.mentions import Mention
+from dyad.models import Document, Sentence
+
+
+def settle_countries(
+    doc: Document,
+    mentions: list[Mention],
+    pair: tuple[str, str] | None,
+    title_words: frozenset[str] = frozenset(),
+) -> None:
+    """An official introduced with no country takes one from the sentence of the introduction, in this
+    order: the pair's other side from the one who meets, hosts, calls on, summons or expels it ("she met
+    Environment Minister A", "Iran voted to expel Ambassador A"); the pair's other side from an official
+    of the pair joined to it by "and" ("Economy Minister A and Brazil's energy minister B"; "Presidents A
+    and B"); else the one country the sentence names as someone who acts or hosts (not a partner or
+    destination after "to", "with", "against", nor a place after "in" or "at" unless the sentence opens
+    with it), with none, the sentence before it in the same paragraph. An envoy posted to a place
+    ("ambassador ... in Cairo") is of the pair's other side. Updates the mentions' ``iso3`` in place; two
+    countries or none leave the official without one. ``title_words`` are the words titles are made of
+    (``ActorFinder.title_words``), allowed between an official and the act or the official it is read
+    against."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
+    people = [m for m in mentions if m.kind == "person"]
+    by_official: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.attrs.get("official"):
+            by_official.setdefault(m.value, []).append(m)
+
+    def named_in(s: Sentence) -> list[Mention]:
+        return [c for c in countries if s.start <= c.start < s.end]
+
+    def other_side(iso3: str | None) -> str | None:
+        if pair is None or iso3 not in pair:
+            return None
+        return pair[0] if iso3 == pair[1] else pair[1]
+
+    def titles_only(between: str) -> bool:
+        words = re.findall(r"\w[\w'’-]*", between)
+        return all(w[:1].isupper() or w.lower() in title_words or w.lower() in _GLUE for w in words)
+
+    def joined(first: Mention, sentence: Sentence) -> str | None:
+        """The country of the official of the pair joined to ``first`` by "and" (titles between)."""
+        opposite = first.attrs.get("opposite")
+        for p in people:
+            if p is first or not sentence.start <= p.start < sentence.end or not p.attrs.get("iso3"):
+                continue
+            if opposite and p.value == opposite:
+                return str(p.attrs["iso3"])
+            lo, hi = (first.end, p.start) if p.start > first.start else (p.end, first.start)
+            between = doc.text[lo:hi]
+            # "A and B", "A and Brazil's minister B", "A, Ambassador of Japan to Bangladesh and B"
+            if _AND.search(between) and titles_only(between) and len(between) < 90:
+                return str(p.attrs["iso3"])
+        return None
+
+    def meeting(first: Mention, sentence: Sentence) -> re.Match[str] | None:
+        """The act of meeting, hosting or expelling ``first``, with only titles between."""
+        acts = list(_MEETS.finditer(doc.text, sentence.start, first.start))
+        return acts[-1] if acts and titles_only(doc.text[acts[-1].end() : first.start]) else None
+
+    def met_by(act: re.Match[str], sentence: Sentence) -> str | None:
+        """The side of the one who meets: the latest person with a country before the act, else the one
+        country named before it as acting."""
+        doers = [p for p in people if sentence.start <= p.start < act.start() and p.attrs.get("iso3")]
+        if doers:
+            return str(doers[-1].attrs["iso3"])
+        before = {c.value for c in countries if sentence.start <= c.start < act.start() and not passive(c)}
+        return before.pop() if len(before) == 1 else None
+
+    def owner(c: Mention) -> bool:
+        """A country in the possessive before another official of it ("sanctions Iran's Prosecutor-General,
+        X, and recalls Ambassador Y": Iran is X's, not the one acting)."""
+        if not re.match(r"['’]s\s", doc.text[c.end : c.end + 3]):
+            return False
+        nxt = next((p for p in people if p.start > c.end), None)
+        return bool(nxt and nxt.attrs.get("iso3") == c.value and titles_only(doc.text[c.end : nxt.start]))
+
+    def partner(c: Mention) -> bool:
+        return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start])) or owner(c)
+
+    def passive(c: Mention) -> bool:
+        """A partner or destination ("exports to Indonesia"), or a place other than the sentence's
+        setting ("signed in Jakarta")."""
+        if partner(c):
+            return True
+        i = bisect_right(starts, c.start) - 1
+        return _placed(doc.text, c) and not _SETTING.match(doc.text, sentences[i].start, c.start)
+
+    home = home_country(doc.text, countries)
+    for group in by_official.values():
+        if any(m.attrs.get("iso3") or m.attrs.get("international") for m in group):
+            continue
+        first = min(group, key=lambda m: m.start)
+        i = bisect_right(starts, first.start) - 1
+        if i < 0:
+            continue
+        sentence = sentences[i]
+        # "X met Prime Minister A and Chairman B": B is met by X, not A's counterpart
+        act = meeting(first, sentence)
+        if act:
+            iso3 = other_side(met_by(act, sentence))
+        elif first.attrs.get("rank") != "family":  # "President X and First Lady Y" are one side
+            iso3 = other_side(joined(first, sentence))
+        else:
+            iso3 = None
+        # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
+        # met"): no guess from the sentence, which names both sides or a third
+        if iso3 is None and act is None and not first.attrs.get("opposite"):
+            named, own = named_in(sentence), True
+            if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentence.start]:
+                named, own = named_in(sentences[i - 1]), False
+            # the sentence before sets the scene: a place there is where the official is
+            iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
+            # nothing in the sentence: a government's own official in its own transcript or dateline story
+            quiet = not any(not passive(c) for c in named_in(sentence))
+            if iso3 is None and quiet and first.attrs.get("rank") not in _FOREIGN_RANKS:
+                iso3 = home
+        if iso3 is not None:
+            for m in group:
+                m.attrs["iso3"] = iso3
+
+
+def home_country(text: str, countries: list[Mention]) -> str | None:
+    """The country a document speaks for: the one government named in its heading ("Ministry of Foreign
+    Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN AFFAIRS") or the capital of its
+    dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
+    heading = _HEADING.match(text)
+    if heading and _GOVERNMENT.search(heading.group(0)):
+        codes = {c.value for c in countries if c.end <= heading.end()}
+        if len(codes) == 1:
+            return codes.pop()
+    for c in countries:
+        if c.start > 600:
+            break
+        if (
+            c.form == "metonym"
+            and _DATELINE.match(text, c.end)
+            and text[max(0, c.start - 1) : c.start] in ("", "\n")
+        ):
+            return c.value
+    return None
+
+
+# The first lines of a document (up to three, within 300 characters), where a masthead stands.
+_HEADING = re.compile(r"\s*(?:[^\n]{1,150}\n+){1,3}")
+_GOVERNMENT = re.compile(r"\b(?:ministry|government|presidency|embassy|republic\s+of)\b", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+)
+# Ranks often posted abroad or outside government: the home country says nothing of them.
+_FOREIGN_RANKS = ("diplomat", "business", "party")
+
+
+def _acting_country(
+    text: str,
+    first: Mention,
+    sentence: Sentence,
+    named: list[Mention],
+    passive: Callable[[Mention], bool],
+    pair: tuple[str, str] | None,
+) -> str | None:
+    """The one country an official's sentence (or the one before) names as acting."""
+    codes = {c.value for c in named}
+    if first.attrs.get("rank") == "diplomat" and named and all(_placed(text, c) for c in named):
+        if len(codes) == 1 and pair and (posted := codes.pop()) in pair:
+            return pair[0] if posted == pair[1] else pair[1]
+        return None  # posted there, so not of there; which side sent the envoy is unknown
+    # "In Juba, Information Minister X said ...": an official speaking where the sentence is set is of
+    # that country (one who meets someone there may be the visitor)
+    speaks = _SPEAKS.match(text, first.end)
+    setting = [c for c in named if speaks and _SETTING.match(text, sentence.start, c.start)]
+    if setting:
+        return setting[0].value
+    acting = {c.value for c in named if not passive(c)}
+    return acting.pop() if len(acting) == 1 else None
+
+
+def _placed(text: str, c: Mention) -> bool:
+    return bool(_PLACE_BEFORE.search(text[max(0, c.start - 30) : c.start]))
+
+
+# Acts whose object is an official of the other side: met, hosted, called on, summoned, expelled.
+_MEETS = re.compile(
+    r"\b(?:met|meets?|meeting|received|receives|hosted|hosts|welcomed|welcomes|called\s+on|calls\s+on|"
+    r"(?:talks|talked|spoke|speak|speaks|calls?|conversation|meetings?)\s+(?:by\s+(?:tele)?phone\s+)?with|"
+    r"summoned|summons|expelled|expels?|expelling)\s+(?:with\s+)?",
+    re.IGNORECASE,
+)
+_AND = re.compile(r",?\s+and\s+")
+# Words allowed besides titles and capitalised words between an official and the act or official beside it.
+_GLUE = frozenset(
+    [
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "and",
+        "of",
+        "for",
+        "to",
+        "in",
+        "at",
+        "counterpart",
+        "counterparts",
+        "s",
+    ]
+)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
+_SETTING = re.compile(r"\W*In\s+$")  # a sentence opening "In Juba, ..."
+_SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
+# A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia")
+_PARTNER_BEFORE = re.compile(r"\b(?:to|from|into|with|against|for)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,261 @@
+"""Officials nobody listed (extract/actors.py): names read beside titles, and the country each official is
+of when the title does not say. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dyad.clean import clean_document
+from dyad.extract import extract_facts
+from dyad.models import Document
+
+# Names the pair twice each, so that "the other side" is defined.
+PAIR = "Chile and Peru renewed their partnership. Chile and Peru trade copper. "
+
+
+def _mentions(text: str) -> list[dict]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published="2023-05-02")
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    mentions = extract_facts(doc).mentions
+    return [{"value": m["value"], **json.loads(m["attrs"])} for m in mentions if m["kind"] == "person"]
+
+
+def _people(text: str) -> dict[str, dict]:
+    """Each person's first mention: how the text introduced them."""
+    people: dict[str, dict] = {}
+    for m in _mentions(text):
+        people.setdefault(m["value"], m)
+    return people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        # a title joined to another word by a hyphen is not that title
+        ("Peru's Prosecutor-General, Rosa Quispe Salas, said so.", "Rosa Quispe Salas", "PER", "prosecutor"),
+        # a title not yet held
+        ("Chile's Ambassador-designate, Mario Soto Vidal, arrived.", "Mario Soto Vidal", "CHL", "ambassador"),
+        (
+            "Peru's High Commissioner-designate, Mr. Tupac-ul-Inca, arrived.",
+            "Tupac-ul-Inca",
+            "PER",
+            "ambassador",
+        ),
+        # name words of other shapes: a capital inside, a capitalised "Al-", a family name in capitals
+        ("Chilean chief executive Tomas VanderBerg spoke.", "Tomas VanderBerg", "CHL", "chief executive"),
+        ("Peru's envoy, Ambassador Al-Rashid Omar Vega, spoke.", "Al-Rashid Omar Vega", "PER", "envoy"),
+        ("Chile's Press Secretary SATO Kenta spoke.", "SATO Kenta", "CHL", "spokes"),
+        # a retired officer, and an envoy "on" a subject
+        ("Peru's adviser, General (retd) Luis Paz Soto, spoke.", "Luis Paz Soto", "PER", "general"),
+        ("Chile's special envoy on Bolivia, Ana Ruiz Toro, spoke.", "Ana Ruiz Toro", "CHL", "envoy"),
+        # the complement of the title is a country, no comma before the name
+        (
+            "Former Chilean ambassador to Peru Jorge Vial Lagos said so.",
+            "Jorge Vial Lagos",
+            "CHL",
+            "ambassador",
+        ),
+        # the complement lists the portfolio, no comma before the name
+        (
+            "Chile's Minister of Mining, Energy and Environment Carla Rojas Mena signed it.",
+            "Carla Rojas Mena",
+            "CHL",
+            "minister",
+        ),
+        # a one-word name, the title giving its country or standing between commas
+        ("Peruvian Agriculture Minister Quispecahuana criticised it.", "Quispecahuana", "PER", "agriculture"),
+        ("Peru's Agriculture Minister, Quispecahuana, criticised it.", "Quispecahuana", "PER", "agriculture"),
+    ],
+)
+def test_names_beside_titles(text: str, name: str, country: str, role: str) -> None:
+    people = _people(text)
+    assert name in people, people
+    assert people[name]["iso3"] == country and role in people[name]["role"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        # a run of title words is a title, not a name
+        ("It was said by the Official Spokesman, Ambassador Rosa Quispe Salas.", "Official Spokesman"),
+        # a one-word name with no country and nothing setting it apart, or part of a longer name
+        ("Then Agriculture Minister Quispecahuana criticised it.", "Quispecahuana"),
+        ("Chilean Foreign Minister Vial said so. Jorge Vial arrived.", "Vial"),
+        # a known person's name word alone is that person
+        ("Chinese Foreign Minister Wang said so on Monday.", "Wang"),
+    ],
+)
+def test_what_is_no_name(text: str, not_a_name: str) -> None:
+    assert not_a_name not in _people(text)
+
+
+def test_two_officials_under_one_plural_title() -> None:
+    people = _people(
+        "The two states named chargés d'affaires, Ana Ruiz Toro for Chile and Luis Paz Soto for Peru."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "PER"
+    assert "affaires" in people["Luis Paz Soto"]["role"]
+    people = _people(PAIR + "Trade ministers Ana Ruiz Toro and Luis Paz Soto signed the pact.")
+    assert people["Ana Ruiz Toro"]["role"] == "trade minister"
+    # neither side is known: neither gets a country
+    assert people["Ana Ruiz Toro"].get("iso3") is None and people["Luis Paz Soto"].get("iso3") is None
+
+
+def test_a_spouse_is_of_the_same_side() -> None:
+    people = _people(PAIR + "President Gabriel Boric and First Lady Ana Ruiz Toro arrived in Lima.")
+    assert people["Ana Ruiz Toro"].get("iso3") != "PER"
+
+
+def test_an_official_after_another_officials_title_is_of_the_other_side() -> None:
+    text = PAIR + "Ana Ruiz Toro, Ambassador of Chile to Peru and Luis Paz Soto, Secretary of Finance signed."
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "PER"
+
+
+def test_an_official_joined_to_one_of_the_pair_is_of_the_other_side() -> None:
+    text = PAIR + "Finance Minister Ana Ruiz Toro and Peru's trade minister, Luis Paz Soto, signed the pact."
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "PER"
+    # not joined by "and": no side read from the other official (Peru is that official's, not acting)
+    text = PAIR + "Finance Minister Ana Ruiz Toro said Peru's trade minister, Luis Paz Soto, was wrong."
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's trade minister, Luis Paz Soto, met Finance Minister Ana Ruiz Toro in Lima.",
+        "Peru's trade minister, Luis Paz Soto, held talks with Finance Minister Ana Ruiz Toro.",
+        "Peru voted to expel Ambassador Ana Ruiz Toro.",
+        "Peru's foreign ministry summoned the envoy, Ana Ruiz Toro.",
+    ],
+)
+def test_the_one_met_or_expelled_is_of_the_other_side(sentence: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"]["iso3"] == "CHL"
+
+
+def test_the_one_met_by_someone_of_no_known_side_gets_no_guess() -> None:
+    # the sentence's only country is where the meeting is; the visitor's side is unknown
+    people = _people(PAIR + "He met Finance Minister Ana Ruiz Toro on Monday after arriving from Peru.")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_a_place_is_not_the_country_acting() -> None:
+    # "in Lima" is where it happened; the one who acts there may be the visitor
+    people = _people(PAIR + "Finance Minister Ana Ruiz Toro repeated the request in Lima.")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+    # the sentence set there: the official speaking is of there
+    people = _people(PAIR + "In Lima, Finance Minister Ana Ruiz Toro repeated the request.")
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER"
+
+
+def test_a_country_owning_another_official_is_not_the_one_acting() -> None:
+    text = PAIR + "Chile sanctioned Peru's prosecutor, Luis Paz Soto, and recalled Ambassador Ana Ruiz Toro."
+    people = _people(text)
+    assert people["Luis Paz Soto"]["iso3"] == "PER" and people["Ana Ruiz Toro"]["iso3"] == "CHL"
+
+
+def test_a_leader_serves_an_international_body() -> None:
+    # Guterres led Portugal, and Stoltenberg Norway, before these offices: the text's title wins
+    mentions = _mentions(
+        "UN Secretary-General António Guterres spoke. Later Guterres and António Guterres left."
+    )
+    assert len(mentions) == 3 and all(
+        m["value"] == "António Guterres" and not m.get("iso3") for m in mentions
+    )
+    assert "Secretary-General" in mentions[0]["role"]
+    text = "Chile's president said he had informed NATO Secretary-General Jens Stoltenberg of it."
+    assert _people(text)["Jens Stoltenberg"].get("iso3") is None
+    # a title of a country's body is no international title
+    assert _people("Japan's Foreign Minister Kenji Hoshino spoke.")["Kenji Hoshino"]["iso3"] == "JPN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a known leader in the possessive, or served by the title
+        ("Boric's chief of staff, Ana Ruiz Toro, wrote on Monday.", "Ana Ruiz Toro", "CHL"),
+        (
+            "Ana Ruiz Toro, a long-serving adviser to President Gabriel Boric, arrived.",
+            "Ana Ruiz Toro",
+            "CHL",
+        ),
+        # an appositive after the name
+        (
+            "Peru handed over Wing Commander Ana Ruiz Toro, the Chilean navy pilot, on Monday.",
+            "Ana Ruiz Toro",
+            "CHL",
+        ),
+        (
+            "Finance Minister Ana Ruiz Toro, who led Peru's delegation, said it was over.",
+            "Ana Ruiz Toro",
+            "PER",
+        ),
+        # the title begins inside the name of a body of known country
+        ("Chinese foreign ministry spokesman Liu Weimin spoke in Lima.", "Liu Weimin", "CHN"),
+    ],
+)
+def test_countries_from_what_surrounds_the_name(text: str, name: str, country: str) -> None:
+    assert _people(text)[name]["iso3"] == country
+
+
+def test_an_appositive_naming_another_act_gives_no_country() -> None:
+    text = "Finance Minister Ana Ruiz Toro, who met Peru's and Japan's envoys, said it was over."
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_a_body_after_a_title_is_no_name() -> None:
+    people = _people("Luis Paz Soto, Secretary of the Economic Relations Division, signed it.")
+    assert (
+        "Luis Paz Soto" in people
+        and "Relations Division" not in people
+        and "Economic Relations" not in people
+    )
+
+
+def test_titles_added_to_the_lexicon() -> None:
+    people = _people(
+        "Chile's human rights ombudswoman Ana Ruiz Toro met the Chief Representative of JICA, KATO Ren."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Ana Ruiz Toro"]["role"] == "ombudsman"
+    assert people["KATO Ren"]["iso3"] == "JPN"
+
+
+def test_a_government_speaks_for_itself_in_its_own_transcript() -> None:
+    heading = "Ministry of Foreign Affairs of Chile\n\nBriefing by the Spokesperson\n\n"
+    people = _people(heading + "Spokesperson Ana Ruiz Toro opened the briefing.\n\nQuestion: What of Peru?")
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL"
+    # a wire story from a capital: the home side's officials go unnamed by country
+    people = _people("LIMA, May 2 (Wire) - Trade talks resumed, spokeswoman Ana Ruiz Toro said.")
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER"
+    # no heading naming a government, no dateline: no country
+    people = _people("Talks resumed\n\nTrade talks resumed, spokeswoman Ana Ruiz Toro said.")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+    # an envoy is often abroad: the home country says nothing of one
+    people = _people(heading + "Ambassador Ana Ruiz Toro opened the briefing.\n\nQuestion: What of Peru?")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_a_name_is_on_one_line_and_may_have_five_words() -> None:
+    people = _people("Briefing by the Spokesman, Ambassador Ana Ruiz Toro\nLima, Tuesday 2 May 2023")
+    assert "Ana Ruiz Toro" in people and not any("Lima" in name for name in people)
+    people = _people("Peru's envoy, Ambassador Ana Maria Ruiz Toro Vega, said so.")
+    assert "Ana Maria Ruiz Toro Vega" in people
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Briefing by the Press Secretary\nChile-Peru Summit Talks", "Chile-Peru Summit Talks"),
+        ("Ties between the People's Republic of China and Peru grew.", "People's Republic"),
+        (
+            "The Directors General of Military Operations, Peru's Major General Luis Paz Soto, met.",
+            "Peru's Major General Luis Paz Soto",
+        ),
+    ],
+)
+def test_bodies_and_possessives_are_no_names(text: str, not_a_name: str) -> None:
+    assert not_a_name not in _people(text)
