@@ -157,7 +157,9 @@ def stored_reads(store: Store) -> dict[str, Callable[[int], Any]]:
     return {
         "events page (pair, type, dates)": events,
         "timeline page": timeline,
-        "figures series": lambda i: query.series(store, kind="export", dyad=PAIRS[i % len(PAIRS)]),
+        "figures series page of 50": lambda i: query.series_page(
+            store, kind="export", dyad=PAIRS[i % len(PAIRS)], limit=50, offset=(i % 3) * 50
+        ),
         "pairs and main pair": lambda i: query.main_pair(store),
         "intensity (pair, by year)": lambda i: query.intensity(store, dyad=PAIRS[i % len(PAIRS)]),
         "periods (pair)": lambda i: query.periods(store, dyad=PAIRS[i % len(PAIRS)]),
@@ -195,17 +197,13 @@ def whole_record_reads(store: Store) -> dict[str, Callable[[int], Any]]:
         return rows[(i % 5) * 50 : (i % 5) * 50 + 50]
 
     def series(i: int) -> Any:
-        pair = set(PAIRS[i % len(PAIRS)])
-        return [
-            f
-            for f in resolve(store).figures
-            if f["kind"] == "export" and {f["from_code"], f["to_code"]} <= pair
-        ]
+        pair = PAIRS[i % len(PAIRS)]
+        return analyze.series(resolve(store), kind="export", dyad=pair)[(i % 3) * 50 : (i % 3) * 50 + 50]
 
     return {
         "events page (pair, type, dates)": events,
         "timeline page": timeline,
-        "figures series": series,
+        "figures series page of 50": series,
         "pairs and main pair": lambda i: resolve(store),
         "intensity (pair, by year)": lambda i: analyze.intensity(resolve(store), dyad=PAIRS[i % len(PAIRS)]),
         "periods (pair)": lambda i: analyze.periods(resolve(store), dyad=PAIRS[i % len(PAIRS)]),
@@ -271,6 +269,8 @@ def run(url: str, label: str, n_events: int, repeat: int, peer: bool, rebuild_on
     p50, p95 = percentiles(adds)
     print(f"  {'add one document':<34}{p50:>12.1f}{p95:>10.1f}")
     print(f"  RSS of this process after the reads: {rss_mb():.0f} MB", flush=True)
+    load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    print(f"  load average (1, 5, 15 min) at the end: {load}", flush=True)
     store.close()
 
 
@@ -293,6 +293,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {dt.date.today()}")
+    print("load average (1, 5, 15 min) at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.events:
             peer = args.peer and n == min(args.events)

@@ -10,6 +10,7 @@ import pytest
 from dyad.clean.sentences import split_sentences
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import PAIR_PHRASES, Mention
+from dyad.extract.quantities import find_quantities
 from dyad.models import Document, Figure, TimeExpression, TimeValue
 from dyad.pipeline import process_bytes
 
@@ -879,6 +880,27 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("export", 57e6, "USD", "2012", "PER", "ECU"),
             },
         ),
+        (  # a row per item, the year and the currency in a column's header, the scale in the cells;
+            # the rows written one under another, with no blank line between them
+            "Peru sells copper to Brazil, and Brazil buys fish meal from Peru.\n\n"
+            "| Good | Route | Exports to Brazil in 2018 (US$) |\n|---|---|---|\n"
+            "| Copper ore | road | ~1.5 bn |\n| Fish meal (frozen) | port | 350 mn |\n",
+            {
+                ("export", 1.5e9, "USD", "2018", "PER", "BRA"),
+                ("export", 350e6, "USD", "2018", "PER", "BRA"),
+            },
+        ),
+        (  # plain rows whose cells carry their currency and scale, columns named by flow words
+            "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+            "Year Exports to Chile Imports from Chile\n\n"
+            "2020 US$1.2 billion US$0.8 billion\n\n2021 US$1.4 billion US$0.9 billion\n",
+            {
+                ("export", 1.2e9, "USD", "2020", "PER", "CHL"),
+                ("import", 0.8e9, "USD", "2020", "PER", "CHL"),
+                ("export", 1.4e9, "USD", "2021", "PER", "CHL"),
+                ("import", 0.9e9, "USD", "2021", "PER", "CHL"),
+            },
+        ),
     ],
 )
 def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -889,10 +911,154 @@ def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[ob
     }
     assert {(k, round(v), *rest) for k, v, *rest in expected} <= found, found
     rows = [f for f in processed.figures if f.unit in ("USD", "head")]
-    assert all(re.match(r"\|? ?20\d\d", f.source.text) for f in rows)
+    assert all(re.match(r"\|? ?(?:20\d\d|[A-Z])", f.source.text) for f in rows)
+
+
+def test_an_item_table_needs_a_year_and_a_unit_in_its_header() -> None:
+    text = (
+        "Peru sells copper to Brazil, and Brazil buys fish meal from Peru.\n\n"
+        "| Good | Exports to Brazil (US$) | Exports to Brazil in 2018 |\n|---|---|---|\n"
+        "| Copper ore | ~1.5 bn | ~1.5 bn |\n| Fish meal | 350 mn | 35 |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    assert not [f for f in processed.figures if f.source.text.startswith("|")]
+
+
+def test_the_rand_sign_needs_a_scale_word() -> None:
+    [processed] = process_bytes("r.txt", b"South Africa's exports to Chile rose to R8.9 billion in 2021.")
+    assert [(f.value, f.unit) for f in processed.figures] == [(8.9e9, "ZAR")]
+    assert not find_quantities("The R2 engine of 2021 and the R-5 road.")
 
 
 def test_a_table_of_unitless_counts_gives_no_figures() -> None:
     text = "Peru and Ecuador.\n\nYear Visitors Flights\n\n2011 35 41\n\n2012 48 57\n"
     [processed] = process_bytes("table.md", text.encode())
     assert not [f for f in processed.figures if f.source.text.startswith("20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the year after "since <something> in" starts a span: it is not the figure's year
+        ("Peru's exports to Russia reached $3 billion, the most since the accord took effect in 2009.", None),
+        ("In 2015 Peru's exports to Russia reached $3 billion, the most since ties resumed in 1992.", "2015"),
+        # a plain "in" keeps its year
+        ("Since the accord, Peru's exports to Russia reached $3 billion in 2009.", "2009"),
+    ],
+)
+def test_the_start_of_a_span_is_not_the_year(text: str, year: str | None) -> None:
+    (figure,) = figures_of(text, ("PER", "RUS"))
+    assert (figure.value, figure.year.edtf if figure.year else None) == (3e9, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the flow comes from, said after it
+        ("Close to 20 percent of Chile's imports are from Peru.", [("import", 20, "CHL", "PER")]),
+        # the whole of one side's sales abroad
+        (
+            "Peruvian exports to Chile accounted for 14 percent of all sales abroad.",
+            [("export", 14, "PER", "CHL")],
+        ),
+        # the flow named before "its share"; the rounded fraction is the same share again
+        (
+            "Chile took about a third of Peru's exports, mostly copper; in 2019 its share was 32 per cent.",
+            [("export", 32, "PER", "CHL")],
+        ),
+        # a written fraction that a share's change reaches
+        (
+            "Chile's share of Peru's imports fell from 30 per cent to under a fifth.",
+            [("import", 30, "PER", "CHL"), ("import", 20, "PER", "CHL")],
+        ),
+        # a fraction of a flow with no share named: often a company's part, left out
+        ("Codelco alone accounted for close to a fifth of Chile's exports to Peru.", []),
+    ],
+)
+def test_shares_of_a_flow_as_others_write_them(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, round(f.value), f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == expected
+
+
+def test_a_change_from_one_level_to_another_spans_the_paragraphs_years() -> None:
+    text = (
+        "Peru's exports to Chile were $2 billion in 2010 and $1 billion in 2020. "
+        "Chile's share of Peru's exports fell from 30 per cent to a fifth over the same period."
+    )
+    shares = [f for f in figures_of(text, ("PER", "CHL")) if f.unit == "percent"]
+    assert [(f.value, f.year.edtf if f.year else None) for f in shares] == [(30, "2010"), (20, "2020")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a purchase is the buyer's import; its share of the seller's export earnings is the seller's export
+        (
+            "Chile bought $300 million of Peruvian fish meal, 12 per cent of the sector's export earnings.",
+            [("import", 300e6, "CHL", "PER"), ("export", 12, "PER", "CHL")],
+        ),
+        # "export" as a verb still names the seller
+        ("Peru exports $300 million of fish meal a year to Chile.", [("export", 300e6, "PER", "CHL")]),
+    ],
+)
+def test_a_flow_told_from_the_buyers_side(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert [(k, pytest.approx(v), a, b) for k, v, a, b in expected] == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fee one side charges the other per unit is a figure of the pair
+        ("In 2012 Peru agreed to pay Chile a transit fee of US$4.50 per barrel.", [("other", 4.5, "2012")]),
+        ("Chile's port charges for Peruvian cargo rose to $12 a tonne in 2019.", [("other", 12, "2019")]),
+        # a market price per unit is no figure of the pair, nor is a price that is no fee
+        ("Peru sold oil to Chile when the price was $40 a barrel in 2016.", []),
+    ],
+)
+def test_a_fee_per_unit_is_a_figure(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [(k, pytest.approx(v), y) for k, v, y in expected]
+
+
+def test_the_exporter_named_before_the_amount_comes_first() -> None:
+    text = "Peruvian exports to Chile were worth $3 billion in 2019 and Chile's exports to Peru $2 billion."
+    rows = [(f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [(3e9, "PER", "CHL"), (2e9, "CHL", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # "from 2019" with no change told is when something began, the figure's year
+        ("Chile imposed bans on about $2 billion a year of Peru's exports from 2019.", "2019"),
+        # with a change, "from 2018" is the base compared with
+        ("In 2019 Peru's exports to Chile rose 10% from 2018 to $2 billion.", "2019"),
+    ],
+)
+def test_from_a_year_is_a_base_only_for_a_change(text: str, year: str) -> None:
+    money = [f for f in figures_of(text, ("PER", "CHL")) if f.unit == "USD"]
+    assert [f.year.edtf if f.year else None for f in money] == [year]
+
+
+def test_a_year_after_the_level_changed_from_is_that_levels() -> None:
+    text = "Peru and Chile's trade has slumped to $1.5 billion a year from more than $2.5 billion in 2013."
+    rows = [(f.value, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [(1.5e9, None), (2.5e9, "2013")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peruvian traders in Chile were losing $1 million a day while the border was shut.", "other"),
+        ("Trade between Peru and Chile reached $1 million a day while the border was open.", "trade_total"),
+    ],
+)
+def test_a_loss_is_no_trade_value(text: str, kind: str) -> None:
+    assert [f.kind for f in figures_of(text, ("PER", "CHL"))] == [kind]
+
+
+def test_a_new_flow_after_an_amount_is_the_next_clause() -> None:
+    text = "In 2019 our exports to Chile were about 2.1 billion dollars and imports from Chile $495 million."
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
+    assert rows == [("export", 2.1e9, "PER", "CHL"), ("import", 495e6, "PER", "CHL")]

@@ -93,6 +93,11 @@ def resolved_figures(store: Store, query: FigureQuery) -> Page:
     return Page(total, _finish(store, items, "figures"))
 
 
+def finished_figures(store: Store, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored resolved figures read some other way, with their independent sources."""
+    return _finish(store, figures, "figures")
+
+
 def record(store: Store) -> Record:
     """The whole resolved record, read from its tables in the order whole-record resolution gives (for
     the analyses that need every event: intensity, periods, the report, the export)."""
@@ -187,10 +192,19 @@ def timeline_page(
 
 def series(store: Store, *, kind: str, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """One kind of figure over time (``analyze.series``), read from the stored figures of that kind."""
+    return series_page(store, kind=kind, dyad=dyad).items
+
+
+def series_page(
+    store: Store, *, kind: str, dyad: tuple[str, ...] = (), limit: int | None = None, offset: int = 0
+) -> Page:
+    """One page of ``series``, read in the series' order by SQL, with the total."""
     if kind not in FIGURE_KINDS:
         raise DyadError(f"unknown figure kind {kind!r}; choose one of {', '.join(FIGURE_KINDS)}")
-    figures = resolved_figures(store, FigureQuery(tuple(dyad), (kind,))).items
-    return analyze.series(Record(figures=figures), kind=kind, dyad=dyad)
+    total, figures = store.figures_page(
+        FigureQuery(tuple(dyad), (kind,), limit=limit, offset=offset), "series"
+    )
+    return Page(total, [analyze.series_row(f) for f in figures])
 
 
 def intensity(

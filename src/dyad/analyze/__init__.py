@@ -147,17 +147,22 @@ def series(record: Record, *, kind: str, dyad: tuple[str, ...] = ()) -> list[dic
     if kind not in FIGURE_KINDS:
         raise DyadError(f"unknown figure kind {kind!r}; choose one of {', '.join(FIGURE_KINDS)}")
     rows = [
-        {
-            "year": f["year_edtf"],
-            "value": f["value"],
-            "unit": f["unit"],
-            "qualifier": f["qualifier"],
-            "from": f["from_code"],
-            "to": f["to_code"],
-            "sources": f["source_count"],
-            "citations": f["sources"],
-        }
+        series_row(f)
         for f in record.figures
         if f["kind"] == kind and (not dyad or {f["from_code"], f["to_code"]} <= set(dyad) | {None})
     ]
     return sorted(rows, key=lambda r: (str(r["year"] or "9999"), str(r["from"]), str(r["to"]), r["value"]))
+
+
+def series_row(f: dict[str, Any]) -> dict[str, Any]:
+    """A resolved figure as a row of a series."""
+    return {
+        "year": f["year_edtf"],
+        "value": f["value"],
+        "unit": f["unit"],
+        "qualifier": f["qualifier"],
+        "from": f["from_code"],
+        "to": f["to_code"],
+        "sources": f["source_count"],
+        "citations": f["sources"],
+    }

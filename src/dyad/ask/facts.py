@@ -11,7 +11,7 @@ question's words their sources share; superlatives pick the first/last/largest a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad import query
@@ -62,7 +62,7 @@ class Record:
     events: list[dict[str, Any]]
     figures: list[dict[str, Any]]
     _anchors: list[dict[str, Any]] | None = None
-    _near: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    _acting: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
     def anchors(self, q: Question) -> list[dict[str, Any]]:
         """Dated events of the anchor's types that the question's countries take part in."""
@@ -72,13 +72,18 @@ class Record:
             self._anchors = _events(self.store, found) if types else []
         return self._anchors
 
-    def near(self, e: dict[str, Any], day: TimeValue) -> list[dict[str, Any]]:
-        """Dated events of ``e``'s pair whose dates may overlap ``day``."""
-        pair = ",".join(sorted(set(e["participants"])))
-        key = (pair, day.start, day.end)
-        if key not in self._near:
-            self._near[key] = _events(self.store, EventQuery(pair=pair, meets=(day.start, day.end)))
-        return self._near[key]
+    def acting(self, pair: str, person: str) -> list[dict[str, Any]]:
+        """Dated events of ``pair`` that ``person`` is an actor of: their actors, participants and date
+        (one read per pair and person, by the pair's index, whatever the number of candidates)."""
+        key = (pair, person)
+        if key not in self._acting:
+            _, found = self.store.events_page(EventQuery(pair=pair, naming=person))
+            self._acting[key] = [
+                {"actors": o["actors"], "participants": o["participants"], "date": o["date_edtf"]}
+                for o in found
+                if person in o["actors"]
+            ]
+        return self._acting[key]
 
 
 def _events(store: Store, found: EventQuery) -> list[dict[str, Any]]:
@@ -95,22 +100,45 @@ class Candidate:
     note: str = ""  # why the confidence is lower, e.g. "earliest in the record"
 
 
+# Events checked one by one for a question that names no time: when more than this many meet its type,
+# status and countries, the ones whose sources name most of its names (then words) are read, so that the
+# answer's cost does not grow with the pair's record. Every test corpus has fewer candidates than this.
+CANDIDATES = 30
+
+
+def event_candidates(store: Store, q: Question, pair: str | None) -> EventQuery | None:
+    """Which events may answer ``q`` (None: no event can): those of its type, status, countries and time;
+    without a time, the ``CANDIDATES`` that name most of its names (people, named things, organisations)
+    and then of its words in their sources, or the earliest or latest of them for "first" and "last"."""
+    if not q.event_types and q.expects != "any":  # match_event: any other question has no event to match
+        return None
+    time = (q.time.start, q.time.end) if q.time is not None else None
+    found = EventQuery(
+        pair=pair,
+        types=q.event_types[:1],
+        countries=tuple(q.countries),
+        planned=q.planned,
+        meets=time,
+        dated=time is not None,
+    )
+    if time is not None:
+        return found
+    names = (*q.people, *q.named, *q.organisations)
+    if q.superlative in ("first", "last"):
+        ids = store.ranked_event_ids(found, (names,), CANDIDATES, by_date=q.superlative)
+    else:
+        ids = store.ranked_event_ids(found, (names, q.keywords), CANDIDATES)
+    return found if ids is None else replace(found, ids=tuple(ids))
+
+
 def load_record(store: Store, q: Question, dyad: tuple[str, ...] = ()) -> tuple[Record, Reader]:
     """The facts that may answer ``q`` about the pair ``dyad`` (all pairs when empty), read by index:
-    events of the asked type, status, countries and time; figures of the asked kind, sides and year."""
+    events of the asked type, status, countries and time (``event_candidates``); figures of the asked
+    kind, sides and year."""
     pair = ",".join(sorted(set(dyad))) or None
     time = (q.time.start, q.time.end) if q.time is not None else None
-    events: list[dict[str, Any]] = []
-    if q.event_types or q.expects == "any":  # match_event: any other question has no event to match
-        found = EventQuery(
-            pair=pair,
-            types=q.event_types[:1],
-            countries=tuple(q.countries),
-            planned=q.planned,
-            meets=time,
-            dated=time is not None,
-        )
-        events = _events(store, found)
+    found = event_candidates(store, q, pair)
+    events = _events(store, found) if found is not None else []
     figures: list[dict[str, Any]] = []
     if q.expects in ("value", "rank"):  # answer_from_figures answers only these
         mirror = q.figure_kind in ("export", "import") and q.origin and q.destination
@@ -191,12 +219,12 @@ def _anchored(q: Question, e: dict[str, Any], record: Record, reader: Reader, pe
 
 def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> bool:
     """The person is an actor of another event of the same pair at the same time."""
+    pair = ",".join(sorted(set(e["participants"])))
     return any(
-        person in o["actors"]
-        and set(o["participants"]) == set(e["participants"])
+        set(o["participants"]) == set(e["participants"])
         and (d := _date(o["date"])) is not None
         and d.overlaps(day)
-        for o in record.near(e, day)
+        for o in record.acting(pair, person)
     )
 
 

@@ -2,7 +2,8 @@
 
 SQLite: an external-content FTS5 table over ``sentences`` (porter stemming), built on first use and kept in
 step by triggers from then on, ranked by ``bm25()``.
-PostgreSQL: ``to_tsvector('english', text) @@ websearch_to_tsquery(...)`` ranked by ``ts_rank``.
+PostgreSQL: ``to_tsvector('english', text) @@ websearch_to_tsquery(...)`` ranked by ``ts_rank`` (equal ranks
+in document and sentence order: PostgreSQL gives them in no fixed order otherwise).
 Any other backend, or an SQLite without FTS5 or a read-only file: BM25 computed here over the sentences.
 Scores are scaled so that the best hit of a search has 1.0.
 """
@@ -127,7 +128,7 @@ def _postgresql(store: Store, terms: list[str], limit: int, about: tuple[str, ..
         'SELECT s.doc_id, d.name, s.idx, s.start, s."end", s.text, '
         "ts_rank(to_tsvector('english', s.text), q) AS rank "
         "FROM sentences s JOIN documents d ON d.id = s.doc_id, websearch_to_tsquery('english', :match) q "
-        f"WHERE to_tsvector('english', s.text) @@ q{where} ORDER BY rank DESC LIMIT :limit"
+        f"WHERE to_tsvector('english', s.text) @@ q{where} ORDER BY rank DESC, s.doc_id, s.idx LIMIT :limit"
     )
     if params:
         query = query.bindparams(bindparam("codes", expanding=True))

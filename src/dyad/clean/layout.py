@@ -21,6 +21,8 @@ _LIST_ITEM = re.compile(
     r"([-*•·–—]|\d{1,2}[.)])\s"
     r"|(?:1[5-9]\d\d|20\d\d|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\b[^.\n]{0,25}?(?:\s*:|\s[–—-])\s"
 )
+# A row of a Markdown or pipe table: a line of its own, so that its cells stay one row (extract/tables.py).
+_TABLE_ROW = re.compile(r"\|.*\|")
 
 
 def normalise_characters(text: str) -> str:
@@ -90,7 +92,8 @@ def unwrap_paragraphs(text: str) -> list[str]:
             near_width = 0 < width <= 120 and len(prev) >= 0.75 * width and median >= 40
             runs_on = not prev.endswith(_TERMINAL) and len(prev) >= 40 and line[:1].islower()
             all_caps = prev.isupper() and line.isupper()  # a title set in capitals over several lines
-            if (near_width or runs_on or all_caps) and not _LIST_ITEM.match(line):
+            rows = _TABLE_ROW.fullmatch(line) or _TABLE_ROW.fullmatch(prev)
+            if (near_width or runs_on or all_caps) and not _LIST_ITEM.match(line) and not rows:
                 current += "\n" + line
             else:
                 paragraphs.append(current)

@@ -38,7 +38,8 @@ _I = re.IGNORECASE
 REGION = ""  # the iso3 of a region reference
 _VERBS = {
     "seller": re.compile(
-        r"\b(?:export(?:s|ed|ing)?|ship(?:s|ped)|s(?:old|ells?|elling)|suppl(?:y|ies|ied)|"
+        r"\b(?:export(?:s|ed|ing)?(?!\s+(?:earnings|revenues?|receipts|markets?|volumes?|values?|data))|"
+        r"ship(?:s|ped)|s(?:old|ells?|elling)|suppl(?:y|ies|ied)|"
         r"deliver(?:s|ed)?|provid(?:es?|ed)|transferr?(?:s|ed)?)\b",
         _I,
     ),
@@ -113,6 +114,9 @@ _TOTAL = re.compile(r"\b(?:total|overall|worldwide|global|altogether)\b|\bto\s+t
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|of\s+(?:its|their)?\s*total)", _I)
 _BOUNDARY = re.compile(
     r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though)\b"
+    # "exports were $2 billion and imports from Chile $1 billion": an amount, then a new flow
+    r"|(?:(?<=\d)|(?<=bn)|(?<=lion)|(?<=lars)|(?<=euros)|(?<=cent)|(?<=%))\s+and\s+"
+    r"(?=(?:its\s+|their\s+|the\s+)?(?:exports?|imports?)\b)"
     r"|\s(?:while|whereas)\s|\bbut\s",
     _I,
 )
@@ -252,7 +256,13 @@ def _sides(kind: str, refs: list[Ref], masked: str, anchor: int) -> tuple[str | 
         return _subject(refs, _VERBS[verbs], masked, anchor)
 
     if kind == "export":
-        a = side(lambda r: r.head == "export", lambda r: r.prep == "from")
+        # the exporter named before the amount first: "Russian exports to Kazakhstan were worth $18.9
+        # billion and Kazakh exports to Russia $9 billion"
+        a = side(
+            lambda r: r.head == "export" and r.end <= anchor,
+            lambda r: r.head == "export",
+            lambda r: r.prep == "from",
+        )
         a = a or subject("seller")
         a = a or side(lambda r: r.head in ("goods", "firms") and r.prep in (None, "of"))
         b = side(
@@ -260,6 +270,9 @@ def _sides(kind: str, refs: list[Ref], masked: str, anchor: int) -> tuple[str | 
             lambda r: r.head in ("market", "import"),
         )
         b = b or _object(refs, _VERBS["seller"], masked)
+        if a is None and b is None and (buyer := subject("buyer")) is not None:
+            # told from the buyer's side: "China bought $1bn of Australian wine, 37% of export earnings"
+            a, b = side(lambda r: r.prep == "of" and r.form == "adjective" and r.iso3 != buyer.iso3), buyer
     elif kind == "import":
         a = side(lambda r: r.head == "import", lambda r: r.prep == "into")
         a = a or subject("buyer")
@@ -405,7 +418,8 @@ def ordered_sides(
     for scope in scopes:
         visible = [r for r in st.refs if scope.sees(r.start, r.end)]
         f2, t2 = _sides(kind, visible, scope.mask(st.text), q.start)
-        frm, to = frm or f2, to or (t2 if t2 != (frm or f2) else None)
+        frm = frm or (f2 if f2 != to else None)  # a wider scope never names the partner as the reporter
+        to = to or (t2 if t2 != frm else None)
     region = REGION in (frm, to)
     total = to == REGION or (kind in ("export", "import") and _is_total(q, scopes[0].mask(st.text)))
     frm, to = frm or None, None if total else (to or None)

@@ -40,7 +40,7 @@ from dyad.extract.figure_roles import (
     sentence_scopes,
 )
 from dyad.extract.mentions import Mention
-from dyad.extract.quantities import Quantity, find_quantities, parse_number_words
+from dyad.extract.quantities import Quantity, find_fractions, find_quantities, parse_number_words
 from dyad.models import Document, Figure, Source, TimeExpression, TimeValue
 
 __all__ = ["extract_figures"]
@@ -58,13 +58,13 @@ _ARMS = re.compile(
 )
 _KIND_CUES = (
     ("other", re.compile(r"\b(?:trade\s+)?(?:deficit|surplus|balance)\b", _I)),
-    # money lent, given or forgiven between the two, and goods hit by tariffs: kind other
+    # money lent, given or forgiven between the two, goods hit by tariffs, and losses: kind other
     (
         "aid",
         re.compile(
             r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
             r"grants?|donations?|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|forg(?:a|i)ven?|"
-            r"(?:tariffs?|duties|sanctions)\s+on)\b",
+            r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?))\b",
             _I,
         ),
     ),
@@ -166,6 +166,17 @@ _BASE_BEFORE = re.compile(
 )
 # "nearly triple their level in 2014", "back to the level of 2010": the year of the level compared with
 _BASE_LEVEL = re.compile(r"\b(?:(?:its|their)\s+(?:[\w-]+\s+)?|the\s+)levels?\s+(?:(?:in|of|at)\s+)?$", _I)
+# the year of the level a change started from: "slumped to $1.5 billion from more than $2.5 billion a decade
+# ago" (a base for the other amounts, the own year of that level)
+_BASE_FROM_AMOUNT = re.compile(
+    r"\bfrom\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|under\s+)?"
+    r"[^\s\d]{0,3}\d[\d.,]*(?:\s*(?:bn|billion|million|mn|trillion|per\s?cent|percent|%))?"
+    r"(?:\s+(?:a|per)\s+year)?\s+(?:in\s+)?$",
+    _I,
+)
+_OWN_BASE_GAP = re.compile(r"(?:\s+(?:a|per)\s+year)?\s+(?:in\s+)?", _I)
+# "the largest since its inception in 1974", "since relations were restored in 1992": the start of a span
+_BASE_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:in\s+)?$", _I)
 _BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
 _BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
@@ -300,14 +311,20 @@ def _resolve_in_context(
 
 
 def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
-    """A comparison base: "compared with 2017", "than in 2012", "since 2008", "over 2016", "on the
-    previous year"; not a period ("from 2005 to 2008", "over 2010-2015") nor a date ("on 24 November")."""
+    """A comparison base: "compared with 2017", "than in 2012", "since 2008", "since its founding in
+    1974", "over 2016", "on the previous year"; not a period ("from 2005 to 2008", "over 2010-2015")
+    nor a date ("on 24 November")."""
     own = text[start:end]
-    if _BASE_BEFORE.search(text[:start]) or _BASE_TEXT.match(own) or _BASE_LEVEL.search(text[:start]):
+    before = text[:start]
+    if _BASE_BEFORE.search(before) or _BASE_TEXT.match(own) or _BASE_LEVEL.search(before):
+        return True
+    if _BASE_SINCE.search(before[-60:]) or _BASE_FROM_AMOUNT.search(before[-60:]):
         return True
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
         return False
+    if weak.group(0).lower().startswith("from") and not _GROWTH.search(before):
+        return False  # no change told: "imposed bans on $20 billion of exports from 2020" is when it began
     on = weak.group(0).lower().startswith("on")
     return not on or bool(_RELATIVE_YEAR.search(own))
 
@@ -346,9 +363,14 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         masked = _hide(scope.mask(st.text), q)
         cues = []
         balance = [m.span() for m in _KIND_CUES[0][1].finditer(masked)]
+        # "our exports to Pakistan were about $2 billion and imports from Pakistan …": the subject of the
+        # verb before the amount is its cue; a cue after it begins the next clause
+        subject_first = bool(_COPULA_BEFORE.search(masked[: q.start]))
         for kind, pattern in _KIND_CUES:
             for m in pattern.finditer(masked):
                 if kind != "other" and any(a <= m.start() < b for a, b in balance):
+                    continue
+                if subject_first and kind and m.start() >= q.end:
                     continue
                 cues.append((_distance(q, m.start(), m.end(), st.text), kind))
         arms = [_distance(q, m.start(), m.end(), st.text) for m in _ARMS.finditer(masked)]
@@ -364,37 +386,71 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
     return None
 
 
+_COPULA_BEFORE = re.compile(
+    r"\b(?:were|was|are|is|stood\s+at|totall?ed|amounted\s+to|came\s+to)\s+"
+    r"(?:(?:worth|valued\s+at|about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
+    r"just|an\s+estimated)\s+)*$",
+    _I,
+)
+
+
 def _hide(masked: str, q: Quantity) -> str:
     return masked[: q.start] + " " * (q.end - q.start) + masked[q.end :]
 
 
-# a share of a flow keeps the flow's kind: "9.6% of Peru's exports", "a fifth of its imports"
-_SHARE_OF_FLOW = re.compile(
-    r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?"
-    r"(?P<flow>exports?|imports?|(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b",
-    _I,
+# a share of a flow keeps the flow's kind: "9.6% of Peru's exports", "a fifth of its imports", "14% of all
+# sales abroad", "37 per cent of the industry's export earnings"
+_FLOW = (
+    r"(?P<flow>export\s+(?:earnings|revenues?|receipts|sales)|exports?|imports?|(?:sales|purchases)\s+abroad|"
+    r"(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b"
 )
-_FLOW_KINDS = {"export": "export", "import": "import"}
+_SHARE_OF_FLOW = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?" + _FLOW, _I)
+# the flow named before its share: "Pakistan's share of Afghanistan's imports fell from 40 per cent",
+# "… a third of Australia's exports; in 2023 its share was 32.5 per cent"
+_SHARE_WORD = re.compile(r"\bshare\b", _I)
+_SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
+_FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
+_FLOW_KINDS = {"export": "export", "sales": "export", "import": "import", "purchases": "import"}
+
+
+def _flow_kind(flow: str) -> str:
+    return next((k for stem, k in _FLOW_KINDS.items() if flow.lower().startswith(stem)), "investment")
+
+
+def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
+    """(kind, start, end) of the flow a percentage is a share of: named after it, or named earlier in
+    the sentence when the percentage is "its share" of it."""
+    if q.unit != "percent":
+        return None
+    m = _SHARE_OF_FLOW.match(st.text, q.end)
+    if m:
+        return _flow_kind(m["flow"]), q.end, m.end()
+    if not _SHARE_BEFORE.search(st.text[: q.start]):
+        return None
+    flows = list(_FLOW_BEFORE.finditer(st.text[: q.start]))
+    if not flows:
+        return None
+    last = flows[-1]
+    return _flow_kind(last["flow"]), max(0, last.start() - 40), last.end()
 
 
 def _share_kind(q: Quantity, st: Sent) -> str | None:
-    m = _SHARE_OF_FLOW.match(st.text, q.end)
-    if not m:
-        return None
-    flow = m["flow"].lower()
-    return next((k for stem, k in _FLOW_KINDS.items() if flow.startswith(stem)), "investment")
+    found = _flow_of_share(q, st)
+    return found[0] if found else None
 
 
 def _share_sides(q: Quantity, st: Sent) -> tuple[str, str | None] | None:
     """A share of a flow: the reporter owns the flow ("of Brazil's exports", "of Peruvian imports"), the
-    partner is the other country the sentence names ("China accounted for 32% of Brazil's exports")."""
-    m = _SHARE_OF_FLOW.match(st.text, q.end) if q.unit == "percent" else None
-    if m is None:
+    partner is the other country the sentence names ("China accounted for 32% of Brazil's exports"), or
+    where the flow goes or comes from ("20 percent of Peru's imports are from Chile")."""
+    found = _flow_of_share(q, st)
+    if found is None:
         return None
-    owners = [r for r in st.refs if q.end <= r.start < m.end() and not r.context]
+    _kind, lo, hi = found
+    owners = [r for r in st.refs if lo <= r.start < hi and not r.context]
     if not owners:
         return None
-    reporter = owners[0].iso3
+    reporter = owners[-1].iso3
     # the partner is named as a country and before the share ("China took", "Russia accounted for"); a
     # company's home ("its subsidiaries exported … 15 percent of Vietnam's exports") is no partner
     others = [
@@ -406,8 +462,17 @@ def _share_sides(q: Quantity, st: Sent) -> tuple[str, str | None] | None:
         and not r.context
         and not r.comparison
     ]
-    partner = min(others, key=lambda r: abs(r.start - q.start)).iso3 if others else None
+    after = [r for r in st.refs if r.start >= hi and r.prep in ("from", "to", "into") and r.iso3 != reporter]
+    if others:
+        partner: str | None = min(others, key=lambda r: abs(r.start - q.start)).iso3
+    else:
+        partner = (
+            after[0].iso3 if after and not _BOUNDARY_AFTER.search(st.text[hi : after[0].start]) else None
+        )
     return reporter, partner
+
+
+_BOUNDARY_AFTER = re.compile(r"[;:,]")
 
 
 def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
@@ -468,6 +533,9 @@ def _year(
     q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
+    own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
+    if own and _FROM_LEVEL.search(st.text[: q.start]):
+        return own[0], True  # the level changed from: "from $2.5 billion a decade ago"
     point = None
     for scope in scopes:
         seen = [
@@ -548,6 +616,28 @@ def _growth_period(
 # ---------------------------------------------------------------- figures
 
 
+# the levels a change goes from and to: "fell from close to 40 per cent to under a fifth"
+_LEVEL_QUALIFIER = (
+    r"(?:(?:about|around|close\s+to|nearly|almost|some|over|under|just|more\s+than|less\s+than)\s+)*"
+)
+_FROM_LEVEL = re.compile(r"\bfrom\s+" + _LEVEL_QUALIFIER + "$", _I)
+_TO_LEVEL_AFTER_FROM = re.compile(r"\bfrom\s+[^;:]{1,40}\s+to\s+" + _LEVEL_QUALIFIER + "$", _I)
+
+
+def _span_end(state: _State, st: Sent, *, first: bool) -> TimeValue | None:
+    """The earliest (or latest) year of the paragraph's earlier figures when they span more than one:
+    the start (or end) of "the same period" that a change from one level to another covers."""
+    years = {
+        f.year.edtf: f.year
+        for f in state.figures
+        if f.year and f.year.start and f.source.start != st.sentence.start
+    }
+    if len(years) < 2:
+        return None
+    pick = min if first else max
+    return pick(years.values(), key=lambda v: v.start or dt.date.max)
+
+
 def _list_item(q: Quantity, st: Sent) -> Ref | None:
     """ "… such as Chile (925 million dollars)": the country right before a parenthesis holding only q."""
     for a, b in st.parens:
@@ -574,6 +664,14 @@ def _list_base(q: Quantity, state: _State) -> Figure | None:
 
 
 _GOODS_UNITS = ("tonne", "barrel", "head", "m3")
+# an amount per unit of goods or service: "US$9.48 per barrel", "$40 a tonne", "€3/passenger"
+_PER_UNIT = re.compile(
+    r"\s*(?:per|a|an|/)\s*(?:barrels?|bbl|tonnes?|tons?|units?|kilo(?:gram)?s?|kg|lit(?:re|er)s?|containers?|"
+    r"passengers?|head|cubic\s+met(?:re|er)s?|m3|mmbtu|kwh|megawatt[\s-]hours?|MWh)\b",
+    _I,
+)
+# what one of the pair charges the other per unit: a fee, not a market price
+_FEE = re.compile(r"\b(?:fees?|tariffs?|tolls?|charges|transit|royalt(?:y|ies)|levy|levies|rent)\b", _I)
 
 
 def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
@@ -581,6 +679,8 @@ def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[st
     if q.is_money:
         if _DELTA.search(st.text[: q.start]):
             return None
+        if _PER_UNIT.match(st.text, q.end):  # a price: a fee between the two, else no figure of theirs
+            return ("other", len(scopes) - 1, 1.0) if _FEE.search(st.text) else None
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found else None
     if q.unit in _GOODS_UNITS:  # "bought five million tons of sugar": goods traded, not money
@@ -611,6 +711,12 @@ def _figure(
     if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
         return None  # a loan from the IMF, aid from the EU: not money between the two
     year, explicit_year = _year(q, st, scopes, kind, state)
+    if not explicit_year and kind != "growth_rate":
+        before = st.text[: q.start]
+        if _FROM_LEVEL.search(before):
+            year = _span_end(state, st, first=True) or year
+        elif _TO_LEVEL_AFTER_FROM.search(before):
+            year = _span_end(state, st, first=False) or year
     if base is not None:
         year = year if explicit_year else base.year
         frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
@@ -657,6 +763,24 @@ def _converted(
         return None
     qualifier = figure.qualifier if q.qualifier == "exact" else q.qualifier
     return replace(figure, value=q.value, unit=q.unit, qualifier=qualifier, text=q.text), explicit_year
+
+
+def _quantities(st: Sent) -> list[Quantity]:
+    """The sentence's quantities, and its written fractions that a share's change reaches ("its share of
+    Peru's imports fell to under a fifth"), unless the sentence gives the share as a number too ("about a
+    third …, 32.5 per cent"). A bare "a fifth of Peru's exports" is left: often a company's part."""
+    found = find_quantities(st.text)
+    if not _SHARE_WORD.search(st.text):  # fractions are read only where a share is named
+        return found
+    for fraction in find_fractions(st.text, found):
+        restated = any(
+            q.unit == "percent" and abs(q.value - fraction.value) <= 0.15 * fraction.value for q in found
+        )
+        if restated or not _SHARE_BEFORE.search(st.text[: fraction.start]):
+            continue
+        if _flow_of_share(fraction, st) is not None:
+            found.append(fraction)
+    return sorted(found, key=lambda q: q.start)
 
 
 def _document_year(doc: Document) -> TimeValue | None:
@@ -720,7 +844,7 @@ def extract_figures(
             _mask_names(sentence.text, sentence.start, inside),
         )
         last: tuple[Quantity, Figure, bool] | None = None
-        for q in find_quantities(sentence.text):
+        for q in _quantities(st):
             found = _converted(q, last, st.text) or _figure(q, st, doc, pair, state)
             if found is None:
                 continue

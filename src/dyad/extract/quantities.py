@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Quantity", "find_quantities", "MONEY_UNITS", "parse_number_words"]
+__all__ = ["Quantity", "find_fractions", "find_quantities", "MONEY_UNITS", "parse_number_words"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -191,6 +191,7 @@ _PRE_SYMBOLS = {
     "tl": "TRY",
     "chf": "CHF",
     "zar": "ZAR",
+    "r": "ZAR",
     "sar": "SAR",
     "aed": "AED",
     "₴": "UAH",
@@ -238,10 +239,12 @@ _W_NUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
+# The rand's "R" only before an amount with a scale word ("R8.9 billion"), never "R2" alone
+_RAND = r"R(?=\d[\d,.]*\s?(?:bn|billion|mn|million|trillion)\b)"
 _CODES = "USD|EUR|GBP|JPY|CNY|RMB|RUB|PEN|BRL|MXN|ARS|CLP|COP|INR|KRW|TRY|CHF|CAD|AUD|ZAR|SAR|AED"
 _PRE = (
     r"(?:(?<![A-Za-z])(?-i:US\s?\$|U\.S\.\s?\$|Mex\$|MX\$|CA\$|AU\$|HK\$|NZ\$|NT\$|R\$|C\$|A\$|S\$|S/\.?"
-    rf"|Rs\.?(?=\s?\d)|TL(?=\s?\d)|(?:{_CODES})(?=\s?\d))|[$€£¥₽₹₩₺₴₦])"
+    rf"|Rs\.?(?=\s?\d)|TL(?=\s?\d)|(?:{_CODES})(?=\s?\d)|{_RAND})|[$€£¥₽₹₩₺₴₦])"
 )
 _POST = (
     r"(?:(?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore|New Zealand|Taiwan(?:ese)?)"
@@ -333,7 +336,7 @@ _BLOCKERS = re.compile(
     r"|\+\d{1,4}(?:[ .-]?\(?\d{1,4}\)?){2,}|\(?\b\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"  # phone numbers
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates
     r"|\b\d{1,2}:\d{2}\b"  # clock time
-    rf"|(?<![\w])(?!(?:{_CODES}|Rs)\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"  # Mi35, Su-24, COP21, G8
+    rf"|(?<![\w])(?!(?:{_CODES}|Rs|R)\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"  # Mi35, Su-24, COP21, G8
     r"|\b\d+[A-Za-z]+\d[\w-]*",  # 3M14, 9K33
 )
 _YEAR_RANGE = re.compile(r"\d{4}\s?[-–]\s?\d{2,4}")
@@ -610,4 +613,29 @@ def find_quantities(text: str) -> list[Quantity]:
         if out and q.start < out[-1].end:
             continue
         out.append(_with_qualifier(q, text))
+    return out
+
+
+# "a fifth", "two-thirds", "half": percentages only where the reader says what they are a part of
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four)[\s-])?(?P<d>half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:year|century|decade|month))",
+    re.IGNORECASE,
+)
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def find_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Written fractions as percentages ("under a fifth" → less than 20%), not overlapping a number of
+    ``found`` (the text's quantities; a count is no number here: "two" of "two-thirds")."""
+    taken = [(q.start, q.end) for q in found if q.unit != "count"]
+    out = []
+    for m in _FRACTION.finditer(text):
+        denominator = _DENOMINATORS[m["d"].lower().rstrip("s")]
+        numerator = _NUMERATORS[m["n"].lower()] if m["n"] else 1
+        if (m["n"] is None) != (denominator == 2) or numerator >= denominator or _inside(taken, *m.span()):
+            continue
+        value = round(100 * numerator / denominator, 1)
+        out.append(_with_qualifier(Quantity(m.start(), m.end(), m.group(0), value, "percent"), text))
     return out

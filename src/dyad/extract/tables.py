@@ -4,10 +4,17 @@
     | Year | German exports to Brazil | ...         Year Head (000) Value (A$ m)
     | 2021 | 10.1 | ...                             2009 772 480
 
+A table may also have a row per item and the year in a column's header, the cells holding their own
+scale or currency ("~13.7 bn", "R8.9 billion"):
+
+    | Product | Measure | Exports to Brazil in 2019 (EUR) |      Year   Exports to Chile   Imports from Chile
+    | Cars    | quota   | ~1.2 bn                         |      2021   R8.9 billion       R7.6 billion
+
 Each cell becomes a short sentence the figure reader already understands ("German exports to Brazil were
 EUR 10.1 billion in 2021"), read with the document's pair; the figure keeps the row of the table as its
 source. Tables come as pipe rows (Markdown, and HTML tables as the reader writes them) or as plain rows
-of a year and numbers under a header whose cells end in a parenthesised unit.
+of a year and numbers (or amounts) under a header whose cells end in a parenthesised unit or start with a
+flow word ("Exports", "Imports", "Trade").
 """
 
 from __future__ import annotations
@@ -19,9 +26,17 @@ from dyad.models import Document, Figure, Source
 
 _YEAR = r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[–/-]\s?\d{2,4})?"
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+# An amount that carries its own scale, and maybe its currency: "~13.7 bn", "R8.9 billion", "US$ 36"
+_AMOUNT = (
+    rf"(?:[~≈]\s?)?(?:[A-Z]{{0,3}}\$|[€£¥₹R])?\s?{_NUMBER}"
+    r"(?:\s?(?:bn|billion|mn|million|m|tn|trillion))?(?![\w%])"
+)
 _FOOTNOTE = re.compile(r"[*†‡]+$|\s*\([a-z]\)$|\s*p$")
 _SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
-_PLAIN_ROW = re.compile(rf"^({_YEAR})[*†‡]?((?:\s+{_NUMBER}){{1,6}})$")
+_PLAIN_ROW = re.compile(rf"^({_YEAR})[*†‡]?((?:\s+{_AMOUNT}){{1,6}})$")
+_HEADER_YEAR = re.compile(r"\s*\b(?:in|for|of)?\s*\b((?:1[89]|20)\d\d)\b\s*")
+# where a plain header's columns begin when its words give no parenthesised units
+_FLOW_WORD = re.compile(r"\s+(?=(?:Exports?|Imports?|Total|Trade|Balance|Investments?|FDI)\b)")
 # "(EUR billion)", "(A$ m)", "(000)", "(US$ million)", "(%)"
 _UNIT = re.compile(r"\(([^()]{1,20})\)\s*$")
 _SCALES = {
@@ -55,6 +70,10 @@ def _is_number(cell: str) -> bool:
     return bool(re.fullmatch(_NUMBER, _FOOTNOTE.sub("", cell.strip())))
 
 
+def _is_amount(cell: str) -> bool:
+    return bool(re.fullmatch(_AMOUNT, _FOOTNOTE.sub("", cell.strip())))
+
+
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:
     out, pos = [], 0
     for part in re.split(r"(\n\s*\n)", text):
@@ -69,6 +88,8 @@ def _split_plain_header(header: str, columns: int) -> list[str] | None:
     """ "Year Head (000) Value (A$ m)" with two number columns: ["Head (000)", "Value (A$ m)"]."""
     rest = re.sub(r"^(?:year|fiscal year|fy|period)\s+", "", header.strip(), flags=re.IGNORECASE)
     parts = [p.strip() for p in re.findall(r"[^()]*\([^()]*\)", rest)]
+    if len(parts) != columns:  # "Exports to Chile Imports from Chile"
+        parts = [p.strip() for p in _FLOW_WORD.split(rest)]
     return parts if len(parts) == columns and all(parts) else None
 
 
@@ -96,10 +117,10 @@ def find_tables(text: str) -> list[_Table]:
             if cells is not None and len(cells) >= 2 and (year := _year_cell(cells[0])):
                 values = cells[1:]
             elif (plain := _PLAIN_ROW.match(body)) is not None:
-                year, values = _FOOTNOTE.sub("", plain.group(1)), plain.group(2).split()
+                year, values = _FOOTNOTE.sub("", plain.group(1)), re.findall(_AMOUNT, plain.group(2))
             else:
                 break
-            if not any(_is_number(v) for v in values):
+            if not any(_is_amount(v) for v in values):
                 break
             rows.append(_Row(start, end, year, values))
             j += 1
@@ -168,7 +189,7 @@ def _unit_of(header: str, caption: str) -> tuple[str, str, str]:
 def _phrase(cell: str, currency: str, scale: str, label: str) -> str | None:
     number = _FOOTNOTE.sub("", cell.strip())
     if not _is_number(number):
-        return None
+        return _amount_phrase(number, currency)
     if currency == "%":
         return f"{number}%"
     if scale == "thousand":  # "(000)": the number is in thousands
@@ -183,9 +204,49 @@ def _phrase(cell: str, currency: str, scale: str, label: str) -> str | None:
     return " ".join(words) if (scale or measure) else None
 
 
+def _amount_phrase(cell: str, currency: str) -> str | None:
+    """ "~13.7 bn" under "(A$)": "about A$ 13.7 bn"; "R8.9 billion" as it stands."""
+    m = re.fullmatch(r"(?P<approx>[~≈]\s?)?(?P<rest>.+)", cell)
+    if m is None or not _is_amount(cell) or _is_number(m["rest"]):
+        return None
+    own = re.match(r"[A-Z]{0,3}\$|[€£¥₹R]", m["rest"])
+    if not own and currency in ("", "%"):
+        return None  # an amount of what, the table does not say
+    words = ["about" if m["approx"] else "", "" if own else currency, m["rest"]]
+    return " ".join(w for w in words if w)
+
+
+def _item_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
+    """A pipe table with a row per item and the year in a column's header:
+    "| Coal | ban | ~13.7 bn |" under "| Product | Measure | Exports to China in 2019 (A$) |"."""
+    out = []
+    header: list[str] | None = None
+    for start, end, body in paragraphs:
+        cells = _cells(body)
+        if cells is None:
+            header = None
+            continue
+        if _SEPARATOR.match(body):
+            continue
+        if header is None or len(cells) != len(header) or _year_cell(cells[0]):
+            header = cells
+            continue
+        item = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
+        for title, cell in zip(header[1:], cells[1:], strict=True):
+            year = _HEADER_YEAR.search(title)
+            if not item or year is None or not _is_amount(cell):
+                continue
+            currency, scale, label = _unit_of(title, "")
+            phrase = _phrase(cell, currency, scale, label)
+            label = (label[: year.start()] + " " + label[year.end() :]).strip()
+            if phrase and label:
+                out.append((f"{label} ({item.lower()}) were {phrase} in {year.group(1)}.", start, end))
+    return out
+
+
 def table_sentences(text: str) -> list[tuple[str, int, int]]:
     """One sentence per table cell, with the span of the row it stands for."""
-    out = []
+    out = _item_sentences(_paragraphs(text))
     for table in find_tables(text):
         for row in table.rows:
             for header, cell in zip(table.headers, row.cells, strict=False):

@@ -18,7 +18,7 @@ import plotly.io as pio
 import plotly.offline
 
 from dyad.models import DIMENSIONS
-from dyad.report.context import ReportData
+from dyad.report.context import ReportData, chart_trade
 
 LOGGER = logging.getLogger(__name__)
 
@@ -154,7 +154,9 @@ def _trade_series(trade: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]
 
 
 def trade_figure(trade: list[dict[str, Any]]) -> go.Figure:
-    """Grouped bars of trade figures (USD) by year, a series per kind and direction, qualifiers as labels."""
+    """Grouped bars of trade figures (USD) by year, a series per kind and direction, qualifiers as labels;
+    at most ``CHART_VALUES`` conflicting values of one year side by side."""
+    trade = chart_trade(trade)
     years = sorted({f["year"] for f in trade})
     fig = go.Figure()
     for i, (name, rows) in enumerate(sorted(_trade_series(trade).items())):

@@ -19,7 +19,6 @@ from dyad.display import quantity_text, sources_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
 from dyad.store import Store
-from dyad.store.record import FigureQuery
 
 LOGGER = logging.getLogger(__name__)
 
@@ -134,6 +133,22 @@ def _years(first_day: Any, last_day: Any) -> str:
 # -- the dashboard's overview -----------------------------------------------------------------------------
 
 DOCUMENTS_SHOWN = 50  # the overview lists the first documents by name; /documents lists them all
+# A trade chart shows at most this many values for one kind, direction and year (conflicting reports side
+# by side); the figures list and the report's table give all of them.
+CHART_VALUES = 3
+
+
+def chart_trade(trade: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of ``trade`` (``_figure`` rows in their order) that a chart shows: the first
+    ``CHART_VALUES`` of each kind, direction and year."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    shown = []
+    for f in trade:
+        key = (f["kind"], f["direction"], f["year"])
+        seen[key] += 1
+        if seen[key] <= CHART_VALUES:
+            shown.append(f)
+    return shown
 
 
 @dataclass(slots=True)
@@ -152,7 +167,7 @@ class Overview:
     figure_count: int
     conflict_count: int
     periods: list[dict[str, Any]]
-    trade: list[dict[str, Any]]
+    trade: list[dict[str, Any]]  # what its chart shows (``chart_trade``), not every trade figure
     intensity_decades: list[dict[str, Any]]
     intensity_years: list[dict[str, Any]]
 
@@ -170,7 +185,7 @@ def build_overview(store: Store, dyad: tuple[str, ...] = ()) -> Overview:
     for kind, n in counts["kinds"].items():
         kinds[kind or "other"] += n
     documents = store.first_documents(DOCUMENTS_SHOWN)
-    trade = query.resolved_figures(store, FigureQuery(codes, TRADE_KINDS)).items
+    trade = query.finished_figures(store, store.chart_figures(codes, TRADE_KINDS, CHART_VALUES))
     cite = Citer({})  # the chart shows no citations
     return Overview(
         pair=pair,

@@ -31,7 +31,7 @@ def _key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["kind"], row["unit"], row["from_code"], row["to_code"], row["year_edtf"], row["status"])
 
 
-def _agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def values_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["qualifier"] == b["qualifier"] == "exact" or {a["qualifier"], b["qualifier"]} <= {"exact", "about"}:
         return abs(a["value"] - b["value"]) <= 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9)
     lo_a, hi_a = value_range(a["value"], a["qualifier"])
@@ -65,7 +65,7 @@ def resolve_figures(
         mine = (row["value"], row["qualifier"])
         for group, seen in zip(groups, values, strict=True):
             if _key(group[0]) == _key(row) and all(
-                _agree({"value": v, "qualifier": q}, row) for v, q in seen
+                values_agree({"value": v, "qualifier": q}, row) for v, q in seen
             ):
                 group.append(row)
                 seen.add(mine)
@@ -91,23 +91,29 @@ def resolve_figures(
     conflicts = []
     for i, a in enumerate(resolved):
         for b in resolved[i + 1 :]:
-            if _key(a) == _key(b) and not _agree(a, b) and a["year_edtf"] is not None:
-                conflicts.append(
-                    {
-                        "kind": "figure_value",
-                        "type": a["kind"],
-                        "participants": [a["from_code"], a["to_code"]],
-                        "about": _describe(a),
-                        "sides": [
-                            {
-                                "value": r["value"],
-                                "unit": r["unit"],
-                                "qualifier": r["qualifier"],
-                                "figure": r["id"],
-                                "sources": r["sources"],
-                            }
-                            for r in (a, b)
-                        ],
-                    }
-                )
+            if found := value_conflict(a, b):
+                conflicts.append(found)
     return resolved, conflicts
+
+
+def value_conflict(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
+    """The conflict between two resolved figures (``a`` first in the record) of one kind, unit, direction
+    and dated year whose values cannot both hold; None when they can or they are not of one quantity."""
+    if _key(a) != _key(b) or values_agree(a, b) or a["year_edtf"] is None:
+        return None
+    return {
+        "kind": "figure_value",
+        "type": a["kind"],
+        "participants": [a["from_code"], a["to_code"]],
+        "about": _describe(a),
+        "sides": [
+            {
+                "value": r["value"],
+                "unit": r["unit"],
+                "qualifier": r["qualifier"],
+                "figure": r["id"],
+                "sources": r["sources"],
+            }
+            for r in (a, b)
+        ],
+    }

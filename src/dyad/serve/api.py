@@ -159,7 +159,8 @@ def series(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """One kind of figure over time, conflicting values side by side."""
-    return paginate(query.series(snap.store, kind=kind, dyad=parse_pair(dyad)), limit, offset)
+    page = query.series_page(snap.store, kind=kind, dyad=parse_pair(dyad), limit=limit, offset=offset)
+    return page.to_dict(limit, offset)
 
 
 @router.get("/actors", response_model=Page, tags=["actors"])

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, union_all, update
 
 from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
@@ -34,7 +34,7 @@ from dyad.resolve.events import (
     same_event,
     span,
 )
-from dyad.resolve.figures import resolve_figures
+from dyad.resolve.figures import resolve_figures, value_conflict, values_agree
 from dyad.resolve.sources import source_keys
 from dyad.store import schema
 from dyad.weights import counts, event_scope, event_shares, figure_scope, figure_shares
@@ -274,22 +274,100 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
             for fig in resolved
             for m in fig["mention_ids"]
         ]
-        found_conflicts += [
-            {
-                "scope": "figure\t" + component,
-                "order_key": f"1\n{x['sides'][0]['figure']}\n{x['sides'][1]['figure']}",
-                "codes": ",".join(p for p in x["participants"] if p),
-                "pair": _pair(x["participants"]),
-                "data": _dumps(x),
-            }
-            for x in conflicts
-        ]
+        found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
     _insert(conn, rf, figures)
     _insert(conn, links, found_links)
     _insert(conn, c, found_conflicts)
     _replace_terms(
         conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
     )
+
+
+def _figure_conflict_row(conflict: dict[str, Any], component: str) -> dict[str, Any]:
+    first, second = (side["figure"] for side in conflict["sides"])
+    return {
+        "scope": "figure\t" + component,
+        "order_key": f"1\n{first}\n{second}",
+        "codes": ",".join(p for p in conflict["participants"] if p),
+        "pair": _pair(conflict["participants"]),
+        "data": _dumps(conflict),
+        "first": first,
+        "second": second,
+    }
+
+
+def _report(value: tuple[float, str]) -> dict[str, Any]:
+    return {"value": value[0], "qualifier": value[1]}
+
+
+def _agreeing(fresh: list[dict[str, Any]], known: Sequence[Any]) -> set[tuple[float, str]]:
+    """The values (with qualifiers) of ``known`` reports that agree with a ``fresh`` one, directly or
+    through a chain of values that agree one with the next."""
+    values = {(r.value, r.qualifier) for r in known}
+    reached = {(r["value"], r["qualifier"]) for r in fresh}
+    frontier = set(reached)
+    while frontier:
+        found = {v for v in values - reached if any(values_agree(_report(v), _report(w)) for w in frontier)}
+        reached |= found
+        frontier = found
+    return reached
+
+
+def _add_figures(conn: Connection, new_rows: list[dict[str, Any]]) -> None:
+    """Resolve a new document's figure reports into the record, touching only what they can change. Reports
+    of one quantity (kind, unit, direction, year, status) are grouped by agreeing values; a report whose
+    value cannot meet a new report's, even through a chain of agreeing values, is grouped as before. So only
+    the figures of the new reports' chains are resolved again, and only their conflicts with the others of
+    the quantity written again: the cost follows the figures of that quantity, not the square of them."""
+    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for row in new_rows:
+        parts.setdefault(figure_component(row), []).append(row)
+    for component, fresh in parts.items():
+        known = conn.execute(
+            select(f.c.id, f.c.value, f.c.qualifier, links.c.figure_id)
+            .join(links, links.c.mention_id == f.c.id)
+            .where(links.c.component == component)
+        ).all()
+        reach = _agreeing(fresh, known)
+        touched = {r.figure_id for r in known if (r.value, r.qualifier) in reach}
+        mentions = [r.id for r in known if r.figure_id in touched]
+        rows = list(fresh)
+        for chunk in chunks(mentions):
+            rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
+            conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
+        for chunk in chunks(touched):
+            conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
+            conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
+        others = [
+            json.loads(data)
+            for (data,) in conn.execute(
+                select(rf.c.data).where(rf.c.component == component).order_by(rf.c.id)
+            )
+        ]
+        names = _doc_names(conn, (r["doc_id"] for r in rows))
+        doc_of = {r["id"]: r["doc_id"] for r in rows}
+        resolved, conflicts = resolve_figures(rows, names, {})
+        for fig in resolved:
+            for other in others:
+                first, second = sorted((fig, other), key=lambda x: x["id"])
+                if found := value_conflict(first, second):
+                    conflicts.append(found)
+        figures = [_record_figure_row(fig, component) for fig in resolved]
+        _insert(conn, rf, figures)
+        _insert(
+            conn,
+            links,
+            [
+                {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
+                for fig in resolved
+                for m in fig["mention_ids"]
+            ],
+        )
+        _insert(conn, c, [_figure_conflict_row(x, component) for x in conflicts])
+        _replace_terms(
+            conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures
+        )
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
@@ -311,6 +389,7 @@ def _record_figure_row(fig: dict[str, Any], component: str) -> dict[str, Any]:
         "day_end": fig["day_end"],
         "status": fig["status"],
         "source_count": fig["source_count"],
+        "value": fig["value"],
         "data": _dumps(data),
     }
 
@@ -547,8 +626,7 @@ def add_document(conn: Connection, doc_id: str) -> None:
         touched |= _neighbours(conn, row)
     if rows:
         _resolve_events(conn, touched, rows)
-    figures = _figure_rows(conn, schema.figures.c.doc_id == doc_id)
-    _resolve_figures(conn, {figure_component(r) for r in figures}, figures)
+    _add_figures(conn, _figure_rows(conn, schema.figures.c.doc_id == doc_id))
     _add_actors(conn, doc_id)
 
 
@@ -605,6 +683,8 @@ class EventQuery:
     # Only events whose dates may meet [first, last] (None: open): a superset of ``TimeValue.overlaps``.
     meets: tuple[dt.date | None, dt.date | None] | None = None
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
+    ids: tuple[str, ...] | None = None  # only these events (at most a few hundred)
+    naming: str | None = None  # only events whose stored record holds this text (say, an actor's name)
     limit: int | None = None
     offset: int = 0
 
@@ -641,6 +721,10 @@ def _event_filter(q: EventQuery) -> list[Any]:
         where.append((e.c.status == "planned") if q.planned else (e.c.status != "planned"))
     if q.meets is not None:
         where += _meets(e.c.day_start, e.c.day_end, *q.meets)
+    if q.ids is not None:
+        where.append(e.c.id.in_(q.ids))
+    if q.naming:
+        where.append(e.c.data.contains(q.naming, autoescape=True))
     return where
 
 
@@ -673,6 +757,45 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
     return total, [_decode(r) for r in conn.execute(query).mappings()]
 
 
+def ranked_event_ids(
+    conn: Connection,
+    q: EventQuery,
+    tiers: tuple[tuple[str, ...], ...],
+    limit: int,
+    by_date: str | None = None,
+) -> list[str] | None:
+    """The ids of the ``limit`` events ``q`` selects that name the most words of ``tiers`` in their mentions'
+    sentences or actors (case aside): ranked by the first tier's count, then the next tier's, then by
+    number of sources (up to 3, as ``dyad.ask`` scores them) and then in the export's order; with
+    ``by_date`` ("first" or "last"), by date right after the tiers. None when ``q`` selects no more than
+    ``limit`` events, all of which can then be read. The words are counted by SQL over the candidates'
+    mentions: what is read afterwards does not grow with the store."""
+    e, links, m = schema.record_events, schema.event_links, schema.events
+    where = _event_filter(q)
+    if conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one() <= limit:
+        return None
+
+    def named(word: str) -> Any:  # 1 when one of the event's mentions names the word, else 0
+        says = or_(m.c.sentence.icontains(word, autoescape=True), m.c.actors.icontains(word, autoescape=True))
+        return func.max(case((says, 1), else_=0))
+
+    counts = [sum((named(w) for w in tier), literal(0)).label(f"tier{i}") for i, tier in enumerate(tiers)]
+    scored = (
+        select(links.c.event_id, *counts)
+        .join(m, m.c.id == links.c.mention_id)
+        .where(links.c.event_id.in_(select(e.c.id).where(*where)))
+        .group_by(links.c.event_id)
+        .subquery()
+    )
+    ranks = [scored.c[f"tier{i}"].desc() for i in range(len(tiers))]
+    if by_date is None:
+        ranks.append(case((e.c.source_count > 3, 3), else_=e.c.source_count).desc())
+    day = e.c.day_start.desc() if by_date == "last" else e.c.day_start
+    export = (e.c.day_start.is_(None), day, _binary(e.c.type, conn), _binary(e.c.order_key, conn))
+    query = select(e.c.id).join(scored, scored.c.event_id == e.c.id).order_by(*ranks, *export).limit(limit)
+    return list(conn.execute(query).scalars())
+
+
 def read_event(conn: Connection, ref: str) -> dict[str, Any] | None:
     """One resolved event by its id or the id of any mention merged into it."""
     e, links = schema.record_events, schema.event_links
@@ -696,8 +819,7 @@ class FigureQuery:
     meets: tuple[dt.date | None, dt.date | None] | None = None  # a year that can overlap these days
 
 
-def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
-    """The total number of figures ``q`` selects, and its page of them, in the record's order."""
+def _figure_filter(q: FigureQuery) -> list[Any]:
     f = schema.record_figures
     where: list[Any] = []
     if q.codes:
@@ -712,13 +834,52 @@ def read_figures(conn: Connection, q: FigureQuery) -> tuple[int, list[dict[str, 
     where += [or_(f.c.from_code == code, f.c.to_code == code) for code in q.countries]
     if q.meets is not None:
         where += [f.c.year_edtf.is_not(None), *_meets(f.c.day_start, f.c.day_end, *q.meets)]
+    return where
+
+
+def read_figures(conn: Connection, q: FigureQuery, order: str = "record") -> tuple[int, list[dict[str, Any]]]:
+    """The total number of figures ``q`` selects, and its page of them, in the record's order, or with
+    ``order="series"`` in a series' (year, from, to, value: ``analyze.series``, the record's order after)."""
+    f = schema.record_figures
+    where = _figure_filter(q)
     total = conn.execute(select(func.count()).select_from(f).where(*where)).scalar_one()
-    query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(_binary(f.c.id, conn))
+    keys: list[Any] = []
+    if order == "series":  # as Python sorts str(year or "9999"), str(from), str(to), value
+        named = (func.coalesce(f.c.year_edtf, "9999"), func.coalesce(f.c.from_code, "None"))
+        keys = [*(_binary(k, conn) for k in (*named, func.coalesce(f.c.to_code, "None"))), f.c.value]
+    query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(*keys, _binary(f.c.id, conn))
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
         query = query.offset(q.offset)
     return total, [_decode(r) for r in conn.execute(query).mappings()]
+
+
+def read_chart_figures(
+    conn: Connection, codes: tuple[str, ...], kinds: tuple[str, ...], per_year: int
+) -> list[dict[str, Any]]:
+    """The money (USD) figures of ``kinds`` with a year between exactly the countries ``codes`` (any two
+    named sides when empty), at most ``per_year`` for each kind, direction (either way for a total) and
+    year: the first in (from, to, record) order. What a chart of them shows, numbered by SQL over the kind
+    index, in the record's order."""
+    f = schema.record_figures
+    ends = sorted(set(codes))
+    if len(ends) > 2:
+        return []
+    if ends:  # a figure from a country to itself has the pair "CHN,CHN"
+        sides = [f.c.pair == ",".join(ends * (3 - len(ends)))]
+    else:
+        sides = [f.c.from_code.is_not(None), f.c.to_code.is_not(None)]
+    direction = case((f.c.kind == "trade_total", f.c.pair), else_=f.c.from_code + ">" + f.c.to_code)
+    first = (_binary(f.c.from_code, conn), _binary(f.c.to_code, conn), _binary(f.c.id, conn))
+    rank = func.row_number().over(partition_by=(f.c.year_edtf, f.c.kind, direction), order_by=first)
+    found = (
+        select(f.c.id, f.c.data, f.c.day_start, f.c.day_end, rank.label("rank"))
+        .where(f.c.kind.in_(kinds), *sides, f.c.unit == "USD", f.c.year_edtf.is_not(None))
+        .subquery()
+    )
+    query = select(found.c.data, found.c.day_start, found.c.day_end).where(found.c.rank <= per_year)
+    return [_decode(r) for r in conn.execute(query.order_by(_binary(found.c.id, conn))).mappings()]
 
 
 def read_conflicts(conn: Connection, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:

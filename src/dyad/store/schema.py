@@ -23,10 +23,11 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
-# per-actor summaries since 5): an older store gets them built when it opens.
-RECORD_SINCE = 5
+# per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
+# since 6): an older store gets them built when it opens.
+RECORD_SINCE = 6
 # SQLite's full-text index over the sentences (built by dyad.ask.search on the first question) and the
 # triggers that keep it in step with every sentence written afterwards; dyad.store.check reads both.
 FTS_TABLE = "dyad_sentences_fts"
@@ -43,6 +44,9 @@ ADDED_COLUMNS = (
     (2, "figures", "status", "VARCHAR(10)", "'occurred'"),
     (3, "ingest_errors", "level", "VARCHAR(8)", "'error'"),
     (5, "record_conflicts", "pair", "VARCHAR(64)", "''"),
+    (6, "record_figures", "value", "FLOAT", "NULL"),
+    (6, "record_conflicts", "first", "VARCHAR(24)", "NULL"),
+    (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
 )
 
 metadata = MetaData()
@@ -281,6 +285,7 @@ record_figures = Table(
     Column("day_end", Date),
     Column("status", String(10), nullable=False),
     Column("source_count", Integer, nullable=False),
+    Column("value", Float),  # a series page is ordered by it
     Column("data", Text, nullable=False),  # the resolved figure as JSON (dyad.resolve.figures)
     Index("ix_record_figures_kind", "kind", "pair", "year_edtf"),
     Index("ix_record_figures_pair", "pair", "kind"),
@@ -296,7 +301,13 @@ record_conflicts = Table(
     Column("codes", Text, nullable=False),  # its countries, comma-joined, for the pair filter
     Column("pair", String(64), nullable=False, default=""),  # the same, distinct and sorted: counted by index
     Column("data", Text, nullable=False),
+    # A figure conflict's two figures (first in the record's order): a new report of one figure replaces
+    # the conflicts of that figure alone, found by these. Null for event conflicts.
+    Column("first", String(24)),
+    Column("second", String(24)),
     Index("ix_record_conflicts_scope", "scope"),
+    Index("ix_record_conflicts_first", "first"),
+    Index("ix_record_conflicts_second", "second"),
     Index("ix_record_conflicts_pair", "pair"),
     Index("ix_record_conflicts_order", "order_key"),
 )

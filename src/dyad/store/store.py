@@ -401,15 +401,31 @@ class Store:
         with self._connect() as conn:
             return record.read_events(conn, query)
 
+    def ranked_event_ids(
+        self, query: EventQuery, tiers: tuple[tuple[str, ...], ...], limit: int, by_date: str | None = None
+    ) -> list[str] | None:
+        """The ``limit`` events of ``query`` that name most words of ``tiers`` (``record.ranked_event_ids``);
+        None when it selects no more than ``limit``."""
+        with self._connect() as conn:
+            return record.ranked_event_ids(conn, query, tiers, limit, by_date)
+
     def resolved_event(self, ref: str) -> dict[str, Any] | None:
         """A resolved event by its id or the id of one of its mentions."""
         with self._connect() as conn:
             return record.read_event(conn, ref)
 
-    def figures_page(self, query: FigureQuery) -> tuple[int, list[dict[str, Any]]]:
-        """Resolved figures (``record.FigureQuery``): how many match, and the page asked for."""
+    def figures_page(self, query: FigureQuery, order: str = "record") -> tuple[int, list[dict[str, Any]]]:
+        """Resolved figures (``record.FigureQuery``): how many match, and the page asked for (in the
+        record's order, or a series' with ``order="series"``)."""
         with self._connect() as conn:
-            return record.read_figures(conn, query)
+            return record.read_figures(conn, query, order)
+
+    def chart_figures(
+        self, codes: tuple[str, ...], kinds: tuple[str, ...], per_year: int
+    ) -> list[dict[str, Any]]:
+        """What a chart of the pair's money figures shows (``record.read_chart_figures``)."""
+        with self._connect() as conn:
+            return record.read_chart_figures(conn, codes, kinds, per_year)
 
     def conflicts(self, codes: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         with self._connect() as conn:
