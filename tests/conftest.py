@@ -32,6 +32,8 @@ CORPORA |= {
         "blind_e2",
         "blind_f1",
         "blind_f2",
+        "blind_g1",
+        "blind_g2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
