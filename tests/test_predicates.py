@@ -484,3 +484,11 @@ def test_an_opposition_leaders_condemnation_is_no_states_act() -> None:
 def test_a_company_that_invests_still_invests() -> None:
     text = INTRO + "On May 3, 2023, the Japanese company Mitsui invested in a Chilean copper mine."
     assert "investment" in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+def test_a_double_surname_is_later_shortened_to_the_first() -> None:
+    text = (
+        "SANTIAGO, May 2 (Reuters) - Chile's trade minister Rodrigo Aránguiz Pell arrived in Tokyo on "
+        "Monday, May 1, 2023. On May 3, 2023, Aránguiz met Kishida."
+    )
+    assert ("meeting", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))

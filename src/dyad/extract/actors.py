@@ -566,7 +566,8 @@ class ActorFinder:
             first_seen.setdefault(m.value, m.start)
         surnames: dict[str, list[str]] = {}
         for name in officials:
-            surnames.setdefault(name.split()[-1], []).append(name)
+            for surname in _surnames(name):
+                surnames.setdefault(surname, []).append(name)
         for surname, names in surnames.items():
             if len(names) != 1 or len(surname) < 3:
                 continue
@@ -607,6 +608,17 @@ class ActorFinder:
                     )
                 )
         return out
+
+
+def _surnames(name: str) -> list[str]:
+    """The words a later mention may use alone for ``name``: its last word, and for three words or more
+    the one before it when it is capitalised ("Rodrigo Aránguiz Pell" is later "Aránguiz", as Spanish and
+    Portuguese double surnames are shortened to the first)."""
+    words = name.split()
+    found = [words[-1]]
+    if len(words) >= 3 and words[-2][:1].isupper() and words[-2].isalpha() and not words[-2].isupper():
+        found.append(words[-2])
+    return found
 
 
 def _known_surnames(
