@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.extract.predicates import governs, phrase_of
+from dyad.extract.predicates import governs, phrase_of, word_at
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
 from dyad.models import Document, Sentence, TimeExpression, TimeValue
@@ -184,7 +184,7 @@ def owned_timexes(
     of a clause describing a participant ("X, who arrived on Sunday, held talks")."""
     if parse is None:
         return timexes
-    word = next((t for t in parse if t.idx <= start < t.idx + len(t.text)), None)
+    word = word_at(parse, start)
     if word is None:
         return timexes
     base = sentence.start

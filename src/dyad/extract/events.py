@@ -32,6 +32,7 @@ from dyad.extract.predicates import (
     read_sentence,
     state_act_noun,
     state_actor,
+    word_at,
 )
 from dyad.extract.quantities import find_quantities
 from dyad.extract.timex import opens_chronology_line
@@ -90,9 +91,8 @@ _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
 
-# Acts aimed at someone: with no target named, in a document about a pair, the other of the pair.
-_AIMED_TYPES = ("use_of_force", "sanction", "dispute")
-# Force named by a noun that one side wages on another ("a Japanese offensive"; not "an internal conflict").
+# Conflict acts with no target named, in a document about a pair, are aimed at the other of the pair; by a
+# noun, only force that one side wages on another ("a Japanese offensive"; not "an internal conflict").
 _CAMPAIGNS = frozenset(
     (
         "offensive",
@@ -121,9 +121,7 @@ class _Hit(Span):
 
 def _by_non_state(parse: Any, start: int) -> bool:
     """Is the word at ``start`` (an offset in the sentence) done by someone acting for no state?"""
-    word = (
-        next((t for t in parse if t.idx <= start < t.idx + len(t.text)), None) if parse is not None else None
-    )
+    word = word_at(parse, start) if parse is not None else None
     return word is not None and non_state_subject(word)
 
 
@@ -409,7 +407,7 @@ class EventExtractor:
         target named and no third country in the sentence ("Azerbaijani forces took the town of Shusha",
         "Eritrea rejects talks before demarcation"), is aimed at the other of the pair."""
         pair = at.pair
-        if not pair or reading.type not in _AIMED_TYPES or len(reading.actor) != 1:
+        if not pair or reading.type not in _CONFLICT_TYPES or len(reading.actor) != 1:
             return False
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS

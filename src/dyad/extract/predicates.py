@@ -216,10 +216,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
         if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
             heads.append(c)
             if c.dep_ == "dobj" and not is_noun:  # "called the plan \"unacceptable\"" parses as amod
-                heads.extend(g for g in c.children if g.dep_ == "amod")
-                heads.extend(
-                    g for g in c.children if g.dep_ == "compound"
-                )  # "relief goods", "arms shipments"
+                # also "relief goods", "arms shipments": the object's compound
+                heads.extend(g for g in c.children if g.dep_ in ("amod", "compound"))
         elif not is_noun and (_misparsed_object(token, c) or _instrument_as_subject(c)):
             heads.append(c)
         elif not is_noun and c.dep_ == "ccomp":
@@ -386,20 +384,25 @@ def state_actor(token: Any) -> bool:
     """Is the subject of the predicate someone who may act for a state (not "gunmen", "pirates", "a
     court")? An act with no subject at all is not known to be a state's."""
     subjects = _subject(token)
-    return bool(subjects) and not any(_lemma(t) in _NON_STATE for s in subjects for t in s.subtree)
+    return bool(subjects) and not _names_non_state(subjects)
 
 
 def non_state_subject(token: Any) -> bool:
     """Does the predicate's subject name someone who acts without a state ("opposition figures warned")?"""
-    return any(_lemma(t) in _NON_STATE for s in _subject(token) for t in s.subtree)
+    return _names_non_state(_subject(token))
 
 
 def state_act_noun(token: Any) -> bool:
     """Is an act named by a noun ("a Japanese offensive") not one of those who act without a state ("a
     rebel offensive", "a wildfire")?"""
-    return _lemma(token) not in _NON_STATE and not any(
-        _lemma(t) in _NON_STATE for c in token.children if c.i < token.i for t in c.subtree
+    return _lemma(token) not in _NON_STATE and not _names_non_state(
+        c for c in token.children if c.i < token.i
     )
+
+
+def _names_non_state(phrases: Iterable[Any]) -> bool:
+    """Does any of ``phrases`` (each with the words below it) name one who acts without a state?"""
+    return any(_lemma(t) in _NON_STATE for p in phrases for t in p.subtree)
 
 
 # Who acts without a state behind them, as far as a sentence alone can tell.
@@ -516,6 +519,11 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
         return None
     span = _span(head)
     return min(w.idx for w in span), max(w.idx + len(w.text) for w in span)
+
+
+def word_at(sdoc: Any, start: int) -> Any:
+    """The parsed word at ``start`` (an offset in the sentence), if any."""
+    return next((t for t in sdoc if t.idx <= start < t.idx + len(t.text)), None)
 
 
 def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
@@ -656,6 +664,7 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
 def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) -> None:
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
+    agreed: list[Any] = []
     if is_noun:
         for c in token.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -714,15 +723,8 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
-    passive = any(c.dep_ == "auxpass" for c in token.children) or _reduced_passive(token)
-    reading.agentless = (
-        not is_noun
-        and (
-            passive
-            or (reading.type == "agreement" and any(_instrument_as_subject(c) for c in token.children))
-        )
-        and not any(c.dep_ == "agent" for c in token.children)
-    )
+    passive = any(c.dep_ == "auxpass" for c in token.children) or _reduced_passive(token) or bool(agreed)
+    reading.agentless = not is_noun and passive and not any(c.dep_ == "agent" for c in token.children)
     # "it entered into force": only an instrument enters into force, whatever the subject is called
     reading.instrument = (
         _lemma(token) in INSTRUMENTS

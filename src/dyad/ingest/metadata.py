@@ -171,9 +171,8 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
         # "date 2024-03-24 China coastguard uses water cannons…": a saved page's date field before its title
         field_date, rest = field.group(1), lines[0][field.end() :].strip()
         lines = [rest, *lines[1:]] if rest else lines[1:]
-        raw_lines = [
-            line.replace(field.group(0), "", 1) if field.group(0) in line else line for line in raw_lines
-        ]
+        first = next(i for i, line in enumerate(raw_lines) if line.strip())
+        raw_lines[first] = raw_lines[first].replace(field.group(0), "", 1)
     header = read_header(lines)
     title, title_end = find_title(lines, raw_lines, header.start)
     title, title_end, site = _own_title(lines, raw_lines, header.start, title, title_end)
