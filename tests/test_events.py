@@ -205,6 +205,28 @@ def test_a_yearless_dateline_may_be_years_after_the_latest_year_named() -> None:
     assert processed.document.date_estimate == "2024-01-03"
 
 
+@pytest.mark.parametrize(
+    ("people", "estimate"),
+    [
+        # March 14 was a Tuesday in 1933, 1939, ... 2017 and 2023; Boric took office in March 2022 (the
+        # predecessor the story recalls was in office in none of those years)
+        ("President Gabriel Boric, like former president Sebastián Piñera before him,", "2023-03-14"),
+        ("The Chilean government", "1929-03-14"),  # no office-holder: many years fit, none past 1929
+    ],
+)
+def test_a_yearless_dateline_after_its_agency_is_of_the_year_its_weekday_and_office_holders_give(
+    people: str, estimate: str
+) -> None:
+    """The story names only 1929, in which March 14 was a Thursday, not the Tuesday its lead gives."""
+    text = (
+        "Chile expels Peruvian diplomats\n\n"
+        "SANTIAGO, Chile (Wire) — March 14 — Chile on Tuesday expelled two Peruvian diplomats over a "
+        f"fishing dispute. {people} said the border treaty of 1929 was not in question."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
 def test_chronology_headings_date_the_acts_below_them() -> None:
     # A timeline whose sections open with a date ("- June 12: tensions -", underlined): the acts told
     # below a heading take its date, and a year-less date takes the year of the chronology's last date.

@@ -108,9 +108,11 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# A wire dateline without a year: "BEIJING, Sept 3 (Reuters) -", "LIMA, 24 Nov. -".
+# A wire dateline without a year: "BEIJING, Sept 3 (Reuters) -", "LIMA, 24 Nov. -", and the date after
+# the place's region and the agency: "KYIV, Ukraine (AP) — Oct. 4 —".
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,40},\s+"
+    r"^[A-Z][A-Z .'/-]{2,40}(?:,\s+[A-Z][a-z][\w .'-]{0,30}?)?"
+    r"(?:\s*\([A-Za-z][\w .&/-]{0,30}\))?(?:,|\s*[—–-])\s+"
     r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?)\b",
     re.MULTILINE,
 )
@@ -190,15 +192,47 @@ def estimate_document_date(
         year = TimeValue(
             str(latest_year), dt.date(latest_year, 1, 1), dt.date(latest_year, 12, 31), "year", "inferred"
         )
-        # "LIMA, Nov 24 (Reuters) -" in the latest year named, or a year or three after it when only that
-        # one makes the day the weekday the lead gives (a story of February that recalls "last June", or
-        # "the invasion in February 2022", names only earlier years)
-        later = {y for y in range(latest_year, latest_year + _YEARS_LATER + 1) if y <= dt.date.today().year}
-        fitting = _weekday_years(doc.text, later)
-        if latest_year not in fitting and len(fitting) == 1:
-            year = year_value(fitting.pop(), "inferred")
+        # "LIMA, Nov 24 (Reuters) -" in the latest year named, or a later year when the day is not the
+        # weekday the lead gives in that one (a story of February that recalls "last June", or "the
+        # invasion in February 2022", names only earlier years): the one year that fits the weekday and the
+        # terms of the office-holders it names, else the only one that fits the weekday a year or three on
+        later = _later_year(doc.text, mentions, k, latest_year)
+        if later is not None:
+            year = year_value(later, "inferred")
         return _dateline_day(doc.text, year) or year
     return _dateline_in_terms(doc.text, mentions, k)
+
+
+def _later_year(text: str, mentions: list[Mention], k: Knowledge, latest_year: int) -> int | None:
+    """The year after ``latest_year`` of a yearless dateline whose day is not, in ``latest_year``, the
+    weekday its lead names; None when that year fits or no single later one does."""
+    today = dt.date.today().year
+    if latest_year in _weekday_years(text, {latest_year}) or (line := _dateline(text)) is None:
+        return None
+    fitting = _weekday_years(text, set(range(latest_year + 1, today + 1)))
+    in_office = _years_in_office(mentions, k, line[0], line[1], fitting)
+    if in_office is not None and len(in_office) == 1:
+        return in_office.pop()
+    near = {y for y in fitting if y <= latest_year + _YEARS_LATER}
+    if in_office is not None:
+        near &= in_office
+    return near.pop() if len(near) == 1 else None
+
+
+def _years_in_office(
+    mentions: list[Mention], k: Knowledge, month_no: int, day_no: int, years: set[int]
+) -> set[int] | None:
+    """Those of ``years`` in which the most office-holders the text names held an office on that day (a
+    predecessor it recalls does not rule out the year of the others); None when it names none whose
+    terms are known, or none of them held office in any of those years."""
+    people = {x.value for x in mentions if x.kind == "person" and k.terms_of(x.value)}
+    serving: dict[int, int] = {}
+    for year in years:
+        day = _on(year, month_no, day_no)
+        if day is not None:
+            serving[year] = sum(any(t.covers(day, day) for t in k.terms_of(name)) for name in people)
+    most = max(serving.values(), default=0)
+    return {year for year, n in serving.items() if n == most} if most else None
 
 
 def _weekday_years(text: str, years: set[int]) -> set[int]:
@@ -225,20 +259,13 @@ def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> Time
     if line is None:
         return None
     month_no, day_no, _end = line
-    people = {x.value for x in mentions if x.kind == "person" and k.terms_of(x.value)}
-    if not people:
+    first = min(
+        (t.start.year for x in mentions if x.kind == "person" for t in k.terms_of(x.value)), default=None
+    )
+    if first is None:
         return None
-    years: set[int] | None = None
-    for name in people:
-        fits: set[int] = set()
-        for term in k.terms_of(name):
-            last = (term.end or dt.date.today()).year
-            for year in range(term.start.year, last + 1):
-                day = _on(year, month_no, day_no)
-                if day is not None and term.covers(day, day):
-                    fits.add(year)
-        years = fits if years is None else years & fits
-    if not years:
+    years = _years_in_office(mentions, k, month_no, day_no, set(range(first, dt.date.today().year + 1)))
+    if years is None:
         return None
     if len(years) > 1:
         years = _weekday_years(text, years)
