@@ -227,6 +227,18 @@ def test_a_yearless_dateline_after_its_agency_is_of_the_year_its_weekday_and_off
     assert processed.document.date_estimate == estimate
 
 
+def test_a_date_in_a_clause_about_a_participant_dates_only_the_clauses_act() -> None:
+    # "who arrived on Sunday" dates the arrival, not the talks the main clause tells of (those are of the
+    # story's week, as an undated act in news is)
+    text = (
+        "Boric in Tokyo\n\nTOKYO, March 5, 2024 (Wire) - Chilean President Gabriel Boric, who arrived in "
+        "Tokyo on Sunday, held talks with Japanese Prime Minister Fumio Kishida at his residence."
+    )
+    dates = {e.type: e.date.edtf if e.date else None for e in _events(text)}
+    assert dates["visit"] == "2024-03-03"
+    assert dates["meeting"] == "2024-02-28/2024-03-05"
+
+
 def test_chronology_headings_date_the_acts_below_them() -> None:
     # A timeline whose sections open with a date ("- June 12: tensions -", underlined): the acts told
     # below a heading take its date, and a year-less date takes the year of the chronology's last date.

@@ -36,6 +36,20 @@ _VAGUE = ("century", "open")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+)?\w+ing\b[^,;:()]*$", re.I)
 
 
+# "Buhari, who arrived on Wednesday, held talks": a clause describing a participant, its date that of
+# another act. (Only where the clause opens after a comma: "the day on which ..." restricts, and dates.)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:()]*$", re.I)
+
+
+def _clause_around(text: str, start: int, hit_start: int) -> bool:
+    """Does a relative clause describing a participant hold the date at ``start`` of the sentence
+    ``text``, and not the act at ``hit_start`` too?"""
+    clause = _RELATIVE_CLAUSE.search(text[:start])
+    return clause is not None and not (
+        clause.start() < hit_start and "," not in text[clause.start() + 1 : hit_start]
+    )
+
+
 @dataclass(slots=True)
 class Span:
     """A stretch of a sentence: offsets inside it."""
@@ -77,6 +91,8 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
             continue
         if _SINCE_CLAUSE.search(before) and not _SINCE_CLAUSE.search(sentence.text[: hit.start]):
             continue  # the date of a since-clause the act is not inside
+        if _clause_around(sentence.text, t.start - sentence.start, hit.start):
+            continue  # "X, who arrived on Sunday, held talks": the date of another act
         penalty = 1000 if t.value.granularity in _VAGUE else 0
         head = _LIST_HEAD.match(sentence.text)
         if head and t.start - sentence.start < head.end():
