@@ -349,6 +349,9 @@ def test_seed_corpus_against_gold(seeds_dir: Path, gold: dict) -> None:
         ("In 2014 Russia wrote off the debt. Putin visited Havana in July of that year.", "2014-07"),
         ("Talks began in 2010 and resumed in March of the following year.", "2011-03"),
         ("The treaty was signed in 1995; ratification came in June of the same year.", "1995-06"),
+        # without "of", and a part of a month
+        ("Talks began in 2010 and resumed in March the following year.", "2011-03"),
+        ("The envoy left on 2 June 2014. In late November that year he returned.", "2014-11-21/2014-11-30"),
     ],
 )
 def test_month_of_an_anaphoric_year(text: str, expected: str) -> None:
@@ -429,6 +432,10 @@ def test_a_day_of_the_same_year_takes_that_year(text: str, expected: str) -> Non
         ("Relations soured after the vote in June 2020.\n\nThe envoy left on 3 August.", True, "2023-08-03"),
         # two paragraphs on, the year is no longer the one spoken of
         ("Relations soured in June 2020.\n\nTrade fell.\n\nOn 3 August the envoy left.", True, "2023-08-03"),
+        # any story telling a past episode day by day: a later day opening the next paragraph goes on in it
+        ("The border closed on 8 June 2020.\n\nOn 3 August the envoy left.", False, "2020-08-03"),
+        # not a day before the one just told: the story is back in its own year
+        ("The border closed on 8 June 2020.\n\nOn 3 May the envoy left.", False, "2023-05-03"),
     ],
 )
 def test_a_paragraph_opening_with_a_yearless_date_continues_the_year_before(

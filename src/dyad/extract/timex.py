@@ -621,6 +621,18 @@ def _partial(
         # talks in Antalya on 10 March" is the year the narrative is in, not the estimated date's; so is
         # a paragraph that opens with a year-less date after one that named the year
         y = ctx.year[1]
+    elif (
+        ctx.day is not None
+        and ctx.year
+        and ctx.day[0] == ctx.year[0]
+        and d is not None
+        and (mo, d) >= (ctx.day[1].month, ctx.day[1].day)
+        and _opens_next_paragraph(text, ctx.year[0], c.start)
+    ):
+        # any story that tells a past episode day by day: "On 8 May 2020 India opened the road. ...
+        # On 11 May Nepal summoned the envoy" opens a paragraph later in the same year, not of the
+        # story's own year
+        y = ctx.year[1]
     elif anchor is not None:
         y = anchor.year
         if R.is_future(text, c.start):
@@ -720,19 +732,30 @@ def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
     return out
 
 
-_OF_YEAR = re.compile(r"(?i)^of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year$")
+_OF_YEAR = re.compile(r"(?i)^(?:of\s+)?(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year$")
+
+
+def _in_one_month(value: TimeValue) -> bool:
+    """A month, a day, or a part of one month ("late November")."""
+    start, end = value.start, value.end
+    return start is not None and end is not None and (start.year, start.month) == (end.year, end.month)
 
 
 def _in_year(value: TimeValue, year: int) -> TimeValue | None:
-    """A month's or a day's value moved to ``year`` (None for 29 February of a common year)."""
-    if value.start is None:
+    """A month's, a part of a month's or a day's value moved to ``year`` (None for 29 February of a
+    common year)."""
+    if value.start is None or value.end is None:
         return None
     if value.granularity == "month":
         return month_value(year, value.start.month, "relative")
-    try:
-        return day_value(value.start.replace(year=year), "relative")
-    except ValueError:
-        return None
+    if value.granularity == "day":
+        try:
+            return day_value(value.start.replace(year=year), "relative")
+        except ValueError:
+            return None
+    month = value.start.month
+    end = min(value.end.day, last_day(year, month))
+    return span_value(_D(year, month, value.start.day), _D(year, month, end), "relative")
 
 
 def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
@@ -743,7 +766,7 @@ def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpr
         month = out[-1] if out else None
         if (
             month is not None
-            and month.value.granularity in ("month", "day")
+            and _in_one_month(month.value)
             and month.value.start
             and t.start - month.end <= 1
             and _OF_YEAR.match(t.text)
