@@ -492,3 +492,64 @@ def test_a_double_surname_is_later_shortened_to_the_first() -> None:
         "Monday, May 1, 2023. On May 3, 2023, Aránguiz met Kishida."
     )
     assert ("meeting", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))
+
+
+def _pair_facts(sentence: str) -> set[tuple[str, str | None]]:
+    return {(t, d) for t, p, d in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+
+
+def test_calling_on_a_leader_is_a_meeting_and_calling_on_one_to_act_an_appeal() -> None:
+    assert ("meeting", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Hoshino called on President Gabriel Boric."
+    )
+    appeal = _pair_facts("On May 3, 2023, Hoshino called on the Chilean president to lift the ban.")
+    assert ("statement", "2023-05-03") in appeal and ("meeting", "2023-05-03") not in appeal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("On May 3, 2023, Hoshino announced a grant of 500 million yen for Chile.", "aid"),
+        ("Japan stopped issuing visas to Chileans on May 3, 2023.", "sanction"),
+        ("On May 3, 2023, Japan halted joint patrols with the Chilean navy.", "sanction"),
+        ("On May 3, 2023, Chile temporarily shut its high commission in Tokyo.", "diplomatic_relations"),
+        ("On May 3, 2023, the Chilean minister said Japan's claim was untenable.", "dispute"),
+        (
+            "Japanese Ambassador Ken Tanaka was recalled to Tokyo for consultations on May 3, 2023.",
+            "diplomatic_relations",
+        ),
+    ],
+)
+def test_more_phrasings_of_each_kind_of_act(sentence: str, kind: str) -> None:
+    assert (kind, "2023-05-03") in _pair_facts(sentence)
+
+
+def test_suspended_joint_exercises_are_a_sanction_not_exercises_held() -> None:
+    found = _pair_facts("Japan suspended joint naval exercises with Chile on May 3, 2023.")
+    assert ("sanction", "2023-05-03") in found
+    assert not {t for t, _ in found} & {"cooperation", "other"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile could expel Japanese diplomats, the minister warned on May 3, 2023.",
+        "Japan may impose sanctions on Chile, Hoshino said on May 3, 2023.",
+    ],
+)
+def test_a_coercive_act_a_side_says_it_may_take_is_a_threat_dated_when_said(sentence: str) -> None:
+    events = [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:20])]
+    assert {(e.type, e.plover, e.date.edtf if e.date else None) for e in events} == {
+        ("dispute", "THREATEN", "2023-05-03")
+    }
+
+
+def test_what_onlookers_say_a_side_may_do_is_no_event() -> None:
+    """The object of a hedged verb is as hedged as the verb: no sanction from "sanctions" either."""
+    sentence = "Japan may impose sanctions on Chile, analysts said on May 3, 2023."
+    assert not [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:20])]
+
+
+def test_a_statement_is_dated_by_the_date_it_was_made() -> None:
+    text = "Chile's foreign minister said on May 3, 2023 that Japan's decision was unacceptable."
+    assert ("dispute", "2023-05-03") in _pair_facts(text)

@@ -288,9 +288,15 @@ class EventExtractor:
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
-            owned = owned_timexes(at.parse, sentence, at.timexes, reading.start)
+            if (
+                reading.voiced is not None
+            ):  # a threat is dated by its voicing ("may close it, he said on Monday")
+                word = reading.voiced
+                span = Span(word.idx, word.idx + len(word.text))
+            owned = owned_timexes(at.parse, sentence, at.timexes, span.start)
             timexes = own_phrase_first(at.parse, sentence, span, owned)
             date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor, at.occasion, at.section)
+            span = Span(reading.start, reading.end)
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
@@ -400,7 +406,16 @@ class EventExtractor:
             # "duties were imposed on Australian wine": a sanction's imposer left unsaid is a state
             and (state_actor(reading.token) or (reading.agentless and reading.type == "sanction"))
         )
-        return (acts or suffers) and self._countries(at, date) <= set(pair)
+        # "Polish Ambassador Artur Michalski was recalled for consultations": a relations step of the envoy's
+        # side, or of the side that expelled them, with the pair either way
+        envoy = (
+            reading.type == "diplomatic_relations"
+            and reading.agentless
+            and not reading.actor
+            and len(reading.target) == 1
+            and reading.target <= set(pair)
+        )
+        return (acts or suffers or envoy) and self._countries(at, date) <= set(pair)
 
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no

@@ -95,6 +95,26 @@ INSTRUMENTS = frozenset(
 _INSTRUMENT_ROLES = ("nsubj", "nsubjpass", "dobj")
 _DEALS = ("trade", "arms_transfer", "investment", "aid", "cooperation")  # material acts a deal provides for
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
+# Coercive acts whose possibility, voiced by a side, is a threat of them (see _threatened).
+_COERCIVE = ("SANCTION", "COERCE", "ASSAULT")
+_POSSIBLE = ("may", "might", "could")
+_SPEECH = frozenset(
+    ("say", "warn", "tell", "add", "state", "declare", "stress", "insist", "write", "threaten")
+)
+_ONLOOKERS = frozenset(
+    (
+        "analyst",
+        "expert",
+        "observer",
+        "commentator",
+        "economist",
+        "source",
+        "report",
+        "media",
+        "diplomat",
+        "critic",
+    )
+)
 
 Codes = Callable[[int, int], set[str]]  # (start, end) in the sentence → countries of mentions inside
 
@@ -118,6 +138,7 @@ class Reading:
     pair_target: bool = False  # the pair phrase is the act's object ("praised both countries")
     instrument: bool = False  # the act is about a named instrument (an agreement entering into force)
     agentless: bool = False  # a passive with no "by X": the actor is left implicit
+    voiced: Any = None  # the speech verb that voices a threatened act ("may close the border, he warned")
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -237,7 +258,17 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
+def _appeal(token: Any) -> bool:
+    """Does the verb ask someone to do something ("called on the president to resign")?"""
+    return any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in token.children
+    )
+
+
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
+    if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
+        return False
     words = pred.lemma.split()
     if len(words) > 1:
         rest = words[1:] if not is_noun else words[:-1]
@@ -328,7 +359,12 @@ def _modality(token: Any, k: Knowledge) -> str | None:
     nouns it is the complement of ("threatened to impose", "plans for a visit")."""
     current, hops = token, 0
     while True:
-        own = _own_modality(current, k) if hops == 0 else _governor_negated(current)
+        if hops == 0:
+            own = _own_modality(current, k)
+        elif hops == 1 and token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+            own = _own_modality(current, k)  # "may impose sanctions": the sanctions are as hedged as imposing
+        else:
+            own = _governor_negated(current)
         if own:
             return own
         head = current.head
@@ -345,12 +381,46 @@ def _modality(token: Any, k: Knowledge) -> str | None:
             head, through_prep = head.head, True
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "nsubjpass", "acl") and not through_prep:
             return None
+        if _not_ruled_out(head) and _governor_negated(head):
+            return "hedge"  # "did not rule out closing the border": possible, neither done nor refused
         effect = _effect(head, k)
         if effect in _MODAL_EFFECTS:
             return effect
         if current.dep_ == "ccomp":
             return None  # "said that they signed": the report is no modality
         current, hops = head, hops + 1
+
+
+def _not_ruled_out(token: Any) -> bool:
+    return _lemma(token) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+
+
+def _threatened(token: Any) -> Any:
+    """A coercive act a side says it may take ("Poland may close all crossings, the minister warned", "we do
+    not rule out closing the border", "if the provocations go on, we could expel diplomats") is a threat of
+    it: a possibility voiced by a speaker who is not an onlooker ("analysts said Japan may impose
+    sanctions" threatens nothing). Returns the speech verb, or None."""
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in token.children)
+    current = token
+    for _ in range(_MODAL_HOPS + 1):
+        possible = possible or _not_ruled_out(current)
+        head = current.head
+        if head.i == current.i:
+            speech = [
+                c for c in current.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in _SPEECH
+            ]
+            voiced = next((s for s in speech if not _onlooker(s)), None)
+            return voiced if possible else None
+        if _lemma(head) in _SPEECH and current.dep_ == "ccomp":
+            return head if possible and not _onlooker(head) else None
+        if current.dep_ not in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj"):
+            return None
+        current = head
+    return None
+
+
+def _onlooker(speech: Any) -> bool:
+    return any(_lemma(t) in _ONLOOKERS for s in speech.children if s.dep_ == "nsubj" for t in s.subtree)
 
 
 def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> None:
@@ -588,6 +658,9 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
         effect = _modality(token, k)
+        voiced = _threatened(token) if effect == "hedge" and pred.plover in _COERCIVE else None
+        if voiced is not None:
+            effect = "threat"
         if effect in _DROP or _content_of_instrument(token):
             continue
         reading = Reading(
@@ -600,6 +673,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             "occurred",
             mutual=pred.direction == "mutual",
             token=token,
+            voiced=voiced,
         )
         if effect:
             _retype(reading, effect, _lemma(token.head), k)
