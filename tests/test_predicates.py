@@ -553,3 +553,34 @@ def test_what_onlookers_say_a_side_may_do_is_no_event() -> None:
 def test_a_statement_is_dated_by_the_date_it_was_made() -> None:
     text = "Chile's foreign minister said on May 3, 2023 that Japan's decision was unacceptable."
     assert ("dispute", "2023-05-03") in _pair_facts(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Hoshino said: We are not planning to break off diplomatic relations with Chile.",
+        "On May 3, 2023, Japan said it had no plans to expel Chilean diplomats.",
+    ],
+)
+def test_a_plan_denied_is_no_act(sentence: str) -> None:
+    assert not [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:20])]
+
+
+def test_a_side_that_will_not_deal_with_the_other_refuses() -> None:
+    refusal = (
+        "On May 3, 2023, Hoshino said Japan will not negotiate with the aggressor while Chilean troops stay."
+    )
+    assert ("dispute", "2023-05-03") in _pair_facts(refusal)
+    reassurance = "On May 3, 2023, Hoshino said Japan would not join any alliance aimed at a third country."
+    assert not [e for e in _events(INTRO + reassurance) if e.source.text.startswith(reassurance[:20])]
+
+
+def test_a_trailing_participle_acts_for_the_clauses_subject() -> None:
+    text = "On May 3, 2023, Boric ordered the pipeline closed, accusing Tokyo of supporting the rebels."
+    assert ("dispute", "2023-05-03") in _pair_facts(text)
+
+
+def test_calling_something_a_threat_is_criticism() -> None:
+    assert ("dispute", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Hoshino called the Chilean dam an existential threat."
+    )

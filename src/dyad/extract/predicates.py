@@ -98,6 +98,9 @@ _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the p
 # Coercive acts whose possibility, voiced by a side, is a threat of them (see _threatened).
 _COERCIVE = ("SANCTION", "COERCE", "ASSAULT")
 _POSSIBLE = ("may", "might", "could")
+_WILL = ("will", "would", "wo", "shall", "'ll")  # "wo" is spaCy's "won't"
+# Acts with the other side that a side refuses by saying it will not take them ("will not negotiate with").
+_REFUSABLE = ("meeting", "visit", "diplomatic_relations")
 _SPEECH = frozenset(
     ("say", "warn", "tell", "add", "state", "declare", "stress", "insist", "write", "threaten")
 )
@@ -224,8 +227,8 @@ def _instrument_as_subject(child: Any) -> bool:
 def _judged(clause: Any) -> list[Any]:
     """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
     the duties were unjustified" (the copula's complement)."""
-    if clause.pos_ in ("ADJ", "NOUN"):
-        return [clause]
+    if clause.pos_ in ("ADJ", "NOUN"):  # "a terrorist act": the judging word may qualify the noun
+        return [clause] + [c for c in clause.children if c.dep_ in ("amod", "compound")]
     if _lemma(clause) == "be":
         return [g for g in clause.children if g.dep_ in ("acomp", "attr")]
     return []
@@ -347,9 +350,21 @@ def _own_modality(token: Any, k: Knowledge) -> str | None:
     return None
 
 
+def _refused(token: Any) -> bool:
+    """A side that says it will not deal with the other ("Ukraine will not negotiate with the aggressor", "we
+    will not restore relations") refuses to: the act's own subject names who refuses (not "talks will not
+    resume")."""
+    will = any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return will and any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("GPE", "NORP") for s in subjects)
+
+
 def _governor_negated(token: Any) -> str | None:
-    """A verb above the predicate that is itself negated: "did not agree to sign"."""
+    """A word above the predicate that is itself negated: "did not agree to sign", "we are not planning to
+    break off relations", "it has no plans to expel"."""
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+        return "negation"
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return "negation"
     return None
 
@@ -385,7 +400,7 @@ def _modality(token: Any, k: Knowledge) -> str | None:
             return "hedge"  # "did not rule out closing the border": possible, neither done nor refused
         effect = _effect(head, k)
         if effect in _MODAL_EFFECTS:
-            return effect
+            return _governor_negated(head) or effect  # "not planning to": no plan, no act
         if current.dep_ == "ccomp":
             return None  # "said that they signed": the report is no modality
         current, hops = head, hops + 1
@@ -556,6 +571,13 @@ def _subject(token: Any) -> list[Any]:
         if current.dep_ == "acl" and noun.dep_ == "dobj" and all(c.pos_ == "PRON" for c in owners):
             current = noun.head
             continue
+        if current.dep_ == "advcl" and current.tag_ == "VBG":
+            # "Boric ordered the pipeline closed, accusing Tokyo of…": a participle's subject is that of
+            # the clause it trails, however deep the parser hung it
+            current = current.head
+            while current.dep_ in ("ccomp", "xcomp", "conj") and current.head.i != current.i:
+                current = current.head
+            continue
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
@@ -658,6 +680,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
         effect = _modality(token, k)
+        if effect == "negation" and pred.type in _REFUSABLE and _refused(token):
+            effect = "refusal"
         voiced = _threatened(token) if effect == "hedge" and pred.plover in _COERCIVE else None
         if voiced is not None:
             effect = "threat"
