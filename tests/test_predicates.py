@@ -584,3 +584,10 @@ def test_calling_something_a_threat_is_criticism() -> None:
     assert ("dispute", "2023-05-03") in _pair_facts(
         "On May 3, 2023, Hoshino called the Chilean dam an existential threat."
     )
+
+
+def test_a_press_conference_of_one_side_is_no_meeting() -> None:
+    one_side = "On May 3, 2023, Japanese spokesperson Kenji Ito hosted a regular press conference."
+    assert "meeting" not in {t for t, _ in _pair_facts(one_side)}
+    both = "On May 3, 2023, Hoshino and Aránguiz held a joint press conference in Tokyo."
+    assert ("meeting", "2023-05-03") in _pair_facts(both)

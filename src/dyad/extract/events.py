@@ -281,8 +281,15 @@ class EventExtractor:
         if sentence.text.rstrip().endswith("?"):
             return
         for reading in self._readings(at, people):
-            if any(h.trigger.type == reading.type and h.start <= reading.start < h.end for h in hits):
-                continue  # a trigger pattern already made this act
+            made = [h for h in hits if h.trigger.type == reading.type and h.start <= reading.start < h.end]
+            if made:  # a trigger pattern already made this act: the parse still tells who acted
+                for e in events:
+                    if (
+                        e.source.start == sentence.start
+                        and e.trigger == sentence.text[made[0].start : made[0].end]
+                    ):
+                        e.initiator = e.initiator or _initiator(reading, e.participants)
+                continue
             span = Span(reading.start, reading.end)
             if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
                 continue
@@ -461,6 +468,7 @@ class EventExtractor:
             trigger=sentence.text[reading.start : reading.end],
             confidence=0.6 + (0.2 if date and date.basis == "explicit" else 0.1 if date else 0.0),
             plover=reading.plover,
+            initiator=_initiator(reading, participants),
         )
 
     # -- date ------------------------------------------------------------------------------------------
@@ -695,6 +703,15 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
     """Is a sum of money part of the phrase at ``scope``?"""
     return any(q.is_money and scope[0] <= q.start < scope[1] for q in find_quantities(text))
+
+
+def _initiator(reading: Reading, participants: tuple[str, ...]) -> str | None:
+    """The side that acts on the other ("Russia expelled 23 British diplomats"), when the parse names one:
+    tit-for-tat acts of a day are two events, not one."""
+    if reading.mutual or reading.predicate.direction != "subj>obj":
+        return None
+    acting = reading.actor & set(participants)
+    return next(iter(acting)) if len(acting) == 1 else None
 
 
 def _actors(s_mentions: list[Mention]) -> list[str]:

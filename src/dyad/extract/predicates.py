@@ -406,6 +406,15 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         current, hops = head, hops + 1
 
 
+def _for_the_press(token: Any, is_noun: bool) -> bool:
+    """Is the meeting a press conference or briefing (the noun, or the verb's object)?"""
+    nouns = [token] if is_noun else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        _lemma(n) == "briefing" or any(_lemma(c) in ("press", "news", "media") for c in n.children)
+        for n in nouns
+    )
+
+
 def _not_ruled_out(token: Any) -> bool:
     return _lemma(token) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
 
@@ -702,6 +711,12 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if effect:
             _retype(reading, effect, _lemma(token.head), k)
         _arguments(reading, token, is_noun, context)
+        if (
+            reading.type == "meeting"
+            and _for_the_press(token, is_noun)
+            and len(reading.actor | reading.target) < 2
+        ):
+            continue  # "the spokesperson hosted a regular press conference": no meeting of the two sides
         readings.append(reading)
     # "met in New York and agreed to open a dialogue": one meeting, whose outcome is a plan
     # "agreed to restore relations": the relations step, reported as such when it is taken
