@@ -591,3 +591,31 @@ def test_a_press_conference_of_one_side_is_no_meeting() -> None:
     assert "meeting" not in {t for t, _ in _pair_facts(one_side)}
     both = "On May 3, 2023, Hoshino and Aránguiz held a joint press conference in Tokyo."
     assert ("meeting", "2023-05-03") in _pair_facts(both)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The next round of Chilean-Japanese consultations will take place in Santiago in 2024.", "planned"),
+        (
+            "The second round of Chilean-Japanese consultations took place in Santiago in March 2023.",
+            "occurred",
+        ),
+        ("A meeting of the two coast guard chiefs is scheduled for February 2024 in Tokyo.", "planned"),
+        ("A meeting of the two coast guard chiefs was held in Tokyo in February 2023.", "occurred"),
+    ],
+)
+def test_a_meeting_to_take_place_is_planned(sentence: str, status: str) -> None:
+    meetings = [
+        e
+        for e in _events(INTRO + sentence)
+        if e.type == "meeting" and e.source.text.startswith(sentence[:20])
+    ]
+    assert meetings and {e.status for e in meetings} == {status}
+
+
+def test_a_participle_after_a_clause_with_its_own_subject_acts_for_that_subject() -> None:
+    text = (
+        "On May 3, 2023, the two governments agreed to talk and Chile withdrew its bid, backing Tokyo's bid."
+    )
+    assert ("statement", "2023-05-03") in _pair_facts(text)

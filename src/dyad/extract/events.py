@@ -29,6 +29,7 @@ from dyad.extract.predicates import (
     Reading,
     modal_spans,
     non_state_subject,
+    planned_within,
     read_sentence,
     state_act_noun,
     state_actor,
@@ -61,6 +62,7 @@ _ANNOUNCED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b((is|are|was|were)\s+(due\s+|scheduled\s+|expected\s+|set\s+|likely\s+)?to|will|shall|plans?\s+to|"
+    r"(is|are)\s+(scheduled|slated|planned|set)\s+for|"
     r"planned|intends?\s+to|upcoming|to\s+be\s+signed)\b",
     re.IGNORECASE,
 )
@@ -272,7 +274,10 @@ class EventExtractor:
                 continue
             at.dated.add(key)
             made.append(hit)
-            events.append(self._event(at.doc, sentence, hit, participants, date, at.mentions))
+            event = self._event(at.doc, sentence, hit, participants, date, at.mentions)
+            if at.parse is not None and planned_within(at.parse, hit.start, hit.end, self.k):
+                event.status = "planned"
+            events.append(event)
         return made
 
     def _reading_events(self, at: _At, hits: list[_Hit], people: list[str], events: list[Event]) -> None:

@@ -101,6 +101,8 @@ _POSSIBLE = ("may", "might", "could")
 _WILL = ("will", "would", "wo", "shall", "'ll")  # "wo" is spaCy's "won't"
 # Acts with the other side that a side refuses by saying it will not take them ("will not negotiate with").
 _REFUSABLE = ("meeting", "visit", "diplomatic_relations")
+# Verbs that tell only that a named act happens ("the round will take place", "talks will begin").
+_HAPPEN = frozenset(("take", "happen", "begin", "start", "open", "convene", "resume", "occur", "continue"))
 _SPEECH = frozenset(
     ("say", "warn", "tell", "add", "state", "declare", "stress", "insist", "write", "threaten")
 )
@@ -388,7 +390,13 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         if current.dep_ == "nsubj" and current.pos_ in ("NOUN", "PROPN"):
             # "talks with Ethiopia have failed", "the visit was cancelled": the fate of a named act
             fate = _effect(head, k)
-            return fate if fate in _DROP else None
+            if fate in _DROP:
+                return fate
+            if _lemma(head) in _HAPPEN and hops == 0:
+                # "the next round will take place in Santiago", "talks did not begin": when the act happens
+                own = _own_modality(head, k)
+                return own if own in ("planned", "negation", "hedge") else None
+            return None
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
             head = head.head
@@ -557,6 +565,10 @@ _NON_STATE = frozenset(
 )
 
 
+def _named_subject(verb: Any) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "PRON") for c in verb.children)
+
+
 def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     current = token
@@ -584,7 +596,11 @@ def _subject(token: Any) -> list[Any]:
             # "Boric ordered the pipeline closed, accusing Tokyo of…": a participle's subject is that of
             # the clause it trails, however deep the parser hung it
             current = current.head
-            while current.dep_ in ("ccomp", "xcomp", "conj") and current.head.i != current.i:
+            while (
+                current.dep_ in ("ccomp", "xcomp")
+                and current.head.i != current.i
+                and not _named_subject(current)
+            ):
                 current = current.head
             continue
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
@@ -609,6 +625,21 @@ def modal_spans(sdoc: Any, k: Knowledge) -> list[tuple[int, int, str]]:
             if effect and effect != "planned":
                 spans.append((token.idx, token.idx + len(token.text), effect))
     return spans
+
+
+def planned_within(sdoc: Any, start: int, end: int, k: Knowledge) -> bool:
+    """Is an act word in [start, end) of the sentence under a plan ("a meeting of the two chiefs is
+    scheduled for February")?"""
+    for t in sdoc:
+        if not start <= t.idx < end:
+            continue
+        if t.pos_ in ("VERB", "AUX") and _own_modality(t, k) == "planned":
+            return True  # "will sign"
+        governor = t.head  # "a meeting … is scheduled for", "plans a visit"; not "decided to" (done)
+        named = t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(governor) != "decide"
+        if named and "planned" in (_effect(governor, k), _own_modality(governor, k)):
+            return True
+    return False
 
 
 def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
