@@ -223,25 +223,3 @@ def test_tit_for_tat_acts_of_one_day_are_two_events(tmp_path: Path) -> None:
         record = resolve(store)
     sanctions = [e for e in record.events if e["type"] == "sanction" and e["participants"] == ["CHL", "JPN"]]
     assert sorted((e["initiator"], len(e["sources"])) for e in sanctions) == [("CHL", 1), ("JPN", 2)]
-
-
-def test_a_storys_different_conflict_acts_dated_by_its_week_stay_apart(tmp_path: Path) -> None:
-    # A wire story whose acts have no date of their own (each takes the story's week): an accusation, a
-    # rejection and a demand are three acts; the accusation told again is still one, and a speaker's
-    # quoted words gloss an act told around them rather than being a fourth.
-    corpus = tmp_path / "c"
-    _write(
-        corpus,
-        "story.txt",
-        "Chile and Japan trade charges\n\nSANTIAGO, March 12, 2024 (Reuters) - Ties between Chile and "
-        "Japan soured further.\n\nChile accused Japan of spying on its navy. Japan rejected the charge. "
-        "Chilean President Gabriel Boric demanded that Japan withdraw its trawlers.\n\nChile's foreign "
-        'ministry accused Japan of spying on its navy.\n\n"Japan will retaliate against any seizure of its '
-        'boats," the Japanese embassy warned.',
-    )
-    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
-        assert pipeline.ingest(store, [corpus]).ok
-        record = resolve(store)
-    disputes = [e for e in record.events if e["type"] == "dispute"]
-    assert {e["date_edtf"] for e in disputes} == {"2024-03-06/2024-03-12"}
-    assert len(disputes) == 3 and sum(len(e["sources"]) for e in disputes) == 5, disputes

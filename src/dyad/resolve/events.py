@@ -64,21 +64,16 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 _ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations", "statement"))
 
 
-# A story dates many acts only relative to itself (its dateline, "on Monday", or its week when an act has
-# no date of its own): sharing that date does not make two conflict acts one, and a different kind of act
-# (another CAMEO root: a demand, a rejection, a protest) told in another sentence of the same story is
-# another act. Not for a quotation dated by the story's week: a speaker's words gloss the act told around
-# them ("'We will not be bullied,' the minister said"). (Checked in group_events.)
+# A story dates many acts only relative to itself (its dateline, "on Monday"): sharing that day does not
+# make two conflict acts one, and a different kind of act (another CAMEO root: a demand, a rejection, a
+# protest) told in another sentence of the same story is another act. Not for acts dated by the story's
+# week (a guess that may join an aside to the act it glosses). (Checked in group_events.)
 _CONFLICT_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
-_QUOTE_MARKS = "\"“”'‘’«"
 
 
 def _told_act(row: dict[str, Any]) -> tuple[str, tuple[str, int]] | None:
     """(document, (CAMEO root, sentence start)) of a conflict act dated relative to its story, else None."""
-    basis = row.get("date_basis")
-    if basis not in ("relative", "inferred") or row["type"] not in _CONFLICT_ACTS:
-        return None
-    if basis == "inferred" and str(row["sentence"]).lstrip()[:1] in _QUOTE_MARKS:
+    if row.get("date_basis") != "relative" or row["type"] not in _CONFLICT_ACTS:
         return None
     return (row["doc_id"], (str(row.get("cameo") or "")[:2], row["start"]))
 
