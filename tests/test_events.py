@@ -239,6 +239,28 @@ def test_a_date_in_a_clause_about_a_participant_dates_only_the_clauses_act() -> 
     assert dates["meeting"] == "2024-02-28/2024-03-05"
 
 
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        ("Visit of the Foreign Minister of Chile to Japan (March 04-05, 2024)", "2024-03-04/2024-03-05"),
+        ("Chile and Japan: relations from 2019 to 2024", None),  # a title's span of years is no occasion
+    ],
+)
+def test_undated_acts_of_a_readout_take_the_days_its_title_gives(title: str, date: str | None) -> None:
+    # A ministry's readout published the day after a two-day visit: the acts it tells without a date are
+    # of the days its title gives, though it also recalls dates of other years
+    text = (
+        f"{title}\n\nMarch 06, 2024\n\nThe Foreign Minister of Chile, Alberto van Klaveren, paid an official "
+        "visit to Japan on March 04-05, 2024. It followed the visit of the Prime Minister of Japan to Chile "
+        "in May 2023.\n\nThe two Ministers signed a memorandum of understanding on fisheries. The last "
+        "meeting of the Joint Commission was held in Santiago in August 2019, and a trade agreement was "
+        "signed in 2007."
+    )
+    [processed] = process_bytes("readout.txt", text.encode())
+    [memorandum] = [e for e in processed.events if e.type == "agreement" and "fisheries" in e.source.text]
+    assert (memorandum.date.edtf if memorandum.date else None) == date
+
+
 def test_chronology_headings_date_the_acts_below_them() -> None:
     # A timeline whose sections open with a date ("- June 12: tensions -", underlined): the acts told
     # below a heading take its date, and a year-less date takes the year of the chronology's last date.

@@ -268,3 +268,22 @@ def event_date(
             f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
         )
     return occasion if not s_timex else None  # "years ago": a time of its own, however vague
+
+
+_OCCASION_DAYS = 7  # the longest span a title may give as the days of one occasion (a visit, a summit)
+
+
+def title_days(doc: Document, timexes: list[TimeExpression]) -> TimeValue | None:
+    """The days a readout's title gives its occasion ("Visit of the Minister to Nepal (January 04-05,
+    2024)"): a day, or a span of up to a week, written in the title (basis inferred for the acts it
+    dates); None for a title with no such date ("Relations 2019-2024")."""
+    at = doc.text.find(doc.title) if doc.title else -1
+    if doc.title is None or at < 0:
+        return None
+    for t in timexes:
+        value = t.value
+        inside = at <= t.start and t.end <= at + len(doc.title)
+        short = value.start and value.end and (value.end - value.start).days <= _OCCASION_DAYS
+        if inside and value.basis == "explicit" and short:
+            return TimeValue(value.edtf, value.start, value.end, value.granularity, "inferred")
+    return None

@@ -21,6 +21,7 @@ from dyad.extract.event_dates import (
     event_date,
     own_phrase_first,
     owned_timexes,
+    title_days,
     without_dateline,
 )
 from dyad.extract.mentions import Mention
@@ -687,10 +688,15 @@ def _is_heading(doc: Document, sentence: Sentence) -> bool:
 
 def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> TimeValue | None:
     """A readout, joint statement or report about one occasion: not news (whose undated acts take the
-    week before the story), dated to a day or month by its publisher or at its top, and most of its
-    dates in that year. Its undated acts take its date; a backgrounder whose dates range over decades, or
-    a paper's abstract (its acts are not of its publication date), leaves them undated."""
-    if anchor is None or doc.kind in _NOT_ONE_OCCASION or anchor.granularity not in ("day", "month"):
+    week before the story), dated by the days its title gives, or to a day or month by its publisher or
+    at its top with most of its dates in that year. Its undated acts take its date; a backgrounder whose
+    dates range over decades, or a paper's abstract (its acts are not of its publication date), leaves
+    them undated."""
+    if doc.kind in _NOT_ONE_OCCASION:
+        return None
+    if (titled := title_days(doc, timexes)) is not None:
+        return titled  # "Visit of the Minister to Nepal (January 04-05, 2024)"
+    if anchor is None or anchor.granularity not in ("day", "month"):
         return None
     if not anchor.start:
         return None
