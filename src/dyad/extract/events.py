@@ -416,8 +416,12 @@ class EventExtractor:
             and len(reading.target) == 1
             and not reading.actor
             and reading.target <= set(pair)
-            # "duties were imposed on Australian wine": a sanction's imposer left unsaid is a state
-            and (state_actor(reading.token) or (reading.agentless and reading.type == "sanction"))
+            # "duties were imposed on Australian wine", "the British ambassador was briefly detained": a
+            # sanction's imposer, an arrest's or a seizure's maker left unsaid is a state
+            and (
+                state_actor(reading.token)
+                or (reading.agentless and (reading.type == "sanction" or reading.plover == "COERCE"))
+            )
         )
         # "Polish Ambassador Artur Michalski was recalled for consultations": a relations step of the envoy's
         # side, or of the side that expelled them, with the pair either way
