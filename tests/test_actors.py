@@ -3,13 +3,18 @@ of when the title does not say. Every sentence here was written for these tests.
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
 
+from dyad import pipeline
 from dyad.clean import clean_document
+from dyad.export import build_export
 from dyad.extract import extract_facts
 from dyad.models import Document
+from dyad.resolve.actors import list_actors
+from dyad.store import Store
 
 # Names the pair twice each, so that "the other side" is defined.
 PAIR = "Chile and Peru renewed their partnership. Chile and Peru trade copper. "
@@ -259,3 +264,31 @@ def test_a_name_is_on_one_line_and_may_have_five_words() -> None:
 )
 def test_bodies_and_possessives_are_no_names(text: str, not_a_name: str) -> None:
     assert not_a_name not in _people(text)
+
+
+def test_an_actors_country_is_the_one_most_documents_give_in_any_order(tmp_path) -> None:
+    texts = {
+        "a.txt": "Peru's trade minister, Luis Paz Soto, spoke in Lima on Monday.",
+        "b.txt": "Chile's trade minister, Luis Paz Soto, spoke in Santiago on Monday.",
+        "c.txt": "Peruvian trade minister Luis Paz Soto spoke again on Tuesday.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    countries = set()
+    for order in (["a.txt", "b.txt", "c.txt"], ["c.txt", "a.txt", "b.txt"], ["a.txt", "c.txt", "b.txt"]):
+        with Store(f"sqlite:///{tmp_path}/{''.join(order)}.db") as store:
+            pipeline.ingest(store, [str(tmp_path / n) for n in order], workers=1)
+            people = {a["name"]: a for a in build_export(store)["actors"] if a["kind"] == "person"}
+        countries.add(people["Luis Paz Soto"]["country"])
+    assert countries == {"PER"}
+
+
+def test_documents_that_differ_evenly_give_the_same_country_in_any_order() -> None:
+    def rows(docs: list[tuple[str, str]]) -> list[dict]:
+        attrs = '{{"iso3": "{}", "role": "envoy"}}'
+        return [{"kind": "person", "value": "Ana Ruiz Toro", "doc": d, "attrs": attrs.format(c)} for d, c in docs]
+
+    docs = [("x", "PER"), ("y", "CHL"), ("y", "CHL"), ("z", "PER"), ("w", "CHL")]
+    found = {list_actors(rows(list(order)))[0]["country"] for order in itertools.permutations(docs)}
+    # two documents each; CHL is given by more mentions
+    assert found == {"CHL"}
