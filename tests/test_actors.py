@@ -286,7 +286,9 @@ def test_an_actors_country_is_the_one_most_documents_give_in_any_order(tmp_path)
 def test_documents_that_differ_evenly_give_the_same_country_in_any_order() -> None:
     def rows(docs: list[tuple[str, str]]) -> list[dict]:
         attrs = '{{"iso3": "{}", "role": "envoy"}}'
-        return [{"kind": "person", "value": "Ana Ruiz Toro", "doc": d, "attrs": attrs.format(c)} for d, c in docs]
+        return [
+            {"kind": "person", "value": "Ana Ruiz Toro", "doc": d, "attrs": attrs.format(c)} for d, c in docs
+        ]
 
     docs = [("x", "PER"), ("y", "CHL"), ("y", "CHL"), ("z", "PER"), ("w", "CHL")]
     found = {list_actors(rows(list(order)))[0]["country"] for order in itertools.permutations(docs)}

@@ -263,7 +263,24 @@ def score_events(export: dict, gold: dict) -> dict:
 
 # Words that address or honour a person and are no part of the name ("Mr. N.P. Saud", "Sheikh Rashid Ahmed").
 _HONORIFICS = frozenset(
-    "mr mrs ms dr shri smt sri sir dame sheikh prince princess ayatollah excellency he hon".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "shri",
+        "smt",
+        "sri",
+        "sir",
+        "dame",
+        "sheikh",
+        "prince",
+        "princess",
+        "ayatollah",
+        "excellency",
+        "he",
+        "hon",
+    ]
 )
 
 
