@@ -557,6 +557,7 @@ def test_a_floor_on_officials_found_with_their_country() -> None:
         ("R. Mena", "Rodrigo Mena", True),
         # a family name written first in capitals
         ("Kenji Sato", "SATO Kenji", True),
+        ("SATO Kenji", "Sato Kenji", True),
         # honorifics and a quoted nickname are no part of the name
         ("Ana Ruiz Toro", "Dr. Ana Ruiz Toro", True),
         ("Luis Paz Soto", "Luis Paz Soto 'El Profe'", True),

@@ -284,15 +284,18 @@ _HONORIFICS = frozenset(
 )
 
 
-def _name_key(name: Any) -> tuple[str, ...]:
+def _name_key(name: Any, family_first: bool = True) -> tuple[str, ...]:
     """A name's words for comparison: folded to ASCII lower case, a family name written first in capitals
-    put last ("IWAYA Takeshi" is Takeshi Iwaya), honorifics and a quoted nickname dropped, and initials
-    written together and marked with a final dot ("K.P.", "K. P." and "KP" are "kp.")."""
+    put last unless ``family_first`` is false ("IWAYA Takeshi" is Takeshi Iwaya), honorifics and a
+    quoted nickname dropped, and initials written together and marked with a final dot ("K.P.", "K. P."
+    and "KP" are "kp.")."""
     text = re.sub(r"['‘“\"][^'’”\"]{2,30}['’”\"]", " ", str(name or ""))
-    family_first = re.fullmatch(r"\s*([A-Z]{3,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z\u00C0-\u024F-]+)\s*", text)
-    if family_first:
-        text = f"{family_first.group(2)} {family_first.group(1)}"
-    text = re.sub(r"\b([A-Z]{2,3})\b(?=\s+[A-Z][a-z])", lambda m: ".".join(m.group(1)) + ".", text)
+    caps_first = family_first and re.fullmatch(
+        r"\s*([A-Z]{3,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z\u00C0-\u024F-]+)\s*", text
+    )
+    if caps_first:
+        text = f"{caps_first.group(2)} {caps_first.group(1)}"
+    text = re.sub(r"\b([A-Z]{2})\b(?=\s+[A-Z][a-z])", lambda m: ".".join(m.group(1)) + ".", text)
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     words = [w for w in re.split(r"[^a-z.]+", folded) if w.strip(".")]
     words = [w for w in words if w.strip(".") not in _HONORIFICS]
@@ -331,8 +334,14 @@ def _given_agree(a: str, b: str) -> bool:
 def _same_person(pred: Any, gold: Any) -> bool:
     """Same surname, and the given names agree where both are written ("Yoko Kamikawa" = "Yōko Kamikawa",
     "S. Jaishankar" = "Subrahmanyam Jaishankar"); or one name is the other with more of its parts
-    ("Salva Kiir" and "Salva Kiir Mayardit")."""
-    a, b = _name_key(pred), _name_key(gold)
+    ("Salva Kiir" and "Salva Kiir Mayardit"). A family name first in capitals may also be written so by
+    the other ("ITO Naoki" and "Ito Naoki")."""
+    return _same_name(_name_key(pred), _name_key(gold)) or _same_name(
+        _name_key(pred, family_first=False), _name_key(gold, family_first=False)
+    )
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not (a and b):
         return False
     short, long = sorted((a, b), key=len)
