@@ -294,3 +294,57 @@ def test_documents_that_differ_evenly_give_the_same_country_in_any_order() -> No
     found = {list_actors(rows(list(order)))[0]["country"] for order in itertools.permutations(docs)}
     # two documents each; CHL is given by more mentions
     assert found == {"CHL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        # a courtesy title between the title and the name, and initials written together
+        (
+            "It followed an invitation from Foreign Minister of Peru Mr. J.L. Quispe.",
+            "J.L. Quispe",
+            "PER",
+            "foreign",
+        ),
+        (
+            "Ambassador of Chile to Peru, Dr. Ana Ruiz Toro, was present.",
+            "Ana Ruiz Toro",
+            "CHL",
+            "ambassador",
+        ),
+        ("The Chilean navy chief, Admiral R.M. Vidal, said so.", "R.M. Vidal", "CHL", "navy"),
+        # two complements, the title's own country after "of"
+        (
+            "It was attended by the Ambassador of Peru to Chile Luis Paz Soto.",
+            "Luis Paz Soto",
+            "PER",
+            "ambassador",
+        ),
+        (
+            "Minister of Foreign Affairs and Trade of Peru Luis Paz Soto, the Ambassador of Chile to Peru "
+            "Ana Ruiz Toro and others attended.",
+            "Luis Paz Soto",
+            "PER",
+            "foreign",
+        ),
+    ],
+)
+def test_names_after_courtesy_titles_and_complements(text: str, name: str, country: str, role: str) -> None:
+    people = _people(text)
+    assert name in people, people
+    assert people[name]["iso3"] == country and role in people[name]["role"]
+
+
+def test_a_place_is_no_part_of_a_name() -> None:
+    people = _people("Lima, its foreign minister said, would act. Chile's envoy Peru Ana Ruiz spoke.")
+    assert not any("Lima" in name or "Peru" in name for name in people), people
+
+
+def test_a_title_inside_an_office_is_not_the_persons() -> None:
+    # the head of the president's office is no president, and no name before a title that has its own
+    people = _people(
+        "Head of the Office of the President Ana Ruiz Toro, Minister of Trade of Peru Luis Paz Soto and "
+        "others attended."
+    )
+    assert people.get("Ana Ruiz Toro", {}).get("role") not in ("president", "head of state", "trade minister")
+    assert people["Luis Paz Soto"]["iso3"] == "PER"

@@ -23,7 +23,7 @@ _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|e
 # A word of a name: "Klaveren", "GebreMariam", "Zaghari-Ratcliffe", "Daffa-Alla", "Moin-ul-Haque", "Al-Obeid".
 _LETTERS = r"[a-z'’\u00C0-\u024F]"
 _WORD = (
-    rf"(?:[A-Z]{_LETTERS}+(?:[A-Z]{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|[A-Z]\."
+    rf"(?:[A-Z]{_LETTERS}+(?:[A-Z]{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|(?:[A-Z]\.){{1,3}}"
     rf"|(?:[Aa]l|[Ee]l)-[A-Z]{_LETTERS}+)"
 )
 # A family name in capitals before the given name, as Japanese and Korean official texts write it
@@ -198,7 +198,10 @@ _BETWEEN = (
     rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
     rf"|\s+(?:of|in|to|at|for|on)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
 )
-_NAME_GROUP = re.compile(rf"({NAME})")
+# A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
+# Dr. X", "Secretary Shri X".
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Prof)\.?\s+)?"
+_NAME_GROUP = re.compile(rf"{_HONORIFIC}({NAME})")
 _RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
 # A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
 _SINGLE = re.compile(
@@ -345,6 +348,7 @@ class ActorFinder:
             or (m.kind == "country" and m.form in COUNTRY_FORMS)
         ]
         countries += self._leaders_with_country(mentions)
+        places = [m for m in mentions if m.kind == "country"]
         officials: dict[str, Official] = {}
         found: list[Mention] = []
 
@@ -360,6 +364,16 @@ class ActorFinder:
             form: str,
             opposite: str | None = None,
         ) -> None:
+            # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
+            for place in places:
+                if place.start < end and start < place.end:
+                    if place.start > start or place.end >= end:
+                        return
+                    start = place.end + len(text[place.end : end]) - len(text[place.end : end].lstrip())
+                    trimmed = self._clean(text[start:end])
+                    if trimmed is None:
+                        return
+                    name = trimmed
             known = officials.get(name)
             if known is None:
                 known = officials[name] = Official(
@@ -406,15 +420,17 @@ class ActorFinder:
                 add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=other)
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
-            if role is None:
-                continue
+            if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
             after = self._name_after(text, m.end(), countries) or self._single_name(
                 text, m.end(), iso3, mentions
             )
-            if after and free(after[0], after[1]):
-                iso3 = iso3 or _appositive_country(text, after[1], countries)
-                add(after[2], after[0], after[1], role, iso3, "official")
+            if after:  # a name after the title, maybe a known person's: no name before it is meant
+                if free(after[0], after[1]):
+                    iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
+                    iso3 = iso3 or _appositive_country(text, after[1], countries)
+                    add(after[2], after[0], after[1], role, iso3, "official")
                 continue
             before = re.search(
                 rf"({NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,.;]{{0,30}}$",
@@ -489,19 +505,27 @@ class ActorFinder:
         """The name after a title ending at ``at``: "Minister Y", "the head of Rosoboronexport, Z", "the
         central bank governor, Z", "Minister of Trade and Energy Y", "ambassador to China Y"."""
         window = text[at : at + 120]
-        found = re.match(rf"{_RETIRED}(?:{_CONTINUATION})?{_BETWEEN}({NAME})", window)
+        found = re.match(rf"{_RETIRED}(?:{_CONTINUATION})?{_BETWEEN}{_HONORIFIC}({NAME})", window)
         if found is None:
             lead = self.portfolio.match(window)
             found = _NAME_GROUP.match(window, lead.end()) if lead else None
         if found is None:  # the complement is a country: "ambassador to China Geoff Raby"
             place = next((c for c in countries if c.kind == "country" and c.start > at), None)
             lead = (
-                re.fullmatch(r"\s+(?:of|to|in|for|on)\s+(?:the\s+)?", text[at : place.start])
+                # "of Foreign Affairs and Trade of Hungary Péter Szijjártó": a portfolio before the country
+                re.fullmatch(
+                    r"\s+(?:(?:of|for|and)\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,6})?(?:of|to|in|for|on)\s+(?:the\s+)?",
+                    text[at : place.start],
+                )
                 if place
                 else None
             )
             if place and lead:
-                found = re.match(rf"\s+({NAME})", text[place.end : place.end + 80])
+                # a second complement: "the Ambassador of Ukraine to Hungary Fedir Shandor"
+                second = next((c for c in countries if c.kind == "country" and c.start > place.end), None)
+                if second and re.fullmatch(r"\s+(?:to|in)\s+(?:the\s+)?", text[place.end : second.start]):
+                    place = second
+                found = re.match(rf"(?:,\s+|\s+){_HONORIFIC}({NAME})", text[place.end : place.end + 80])
                 at, window = place.end, text[place.end : place.end + 80]
         if found is None:
             return None
@@ -646,6 +670,8 @@ def _known_surnames(
     return out
 
 
+# A title inside the name of the office that serves it.
+_OFFICE_OF = re.compile(r"\b(?:Office|Administration|Chancellery|Secretariat|Staff)\s+of\s+the\s+$", re.I)
 # Two officials of the same title introduced together, in the order of their countries.
 _PAIRED = re.compile(
     rf"\b(?P<role>(?:[a-z]+\s+)?(?:minister|ambassador|president|envoy|leader|negotiator|spokesperson))s\s+of\s+"
@@ -700,6 +726,20 @@ _BODY_POSSESSIVE = re.compile(
     r"cabinet|treasury|presidency)(?:['’]s)?\s+",
     re.IGNORECASE,
 )
+
+
+def _of_country(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
+    """The country a title names after "of" before its name: "Minister of Foreign Affairs and Trade of
+    Hungary X"."""
+    inside = [
+        m
+        for m in countries
+        if m.kind == "country"
+        and start <= m.start
+        and m.end <= end
+        and text[: m.start].rstrip().endswith(" of")
+    ]
+    return _iso(inside[0]) if len(inside) == 1 else None
 
 
 def _appositive_country(text: str, end: int, countries: list[Mention]) -> str | None:
