@@ -111,7 +111,7 @@ def test_two_officials_under_one_plural_title() -> None:
 
 def test_a_spouse_is_of_the_same_side() -> None:
     people = _people(PAIR + "President Gabriel Boric and First Lady Ana Ruiz Toro arrived in Lima.")
-    assert people["Ana Ruiz Toro"].get("iso3") != "PER"
+    assert people["Ana Ruiz Toro"].get("iso3") == "CHL"
 
 
 def test_an_official_after_another_officials_title_is_of_the_other_side() -> None:
@@ -348,3 +348,29 @@ def test_a_title_inside_an_office_is_not_the_persons() -> None:
     )
     assert people.get("Ana Ruiz Toro", {}).get("role") not in ("president", "head of state", "trade minister")
     assert people["Luis Paz Soto"]["iso3"] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the official acts on one side: summons its envoy, visits its capital, talks with it
+        ("Foreign Minister Ana Ruiz Toro summoned the Peruvian ambassador, Luis Paz Soto, on Monday.", "CHL"),
+        ("Trade Minister Ana Ruiz Toro later visited Lima for two days.", "CHL"),
+        ("Trade Minister Ana Ruiz Toro suspended all copper exports to Peru for six months.", "CHL"),
+        # going home, or visiting a third country, says nothing of the side
+        ("Trade Minister Ana Ruiz Toro went back to Peru.", None),
+        ("Trade Minister Ana Ruiz Toro visited Tokyo for two days.", None),
+    ],
+)
+def test_the_one_who_acts_on_one_side_is_of_the_other(sentence: str, country: str | None) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+def test_a_side_named_in_the_officials_own_clause() -> None:
+    people = _people(
+        PAIR
+        + "His Peruvian counterpart was the trade minister, Luis Paz Soto; on the Chilean side the talks "
+        "were led by the finance minister, Ana Ruiz Toro, and the central bank governor, Rosa Quispe Salas."
+    )
+    assert people["Luis Paz Soto"]["iso3"] == "PER"
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Rosa Quispe Salas"]["iso3"] == "CHL"
