@@ -374,3 +374,51 @@ def test_a_side_named_in_the_officials_own_clause() -> None:
     )
     assert people["Luis Paz Soto"]["iso3"] == "PER"
     assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Rosa Quispe Salas"]["iso3"] == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        # one of two under a plural title is a known person: the other is of the other side
+        ("Defence ministers Ana Ruiz Toro and Gabriel Boric signed the pact.", "Ana Ruiz Toro", "PER"),
+        # the envoy recalled "from" a capital, named after it
+        (
+            "Peru recalls its ambassador from Santiago, Luis Paz Soto, and demands cuts.",
+            "Luis Paz Soto",
+            "PER",
+        ),
+        # "He" who meets is the person of the sentence before
+        (
+            "Gabriel Boric arrived in Lima. He held talks with the trade adviser, Ana Ruiz Toro, and left.",
+            "Ana Ruiz Toro",
+            "PER",
+        ),
+        # a body of known country named after the title, and the one joined to that official
+        (
+            "It was signed by Luis Paz Soto, Secretary, Ministry of Mines of Peru; and by others.",
+            "Luis Paz Soto",
+            "PER",
+        ),
+        (
+            "It was signed by Ana Ruiz Toro, Secretary (Trade), and Luis Paz Soto, Secretary, Ministry of "
+            "Mines of Peru; and by others.",
+            "Ana Ruiz Toro",
+            "CHL",
+        ),
+        # a company's own person
+        ("Codelco's Ana Ruiz Toro signed the contract.", "Ana Ruiz Toro", "CHL"),
+    ],
+)
+def test_countries_from_what_the_official_is_named_with(sentence: str, name: str, country: str) -> None:
+    people = _people(PAIR + sentence)
+    assert name in people, people
+    assert people[name]["iso3"] == country
+
+
+def test_a_news_outlets_writer_and_titled_names_under_a_plural_title_are_no_officials_of_it() -> None:
+    people = _people(PAIR + "Xinhua's Ana Ruiz Toro reported it.")
+    assert "Ana Ruiz Toro" not in people
+    people = _people(
+        PAIR + "The Special Representatives, National Security Advisor Ana Ruiz Toro and Gabriel Boric, met."
+    )
+    assert "National Security Advisor Ana Ruiz Toro" not in people

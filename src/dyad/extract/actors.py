@@ -196,7 +196,7 @@ COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
 # Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z").
 _BETWEEN = (
     rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
-    rf"|\s+(?:of|in|to|at|for|on)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
+    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
 )
 # A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
 # Dr. X", "Secretary Shri X".
@@ -408,16 +408,48 @@ class ActorFinder:
             core = self.plurals.get(re.sub(r"\s+", " ", hit.group("core").lower()))
             role = self._role(hit.group("pre") + core) if core else None
             names = [(g, self._clean(hit.group(g))) for g in ("a", "b")]
+            # one of the two may be a known person ("Defence ministers Richard Marles and Prabowo Subianto")
+            known = {g: _known_at(mentions, hit.start(g), hit.end(g)) for g, _ in names}
+            names = [(g, k.value if (k := known[g]) else n) for g, n in names]
             if (
                 role is None
                 or not all(n for _, n in names)
-                or not all(free(hit.start(g), hit.end(g)) for g, _ in names)
+                # "the Special Representatives, Security Advisor A and B": each has a title of its own
+                or any(str(n).split()[0].lower() in self.title_words for _, n in names)
+                or all(known.values())
+                or not all(known[g] or free(hit.start(g), hit.end(g)) for g, _ in names)
             ):
                 continue
             for (group, name), (_, other) in zip(names, names[::-1], strict=True):
+                if known[group]:
+                    continue
                 place = hit.group(group + "f")
                 iso3 = _country_in(countries, hit.start(group + "f"), hit.end(group + "f")) if place else None
                 add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=other)
+        for org in mentions:  # "Gazprom's Alexei Miller": a company's or agency's own person
+            if (
+                org.kind != "organisation"
+                or org.form not in ("company", "agency")
+                or not org.attrs.get("iso3")
+            ):
+                continue
+            own = _OWN_PERSON.match(text, org.end)
+            name = self._clean(own.group(1)) if own else None
+            if (
+                own
+                and name
+                and free(own.start(1), own.end(1))
+                and not _known_at(mentions, own.start(1), own.end(1))
+            ):
+                rank = "business" if org.form == "company" else "official"
+                add(
+                    name,
+                    own.start(1),
+                    own.end(1),
+                    Role(name, f"{org.value} official", rank),
+                    org.attrs["iso3"],
+                    "official",
+                )
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
             if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -437,6 +469,7 @@ class ActorFinder:
                 text[max(0, m.start() - 90) : m.start()],
             )
             if before:  # "Mauro Vieira, Brazil's foreign minister"
+                iso3 = iso3 or _body_after(text, m.end(), countries)
                 start = max(0, m.start() - 90) + before.start(1)
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
@@ -670,6 +703,7 @@ def _known_surnames(
     return out
 
 
+_OWN_PERSON = re.compile(rf"['’]s\s+({NAME})")
 # A title inside the name of the office that serves it.
 _OFFICE_OF = re.compile(r"\b(?:Office|Administration|Chancellery|Secretariat|Staff)\s+of\s+the\s+$", re.I)
 # Two officials of the same title introduced together, in the order of their countries.
@@ -678,6 +712,26 @@ _PAIRED = re.compile(
     rf"(?:the\s+)?(?P<x>[A-Z][^,;]{{2,40}}?)\s+and\s+(?:the\s+)?(?P<y>[A-Z][^,;]{{2,40}}?),\s+"
     rf"(?P<a>{NAME})\s+and\s+(?P<b>{NAME})",
 )
+
+
+def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:
+    """The country of the body named after a title: "X, Secretary, Ministry of Energy, Water Resources and
+    Irrigation of Nepal", "X, Counsellor, Embassy of Peru"."""
+    body = _BODY_AFTER.match(text, end)
+    if body is None:
+        return None
+    inside = {
+        _iso(m) for m in countries if body.start() <= m.start and m.end <= body.end() and m.kind == "country"
+    }
+    return inside.pop() if len(inside) == 1 else None
+
+
+_BODY_AFTER = re.compile(r",\s+(?:the\s+)?(?:Ministry|Department|Embassy|Office|Government)\b[^;()\n.]{0,90}")
+
+
+def _known_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The known person of the knowledge files named at exactly these words."""
+    return next((m for m in mentions if m.kind == "person" and m.start == start and m.end == end), None)
 
 
 def _country_in(countries: list[Mention], start: int, end: int) -> str | None:

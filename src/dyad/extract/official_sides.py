@@ -73,9 +73,11 @@ def settle_countries(
         return acts[-1] if acts and titles_only(doc.text[acts[-1].end() : first.start]) else None
 
     def met_by(act: re.Match[str], sentence: Sentence) -> str | None:
-        """The side of the one who meets: the latest person with a country before the act, else the one
-        country named before it as acting."""
+        """The side of the one who meets: the latest person with a country before the act (before the
+        sentence when it opens with "He" or "She"), else the one country named before it as acting."""
         doers = [p for p in people if sentence.start <= p.start < act.start() and p.attrs.get("iso3")]
+        if _PRONOUN_SUBJECT.match(sentence.text):  # "He held talks with A and called on B": he met B
+            doers = [p for p in people if p.start < sentence.start and p.attrs.get("iso3")][-1:]
         if doers:
             return str(doers[-1].attrs["iso3"])
         before = {c.value for c in countries if sentence.start <= c.start < act.start() and not passive(c)}
@@ -136,6 +138,8 @@ def settle_countries(
             iso3 = other_side(met_by(act, sentence))
         elif first.attrs.get("rank") == "family":  # "President X and First Lady Y" are one side
             iso3 = joined(first, sentence)
+        elif first.attrs.get("opposite"):  # "Defence ministers A and B", B of known side
+            iso3 = other_side(joined(first, sentence))
         else:
             iso3 = other_side(acts_on(first, sentence))
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
@@ -253,6 +257,7 @@ _ACTS_ON = re.compile(
     r"(?:travelled|traveled|went|flew)\s+to|arrived\s+in|called\s+on|calls\s+on|"
     r"(?:held|holds)\s+talks\s+with|(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
 )
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
 _AND = re.compile(r",?\s+and\s+")
 # Words allowed besides titles and capitalised words between an official and the act or official beside it.
 _GLUE = frozenset(
@@ -287,5 +292,7 @@ _SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
 # A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia",
 # "visited Tokyo")
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:to|from|into|with|against|for|visit|visits|visited|visiting|toured)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:to|from|into|with|against|for|regarding|concerning|over|visit|visits|visited|visiting|toured)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
 )
