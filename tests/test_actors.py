@@ -422,3 +422,20 @@ def test_a_news_outlets_writer_and_titled_names_under_a_plural_title_are_no_offi
         PAIR + "The Special Representatives, National Security Advisor Ana Ruiz Toro and Gabriel Boric, met."
     )
     assert "National Security Advisor Ana Ruiz Toro" not in people
+
+
+def test_a_title_alone_stands_for_the_one_person_named_with_it() -> None:
+    mentions = _mentions(
+        "At the invitation of Federal Chancellor Ana Ruiz Toro, the President of Peru, Luis Paz Soto, "
+        "arrived in Berlin. The Chancellor and the President signed a plan. Luis Paz Soto thanked the "
+        "Federal Chancellor."
+    )
+    read = [(m["value"], m["form"]) for m in mentions if m["form"] == "anaphor"]
+    assert read == [("Ana Ruiz Toro", "anaphor"), ("Luis Paz Soto", "anaphor"), ("Ana Ruiz Toro", "anaphor")]
+
+
+def test_a_title_two_people_held_in_the_text_stands_for_no_one() -> None:
+    mentions = _mentions(
+        "President Ana Ruiz Toro of Peru met President Luis Paz Soto of Chile. The President said so."
+    )
+    assert not [m for m in mentions if m["form"] == "anaphor"]

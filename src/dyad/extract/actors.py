@@ -481,6 +481,7 @@ class ActorFinder:
             mention.attrs["iso3"] = official.iso3
             mention.attrs["role"] = official.role
         found += self._international(text, mentions)
+        found += _title_anaphors(text, mentions, found, officials)
         found += _known_surnames(text, mentions, taken, officials)
         found += _organisations(text, mentions, taken)
         return sorted(found, key=lambda x: x.start)
@@ -665,6 +666,51 @@ class ActorFinder:
                     )
                 )
         return out
+
+
+# Titles of one office-holder that stand for the person later ("Federal Chancellor Olaf Scholz ... The
+# Chancellor accepted"), written before a name ("President Lula", "the President of Brazil, Lula").
+_HEAD_TITLE = (
+    r"(?:Federal\s+)?(?P<title>Chancellor|President|Prime\s+Minister|Premier|King|Queen|Emir|Crown\s+Prince)"
+)
+_TITLE_BEFORE = re.compile(rf"\b{_HEAD_TITLE}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]{{2,50}}?,)?\s+$")
+_TITLE_ALONE = re.compile(rf"\b[Tt]he\s+{_HEAD_TITLE}\b(?!\s+(?:of\b|[A-Z]))(?!['’]s\s+[a-z]+\s+[A-Z])")
+
+
+def _title_anaphors(
+    text: str, mentions: list[Mention], found: list[Mention], officials: dict[str, Official]
+) -> list[Mention]:
+    """ "The Chancellor", "the President": the one person the text has named with that title before, known
+    or introduced ("Federal Chancellor Olaf Scholz", "the President of Brazil, Lula"); none when two
+    people have held it in the text so far."""
+    people = sorted(
+        [m for m in mentions if m.kind == "person"] + [m for m in found if m.form == "official"],
+        key=lambda m: m.start,
+    )
+    titled: list[tuple[int, str, str]] = []  # (where, title, person)
+    for p in people:
+        before = _TITLE_BEFORE.search(text, max(0, p.start - 80), p.start)
+        if before:
+            titled.append((p.start, _title_key(before.group("title")), p.value))
+    covered = [(m.start, m.end) for m in (*mentions, *found)]
+    out = []
+    for hit in _TITLE_ALONE.finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in covered):
+            continue
+        named = {
+            who for at, title, who in titled if at < hit.start() and title == _title_key(hit.group("title"))
+        }
+        if len(named) != 1:
+            continue
+        who = named.pop()
+        official = officials.get(who)
+        attrs = {"official": True, "iso3": official.iso3, "role": official.role} if official else {}
+        out.append(Mention(hit.start(), hit.end(), hit.group(0), "person", who, "anaphor", attrs))
+    return out
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.lower().split())
 
 
 def _surnames(name: str) -> list[str]:
