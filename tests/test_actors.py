@@ -439,3 +439,20 @@ def test_a_title_two_people_held_in_the_text_stands_for_no_one() -> None:
         "President Ana Ruiz Toro of Peru met President Luis Paz Soto of Chile. The President said so."
     )
     assert not [m for m in mentions if m["form"] == "anaphor"]
+
+
+def test_a_body_named_earlier_gives_its_officials_country() -> None:
+    text = (
+        "Lima protested after a Chilean foreign ministry spokesman posted a map. The ministry's "
+        "spokeswoman, Ana Ruiz Toro, defended it. Luis Paz Soto, one of the ministry's spokesmen, agreed."
+    )
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "CHL"
+    # no body of that kind named before: no country from it
+    people = _people("The ministry's spokeswoman, Ana Ruiz Toro, defended the map of Chile and Peru.")
+    assert people["Ana Ruiz Toro"].get("iso3") is None
+    # a body named with its own country is that country's, whatever was named before
+    text = (
+        "Peru's foreign ministry protested. The Chilean foreign ministry's spokesman, Luis Paz Soto, replied."
+    )
+    assert _people(text)["Luis Paz Soto"]["iso3"] == "CHL"

@@ -309,6 +309,14 @@ class ActorFinder:
             if knowledge.roles
             else None
         )
+        # "Zhao Lijian, one of the ministry's spokesmen, said": a name before one of a plural title
+        self.one_of = (
+            re.compile(
+                rf"(?P<name>{NAME}),\s+one\s+of\s+[^,.;]{{0,40}}?(?<![\w-])(?i:(?P<core>{plurals}))(?![\w-])"
+            )
+            if knowledge.roles
+            else None
+        )
 
     def _role(self, text: str) -> Role | None:
         key = re.sub(r"\s+", " ", text.lower()).strip()
@@ -426,6 +434,13 @@ class ActorFinder:
                 place = hit.group(group + "f")
                 iso3 = _country_in(countries, hit.start(group + "f"), hit.end(group + "f")) if place else None
                 add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=other)
+        for hit in self.one_of.finditer(text) if self.one_of else ():
+            core = self.plurals.get(re.sub(r"\s+", " ", hit.group("core").lower()))
+            role = self._role(core) if core else None
+            name = self._clean(hit.group("name"))
+            if role and name and free(hit.start("name"), hit.end("name")):
+                iso3 = _country_near(text, hit.start("core"), hit.end("core"), countries)
+                add(name, hit.start("name"), hit.end("name"), role, iso3, "official")
         for org in mentions:  # "Gazprom's Alexei Miller": a company's or agency's own person
             if (
                 org.kind != "organisation"
@@ -796,6 +811,11 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
         ]
         if before:
             return _iso(before[-1])
+    # "the embassy's deputy head of mission", "one of the ministry's spokesmen": the body named earlier
+    # with its country ("the Chinese embassy", "China's foreign ministry")
+    body = _THE_BODY.search(text, max(0, start - 50), start)
+    if body and not any(body.start() <= m.start < body.end() for m in countries):
+        return _body_named_before(text, body.start(), body.group("head"), countries)
     for m in countries:
         gap_before = text[m.end : start]
         if m.kind == "person":  # a leader: only "Abiy's chief of staff", "adviser to President X"
@@ -815,6 +835,24 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
         gap_after = text[end : m.start]
         if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|to|for|in)\s+(?:the\s+)?", gap_after):
             return _iso(m)
+    return None
+
+
+_BODY_HEADS = r"ministry|embassy|consulate|government|army|navy|military|treasury|cabinet|mission|office"
+_THE_BODY = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z]+\s+){{0,2}}?(?P<head>{_BODY_HEADS})['’]s\s+$", re.IGNORECASE)
+
+
+def _body_named_before(text: str, at: int, head: str, countries: list[Mention]) -> str | None:
+    """The country of the latest body with this head word named before ``at`` with its country, within a few
+    paragraphs ("the Chinese embassy" ... "the embassy's deputy head of mission")."""
+    named = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b", re.IGNORECASE)
+    for m in reversed(countries):
+        if m.end > at or at - m.end > 3000:
+            continue
+        if m.kind == "country" and named.match(text[m.end : m.end + 40]):
+            return _iso(m)
+        if m.kind == "organisation" and re.search(rf"\b{re.escape(head)}\b", m.text, re.IGNORECASE):
+            return _iso(m)  # "the Chinese foreign ministry", read as one body
     return None
 
 
