@@ -456,3 +456,16 @@ def test_a_body_named_earlier_gives_its_officials_country() -> None:
         "Peru's foreign ministry protested. The Chilean foreign ministry's spokesman, Luis Paz Soto, replied."
     )
     assert _people(text)["Luis Paz Soto"]["iso3"] == "CHL"
+
+
+def test_a_known_one_word_name_inside_a_longer_name_is_not_that_person() -> None:
+    # "Boric" alone is Gabriel Boric; inside "Ana Boric Vidal" it is part of another name
+    text = "The engineer Ana Boric Vidal replied. Boric Vidal's report followed. President Boric spoke."
+    assert [m["value"] for m in _mentions(text)] == ["Gabriel Boric"]
+
+
+def test_a_portfolio_word_before_a_name_is_no_part_of_it() -> None:
+    people = _people(
+        "Chile's Minister for Energy and Climate Action Ana Ruiz Toro spoke. Climate action is urgent."
+    )
+    assert "Ana Ruiz Toro" in people and not any(name.startswith("Action") for name in people)

@@ -581,8 +581,14 @@ class ActorFinder:
         name = self._clean(found.group(1))
         if not name or "\n\n" in window[: found.start(1)]:
             return None  # a title and a name paragraphs apart are not one introduction
-        start = at + found.start(1)
-        end = start + found.group(1).rfind(name.split()[-1]) + len(name.split()[-1])
+        # a portfolio's last word before the name ("Minister for Economic Affairs and Climate Action Robert
+        # Habeck"): a word the text also writes in lower case is no part of a name of three words or more
+        words = name.split()
+        while len(words) >= 3 and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text):
+            words = words[1:]
+        name = " ".join(words)
+        start = at + found.start(1) + found.group(1).find(words[0])
+        end = at + found.start(1) + found.group(1).rfind(words[-1]) + len(words[-1])
         return start, end, name
 
     def _single_name(
