@@ -153,7 +153,8 @@ def settle_countries(
             # was handled by A, and B"); else the counterpart of the official of the pair joined to it by
             # "and" ("Economy Minister A and Brazil's energy minister B"; "Presidents A and B"); else the
             # one side acting anywhere in the sentence
-            ahead = [c for c in named if c.start < first.start] if own else []
+            # (a sentence's setting, "In Quito, X met ...", is no side: the one who meets there may visit)
+            ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
             if iso3 is None and own and first.attrs.get("rank") != "family":
                 iso3 = other_side(joined(first, sentence))
