@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 
-def list_actors(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def list_actors(mentions: Iterable[dict[str, Any]], *, latest: bool = False) -> list[dict[str, Any]]:
     """People, organisations and countries mentioned, with role, country, and the documents naming them.
 
     ``mentions`` are mention rows with their document's file name (``Store.mentions``). A person's role and
@@ -16,20 +16,25 @@ def list_actors(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     leader in office as of the document's date). Where documents differ, each document votes for its own
     reading and the reading most documents give wins (then the one most mentions give, then the first in
     alphabetical order), so the result does not depend on the order the documents were stored in.
+
+    With ``latest``, the latest reading in the order given wins instead: what the per-actor summaries the
+    store keeps for event headlines hold (``read_mention``, folded one document at a time as written).
     """
     counts: Counter[tuple[str, str]] = Counter()
     readings: dict[tuple[str, str], dict[str, _Votes]] = {}
+    folded: dict[tuple[str, str], dict[str, Any]] = {}
     for m in mentions:
         key = (m["kind"], m["value"])
         counts[key] += 1
         role, country = mention_reading(m)
         votes = readings.setdefault(key, {}).setdefault(m["doc"], _Votes())
         votes.add(role, country)
+        read_mention(folded.setdefault(key, {"role": None, "country": None}), m)
     return [
         {
             "kind": kind,
             "name": value,
-            **_winner(readings[(kind, value)].values()),
+            **(folded[(kind, value)] if latest else _winner(readings[(kind, value)].values())),
             "mentions": n,
             "documents": len(readings[(kind, value)]),
             "document_names": sorted(readings[(kind, value)]),
