@@ -616,18 +616,33 @@ def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: l
 
 def add_document(conn: Connection, doc_id: str) -> None:
     """Resolve what the newly written document ``doc_id`` touches (in the write's transaction)."""
+    add_documents(conn, [doc_id])
+
+
+def add_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Resolve what the newly written documents ``doc_ids`` (in the order they were written) touch, once
+    for all of them: each cluster they join is resolved again once, with all of their mentions in it, as
+    one document's mentions are. The record is the one adding them one at a time makes (resolution does
+    not depend on the order of writing); what is read and held is what the batch touches, not the store."""
     d = schema.documents
-    doc = conn.execute(select(d.c.id, d.c.authors, d.c.publisher).where(d.c.id == doc_id)).mappings().one()
-    _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
-    rows = _event_rows(conn, schema.events.c.doc_id == doc_id)
+    for chunk in chunks(doc_ids):
+        found = conn.execute(select(d.c.id, d.c.authors, d.c.publisher).where(d.c.id.in_(chunk))).mappings()
+        by_id = {doc["id"]: doc for doc in found}
+        for doc_id in chunk:
+            _join_source_group(conn, {**by_id[doc_id], "authors": json.loads(by_id[doc_id]["authors"])})
+    rows, figure_rows = [], []
+    for chunk in chunks(doc_ids):
+        rows += _event_rows(conn, schema.events.c.doc_id.in_(chunk))
+        figure_rows += _figure_rows(conn, schema.figures.c.doc_id.in_(chunk))
     touched: set[str] = set()
     for row in rows:
         row["_name"] = instrument_key(row["sentence"])
         touched |= _neighbours(conn, row)
     if rows:
         _resolve_events(conn, touched, rows)
-    _add_figures(conn, _figure_rows(conn, schema.figures.c.doc_id == doc_id))
-    _add_actors(conn, doc_id)
+    _add_figures(conn, figure_rows)
+    for doc_id in doc_ids:  # the latest written gives an actor's reading: in the order of writing
+        _add_actors(conn, doc_id)
 
 
 def remove_document(conn: Connection, doc_id: str) -> None:
