@@ -16,10 +16,24 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, union_all, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
@@ -72,37 +86,49 @@ def _event_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
 
 def _neighbours(conn: Connection, row: dict[str, Any]) -> set[str]:
     """Components holding a stored mention that could be the same event as ``row``."""
-    links = schema.event_links
-    undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    named = links.c.instrument == _instrument(row) if row["_name"] else None
     found = span(row)
-    if found is None:
-        near = undated if named is None else or_(undated, named)
-    else:
+    params = {k: row[k] for k in ("type", "participants", "status")}
+    if row["_name"]:
+        params["instrument"] = _instrument(row)
+    if found is not None:
         lo, hi = found
-        lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
-        hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
-        near = and_(
-            ~undated,
-            or_(links.c.day_start.is_(None), links.c.day_start <= hi),
-            or_(links.c.day_end.is_(None), links.c.day_end >= lo),
-        )
-        if named is not None:
-            near = or_(near, and_(undated, named))
-    query = select(
-        links.c.component, links.c.day_start, links.c.day_end, links.c.instrument, links.c.type
-    ).where(
-        links.c.type == row["type"],
-        links.c.participants == row["participants"],
-        links.c.status == row["status"],
-        near,
-    )
+        params["lo"] = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
+        params["hi"] = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
     out = set()
-    for c in conn.execute(query).mappings():
+    for c in conn.execute(_near_query(found is not None, bool(row["_name"])), params).mappings():
         other = {**c, "_name": frozenset(c["instrument"].split())}
         if c["component"] not in out and same_event(other, row):
             out.add(c["component"])
     return out
+
+
+@cache
+def _near_query(dated: bool, named: bool) -> Any:
+    """The stored mentions of one type, pair and status that may be the same event as a mention dated
+    ``:lo``..``:hi`` (when ``dated``; else undated) or naming ``:instrument`` (when ``named``). Built once
+    for each of the four cases: a write runs it for every mention, and building it cost more than running
+    it."""
+    links = schema.event_links
+    undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
+    same_name = links.c.instrument == bindparam("instrument")
+    if dated:
+        near = and_(
+            ~undated,
+            or_(links.c.day_start.is_(None), links.c.day_start <= bindparam("hi")),
+            or_(links.c.day_end.is_(None), links.c.day_end >= bindparam("lo")),
+        )
+        if named:
+            near = or_(near, and_(undated, same_name))
+    else:
+        near = or_(undated, same_name) if named else undated
+    return select(
+        links.c.component, links.c.day_start, links.c.day_end, links.c.instrument, links.c.type
+    ).where(
+        links.c.type == bindparam("type"),
+        links.c.participants == bindparam("participants"),
+        links.c.status == bindparam("status"),
+        near,
+    )
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -314,60 +340,73 @@ def _agreeing(fresh: list[dict[str, Any]], known: Sequence[Any]) -> set[tuple[fl
 
 
 def _add_figures(conn: Connection, new_rows: list[dict[str, Any]]) -> None:
-    """Resolve a new document's figure reports into the record, touching only what they can change. Reports
-    of one quantity (kind, unit, direction, year, status) are grouped by agreeing values; a report whose
-    value cannot meet a new report's, even through a chain of agreeing values, is grouped as before. So only
-    the figures of the new reports' chains are resolved again, and only their conflicts with the others of
-    the quantity written again: the cost follows the figures of that quantity, not the square of them."""
-    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    """Resolve new figure reports into the record, touching only what they can change. Reports of one
+    quantity (kind, unit, direction, year, status) are grouped by agreeing values; a report whose value
+    cannot meet a new report's, even through a chain of agreeing values, is grouped as before. So only the
+    figures of the new reports' chains are resolved again, and only their conflicts with the others of the
+    quantity written again: the cost follows the figures of that quantity, not the square of them. The
+    quantities a batch touches are done a few dozen at a time, each step one statement for all of them."""
     parts: dict[str, list[dict[str, Any]]] = {}
     for row in new_rows:
         parts.setdefault(figure_component(row), []).append(row)
+    components = list(parts)
+    for i in range(0, len(components), _QUANTITIES):
+        _add_figure_quantities(conn, {c: parts[c] for c in components[i : i + _QUANTITIES]})
+
+
+_QUANTITIES = 50  # figure quantities resolved together: what is held is their mentions, not the store's
+
+
+def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any]]]) -> None:
+    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    known: dict[str, list[Any]] = {component: [] for component in parts}
+    query = select(f.c.id, f.c.value, f.c.qualifier, links.c.figure_id, links.c.component).join(
+        links, links.c.mention_id == f.c.id
+    )
+    for r in conn.execute(query.where(links.c.component.in_(list(parts)))):
+        known[r.component].append(r)
+    touched: set[str] = set()
+    mentions: list[str] = []
     for component, fresh in parts.items():
-        known = conn.execute(
-            select(f.c.id, f.c.value, f.c.qualifier, links.c.figure_id)
-            .join(links, links.c.mention_id == f.c.id)
-            .where(links.c.component == component)
-        ).all()
-        reach = _agreeing(fresh, known)
-        touched = {r.figure_id for r in known if (r.value, r.qualifier) in reach}
-        mentions = [r.id for r in known if r.figure_id in touched]
-        rows = list(fresh)
-        for chunk in chunks(mentions):
-            rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
-            conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
-        for chunk in chunks(touched):
-            conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
-            conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
-        others = [
-            json.loads(data)
-            for (data,) in conn.execute(
-                select(rf.c.data).where(rf.c.component == component).order_by(rf.c.id)
-            )
-        ]
-        names = _doc_names(conn, (r["doc_id"] for r in rows))
-        doc_of = {r["id"]: r["doc_id"] for r in rows}
-        resolved, conflicts = resolve_figures(rows, names, {})
+        reach = _agreeing(fresh, known[component])
+        chain = {r.figure_id for r in known[component] if (r.value, r.qualifier) in reach}
+        touched |= chain
+        mentions += [r.id for r in known[component] if r.figure_id in chain]
+    rows = [row for fresh in parts.values() for row in fresh]
+    for chunk in chunks(mentions):
+        rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
+        conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
+    for chunk in chunks(touched):
+        conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
+        conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
+    others: dict[str, list[dict[str, Any]]] = {component: [] for component in parts}
+    query = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
+    for component, data in conn.execute(query):
+        others[component].append(json.loads(data))
+    names = _doc_names(conn, (r["doc_id"] for r in rows))
+    doc_of = {r["id"]: r["doc_id"] for r in rows}
+    by_component: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_component.setdefault(figure_component(row), []).append(row)
+    figures, found_links, found_conflicts = [], [], []
+    for component, part in by_component.items():
+        resolved, conflicts = resolve_figures(part, names, {})
         for fig in resolved:
-            for other in others:
+            for other in others[component]:
                 first, second = sorted((fig, other), key=lambda x: x["id"])
                 if found := value_conflict(first, second):
                     conflicts.append(found)
-        figures = [_record_figure_row(fig, component) for fig in resolved]
-        _insert(conn, rf, figures)
-        _insert(
-            conn,
-            links,
-            [
-                {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
-                for fig in resolved
-                for m in fig["mention_ids"]
-            ],
-        )
-        _insert(conn, c, [_figure_conflict_row(x, component) for x in conflicts])
-        _replace_terms(
-            conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures
-        )
+        figures += [_record_figure_row(fig, component) for fig in resolved]
+        found_links += [
+            {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
+            for fig in resolved
+            for m in fig["mention_ids"]
+        ]
+        found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
+    _insert(conn, rf, figures)
+    _insert(conn, links, found_links)
+    _insert(conn, c, found_conflicts)
+    _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
@@ -544,27 +583,34 @@ def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
             _replace_terms(conn, kind, _terms_of(kind, schema.intensity_terms.c.item_id, chunk), rows)
 
 
-def _add_actors(conn: Connection, doc_id: str) -> None:
-    """Fold a new document's mentions into the actors' summaries: it is the latest ingested, so where it
-    gives a role or a country, that reading wins (``dyad.resolve.actors``)."""
+def _add_actors(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Fold new documents' mentions into the actors' summaries, in the order they were written: each is
+    the latest ingested when it comes, so where it gives a role or a country, that reading wins
+    (``dyad.resolve.actors``)."""
     m, a = schema.mentions, schema.actor_summary
-    query = select(m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id == doc_id)
-    mentions = conn.execute(query.order_by(m.c.sentence_idx, m.c.start, m.c.end)).mappings().all()
+    by_doc: dict[str, list[Any]] = {doc_id: [] for doc_id in doc_ids}
+    for chunk in chunks(doc_ids):
+        query = select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id.in_(chunk))
+        for r in conn.execute(query.order_by(m.c.doc_id, m.c.sentence_idx, m.c.start, m.c.end)).mappings():
+            by_doc[r["doc_id"]].append(r)
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for chunk in chunks({r["value"] for r in mentions}):
+    for chunk in chunks({r["value"] for mentions in by_doc.values() for r in mentions}):
         for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings():
             found[(r["kind"], r["value"])] = dict(r)
-    touched = {(r["kind"], r["value"]) for r in mentions}
-    for kind, value in touched:
-        summary = found.setdefault(
-            (kind, value),
-            {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
-        )
-        summary["documents"] += 1
-    for r in mentions:
-        summary = found[(r["kind"], r["value"])]
-        summary["mentions"] += 1
-        read_mention(summary, dict(r))
+    touched: set[tuple[str, str]] = set()
+    for doc_id in doc_ids:
+        named = {(r["kind"], r["value"]) for r in by_doc[doc_id]}
+        for kind, value in named:
+            summary = found.setdefault(
+                (kind, value),
+                {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
+            )
+            summary["documents"] += 1
+        for r in by_doc[doc_id]:
+            summary = found[(r["kind"], r["value"])]
+            summary["mentions"] += 1
+            read_mention(summary, dict(r))
+        touched |= named
     _replace_actors(conn, touched, [found[k] for k in touched])
 
 
@@ -641,8 +687,7 @@ def add_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
     if rows:
         _resolve_events(conn, touched, rows)
     _add_figures(conn, figure_rows)
-    for doc_id in doc_ids:  # the latest written gives an actor's reading: in the order of writing
-        _add_actors(conn, doc_id)
+    _add_actors(conn, doc_ids)
 
 
 def remove_document(conn: Connection, doc_id: str) -> None:
@@ -996,19 +1041,33 @@ def defining_candidates(
     where = [t.c.kind == "event", t.c.side == side]
     if pair:
         where.append(t.c.scope == ",".join(sorted(pair)))
-    order = (t.c.share.desc(), t.c.day_start, _binary(t.c.order_key, conn))
     found = set(
         conn.execute(select(t.c.item_id).where(*where, t.c.single == 0, t.c.year.between(*span))).scalars()
     )
     years = list(range(span[0], span[1] + 1))
+    params: dict[str, Any] = {"side": side, "scope": ",".join(sorted(pair)), "top": top}
     for i in range(0, len(years), _COMPOUND):  # one statement per few hundred years: one round trip
-        heads = [
-            select(t.c.item_id).where(*where, t.c.single == 1, t.c.year == year).order_by(*order).limit(top)
-            for year in years[i : i + _COMPOUND]
-        ]
-        query = union_all(*(select(h.subquery().c.item_id) for h in heads))
-        found |= set(conn.execute(query).scalars())
+        chosen = years[i : i + _COMPOUND]
+        query = _heads_by_year(len(chosen), bool(pair), conn.dialect.name == "postgresql")
+        found |= set(conn.execute(query, {**params, **{f"y{k}": y for k, y in enumerate(chosen)}}).scalars())
     return list(found)
+
+
+@cache
+def _heads_by_year(years: int, by_pair: bool, postgresql: bool) -> Any:
+    """The statement that reads the ``top`` single-year events of each of ``years`` years (``:y0`` ...):
+    written once per number of years, as text. Built as SQLAlchemy selects, one per year, it took longer
+    to build and compile than to run."""
+    t = schema.intensity_terms.name
+    scope = "AND scope = :scope " if by_pair else ""
+    binary = ' COLLATE "C"' if postgresql else ""  # the record's order is by code point (``_binary``)
+    heads = [
+        f"SELECT item_id FROM (SELECT item_id FROM {t} WHERE kind = 'event' AND side = :side {scope}"
+        f"AND single = 1 AND year = :y{k} ORDER BY share DESC, day_start, order_key{binary} LIMIT :top)"
+        f" AS y{k}"
+        for k in range(years)
+    ]
+    return text(" UNION ALL ".join(heads))
 
 
 _COMPOUND = 400  # SELECTs in one UNION ALL: SQLite allows 500
