@@ -768,7 +768,9 @@ def _event_filter(q: EventQuery) -> list[Any]:
     if q.order == "timeline":
         where.append(e.c.day_start.is_not(None))
     if q.day_from:
-        where.append(or_(e.c.day_end >= q.day_from, and_(e.c.day_end.is_(None), e.c.day_start >= q.day_from)))
+        # the last day, or the first when the last is open: one test, so that the planner reads the pair's
+        # (pair, type, first day) index instead of joining two index scans on either day (SQLite)
+        where.append(func.coalesce(e.c.day_end, e.c.day_start) >= q.day_from)
     if q.day_to:
         where.append(or_(e.c.day_start.is_(None), e.c.day_start <= q.day_to))
     if q.min_sources:
@@ -882,8 +884,9 @@ class FigureQuery:
 def _figure_filter(q: FigureQuery) -> list[Any]:
     f = schema.record_figures
     where: list[Any] = []
-    if q.codes:
-        where += [or_(c.is_(None), c.in_(q.codes)) for c in (f.c.from_code, f.c.to_code)]
+    if q.codes:  # each side unnamed or one of the codes: as the pair column writes them, by its index
+        sides = {"", *q.codes} | {",".join(sorted((a, b))) for a in q.codes for b in q.codes}
+        where.append(f.c.pair.in_(sorted(sides)))
     if q.kinds:
         where.append(f.c.kind.in_(q.kinds))
     if q.doc_id:

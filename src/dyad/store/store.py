@@ -143,12 +143,15 @@ def _json(value: Any) -> str:
 
 
 def _upgrade(conn: Any, version: int) -> None:
-    """Bring a store written by an older dyad to the current schema, in place: new columns, and the
-    resolved record built when the store had none (its tables were just created, empty)."""
+    """Bring a store written by an older dyad to the current schema, in place: new columns and indexes,
+    and the resolved record built when the store had none (its tables were just created, empty)."""
     for added_in, table, column, sql_type, default in schema.ADDED_COLUMNS:
         # (a table created just now, by create_all, already has every column)
         if version < added_in and column not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
+    for name, replaced_in in schema.REPLACED_INDEXES:
+        if version < replaced_in:
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
     for stored in schema.metadata.sorted_tables:  # indexes added to tables that already existed
         for index in stored.indexes:
             index.create(conn, checkfirst=True)
