@@ -380,8 +380,8 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
         conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
         conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
     others: dict[str, list[dict[str, Any]]] = {component: [] for component in parts}
-    query = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
-    for component, data in conn.execute(query):
+    remaining = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
+    for component, data in conn.execute(remaining):
         others[component].append(json.loads(data))
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     doc_of = {r["id"]: r["doc_id"] for r in rows}
