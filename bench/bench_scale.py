@@ -10,7 +10,7 @@ done the old way, by resolving the whole record (``dyad.resolve.resolve``) on ea
 size.
 
     python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer]
-        [--batch 500] [--keep DIR]
+        [--batch 2000] [--progress] [--keep DIR]
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
 up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025;
@@ -246,11 +246,14 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def build(url: str, n_events: int, batch: int) -> tuple[Store, float | None, list[ProcessedDocument]]:
+def build(
+    url: str, n_events: int, batch: int, progress: bool = False
+) -> tuple[Store, float | None, list[ProcessedDocument]]:
     """A store of ``n_events`` event mentions, written ``batch`` documents at a time through
     ``Store.add_many`` (the write path, resolving each batch's clusters once; nothing is held from one
     batch to the next), and 20 more documents to add to it one by one. A store already at ``url`` with
-    those documents is read as it is (None: not built now)."""
+    those documents is read as it is (None: not built now); one left unfinished is built on. With
+    ``progress``, a line after each batch: its time, the peak RSS so far and the load."""
     n_docs = n_events // EVENTS_PER_DOC
     store = Store(url)
     spare = list(synthetic_documents(20, first=n_docs, total=n_docs))
@@ -260,13 +263,20 @@ def build(url: str, n_events: int, batch: int) -> tuple[Store, float | None, lis
     done = store.counts()["documents"]  # an interrupted build goes on where it stopped
     while done < n_docs:
         size = min(batch, n_docs - done)
+        started = time.perf_counter()
         store.add_many(synthetic_documents(size, first=done, total=n_docs))
         done += size
+        if progress:
+            print(
+                f"  {done:,} documents: {time.perf_counter() - started:.1f} s for the last {size:,}, "
+                f"peak RSS {peak_rss_mb():.0f} MB, load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
     return store, time.perf_counter() - start, spare
 
 
-def run(url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int) -> None:
-    store, seconds, spare = build(url, n_events, batch)
+def run(url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int, progress: bool) -> None:
+    store, seconds, spare = build(url, n_events, batch, progress)
     counts, resolved = store.counts(), store.record_counts()
     per_doc = (seconds or 0) / counts["documents"] * 1000
     how = (
@@ -309,7 +319,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--pg", default=os.environ.get("DYAD_TEST_PG_URL"), help="also on this PostgreSQL")
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True, help="on SQLite")
-    parser.add_argument("--batch", type=int, default=500, help="documents written in one transaction")
+    parser.add_argument("--batch", type=int, default=2000, help="documents written in one transaction")
+    parser.add_argument("--progress", action="store_true", help="a line after each batch of the build")
     parser.add_argument(
         "--keep",
         type=Path,
@@ -331,10 +342,10 @@ def main() -> None:
             peer = args.peer and n == min(args.events)
             if args.sqlite:
                 url = f"sqlite:///{folder / f'scale{n}.db'}"
-                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.batch)
+                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.batch, args.progress)
             if args.pg:
                 url = _database(args.pg, n, fresh=args.keep is None)
-                run(url, f"PostgreSQL, {n:,} events", n, args.repeat, peer, args.batch)
+                run(url, f"PostgreSQL, {n:,} events", n, args.repeat, peer, args.batch, args.progress)
 
 
 def _database(base: str, n: int, fresh: bool) -> str:

@@ -804,7 +804,6 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
     """The total number of events ``q`` selects, and its page of them (without headlines)."""
     e = schema.record_events
     where = _event_filter(q)
-    total = conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one()
     key = _binary(e.c.order_key, conn)
     order = {
         "date": (e.c.day_start.is_(None), e.c.day_start, _binary(e.c.type, conn), key),
@@ -816,7 +815,10 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
         query = query.limit(q.limit)
     if q.offset:
         query = query.offset(q.offset)
-    return total, [_decode(r) for r in conn.execute(query).mappings()]
+    items = [_decode(r) for r in conn.execute(query).mappings()]
+    if q.limit is None and not q.offset:  # every event it selects: they are the total
+        return len(items), items
+    return conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one(), items
 
 
 def ranked_event_ids(
