@@ -23,7 +23,6 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     and_,
-    bindparam,
     case,
     delete,
     func,
@@ -32,6 +31,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union_all,
     update,
 )
 
@@ -84,49 +84,56 @@ def _event_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(select(schema.events).where(where)).mappings()]
 
 
-def _neighbours(conn: Connection, row: dict[str, Any]) -> set[str]:
-    """Components holding a stored mention that could be the same event as ``row``."""
-    found = span(row)
-    params = {k: row[k] for k in ("type", "participants", "status")}
-    if row["_name"]:
-        params["instrument"] = _instrument(row)
-    if found is not None:
-        lo, hi = found
-        params["lo"] = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
-        params["hi"] = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
+def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+    """Components holding a stored mention that could be the same event as one of ``rows``: one statement
+    for a few dozen rows (a write's cost on a server is in its round trips). The index finds mentions of a
+    row's type, pair and status near its dates or naming its instrument (``_near``: everything
+    ``same_event`` can join, and more), and ``same_event`` decides."""
+    links = schema.event_links
+    columns = (links.c.component, links.c.day_start, links.c.day_end, links.c.instrument)
     out = set()
-    for c in conn.execute(_near_query(found is not None, bool(row["_name"])), params).mappings():
-        other = {**c, "_name": frozenset(c["instrument"].split())}
-        if c["component"] not in out and same_event(other, row):
-            out.add(c["component"])
+    for i in range(0, len(rows), _NEAR_ROWS):
+        chunk = rows[i : i + _NEAR_ROWS]
+        by_partition: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for row in chunk:
+            by_partition.setdefault(partition(row), []).append(row)
+        query = select(*columns, links.c.type, links.c.participants, links.c.status)
+        for c in conn.execute(query.where(or_(*(_near(row) for row in chunk)))).mappings():
+            if c["component"] in out:
+                continue
+            other = {**c, "_name": frozenset(c["instrument"].split())}
+            if any(same_event(other, row) for row in by_partition[partition(other)]):
+                out.add(c["component"])
     return out
 
 
-@cache
-def _near_query(dated: bool, named: bool) -> Any:
-    """The stored mentions of one type, pair and status that may be the same event as a mention dated
-    ``:lo``..``:hi`` (when ``dated``; else undated) or naming ``:instrument`` (when ``named``). Built once
-    for each of the four cases: a write runs it for every mention, and building it cost more than running
-    it."""
+_NEAR_ROWS = 50  # mentions whose neighbours one statement finds
+
+
+def _near(row: dict[str, Any]) -> Any:
+    """Stored mentions of ``row``'s type, pair and status near its dates (a week either way; undated when
+    it is) or, undated on one side, naming its instrument."""
     links = schema.event_links
     undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    same_name = links.c.instrument == bindparam("instrument")
-    if dated:
+    same_name = links.c.instrument == _instrument(row) if row["_name"] else None
+    found = span(row)
+    if found is None:
+        near = undated if same_name is None else or_(undated, same_name)
+    else:
+        lo, hi = found
+        lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
+        hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
         near = and_(
             ~undated,
-            or_(links.c.day_start.is_(None), links.c.day_start <= bindparam("hi")),
-            or_(links.c.day_end.is_(None), links.c.day_end >= bindparam("lo")),
+            or_(links.c.day_start.is_(None), links.c.day_start <= hi),
+            or_(links.c.day_end.is_(None), links.c.day_end >= lo),
         )
-        if named:
+        if same_name is not None:
             near = or_(near, and_(undated, same_name))
-    else:
-        near = or_(undated, same_name) if named else undated
-    return select(
-        links.c.component, links.c.day_start, links.c.day_end, links.c.instrument, links.c.type
-    ).where(
-        links.c.type == bindparam("type"),
-        links.c.participants == bindparam("participants"),
-        links.c.status == bindparam("status"),
+    return and_(
+        links.c.type == row["type"],
+        links.c.participants == row["participants"],
+        links.c.status == row["status"],
         near,
     )
 
@@ -226,40 +233,52 @@ def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, A
 
 
 def _refresh_event_conflicts(conn: Connection, scopes: set[tuple[str, str]]) -> None:
-    """Date conflicts within each (type, participants): between groups that name one instrument."""
+    """Date conflicts within each (type, participants): between groups that name one instrument. One
+    statement deletes the scopes' conflicts and one reads their named events (a few hundred scopes at a
+    time), whatever their number: a write's cost is in round trips on a server."""
     e, c = schema.record_events, schema.record_conflicts
-    for kind, participants in scopes:
-        scope = f"event\t{kind}\t{participants}"
-        conn.execute(delete(c).where(c.c.scope == scope))
-        query = select(e).where(
-            e.c.type == kind,
-            e.c.participants == participants,
-            e.c.head_name != "",
-            or_(e.c.head_day_start.is_not(None), e.c.head_day_end.is_not(None)),
-        )
-        heads = []
-        for r in conn.execute(query).mappings():
+    ordered = sorted(scopes)
+    for i in range(0, len(ordered), _COMPOUND):
+        chunk = ordered[i : i + _COMPOUND]
+        conn.execute(delete(c).where(c.c.scope.in_([f"event\t{kind}\t{p}" for kind, p in chunk])))
+        named = [
+            select(e.c.type, e.c.participants, e.c.head_name, e.c.head_day_start, e.c.head_day_end)
+            .add_columns(e.c.order_key, e.c.data)
+            .where(
+                e.c.type == kind,
+                e.c.participants == participants,
+                e.c.head_name != "",
+                or_(e.c.head_day_start.is_not(None), e.c.head_day_end.is_not(None)),
+            )
+            for kind, participants in chunk
+        ]
+        heads: dict[tuple[str, str], list[Any]] = {}
+        for r in conn.execute(union_all(*named) if len(named) > 1 else named[0]).mappings():
             head = {
-                "type": kind,
-                "participants": participants,
+                "type": r["type"],
+                "participants": r["participants"],
                 "_name": frozenset(r["head_name"].split()),
                 "day_start": r["head_day_start"],
                 "day_end": r["head_day_end"],
             }
-            heads.append((r["order_key"], head, json.loads(r["data"])))
-        heads.sort(key=lambda h: h[0])
-        found = [
-            {
-                "scope": scope,
-                "order_key": f"0\n{ka}\n{kb}",
-                "codes": ",".join(a["participants"]),
-                "pair": _pair(a["participants"]),
-                "data": _dumps(date_conflict(a, b)),
-            }
-            for i, (ka, ha, a) in enumerate(heads)
-            for kb, hb, b in heads[i + 1 :]
-            if dates_conflict(ha, hb)
-        ]
+            heads.setdefault((r["type"], r["participants"]), []).append(
+                (r["order_key"], head, json.loads(r["data"]))
+            )
+        found = []
+        for (kind, participants), listed in heads.items():
+            listed.sort(key=lambda h: h[0])
+            found += [
+                {
+                    "scope": f"event\t{kind}\t{participants}",
+                    "order_key": f"0\n{ka}\n{kb}",
+                    "codes": ",".join(a["participants"]),
+                    "pair": _pair(a["participants"]),
+                    "data": _dumps(date_conflict(a, b)),
+                }
+                for i, (ka, ha, a) in enumerate(listed)
+                for kb, hb, b in listed[i + 1 :]
+                if dates_conflict(ha, hb)
+            ]
         _insert(conn, c, found)
 
 
@@ -651,9 +670,10 @@ def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: l
     a = schema.actor_summary
     if keys is None:
         conn.execute(delete(a))
-    else:
-        for kind, value in keys:
-            conn.execute(delete(a).where(a.c.kind == kind, a.c.value == value))
+    else:  # one statement for many actors
+        for i in range(0, len(keys), _NEAR_ROWS):
+            chunk = sorted(keys)[i : i + _NEAR_ROWS]
+            conn.execute(delete(a).where(or_(*(and_(a.c.kind == k, a.c.value == v) for k, v in chunk))))
     _insert(conn, a, rows)
 
 
@@ -680,12 +700,10 @@ def add_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
     for chunk in chunks(doc_ids):
         rows += _event_rows(conn, schema.events.c.doc_id.in_(chunk))
         figure_rows += _figure_rows(conn, schema.figures.c.doc_id.in_(chunk))
-    touched: set[str] = set()
     for row in rows:
         row["_name"] = instrument_key(row["sentence"])
-        touched |= _neighbours(conn, row)
     if rows:
-        _resolve_events(conn, touched, rows)
+        _resolve_events(conn, _neighbours(conn, rows), rows)
     _add_figures(conn, figure_rows)
     _add_actors(conn, doc_ids)
 
