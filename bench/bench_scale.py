@@ -10,7 +10,7 @@ done the old way, by resolving the whole record (``dyad.resolve.resolve``) on ea
 size.
 
     python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer]
-        [--batch 2000] [--progress] [--keep DIR]
+        [--batch 2000] [--progress] [--keep DIR] [--no-reads]
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
 up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025;
@@ -275,7 +275,9 @@ def build(
     return store, time.perf_counter() - start, spare
 
 
-def run(url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int, progress: bool) -> None:
+def run(
+    url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int, progress: bool, reads: bool
+) -> None:
     store, seconds, spare = build(url, n_events, batch, progress)
     counts, resolved = store.counts(), store.record_counts()
     per_doc = (seconds or 0) / counts["documents"] * 1000
@@ -290,6 +292,9 @@ def run(url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int
         f"{resolved['conflicts']:,} conflicts; {how}; peak RSS so far {peak_rss_mb():.0f} MB",
         flush=True,
     )
+    if not reads:
+        store.close()
+        return
     ours = {name: timed(read, repeat) for name, read in stored_reads(store).items()}
     reads_rss = rss_mb()
     adds = []
@@ -322,6 +327,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=2000, help="documents written in one transaction")
     parser.add_argument("--progress", action="store_true", help="a line after each batch of the build")
     parser.add_argument(
+        "--reads",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="measure the reads and adds (--no-reads: only build, say at a lower priority, to --keep)",
+    )
+    parser.add_argument(
         "--keep",
         type=Path,
         help="keep the SQLite stores in this folder (and read, not build, one that is there already)",
@@ -342,10 +353,19 @@ def main() -> None:
             peer = args.peer and n == min(args.events)
             if args.sqlite:
                 url = f"sqlite:///{folder / f'scale{n}.db'}"
-                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.batch, args.progress)
+                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.batch, args.progress, args.reads)
             if args.pg:
                 url = _database(args.pg, n, fresh=args.keep is None)
-                run(url, f"PostgreSQL, {n:,} events", n, args.repeat, peer, args.batch, args.progress)
+                run(
+                    url,
+                    f"PostgreSQL, {n:,} events",
+                    n,
+                    args.repeat,
+                    peer,
+                    args.batch,
+                    args.progress,
+                    args.reads,
+                )
 
 
 def _database(base: str, n: int, fresh: bool) -> str:
