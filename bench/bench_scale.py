@@ -257,6 +257,9 @@ def build(
     n_docs = n_events // EVENTS_PER_DOC
     store = Store(url)
     spare = list(synthetic_documents(20, first=n_docs, total=n_docs))
+    for doc in spare:  # left by a run stopped before it removed them
+        if store.has_document(doc.document.id):
+            store.remove(doc.document.id)
     if store.counts()["documents"] == n_docs:
         return store, None, spare
     start = time.perf_counter()
