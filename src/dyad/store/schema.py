@@ -47,6 +47,7 @@ ADDED_COLUMNS = (
     (6, "record_figures", "value", "FLOAT", "NULL"),
     (6, "record_conflicts", "first", "VARCHAR(24)", "NULL"),
     (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
+    (7, "events", "initiator", "VARCHAR(3)", "NULL"),
 )
 
 # Indexes of older versions that one of today's covers (a store loses them when it is upgraded): name,
@@ -173,6 +174,7 @@ events = Table(
     Column("location", Text),
     Column("trigger", Text, nullable=False, default=""),
     Column("confidence", Float, nullable=False),
+    Column("initiator", String(3)),  # ISO3 of the side that acts on the other, when the sentence says
     Column("start", Integer, nullable=False),  # the source sentence in the document's clean text
     Column("end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
