@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -52,7 +52,7 @@ ADDED_COLUMNS = (
 
 # Indexes of older versions that one of today's covers (a store loses them when it is upgraded): name,
 # and the version that replaced it.
-REPLACED_INDEXES = (("ix_record_events_pair", 7), ("ix_record_events_pair_day", 7))
+REPLACED_INDEXES = (("ix_record_events_pair", 8), ("ix_record_events_pair_day", 8))
 
 metadata = MetaData()
 
