@@ -125,7 +125,8 @@ def test_documents_written_in_batches_give_the_same_record(
         for i in range(0, len(docs), 4):
             batch = docs[i : i + 4]
             added += store.add_many([*batch, batch[-1]])
-            assert_same_record(store, summaries=i + 4 >= len(docs))
+            if i % 8 == 4 or i + 4 >= len(docs):  # every other batch, after the first joins the store's
+                assert_same_record(store, summaries=i + 4 >= len(docs))
         assert added == [d.document.id for d in docs[1:]]
         assert store.counts()["documents"] == len(docs)
 
