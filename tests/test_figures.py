@@ -1062,3 +1062,14 @@ def test_a_new_flow_after_an_amount_is_the_next_clause() -> None:
     text = "In 2019 our exports to Chile were about 2.1 billion dollars and imports from Chile $495 million."
     rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
     assert rows == [("export", 2.1e9, "PER", "CHL"), ("import", 495e6, "PER", "CHL")]
+
+
+@pytest.mark.parametrize(
+    ("pair", "unit"),
+    [(("EGY", "ITA"), "EGP"), (("ITA", "FRA"), "GBP")],
+)
+def test_a_shared_currency_name_is_the_pairs_currency(pair: tuple[str, str], unit: str) -> None:
+    """ "pounds" in an Egypt–Italy story are Egyptian pounds; with no country of the pair using pounds,
+    sterling."""
+    (figure,) = figures_of("Egypt's exports to Italy reached 40 billion pounds in 2021.", pair)
+    assert (figure.kind, figure.value, figure.unit) == ("export", 40e9, unit)

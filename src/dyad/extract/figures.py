@@ -40,7 +40,14 @@ from dyad.extract.figure_roles import (
     sentence_scopes,
 )
 from dyad.extract.mentions import Mention
-from dyad.extract.quantities import Quantity, find_fractions, find_quantities, parse_number_words
+from dyad.extract.quantities import (
+    Quantity,
+    currency_choices,
+    currency_country,
+    find_fractions,
+    find_quantities,
+    parse_number_words,
+)
 from dyad.models import Document, Figure, Source, TimeExpression, TimeValue
 
 __all__ = ["extract_figures"]
@@ -736,7 +743,7 @@ def _figure(
     figure = Figure(
         kind,
         q.value * sign,
-        q.unit,
+        _unit(q, pair),
         year,
         frm,
         to,
@@ -748,6 +755,15 @@ def _figure(
         status="planned" if planned else "occurred",
     )
     return figure, explicit_year
+
+
+def _unit(q: Quantity, pair: tuple[str, str] | None) -> str:
+    """A currency name or symbol several countries use ("rupees", "Rs", "pounds") is the currency of the
+    one of the document's pair that uses it: Nepal's rupee in a Nepal–India story is still ambiguous and
+    keeps the default, Pakistan's in a Pakistan–China one does not."""
+    choices = currency_choices(q.text) if q.is_money else ()
+    ours = [c for c in choices if currency_country(c) in (pair or ())]
+    return ours[0] if len(ours) == 1 else q.unit
 
 
 def _converted(
