@@ -901,6 +901,18 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("import", 0.9e9, "USD", "2021", "PER", "CHL"),
             },
         ),
+        (  # a caption that introduces the table with its unit in words, fiscal years, a balance column
+            "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+            "Peru's trade with Chile by fiscal year (July–June), in US$ million (source: customs):\n\n"
+            "| Fiscal year | Exports to Chile | Imports from Chile | Balance |\n|---|---|---|---|\n"
+            "| 2020–21 | 410 | 380 | 30 |\n| 2021–22 | 450 | 395 | 55 |\n",
+            {
+                ("export", 410e6, "USD", "2020/2021", "PER", "CHL"),
+                ("import", 380e6, "USD", "2020/2021", "PER", "CHL"),
+                ("other", 30e6, "USD", "2020/2021", "PER", "CHL"),
+                ("export", 450e6, "USD", "2021/2022", "PER", "CHL"),
+            },
+        ),
     ],
 )
 def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:

@@ -23,6 +23,7 @@ from importlib import resources
 __all__ = [
     "Quantity",
     "currency_choices",
+    "currency_code",
     "currency_country",
     "find_fractions",
     "find_quantities",
@@ -355,6 +356,12 @@ def currency_choices(text: str) -> tuple[str, ...]:
             codes = _codes(m)
             return codes if len(codes) > 1 else ()
     return ()
+
+
+def currency_code(word: str) -> str | None:
+    """The currency a symbol, code or name written alone means ("NPR", "A$", "euros"), else None."""
+    codes = _CURRENCIES.symbols.get(word) or _CURRENCIES.names.get(word.lower())
+    return codes[0] if codes else None
 
 
 def currency_country(code: str) -> str | None:
