@@ -160,9 +160,7 @@ def _header_and_caption(
         if cells is not None:
             named = [c for c in cells if c]
             caption = named[0] if len(named) == 1 else ""
-        elif (
-            len(above) <= 160 and not above.rstrip().endswith(".") or above.startswith(("#", "Table"))
-        ):
+        elif len(above) <= 160 and not above.rstrip().endswith(".") or above.startswith(("#", "Table")):
             caption = above.lstrip("#* ").rstrip("*")
     return headers, caption
 
