@@ -1085,3 +1085,42 @@ def test_a_shared_currency_name_is_the_pairs_currency(pair: tuple[str, str], uni
     sterling."""
     (figure,) = figures_of("Egypt's exports to Italy reached 40 billion pounds in 2021.", pair)
     assert (figure.kind, figure.value, figure.unit) == ("export", 40e9, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share of the pair's trade names the partner; a share of what a country bought or sold
+        ("Peru took about 30% of Chile's foreign trade in 2021.", ("trade_total", 30, "percent")),
+        ("Russia supplied 12% of everything Peru imported in 2020.", ("import", 12, "percent")),
+        # electric power sold across the border, gas in billions of cubic metres
+        ("Peru exported about 300 MW of electricity to Ecuador in 2019.", ("export", 300, "MW")),
+        ("Peru exported 2.5 bcm of gas to Chile in 2019.", ("export", 2.5e9, "m3")),
+    ],
+)
+def test_shares_and_goods_as_others_write_them(text: str, expected: tuple) -> None:
+    (figure,) = figures_of(text, ("PER", "CHL"))
+    assert (figure.kind, figure.value, figure.unit) == (expected[0], pytest.approx(expected[1]), expected[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 80% of Peru's trade passes through the port of Callao.",  # no partner: not the pair's trade
+        "Trade with Chile accounts for 12% of Peru's GDP.",  # a share of an economy
+        "The 450 MW hydropower plant will export power to Ecuador.",  # a plant's size
+        "Peru has an installed capacity of 900 MW and sells power to Ecuador.",
+    ],
+)
+def test_no_share_or_power_figure(text: str) -> None:
+    assert figures_of(text, ("PER", "CHL")) == []
+
+
+def test_a_list_takes_the_year_of_the_line_that_introduces_it() -> None:
+    text = (
+        "Peru and Chile traded more in 2019.\n\n"
+        "The customs office gave these numbers for 2021:\n\n"
+        "- Exports to Chile: $1.2 billion\n\n- Imports from Chile: $0.9 billion"
+    )
+    found = {(f.kind, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))}
+    assert found == {("export", "2021"), ("import", "2021")}

@@ -409,19 +409,46 @@ def _hide(masked: str, q: Quantity) -> str:
 # sales abroad", "37 per cent of the industry's export earnings"
 _FLOW = (
     r"(?P<flow>export\s+(?:earnings|revenues?|receipts|sales)|exports?|imports?|(?:sales|purchases)\s+abroad|"
-    r"(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b"
+    r"(?:foreign\s+)?(?:direct\s+)?investments?|FDI|(?:external\s+|foreign\s+|overseas\s+)?trade|"
+    # "16% of everything India imported", "a third of what Chile exports"
+    r"(?:everything|what)\s+(?:[\w'’.-]+\s+){0,2}?(?:imported|exported|imports|exports|buys|bought|sells|sold))\b"
 )
 _SHARE_OF_FLOW = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?" + _FLOW, _I)
 # the flow named before its share: "Pakistan's share of Afghanistan's imports fell from 40 per cent",
 # "… a third of Australia's exports; in 2023 its share was 32.5 per cent"
 _SHARE_WORD = re.compile(r"\bshare\b", _I)
+_SHARE_OF_ECONOMY = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,2}?(?:GDP|gross\s+domestic\s+product|economy|"
+    r"output|budget|population|workforce)\b",
+    _I,
+)
 _SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
 _FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
-_FLOW_KINDS = {"export": "export", "sales": "export", "import": "import", "purchases": "import"}
+_FLOW_KINDS = {
+    "export": "export",
+    "sales": "export",
+    "sel": "export",
+    "sold": "export",
+    "import": "import",
+    "purchases": "import",
+    "bu": "import",
+    "bought": "import",
+}
+_TRADE_FLOW = re.compile(r"(?:\w+\s+)?trade$", _I)
 
 
 def _flow_kind(flow: str) -> str:
-    return next((k for stem, k in _FLOW_KINDS.items() if flow.lower().startswith(stem)), "investment")
+    if _TRADE_FLOW.fullmatch(flow):
+        return "trade_total"
+    words = flow.lower().split()
+    for word in (
+        words[-1],
+        words[0],
+    ):  # "everything India imported": its verb; "sales abroad", "export earnings"
+        kind = next((k for stem, k in _FLOW_KINDS.items() if word.startswith(stem)), None)
+        if kind:
+            return kind
+    return "investment"
 
 
 def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
@@ -485,8 +512,14 @@ _BOUNDARY_AFTER = re.compile(r"[;:,]")
 def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
     """growth_rate (with the sign of the change) or other (shares, ranks) for percent, factor and rank;
     a share of a flow takes the flow's kind."""
+    if q.unit == "percent" and _SHARE_OF_ECONOMY.match(st.text, q.end):
+        return None  # "trade accounts for 40% of Nepal's GDP": a share of an economy, not of a flow
     if q.unit == "percent" and (flow := _share_kind(q, st)):
-        return flow, 0, 1.0
+        # a share of trade is of the pair's trade only with the partner named: "India accounted for 64% of
+        # Nepal's trade", not "80% of Nepal's trade passes through Kolkata"
+        sides = _share_sides(q, st) if flow == "trade_total" else None
+        if flow != "trade_total" or (sides and sides[1]):
+            return flow, 0, 1.0
     economic = _ECONOMIC.search(st.text) or (_REFERENCE.search(st.text) and state.figures)
     if not economic:
         return None
@@ -670,13 +703,21 @@ def _list_base(q: Quantity, state: _State) -> Figure | None:
     return None
 
 
-_GOODS_UNITS = ("tonne", "barrel", "head", "m3")
+_GOODS_UNITS = ("tonne", "barrel", "head", "m3", "MW")
 # an amount per unit of goods or service: "US$9.48 per barrel", "$40 a tonne", "€3/passenger"
 _PER_UNIT = re.compile(
     r"\s*(?:per|a|an|/)\s*(?:barrels?|bbl|tonnes?|tons?|units?|kilo(?:gram)?s?|kg|lit(?:re|er)s?|containers?|"
     r"passengers?|head|cubic\s+met(?:re|er)s?|m3|mmbtu|kwh|megawatt[\s-]hours?|MWh)\b",
     _I,
 )
+# "the 900 MW Arun III hydropower project", "a capacity of 456 MW": a plant's size
+_CAPACITY_AFTER = re.compile(
+    r"[\s-]*(?:[A-Z][\w-]*\s+){0,3}(?:(?:hydro(?:power|electric|-electric)?|solar|wind|thermal|nuclear|gas-fired|"
+    r"coal-fired|power)\s+)?(?:plants?|projects?|stations?|dams?|units?|reactors?|farms?|parks?|schemes?|"
+    r"capacity)\b",
+    _I,
+)
+_CAPACITY_BEFORE = re.compile(r"\b(?:capacity|installed|generat\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$", _I)
 # what one of the pair charges the other per unit: a fee, not a market price
 _FEE = re.compile(r"\b(?:fees?|tariffs?|tolls?|charges|transit|royalt(?:y|ies)|levy|levies|rent)\b", _I)
 
@@ -690,6 +731,10 @@ def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[st
             return ("other", len(scopes) - 1, 1.0) if _FEE.search(st.text) else None
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found else None
+    if q.unit == "MW" and (
+        _CAPACITY_AFTER.match(st.text, q.end) or _CAPACITY_BEFORE.search(st.text[: q.start])
+    ):
+        return None  # the size of a plant, not power sold
     if q.unit in _GOODS_UNITS:  # "bought five million tons of sugar": goods traded, not money
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found and found[0] in _MARKET_KINDS[1:] else None
@@ -838,12 +883,14 @@ def extract_figures(
     doc_year = _document_year(doc)
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
     state, out, seen, undated = _State(fallback_year=doc_year), [], set(), set()
+    lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
             previous = state.figures[-1].year if state.figures else None
             fallback = previous or state.fallback_year
             state = _State(paragraph, subject=state.subject, fallback_year=fallback, latest=state.latest)
+            state.year = lead
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         refs = find_refs(sentence.text, sentence.start, inside, pair, state.subject)
@@ -887,12 +934,20 @@ def extract_figures(
         years = [v for _s, _e, v, base in st.timexes if not base]
         if years and not any(f.source.start == sentence.start for f in state.figures):
             state.year = years[-1]
+        # "The ministry's figures for 2024–25:" and the items under it ("- Exports to China: $14.3 billion")
+        if sentence.text.rstrip().endswith(":"):
+            lead = years[-1] if years else None
+        elif not _LIST_ITEM.match(sentence.text):
+            lead = None
         nouns = [r for r in refs if r.form in NOUN_FORMS and r.prep is None]
         if nouns:
             state.subject = nouns[0].iso3
     out = _drop_restated(out, undated)
     LOGGER.debug("%s: %d figures", doc.name, len(out))
     return out
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
 
 def _drop_restated(figures: list[Figure], undated: set[int]) -> list[Figure]:

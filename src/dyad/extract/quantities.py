@@ -5,9 +5,10 @@ numbers (``"$4.4 billion"`` → 4.4e9, unit ``USD``); currencies keep their own 
 read from the codes, symbols and names of ``knowledge/currencies.tsv`` ("NPR 17.1 billion", "KSh 95
 billion", "40 billion Egyptian pounds");
 ``percent``, ``factor`` ("sevenfold", "doubled", "triple their level"), ``rank`` ("ranked 31st", and 1 for a
-bare superlative before a partner noun: "India's largest arms supplier"), ``tonne``, ``barrel`` and
-``count`` (a bare number) are the other units; "as much as" is an upper bound. A quantity's span includes
-its qualifier ("more than 230 million dollars").
+bare superlative before a partner noun: "India's largest arms supplier"), ``tonne``, ``barrel``, ``m3``
+("5.8 bcm" is 5.8e9), ``MW`` (electric power: "2 GW" is 2000) and ``count`` (a bare number) are the
+other units; "as much as" is an upper bound. A quantity's span includes its qualifier ("more than 230
+million dollars").
 
 Never a quantity: years in date positions ("in 1985"), days of a month, model and code numbers ("Mi35",
 "Su-24", "COP21", "G8"), ordinals of centuries and anniversaries, phone numbers, DOIs and URLs.
@@ -146,7 +147,14 @@ _PHYSICAL = {
     "head": "head",  # livestock: "700,000 head of cattle"
     "cubic metres": "m3",
     "cubic meters": "m3",
+    "bcm": "m3",  # billion cubic metres of gas
+    "megawatts": "MW",  # electric power sold across a border
+    "mw": "MW",
+    "gigawatts": "MW",
+    "gw": "MW",
 }
+# the abbreviations that carry their own scale
+_PHYSICAL_SCALE = {"bcm": 1e9, "gigawatts": 1e3, "gw": 1e3}
 
 
 def _alt(words: object) -> str:
@@ -413,6 +421,7 @@ def _atom(m: re.Match[str], text: str, blocked: list[tuple[int, int]]) -> Quanti
         unit = "factor"
     elif unit is None and m["phys"]:
         unit = _PHYSICAL[m["phys"].lower()]
+        scale *= _PHYSICAL_SCALE.get(m["phys"].lower(), 1.0)
     if unit is None:
         if m["pre"]:
             return None
