@@ -1124,3 +1124,28 @@ def test_a_list_takes_the_year_of_the_line_that_introduces_it() -> None:
     )
     found = {(f.kind, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))}
     assert found == {("export", "2021"), ("import", "2021")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        # the twelve months to a month: of the latest such month before a dated story, or the year written
+        (
+            "Peru's exports to Chile were $2 billion in the year to September.",
+            "2021-03-03",
+            "2019-10/2020-09",
+        ),
+        (
+            "In the 12 months to June 2020, Peru's exports to Chile reached $2 billion.",
+            None,
+            "2019-07/2020-06",
+        ),
+        # a plain month stays a month
+        ("In June 2020, Peru's exports to Chile reached $2 billion.", None, "2020"),
+    ],
+)
+def test_the_year_to_a_month_is_twelve_months(text: str, published: str | None, year: str) -> None:
+    doc = make_doc(text)
+    doc.published, doc.kind = published, "news"
+    (figure,) = extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL"))
+    assert figure.year is not None and figure.year.edtf == year

@@ -286,11 +286,55 @@ def _sentence_timexes(
     return out
 
 
+_MONTH_NUMBERS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+# twelve months that end with a month: "in the year to September", "the 12 months to June 2020"
+_YEAR_TO = re.compile(
+    r"\b(?:(?:12|twelve)\s+months|year)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    _I,
+)
+
+
+def _year_to(m: re.Match[str], doc_date: dt.date | None, state: _State) -> TimeValue | None:
+    """The twelve months to the month named: of the year written, else the latest such month before the
+    document's date, else of the paragraph's year."""
+    month = _MONTH_NUMBERS[m["month"].lower()[:3]]
+    if m["year"]:
+        year = int(m["year"])
+    elif doc_date is not None:
+        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+    else:
+        carried = state.carried_year()
+        if carried is None or carried.end is None:
+            return None
+        year = carried.end.year
+    first = (year - 1, month + 1) if month < 12 else (year, 1)
+    last_day = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    edtf = f"{first[0]}-{first[1]:02d}/{year}-{month:02d}"
+    return TimeValue(edtf, dt.date(*first, 1), dt.date(year, month, last_day), "interval", "inferred")
+
+
 def _resolve_in_context(
-    text: str, found: list[tuple[int, int, TimeValue, bool]], state: _State, doc_year: TimeValue | None
+    text: str,
+    found: list[tuple[int, int, TimeValue, bool]],
+    state: _State,
+    doc_year: TimeValue | None,
+    doc_date: dt.date | None = None,
 ) -> list[tuple[int, int, TimeValue, bool]]:
     """ "of that year" is the paragraph's year; "in the first quarter" (no year) is the quarter after "the
-    same period of 2009", else of the document's year, else of the paragraph's."""
+    same period of 2009", else of the document's year, else of the paragraph's; "the year to September"
+    is the twelve months to it."""
+    for m in _YEAR_TO.finditer(text):
+        value = _year_to(m, doc_date, state)
+        if value is not None:
+            found = [t for t in found if not (t[0] < m.end() and m.start() < t[1])]
+            found.append((m.start(), m.end(), value, False))
     out = []
     for start, end, value, base in found:
         if state.year and state.year.start and _THAT_YEAR.search(text[start:end]):
@@ -591,6 +635,7 @@ def _year(
                 and point.start
                 and point.end
                 and point.start.year < point.end.year
+                and (point.end - point.start).days > 370  # years, not twelve months to June
                 and _LEVEL.search(st.text[: q.start])
             ):
                 point = _span(point.end.year, point.end.year, point.basis)  # "..., reaching $20 billion"
@@ -852,6 +897,14 @@ def _document_year(doc: Document) -> TimeValue | None:
     return _span(int(date[:4]), int(date[:4]), "inferred")
 
 
+def _document_day(doc: Document) -> dt.date | None:
+    date = doc.published or doc.date_estimate or ""
+    try:
+        return dt.date.fromisoformat(date[:10]) if re.fullmatch(r"\d{4}-\d\d-\d\d", date[:10]) else None
+    except ValueError:
+        return None
+
+
 def _is_igo(m: Mention) -> bool:
     return m.kind == "organisation" and m.form == "igo"
 
@@ -881,6 +934,7 @@ def extract_figures(
     timexes = sorted(timexes, key=lambda t: t.start)
     t_starts = [t.start for t in timexes]
     doc_year = _document_year(doc)
+    doc_date = _document_day(doc)
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
     state, out, seen, undated = _State(fallback_year=doc_year), [], set(), set()
     lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
@@ -895,7 +949,7 @@ def extract_figures(
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         refs = find_refs(sentence.text, sentence.start, inside, pair, state.subject)
         own_timexes = _sentence_timexes(sentence.text, sentence.start, timexes, t_starts)
-        own_timexes = _resolve_in_context(sentence.text, own_timexes, state, doc_year)
+        own_timexes = _resolve_in_context(sentence.text, own_timexes, state, doc_year, doc_date)
         st = Sent(
             sentence,
             paragraph,
