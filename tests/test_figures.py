@@ -1149,3 +1149,29 @@ def test_the_year_to_a_month_is_twelve_months(text: str, published: str | None, 
     doc.published, doc.kind = published, "news"
     (figure,) = extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL"))
     assert figure.year is not None and figure.year.edtf == year
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a deal's value with no flow named is kind other
+        ("Peru and Chile announced agreements worth about $3 billion in 2015.", "other"),
+        ("In 2016 Peru agreed to sell gas to Chile, a deal valued at $1.5 billion.", "other"),
+        # a flow named beside the deal wins
+        (
+            "Peru and Chile signed agreements under which Chile will invest $2 billion in Peru in 2016.",
+            "investment",
+        ),
+    ],
+)
+def test_the_value_of_a_deal(text: str, kind: str) -> None:
+    (figure,) = figures_of(text, ("PER", "CHL"))
+    assert figure.kind == kind
+
+
+def test_an_agreement_on_something_is_no_deal_value() -> None:
+    """ "an agreement on" names a topic, not a deal worth the amount."""
+    text = (
+        "The agreement on fisheries between Peru and Chile covers waters where $3 billion of fish are caught."
+    )
+    assert figures_of(text, ("PER", "CHL")) == []

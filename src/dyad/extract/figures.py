@@ -434,7 +434,17 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         if nearest:
             kind = "other" if nearest[1] == "aid" else nearest[1]
             return (kind, level) if kind else None
+        # "agreements worth about $5 billion", "a deal valued at $2.5 billion": a deal right beside the
+        # amount (not "under the deal …, India will acquire …, for a total cost of …")
+        if any(_distance(q, m.start(), m.end(), st.text) <= 40 for m in _DEAL.finditer(masked)):
+            return "other", level
     return None
+
+
+# the value of a deal between the two, when nothing says what flow it is: kind other
+_DEAL = re.compile(
+    r"\b(?:deals?|agreements?|contracts?|accords?|memorand(?:um|a)|MoUs?)\b(?!\s+(?:on|to|for)\b)", _I
+)
 
 
 _COPULA_BEFORE = re.compile(
