@@ -926,6 +926,29 @@ def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[ob
     assert all(re.match(r"\|? ?(?:20\d\d|[A-Z])", f.source.text) for f in rows)
 
 
+def test_a_table_with_a_column_per_year() -> None:
+    text = (
+        "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+        "Peru–Chile trade (US$ million)\n\n"
+        "| Series | 2021 | 2022 |\n|---|---|---|\n"
+        "| Exports to Chile | 410 | 450 |\n| Imports from Chile | 380 | 395 |\n| Ships (number) | 35 | 41 |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    found = {(f.kind, round(f.value), f.unit, f.year.edtf if f.year else None) for f in processed.figures}
+    assert found == {
+        ("export", 410_000_000, "USD", "2021"),
+        ("export", 450_000_000, "USD", "2022"),
+        ("import", 380_000_000, "USD", "2021"),
+        ("import", 395_000_000, "USD", "2022"),
+    }
+
+
+def test_a_table_with_a_column_per_year_needs_a_unit() -> None:
+    text = "Peru and Chile.\n\n| Series | 2021 | 2022 |\n|---|---|---|\n| Visitors from Chile | 410 | 450 |\n"
+    [processed] = process_bytes("table.md", text.encode())
+    assert processed.figures == []
+
+
 def test_an_item_table_needs_a_year_and_a_unit_in_its_header() -> None:
     text = (
         "Peru sells copper to Brazil, and Brazil buys fish meal from Peru.\n\n"
@@ -1162,6 +1185,8 @@ def test_the_year_to_a_month_is_twelve_months(text: str, published: str | None, 
             "Peru and Chile signed agreements under which Chile will invest $2 billion in Peru in 2016.",
             "investment",
         ),
+        # money one side provides the other, with no flow named
+        ("Peru said it would provide an initial $2 million to train Chilean engineers in 2023.", "other"),
     ],
 )
 def test_the_value_of_a_deal(text: str, kind: str) -> None:

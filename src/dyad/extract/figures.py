@@ -159,7 +159,8 @@ _DELTA = re.compile(
 )
 # money given: "has committed $1.4 billion", "pledged some €500 million" (unless to invest or to buy)
 _PLEDGED = re.compile(
-    r"\b(?:commit(?:s|ted)|pledg(?:es|ed)|promis(?:es|ed)|donat(?:es|ed)|grant(?:s|ed))\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:commit(?:s|ted)|pledg(?:es|ed)|promis(?:es|ed)|donat(?:es|ed)|grant(?:s|ed)|provid(?:e|es|ed|ing))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
 _MARKET_KINDS = ("investment", "export", "import", "trade_total")

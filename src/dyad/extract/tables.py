@@ -260,9 +260,50 @@ def _item_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, i
     return out
 
 
+def _wide_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
+    """A pipe table with a column per year and a row per series: "| Exports to Chile | 410 | 450 |" under
+    "| Indicator | 2021 | 2022 |", the unit in the row's label or in the caption above the header."""
+    out = []
+    years: list[str | None] | None = None
+    caption = ""
+    previous = ""
+    for start, end, body in paragraphs:
+        cells = _cells(body)
+        if cells is None:
+            years, previous = None, body
+            continue
+        if _SEPARATOR.match(body):
+            continue
+        found = [_year_cell(c) for c in cells[1:]]
+        if len(cells) >= 3 and sum(y is not None for y in found) >= 2:
+            years = found
+            caption = previous if len(previous) <= 160 and not previous.endswith(".") else ""
+            continue
+        if years is None or len(cells) != len(years) + 1:
+            continue
+        label = cells[0]
+        own_unit = _UNIT.search(label)
+        if own_unit and not _unit_words(own_unit.group(1)):
+            continue  # "Ships (number)": the row says what it counts, not the caption's money
+        for year, cell in zip(years, cells[1:], strict=True):
+            if year is None or not _is_amount(cell):
+                continue
+            currency, scale, own = _unit_of(label, caption.lstrip("#* ").rstrip("*"))
+            phrase = _phrase(cell, currency, scale, own)
+            if phrase and own:
+                subject = (
+                    own
+                    if re.search(r"[A-Z]", own[1:]) or not caption
+                    else f"{_strip_unit(caption)}: {own.lower()}"
+                )
+                out.append((f"{subject} were {phrase} in {year}.", start, end))
+    return out
+
+
 def table_sentences(text: str) -> list[tuple[str, int, int]]:
     """One sentence per table cell, with the span of the row it stands for."""
-    out = _item_sentences(_paragraphs(text))
+    paragraphs = _paragraphs(text)
+    out = _item_sentences(paragraphs) + _wide_sentences(paragraphs)
     for table in find_tables(text):
         for row in table.rows:
             for header, cell in zip(table.headers, row.cells, strict=False):
