@@ -492,3 +492,140 @@ def test_a_double_surname_is_later_shortened_to_the_first() -> None:
         "Monday, May 1, 2023. On May 3, 2023, Aránguiz met Kishida."
     )
     assert ("meeting", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))
+
+
+def _pair_facts(sentence: str) -> set[tuple[str, str | None]]:
+    return {(t, d) for t, p, d in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+
+
+def test_calling_on_a_leader_is_a_meeting_and_calling_on_one_to_act_an_appeal() -> None:
+    assert ("meeting", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Hoshino called on President Gabriel Boric."
+    )
+    appeal = _pair_facts("On May 3, 2023, Hoshino called on the Chilean president to lift the ban.")
+    assert ("statement", "2023-05-03") in appeal and ("meeting", "2023-05-03") not in appeal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("On May 3, 2023, Hoshino announced a grant of 500 million yen for Chile.", "aid"),
+        ("Japan stopped issuing visas to Chileans on May 3, 2023.", "sanction"),
+        ("On May 3, 2023, Japan halted joint patrols with the Chilean navy.", "sanction"),
+        ("On May 3, 2023, Chile temporarily shut its high commission in Tokyo.", "diplomatic_relations"),
+        ("On May 3, 2023, the Chilean minister said Japan's claim was untenable.", "dispute"),
+        (
+            "Japanese Ambassador Ken Tanaka was recalled to Tokyo for consultations on May 3, 2023.",
+            "diplomatic_relations",
+        ),
+    ],
+)
+def test_more_phrasings_of_each_kind_of_act(sentence: str, kind: str) -> None:
+    assert (kind, "2023-05-03") in _pair_facts(sentence)
+
+
+def test_suspended_joint_exercises_are_a_sanction_not_exercises_held() -> None:
+    found = _pair_facts("Japan suspended joint naval exercises with Chile on May 3, 2023.")
+    assert ("sanction", "2023-05-03") in found
+    assert not {t for t, _ in found} & {"cooperation", "other"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile could expel Japanese diplomats, the minister warned on May 3, 2023.",
+        "Japan may impose sanctions on Chile, Hoshino said on May 3, 2023.",
+    ],
+)
+def test_a_coercive_act_a_side_says_it_may_take_is_a_threat_dated_when_said(sentence: str) -> None:
+    events = [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:20])]
+    assert {(e.type, e.plover, e.date.edtf if e.date else None) for e in events} == {
+        ("dispute", "THREATEN", "2023-05-03")
+    }
+
+
+def test_what_onlookers_say_a_side_may_do_is_no_event() -> None:
+    """The object of a hedged verb is as hedged as the verb: no sanction from "sanctions" either."""
+    sentence = "Japan may impose sanctions on Chile, analysts said on May 3, 2023."
+    assert not [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:20])]
+
+
+def test_a_statement_is_dated_by_the_date_it_was_made() -> None:
+    text = "Chile's foreign minister said on May 3, 2023 that Japan's decision was unacceptable."
+    assert ("dispute", "2023-05-03") in _pair_facts(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Hoshino said: We are not planning to break off diplomatic relations with Chile.",
+        "On May 3, 2023, Japan said it had no plans to expel Chilean diplomats.",
+    ],
+)
+def test_a_plan_denied_is_no_act(sentence: str) -> None:
+    assert not [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:20])]
+
+
+def test_a_side_that_will_not_deal_with_the_other_refuses() -> None:
+    refusal = (
+        "On May 3, 2023, Hoshino said Japan will not negotiate with the aggressor while Chilean troops stay."
+    )
+    assert ("dispute", "2023-05-03") in _pair_facts(refusal)
+    reassurance = "On May 3, 2023, Hoshino said Japan would not join any alliance aimed at a third country."
+    assert not [e for e in _events(INTRO + reassurance) if e.source.text.startswith(reassurance[:20])]
+
+
+def test_a_trailing_participle_acts_for_the_clauses_subject() -> None:
+    text = "On May 3, 2023, Boric ordered the pipeline closed, accusing Tokyo of supporting the rebels."
+    assert ("dispute", "2023-05-03") in _pair_facts(text)
+
+
+def test_calling_something_a_threat_is_criticism() -> None:
+    assert ("dispute", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Hoshino called the Chilean dam an existential threat."
+    )
+
+
+def test_a_press_conference_of_one_side_is_no_meeting() -> None:
+    one_side = "On May 3, 2023, Japanese spokesperson Kenji Ito hosted a regular press conference."
+    assert "meeting" not in {t for t, _ in _pair_facts(one_side)}
+    both = "On May 3, 2023, Hoshino and Aránguiz held a joint press conference in Tokyo."
+    assert ("meeting", "2023-05-03") in _pair_facts(both)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The next round of Chilean-Japanese consultations will take place in Santiago in 2024.", "planned"),
+        (
+            "The second round of Chilean-Japanese consultations took place in Santiago in March 2023.",
+            "occurred",
+        ),
+        ("A meeting of the two coast guard chiefs is scheduled for February 2024 in Tokyo.", "planned"),
+        ("A meeting of the two coast guard chiefs was held in Tokyo in February 2023.", "occurred"),
+    ],
+)
+def test_a_meeting_to_take_place_is_planned(sentence: str, status: str) -> None:
+    meetings = [
+        e
+        for e in _events(INTRO + sentence)
+        if e.type == "meeting" and e.source.text.startswith(sentence[:20])
+    ]
+    assert meetings and {e.status for e in meetings} == {status}
+
+
+def test_a_participle_after_a_clause_with_its_own_subject_acts_for_that_subject() -> None:
+    text = (
+        "On May 3, 2023, the two governments agreed to talk and Chile withdrew its bid, backing Tokyo's bid."
+    )
+    assert ("statement", "2023-05-03") in _pair_facts(text)
+
+
+def test_one_sides_envoy_detained_by_no_one_named_is_force_between_the_pair() -> None:
+    assert ("use_of_force", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Chilean Ambassador Rosa Vidal was briefly detained in Tokyo."
+    )
+    killed = (
+        "On May 3, 2023, two Chilean soldiers were killed near the border."  # by whom, the text does not say
+    )
+    assert "use_of_force" not in {t for t, _ in _pair_facts(killed)}

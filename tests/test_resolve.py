@@ -200,3 +200,26 @@ def test_a_storys_different_conflict_acts_dated_by_the_story_stay_apart(tmp_path
         record = resolve(store)
     disputes = sorted(len(e["sources"]) for e in record.events if e["type"] == "dispute")
     assert disputes == [1, 1, 2], record.events
+
+
+def test_tit_for_tat_acts_of_one_day_are_two_events(tmp_path: Path) -> None:
+    # Each side expels the other's diplomats on the same day: two sanctions, each with the side that acted;
+    # a second story reporting Japan's expulsion joins Japan's, and an undirected mention joins one of them.
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "a.txt",
+        "Diplomats expelled\n\nPublished: 15 March 2024\n\nOn 14 March 2024 Japan expelled two Chilean "
+        "diplomats. On 14 March 2024 Chile expelled two Japanese diplomats in response.",
+    )
+    _write(
+        corpus,
+        "b.txt",
+        "Tokyo acts\n\nPublished: 16 March 2024\n\nJapan expelled two Chilean diplomats on 14 March 2024, "
+        "the foreign ministry said.",
+    )
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    sanctions = [e for e in record.events if e["type"] == "sanction" and e["participants"] == ["CHL", "JPN"]]
+    assert sorted((e["initiator"], len(e["sources"])) for e in sanctions) == [("CHL", 1), ("JPN", 2)]

@@ -149,6 +149,7 @@ class Event:
     trigger: str = ""
     confidence: float = 0.5
     plover: str = ""
+    initiator: str | None = None  # the side that acts, when one acts on the other ("Japan expelled")
 
 
 @dataclass(slots=True)

@@ -73,7 +73,10 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
     usable = []
     for t in timexes:
         before = sentence.text[: t.start - sentence.start]
-        if t.start >= span[1] and _REPORTED.search(before):  # "..., EFE reported Tuesday": the report's date
+        reported = _REPORTED.search(before)
+        # "..., EFE reported Tuesday": the report's date, unless the report is the act ("said on 4 March
+        # that the claim was untenable")
+        if t.start >= span[1] and reported and sentence.start + reported.start() != span[0]:
             continue
         if _SINCE_CLAUSE.search(before) and not _SINCE_CLAUSE.search(sentence.text[: hit.start]):
             continue  # the date of a since-clause the act is not inside

@@ -29,6 +29,7 @@ from dyad.extract.predicates import (
     Reading,
     modal_spans,
     non_state_subject,
+    planned_within,
     read_sentence,
     state_act_noun,
     state_actor,
@@ -61,6 +62,7 @@ _ANNOUNCED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b((is|are|was|were)\s+(due\s+|scheduled\s+|expected\s+|set\s+|likely\s+)?to|will|shall|plans?\s+to|"
+    r"(is|are)\s+(scheduled|slated|planned|set)\s+for|"
     r"planned|intends?\s+to|upcoming|to\s+be\s+signed)\b",
     re.IGNORECASE,
 )
@@ -272,7 +274,10 @@ class EventExtractor:
                 continue
             at.dated.add(key)
             made.append(hit)
-            events.append(self._event(at.doc, sentence, hit, participants, date, at.mentions))
+            event = self._event(at.doc, sentence, hit, participants, date, at.mentions)
+            if at.parse is not None and planned_within(at.parse, hit.start, hit.end, self.k):
+                event.status = "planned"
+            events.append(event)
         return made
 
     def _reading_events(self, at: _At, hits: list[_Hit], people: list[str], events: list[Event]) -> None:
@@ -281,16 +286,29 @@ class EventExtractor:
         if sentence.text.rstrip().endswith("?"):
             return
         for reading in self._readings(at, people):
-            if any(h.trigger.type == reading.type and h.start <= reading.start < h.end for h in hits):
-                continue  # a trigger pattern already made this act
+            made = [h for h in hits if h.trigger.type == reading.type and h.start <= reading.start < h.end]
+            if made:  # a trigger pattern already made this act: the parse still tells who acted
+                for e in events:
+                    if (
+                        e.source.start == sentence.start
+                        and e.trigger == sentence.text[made[0].start : made[0].end]
+                    ):
+                        e.initiator = e.initiator or _initiator(reading, e.participants)
+                continue
             span = Span(reading.start, reading.end)
             if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
-            owned = owned_timexes(at.parse, sentence, at.timexes, reading.start)
+            if (
+                reading.voiced is not None
+            ):  # a threat is dated by its voicing ("may close it, he said on Monday")
+                word = reading.voiced
+                span = Span(word.idx, word.idx + len(word.text))
+            owned = owned_timexes(at.parse, sentence, at.timexes, span.start)
             timexes = own_phrase_first(at.parse, sentence, span, owned)
             date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor, at.occasion, at.section)
+            span = Span(reading.start, reading.end)
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
@@ -397,10 +415,23 @@ class EventExtractor:
             and len(reading.target) == 1
             and not reading.actor
             and reading.target <= set(pair)
-            # "duties were imposed on Australian wine": a sanction's imposer left unsaid is a state
-            and (state_actor(reading.token) or (reading.agentless and reading.type == "sanction"))
+            # "duties were imposed on Australian wine", "the British ambassador was briefly detained": a
+            # sanction's imposer, an arrest's or a seizure's maker left unsaid is a state
+            and (
+                state_actor(reading.token)
+                or (reading.agentless and (reading.type == "sanction" or reading.plover == "COERCE"))
+            )
         )
-        return (acts or suffers) and self._countries(at, date) <= set(pair)
+        # "Polish Ambassador Artur Michalski was recalled for consultations": a relations step of the envoy's
+        # side, or of the side that expelled them, with the pair either way
+        envoy = (
+            reading.type == "diplomatic_relations"
+            and reading.agentless
+            and not reading.actor
+            and len(reading.target) == 1
+            and reading.target <= set(pair)
+        )
+        return (acts or suffers or envoy) and self._countries(at, date) <= set(pair)
 
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no
@@ -446,6 +477,7 @@ class EventExtractor:
             trigger=sentence.text[reading.start : reading.end],
             confidence=0.6 + (0.2 if date and date.basis == "explicit" else 0.1 if date else 0.0),
             plover=reading.plover,
+            initiator=_initiator(reading, participants),
         )
 
     # -- date ------------------------------------------------------------------------------------------
@@ -680,6 +712,15 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
     """Is a sum of money part of the phrase at ``scope``?"""
     return any(q.is_money and scope[0] <= q.start < scope[1] for q in find_quantities(text))
+
+
+def _initiator(reading: Reading, participants: tuple[str, ...]) -> str | None:
+    """The side that acts on the other ("Russia expelled 23 British diplomats"), when the parse names one:
+    tit-for-tat acts of a day are two events, not one."""
+    if reading.mutual or reading.predicate.direction != "subj>obj":
+        return None
+    acting = reading.actor & set(participants)
+    return next(iter(acting)) if len(acting) == 1 else None
 
 
 def _actors(s_mentions: list[Mention]) -> list[str]:

@@ -95,6 +95,31 @@ INSTRUMENTS = frozenset(
 _INSTRUMENT_ROLES = ("nsubj", "nsubjpass", "dobj")
 _DEALS = ("trade", "arms_transfer", "investment", "aid", "cooperation")  # material acts a deal provides for
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
+# Coercive acts whose possibility, voiced by a side, is a threat of them (see _threatened).
+_COERCIVE = ("SANCTION", "COERCE", "ASSAULT")
+_POSSIBLE = ("may", "might", "could")
+_WILL = ("will", "would", "wo", "shall", "'ll")  # "wo" is spaCy's "won't"
+# Acts with the other side that a side refuses by saying it will not take them ("will not negotiate with").
+_REFUSABLE = ("meeting", "visit", "diplomatic_relations")
+# Verbs that tell only that a named act happens ("the round will take place", "talks will begin").
+_HAPPEN = frozenset(("take", "happen", "begin", "start", "open", "convene", "resume", "occur", "continue"))
+_SPEECH = frozenset(
+    ("say", "warn", "tell", "add", "state", "declare", "stress", "insist", "write", "threaten")
+)
+_ONLOOKERS = frozenset(
+    (
+        "analyst",
+        "expert",
+        "observer",
+        "commentator",
+        "economist",
+        "source",
+        "report",
+        "media",
+        "diplomat",
+        "critic",
+    )
+)
 
 Codes = Callable[[int, int], set[str]]  # (start, end) in the sentence → countries of mentions inside
 
@@ -118,6 +143,7 @@ class Reading:
     pair_target: bool = False  # the pair phrase is the act's object ("praised both countries")
     instrument: bool = False  # the act is about a named instrument (an agreement entering into force)
     agentless: bool = False  # a passive with no "by X": the actor is left implicit
+    voiced: Any = None  # the speech verb that voices a threatened act ("may close the border, he warned")
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -203,8 +229,8 @@ def _instrument_as_subject(child: Any) -> bool:
 def _judged(clause: Any) -> list[Any]:
     """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
     the duties were unjustified" (the copula's complement)."""
-    if clause.pos_ in ("ADJ", "NOUN"):
-        return [clause]
+    if clause.pos_ in ("ADJ", "NOUN"):  # "a terrorist act": the judging word may qualify the noun
+        return [clause] + [c for c in clause.children if c.dep_ in ("amod", "compound")]
     if _lemma(clause) == "be":
         return [g for g in clause.children if g.dep_ in ("acomp", "attr")]
     return []
@@ -237,7 +263,17 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
+def _appeal(token: Any) -> bool:
+    """Does the verb ask someone to do something ("called on the president to resign")?"""
+    return any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in token.children
+    )
+
+
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
+    if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
+        return False
     words = pred.lemma.split()
     if len(words) > 1:
         rest = words[1:] if not is_noun else words[:-1]
@@ -316,9 +352,21 @@ def _own_modality(token: Any, k: Knowledge) -> str | None:
     return None
 
 
+def _refused(token: Any) -> bool:
+    """A side that says it will not deal with the other ("Ukraine will not negotiate with the aggressor", "we
+    will not restore relations") refuses to: the act's own subject names who refuses (not "talks will not
+    resume")."""
+    will = any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return will and any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("GPE", "NORP") for s in subjects)
+
+
 def _governor_negated(token: Any) -> str | None:
-    """A verb above the predicate that is itself negated: "did not agree to sign"."""
+    """A word above the predicate that is itself negated: "did not agree to sign", "we are not planning to
+    break off relations", "it has no plans to expel"."""
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+        return "negation"
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return "negation"
     return None
 
@@ -328,7 +376,12 @@ def _modality(token: Any, k: Knowledge) -> str | None:
     nouns it is the complement of ("threatened to impose", "plans for a visit")."""
     current, hops = token, 0
     while True:
-        own = _own_modality(current, k) if hops == 0 else _governor_negated(current)
+        if hops == 0:
+            own = _own_modality(current, k)
+        elif hops == 1 and token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+            own = _own_modality(current, k)  # "may impose sanctions": the sanctions are as hedged as imposing
+        else:
+            own = _governor_negated(current)
         if own:
             return own
         head = current.head
@@ -337,7 +390,13 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         if current.dep_ == "nsubj" and current.pos_ in ("NOUN", "PROPN"):
             # "talks with Ethiopia have failed", "the visit was cancelled": the fate of a named act
             fate = _effect(head, k)
-            return fate if fate in _DROP else None
+            if fate in _DROP:
+                return fate
+            if _lemma(head) in _HAPPEN and hops == 0:
+                # "the next round will take place in Santiago", "talks did not begin": when the act happens
+                own = _own_modality(head, k)
+                return own if own in ("planned", "negation", "hedge") else None
+            return None
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
             head = head.head
@@ -345,12 +404,55 @@ def _modality(token: Any, k: Knowledge) -> str | None:
             head, through_prep = head.head, True
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "nsubjpass", "acl") and not through_prep:
             return None
+        if _not_ruled_out(head) and _governor_negated(head):
+            return "hedge"  # "did not rule out closing the border": possible, neither done nor refused
         effect = _effect(head, k)
         if effect in _MODAL_EFFECTS:
-            return effect
+            return _governor_negated(head) or effect  # "not planning to": no plan, no act
         if current.dep_ == "ccomp":
             return None  # "said that they signed": the report is no modality
         current, hops = head, hops + 1
+
+
+def _for_the_press(token: Any, is_noun: bool) -> bool:
+    """Is the meeting a press conference or briefing (the noun, or the verb's object)?"""
+    nouns = [token] if is_noun else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        _lemma(n) == "briefing" or any(_lemma(c) in ("press", "news", "media") for c in n.children)
+        for n in nouns
+    )
+
+
+def _not_ruled_out(token: Any) -> bool:
+    return _lemma(token) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+
+
+def _threatened(token: Any) -> Any:
+    """A coercive act a side says it may take ("Poland may close all crossings, the minister warned", "we do
+    not rule out closing the border", "if the provocations go on, we could expel diplomats") is a threat of
+    it: a possibility voiced by a speaker who is not an onlooker ("analysts said Japan may impose
+    sanctions" threatens nothing). Returns the speech verb, or None."""
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in token.children)
+    current = token
+    for _ in range(_MODAL_HOPS + 1):
+        possible = possible or _not_ruled_out(current)
+        head = current.head
+        if head.i == current.i:
+            speech = [
+                c for c in current.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in _SPEECH
+            ]
+            voiced = next((s for s in speech if not _onlooker(s)), None)
+            return voiced if possible else None
+        if _lemma(head) in _SPEECH and current.dep_ == "ccomp":
+            return head if possible and not _onlooker(head) else None
+        if current.dep_ not in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj"):
+            return None
+        current = head
+    return None
+
+
+def _onlooker(speech: Any) -> bool:
+    return any(_lemma(t) in _ONLOOKERS for s in speech.children if s.dep_ == "nsubj" for t in s.subtree)
 
 
 def _retype(reading: Reading, effect: str, head_lemma: str, k: Knowledge) -> None:
@@ -463,6 +565,10 @@ _NON_STATE = frozenset(
 )
 
 
+def _named_subject(verb: Any) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "PRON") for c in verb.children)
+
+
 def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     current = token
@@ -486,6 +592,17 @@ def _subject(token: Any) -> list[Any]:
         if current.dep_ == "acl" and noun.dep_ == "dobj" and all(c.pos_ == "PRON" for c in owners):
             current = noun.head
             continue
+        if current.dep_ == "advcl" and current.tag_ == "VBG":
+            # "Boric ordered the pipeline closed, accusing Tokyo of…": a participle's subject is that of
+            # the clause it trails, however deep the parser hung it
+            current = current.head
+            while (
+                current.dep_ in ("ccomp", "xcomp")
+                and current.head.i != current.i
+                and not _named_subject(current)
+            ):
+                current = current.head
+            continue
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
@@ -508,6 +625,21 @@ def modal_spans(sdoc: Any, k: Knowledge) -> list[tuple[int, int, str]]:
             if effect and effect != "planned":
                 spans.append((token.idx, token.idx + len(token.text), effect))
     return spans
+
+
+def planned_within(sdoc: Any, start: int, end: int, k: Knowledge) -> bool:
+    """Is an act word in [start, end) of the sentence under a plan ("a meeting of the two chiefs is
+    scheduled for February")?"""
+    for t in sdoc:
+        if not start <= t.idx < end:
+            continue
+        if t.pos_ in ("VERB", "AUX") and _own_modality(t, k) == "planned":
+            return True  # "will sign"
+        governor = t.head  # "a meeting … is scheduled for", "plans a visit"; not "decided to" (done)
+        named = t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(governor) != "decide"
+        if named and "planned" in (_effect(governor, k), _own_modality(governor, k)):
+            return True
+    return False
 
 
 def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -588,6 +720,11 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
         effect = _modality(token, k)
+        if effect == "negation" and pred.type in _REFUSABLE and _refused(token):
+            effect = "refusal"
+        voiced = _threatened(token) if effect == "hedge" and pred.plover in _COERCIVE else None
+        if voiced is not None:
+            effect = "threat"
         if effect in _DROP or _content_of_instrument(token):
             continue
         reading = Reading(
@@ -600,10 +737,17 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             "occurred",
             mutual=pred.direction == "mutual",
             token=token,
+            voiced=voiced,
         )
         if effect:
             _retype(reading, effect, _lemma(token.head), k)
         _arguments(reading, token, is_noun, context)
+        if (
+            reading.type == "meeting"
+            and _for_the_press(token, is_noun)
+            and len(reading.actor | reading.target) < 2
+        ):
+            continue  # "the spokesperson hosted a regular press conference": no meeting of the two sides
         readings.append(reading)
     # "met in New York and agreed to open a dialogue": one meeting, whose outcome is a plan
     # "agreed to restore relations": the relations step, reported as such when it is taken

@@ -231,6 +231,7 @@ class _Group:
     acts: dict[str, set[tuple[str, int]]] = field(
         default_factory=dict
     )  # per document: (CAMEO root, sentence)
+    initiators: set[str] = field(default_factory=set)  # the sides its mentions say acted
 
     def refuses(self, row: dict[str, Any]) -> bool:
         act, explicit, told = _act_day(row), _explicit_span(row), _told_act(row)
@@ -238,6 +239,8 @@ class _Group:
             return True  # this document dates another act of the kind to another day
         if explicit is not None and any(_apart(explicit, other) for other in self.told):
             return True  # "8-9 July" and "14-16 July": two visits, each dated by its text
+        if row.get("initiator") and self.initiators - {row["initiator"]}:
+            return True  # "the UK expelled 23 Russian diplomats", "Russia expelled 23 British": two acts
         return told is not None and any(
             root != told[1][0] and start != told[1][1] for root, start in self.acts.get(told[0], ())
         )  # the story tells another kind of act in another sentence, both dated relative to it
@@ -251,6 +254,8 @@ class _Group:
             self.told.add(explicit)
         if (told := _told_act(row)) is not None:
             self.acts.setdefault(told[0], set()).add(told[1])
+        if row.get("initiator"):
+            self.initiators.add(row["initiator"])
 
 
 def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -47,6 +47,7 @@ ADDED_COLUMNS = (
     (6, "record_figures", "value", "FLOAT", "NULL"),
     (6, "record_conflicts", "first", "VARCHAR(24)", "NULL"),
     (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
+    (7, "events", "initiator", "VARCHAR(3)", "NULL"),
 )
 
 metadata = MetaData()
@@ -169,6 +170,7 @@ events = Table(
     Column("location", Text),
     Column("trigger", Text, nullable=False, default=""),
     Column("confidence", Float, nullable=False),
+    Column("initiator", String(3)),  # ISO3 of the side that acts on the other, when the sentence says
     Column("start", Integer, nullable=False),  # the source sentence in the document's clean text
     Column("end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),

@@ -618,6 +618,7 @@ def _event_row(doc_id: str, i: int, e: Event) -> dict[str, Any]:
         "location": e.location,
         "trigger": e.trigger,
         "confidence": e.confidence,
+        "initiator": e.initiator,
         "start": e.source.start,
         "end": e.source.end,
         "sentence": e.source.text,
