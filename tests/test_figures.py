@@ -1008,6 +1008,16 @@ def test_the_start_of_a_span_is_not_the_year(text: str, year: str | None) -> Non
         ),
         # a fraction of a flow with no share named: often a company's part, left out
         ("Codelco alone accounted for close to a fifth of Chile's exports to Peru.", []),
+        # ... but a country that takes it is its subject
+        (
+            "It is a pattern in which Chile supplies nearly two thirds of Peru's imports.",
+            [("import", 67, "PER", "CHL")],
+        ),
+        # not when the country is the subject of another verb
+        (
+            "Chile remains Peru's main partner, accounting for about a third of its imports.",
+            [("other", 1, "CHL", "PER")],
+        ),
     ],
 )
 def test_shares_of_a_flow_as_others_write_them(text: str, expected: list[tuple]) -> None:

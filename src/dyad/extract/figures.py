@@ -884,20 +884,36 @@ def _converted(
 
 def _quantities(st: Sent) -> list[Quantity]:
     """The sentence's quantities, and its written fractions that a share's change reaches ("its share of
-    Peru's imports fell to under a fifth"), unless the sentence gives the share as a number too ("about a
+    Peru's imports fell to under a fifth") or that a country named before takes of a flow ("India supplies
+    nearly two thirds of Nepal's imports"), unless the sentence gives the share as a number too ("about a
     third …, 32.5 per cent"). A bare "a fifth of Peru's exports" is left: often a company's part."""
     found = find_quantities(st.text)
-    if not _SHARE_WORD.search(st.text):  # fractions are read only where a share is named
+    if not (_SHARE_WORD.search(st.text) or _FRACTION_OF.search(st.text)):
         return found
     for fraction in find_fractions(st.text, found):
         restated = any(
             q.unit == "percent" and abs(q.value - fraction.value) <= 0.15 * fraction.value for q in found
         )
-        if restated or not _SHARE_BEFORE.search(st.text[: fraction.start]):
+        share = _SHARE_BEFORE.search(st.text[: fraction.start])
+        # a country is the subject of the verb before the fraction: "(in which) India supplies nearly two
+        # thirds of Nepal's imports", not "…; Samsung alone accounted for close to a fifth of Vietnam's
+        # exports" nor "Russia remains India's largest supplier, accounting for nearly half of its imports"
+        country_takes = _SHARE_OF_FLOW.match(st.text, fraction.end) and any(
+            r.form in ("name", "metonym")
+            and r.prep is None
+            and not r.context
+            and _SUBJECT_GAP.fullmatch(st.text, r.end, fraction.start)
+            for r in st.refs
+        )
+        if restated or not (share or country_takes):
             continue
         if _flow_of_share(fraction, st) is not None:
             found.append(fraction)
     return sorted(found, key=lambda q: q.start)
+
+
+_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
+_FRACTION_OF = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b", _I)
 
 
 def _document_year(doc: Document) -> TimeValue | None:
