@@ -759,3 +759,24 @@ def test_a_labelled_date_field_opening_a_saved_page_is_its_date(text: str) -> No
     meta = read_text_metadata(text)
     assert meta.published == "2021-08-24"
     assert meta.title == "Algeria cuts ties with Morocco"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("23-07-2025", "2025-07-23"),  # day first, dashes: the day cannot be a month
+        ("07-23-2025", "2025-07-23"),
+        ("05-07-2025", "2025"),  # either way round: only the year is sure
+        ("CNA23-07-2025", "2025-07-23"),  # a site's name run into its date line by a scraper
+    ],
+)
+def test_numeric_date_lines_with_dashes(line: str, date: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None and found[0] == date
+
+
+@pytest.mark.parametrize(
+    "line", ["Section 12-07-2025 review of the treaty", "4-5-6-2020", "the 23-07-2025 session"]
+)
+def test_a_numeric_date_inside_other_words_is_no_date_line(line: str) -> None:
+    assert parse_date_line(line) is None

@@ -629,3 +629,10 @@ def test_one_sides_envoy_detained_by_no_one_named_is_force_between_the_pair() ->
         "On May 3, 2023, two Chilean soldiers were killed near the border."  # by whom, the text does not say
     )
     assert "use_of_force" not in {t for t, _ in _pair_facts(killed)}
+
+
+def test_one_sides_statement_is_no_agreement_and_a_joint_one_is() -> None:
+    one = "On May 3, 2023, Chile's foreign ministry issued a statement saying the road was built on its land."
+    assert "agreement" not in {t for t, _ in _pair_facts(one)}
+    joint = "On May 3, 2023, Boric and Kishida issued a joint statement on ocean cooperation."
+    assert ("agreement", "2023-05-03") in _pair_facts(joint)

@@ -202,7 +202,7 @@ _DATE_PATTERNS = (
     re.compile(
         r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+|del\s+)?" + _YEAR
     ),
-    re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]" + _YEAR),
+    re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)" + _YEAR),
     re.compile(_MONTH + r",?\s+(?:de\s+|del\s+)?" + _YEAR),
 )
 _TIME = re.compile(
@@ -229,6 +229,7 @@ _UPDATE_LABEL = re.compile(
 # the place a statement or readout was issued in, before or after its date on the date line: "Hanoi, June
 # 23, 2023", "20 July 2023, Kyiv", "Berlin, 4 December 2023"
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2}"
+_GLUED_SOURCE = re.compile(r"[A-Z][A-Za-z&]{1,15}")
 _PLACE_PREFIX = re.compile(rf"^\s*{_PLACE},\s*$")
 _PLACE_SUFFIX = re.compile(rf"^\s*(?:,\s*{_PLACE}){{1,2}}\s*$")
 # a time of day and then where: "4:05 p.m. Press Conference Room, Ministry of Foreign Affairs"
@@ -328,7 +329,10 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     if found is None:
         return None
     prefix, suffix = rest[: found.start], rest[found.end :]
-    if not (_is_weekday_prefix(prefix) or (label is None and _PLACE_PREFIX.match(prefix))):
+    glued = label is None and _GLUED_SOURCE.fullmatch(
+        prefix
+    )  # "CNA23-07-2025": a site's name run into its date
+    if not (_is_weekday_prefix(prefix) or (label is None and _PLACE_PREFIX.match(prefix)) or glued):
         return None
     if label is not None:
         suffix = re.split(r"\s*[|·•]\s*|\s{2,}", suffix, maxsplit=1)[0]  # "… | Updated: …"
