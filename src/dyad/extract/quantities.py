@@ -188,7 +188,14 @@ def _symbol_pattern(symbol: str) -> str:
 
 
 _LONGEST_FIRST = sorted(_CURRENCIES.symbols, key=len, reverse=True)
-_PRE = "(?-i:" + "|".join(_symbol_pattern(s) for s in _LONGEST_FIRST) + ")"
+# word symbols behind one look-ahead for a capital, so that most positions of a text fail at once
+_PRE = (
+    "(?-i:(?=[A-Z])(?:"
+    + "|".join(_symbol_pattern(s) for s in _LONGEST_FIRST if s[0].isalpha())
+    + ")|"
+    + "|".join(_symbol_pattern(s) for s in _LONGEST_FIRST if not s[0].isalpha())
+    + ")"
+)
 # a word symbol directly before digits is money, not a model number ("NPR17", "R8.9bn" vs "Su-24")
 _WORD_SYMBOLS = "|".join(re.escape(s) for s in _LONGEST_FIRST if re.fullmatch(r"[A-Za-z]+", s))
 _CODES = "|".join(s for s in _LONGEST_FIRST if re.fullmatch(r"[A-Z]{3}", s))
