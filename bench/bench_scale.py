@@ -1,17 +1,21 @@
 """Reads and writes of a large record: the stored, resolved-at-write record beside whole-record resolution.
 
 Builds stores of synthetic extracted documents (no parsing: ``ProcessedDocument`` objects as the
-pipeline hands them over) through the store's one write path (``Store.add``, which resolves the clusters
-each document touches), then prints p50/p95 of the main reads — an events page by pair, type and date, a
+pipeline hands them over) through the store's write path (``Store.add_many``: a batch of documents in one
+transaction, resolving the clusters the batch touches once; nothing is held from one batch to the next),
+then prints p50/p95 of the main reads — an events page by pair, type and date, a
 timeline page, a figures series, intensity, periods, the dashboard's overview, ask — the cost of adding
 one more document, and the RSS of a process that served those reads. The named peer is the same reads
 done the old way, by resolving the whole record (``dyad.resolve.resolve``) on each read, at the smallest
 size.
 
-    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer] [--rebuild-once]
+    python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer]
+        [--batch 2000] [--progress] [--keep DIR] [--no-reads]
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
-up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025.
+up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025;
+a figure is a yearly export or import of one of the pairs, with one value most reports give and two
+others one report in ten gives.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ import datetime as dt
 import hashlib
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +49,7 @@ from dyad.models import (
 from dyad.report.context import build_data
 from dyad.resolve import resolve
 from dyad.serve.data import Snapshot
-from dyad.store import Store, record
+from dyad.store import Store
 
 PAIRS = [("CHN", "IND"), ("PER", "RUS"), ("CHN", "PER"), ("IND", "RUS"), ("BRA", "CHN"), ("USA", "MEX")]
 PAIRS += [("JPN", "KOR"), ("DEU", "FRA"), ("TUR", "GRC"), ("KEN", "ETH")]
@@ -57,22 +62,43 @@ def _day(rng: random.Random) -> dt.date:
     return dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(36 * 365))
 
 
-def synthetic_documents(n_docs: int, seed: int = 11) -> list[ProcessedDocument]:
-    """Documents whose events repeat across 1–4 documents (each real event a few days apart at most)."""
-    rng = random.Random(seed)
-    happenings = [
-        (rng.choice(PAIRS), rng.choice(EVENT_TYPES), _day(rng), rng.choice(LEADERS))
-        for _ in range(max(1, n_docs * EVENTS_PER_DOC * 2 // 5))
-    ]
-    return [_document(i, rng, happenings) for i in range(n_docs)]
+def _happening(seed: int, j: int) -> tuple[tuple[str, str], str, dt.date, str]:
+    """The ``j``-th real event (pair, type, day, leader), made from its number alone: the generator keeps
+    nothing, so building a store of any size holds one batch of documents at a time."""
+    rng = random.Random(f"{seed}:happening:{j}")
+    return rng.choice(PAIRS), rng.choice(EVENT_TYPES), _day(rng), rng.choice(LEADERS)
 
 
-def _document(i: int, rng: random.Random, happenings: list[Any]) -> ProcessedDocument:
+def _quantity(rng: random.Random) -> tuple[str, str, str, int, float]:
+    """One figure report: a yearly export or import of one of the pairs, either way. Each such quantity has
+    one value most sources give and, for one report in ten, one of two others (a revision, a misreading):
+    a few conflicting values per quantity, however often it is reported, as in the news."""
+    a, b = rng.choice(PAIRS)
+    if rng.random() < 0.5:
+        a, b = b, a
+    kind, year = rng.choice(("export", "import")), rng.randrange(1995, 2025)
+    base = random.Random(f"{a}{b}{kind}{year}").randrange(10, 900) * 10**6
+    revision = rng.choice((1.25, 0.8)) if rng.random() < 0.1 else 1.0
+    return a, b, kind, year, float(round(base * revision))
+
+
+def synthetic_documents(
+    n_docs: int, *, first: int = 0, total: int | None = None, seed: int = 11
+) -> Iterator[ProcessedDocument]:
+    """Documents ``first`` .. ``first + n_docs - 1`` of a store of ``total`` (default: as many) whose
+    events repeat across 1–4 documents (each real event a few days apart at most), made one at a time:
+    document ``i`` of a store is the same whichever batch makes it."""
+    happenings = max(1, (total or first + n_docs) * EVENTS_PER_DOC * 2 // 5)
+    for i in range(first, first + n_docs):
+        yield _document(i, random.Random(f"{seed}:doc:{i}"), seed, happenings)
+
+
+def _document(i: int, rng: random.Random, seed: int, happenings: int) -> ProcessedDocument:
     doc_id = hashlib.sha256(f"doc{i}".encode()).hexdigest()[:16]
     sentences, events, mentions, figures = [], [], [], []
     offset = 0
     for k in range(EVENTS_PER_DOC):
-        (a, b), kind, day, leader = rng.choice(happenings)
+        (a, b), kind, day, leader = _happening(seed, rng.randrange(happenings))
         day += dt.timedelta(days=rng.randint(0, 2))
         text = f"{leader} and officials of {a} and {b} ({kind}) met on {day:%d %B %Y}, story {i}-{k}."
         sentence = Sentence(k, offset, offset + len(text), text)
@@ -95,15 +121,13 @@ def _document(i: int, rng: random.Random, happenings: list[Any]) -> ProcessedDoc
         )
         offset = sentence.end + 1
     for _ in range(FIGURES_PER_DOC):
-        a, b = rng.choice(PAIRS)
-        year = rng.randrange(1995, 2025)
-        value = float(rng.randrange(10, 900) * 10**6)
-        text = f"Exports from {a} to {b} were ${value / 1e6:.0f} million in {year}."
+        a, b, kind, year, value = _quantity(rng)
+        text = f"The {kind}s of {a} with {b} ({a} to {b}) were ${value / 1e6:.0f} million in {year}."
         sentence = Sentence(len(sentences), offset, offset + len(text), text)
         sentences.append(sentence)
         span = TimeValue(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
         source = Source(f"{doc_id}.txt", text, sentence.start, sentence.end)
-        figures.append(Figure("export", value, "USD", span, a, b, "exact", source))
+        figures.append(Figure(kind, value, "USD", span, a, b, "exact", source))
         offset = sentence.end + 1
     body = "\n".join(s.text for s in sentences)
     document = Document(
@@ -218,47 +242,71 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def build(url: str, n_events: int, rebuild_once: bool) -> tuple[Store, float, list[ProcessedDocument]]:
-    """A store of ``n_events`` event mentions, and 20 more documents to add to it one by one. With
-    ``rebuild_once``, the documents are written with their resolution put off (``record.add_document``
-    skipped) and the record is then resolved in one ``Store.rebuild``: the same record
-    (tests/test_record.py), built in less time than a loaded machine gives one add at a time."""
-    docs = synthetic_documents(n_events // EVENTS_PER_DOC + 20)
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build(
+    url: str, n_events: int, batch: int, progress: bool = False
+) -> tuple[Store, float | None, list[ProcessedDocument]]:
+    """A store of ``n_events`` event mentions, written ``batch`` documents at a time through
+    ``Store.add_many`` (the write path, resolving each batch's clusters once; nothing is held from one
+    batch to the next), and 20 more documents to add to it one by one. A store already at ``url`` with
+    those documents is read as it is (None: not built now); one left unfinished is built on. With
+    ``progress``, a line after each batch: its time, the peak RSS so far and the load."""
+    n_docs = n_events // EVENTS_PER_DOC
     store = Store(url)
+    spare = list(synthetic_documents(20, first=n_docs, total=n_docs))
+    for doc in spare:  # left by a run stopped before it removed them
+        if store.has_document(doc.document.id):
+            store.remove(doc.document.id)
+    if store.counts()["documents"] == n_docs:
+        return store, None, spare
     start = time.perf_counter()
-    if rebuild_once:
-        resolve_on_write = record.add_document
-        record.add_document = lambda conn, doc_id: None
-        try:
-            for doc in docs[:-20]:
-                store.add(doc)
-        finally:
-            record.add_document = resolve_on_write
-        store.rebuild()
-    else:
-        for doc in docs[:-20]:
-            store.add(doc)
-    return store, time.perf_counter() - start, docs[-20:]
+    done = store.counts()["documents"]  # an interrupted build goes on where it stopped
+    while done < n_docs:
+        size = min(batch, n_docs - done)
+        started = time.perf_counter()
+        store.add_many(synthetic_documents(size, first=done, total=n_docs))
+        done += size
+        if progress:
+            print(
+                f"  {done:,} documents: {time.perf_counter() - started:.1f} s for the last {size:,}, "
+                f"peak RSS {peak_rss_mb():.0f} MB, load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+    return store, time.perf_counter() - start, spare
 
 
-HOW = {False: "", True: ", one rebuild"}
-
-
-def run(url: str, label: str, n_events: int, repeat: int, peer: bool, rebuild_once: bool) -> None:
-    store, seconds, spare = build(url, n_events, rebuild_once)
+def run(
+    url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int, progress: bool, reads: bool
+) -> None:
+    store, seconds, spare = build(url, n_events, batch, progress)
     counts, resolved = store.counts(), store.record_counts()
+    per_doc = (seconds or 0) / counts["documents"] * 1000
+    how = (
+        f"built in {seconds:.0f} s ({per_doc:.1f} ms a document, batches of {batch})"
+        if seconds is not None
+        else "already built"
+    )
     print(
         f"\n{label}: {counts['events']:,} event mentions in {counts['documents']:,} documents → "
-        f"{resolved['events']:,} resolved events, {resolved['figures']:,} figures; built in {seconds:.0f} s "
-        f"({seconds / counts['documents'] * 1000:.1f} ms a document{HOW[rebuild_once]})",
+        f"{resolved['events']:,} resolved events, {resolved['figures']:,} figures, "
+        f"{resolved['conflicts']:,} conflicts; {how}; peak RSS so far {peak_rss_mb():.0f} MB",
         flush=True,
     )
+    if not reads:
+        store.close()
+        return
     ours = {name: timed(read, repeat) for name, read in stored_reads(store).items()}
+    reads_rss = rss_mb()
     adds = []
     for doc in spare:
         start = time.perf_counter()
         store.add(doc)
         adds.append((time.perf_counter() - start) * 1000)
+    for doc in spare:  # leaves the store as it was built, to be read again
+        store.remove(doc.document.id)
     theirs = {}
     if peer:
         theirs = {name: timed(read, 3) for name, read in whole_record_reads(store).items()}
@@ -268,7 +316,7 @@ def run(url: str, label: str, n_events: int, repeat: int, peer: bool, rebuild_on
         print(f"  {name:<34}{p50:>12.1f}{p95:>10.1f}{peer_text}")
     p50, p95 = percentiles(adds)
     print(f"  {'add one document':<34}{p50:>12.1f}{p95:>10.1f}")
-    print(f"  RSS of this process after the reads: {rss_mb():.0f} MB", flush=True)
+    print(f"  RSS of this process after the reads: {reads_rss:.0f} MB", flush=True)
     load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
     print(f"  load average (1, 5, 15 min) at the end: {load}", flush=True)
     store.close()
@@ -279,10 +327,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--pg", default=os.environ.get("DYAD_TEST_PG_URL"), help="also on this PostgreSQL")
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True, help="on SQLite")
+    parser.add_argument("--batch", type=int, default=2000, help="documents written in one transaction")
+    parser.add_argument("--progress", action="store_true", help="a line after each batch of the build")
     parser.add_argument(
-        "--rebuild-once",
-        action="store_true",
-        help="build each store by writing its documents unresolved, then one rebuild (same record)",
+        "--reads",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="measure the reads and adds (--no-reads: only build, say at a lower priority, to --keep)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the SQLite stores in this folder (and read, not build, one that is there already)",
     )
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
@@ -295,24 +351,39 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {dt.date.today()}")
     print("load average (1, 5, 15 min) at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
         for n in args.events:
             peer = args.peer and n == min(args.events)
             if args.sqlite:
-                url = f"sqlite:///{Path(tmp) / f'scale{n}.db'}"
-                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.rebuild_once)
+                url = f"sqlite:///{folder / f'scale{n}.db'}"
+                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.batch, args.progress, args.reads)
             if args.pg:
-                url = _fresh_database(args.pg, n)
-                run(url, f"PostgreSQL, {n:,} events", n, args.repeat, peer, args.rebuild_once)
+                url = _database(args.pg, n, fresh=args.keep is None)
+                run(
+                    url,
+                    f"PostgreSQL, {n:,} events",
+                    n,
+                    args.repeat,
+                    peer,
+                    args.batch,
+                    args.progress,
+                    args.reads,
+                )
 
 
-def _fresh_database(base: str, n: int) -> str:
+def _database(base: str, n: int, fresh: bool) -> str:
+    """The URL of the bench's database for ``n`` events on the server of ``base``: made empty, unless
+    ``fresh`` is false and it exists (then it is read, or its build goes on)."""
     from sqlalchemy import create_engine, text
 
     name = f"dyad_bench_scale_{n}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if fresh:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if fresh or not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return base.rsplit("/", 1)[0] + "/" + name
 

@@ -111,6 +111,34 @@ def test_stored_record_equals_whole_record_resolution(
         assert_same_record(store)  # and the summaries, built again
 
 
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_documents_written_in_batches_give_the_same_record(
+    name: str, processed: Processed, tmp_path: Path
+) -> None:
+    """``Store.add_many`` resolves a batch once: batches of a few documents, in a shuffled order (one
+    document twice, one already stored), make the record whole-record resolution makes, and so the one
+    adding them one by one makes (above)."""
+    docs = random.Random(name + "batches").sample(processed(name), len(processed(name)))
+    with Store(f"sqlite:///{tmp_path / 'batches'}.db") as store:
+        store.add(docs[0])
+        added = []
+        for i in range(0, len(docs), 4):
+            batch = docs[i : i + 4]
+            added += store.add_many([*batch, batch[-1]])
+            if i % 8 == 4 or i + 4 >= len(docs):  # every other batch, after the first joins the store's
+                assert_same_record(store, summaries=i + 4 >= len(docs))
+        assert added == [d.document.id for d in docs[1:]]
+        assert store.counts()["documents"] == len(docs)
+
+
+@pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
+def test_a_batch_on_both_backends(name: str, processed: Processed, store: Store) -> None:
+    docs = processed(name)
+    store.add_many(docs[1::2])
+    store.add_many(docs[::2])
+    assert_same_record(store)
+
+
 @pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
 def test_stored_record_on_both_backends(name: str, processed: Processed, store: Store) -> None:
     docs = processed(name)

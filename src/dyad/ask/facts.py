@@ -62,7 +62,7 @@ class Record:
     events: list[dict[str, Any]]
     figures: list[dict[str, Any]]
     _anchors: list[dict[str, Any]] | None = None
-    _acting: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    _acting: dict[tuple[Any, ...], list[dict[str, Any]]] = field(default_factory=dict)
 
     def anchors(self, q: Question) -> list[dict[str, Any]]:
         """Dated events of the anchor's types that the question's countries take part in."""
@@ -72,12 +72,14 @@ class Record:
             self._anchors = _events(self.store, found) if types else []
         return self._anchors
 
-    def acting(self, pair: str, person: str) -> list[dict[str, Any]]:
-        """Dated events of ``pair`` that ``person`` is an actor of: their actors, participants and date
-        (one read per pair and person, by the pair's index, whatever the number of candidates)."""
-        key = (pair, person)
+    def acting(self, pair: str, person: str, day: TimeValue) -> list[dict[str, Any]]:
+        """Dated events of ``pair`` that ``person`` is an actor of and whose dates may meet ``day``: their
+        actors, participants and date. Read by the pair's date index, once per pair, person and day: what
+        is read follows the events near that day, not the person's whole record in the pair."""
+        key = (pair, person, day.start, day.end)
         if key not in self._acting:
-            _, found = self.store.events_page(EventQuery(pair=pair, naming=person))
+            near = EventQuery(pair=pair, naming=person, meets=(day.start, day.end))
+            _, found = self.store.events_page(near)
             self._acting[key] = [
                 {"actors": o["actors"], "participants": o["participants"], "date": o["date_edtf"]}
                 for o in found
@@ -224,7 +226,7 @@ def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> boo
         set(o["participants"]) == set(e["participants"])
         and (d := _date(o["date"])) is not None
         and d.overlaps(day)
-        for o in record.acting(pair, person)
+        for o in record.acting(pair, person, day)
     )
 
 

@@ -637,6 +637,8 @@ def planned_within(sdoc: Any, start: int, end: int, k: Knowledge) -> bool:
             return True  # "will sign"
         governor = t.head  # "a meeting … is scheduled for", "plans a visit"; not "decided to" (done)
         named = t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(governor) != "decide"
+        # "the accords, signed Monday, are intended to launch …": what is meant to come is the launch
+        named = named and not any(c.dep_ == "xcomp" for c in governor.children)
         if named and "planned" in (_effect(governor, k), _own_modality(governor, k)):
             return True
     return False

@@ -16,10 +16,24 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, union_all, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 
 from dyad.resolve.actors import read_mention
 from dyad.resolve.events import (
@@ -70,14 +84,41 @@ def _event_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(select(schema.events).where(where)).mappings()]
 
 
-def _neighbours(conn: Connection, row: dict[str, Any]) -> set[str]:
-    """Components holding a stored mention that could be the same event as ``row``."""
+def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+    """Components holding a stored mention that could be the same event as one of ``rows``: one statement
+    for a few dozen rows (a write's cost on a server is in its round trips). The index finds mentions of a
+    row's type, pair and status near its dates or naming its instrument (``_near``: everything
+    ``same_event`` can join, and more), and ``same_event`` decides."""
+    links = schema.event_links
+    columns = (links.c.component, links.c.day_start, links.c.day_end, links.c.instrument)
+    out = set()
+    for i in range(0, len(rows), _NEAR_ROWS):
+        chunk = rows[i : i + _NEAR_ROWS]
+        by_partition: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for row in chunk:
+            by_partition.setdefault(partition(row), []).append(row)
+        query = select(*columns, links.c.type, links.c.participants, links.c.status)
+        for c in conn.execute(query.where(or_(*(_near(row) for row in chunk)))).mappings():
+            if c["component"] in out:
+                continue
+            other = {**c, "_name": frozenset(c["instrument"].split())}
+            if any(same_event(other, row) for row in by_partition[partition(other)]):
+                out.add(c["component"])
+    return out
+
+
+_NEAR_ROWS = 50  # mentions whose neighbours one statement finds
+
+
+def _near(row: dict[str, Any]) -> Any:
+    """Stored mentions of ``row``'s type, pair and status near its dates (a week either way; undated when
+    it is) or, undated on one side, naming its instrument."""
     links = schema.event_links
     undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    named = links.c.instrument == _instrument(row) if row["_name"] else None
+    same_name = links.c.instrument == _instrument(row) if row["_name"] else None
     found = span(row)
     if found is None:
-        near = undated if named is None else or_(undated, named)
+        near = undated if same_name is None else or_(undated, same_name)
     else:
         lo, hi = found
         lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
@@ -87,22 +128,14 @@ def _neighbours(conn: Connection, row: dict[str, Any]) -> set[str]:
             or_(links.c.day_start.is_(None), links.c.day_start <= hi),
             or_(links.c.day_end.is_(None), links.c.day_end >= lo),
         )
-        if named is not None:
-            near = or_(near, and_(undated, named))
-    query = select(
-        links.c.component, links.c.day_start, links.c.day_end, links.c.instrument, links.c.type
-    ).where(
+        if same_name is not None:
+            near = or_(near, and_(undated, same_name))
+    return and_(
         links.c.type == row["type"],
         links.c.participants == row["participants"],
         links.c.status == row["status"],
         near,
     )
-    out = set()
-    for c in conn.execute(query).mappings():
-        other = {**c, "_name": frozenset(c["instrument"].split())}
-        if c["component"] not in out and same_event(other, row):
-            out.add(c["component"])
-    return out
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -200,40 +233,52 @@ def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, A
 
 
 def _refresh_event_conflicts(conn: Connection, scopes: set[tuple[str, str]]) -> None:
-    """Date conflicts within each (type, participants): between groups that name one instrument."""
+    """Date conflicts within each (type, participants): between groups that name one instrument. One
+    statement deletes the scopes' conflicts and one reads their named events (a few hundred scopes at a
+    time), whatever their number: a write's cost is in round trips on a server."""
     e, c = schema.record_events, schema.record_conflicts
-    for kind, participants in scopes:
-        scope = f"event\t{kind}\t{participants}"
-        conn.execute(delete(c).where(c.c.scope == scope))
-        query = select(e).where(
-            e.c.type == kind,
-            e.c.participants == participants,
-            e.c.head_name != "",
-            or_(e.c.head_day_start.is_not(None), e.c.head_day_end.is_not(None)),
-        )
-        heads = []
-        for r in conn.execute(query).mappings():
+    ordered = sorted(scopes)
+    for i in range(0, len(ordered), _COMPOUND):
+        chunk = ordered[i : i + _COMPOUND]
+        conn.execute(delete(c).where(c.c.scope.in_([f"event\t{kind}\t{p}" for kind, p in chunk])))
+        named = [
+            select(e.c.type, e.c.participants, e.c.head_name, e.c.head_day_start, e.c.head_day_end)
+            .add_columns(e.c.order_key, e.c.data)
+            .where(
+                e.c.type == kind,
+                e.c.participants == participants,
+                e.c.head_name != "",
+                or_(e.c.head_day_start.is_not(None), e.c.head_day_end.is_not(None)),
+            )
+            for kind, participants in chunk
+        ]
+        heads: dict[tuple[str, str], list[Any]] = {}
+        for r in conn.execute(union_all(*named) if len(named) > 1 else named[0]).mappings():
             head = {
-                "type": kind,
-                "participants": participants,
+                "type": r["type"],
+                "participants": r["participants"],
                 "_name": frozenset(r["head_name"].split()),
                 "day_start": r["head_day_start"],
                 "day_end": r["head_day_end"],
             }
-            heads.append((r["order_key"], head, json.loads(r["data"])))
-        heads.sort(key=lambda h: h[0])
-        found = [
-            {
-                "scope": scope,
-                "order_key": f"0\n{ka}\n{kb}",
-                "codes": ",".join(a["participants"]),
-                "pair": _pair(a["participants"]),
-                "data": _dumps(date_conflict(a, b)),
-            }
-            for i, (ka, ha, a) in enumerate(heads)
-            for kb, hb, b in heads[i + 1 :]
-            if dates_conflict(ha, hb)
-        ]
+            heads.setdefault((r["type"], r["participants"]), []).append(
+                (r["order_key"], head, json.loads(r["data"]))
+            )
+        found = []
+        for (kind, participants), listed in heads.items():
+            listed.sort(key=lambda h: h[0])
+            found += [
+                {
+                    "scope": f"event\t{kind}\t{participants}",
+                    "order_key": f"0\n{ka}\n{kb}",
+                    "codes": ",".join(a["participants"]),
+                    "pair": _pair(a["participants"]),
+                    "data": _dumps(date_conflict(a, b)),
+                }
+                for i, (ka, ha, a) in enumerate(listed)
+                for kb, hb, b in listed[i + 1 :]
+                if dates_conflict(ha, hb)
+            ]
         _insert(conn, c, found)
 
 
@@ -314,60 +359,73 @@ def _agreeing(fresh: list[dict[str, Any]], known: Sequence[Any]) -> set[tuple[fl
 
 
 def _add_figures(conn: Connection, new_rows: list[dict[str, Any]]) -> None:
-    """Resolve a new document's figure reports into the record, touching only what they can change. Reports
-    of one quantity (kind, unit, direction, year, status) are grouped by agreeing values; a report whose
-    value cannot meet a new report's, even through a chain of agreeing values, is grouped as before. So only
-    the figures of the new reports' chains are resolved again, and only their conflicts with the others of
-    the quantity written again: the cost follows the figures of that quantity, not the square of them."""
-    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    """Resolve new figure reports into the record, touching only what they can change. Reports of one
+    quantity (kind, unit, direction, year, status) are grouped by agreeing values; a report whose value
+    cannot meet a new report's, even through a chain of agreeing values, is grouped as before. So only the
+    figures of the new reports' chains are resolved again, and only their conflicts with the others of the
+    quantity written again: the cost follows the figures of that quantity, not the square of them. The
+    quantities a batch touches are done a few dozen at a time, each step one statement for all of them."""
     parts: dict[str, list[dict[str, Any]]] = {}
     for row in new_rows:
         parts.setdefault(figure_component(row), []).append(row)
+    components = list(parts)
+    for i in range(0, len(components), _QUANTITIES):
+        _add_figure_quantities(conn, {c: parts[c] for c in components[i : i + _QUANTITIES]})
+
+
+_QUANTITIES = 50  # figure quantities resolved together: what is held is their mentions, not the store's
+
+
+def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any]]]) -> None:
+    f, links, rf, c = schema.figures, schema.figure_links, schema.record_figures, schema.record_conflicts
+    known: dict[str, list[Any]] = {component: [] for component in parts}
+    query = select(f.c.id, f.c.value, f.c.qualifier, links.c.figure_id, links.c.component).join(
+        links, links.c.mention_id == f.c.id
+    )
+    for r in conn.execute(query.where(links.c.component.in_(list(parts)))):
+        known[r.component].append(r)
+    touched: set[str] = set()
+    mentions: list[str] = []
     for component, fresh in parts.items():
-        known = conn.execute(
-            select(f.c.id, f.c.value, f.c.qualifier, links.c.figure_id)
-            .join(links, links.c.mention_id == f.c.id)
-            .where(links.c.component == component)
-        ).all()
-        reach = _agreeing(fresh, known)
-        touched = {r.figure_id for r in known if (r.value, r.qualifier) in reach}
-        mentions = [r.id for r in known if r.figure_id in touched]
-        rows = list(fresh)
-        for chunk in chunks(mentions):
-            rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
-            conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
-        for chunk in chunks(touched):
-            conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
-            conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
-        others = [
-            json.loads(data)
-            for (data,) in conn.execute(
-                select(rf.c.data).where(rf.c.component == component).order_by(rf.c.id)
-            )
-        ]
-        names = _doc_names(conn, (r["doc_id"] for r in rows))
-        doc_of = {r["id"]: r["doc_id"] for r in rows}
-        resolved, conflicts = resolve_figures(rows, names, {})
+        reach = _agreeing(fresh, known[component])
+        chain = {r.figure_id for r in known[component] if (r.value, r.qualifier) in reach}
+        touched |= chain
+        mentions += [r.id for r in known[component] if r.figure_id in chain]
+    rows = [row for fresh in parts.values() for row in fresh]
+    for chunk in chunks(mentions):
+        rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
+        conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
+    for chunk in chunks(touched):
+        conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
+        conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
+    others: dict[str, list[dict[str, Any]]] = {component: [] for component in parts}
+    remaining = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
+    for component, data in conn.execute(remaining):
+        others[component].append(json.loads(data))
+    names = _doc_names(conn, (r["doc_id"] for r in rows))
+    doc_of = {r["id"]: r["doc_id"] for r in rows}
+    by_component: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_component.setdefault(figure_component(row), []).append(row)
+    figures, found_links, found_conflicts = [], [], []
+    for component, part in by_component.items():
+        resolved, conflicts = resolve_figures(part, names, {})
         for fig in resolved:
-            for other in others:
+            for other in others[component]:
                 first, second = sorted((fig, other), key=lambda x: x["id"])
                 if found := value_conflict(first, second):
                     conflicts.append(found)
-        figures = [_record_figure_row(fig, component) for fig in resolved]
-        _insert(conn, rf, figures)
-        _insert(
-            conn,
-            links,
-            [
-                {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
-                for fig in resolved
-                for m in fig["mention_ids"]
-            ],
-        )
-        _insert(conn, c, [_figure_conflict_row(x, component) for x in conflicts])
-        _replace_terms(
-            conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures
-        )
+        figures += [_record_figure_row(fig, component) for fig in resolved]
+        found_links += [
+            {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
+            for fig in resolved
+            for m in fig["mention_ids"]
+        ]
+        found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
+    _insert(conn, rf, figures)
+    _insert(conn, links, found_links)
+    _insert(conn, c, found_conflicts)
+    _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
@@ -544,27 +602,34 @@ def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
             _replace_terms(conn, kind, _terms_of(kind, schema.intensity_terms.c.item_id, chunk), rows)
 
 
-def _add_actors(conn: Connection, doc_id: str) -> None:
-    """Fold a new document's mentions into the actors' summaries: it is the latest ingested, so where it
-    gives a role or a country, that reading wins (``dyad.resolve.actors``)."""
+def _add_actors(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Fold new documents' mentions into the actors' summaries, in the order they were written: each is
+    the latest ingested when it comes, so where it gives a role or a country, that reading wins
+    (``dyad.resolve.actors``)."""
     m, a = schema.mentions, schema.actor_summary
-    query = select(m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id == doc_id)
-    mentions = conn.execute(query.order_by(m.c.sentence_idx, m.c.start, m.c.end)).mappings().all()
+    by_doc: dict[str, list[Any]] = {doc_id: [] for doc_id in doc_ids}
+    for chunk in chunks(doc_ids):
+        query = select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id.in_(chunk))
+        for r in conn.execute(query.order_by(m.c.doc_id, m.c.sentence_idx, m.c.start, m.c.end)).mappings():
+            by_doc[r["doc_id"]].append(r)
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for chunk in chunks({r["value"] for r in mentions}):
+    for chunk in chunks({r["value"] for mentions in by_doc.values() for r in mentions}):
         for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings():
             found[(r["kind"], r["value"])] = dict(r)
-    touched = {(r["kind"], r["value"]) for r in mentions}
-    for kind, value in touched:
-        summary = found.setdefault(
-            (kind, value),
-            {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
-        )
-        summary["documents"] += 1
-    for r in mentions:
-        summary = found[(r["kind"], r["value"])]
-        summary["mentions"] += 1
-        read_mention(summary, dict(r))
+    touched: set[tuple[str, str]] = set()
+    for doc_id in doc_ids:
+        named = {(r["kind"], r["value"]) for r in by_doc[doc_id]}
+        for kind, value in named:
+            summary = found.setdefault(
+                (kind, value),
+                {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
+            )
+            summary["documents"] += 1
+        for r in by_doc[doc_id]:
+            summary = found[(r["kind"], r["value"])]
+            summary["mentions"] += 1
+            read_mention(summary, dict(r))
+        touched |= named
     _replace_actors(conn, touched, [found[k] for k in touched])
 
 
@@ -605,9 +670,10 @@ def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: l
     a = schema.actor_summary
     if keys is None:
         conn.execute(delete(a))
-    else:
-        for kind, value in keys:
-            conn.execute(delete(a).where(a.c.kind == kind, a.c.value == value))
+    else:  # one statement for many actors
+        for i in range(0, len(keys), _NEAR_ROWS):
+            chunk = sorted(keys)[i : i + _NEAR_ROWS]
+            conn.execute(delete(a).where(or_(*(and_(a.c.kind == k, a.c.value == v) for k, v in chunk))))
     _insert(conn, a, rows)
 
 
@@ -616,18 +682,30 @@ def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: l
 
 def add_document(conn: Connection, doc_id: str) -> None:
     """Resolve what the newly written document ``doc_id`` touches (in the write's transaction)."""
+    add_documents(conn, [doc_id])
+
+
+def add_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Resolve what the newly written documents ``doc_ids`` (in the order they were written) touch, once
+    for all of them: each cluster they join is resolved again once, with all of their mentions in it, as
+    one document's mentions are. The record is the one adding them one at a time makes (resolution does
+    not depend on the order of writing); what is read and held is what the batch touches, not the store."""
     d = schema.documents
-    doc = conn.execute(select(d.c.id, d.c.authors, d.c.publisher).where(d.c.id == doc_id)).mappings().one()
-    _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
-    rows = _event_rows(conn, schema.events.c.doc_id == doc_id)
-    touched: set[str] = set()
+    for chunk in chunks(doc_ids):
+        found = conn.execute(select(d.c.id, d.c.authors, d.c.publisher).where(d.c.id.in_(chunk))).mappings()
+        by_id = {doc["id"]: doc for doc in found}
+        for doc_id in chunk:
+            _join_source_group(conn, {**by_id[doc_id], "authors": json.loads(by_id[doc_id]["authors"])})
+    rows, figure_rows = [], []
+    for chunk in chunks(doc_ids):
+        rows += _event_rows(conn, schema.events.c.doc_id.in_(chunk))
+        figure_rows += _figure_rows(conn, schema.figures.c.doc_id.in_(chunk))
     for row in rows:
         row["_name"] = instrument_key(row["sentence"])
-        touched |= _neighbours(conn, row)
     if rows:
-        _resolve_events(conn, touched, rows)
-    _add_figures(conn, _figure_rows(conn, schema.figures.c.doc_id == doc_id))
-    _add_actors(conn, doc_id)
+        _resolve_events(conn, _neighbours(conn, rows), rows)
+    _add_figures(conn, figure_rows)
+    _add_actors(conn, doc_ids)
 
 
 def remove_document(conn: Connection, doc_id: str) -> None:
@@ -708,7 +786,9 @@ def _event_filter(q: EventQuery) -> list[Any]:
     if q.order == "timeline":
         where.append(e.c.day_start.is_not(None))
     if q.day_from:
-        where.append(or_(e.c.day_end >= q.day_from, and_(e.c.day_end.is_(None), e.c.day_start >= q.day_from)))
+        # the last day, or the first when the last is open: one test, so that the planner reads the pair's
+        # (pair, type, first day) index instead of joining two index scans on either day (SQLite)
+        where.append(func.coalesce(e.c.day_end, e.c.day_start) >= q.day_from)
     if q.day_to:
         where.append(or_(e.c.day_start.is_(None), e.c.day_start <= q.day_to))
     if q.min_sources:
@@ -742,7 +822,6 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
     """The total number of events ``q`` selects, and its page of them (without headlines)."""
     e = schema.record_events
     where = _event_filter(q)
-    total = conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one()
     key = _binary(e.c.order_key, conn)
     order = {
         "date": (e.c.day_start.is_(None), e.c.day_start, _binary(e.c.type, conn), key),
@@ -754,7 +833,10 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
         query = query.limit(q.limit)
     if q.offset:
         query = query.offset(q.offset)
-    return total, [_decode(r) for r in conn.execute(query).mappings()]
+    items = [_decode(r) for r in conn.execute(query).mappings()]
+    if q.limit is None and not q.offset:  # every event it selects: they are the total
+        return len(items), items
+    return conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one(), items
 
 
 def ranked_event_ids(
@@ -822,8 +904,9 @@ class FigureQuery:
 def _figure_filter(q: FigureQuery) -> list[Any]:
     f = schema.record_figures
     where: list[Any] = []
-    if q.codes:
-        where += [or_(c.is_(None), c.in_(q.codes)) for c in (f.c.from_code, f.c.to_code)]
+    if q.codes:  # each side unnamed or one of the codes: as the pair column writes them, by its index
+        sides = {"", *q.codes} | {",".join(sorted((a, b))) for a in q.codes for b in q.codes}
+        where.append(f.c.pair.in_(sorted(sides)))
     if q.kinds:
         where.append(f.c.kind.in_(q.kinds))
     if q.doc_id:
@@ -981,19 +1064,33 @@ def defining_candidates(
     where = [t.c.kind == "event", t.c.side == side]
     if pair:
         where.append(t.c.scope == ",".join(sorted(pair)))
-    order = (t.c.share.desc(), t.c.day_start, _binary(t.c.order_key, conn))
     found = set(
         conn.execute(select(t.c.item_id).where(*where, t.c.single == 0, t.c.year.between(*span))).scalars()
     )
     years = list(range(span[0], span[1] + 1))
+    params: dict[str, Any] = {"side": side, "scope": ",".join(sorted(pair)), "top": top}
     for i in range(0, len(years), _COMPOUND):  # one statement per few hundred years: one round trip
-        heads = [
-            select(t.c.item_id).where(*where, t.c.single == 1, t.c.year == year).order_by(*order).limit(top)
-            for year in years[i : i + _COMPOUND]
-        ]
-        query = union_all(*(select(h.subquery().c.item_id) for h in heads))
-        found |= set(conn.execute(query).scalars())
+        chosen = years[i : i + _COMPOUND]
+        query = _heads_by_year(len(chosen), bool(pair), conn.dialect.name == "postgresql")
+        found |= set(conn.execute(query, {**params, **{f"y{k}": y for k, y in enumerate(chosen)}}).scalars())
     return list(found)
+
+
+@cache
+def _heads_by_year(years: int, by_pair: bool, postgresql: bool) -> Any:
+    """The statement that reads the ``top`` single-year events of each of ``years`` years (``:y0`` ...):
+    written once per number of years, as text. Built as SQLAlchemy selects, one per year, it took longer
+    to build and compile than to run."""
+    t = schema.intensity_terms.name
+    scope = "AND scope = :scope " if by_pair else ""
+    binary = ' COLLATE "C"' if postgresql else ""  # the record's order is by code point (``_binary``)
+    heads = [
+        f"SELECT item_id FROM (SELECT item_id FROM {t} WHERE kind = 'event' AND side = :side {scope}"
+        f"AND single = 1 AND year = :y{k} ORDER BY share DESC, day_start, order_key{binary} LIMIT :top)"
+        f" AS y{k}"
+        for k in range(years)
+    ]
+    return text(" UNION ALL ".join(heads))
 
 
 _COMPOUND = 400  # SELECTs in one UNION ALL: SQLite allows 500
