@@ -548,6 +548,39 @@ def test_a_floor_on_officials_found_with_their_country() -> None:
     assert failure.startswith("officials_right")
 
 
+@pytest.mark.parametrize(
+    ("exported", "gold", "same"),
+    [
+        ("Kenji Sato", "Kenji Satō", True),
+        # initials written together or apart, and for a given name written in full
+        ("KJ Rojas Mena", "K.J. Rojas Mena", True),
+        ("R. Mena", "Rodrigo Mena", True),
+        # a family name written first in capitals
+        ("Kenji Sato", "SATO Kenji", True),
+        ("SATO Kenji", "Sato Kenji", True),
+        # honorifics and a quoted nickname are no part of the name
+        ("Ana Ruiz Toro", "Dr. Ana Ruiz Toro", True),
+        ("Luis Paz Soto", "Luis Paz Soto 'El Profe'", True),
+        # a longer form of the same name
+        ("Ana Ruiz Toro Vega", "Ana Ruiz Toro", True),
+        # one letter of transliteration in a long family name
+        ("Oleksandr Kovalenko", "Oleksandr Kovalenka", True),
+        # and what stays apart: other given names, a short name one letter off, a word that is no initial
+        ("Ana Ruiz Toro", "Luis Ruiz Toro", False),
+        ("Wang Yi", "Wang Yu", False),
+        ("Al Mena", "Ali Mena", False),
+        ("Kenji Sato", "SATO Hiroshi", False),
+        ("Oleksandr Kovalenko", "Oleksandr Kovalenkova", False),
+    ],
+)
+def test_officials_are_matched_by_name_as_people_write_it(exported: str, gold: str, same: bool) -> None:
+    report = evaluate(
+        {"actors": [{"kind": "person", "name": exported, "country": "PER"}]},
+        gold_of(actors=[{"name": gold, "kind": "person", "country": "PER"}]),
+    )
+    assert report["actors"]["right"] == int(same)
+
+
 def test_format_report_truncates_excerpts() -> None:
     report = evaluate(
         {"events": [ev("visit", "2001", summary="x" * 200)]}, gold_of(events=[ev("agreement", None)])

@@ -23,7 +23,7 @@ _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|e
 # A word of a name: "Klaveren", "GebreMariam", "Zaghari-Ratcliffe", "Daffa-Alla", "Moin-ul-Haque", "Al-Obeid".
 _LETTERS = r"[a-z'’\u00C0-\u024F]"
 _WORD = (
-    rf"(?:[A-Z]{_LETTERS}+(?:[A-Z]{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|[A-Z]\."
+    rf"(?:[A-Z]{_LETTERS}+(?:[A-Z]{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|(?:[A-Z]\.){{1,3}}"
     rf"|(?:[Aa]l|[Ee]l)-[A-Z]{_LETTERS}+)"
 )
 # A family name in capitals before the given name, as Japanese and Korean official texts write it
@@ -196,9 +196,12 @@ COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
 # Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z").
 _BETWEEN = (
     rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
-    rf"|\s+(?:of|in|to|at|for|on)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
+    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
 )
-_NAME_GROUP = re.compile(rf"({NAME})")
+# A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
+# Dr. X", "Secretary Shri X".
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Prof)\.?\s+)?"
+_NAME_GROUP = re.compile(rf"{_HONORIFIC}({NAME})")
 _RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
 # A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
 _SINGLE = re.compile(
@@ -306,6 +309,14 @@ class ActorFinder:
             if knowledge.roles
             else None
         )
+        # "Zhao Lijian, one of the ministry's spokesmen, said": a name before one of a plural title
+        self.one_of = (
+            re.compile(
+                rf"(?P<name>{NAME}),\s+one\s+of\s+[^,.;]{{0,40}}?(?<![\w-])(?i:(?P<core>{plurals}))(?![\w-])"
+            )
+            if knowledge.roles
+            else None
+        )
 
     def _role(self, text: str) -> Role | None:
         key = re.sub(r"\s+", " ", text.lower()).strip()
@@ -345,6 +356,7 @@ class ActorFinder:
             or (m.kind == "country" and m.form in COUNTRY_FORMS)
         ]
         countries += self._leaders_with_country(mentions)
+        places = [m for m in mentions if m.kind == "country"]
         officials: dict[str, Official] = {}
         found: list[Mention] = []
 
@@ -360,6 +372,16 @@ class ActorFinder:
             form: str,
             opposite: str | None = None,
         ) -> None:
+            # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
+            for place in places:
+                if place.start < end and start < place.end:
+                    if place.start > start or place.end >= end:
+                        return
+                    start = place.end + len(text[place.end : end]) - len(text[place.end : end].lstrip())
+                    trimmed = self._clean(text[start:end])
+                    if trimmed is None:
+                        return
+                    name = trimmed
             known = officials.get(name)
             if known is None:
                 known = officials[name] = Official(
@@ -394,33 +416,75 @@ class ActorFinder:
             core = self.plurals.get(re.sub(r"\s+", " ", hit.group("core").lower()))
             role = self._role(hit.group("pre") + core) if core else None
             names = [(g, self._clean(hit.group(g))) for g in ("a", "b")]
+            # one of the two may be a known person ("Defence ministers Richard Marles and Prabowo Subianto")
+            known = {g: _known_at(mentions, hit.start(g), hit.end(g)) for g, _ in names}
+            names = [(g, k.value if (k := known[g]) else n) for g, n in names]
             if (
                 role is None
                 or not all(n for _, n in names)
-                or not all(free(hit.start(g), hit.end(g)) for g, _ in names)
+                # "the Special Representatives, Security Advisor A and B": each has a title of its own
+                or any(str(n).split()[0].lower() in self.title_words for _, n in names)
+                or all(known.values())
+                or not all(known[g] or free(hit.start(g), hit.end(g)) for g, _ in names)
             ):
                 continue
             for (group, name), (_, other) in zip(names, names[::-1], strict=True):
+                if known[group]:
+                    continue
                 place = hit.group(group + "f")
                 iso3 = _country_in(countries, hit.start(group + "f"), hit.end(group + "f")) if place else None
                 add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=other)
+        for hit in self.one_of.finditer(text) if self.one_of else ():
+            core = self.plurals.get(re.sub(r"\s+", " ", hit.group("core").lower()))
+            role = self._role(core) if core else None
+            name = self._clean(hit.group("name"))
+            if role and name and free(hit.start("name"), hit.end("name")):
+                iso3 = _country_near(text, hit.start("core"), hit.end("core"), countries)
+                add(name, hit.start("name"), hit.end("name"), role, iso3, "official")
+        for org in mentions:  # "Gazprom's Alexei Miller": a company's or agency's own person
+            if (
+                org.kind != "organisation"
+                or org.form not in ("company", "agency")
+                or not org.attrs.get("iso3")
+            ):
+                continue
+            own = _OWN_PERSON.match(text, org.end)
+            name = self._clean(own.group(1)) if own else None
+            if (
+                own
+                and name
+                and free(own.start(1), own.end(1))
+                and not _known_at(mentions, own.start(1), own.end(1))
+            ):
+                rank = "business" if org.form == "company" else "official"
+                add(
+                    name,
+                    own.start(1),
+                    own.end(1),
+                    Role(name, f"{org.value} official", rank),
+                    org.attrs["iso3"],
+                    "official",
+                )
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
-            if role is None:
-                continue
+            if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
             after = self._name_after(text, m.end(), countries) or self._single_name(
                 text, m.end(), iso3, mentions
             )
-            if after and free(after[0], after[1]):
-                iso3 = iso3 or _appositive_country(text, after[1], countries)
-                add(after[2], after[0], after[1], role, iso3, "official")
+            if after:  # a name after the title, maybe a known person's: no name before it is meant
+                if free(after[0], after[1]):
+                    iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
+                    iso3 = iso3 or _appositive_country(text, after[1], countries)
+                    add(after[2], after[0], after[1], role, iso3, "official")
                 continue
             before = re.search(
                 rf"({NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,.;]{{0,30}}$",
                 text[max(0, m.start() - 90) : m.start()],
             )
             if before:  # "Mauro Vieira, Brazil's foreign minister"
+                iso3 = iso3 or _body_after(text, m.end(), countries)
                 start = max(0, m.start() - 90) + before.start(1)
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
@@ -432,6 +496,7 @@ class ActorFinder:
             mention.attrs["iso3"] = official.iso3
             mention.attrs["role"] = official.role
         found += self._international(text, mentions)
+        found += _title_anaphors(text, mentions, found, officials)
         found += _known_surnames(text, mentions, taken, officials)
         found += _organisations(text, mentions, taken)
         return sorted(found, key=lambda x: x.start)
@@ -489,27 +554,41 @@ class ActorFinder:
         """The name after a title ending at ``at``: "Minister Y", "the head of Rosoboronexport, Z", "the
         central bank governor, Z", "Minister of Trade and Energy Y", "ambassador to China Y"."""
         window = text[at : at + 120]
-        found = re.match(rf"{_RETIRED}(?:{_CONTINUATION})?{_BETWEEN}({NAME})", window)
+        found = re.match(rf"{_RETIRED}(?:{_CONTINUATION})?{_BETWEEN}{_HONORIFIC}({NAME})", window)
         if found is None:
             lead = self.portfolio.match(window)
             found = _NAME_GROUP.match(window, lead.end()) if lead else None
         if found is None:  # the complement is a country: "ambassador to China Geoff Raby"
             place = next((c for c in countries if c.kind == "country" and c.start > at), None)
             lead = (
-                re.fullmatch(r"\s+(?:of|to|in|for|on)\s+(?:the\s+)?", text[at : place.start])
+                # "of Foreign Affairs and Trade of Hungary Péter Szijjártó": a portfolio before the country
+                re.fullmatch(
+                    r"\s+(?:(?:of|for|and)\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,6})?(?:of|to|in|for|on)\s+(?:the\s+)?",
+                    text[at : place.start],
+                )
                 if place
                 else None
             )
             if place and lead:
-                found = re.match(rf"\s+({NAME})", text[place.end : place.end + 80])
+                # a second complement: "the Ambassador of Ukraine to Hungary Fedir Shandor"
+                second = next((c for c in countries if c.kind == "country" and c.start > place.end), None)
+                if second and re.fullmatch(r"\s+(?:to|in)\s+(?:the\s+)?", text[place.end : second.start]):
+                    place = second
+                found = re.match(rf"(?:,\s+|\s+){_HONORIFIC}({NAME})", text[place.end : place.end + 80])
                 at, window = place.end, text[place.end : place.end + 80]
         if found is None:
             return None
         name = self._clean(found.group(1))
         if not name or "\n\n" in window[: found.start(1)]:
             return None  # a title and a name paragraphs apart are not one introduction
-        start = at + found.start(1)
-        end = start + found.group(1).rfind(name.split()[-1]) + len(name.split()[-1])
+        # a portfolio's last word before the name ("Minister for Economic Affairs and Climate Action Robert
+        # Habeck"): a word the text also writes in lower case is no part of a name of three words or more
+        words = name.split()
+        while len(words) >= 3 and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text):
+            words = words[1:]
+        name = " ".join(words)
+        start = at + found.start(1) + found.group(1).find(words[0])
+        end = at + found.start(1) + found.group(1).rfind(words[-1]) + len(words[-1])
         return start, end, name
 
     def _single_name(
@@ -610,6 +689,51 @@ class ActorFinder:
         return out
 
 
+# Titles of one office-holder that stand for the person later ("Federal Chancellor Olaf Scholz ... The
+# Chancellor accepted"), written before a name ("President Lula", "the President of Brazil, Lula").
+_HEAD_TITLE = (
+    r"(?:Federal\s+)?(?P<title>Chancellor|President|Prime\s+Minister|Premier|King|Queen|Emir|Crown\s+Prince)"
+)
+_TITLE_BEFORE = re.compile(rf"\b{_HEAD_TITLE}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]{{2,50}}?,)?\s+$")
+_TITLE_ALONE = re.compile(rf"\b[Tt]he\s+{_HEAD_TITLE}\b(?!\s+(?:of\b|[A-Z]))(?!['’]s\s+[a-z]+\s+[A-Z])")
+
+
+def _title_anaphors(
+    text: str, mentions: list[Mention], found: list[Mention], officials: dict[str, Official]
+) -> list[Mention]:
+    """ "The Chancellor", "the President": the one person the text has named with that title before, known
+    or introduced ("Federal Chancellor Olaf Scholz", "the President of Brazil, Lula"); none when two
+    people have held it in the text so far."""
+    people = sorted(
+        [m for m in mentions if m.kind == "person"] + [m for m in found if m.form == "official"],
+        key=lambda m: m.start,
+    )
+    titled: list[tuple[int, str, str]] = []  # (where, title, person)
+    for p in people:
+        before = _TITLE_BEFORE.search(text, max(0, p.start - 80), p.start)
+        if before:
+            titled.append((p.start, _title_key(before.group("title")), p.value))
+    covered = [(m.start, m.end) for m in (*mentions, *found)]
+    out = []
+    for hit in _TITLE_ALONE.finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in covered):
+            continue
+        named = {
+            who for at, title, who in titled if at < hit.start() and title == _title_key(hit.group("title"))
+        }
+        if len(named) != 1:
+            continue
+        who = named.pop()
+        official = officials.get(who)
+        attrs = {"official": True, "iso3": official.iso3, "role": official.role} if official else {}
+        out.append(Mention(hit.start(), hit.end(), hit.group(0), "person", who, "anaphor", attrs))
+    return out
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.lower().split())
+
+
 def _surnames(name: str) -> list[str]:
     """The words a later mention may use alone for ``name``: its last word, and for three words or more
     the one before it when it is capitalised ("Rodrigo Aránguiz Pell" is later "Aránguiz", as Spanish and
@@ -646,12 +770,35 @@ def _known_surnames(
     return out
 
 
+_OWN_PERSON = re.compile(rf"['’]s\s+({NAME})")
+# A title inside the name of the office that serves it.
+_OFFICE_OF = re.compile(r"\b(?:Office|Administration|Chancellery|Secretariat|Staff)\s+of\s+the\s+$", re.I)
 # Two officials of the same title introduced together, in the order of their countries.
 _PAIRED = re.compile(
     rf"\b(?P<role>(?:[a-z]+\s+)?(?:minister|ambassador|president|envoy|leader|negotiator|spokesperson))s\s+of\s+"
     rf"(?:the\s+)?(?P<x>[A-Z][^,;]{{2,40}}?)\s+and\s+(?:the\s+)?(?P<y>[A-Z][^,;]{{2,40}}?),\s+"
     rf"(?P<a>{NAME})\s+and\s+(?P<b>{NAME})",
 )
+
+
+def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:
+    """The country of the body named after a title: "X, Secretary, Ministry of Energy, Water Resources and
+    Irrigation of Nepal", "X, Counsellor, Embassy of Peru"."""
+    body = _BODY_AFTER.match(text, end)
+    if body is None:
+        return None
+    inside = {
+        _iso(m) for m in countries if body.start() <= m.start and m.end <= body.end() and m.kind == "country"
+    }
+    return inside.pop() if len(inside) == 1 else None
+
+
+_BODY_AFTER = re.compile(r",\s+(?:the\s+)?(?:Ministry|Department|Embassy|Office|Government)\b[^;()\n.]{0,90}")
+
+
+def _known_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The known person of the knowledge files named at exactly these words."""
+    return next((m for m in mentions if m.kind == "person" and m.start == start and m.end == end), None)
 
 
 def _country_in(countries: list[Mention], start: int, end: int) -> str | None:
@@ -670,6 +817,11 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
         ]
         if before:
             return _iso(before[-1])
+    # "the embassy's deputy head of mission", "one of the ministry's spokesmen": the body named earlier
+    # with its country ("the Chinese embassy", "China's foreign ministry")
+    body = _THE_BODY.search(text, max(0, start - 50), start)
+    if body and not any(body.start() <= m.start < body.end() for m in countries):
+        return _body_named_before(text, body.start(), body.group("head"), countries)
     for m in countries:
         gap_before = text[m.end : start]
         if m.kind == "person":  # a leader: only "Abiy's chief of staff", "adviser to President X"
@@ -692,6 +844,24 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
     return None
 
 
+_BODY_HEADS = r"ministry|embassy|consulate|government|army|navy|military|treasury|cabinet|mission|office"
+_THE_BODY = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z]+\s+){{0,2}}?(?P<head>{_BODY_HEADS})['’]s\s+$", re.IGNORECASE)
+
+
+def _body_named_before(text: str, at: int, head: str, countries: list[Mention]) -> str | None:
+    """The country of the latest body with this head word named before ``at`` with its country, within a few
+    paragraphs ("the Chinese embassy" ... "the embassy's deputy head of mission")."""
+    named = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b", re.IGNORECASE)
+    for m in reversed(countries):
+        if m.end > at or at - m.end > 3000:
+            continue
+        if m.kind == "country" and named.match(text[m.end : m.end + 40]):
+            return _iso(m)
+        if m.kind == "organisation" and re.search(rf"\b{re.escape(head)}\b", m.text, re.IGNORECASE):
+            return _iso(m)  # "the Chinese foreign ministry", read as one body
+    return None
+
+
 # Between a country and a title: a body of that country in the possessive ("foreign ministry's").
 # Also without the second possessive: "Pakistan's Foreign Office spokesperson", "India's external affairs
 # ministry spokesperson".
@@ -700,6 +870,20 @@ _BODY_POSSESSIVE = re.compile(
     r"cabinet|treasury|presidency)(?:['’]s)?\s+",
     re.IGNORECASE,
 )
+
+
+def _of_country(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
+    """The country a title names after "of" before its name: "Minister of Foreign Affairs and Trade of
+    Hungary X"."""
+    inside = [
+        m
+        for m in countries
+        if m.kind == "country"
+        and start <= m.start
+        and m.end <= end
+        and text[: m.start].rstrip().endswith(" of")
+    ]
+    return _iso(inside[0]) if len(inside) == 1 else None
 
 
 def _appositive_country(text: str, end: int, countries: list[Mention]) -> str | None:

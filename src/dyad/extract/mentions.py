@@ -73,6 +73,36 @@ PAIR_PHRASES = (
     "both capitals",
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{0,5}$")
+# Capitalised words beside a name that are not part of it.
+_NOT_NAME_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "Of",
+        "To",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Said",
+        "Says",
+    ]
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -113,6 +143,8 @@ class MentionFinder:
         for phrase in PAIR_PHRASES:
             self._add(phrase, _Entry("pair", "pair", "pair", {}))
         self._compile()
+        # words of titles ("President Putin"): a known one-word name beside one is still that person
+        self.title_words = frozenset(w.lower() for p in knowledge.roles for w in p.split())
 
     def _add(self, phrase: str, entry: _Entry) -> None:
         phrase = phrase.strip()
@@ -184,10 +216,24 @@ class MentionFinder:
             if forum:  # "Asia Pacific Economic Cooperation" is an organisation and a summit forum
                 attrs["forum"] = forum
                 attrs.update({k: v for e in entries if e.kind == "forum" for k, v in e.attrs.items()})
+            if first.kind == "person" and self._inside_longer_name(text, span.start_char, span.end_char):
+                continue
             mentions.append(
                 Mention(span.start_char, span.end_char, span.text, first.kind, first.value, first.form, attrs)
             )
         return mentions
+
+    def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
+        """A known name of one word written inside a longer name ("Norberto Quirno Costa" is not Pablo
+        Quirno): a capitalised word that is no title right before or after it on the same line."""
+        if " " in text[start:end].strip():
+            return False
+        before = re.search(r"([A-Z][\w'’-]+) $", text[max(0, start - 30) : start])
+        after = re.match(r" ([A-Z][a-z][\w'’-]*)", text[end : end + 30])
+        return any(
+            hit and hit.group(1).lower() not in self.title_words and hit.group(1) not in _NOT_NAME_WORDS
+            for hit in (before, after)
+        )
 
 
 @lru_cache(maxsize=4)

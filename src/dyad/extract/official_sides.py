@@ -73,21 +73,29 @@ def settle_countries(
         return acts[-1] if acts and titles_only(doc.text[acts[-1].end() : first.start]) else None
 
     def met_by(act: re.Match[str], sentence: Sentence) -> str | None:
-        """The side of the one who meets: the latest person with a country before the act, else the one
-        country named before it as acting."""
+        """The side of the one who meets: the latest person with a country before the act (before the
+        sentence when it opens with "He" or "She"), else the one country named before it as acting."""
         doers = [p for p in people if sentence.start <= p.start < act.start() and p.attrs.get("iso3")]
+        if _PRONOUN_SUBJECT.match(sentence.text):  # "He held talks with A and called on B": he met B
+            doers = [p for p in people if p.start < sentence.start and p.attrs.get("iso3")][-1:]
         if doers:
             return str(doers[-1].attrs["iso3"])
         before = {c.value for c in countries if sentence.start <= c.start < act.start() and not passive(c)}
         return before.pop() if len(before) == 1 else None
 
     def owner(c: Mention) -> bool:
-        """A country in the possessive before another official of it ("sanctions Iran's Prosecutor-General,
-        X, and recalls Ambassador Y": Iran is X's, not the one acting)."""
-        if not re.match(r"['’]s\s", doc.text[c.end : c.end + 3]):
-            return False
+        """A country introducing another official of it ("sanctions Iran's Prosecutor-General, X, and
+        recalls Ambassador Y": Iran is X's, not the one acting; "summoned the Indian ambassador in
+        Kathmandu, X"; "the chargé d'affaires of Belarus, Mr X, was summoned"; "X, Ambassador of Chile")."""
         nxt = next((p for p in people if p.start > c.end), None)
-        return bool(nxt and nxt.attrs.get("iso3") == c.value and titles_only(doc.text[c.end : nxt.start]))
+        prev = next((p for p in reversed(people) if p.end <= c.start), None)
+        return any(
+            p is not None
+            and p.attrs.get("iso3") == c.value
+            and abs(p.start - c.start) < 80
+            and titles_only(doc.text[min(p.end, c.end) : max(p.start, c.start)])
+            for p in (prev, nxt)
+        )
 
     def partner(c: Mention) -> bool:
         return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start])) or owner(c)
@@ -99,6 +107,21 @@ def settle_countries(
             return True
         i = bisect_right(starts, c.start) - 1
         return _placed(doc.text, c) and not _SETTING.match(doc.text, sentences[i].start, c.start)
+
+    def acts_on(first: Mention, sentence: Sentence) -> str | None:
+        """The side of the one the official meets, summons, visits or expels right after the name
+        ("Foreign Minister X summoned the Indian ambassador", "X visited Kathmandu")."""
+        act = _ACTS_ON.match(doc.text, first.end, sentence.end)
+        if act is None:
+            return None
+        target = next((m for m in countries if m.start >= act.end() and m.start < sentence.end), None)
+        person = next((p for p in people if p.start >= act.end() and p.attrs.get("iso3")), None)
+        nearer = person is not None and (target is None or person.start < target.start)
+        if person is not None and nearer and titles_only(doc.text[act.end() : person.start]):
+            return str(person.attrs["iso3"])
+        if target and target.start - act.end() < 40 and titles_only(doc.text[act.end() : target.start]):
+            return target.value
+        return None
 
     home = home_country(doc.text, countries)
     for group in by_official.values():
@@ -113,18 +136,39 @@ def settle_countries(
         act = meeting(first, sentence)
         if act:
             iso3 = other_side(met_by(act, sentence))
-        elif first.attrs.get("rank") != "family":  # "President X and First Lady Y" are one side
+        elif first.attrs.get("rank") == "family":  # "President X and First Lady Y" are one side
+            iso3 = joined(first, sentence)
+        elif first.attrs.get("opposite"):  # "Defence ministers A and B", B of known side
             iso3 = other_side(joined(first, sentence))
         else:
-            iso3 = None
+            iso3 = other_side(acts_on(first, sentence))
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
         # met"): no guess from the sentence, which names both sides or a third
         if iso3 is None and act is None and not first.attrs.get("opposite"):
-            named, own = named_in(sentence), True
+            named, own = _in_clause(doc.text, first, named_in(sentence)), True
             if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentence.start]:
                 named, own = named_in(sentences[i - 1]), False
             # the sentence before sets the scene: a place there is where the official is
-            iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
+            # a side named before the official in its clause sets the scene ("on the Israeli side the file
+            # was handled by A, and B"); else the counterpart of the official of the pair joined to it by
+            # "and" ("Economy Minister A and Brazil's energy minister B"; "Presidents A and B"); else the
+            # one side acting anywhere in the sentence
+            # (a sentence's setting, "In Quito, X met ...", is no side: the one who meets there may visit)
+            ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
+            iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
+            if iso3 is None and own and first.attrs.get("rank") != "family":
+                iso3 = other_side(joined(first, sentence))
+            if iso3 is None:
+                iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
+            # only partners of one side named ("suspended exports to Indonesia", "talks with Ambassador
+            # X of Peru"): the official is of the other side
+            partners = {c.value for c in named if own and _FOR_WHOM.search(_before(doc.text, c))}
+            if (
+                iso3 is None
+                and len(partners) == 1
+                and all(_FOR_WHOM.search(_before(doc.text, c)) for c in named)
+            ):
+                iso3 = other_side(partners.pop())
             # nothing in the sentence: a government's own official in its own transcript or dateline story
             quiet = not any(not passive(c) for c in named_in(sentence))
             if iso3 is None and quiet and first.attrs.get("rank") not in _FOREIGN_RANKS:
@@ -189,6 +233,13 @@ def _acting_country(
     return acting.pop() if len(acting) == 1 else None
 
 
+def _in_clause(text: str, first: Mention, named: list[Mention]) -> list[Mention]:
+    """The countries of the official's own clause when the sentence is split by semicolons and that clause
+    names one ("His Lebanese interlocutor was X; on the Israeli side it was handled by Y")."""
+    inside = [c for c in named if ";" not in text[min(c.end, first.start) : max(c.start, first.end)]]
+    return inside or named
+
+
 def _placed(text: str, c: Mention) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, c.start - 30) : c.start]))
 
@@ -200,6 +251,14 @@ _MEETS = re.compile(
     r"summoned|summons|expelled|expels?|expelling)\s+(?:with\s+)?",
     re.IGNORECASE,
 )
+# Acts whose subject is the official and whose object is of one side: that side is the other's.
+_ACTS_ON = re.compile(
+    r"(?:,?\s+(?:on\s+[A-Z][a-z]+|later|also|then|again|first|yesterday|today|[a-z]+ly))*\s+"
+    r"(?:met|meets|received|receives|hosted|hosts|summoned|summons|expelled|expels|visited|visits|"
+    r"(?:travelled|traveled|went|flew)\s+to|arrived\s+in|called\s+on|calls\s+on|"
+    r"(?:held|holds)\s+talks\s+with|(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
+)
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
 _AND = re.compile(r",?\s+and\s+")
 # Words allowed besides titles and capitalised words between an official and the act or official beside it.
 _GLUE = frozenset(
@@ -222,8 +281,19 @@ _GLUE = frozenset(
 )
 
 
+def _before(text: str, c: Mention) -> str:
+    return text[max(0, c.start - 30) : c.start]
+
+
+# The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X")
+_FOR_WHOM = re.compile(r"\b(?<!back\s)(?:to|with|against|into|towards|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
 _SETTING = re.compile(r"\W*In\s+$")  # a sentence opening "In Juba, ..."
 _SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
-# A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia")
-_PARTNER_BEFORE = re.compile(r"\b(?:to|from|into|with|against|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia",
+# "visited Tokyo")
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:to|from|into|with|against|for|regarding|concerning|over|visit|visits|visited|visiting|toured)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)

@@ -48,7 +48,7 @@ def resolve(store: RowSource) -> Record:
     independence = independence_groups(documents)
     groups = group_events(store.rows("events"))
     events = [resolve_event(g, names, independence) for g in groups]
-    actors = actor_infos(list_actors(store.mentions()))
+    actors = actor_infos(list_actors(store.mentions(), latest=True))  # as the store's summaries fold them
     for event in events:
         event["headline"] = headline(event, actors)
     figures, figure_conflicts = resolve_figures(store.rows("figures"), names, independence)
