@@ -901,6 +901,18 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("import", 0.9e9, "USD", "2021", "PER", "CHL"),
             },
         ),
+        (  # a caption that introduces the table with its unit in words, fiscal years, a balance column
+            "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+            "Peru's trade with Chile by fiscal year (July–June), in US$ million (source: customs):\n\n"
+            "| Fiscal year | Exports to Chile | Imports from Chile | Balance |\n|---|---|---|---|\n"
+            "| 2020–21 | 410 | 380 | 30 |\n| 2021–22 | 450 | 395 | 55 |\n",
+            {
+                ("export", 410e6, "USD", "2020/2021", "PER", "CHL"),
+                ("import", 380e6, "USD", "2020/2021", "PER", "CHL"),
+                ("other", 30e6, "USD", "2020/2021", "PER", "CHL"),
+                ("export", 450e6, "USD", "2021/2022", "PER", "CHL"),
+            },
+        ),
     ],
 )
 def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -912,6 +924,29 @@ def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[ob
     assert {(k, round(v), *rest) for k, v, *rest in expected} <= found, found
     rows = [f for f in processed.figures if f.unit in ("USD", "head")]
     assert all(re.match(r"\|? ?(?:20\d\d|[A-Z])", f.source.text) for f in rows)
+
+
+def test_a_table_with_a_column_per_year() -> None:
+    text = (
+        "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+        "Peru–Chile trade (US$ million)\n\n"
+        "| Series | 2021 | 2022 |\n|---|---|---|\n"
+        "| Exports to Chile | 410 | 450 |\n| Imports from Chile | 380 | 395 |\n| Ships (number) | 35 | 41 |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    found = {(f.kind, round(f.value), f.unit, f.year.edtf if f.year else None) for f in processed.figures}
+    assert found == {
+        ("export", 410_000_000, "USD", "2021"),
+        ("export", 450_000_000, "USD", "2022"),
+        ("import", 380_000_000, "USD", "2021"),
+        ("import", 395_000_000, "USD", "2022"),
+    }
+
+
+def test_a_table_with_a_column_per_year_needs_a_unit() -> None:
+    text = "Peru and Chile.\n\n| Series | 2021 | 2022 |\n|---|---|---|\n| Visitors from Chile | 410 | 450 |\n"
+    [processed] = process_bytes("table.md", text.encode())
+    assert processed.figures == []
 
 
 def test_an_item_table_needs_a_year_and_a_unit_in_its_header() -> None:
@@ -973,6 +1008,16 @@ def test_the_start_of_a_span_is_not_the_year(text: str, year: str | None) -> Non
         ),
         # a fraction of a flow with no share named: often a company's part, left out
         ("Codelco alone accounted for close to a fifth of Chile's exports to Peru.", []),
+        # ... but a country that takes it is its subject
+        (
+            "It is a pattern in which Chile supplies nearly two thirds of Peru's imports.",
+            [("import", 67, "PER", "CHL")],
+        ),
+        # not when the country is the subject of another verb
+        (
+            "Chile remains Peru's main partner, accounting for about a third of its imports.",
+            [("other", 1, "CHL", "PER")],
+        ),
     ],
 )
 def test_shares_of_a_flow_as_others_write_them(text: str, expected: list[tuple]) -> None:
@@ -1062,3 +1107,106 @@ def test_a_new_flow_after_an_amount_is_the_next_clause() -> None:
     text = "In 2019 our exports to Chile were about 2.1 billion dollars and imports from Chile $495 million."
     rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("PER", "CHL"))]
     assert rows == [("export", 2.1e9, "PER", "CHL"), ("import", 495e6, "PER", "CHL")]
+
+
+@pytest.mark.parametrize(
+    ("pair", "unit"),
+    [(("EGY", "ITA"), "EGP"), (("ITA", "FRA"), "GBP")],
+)
+def test_a_shared_currency_name_is_the_pairs_currency(pair: tuple[str, str], unit: str) -> None:
+    """ "pounds" in an Egypt–Italy story are Egyptian pounds; with no country of the pair using pounds,
+    sterling."""
+    (figure,) = figures_of("Egypt's exports to Italy reached 40 billion pounds in 2021.", pair)
+    assert (figure.kind, figure.value, figure.unit) == ("export", 40e9, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share of the pair's trade names the partner; a share of what a country bought or sold
+        ("Peru took about 30% of Chile's foreign trade in 2021.", ("trade_total", 30, "percent")),
+        ("Russia supplied 12% of everything Peru imported in 2020.", ("import", 12, "percent")),
+        # electric power sold across the border, gas in billions of cubic metres
+        ("Peru exported about 300 MW of electricity to Ecuador in 2019.", ("export", 300, "MW")),
+        ("Peru exported 2.5 bcm of gas to Chile in 2019.", ("export", 2.5e9, "m3")),
+    ],
+)
+def test_shares_and_goods_as_others_write_them(text: str, expected: tuple) -> None:
+    (figure,) = figures_of(text, ("PER", "CHL"))
+    assert (figure.kind, figure.value, figure.unit) == (expected[0], pytest.approx(expected[1]), expected[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 80% of Peru's trade passes through the port of Callao.",  # no partner: not the pair's trade
+        "Trade with Chile accounts for 12% of Peru's GDP.",  # a share of an economy
+        "The 450 MW hydropower plant will export power to Ecuador.",  # a plant's size
+        "Peru has an installed capacity of 900 MW and sells power to Ecuador.",
+    ],
+)
+def test_no_share_or_power_figure(text: str) -> None:
+    assert figures_of(text, ("PER", "CHL")) == []
+
+
+def test_a_list_takes_the_year_of_the_line_that_introduces_it() -> None:
+    text = (
+        "Peru and Chile traded more in 2019.\n\n"
+        "The customs office gave these numbers for 2021:\n\n"
+        "- Exports to Chile: $1.2 billion\n\n- Imports from Chile: $0.9 billion"
+    )
+    found = {(f.kind, f.year.edtf if f.year else None) for f in figures_of(text, ("PER", "CHL"))}
+    assert found == {("export", "2021"), ("import", "2021")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        # the twelve months to a month: of the latest such month before a dated story, or the year written
+        (
+            "Peru's exports to Chile were $2 billion in the year to September.",
+            "2021-03-03",
+            "2019-10/2020-09",
+        ),
+        (
+            "In the 12 months to June 2020, Peru's exports to Chile reached $2 billion.",
+            None,
+            "2019-07/2020-06",
+        ),
+        # a plain month stays a month
+        ("In June 2020, Peru's exports to Chile reached $2 billion.", None, "2020"),
+    ],
+)
+def test_the_year_to_a_month_is_twelve_months(text: str, published: str | None, year: str) -> None:
+    doc = make_doc(text)
+    doc.published, doc.kind = published, "news"
+    (figure,) = extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL"))
+    assert figure.year is not None and figure.year.edtf == year
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a deal's value with no flow named is kind other
+        ("Peru and Chile announced agreements worth about $3 billion in 2015.", "other"),
+        ("In 2016 Peru agreed to sell gas to Chile, a deal valued at $1.5 billion.", "other"),
+        # a flow named beside the deal wins
+        (
+            "Peru and Chile signed agreements under which Chile will invest $2 billion in Peru in 2016.",
+            "investment",
+        ),
+        # money one side provides the other, with no flow named
+        ("Peru said it would provide an initial $2 million to train Chilean engineers in 2023.", "other"),
+    ],
+)
+def test_the_value_of_a_deal(text: str, kind: str) -> None:
+    (figure,) = figures_of(text, ("PER", "CHL"))
+    assert figure.kind == kind
+
+
+def test_an_agreement_on_something_is_no_deal_value() -> None:
+    """ "an agreement on" names a topic, not a deal worth the amount."""
+    text = (
+        "The agreement on fisheries between Peru and Chile covers waters where $3 billion of fish are caught."
+    )
+    assert figures_of(text, ("PER", "CHL")) == []

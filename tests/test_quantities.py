@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.extract.quantities import find_quantities, parse_number_words
+from dyad.extract.quantities import currency_choices, find_quantities, parse_number_words
 
 # text → the quantities expected, as (value, unit, qualifier), in order; counts (bare numbers) left out.
 CASES = [
@@ -221,3 +221,42 @@ def test_written_out_counts() -> None:
         (25, "count"),
         (100, "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # any currency code before or after the amount, and local symbols (knowledge/currencies.tsv)
+        ("Remittances of NPR 420 billion came home.", 420e9, "NPR"),
+        ("The port cost KSh 38 billion.", 38e9, "KES"),
+        ("Sales reached 12 billion PLN last year.", 12e9, "PLN"),
+        ("The regulator imposed a fine of N2.5 trillion on the firm.", 2.5e12, "NGN"),
+        ("The ministry set aside NIS 4 billion.", 4e9, "ILS"),
+        ("Costs rose to 7 billion Egyptian pounds.", 7e9, "EGP"),
+        ("The bank lent 300 million Kenyan shillings.", 300e6, "KES"),
+        ("A contract of 2 billion CFA francs was signed.", 2e9, "XOF"),
+        # Indian scales together: a lakh crore is 10^12
+        ("The bill came to about ₹3.2 lakh crore.", 3.2e12, "INR"),
+    ],
+)
+def test_currencies_keep_their_own_code(text: str, value: float, unit: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The N2 road was closed.",  # a one-letter symbol only before a scaled amount
+        "Flight KES12 left late.",
+        "Everyone won 3 games.",  # "won" alone is no currency
+    ],
+)
+def test_letters_that_are_no_currency(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.is_money] == []
+
+
+def test_a_shared_currency_name_lists_its_choices() -> None:
+    assert currency_choices("25 billion rupees")[:2] == ("INR", "PKR")
+    assert currency_choices("25 billion Pakistani rupees") == ()
+    assert currency_choices("$25 billion") == ()

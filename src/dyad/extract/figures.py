@@ -40,7 +40,14 @@ from dyad.extract.figure_roles import (
     sentence_scopes,
 )
 from dyad.extract.mentions import Mention
-from dyad.extract.quantities import Quantity, find_fractions, find_quantities, parse_number_words
+from dyad.extract.quantities import (
+    Quantity,
+    currency_choices,
+    currency_country,
+    find_fractions,
+    find_quantities,
+    parse_number_words,
+)
 from dyad.models import Document, Figure, Source, TimeExpression, TimeValue
 
 __all__ = ["extract_figures"]
@@ -152,7 +159,8 @@ _DELTA = re.compile(
 )
 # money given: "has committed $1.4 billion", "pledged some €500 million" (unless to invest or to buy)
 _PLEDGED = re.compile(
-    r"\b(?:commit(?:s|ted)|pledg(?:es|ed)|promis(?:es|ed)|donat(?:es|ed)|grant(?:s|ed))\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:commit(?:s|ted)|pledg(?:es|ed)|promis(?:es|ed)|donat(?:es|ed)|grant(?:s|ed)|provid(?:e|es|ed|ing))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
 _MARKET_KINDS = ("investment", "export", "import", "trade_total")
@@ -279,11 +287,55 @@ def _sentence_timexes(
     return out
 
 
+_MONTH_NUMBERS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+# twelve months that end with a month: "in the year to September", "the 12 months to June 2020"
+_YEAR_TO = re.compile(
+    r"\b(?:(?:12|twelve)\s+months|year)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    _I,
+)
+
+
+def _year_to(m: re.Match[str], doc_date: dt.date | None, state: _State) -> TimeValue | None:
+    """The twelve months to the month named: of the year written, else the latest such month before the
+    document's date, else of the paragraph's year."""
+    month = _MONTH_NUMBERS[m["month"].lower()[:3]]
+    if m["year"]:
+        year = int(m["year"])
+    elif doc_date is not None:
+        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+    else:
+        carried = state.carried_year()
+        if carried is None or carried.end is None:
+            return None
+        year = carried.end.year
+    first = (year - 1, month + 1) if month < 12 else (year, 1)
+    last_day = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    edtf = f"{first[0]}-{first[1]:02d}/{year}-{month:02d}"
+    return TimeValue(edtf, dt.date(*first, 1), dt.date(year, month, last_day), "interval", "inferred")
+
+
 def _resolve_in_context(
-    text: str, found: list[tuple[int, int, TimeValue, bool]], state: _State, doc_year: TimeValue | None
+    text: str,
+    found: list[tuple[int, int, TimeValue, bool]],
+    state: _State,
+    doc_year: TimeValue | None,
+    doc_date: dt.date | None = None,
 ) -> list[tuple[int, int, TimeValue, bool]]:
     """ "of that year" is the paragraph's year; "in the first quarter" (no year) is the quarter after "the
-    same period of 2009", else of the document's year, else of the paragraph's."""
+    same period of 2009", else of the document's year, else of the paragraph's; "the year to September"
+    is the twelve months to it."""
+    for m in _YEAR_TO.finditer(text):
+        value = _year_to(m, doc_date, state)
+        if value is not None:
+            found = [t for t in found if not (t[0] < m.end() and m.start() < t[1])]
+            found.append((m.start(), m.end(), value, False))
     out = []
     for start, end, value, base in found:
         if state.year and state.year.start and _THAT_YEAR.search(text[start:end]):
@@ -383,7 +435,17 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         if nearest:
             kind = "other" if nearest[1] == "aid" else nearest[1]
             return (kind, level) if kind else None
+        # "agreements worth about $5 billion", "a deal valued at $2.5 billion": a deal right beside the
+        # amount (not "under the deal …, India will acquire …, for a total cost of …")
+        if any(_distance(q, m.start(), m.end(), st.text) <= 40 for m in _DEAL.finditer(masked)):
+            return "other", level
     return None
+
+
+# the value of a deal between the two, when nothing says what flow it is: kind other
+_DEAL = re.compile(
+    r"\b(?:deals?|agreements?|contracts?|accords?|memorand(?:um|a)|MoUs?)\b(?!\s+(?:on|to|for)\b)", _I
+)
 
 
 _COPULA_BEFORE = re.compile(
@@ -402,19 +464,46 @@ def _hide(masked: str, q: Quantity) -> str:
 # sales abroad", "37 per cent of the industry's export earnings"
 _FLOW = (
     r"(?P<flow>export\s+(?:earnings|revenues?|receipts|sales)|exports?|imports?|(?:sales|purchases)\s+abroad|"
-    r"(?:foreign\s+)?(?:direct\s+)?investments?|FDI)\b"
+    r"(?:foreign\s+)?(?:direct\s+)?investments?|FDI|(?:external\s+|foreign\s+|overseas\s+)?trade|"
+    # "16% of everything India imported", "a third of what Chile exports"
+    r"(?:everything|what)\s+(?:[\w'’.-]+\s+){0,2}?(?:imported|exported|imports|exports|buys|bought|sells|sold))\b"
 )
 _SHARE_OF_FLOW = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?" + _FLOW, _I)
 # the flow named before its share: "Pakistan's share of Afghanistan's imports fell from 40 per cent",
 # "… a third of Australia's exports; in 2023 its share was 32.5 per cent"
 _SHARE_WORD = re.compile(r"\bshare\b", _I)
+_SHARE_OF_ECONOMY = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,2}?(?:GDP|gross\s+domestic\s+product|economy|"
+    r"output|budget|population|workforce)\b",
+    _I,
+)
 _SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
 _FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
-_FLOW_KINDS = {"export": "export", "sales": "export", "import": "import", "purchases": "import"}
+_FLOW_KINDS = {
+    "export": "export",
+    "sales": "export",
+    "sel": "export",
+    "sold": "export",
+    "import": "import",
+    "purchases": "import",
+    "bu": "import",
+    "bought": "import",
+}
+_TRADE_FLOW = re.compile(r"(?:\w+\s+)?trade$", _I)
 
 
 def _flow_kind(flow: str) -> str:
-    return next((k for stem, k in _FLOW_KINDS.items() if flow.lower().startswith(stem)), "investment")
+    if _TRADE_FLOW.fullmatch(flow):
+        return "trade_total"
+    words = flow.lower().split()
+    for word in (
+        words[-1],
+        words[0],
+    ):  # "everything India imported": its verb; "sales abroad", "export earnings"
+        kind = next((k for stem, k in _FLOW_KINDS.items() if word.startswith(stem)), None)
+        if kind:
+            return kind
+    return "investment"
 
 
 def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
@@ -478,8 +567,14 @@ _BOUNDARY_AFTER = re.compile(r"[;:,]")
 def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[str, int, float] | None:
     """growth_rate (with the sign of the change) or other (shares, ranks) for percent, factor and rank;
     a share of a flow takes the flow's kind."""
+    if q.unit == "percent" and _SHARE_OF_ECONOMY.match(st.text, q.end):
+        return None  # "trade accounts for 40% of Nepal's GDP": a share of an economy, not of a flow
     if q.unit == "percent" and (flow := _share_kind(q, st)):
-        return flow, 0, 1.0
+        # a share of trade is of the pair's trade only with the partner named: "India accounted for 64% of
+        # Nepal's trade", not "80% of Nepal's trade passes through Kolkata"
+        sides = _share_sides(q, st) if flow == "trade_total" else None
+        if flow != "trade_total" or (sides and sides[1]):
+            return flow, 0, 1.0
     economic = _ECONOMIC.search(st.text) or (_REFERENCE.search(st.text) and state.figures)
     if not economic:
         return None
@@ -551,6 +646,7 @@ def _year(
                 and point.start
                 and point.end
                 and point.start.year < point.end.year
+                and (point.end - point.start).days > 370  # years, not twelve months to June
                 and _LEVEL.search(st.text[: q.start])
             ):
                 point = _span(point.end.year, point.end.year, point.basis)  # "..., reaching $20 billion"
@@ -663,13 +759,21 @@ def _list_base(q: Quantity, state: _State) -> Figure | None:
     return None
 
 
-_GOODS_UNITS = ("tonne", "barrel", "head", "m3")
+_GOODS_UNITS = ("tonne", "barrel", "head", "m3", "MW")
 # an amount per unit of goods or service: "US$9.48 per barrel", "$40 a tonne", "€3/passenger"
 _PER_UNIT = re.compile(
     r"\s*(?:per|a|an|/)\s*(?:barrels?|bbl|tonnes?|tons?|units?|kilo(?:gram)?s?|kg|lit(?:re|er)s?|containers?|"
     r"passengers?|head|cubic\s+met(?:re|er)s?|m3|mmbtu|kwh|megawatt[\s-]hours?|MWh)\b",
     _I,
 )
+# "the 900 MW Arun III hydropower project", "a capacity of 456 MW": a plant's size
+_CAPACITY_AFTER = re.compile(
+    r"[\s-]*(?:[A-Z][\w-]*\s+){0,3}(?:(?:hydro(?:power|electric|-electric)?|solar|wind|thermal|nuclear|gas-fired|"
+    r"coal-fired|power)\s+)?(?:plants?|projects?|stations?|dams?|units?|reactors?|farms?|parks?|schemes?|"
+    r"capacity)\b",
+    _I,
+)
+_CAPACITY_BEFORE = re.compile(r"\b(?:capacity|installed|generat\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$", _I)
 # what one of the pair charges the other per unit: a fee, not a market price
 _FEE = re.compile(r"\b(?:fees?|tariffs?|tolls?|charges|transit|royalt(?:y|ies)|levy|levies|rent)\b", _I)
 
@@ -683,6 +787,10 @@ def _kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tuple[st
             return ("other", len(scopes) - 1, 1.0) if _FEE.search(st.text) else None
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found else None
+    if q.unit == "MW" and (
+        _CAPACITY_AFTER.match(st.text, q.end) or _CAPACITY_BEFORE.search(st.text[: q.start])
+    ):
+        return None  # the size of a plant, not power sold
     if q.unit in _GOODS_UNITS:  # "bought five million tons of sugar": goods traded, not money
         found = _money_kind(q, st, scopes)
         return (*found, 1.0) if found and found[0] in _MARKET_KINDS[1:] else None
@@ -736,7 +844,7 @@ def _figure(
     figure = Figure(
         kind,
         q.value * sign,
-        q.unit,
+        _unit(q, pair),
         year,
         frm,
         to,
@@ -748,6 +856,15 @@ def _figure(
         status="planned" if planned else "occurred",
     )
     return figure, explicit_year
+
+
+def _unit(q: Quantity, pair: tuple[str, str] | None) -> str:
+    """A currency name or symbol several countries use ("rupees", "Rs", "pounds") is the currency of the
+    one of the document's pair that uses it: Nepal's rupee in a Nepal–India story is still ambiguous and
+    keeps the default, Pakistan's in a Pakistan–China one does not."""
+    choices = currency_choices(q.text) if q.is_money else ()
+    ours = [c for c in choices if currency_country(c) in (pair or ())]
+    return ours[0] if len(ours) == 1 else q.unit
 
 
 def _converted(
@@ -767,20 +884,36 @@ def _converted(
 
 def _quantities(st: Sent) -> list[Quantity]:
     """The sentence's quantities, and its written fractions that a share's change reaches ("its share of
-    Peru's imports fell to under a fifth"), unless the sentence gives the share as a number too ("about a
+    Peru's imports fell to under a fifth") or that a country named before takes of a flow ("India supplies
+    nearly two thirds of Nepal's imports"), unless the sentence gives the share as a number too ("about a
     third …, 32.5 per cent"). A bare "a fifth of Peru's exports" is left: often a company's part."""
     found = find_quantities(st.text)
-    if not _SHARE_WORD.search(st.text):  # fractions are read only where a share is named
+    if not (_SHARE_WORD.search(st.text) or _FRACTION_OF.search(st.text)):
         return found
     for fraction in find_fractions(st.text, found):
         restated = any(
             q.unit == "percent" and abs(q.value - fraction.value) <= 0.15 * fraction.value for q in found
         )
-        if restated or not _SHARE_BEFORE.search(st.text[: fraction.start]):
+        share = _SHARE_BEFORE.search(st.text[: fraction.start])
+        # a country is the subject of the verb before the fraction: "(in which) India supplies nearly two
+        # thirds of Nepal's imports", not "…; Samsung alone accounted for close to a fifth of Vietnam's
+        # exports" nor "Russia remains India's largest supplier, accounting for nearly half of its imports"
+        country_takes = _SHARE_OF_FLOW.match(st.text, fraction.end) and any(
+            r.form in ("name", "metonym")
+            and r.prep is None
+            and not r.context
+            and _SUBJECT_GAP.fullmatch(st.text, r.end, fraction.start)
+            for r in st.refs
+        )
+        if restated or not (share or country_takes):
             continue
         if _flow_of_share(fraction, st) is not None:
             found.append(fraction)
     return sorted(found, key=lambda q: q.start)
+
+
+_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
+_FRACTION_OF = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b", _I)
 
 
 def _document_year(doc: Document) -> TimeValue | None:
@@ -789,6 +922,14 @@ def _document_year(doc: Document) -> TimeValue | None:
     if doc.kind not in ("news", "blog") or not date or not re.match(r"\d{4}", date):
         return None
     return _span(int(date[:4]), int(date[:4]), "inferred")
+
+
+def _document_day(doc: Document) -> dt.date | None:
+    date = doc.published or doc.date_estimate or ""
+    try:
+        return dt.date.fromisoformat(date[:10]) if re.fullmatch(r"\d{4}-\d\d-\d\d", date[:10]) else None
+    except ValueError:
+        return None
 
 
 def _is_igo(m: Mention) -> bool:
@@ -820,19 +961,22 @@ def extract_figures(
     timexes = sorted(timexes, key=lambda t: t.start)
     t_starts = [t.start for t in timexes]
     doc_year = _document_year(doc)
+    doc_date = _document_day(doc)
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
     state, out, seen, undated = _State(fallback_year=doc_year), [], set(), set()
+    lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
             previous = state.figures[-1].year if state.figures else None
             fallback = previous or state.fallback_year
             state = _State(paragraph, subject=state.subject, fallback_year=fallback, latest=state.latest)
+            state.year = lead
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         refs = find_refs(sentence.text, sentence.start, inside, pair, state.subject)
         own_timexes = _sentence_timexes(sentence.text, sentence.start, timexes, t_starts)
-        own_timexes = _resolve_in_context(sentence.text, own_timexes, state, doc_year)
+        own_timexes = _resolve_in_context(sentence.text, own_timexes, state, doc_year, doc_date)
         st = Sent(
             sentence,
             paragraph,
@@ -871,12 +1015,20 @@ def extract_figures(
         years = [v for _s, _e, v, base in st.timexes if not base]
         if years and not any(f.source.start == sentence.start for f in state.figures):
             state.year = years[-1]
+        # "The ministry's figures for 2024–25:" and the items under it ("- Exports to China: $14.3 billion")
+        if sentence.text.rstrip().endswith(":"):
+            lead = years[-1] if years else None
+        elif not _LIST_ITEM.match(sentence.text):
+            lead = None
         nouns = [r for r in refs if r.form in NOUN_FORMS and r.prep is None]
         if nouns:
             state.subject = nouns[0].iso3
     out = _drop_restated(out, undated)
     LOGGER.debug("%s: %d figures", doc.name, len(out))
     return out
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
 
 def _drop_restated(figures: list[Figure], undated: set[int]) -> list[Figure]:

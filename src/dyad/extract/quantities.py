@@ -1,11 +1,14 @@
 """Quantities in English text: money, percentages, multipliers, ranks, plain numbers, with qualifiers.
 
 ``find_quantities(text)`` returns :class:`Quantity` records with offsets into ``text``. Values are plain
-numbers (``"$4.4 billion"`` → 4.4e9, unit ``USD``); currencies keep their own ISO code (no conversion);
+numbers (``"$4.4 billion"`` → 4.4e9, unit ``USD``); currencies keep their own ISO code (no conversion),
+read from the codes, symbols and names of ``knowledge/currencies.tsv`` ("NPR 17.1 billion", "KSh 95
+billion", "40 billion Egyptian pounds");
 ``percent``, ``factor`` ("sevenfold", "doubled", "triple their level"), ``rank`` ("ranked 31st", and 1 for a
-bare superlative before a partner noun: "India's largest arms supplier"), ``tonne``, ``barrel`` and
-``count`` (a bare number) are the other units; "as much as" is an upper bound. A quantity's span includes
-its qualifier ("more than 230 million dollars").
+bare superlative before a partner noun: "India's largest arms supplier"), ``tonne``, ``barrel``, ``m3``
+("5.8 bcm" is 5.8e9), ``MW`` (electric power: "2 GW" is 2000) and ``count`` (a bare number) are the
+other units; "as much as" is an upper bound. A quantity's span includes its qualifier ("more than 230
+million dollars").
 
 Never a quantity: years in date positions ("in 1985"), days of a month, model and code numbers ("Mi35",
 "Su-24", "COP21", "G8"), ordinals of centuries and anniversaries, phone numbers, DOIs and URLs.
@@ -16,8 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from importlib import resources
 
-__all__ = ["Quantity", "find_fractions", "find_quantities", "MONEY_UNITS", "parse_number_words"]
+__all__ = [
+    "Quantity",
+    "currency_choices",
+    "currency_code",
+    "currency_country",
+    "find_fractions",
+    "find_quantities",
+    "MONEY_UNITS",
+    "parse_number_words",
+]
 
 
 @dataclass(slots=True, frozen=True)
@@ -77,131 +90,45 @@ _SCALES = {
     "lakh": 1e5,
     "crore": 1e7,
 }
-# Currency words after a number; adjectives before "dollars"/"pesos" pick the currency.
-_POST_CURRENCY = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "ruble": "RUB",
-    "rouble": "RUB",
-    "sol": "PEN",
-    "nuevo sol": "PEN",
-    "nuevos soles": "PEN",
-    "soles": "PEN",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "pound": "GBP",
-    "pounds sterling": "GBP",
-    "sterling": "GBP",
-    "real": "BRL",
-    "reais": "BRL",
-    "reals": "BRL",
-    "peso": "MXN",
-    "rupee": "INR",
-    "lira": "TRY",
-    "liras": "TRY",
-    "lire": "TRY",
-    "won": "KRW",
-    "rand": "ZAR",
-    "franc": "CHF",
-    "riyal": "SAR",
-    "dirham": "AED",
-    "hryvnia": "UAH",
-    "zloty": "PLN",
-    "krona": "SEK",
-    "kronor": "SEK",
-    "krone": "NOK",
-    "rupiah": "IDR",
-    "ringgit": "MYR",
-    "baht": "THB",
-    "dong": "VND",
-    "naira": "NGN",
-    "shekel": "ILS",
-    "tenge": "KZT",
-    "bolivar": "VES",
-    "bolivares": "VES",
-}
-_DOLLAR_ADJECTIVES = {
-    "us": "USD",
-    "u.s.": "USD",
-    "american": "USD",
-    "canadian": "CAD",
-    "australian": "AUD",
-    "hong kong": "HKD",
-    "singapore": "SGD",
-    "new zealand": "NZD",
-    "taiwan": "TWD",
-    "taiwanese": "TWD",
-}
-_PESO_ADJECTIVES = {
-    "mexican": "MXN",
-    "argentine": "ARS",
-    "argentinian": "ARS",
-    "chilean": "CLP",
-    "colombian": "COP",
-    "philippine": "PHP",
-    "uruguayan": "UYU",
-    "cuban": "CUP",
-}
-_PRE_SYMBOLS = {
-    "us$": "USD",
-    "u.s.$": "USD",
-    "us $": "USD",
-    "$": "USD",
-    "usd": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "¥": "JPY",
-    "jpy": "JPY",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "₽": "RUB",
-    "rub": "RUB",
-    "s/": "PEN",
-    "s/.": "PEN",
-    "pen": "PEN",
-    "r$": "BRL",
-    "brl": "BRL",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "cad": "CAD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "aud": "AUD",
-    "hk$": "HKD",
-    "nz$": "NZD",
-    "s$": "SGD",
-    "nt$": "TWD",
-    "mex$": "MXN",
-    "mx$": "MXN",
-    "mxn": "MXN",
-    "ars": "ARS",
-    "clp": "CLP",
-    "cop": "COP",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "inr": "INR",
-    "₩": "KRW",
-    "krw": "KRW",
-    "₺": "TRY",
-    "try": "TRY",
-    "tl": "TRY",
-    "chf": "CHF",
-    "zar": "ZAR",
-    "r": "ZAR",
-    "sar": "SAR",
-    "aed": "AED",
-    "₴": "UAH",
-    "₦": "NGN",
-}
-MONEY_UNITS = (
-    frozenset(_PRE_SYMBOLS.values())
-    | frozenset(_POST_CURRENCY.values())
-    | frozenset(_DOLLAR_ADJECTIVES.values())
-    | frozenset(_PESO_ADJECTIVES.values())
+
+
+@dataclass(slots=True, frozen=True)
+class _Currencies:
+    """knowledge/currencies.tsv: the codes each name (after an amount) and symbol (before it) may mean,
+    the default first."""
+
+    names: dict[str, tuple[str, ...]]  # lower-case, singular and plural
+    symbols: dict[str, tuple[str, ...]]  # as written
+    country: dict[str, str]  # code → the ISO3 of the country whose currency it is
+
+
+def _load_currencies() -> _Currencies:
+    names: dict[str, list[str]] = {}
+    symbols: dict[str, list[str]] = {}
+    country: dict[str, str] = {}
+    text = resources.files("dyad.knowledge").joinpath("currencies.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, iso3, name_cell, symbol_cell = line.split("\t")
+        if iso3:
+            country[code] = iso3
+        for name in filter(None, name_cell.split("|")):
+            forms = {name.lower()} | ({name.lower() + "s"} if not name.endswith("s") else set())
+            for form in forms:
+                names.setdefault(form, []).append(code)
+        for symbol in filter(None, symbol_cell.split("|")):
+            symbols.setdefault(symbol, []).append(code)
+    return _Currencies(
+        {k: tuple(dict.fromkeys(v)) for k, v in names.items()},
+        {k: tuple(dict.fromkeys(v)) for k, v in symbols.items()},
+        country,
+    )
+
+
+_CURRENCIES = _load_currencies()
+MONEY_UNITS = frozenset(
+    code for codes in (*_CURRENCIES.names.values(), *_CURRENCIES.symbols.values()) for code in codes
 )
 # ¥ is the yuan in a Chinese context.
 _CHINA_CONTEXT = re.compile(r"\b(China|Chinese|Beijing|yuan|renminbi|RMB|CNY)\b")
@@ -220,7 +147,14 @@ _PHYSICAL = {
     "head": "head",  # livestock: "700,000 head of cattle"
     "cubic metres": "m3",
     "cubic meters": "m3",
+    "bcm": "m3",  # billion cubic metres of gas
+    "megawatts": "MW",  # electric power sold across a border
+    "mw": "MW",
+    "gigawatts": "MW",
+    "gw": "MW",
 }
+# the abbreviations that carry their own scale
+_PHYSICAL_SCALE = {"bcm": 1e9, "gigawatts": 1e3, "gw": 1e3}
 
 
 def _alt(words: object) -> str:
@@ -239,25 +173,41 @@ _W_NUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
-# The rand's "R" only before an amount with a scale word ("R8.9 billion"), never "R2" alone
-_RAND = r"R(?=\d[\d,.]*\s?(?:bn|billion|mn|million|trillion)\b)"
-_CODES = "USD|EUR|GBP|JPY|CNY|RMB|RUB|PEN|BRL|MXN|ARS|CLP|COP|INR|KRW|TRY|CHF|CAD|AUD|ZAR|SAR|AED"
+
+
+def _symbol_pattern(symbol: str) -> str:
+    """A symbol before an amount: a word symbol not inside a word, one ending in a letter right before the
+    number ("TL 5", not "TLS"), a one-letter one only before a scaled amount ("R8.9 billion", never "R2")."""
+    pattern = re.escape(symbol).replace(r"\ ", r"\s?")
+    if not symbol[0].isalpha():
+        return pattern
+    pattern = r"(?<![A-Za-z])" + pattern
+    if len(symbol) == 1:
+        return pattern + r"(?=\d[\d,.]*\s?(?:bn|billion|mn|million|trillion)\b)"
+    return pattern + (r"(?=\s?\d)" if symbol[-1].isalpha() else "")
+
+
+_LONGEST_FIRST = sorted(_CURRENCIES.symbols, key=len, reverse=True)
+# word symbols behind one look-ahead for a capital, so that most positions of a text fail at once
 _PRE = (
-    r"(?:(?<![A-Za-z])(?-i:US\s?\$|U\.S\.\s?\$|Mex\$|MX\$|CA\$|AU\$|HK\$|NZ\$|NT\$|R\$|C\$|A\$|S\$|S/\.?"
-    rf"|Rs\.?(?=\s?\d)|TL(?=\s?\d)|(?:{_CODES})(?=\s?\d)|{_RAND})|[$€£¥₽₹₩₺₴₦])"
+    "(?-i:(?=[A-Z])(?:"
+    + "|".join(_symbol_pattern(s) for s in _LONGEST_FIRST if s[0].isalpha())
+    + ")|"
+    + "|".join(_symbol_pattern(s) for s in _LONGEST_FIRST if not s[0].isalpha())
+    + ")"
 )
+# a word symbol directly before digits is money, not a model number ("NPR17", "R8.9bn" vs "Su-24")
+_WORD_SYMBOLS = "|".join(re.escape(s) for s in _LONGEST_FIRST if re.fullmatch(r"[A-Za-z]+", s))
+_CODES = "|".join(s for s in _LONGEST_FIRST if re.fullmatch(r"[A-Z]{3}", s))
 _POST = (
-    r"(?:(?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore|New Zealand|Taiwan(?:ese)?)"
-    r"\s+)?dollars?|(?:(?:Mexican|Argentine|Argentinian|Chilean|Colombian|Philippine|Uruguayan|Cuban)"
-    r"\s+)?pesos?|nuevos?\s+soles|nuevo\s+sol|pounds\s+sterling|"
-    + _alt(w for w in _POST_CURRENCY if w not in ("dollar", "peso", "won", "real", "sol"))
-    + r"|euros|rubles|roubles|pounds|rupees|rands|francs|riyals|dirhams|reals"
-    rf"|(?-i:{_CODES})(?![\w$]))"
+    "(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_CURRENCIES.names, key=len, reverse=True))
+    + rf"|(?-i:{_CODES})(?![\w$]))"
 )
 _NUMBER = re.compile(
     rf"(?P<pre>{_PRE})?\s?(?P<num>{_DIGITS}|\b{_W_NUM}\b)"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s?-?\s?(?P<scale2>million|billion|trillion)\b)?"
+    rf"(?:\s?-?\s?(?P<scale2>million|billion|trillion|crore)\b)?"
     rf"(?:(?:\s+of)?\s+(?P<post>{_POST})\b)?"
     r"(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]cent|pct)\b|(?<=\d)pc\b|\s(?:percentage|per-cent) points?\b)?"
     r"(?P<fold>\s?-?\s?fold\b)?"
@@ -336,7 +286,8 @@ _BLOCKERS = re.compile(
     r"|\+\d{1,4}(?:[ .-]?\(?\d{1,4}\)?){2,}|\(?\b\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"  # phone numbers
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates
     r"|\b\d{1,2}:\d{2}\b"  # clock time
-    rf"|(?<![\w])(?!(?:{_CODES}|Rs|R)\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"  # Mi35, Su-24, COP21, G8
+    # Mi35, Su-24, COP21, G8
+    rf"|(?<![\w])(?!(?:{_WORD_SYMBOLS})\d[\d,.]*\s?(?:{_SCALE}))[A-Za-z]+-?\d+[\w-]*"
     r"|\b\d+[A-Za-z]+\d[\w-]*",  # 3M14, 9K33
 )
 _YEAR_RANGE = re.compile(r"\d{4}\s?[-–]\s?\d{2,4}")
@@ -392,28 +343,45 @@ def _number_value(raw: str) -> float | None:
 # ---------------------------------------------------------------- finding
 
 
-def _currency(m: re.Match[str], text: str) -> str | None:
+def _codes(m: re.Match[str]) -> tuple[str, ...]:
+    """The currencies the symbol or name of a number match may mean, the default first."""
     if m["pre"]:
-        key = re.sub(r"\s+", " ", m["pre"].lower()).replace("us $", "us$")
-        code = _PRE_SYMBOLS.get(key) or _PRE_SYMBOLS.get(key.replace(" ", ""))
-        if code == "JPY" and m["pre"] == "¥" and _CHINA_CONTEXT.search(text):
-            return "CNY"
-        return code
+        return _CURRENCIES.symbols.get(re.sub(r"\s+", " ", m["pre"]), ())
     if not m["post"]:
+        return ()
+    if m["post"] in _CURRENCIES.symbols:  # a code after the amount: "38 billion PLN"
+        return _CURRENCIES.symbols[m["post"]]
+    return _CURRENCIES.names.get(" ".join(m["post"].lower().split()), ())
+
+
+def _currency(m: re.Match[str], text: str) -> str | None:
+    codes = _codes(m)
+    if not codes:
         return None
-    post = " ".join(m["post"].lower().split())
-    if post.upper() in _CODES.split("|"):
-        return "CNY" if post.upper() == "RMB" else post.upper()
-    words = post.split()
-    last = words[-1]
-    if last.startswith("dollar"):
-        return _DOLLAR_ADJECTIVES.get(" ".join(words[:-1]), "USD")
-    if last.startswith("peso"):
-        return _PESO_ADJECTIVES.get(" ".join(words[:-1]), "MXN")
-    if post in _POST_CURRENCY:
-        return _POST_CURRENCY[post]
-    singular = re.sub(r"(?<=[^s])s$", "", post)
-    return _POST_CURRENCY.get(singular) or _POST_CURRENCY.get(last) or _POST_CURRENCY.get(last.rstrip("s"))
+    if codes[0] == "JPY" and m["pre"] == "¥" and _CHINA_CONTEXT.search(text):
+        return "CNY"
+    return codes[0]
+
+
+def currency_choices(text: str) -> tuple[str, ...]:
+    """The currencies a quantity's text ("25 billion rupees", "Rs 500 crore") may mean, when more than one:
+    the document's pair decides between them."""
+    for m in _NUMBER.finditer(text):
+        if m["pre"] or m["post"]:
+            codes = _codes(m)
+            return codes if len(codes) > 1 else ()
+    return ()
+
+
+def currency_code(word: str) -> str | None:
+    """The currency a symbol, code or name written alone means ("NPR", "A$", "euros"), else None."""
+    codes = _CURRENCIES.symbols.get(word) or _CURRENCIES.names.get(word.lower())
+    return codes[0] if codes else None
+
+
+def currency_country(code: str) -> str | None:
+    """The ISO3 code of the country whose currency ``code`` is (None for a shared one: EUR, XOF)."""
+    return _CURRENCIES.country.get(code)
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -460,6 +428,7 @@ def _atom(m: re.Match[str], text: str, blocked: list[tuple[int, int]]) -> Quanti
         unit = "factor"
     elif unit is None and m["phys"]:
         unit = _PHYSICAL[m["phys"].lower()]
+        scale *= _PHYSICAL_SCALE.get(m["phys"].lower(), 1.0)
     if unit is None:
         if m["pre"]:
             return None

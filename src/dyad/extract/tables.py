@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dyad.extract.quantities import currency_code
 from dyad.models import Document, Figure, Source
 
 _YEAR = r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[–/-]\s?\d{2,4})?"
@@ -159,30 +160,45 @@ def _header_and_caption(
         if cells is not None:
             named = [c for c in cells if c]
             caption = named[0] if len(named) == 1 else ""
-        elif (
-            len(above) <= 160 and not above.rstrip().endswith((".", ":")) or above.startswith(("#", "Table"))
-        ):
+        elif len(above) <= 160 and not above.rstrip().endswith(".") or above.startswith(("#", "Table")):
             caption = above.lstrip("#* ").rstrip("*")
     return headers, caption
 
 
+def _unit_words(group: str) -> tuple[str, str] | None:
+    """(currency or measure word, scale word) when every word of ``group`` is one: "EUR billion", "A$ m",
+    "000", "%"; None for anything else ("source: customs", "April–March")."""
+    currency, scale = "", ""
+    for word in group.replace(",", " ").split():
+        low = word.lower()
+        if low in _SCALES and not scale:
+            scale = _SCALES[low]
+        elif low in ("%", "percent", "per cent") and not currency:
+            currency = "%"
+        elif not currency and (currency_code(word) or re.fullmatch(r"[A-Z]{2,3}\$|[$€£¥₹]", word)):
+            currency = word
+        else:
+            return None
+    return (currency, scale) if currency or scale else None
+
+
+# where a caption gives its unit: "(NPR billion)", "(A$ m)", "in US$ billion", "US$ million:"
+_CAPTION_UNIT = re.compile(r"\(([^()]{1,20})\)|\bin\s+([^\s,;:()]+(?:\s+[^\s,;:()]+)?)", re.IGNORECASE)
+
+
 def _unit_of(header: str, caption: str) -> tuple[str, str, str]:
-    """(currency or measure word, scale word, the header without its unit)."""
+    """(currency or measure word, scale word, the header without its unit): the header's own unit, else
+    the caption's."""
     currency, scale, label = "", "", header
-    for text in (header, caption):
-        m = _UNIT.search(text)
-        if not m:
-            continue
-        if text is header:
-            label = header[: m.start()].strip()
-        for word in m.group(1).replace(",", " ").split():
-            low = word.lower()
-            if low in _SCALES and not scale:
-                scale = _SCALES[low]
-            elif low in ("%", "percent", "per cent"):
-                currency = currency or "%"
-            elif not currency:
-                currency = word
+    m = _UNIT.search(header)
+    if m and (found := _unit_words(m.group(1))):
+        label = header[: m.start()].strip()
+        currency, scale = found
+    for c in _CAPTION_UNIT.finditer(caption):
+        found = _unit_words(c.group(1) or c.group(2))
+        if found:
+            currency, scale = currency or found[0], scale or found[1]
+            break
     return currency, scale, label
 
 
@@ -244,9 +260,50 @@ def _item_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, i
     return out
 
 
+def _wide_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
+    """A pipe table with a column per year and a row per series: "| Exports to Chile | 410 | 450 |" under
+    "| Indicator | 2021 | 2022 |", the unit in the row's label or in the caption above the header."""
+    out = []
+    years: list[str | None] | None = None
+    caption = ""
+    previous = ""
+    for start, end, body in paragraphs:
+        cells = _cells(body)
+        if cells is None:
+            years, previous = None, body
+            continue
+        if _SEPARATOR.match(body):
+            continue
+        found = [_year_cell(c) for c in cells[1:]]
+        if len(cells) >= 3 and sum(y is not None for y in found) >= 2:
+            years = found
+            caption = previous if len(previous) <= 160 and not previous.endswith(".") else ""
+            continue
+        if years is None or len(cells) != len(years) + 1:
+            continue
+        label = cells[0]
+        own_unit = _UNIT.search(label)
+        if own_unit and not _unit_words(own_unit.group(1)):
+            continue  # "Ships (number)": the row says what it counts, not the caption's money
+        for year, cell in zip(years, cells[1:], strict=True):
+            if year is None or not _is_amount(cell):
+                continue
+            currency, scale, own = _unit_of(label, caption.lstrip("#* ").rstrip("*"))
+            phrase = _phrase(cell, currency, scale, own)
+            if phrase and own:
+                subject = (
+                    own
+                    if re.search(r"[A-Z]", own[1:]) or not caption
+                    else f"{_strip_unit(caption)}: {own.lower()}"
+                )
+                out.append((f"{subject} were {phrase} in {year}.", start, end))
+    return out
+
+
 def table_sentences(text: str) -> list[tuple[str, int, int]]:
     """One sentence per table cell, with the span of the row it stands for."""
-    out = _item_sentences(_paragraphs(text))
+    paragraphs = _paragraphs(text)
+    out = _item_sentences(paragraphs) + _wide_sentences(paragraphs)
     for table in find_tables(text):
         for row in table.rows:
             for header, cell in zip(table.headers, row.cells, strict=False):
@@ -255,14 +312,19 @@ def table_sentences(text: str) -> list[tuple[str, int, int]]:
                 if phrase is None or not label:
                     continue
                 subject = label if re.search(r"[A-Z]", label[1:]) or not table.caption else ""
-                subject = subject or f"{_strip_unit(table.caption)} ({label.lower()})"
+                # the column's own word last, nearest the amount: "Trade with Nepal: deficit were …"
+                subject = subject or f"{_strip_unit(table.caption)}: {label.lower()}"
                 out.append((f"{subject} were {phrase} in {row.year}.", row.start, row.end))
     return out
 
 
 def _strip_unit(caption: str) -> str:
-    m = _UNIT.search(caption)
-    return (caption[: m.start()] if m else caption).strip().rstrip(".:")
+    """The caption without its parentheses and its unit: "Trade with China, in US$ billion (source: …)"
+    → "Trade with China"."""
+    for c in reversed(list(_CAPTION_UNIT.finditer(caption))):
+        if c.group(1) is not None or _unit_words(c.group(2)):
+            caption = caption[: c.start()] + caption[c.end() :]
+    return re.sub(r"\s+", " ", caption).strip().rstrip(".:,; ")
 
 
 def cite_rows(doc: Document, figures: list[Figure], spans: list[tuple[int, int]]) -> list[Figure]:
