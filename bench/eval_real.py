@@ -1,14 +1,14 @@
-"""Score dyad on a set of real public pages, tests/data/real or real_b (texts are never committed).
+"""Score dyad on a set of real public pages, tests/data/real, real_b or real_c (texts are never committed).
 
 The manifest names each page, the query that found it with the search tool, and the SHA-256 of the text
 that was saved. Re-retrieve the texts into tests/data/real/text/ (see tests/data/real/README.md); this
 script checks each file against its digest, ingests the ones that match into a fresh store and scores
 them against the facts-only gold (events, figures, named officials).
 
-    python bench/eval_real.py [--set real|real_b] [--text-dir DIR] [--verbose]
+    python bench/eval_real.py [--set real|real_b|real_c] [--text-dir DIR] [--verbose]
 
-real_b was built blind after the design of issue 9's second round was fixed and is never tuned on: print
-its summary only (no --verbose), as for the untouched synthetic sets (docs/evaluation.md).
+real_b and real_c were built blind (during issue 9's second and fifth rounds) and are never tuned on: print
+their summary only (no --verbose), as for the untouched synthetic sets (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ def usable_pages(real: Path, text_dir: Path) -> tuple[list[Path], list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="real", choices=["real", "real_b"], help="which set of pages")
+    parser.add_argument(
+        "--set", default="real", choices=["real", "real_b", "real_c"], help="which set of pages"
+    )
     parser.add_argument("--text-dir", type=Path, default=None, help="the cached texts (default: SET/text)")
     parser.add_argument("--verbose", action="store_true", help="list missed and spurious items")
     args = parser.parse_args()

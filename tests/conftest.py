@@ -34,6 +34,8 @@ CORPORA |= {
         "blind_f2",
         "blind_g1",
         "blind_g2",
+        "blind_h1",
+        "blind_h2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
