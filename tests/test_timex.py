@@ -241,6 +241,12 @@ CASES = [
         [("since the 1990s", "199X/"), ("since November 2015", "2015-11/")],
     ),
     ("The 50th anniversary. The Fourth Fleet. At 10:30 p.m. One of the first states.", None, []),
+    # a day of the story's month ("on the 8th"), the month before when the day is still to come
+    ("He was invited to visit Mongolia on the 8th.", dt.date(2022, 8, 9), [("on the 8th", "2022-08-08")]),
+    ("On the 20th, the ministers met.", dt.date(2022, 8, 9), [("On the 20th", "2022-07-20")]),
+    ("He will arrive on the 20th.", dt.date(2022, 8, 9), [("on the 20th", "2022-08-20")]),
+    ("They met on Tuesday the 2nd.", dt.date(2022, 8, 9), [("Tuesday the 2nd", "2022-08-02")]),
+    ("The 8th round of talks marked the 20th anniversary.", dt.date(2022, 8, 9), []),
     ("the first decades of the Cold War; it survived the Cold War", None, []),
     ("During the Cold War, Peru aligned with the US.", None, [("During the Cold War", "1947/1991")]),
 ]

@@ -353,6 +353,30 @@ def _h_weekday(m: _Hit, text: str, anchor: _D) -> _Cand | None:
     return _rel(m.start, m.end, day_value(day, "relative"), prefixable=q is None)
 
 
+def _h_ordinal_day(m: _Hit, text: str, anchor: _D) -> _Cand | None:
+    """The day of the story's month ("invited to visit on the 8th"), else of the month before when that day
+    is still to come and the text tells of the past; with a weekday, the month in which it falls so."""
+    if m.pre is None:
+        return None
+    day = int(m["od"])
+    months = [(anchor.year, anchor.month), add_months(anchor.year, anchor.month, -1)]
+    if R.is_future(text, m.start):
+        months = [(anchor.year, anchor.month), add_months(anchor.year, anchor.month, 1)]
+    fits = [
+        d
+        for y, mo in months
+        if day <= last_day(y, mo)
+        and (d := _D(y, mo, day))
+        and (m["wd"] is None or d.weekday() == R.WEEKDAY_NUM[m["wd"][:3].lower()])
+    ]
+    if m["wd"] is None:
+        past = [d for d in fits if d <= anchor]
+        fits = fits[:1] if R.is_future(text, m.start) else past[:1]
+    if not fits:
+        return None
+    return _rel(m.start, m.end, day_value(fits[0], "relative"), prefixable=m["wd"] is None)
+
+
 def _h_rel_unit(m: _Hit, text: str, anchor: _D) -> _Cand | None:
     if m.pre is None:
         return None
@@ -433,7 +457,8 @@ _HANDLERS: dict[str, Callable[[_Hit, str, Any], _Cand | None]] = {
     "season": _h_season, "quarter": _h_quarter, "year": _h_year, "year_range": _h_year_range,
     "decade": _h_decade, "decade_word": _h_decade_word, "century": _h_century, "named": _h_named,
     "anaphor": _h_anaphor,
-    "dayword": _h_dayword, "weekday": _h_weekday, "rel_unit": _h_rel_unit, "ago": _h_ago, "past": _h_past,
+    "dayword": _h_dayword, "weekday": _h_weekday, "ordinal_day": _h_ordinal_day, "rel_unit": _h_rel_unit,
+    "ago": _h_ago, "past": _h_past,
 }  # fmt: skip
 
 

@@ -227,6 +227,13 @@ ANCHOR_RULES: list[Rule] = [
         "",
     ),
     (
+        # "on the 8th", "Tuesday the 3rd": a day of the story's month (not "the 8th round", "the 8th of May")
+        "ordinal_day",
+        re.compile(r"(?P<od>\d\d?)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Za-z]|\s*[-–]\s*\d)"),
+        _pre(rf"(?:\b(?P<wd>{WEEKDAY_FULL}),?\s+)?\b[Tt]he\s+"),
+        "",
+    ),
+    (
         "rel_unit",
         re.compile(r"(?P<u>year|month|week|weekend|decade|century)\b"),
         _pre(
