@@ -238,18 +238,18 @@ class EventExtractor:
                 occasion,
                 section,
             )
-            hits = self._trigger_events(at, events) if takes_part else []
+            triggered = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
-                self._reading_events(at, hits, people, events)
+                self._reading_events(at, triggered, people, events)
             for m in s_mentions:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
             earlier = [*earlier, sentence][-_CARRY:]
         return _without_restatements(events)
 
-    def _trigger_events(self, at: _At, events: list[Event]) -> list[_Hit]:
-        """Events from the trigger patterns; returns the hits that made an event."""
-        sentence, made = at.sentence, list[_Hit]()
+    def _trigger_events(self, at: _At, events: list[Event]) -> list[tuple[_Hit, Event]]:
+        """Events from the trigger patterns; returns each hit that made an event, with the event."""
+        sentence, made = at.sentence, list[tuple[_Hit, Event]]()
         hits = _hits(sentence.text, self.k.triggers)
         unmade = modal_spans(at.parse, self.k) if hits and at.parse is not None else []
         for hit in hits:
@@ -274,42 +274,41 @@ class EventExtractor:
             if participants is None:
                 continue
             at.dated.add(key)
-            made.append(hit)
             event = self._event(at.doc, sentence, hit, participants, date, at.mentions)
             if at.parse is not None and planned_within(at.parse, hit.start, hit.end, self.k):
                 event.status = "planned"
             events.append(event)
+            made.append((hit, event))
         return made
 
-    def _reading_events(self, at: _At, hits: list[_Hit], people: list[str], events: list[Event]) -> None:
+    def _reading_events(
+        self, at: _At, triggered: list[tuple[_Hit, Event]], people: list[str], events: list[Event]
+    ) -> None:
         """Events from the predicates of the parse, for the acts no trigger pattern already gave."""
         sentence = at.sentence
         if sentence.text.rstrip().endswith("?"):
             return
         for reading in self._readings(at, people):
-            made = [h for h in hits if h.trigger.type == reading.type and h.start <= reading.start < h.end]
+            made = [
+                e for h, e in triggered if h.trigger.type == reading.type and h.start <= reading.start < h.end
+            ]
             if made:  # a trigger pattern already made this act: the parse still tells who acted
-                for e in events:
-                    if (
-                        e.source.start == sentence.start
-                        and e.trigger == sentence.text[made[0].start : made[0].end]
-                    ):
-                        e.initiator = e.initiator or _initiator(reading, e.participants)
+                for e in made:
+                    e.initiator = e.initiator or _initiator(reading, e.participants)
                 continue
             span = Span(reading.start, reading.end)
             if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
-            if (
-                reading.voiced is not None
-            ):  # a threat is dated by its voicing ("may close it, he said on Monday")
-                word = reading.voiced
-                span = Span(word.idx, word.idx + len(word.text))
-            owned = owned_timexes(at.parse, sentence, at.timexes, span.start)
-            timexes = own_phrase_first(at.parse, sentence, span, owned)
-            date = event_date(at.doc, sentence, span, timexes, at.earlier, at.anchor, at.occasion, at.section)
-            span = Span(reading.start, reading.end)
+            # a threat is dated by its voicing ("may close it, he said on Monday")
+            voiced = reading.voiced
+            dated = Span(voiced.idx, voiced.idx + len(voiced.text)) if voiced is not None else span
+            owned = owned_timexes(at.parse, sentence, at.timexes, dated.start)
+            timexes = own_phrase_first(at.parse, sentence, dated, owned)
+            date = event_date(
+                at.doc, sentence, dated, timexes, at.earlier, at.anchor, at.occasion, at.section
+            )
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
