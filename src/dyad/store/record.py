@@ -301,28 +301,11 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
     rows = list(new_rows)
     for chunk in chunks(components):
         ids = select(links.c.mention_id).where(links.c.component.in_(chunk))
-        rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(ids))).mappings()]
+        rows += _figure_rows(conn, f.c.id.in_(ids))
         conn.execute(delete(links).where(links.c.component.in_(chunk)))
         conn.execute(delete(rf).where(rf.c.component.in_(chunk)))
         conn.execute(delete(c).where(c.c.scope.in_(["figure\t" + x for x in chunk])))
-    names = _doc_names(conn, (r["doc_id"] for r in rows))
-    doc_of = {r["id"]: r["doc_id"] for r in rows}
-    parts: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        parts.setdefault(figure_component(row), []).append(row)
-    figures, found_links, found_conflicts = [], [], []
-    for component, part in parts.items():
-        resolved, conflicts = resolve_figures(part, names, {})
-        figures += [_record_figure_row(fig, component) for fig in resolved]
-        found_links += [
-            {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
-            for fig in resolved
-            for m in fig["mention_ids"]
-        ]
-        found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
-    _insert(conn, rf, figures)
-    _insert(conn, links, found_links)
-    _insert(conn, c, found_conflicts)
+    figures = _write_resolved_figures(conn, rows)
     _replace_terms(
         conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
     )
@@ -393,7 +376,7 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
         mentions += [r.id for r in known[component] if r.figure_id in chain]
     rows = [row for fresh in parts.values() for row in fresh]
     for chunk in chunks(mentions):
-        rows += [dict(r) for r in conn.execute(select(f).where(f.c.id.in_(chunk))).mappings()]
+        rows += _figure_rows(conn, f.c.id.in_(chunk))
         conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
     for chunk in chunks(touched):
         conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
@@ -402,16 +385,26 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     remaining = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
     for component, data in conn.execute(remaining):
         others[component].append(json.loads(data))
+    figures = _write_resolved_figures(conn, rows, others)
+    _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
+
+
+def _write_resolved_figures(
+    conn: Connection, rows: list[dict[str, Any]], others: dict[str, list[dict[str, Any]]] | None = None
+) -> list[dict[str, Any]]:
+    """Resolve figure mention ``rows`` within their components and write the record's figures, the links
+    of their mentions and their conflicts, also with ``others`` (a component's resolved figures left in
+    place). Returns the figure rows written."""
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     doc_of = {r["id"]: r["doc_id"] for r in rows}
-    by_component: dict[str, list[dict[str, Any]]] = {}
+    parts: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        by_component.setdefault(figure_component(row), []).append(row)
+        parts.setdefault(figure_component(row), []).append(row)
     figures, found_links, found_conflicts = [], [], []
-    for component, part in by_component.items():
+    for component, part in parts.items():
         resolved, conflicts = resolve_figures(part, names, {})
         for fig in resolved:
-            for other in others[component]:
+            for other in (others or {}).get(component, []):
                 first, second = sorted((fig, other), key=lambda x: x["id"])
                 if found := value_conflict(first, second):
                     conflicts.append(found)
@@ -422,10 +415,10 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
             for m in fig["mention_ids"]
         ]
         found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
-    _insert(conn, rf, figures)
-    _insert(conn, links, found_links)
-    _insert(conn, c, found_conflicts)
-    _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
+    _insert(conn, schema.record_figures, figures)
+    _insert(conn, schema.figure_links, found_links)
+    _insert(conn, schema.record_conflicts, found_conflicts)
+    return figures
 
 
 def _figure_rows(conn: Connection, where: Any) -> list[dict[str, Any]]:
