@@ -469,3 +469,64 @@ def test_a_portfolio_word_before_a_name_is_no_part_of_it() -> None:
         "Chile's Minister for Energy and Climate Action Ana Ruiz Toro spoke. Climate action is urgent."
     )
     assert "Ana Ruiz Toro" in people and not any(name.startswith("Action") for name in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        # a capital with an accent starts a word of a name
+        ("Peru's ambassador, Julio Ángel Ñique, left.", "Julio Ángel Ñique", "PER", "ambassador"),
+        # an initial without its full stop, and an "al-" family name last
+        ("Chilean Foreign Secretary R Montes Vidal spoke.", "R Montes Vidal", "CHL", "foreign"),
+        ("General Omar al-Quispe, the commander of Peru's army, spoke.", "Omar al-Quispe", "PER", "general"),
+        # a title's prefix the lexicon does not list with it; a body of the country after the title
+        (
+            "Luis Soto Paz, the assistant commander-in-chief of the Chilean Armed Forces, spoke.",
+            "Luis Soto Paz",
+            "CHL",
+            "assistant commander-in-chief",
+        ),
+        # a name an editor added in square brackets
+        ("Peru recalls its ambassador to Chile [Ana Ruiz Toro] today.", "Ana Ruiz Toro", "PER", "ambassador"),
+        (
+            "Peru's representative to the United Nations, Ana Ruiz Toro, spoke.",
+            "Ana Ruiz Toro",
+            "PER",
+            "ambassador",
+        ),
+    ],
+)
+def test_name_forms_of_other_languages(text: str, name: str, country: str, role: str) -> None:
+    people = _people(PAIR + text)
+    assert name in people, people
+    assert people[name]["iso3"] == country and role in people[name]["role"]
+
+
+def test_words_that_only_look_like_a_name_are_none() -> None:
+    # "A" and "I" are no initials; a Korean given name's hyphenated part in lower case still ends a name
+    people = _people(PAIR + "A Chilean minister spoke. I Met Peru's minister Kim Chang-ho.")
+    assert set(people) == {"Kim Chang-ho"}, people
+    assert _people(PAIR + "The Chilean envoy said al-qaeda cells were active.") == {}
+
+
+def test_initials_before_a_known_name_are_that_person() -> None:
+    people = _people(
+        "India and Bangladesh trade. India and Bangladesh met. Foreign Minister S Jaishankar spoke."
+    )
+    assert "S. Jaishankar" in people and "S Jaishankar" not in people, people
+
+
+def test_one_of_two_under_a_plural_title_of_the_two_countries() -> None:
+    people = _people(
+        "India and Bangladesh trade. India and Bangladesh met. The foreign secretaries of the two "
+        "countries — S Jaishankar and R Karim Ahmed — exchanged the instruments."
+    )
+    assert people["R Karim Ahmed"]["iso3"] == "BGD", people
+
+
+def test_an_official_who_summons_after_an_apposition_is_of_the_other_side() -> None:
+    people = _people(
+        PAIR + "The Minister of Foreign Affairs, Mr. Luis Paz Soto, summoned the Chilean chargé d'affaires, "
+        "Mr. Ana Ruiz Toro, to protest."
+    )
+    assert people["Luis Paz Soto"]["iso3"] == "PER" and people["Ana Ruiz Toro"]["iso3"] == "CHL", people

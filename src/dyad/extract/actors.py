@@ -22,9 +22,12 @@ from dyad.knowledge import Knowledge, Role
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
 # A word of a name: "Klaveren", "GebreMariam", "Zaghari-Ratcliffe", "Daffa-Alla", "Moin-ul-Haque", "Al-Obeid".
 _LETTERS = r"[a-z'’\u00C0-\u024F]"
+# A capital letter, accented ones too ("Ángel", "Élise", "Šimon").
+_UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+# An initial written without its full stop starts a name too ("M Shahidul Haque"), not "A" or "I".
 _WORD = (
-    rf"(?:[A-Z]{_LETTERS}+(?:[A-Z]{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|(?:[A-Z]\.){{1,3}}"
-    rf"|(?:[Aa]l|[Ee]l)-[A-Z]{_LETTERS}+)"
+    rf"(?:{_UPPER}{_LETTERS}+(?:{_UPPER}{_LETTERS}+)?(?:-[A-Za-z]{_LETTERS}+)*|(?:[A-Z]\.){{1,3}}"
+    rf"|(?:[Aa]l|[Ee]l)-{_UPPER}{_LETTERS}+|(?![AI]\b)[A-Z](?=[^\S\n]+{_UPPER}[a-z]))"
 )
 # A family name in capitals before the given name, as Japanese and Korean official texts write it
 # ("ITO Satoshi"); only at the start of a name and followed by a capitalised word.
@@ -188,15 +191,18 @@ _TITLE_PREFIXES = (
     "top",
     "state",
     "chief",
+    "assistant",
+    "special",
 )
-_RANK_PREFIXES = ("deputy", "vice", "state")
+_RANK_PREFIXES = ("deputy", "vice", "state", "assistant")
 COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
 
 
-# Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z").
+# Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z"); a
+# name an editor added in square brackets ("its ambassador to Canada [Z]").
 _BETWEEN = (
     rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
-    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;]{{2,40}}?,\s+|,\s+|\s+)"
+    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;\[]{{2,40}}?(?:,\s+|\s+\[)|,\s+|\s+\[|\s+)"
 )
 # A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
 # Dr. X", "Secretary Shri X".
@@ -274,7 +280,8 @@ def _clean_name(text: str) -> str | None:
         words = words[1:]
     while words and words[-1] in _NOT_NAME:
         words = words[:-1]
-    if len(words) < 2 or not words[-1][:1].isupper():
+    # the last word is capitalised ("Chang-yang"), or an "al-" family name ("al-Atta")
+    if len(words) < 2 or not re.match(rf"(?:[ae]l-)?{_UPPER}", words[-1]):
         return None
     return " ".join(words)
 
@@ -297,13 +304,15 @@ class ActorFinder:
         self.known_surnames = frozenset(
             w for t in knowledge.terms for n in (t.name, *t.aliases) for w in n.split()
         )
-        # plural titles before two names: "Trade ministers A and B", "charges d'affaires, A for X and B for Y"
+        # plural titles before two names: "Trade ministers A and B", "charges d'affaires, A for X and B for
+        # Y", "the foreign secretaries of the two countries — A and B"
         self.plurals = {_plural(p): p for p in knowledge.roles}
         plurals = _trie_regex([p.split() for p in self.plurals])
         self.plural_titles = (
             re.compile(
                 rf"(?<![\w-])(?i:(?P<pre>{_PREFIX})(?P<core>{plurals}))"
-                rf"(?![\w-]),?\s+(?P<a>{NAME})(?P<af>\s+for\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
+                rf"(?![\w-])(?:\s+of\s+(?:the\s+two|both)\s+(?:countries|sides|nations|states|governments))?"
+                rf"(?:,|\s+[—–])?\s+(?P<a>{NAME})(?P<af>\s+for\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
                 rf"(?P<bf>\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
             )
             if knowledge.roles
@@ -417,7 +426,7 @@ class ActorFinder:
             role = self._role(hit.group("pre") + core) if core else None
             names = [(g, self._clean(hit.group(g))) for g in ("a", "b")]
             # one of the two may be a known person ("Defence ministers Richard Marles and Prabowo Subianto")
-            known = {g: _known_at(mentions, hit.start(g), hit.end(g)) for g, _ in names}
+            known = {g: _known_at(mentions, hit.start(g), hit.end(g), text) for g, _ in names}
             names = [(g, k.value if (k := known[g]) else n) for g, n in names]
             if (
                 role is None
@@ -474,7 +483,7 @@ class ActorFinder:
                 text, m.end(), iso3, mentions
             )
             if after:  # a name after the title, maybe a known person's: no name before it is meant
-                if free(after[0], after[1]):
+                if free(after[0], after[1]) and not _known_at(mentions, after[0], after[1], text):
                     iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
                     iso3 = iso3 or _appositive_country(text, after[1], countries)
                     add(after[2], after[0], after[1], role, iso3, "official")
@@ -796,9 +805,22 @@ def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:
 _BODY_AFTER = re.compile(r",\s+(?:the\s+)?(?:Ministry|Department|Embassy|Office|Government)\b[^;()\n.]{0,90}")
 
 
-def _known_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The known person of the knowledge files named at exactly these words."""
-    return next((m for m in mentions if m.kind == "person" and m.start == start and m.end == end), None)
+def _known_at(mentions: list[Mention], start: int, end: int, text: str = "") -> Mention | None:
+    """The known person of the knowledge files named at exactly these words, or at their last words after
+    initials only ("S Jaishankar" is the "Jaishankar" the knowledge files know as "S. Jaishankar")."""
+    return next(
+        (
+            m
+            for m in mentions
+            if m.kind == "person"
+            and m.end == end
+            and (m.start == start or (start < m.start and _INITIALS.fullmatch(text[start : m.start])))
+        ),
+        None,
+    )
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?\s*){1,3}")
 
 
 def _country_in(countries: list[Mention], start: int, end: int) -> str | None:
@@ -895,8 +917,9 @@ def _appositive_country(text: str, end: int, countries: list[Mention]) -> str | 
     stop = min(
         (i for i in (text.find(",", clause.end()), text.find(".", clause.end())) if i >= 0), default=end
     )
-    inside = [m for m in countries if m.kind == "country" and clause.end() <= m.start < min(stop, end + 80)]
-    return _iso(inside[0]) if len({m.value for m in inside}) == 1 else None
+    # a country, or a body of one ("the commander of the Chilean Armed Forces")
+    inside = [m for m in countries if m.kind != "person" and clause.end() <= m.start < min(stop, end + 80)]
+    return _iso(inside[0]) if len({_iso(m) for m in inside}) == 1 else None
 
 
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|who\s+(?:led|leads|heads|headed|represented|represents))\s+")

@@ -251,9 +251,10 @@ _MEETS = re.compile(
     r"summoned|summons|expelled|expels?|expelling)\s+(?:with\s+)?",
     re.IGNORECASE,
 )
-# Acts whose subject is the official and whose object is of one side: that side is the other's.
+# Acts whose subject is the official and whose object is of one side: that side is the other's (also after
+# the comma closing an apposition: "the Minister, Mr X, summoned ...").
 _ACTS_ON = re.compile(
-    r"(?:,?\s+(?:on\s+[A-Z][a-z]+|later|also|then|again|first|yesterday|today|[a-z]+ly))*\s+"
+    r"(?:,?\s+(?:on\s+[A-Z][a-z]+|later|also|then|again|first|yesterday|today|[a-z]+ly))*,?\s+"
     r"(?:met|meets|received|receives|hosted|hosts|summoned|summons|expelled|expels|visited|visits|"
     r"(?:travelled|traveled|went|flew)\s+to|arrived\s+in|called\s+on|calls\s+on|"
     r"(?:held|holds)\s+talks\s+with|(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
