@@ -530,3 +530,46 @@ def test_an_official_who_summons_after_an_apposition_is_of_the_other_side() -> N
         "Mr. Ana Ruiz Toro, to protest."
     )
     assert people["Luis Paz Soto"]["iso3"] == "PER" and people["Ana Ruiz Toro"]["iso3"] == "CHL", people
+
+
+def test_its_at_a_sentence_start_is_the_body_the_sentence_before_opened_with() -> None:
+    people = _people(
+        PAIR + "Chile's military government said it had been told. Its spokesman, General Luis Paz Soto, "
+        "said Lima acted well."
+    )
+    assert people["Luis Paz Soto"]["iso3"] == "CHL", people
+    # a sentence before that opens with no country gives none (Peruvian companies are partners)
+    people = _people(
+        "The Power Authority sold power under contracts with Peruvian companies. Its governor, Luis Paz "
+        "Soto, said the agency earned a lot."
+    )
+    assert people["Luis Paz Soto"]["iso3"] is None, people
+
+
+def test_a_body_named_before_a_title_is_the_one_named_earlier_with_its_country() -> None:
+    people = _people(
+        PAIR + "The Chilean government decided that Peruvian officials must announce visits. Government "
+        "spokeswoman Ana Ruiz-Toro said the measure was reciprocal."
+    )
+    assert people["Ana Ruiz-Toro"]["iso3"] == "CHL", people
+    # another body of the same head word is not that one
+    people = _people(
+        PAIR + "Peru's foreign ministry issued a statement. Chile answered within hours. External Affairs "
+        "Ministry spokesperson Ana Ruiz Toro said so."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL", people
+
+
+def test_a_counterpart_is_of_the_other_side() -> None:
+    people = _people(
+        PAIR
+        + "In July Chilean Foreign Minister Luis Paz Soto travelled to Lima, where he met his counterpart "
+        "Ana Ruiz Toro."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER", people
+    # a second title between: the name is after it, and a given name that is a title word stays
+    people = _people(
+        PAIR + "He said his Peruvian counterpart, Commerce Minister Ana Ruiz Toro, had not called. Peru's "
+        "acting foreign minister, Amir Khan Soto, spoke."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and "Amir Khan Soto" in people, people

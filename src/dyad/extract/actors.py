@@ -553,11 +553,20 @@ class ActorFinder:
         """A person's name without the title words around it; None for a title ("the Official Spokesman,
         Ambassador X") or a body ("the Economic Relations Division")."""
         name = _clean_name(text)
+        # a second title before the name: "his counterpart, Commerce Minister X" is X (not "Amir Khan X")
+        while name and len(words := name.split()) > 2 and self._title_run(words[0], words[1]):
+            name = _clean_name(name.split(maxsplit=1)[1])
         if name is None or name.split()[-1] in _BODY_WORDS or re.search(r"['’]s\b", name):
             return None  # a body ("Military Operations"), or a possessive ("India's Lieutenant General X")
         if all(w.lower() in self.title_words or w in _NOT_NAME for w in name.split()):
             return None
         return name
+
+    def _title_run(self, first: str, second: str) -> bool:
+        """Whether two words of a name start with a title of two words ("Commerce Minister")."""
+        return first.lower() in self.title_words and (
+            second in _NOT_NAME or second.lower() in self.title_words
+        )
 
     def _name_after(self, text: str, at: int, countries: list[Mention]) -> tuple[int, int, str] | None:
         """The name after a title ending at ``at``: "Minister Y", "the head of Rosoboronexport, Z", "the
@@ -839,11 +848,30 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
         ]
         if before:
             return _iso(before[-1])
+    # "Myanmar's government said so. Its spokesman, X, said": a sentence opening with "Its" or "Their"
+    # speaks of the country or body the sentence before opened with
+    opening = _OPENING_PRONOUN.search(text, max(0, start - 40), start)
+    if opening:
+        subject = _opening_subject(text, opening.start(), countries)
+        if subject:
+            return subject
     # "the embassy's deputy head of mission", "one of the ministry's spokesmen": the body named earlier
     # with its country ("the Chinese embassy", "China's foreign ministry")
     body = _THE_BODY.search(text, max(0, start - 50), start)
     if body and not any(body.start() <= m.start < body.end() for m in countries):
         return _body_named_before(text, body.start(), body.group("head"), countries)
+    found = _country_beside(text, start, end, countries)
+    if found is None and (body := _BODY_BEFORE.search(text, max(0, start - 30), start)):
+        # "Government spokeswoman X", "Foreign Ministry Spokesperson X": the body named earlier with its
+        # country
+        qualifier = body.group("qualifier") or ""
+        return _body_named_before(text, body.start(), body.group("head"), countries, qualifier)
+    return found
+
+
+def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
+    """The country right before a title ("Chile's", "Japanese", "the Armenian foreign ministry's"), or
+    after it ("of Chile")."""
     for m in countries:
         gap_before = text[m.end : start]
         if m.kind == "person":  # a leader: only "Abiy's chief of staff", "adviser to President X"
@@ -867,19 +895,41 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
 
 
 _BODY_HEADS = r"ministry|embassy|consulate|government|army|navy|military|treasury|cabinet|mission|office"
+# A body's name with no country right before a title: "Government spokeswoman", "Foreign Ministry
+# Spokesperson".
+_BODY_BEFORE = re.compile(
+    rf"(?:^|(?<=\s))(?:(?P<qualifier>[A-Z][a-z]+)\s+)?(?P<head>{_BODY_HEADS})\s+$", re.IGNORECASE
+)
+_OPENING_PRONOUN = re.compile(r"(?:^|[.!?]\s+|\n)(?:Its|Their)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _opening_subject(text: str, at: int, countries: list[Mention]) -> str | None:
+    """The country, or body of one, that the sentence before ``at`` opens with ("Myanmar's military
+    government said ...", "The Chilean embassy said ..."): only capitalised words and "the" before it."""
+    start = max(text.rfind(". ", 0, max(0, at - 1)) + 2, text.rfind("\n", 0, max(0, at - 1)) + 1, 0)
+    first = next((m for m in countries if start <= m.start < at and m.kind != "person"), None)
+    if first is None or not re.fullmatch(r"\s*(?:(?:[Tt]he|[A-Z][\w'’-]*)\s+)*", text[start : first.start]):
+        return None
+    return _iso(first)
+
+
 _THE_BODY = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z]+\s+){{0,2}}?(?P<head>{_BODY_HEADS})['’]s\s+$", re.IGNORECASE)
 
 
-def _body_named_before(text: str, at: int, head: str, countries: list[Mention]) -> str | None:
+def _body_named_before(
+    text: str, at: int, head: str, countries: list[Mention], qualifier: str = ""
+) -> str | None:
     """The country of the latest body with this head word named before ``at`` with its country, within a few
-    paragraphs ("the Chinese embassy" ... "the embassy's deputy head of mission")."""
-    named = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b", re.IGNORECASE)
+    paragraphs ("the Chinese embassy" ... "the embassy's deputy head of mission"); with a ``qualifier``, a
+    body named with it ("Foreign Ministry" is not the "External Affairs Ministry")."""
+    body = rf"{re.escape(qualifier)}\s+{re.escape(head)}" if qualifier else re.escape(head)
+    named = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{body}\b", re.IGNORECASE)
     for m in reversed(countries):
         if m.end > at or at - m.end > 3000:
             continue
         if m.kind == "country" and named.match(text[m.end : m.end + 40]):
             return _iso(m)
-        if m.kind == "organisation" and re.search(rf"\b{re.escape(head)}\b", m.text, re.IGNORECASE):
+        if m.kind == "organisation" and re.search(rf"\b{body}\b", m.text, re.IGNORECASE):
             return _iso(m)  # "the Chinese foreign ministry", read as one body
     return None
 
