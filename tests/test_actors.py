@@ -573,3 +573,16 @@ def test_a_counterpart_is_of_the_other_side() -> None:
         "acting foreign minister, Amir Khan Soto, spoke."
     )
     assert people["Ana Ruiz Toro"]["iso3"] == "PER" and "Amir Khan Soto" in people, people
+
+
+def test_counterparts_under_one_plural_title_are_of_the_side_named_with_it() -> None:
+    people = _people(
+        PAIR + "Chilean ministers Luis Paz Soto and Rosa Vidal held talks with their Peruvian counterparts, "
+        "Ana Ruiz Toro and Jorge Quispe Mamani, today."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Jorge Quispe Mamani"]["iso3"] == "PER", people
+    # a second title after "counterpart" gives the role
+    people = _people(
+        PAIR + "He said his Peruvian counterpart, Commerce Minister Ana Ruiz Toro, had not called."
+    )
+    assert people["Ana Ruiz Toro"]["role"] == "trade minister", people

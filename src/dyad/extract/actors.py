@@ -437,12 +437,23 @@ class ActorFinder:
                 or not all(known[g] or free(hit.start(g), hit.end(g)) for g, _ in names)
             ):
                 continue
+            # "their Russian counterparts, A and B" are of one side, the one named with the title
+            shared = (
+                _country_near(text, hit.start("core"), hit.end("core"), countries)
+                if role.role == _PEER
+                else None
+            )
+            if role.role == _PEER and shared is None:
+                continue
             for (group, name), (_, other) in zip(names, names[::-1], strict=True):
                 if known[group]:
                     continue
                 place = hit.group(group + "f")
-                iso3 = _country_in(countries, hit.start(group + "f"), hit.end(group + "f")) if place else None
-                add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=other)
+                iso3 = (
+                    _country_in(countries, hit.start(group + "f"), hit.end(group + "f")) if place else shared
+                )
+                opposite = None if role.role == _PEER else other
+                add(str(name), hit.start(group), hit.end(group), role, iso3, "official", opposite=opposite)
         for hit in self.one_of.finditer(text) if self.one_of else ():
             core = self.plurals.get(re.sub(r"\s+", " ", hit.group("core").lower()))
             role = self._role(core) if core else None
@@ -482,6 +493,8 @@ class ActorFinder:
             after = self._name_after(text, m.end(), countries) or self._single_name(
                 text, m.end(), iso3, mentions
             )
+            if after and role.role == _PEER and self._titled(text[m.end() : after[0]]):
+                continue  # "his counterpart, Commerce Minister X": the second title introduces X
             if after:  # a name after the title, maybe a known person's: no name before it is meant
                 if free(after[0], after[1]) and not _known_at(mentions, after[0], after[1], text):
                     iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
@@ -561,6 +574,10 @@ class ActorFinder:
         if all(w.lower() in self.title_words or w in _NOT_NAME for w in name.split()):
             return None
         return name
+
+    def _titled(self, between: str) -> bool:
+        """Whether words of a title stand between a title and a name."""
+        return any(w.lower() in self.title_words for w in re.findall(r"[A-Za-z]+", between))
 
     def _title_run(self, first: str, second: str) -> bool:
         """Whether two words of a name start with a title of two words ("Commerce Minister")."""
@@ -788,6 +805,8 @@ def _known_surnames(
     return out
 
 
+# The title of an opposite number ("his Peruvian counterpart X"), whose side the meeting rules read.
+_PEER = "counterpart"
 _OWN_PERSON = re.compile(rf"['’]s\s+({NAME})")
 # A title inside the name of the office that serves it.
 _OFFICE_OF = re.compile(r"\b(?:Office|Administration|Chancellery|Secretariat|Staff)\s+of\s+the\s+$", re.I)
