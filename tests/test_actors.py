@@ -586,3 +586,11 @@ def test_counterparts_under_one_plural_title_are_of_the_side_named_with_it() -> 
         PAIR + "He said his Peruvian counterpart, Commerce Minister Ana Ruiz Toro, had not called."
     )
     assert people["Ana Ruiz Toro"]["role"] == "trade minister", people
+
+
+def test_a_second_title_joined_by_and_is_another_persons() -> None:
+    people = _people(PAIR + "He was welcomed by the President and First Lady Ana Ruiz Toro of Chile.")
+    assert people["Ana Ruiz Toro"]["role"] == "first lady", people
+    # a portfolio joined by "and" is still part of the title
+    people = _people(PAIR + "Chile's Minister of Trade and Industry Ana Ruiz Toro spoke.")
+    assert people["Ana Ruiz Toro"]["role"] == "trade minister", people

@@ -592,6 +592,10 @@ class ActorFinder:
         found = re.match(rf"{_RETIRED}(?:{_CONTINUATION})?{_BETWEEN}{_HONORIFIC}({NAME})", window)
         if found is None:
             lead = self.portfolio.match(window)
+            # "the President and First Lady X": a second title joined by "and" is another person's
+            joined = lead and re.match(r"\s+and\s+(.+?)\s*$", lead.group(0))
+            if joined and self._role(joined.group(1)) is not None:
+                lead = None
             found = _NAME_GROUP.match(window, lead.end()) if lead else None
         if found is None:  # the complement is a country: "ambassador to China Geoff Raby"
             place = next((c for c in countries if c.kind == "country" and c.start > at), None)
