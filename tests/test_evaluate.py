@@ -563,6 +563,9 @@ def test_a_floor_on_officials_found_with_their_country() -> None:
         ("Luis Paz Soto", "Luis Paz Soto 'El Profe'", True),
         # a longer form of the same name
         ("Ana Ruiz Toro Vega", "Ana Ruiz Toro", True),
+        # two family names without the given names
+        ("Ana María Ruiz Toro", "Ruiz Toro", True),
+        ("Ana María Ruiz Vega", "Ruiz Toro", False),
         # one letter of transliteration in a long family name
         ("Oleksandr Kovalenko", "Oleksandr Kovalenka", True),
         # and what stays apart: other given names, a short name one letter off, a word that is no initial

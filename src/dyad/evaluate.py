@@ -334,8 +334,9 @@ def _given_agree(a: str, b: str) -> bool:
 def _same_person(pred: Any, gold: Any) -> bool:
     """Same surname, and the given names agree where both are written ("Yoko Kamikawa" = "Yōko Kamikawa",
     "S. Jaishankar" = "Subrahmanyam Jaishankar"); or one name is the other with more of its parts
-    ("Salva Kiir" and "Salva Kiir Mayardit"). A family name first in capitals may also be written so by
-    the other ("ITO Naoki" and "Ito Naoki")."""
+    ("Salva Kiir" and "Salva Kiir Mayardit"), or its family names alone ("López Obrador" and "Andrés Manuel
+    López Obrador"). A family name first in capitals may also be written so by the other ("ITO Naoki" and
+    "Ito Naoki")."""
     return _same_name(_name_key(pred), _name_key(gold)) or _same_name(
         _name_key(pred, family_first=False), _name_key(gold, family_first=False)
     )
@@ -346,6 +347,8 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and short[0] == long[0] and _in_order(short, long):
+        return True
+    if len(short) >= 2 and long[-len(short) :] == short:  # both family names alone: "Lopez Obrador"
         return True
     surnames = _same_surname(a[-1].rstrip("."), b[-1].rstrip("."))
     return surnames and (len(a) == 1 or len(b) == 1 or _given_agree(a[0], b[0]))
