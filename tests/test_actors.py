@@ -594,3 +594,15 @@ def test_a_second_title_joined_by_and_is_another_persons() -> None:
     # a portfolio joined by "and" is still part of the title
     people = _people(PAIR + "Chile's Minister of Trade and Industry Ana Ruiz Toro spoke.")
     assert people["Ana Ruiz Toro"]["role"] == "trade minister", people
+
+
+def test_an_officials_deputy_is_of_that_officials_side() -> None:
+    # Soto's side comes from the sentence before (Lima), his deputy's from Soto, not from what she says
+    people = _people(
+        PAIR + "Lima protested. Foreign Minister Luis Paz Soto said it was scandalous. Soto's deputy, Ana "
+        "Ruiz Toro, said Santiago had lied."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER", people
+    assert people["Ana Ruiz Toro"]["role"] == "deputy foreign minister", people
+    # a deputy of no one named is the lexicon's (a member of parliament)
+    assert _people(PAIR + "The deputy, Ana Ruiz Toro, spoke.")["Ana Ruiz Toro"]["role"] == "legislator"

@@ -380,6 +380,7 @@ class ActorFinder:
             iso3: str | None,
             form: str,
             opposite: str | None = None,
+            chief: str | None = None,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -408,7 +409,8 @@ class ActorFinder:
                     name,
                     form,
                     {"role": known.role, "rank": known.rank, "official": True}
-                    | ({"opposite": opposite} if opposite else {}),
+                    | ({"opposite": opposite} if opposite else {})
+                    | ({"chief": chief} if chief else {}),
                 )
             )
 
@@ -490,6 +492,16 @@ class ActorFinder:
             if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
+            # "Selaković's deputy, X": the deputy of an official introduced before is of that official's side
+            boss = _OWNER.search(text, max(0, m.start() - 40), m.start())
+            chief = next(
+                (o for o in officials.values() if boss and o.name.split()[-1] == boss.group(1)), None
+            )
+            if chief is not None:
+                iso3 = iso3 or chief.iso3
+                if m.group(0).lower() == "deputy" and chief.role:
+                    rank = "deputy_minister" if chief.rank == "minister" else chief.rank
+                    role = Role("deputy", f"deputy {chief.role}", rank)
             after = self._name_after(text, m.end(), countries) or self._single_name(
                 text, m.end(), iso3, mentions
             )
@@ -499,7 +511,15 @@ class ActorFinder:
                 if free(after[0], after[1]) and not _known_at(mentions, after[0], after[1], text):
                     iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
                     iso3 = iso3 or _appositive_country(text, after[1], countries)
-                    add(after[2], after[0], after[1], role, iso3, "official")
+                    add(
+                        after[2],
+                        after[0],
+                        after[1],
+                        role,
+                        iso3,
+                        "official",
+                        chief=chief.name if chief else None,
+                    )
                 continue
             before = re.search(
                 rf"({NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,.;]{{0,30}}$",
@@ -811,6 +831,7 @@ def _known_surnames(
 
 # The title of an opposite number ("his Peruvian counterpart X"), whose side the meeting rules read.
 _PEER = "counterpart"
+_OWNER = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+$")  # a person's title in the possessive: "Soto's deputy"
 _OWN_PERSON = re.compile(rf"['’]s\s+({NAME})")
 # A title inside the name of the office that serves it.
 _OFFICE_OF = re.compile(r"\b(?:Office|Administration|Chancellery|Secretariat|Staff)\s+of\s+the\s+$", re.I)

@@ -134,7 +134,10 @@ def settle_countries(
         sentence = sentences[i]
         # "X met Prime Minister A and Chairman B": B is met by X, not A's counterpart
         act = meeting(first, sentence)
-        if act:
+        chief = by_official.get(str(first.attrs.get("chief")), [])
+        if chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
+            iso3 = chief[0].attrs["iso3"]
+        elif act:
             iso3 = other_side(met_by(act, sentence))
         elif first.attrs.get("rank") == "family":  # "President X and First Lady Y" are one side
             iso3 = joined(first, sentence)
