@@ -141,6 +141,7 @@ def test_api_and_dashboard_show_and_filter_the_acting_side(db: str) -> None:
         [russian] = page["items"]
         event_page = client.get(f"/events/{russian['id']}").text
         assert "Acting side" in event_page and "Russia → United Kingdom" in event_page
+        assert "RUS → GBR" in client.get("/documents/b.txt").text  # the facts read from a document
 
 
 def test_report_lines_show_the_acting_side(db: str) -> None:
@@ -159,6 +160,8 @@ QUESTIONS: list[tuple[str, Callable[[str], bool]]] = [
         lambda a: a.startswith("No: the sources tell of the reverse") and "United Kingdom → Russia" in a,
     ),
     ("When did Russia expel British diplomats?", lambda a: a.startswith("17 March 2018")),
+    ("Which country expelled British diplomats?", lambda a: a.startswith("Russia (")),
+    ("Which country did Britain expel diplomats of?", lambda a: a.startswith("Russia (sanction, United")),
 ]
 
 

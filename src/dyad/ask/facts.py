@@ -289,6 +289,8 @@ def _event_answer(q: Question, e: dict[str, Any], c: Candidate, reader: Reader) 
             return f"{compose.country_name(e['initiator'])} ({what})"
         c.kind = "actor"
         return f"{', '.join(found)} ({what})" if found else None
+    if q.expects == "place" and q.focus_head == _COUNTRY and e.get("initiator") in e["participants"]:
+        return f"{compose.country_name(_asked_side(q, e))} ({what})"  # "Which country expelled …?"
     if q.expects == "place":
         places = (extract_place(q, s.text, reader) for s in c.sentences)
         place = e.get("location") or next((p for p in places if p), None)
@@ -300,6 +302,19 @@ def _event_answer(q: Question, e: dict[str, Any], c: Candidate, reader: Reader) 
     if q.expects == "any":
         return f"{compose.date_words(e['date'])}: {e['summary']}"
     return None
+
+
+_COUNTRY = lx.stem("country")
+
+
+def _asked_side(q: Question, e: dict[str, Any]) -> str:
+    """The side a "which country" question asks for in a directed act: the one that acted ("Which country
+    expelled Russian diplomats?"), or, when the question names the acting side, the other ("Which country
+    did Britain expel diplomats of?")."""
+    acting = e["initiator"]
+    if q.acting != acting:
+        return str(acting)
+    return next(c for c in e["participants"] if c != acting)
 
 
 def _superlative(q: Question, cands: list[tuple[Candidate, dict[str, Any]]], key: Any) -> list[Any]:

@@ -186,8 +186,9 @@ def _event_types(toks: list[Token], focus: list[Token], named: list[str]) -> lis
 
 
 def _modifiers(toks: list[Token], primary: str | None, blocked: list[tuple[int, int]]) -> list[str]:
-    """Lower-case words before the object's head noun that name a different object ('free trade')."""
-    if primary is None:
+    """Lower-case words before the object's head noun that name a different object ('free trade'). A
+    directed act's words are verbs ("Which country expelled…"): nothing before them is a modifier."""
+    if primary is None or primary in lx.DIRECTED_TYPES:
         return []
     heads = [i for i, t in enumerate(toks) if t.stem in lx.EVENT_TYPE_WORDS[primary]]
     nouns = [i for i in heads if not any(toks[i].stem in f for f in lx.ACTIONS.values())]
