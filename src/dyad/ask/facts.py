@@ -339,7 +339,7 @@ def answer_from_events(q: Question, record: Record, reader: Reader) -> Candidate
         cands = _superlative(q, cands, lambda e: (_date(e["date"]) or _NONE).start)
     else:
         cands.sort(key=lambda x: -x[0].score)
-    if q.whom:  # "Who expelled whom?": every act of the kind, each with its sides, in the record's order
+    if q.whom:  # "Who expelled whom?": the best acts of the kind (up to 3), each with its sides
         acts = [(c, e) for c, e in cands if e.get("initiator")][:3]
         if acts:
             first = acts[0][0]
