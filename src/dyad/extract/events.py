@@ -334,9 +334,9 @@ class EventExtractor:
             participants = self._reading_sides(at, reading, date)
             if participants is None:
                 continue
-            if key in at.dated or (reading.type, None) in at.dated:
-                if not _other_side_acts(at.sentence, events, key, _initiator(reading, participants)):
-                    continue  # one event per type and date in a sentence, unless the other side acts
+            taken = key in at.dated or (reading.type, None) in at.dated
+            if taken and not _other_side_acts(at.sentence, events, key, _initiator(reading, participants)):
+                continue  # one event per type and date in a sentence, unless the other side acts
             at.dated.add(key)
             events.append(self._reading_event(at, reading, participants, date))
 
@@ -741,8 +741,8 @@ def _has_sum(text: str, scope: tuple[int, int]) -> bool:
 def _other_side_acts(
     sentence: Sentence, events: list[Event], key: tuple[str, str | None], initiator: str | None
 ) -> bool:
-    """"Chile expelled two Japanese diplomats and Japan expelled three Chilean ones": the sentence's event
-    of this type and date was the other side's act, so this one is an act of its own."""
+    """A sentence where each side acts ("Chile banned Japanese goods and Japan banned Chilean cars"): the
+    sentence's event of this type and date was the other side's act, so this one is an act of its own."""
     made = [
         e
         for e in events
