@@ -913,6 +913,18 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("export", 450e6, "USD", "2021/2022", "PER", "CHL"),
             },
         ),
+        (  # the caption's unit a currency's name, written after the amount; a total column
+            "Kenya buys tea machinery from India, and India buys Kenyan avocados.\n\n"
+            "Table 3. Kenya's recorded trade with India (million shillings)\n\n"
+            "  Period    Exports to India    Imports from India    Total\n"
+            "  2019          12,400              87,150              99,550\n"
+            "  2020          13,050              80,200              93,250\n",
+            {
+                ("export", 12.4e9, "KES", "2019", "KEN", "IND"),
+                ("import", 87.15e9, "KES", "2019", "KEN", "IND"),
+                ("trade_total", 93.25e9, "KES", "2020", "KEN", "IND"),
+            },
+        ),
     ],
 )
 def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -1118,6 +1130,17 @@ def test_a_shared_currency_name_is_the_pairs_currency(pair: tuple[str, str], uni
     sterling."""
     (figure,) = figures_of("Egypt's exports to Italy reached 40 billion pounds in 2021.", pair)
     assert (figure.kind, figure.value, figure.unit) == ("export", 40e9, unit)
+
+
+@pytest.mark.parametrize(
+    ("pair", "unit"),
+    [(("CMR", "NGA"), "XAF"), (("SEN", "MRT"), "XOF"), (("FRA", "DEU"), "XOF")],
+)
+def test_cfa_francs_are_the_franc_of_the_pairs_union(pair: tuple[str, str], unit: str) -> None:
+    """Two monetary unions write "CFA francs": Cameroon's is the Central African one, Senegal's the West
+    African one; with neither in the pair, the first row's (West African)."""
+    (figure,) = figures_of("Cross-border trade was worth about 90 billion CFA francs in 2019.", pair)
+    assert (figure.kind, figure.value, figure.unit) == ("trade_total", 90e9, unit)
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ from dyad.extract.mentions import Mention
 from dyad.extract.quantities import (
     Quantity,
     currency_choices,
-    currency_country,
+    currency_countries,
     find_fractions,
     find_quantities,
     parse_number_words,
@@ -863,7 +863,7 @@ def _unit(q: Quantity, pair: tuple[str, str] | None) -> str:
     one of the document's pair that uses it: Nepal's rupee in a Nepal–India story is still ambiguous and
     keeps the default, Pakistan's in a Pakistan–China one does not."""
     choices = currency_choices(q.text) if q.is_money else ()
-    ours = [c for c in choices if currency_country(c) in (pair or ())]
+    ours = [c for c in choices if set(currency_countries(c)) & set(pair or ())]
     return ours[0] if len(ours) == 1 else q.unit
 
 
