@@ -752,6 +752,35 @@ def test_year_carries_over_paragraphs_and_falls_back_to_a_news_date() -> None:
     assert figure.year is None
 
 
+@pytest.mark.parametrize(
+    ("kind", "published", "year"),
+    [("other", "2019-05-02", "2019"), ("record", "2019-05-02", "2019"), ("other", "2019", None)],
+)
+def test_a_readout_dated_to_the_day_dates_its_present_figures(
+    kind: str, published: str, year: str | None
+) -> None:
+    """A briefing or readout (read as `other` or a record) dated to the day speaks of its own year, as news
+    does; a page that gives only a year (an encyclopaedia's, a paper's) does not."""
+    doc = make_doc("Peru's exports to Russia are worth some $100 million a year.")
+    doc.kind, doc.published = kind, published
+    (figure,) = extract_figures(doc, find_mentions(doc.text), [], ("PER", "RUS"))
+    assert (figure.year.edtf if figure.year else None) == year
+
+
+def test_that_year_is_a_year_written_before_it_in_the_sentence() -> None:
+    """ "that year" after a year in the same sentence is that year, not the one a previous sentence or the
+    story's date left."""
+    text = (
+        "Trade between Peru and Chile was $5 billion in 2018. It reached $6 billion in 2021; Peru's "
+        "exports to Chile passed $2 billion for the first time that year."
+    )
+    doc = make_doc(text)
+    start = text.index("that year")
+    timexes = [*find_years(text), TimeExpression("that year", start, start + 9, _value(2021, 2021))]
+    rows = as_rows(extract_figures(doc, find_mentions(doc.text), timexes, ("PER", "CHL")))
+    assert [r[3] for r in rows if r[1] == 2e9] == ["2021"], rows
+
+
 def test_a_part_of_the_year_takes_the_news_date() -> None:
     doc = make_doc("Indian exports to Japan grew 9% in the first half.")
     doc.kind, doc.published = "news", "2021-08-01"

@@ -336,10 +336,14 @@ def _resolve_in_context(
         if value is not None:
             found = [t for t in found if not (t[0] < m.end() and m.start() < t[1])]
             found.append((m.start(), m.end(), value, False))
-    out = []
+    out: list[tuple[int, int, TimeValue, bool]] = []
     for start, end, value, base in found:
-        if state.year and state.year.start and _THAT_YEAR.search(text[start:end]):
-            value = _span(state.year.start.year, state.year.start.year, "inferred") or value
+        if _THAT_YEAR.search(text[start:end]):
+            earlier = [v for _a, b, v, _base in out if b <= start and v.basis == "explicit"]
+            if earlier:  # "reached $16 billion in 2021–22; exports passed $2 billion that year"
+                value = earlier[-1]
+            elif state.year and state.year.start:
+                value = _span(state.year.start.year, state.year.start.year, "inferred") or value
         out.append((start, end, value, base))
     for m in _PART_OF_YEAR.finditer(text):
         if any(a < m.end() and m.start() < b for a, b, _v, _b in out):
@@ -917,9 +921,14 @@ _FRACTION_OF = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b"
 
 
 def _document_year(doc: Document) -> TimeValue | None:
-    """The year of a news item's or blog post's date: what its present-tense figures most likely mean."""
+    """The year of a news item's, blog post's or dated statement's date: what its present-tense figures most
+    likely mean. A readout or briefing read as `other` is dated to the day; a paper's or an encyclopaedia
+    page's figures are of the years it names."""
     date = doc.published or doc.date_estimate
-    if doc.kind not in ("news", "blog") or not date or not re.match(r"\d{4}", date):
+    if not date or not re.match(r"\d{4}", date):
+        return None
+    dated_to_the_day = bool(doc.published and re.fullmatch(r"\d{4}-\d\d-\d\d", doc.published))
+    if doc.kind not in ("news", "blog") and not (doc.kind in ("other", "record") and dated_to_the_day):
         return None
     return _span(int(date[:4]), int(date[:4]), "inferred")
 
