@@ -1262,3 +1262,21 @@ def test_an_agreement_on_something_is_no_deal_value() -> None:
         "The agreement on fisheries between Peru and Chile covers waters where $3 billion of fish are caught."
     )
     assert figures_of(text, ("PER", "CHL")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # the subject's own flow, the partner after a preposition
+        ("Chile relies on Peru for about 14% of its fish meal imports.", ("CHL", "PER")),
+        (
+            "Peruvian exports to Chile reached $2 billion in 2019, about 3% of the country's exports.",
+            ("PER", "CHL"),
+        ),
+        # the partner named as the object, with no preposition: the possessive is the nearer one's
+        ("Peru supplies Chile with about 14% of its fish meal imports.", ("CHL", "PER")),
+    ],
+)
+def test_a_possessive_in_a_share_is_the_clause_subjects(text: str, sides: tuple[str, str]) -> None:
+    shares = [f for f in figures_of(text, ("CHL", "PER")) if f.unit == "percent"]
+    assert [(f.from_, f.to) for f in shares] == [sides]

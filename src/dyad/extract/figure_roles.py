@@ -198,6 +198,9 @@ def find_refs(
             continue
         earlier = [r for r in refs if r.end <= p.start() and r.form in NOUN_FORMS]
         target = earlier[-1].iso3 if earlier else previous_subject
+        owner = p.group(0).lower().startswith("its") or p.group(0).lower().endswith("s")
+        if owner and (subject := _clause_subject(text, refs, p.start())) is not None:
+            target = subject  # "Japan relies on Russia for 9% of its imports": Japan's, not Russia's
         if target:
             form = "pronoun_possessive" if p.group(0).lower().startswith("its") else "pronoun"
             refs.append(Ref(p.start(), p.end(), target, form))
@@ -209,6 +212,27 @@ def find_refs(
         chained = i > 0 and out[i - 1].comparison and _COMPARED_CHAIN.fullmatch(gap)
         r.comparison = bool(chained or _COMPARED.search(before))
     return out
+
+
+def _clause_subject(text: str, refs: list[Ref], before: int) -> str | None:
+    """The country a clause opens with, when a possessive later in it ("its", "the country's") is the
+    subject's: "Japan relies on Russia for …", "Paraguayan exports to Brazil …". Only when the clause's
+    first country comes first in it (no preposition before it) and a later one follows a preposition."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, before)), default=0)
+    inside = [
+        _role(text, Ref(r.start, r.end, r.iso3, r.form)) for r in refs if lo <= r.start and r.end <= before
+    ]
+    named = [r for r in inside if r.form in COUNTRY_FORMS]
+    if len({r.iso3 for r in named}) < 2 or named[0].prep is not None:
+        return None
+    if not all(r.prep is not None for r in named[1:] if r.iso3 != named[0].iso3):
+        return None
+    return named[0].iso3
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\band\s+(?=(?:it|its|the\s+country)\b)|\bwhile\b|\bwhereas\b", re.IGNORECASE
+)
 
 
 def _subject(refs: list[Ref], verb: re.Pattern[str], masked: str, anchor: int) -> Ref | None:
