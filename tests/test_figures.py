@@ -1280,3 +1280,21 @@ def test_an_agreement_on_something_is_no_deal_value() -> None:
 def test_a_possessive_in_a_share_is_the_clause_subjects(text: str, sides: tuple[str, str]) -> None:
     shares = [f for f in figures_of(text, ("CHL", "PER")) if f.unit == "percent"]
     assert [(f.from_, f.to) for f in shares] == [sides]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "In 2022, 300 tonnes of relief supplies worth about 2 million soles reached Chile from Peru.",
+            ["other"],
+        ),
+        ("Peru sent humanitarian cargo worth $5 million to Chile in 2023.", ["other"]),
+        ("Chile paid Peru $40 million in compensation for the fishing zone in 2015.", ["other"]),
+        # goods that are no relief: the flow's own kind
+        ("Peru sent cargo worth $5 million to Chile in 2023.", []),
+    ],
+)
+def test_relief_and_compensation_between_the_two_are_other(text: str, kinds: list[str]) -> None:
+    money = [f.kind for f in figures_of(text, ("PER", "CHL")) if f.unit in ("USD", "PEN")]
+    assert money == kinds

@@ -70,7 +70,8 @@ _KIND_CUES = (
         "aid",
         re.compile(
             r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
-            r"grants?|donations?|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|forg(?:a|i)ven?|"
+            r"grants?|donations?|relief|humanitarian|compensation|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|"
+            r"forg(?:a|i)ven?|"
             r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?))\b",
             _I,
         ),
