@@ -1298,3 +1298,35 @@ def test_a_possessive_in_a_share_is_the_clause_subjects(text: str, sides: tuple[
 def test_relief_and_compensation_between_the_two_are_other(text: str, kinds: list[str]) -> None:
     money = [f.kind for f in figures_of(text, ("PER", "CHL")) if f.unit in ("USD", "PEN")]
     assert money == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Japan remains Peru's largest foreign investor, with investment of about $8 billion.",
+            ("JPN", "PER"),
+        ),
+        ("Chile is Peru's second-largest investor, with $9 billion invested in 2019.", ("CHL", "PER")),
+        # a country's own investors invest abroad
+        ("Peru's investors have put $2 billion into Chile since 2015.", ("PER", "CHL")),
+    ],
+)
+def test_a_countrys_largest_foreign_investor_invests_in_it(text: str, sides: tuple[str, str]) -> None:
+    [figure] = [f for f in figures_of(text) if f.unit == "USD"]
+    assert (figure.kind, figure.from_, figure.to) == ("investment", *sides)
+
+
+def test_a_target_year_and_a_stock_to_date_do_not_take_the_paragraphs_year() -> None:
+    """A later paragraph does not go on in the year of a target ("$10 billion by 2030"); a cumulative stock
+    with no year of its own is counted to the story's date."""
+    text = (
+        "Trade between Peru and Chile reached $6 billion in 2021 and should reach $10 billion by 2030.\n\n"
+        "Peru's exports to Chile were $1 billion.\n\n"
+        "Chile remains Peru's largest foreign investor, with cumulative investment of $20 billion."
+    )
+    doc = make_doc(text)
+    doc.kind, doc.published = "news", "2023-05-04"
+    rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL")))
+    years = {r[1]: r[3] for r in rows}
+    assert (years[10e9], years[1e9], years[20e9]) == ("2030", "2021", "2023"), rows

@@ -69,6 +69,12 @@ _HEADS = {
     "recipient": "armed army navy military",
 }
 _HEAD_OF = {w: cat for cat, words in _HEADS.items() for w in words.split(" ")}
+# a country's investors from abroad: "Viet Nam's largest foreign investor", "Kenya's top investors"
+_INVESTORS_IN = re.compile(
+    r"\s*(?:(?:single|largest|biggest|top|main|leading|major|\w+-largest|\w+-biggest|foreign|overseas)\s+)+"
+    r"investors?\b",
+    _I,
+)
 _NOT_MODIFIERS = frozenset(
     re.findall(
         r"\w+",
@@ -167,6 +173,8 @@ def _role(text: str, ref: Ref) -> Ref:
             break
     if made and ref.head is None:
         ref.head = "goods"
+    if ref.head == "invest" and ref.possessive and _INVESTORS_IN.match(after):
+        ref.head = "host"  # "Viet Nam's largest foreign investor": the one invested in
     if ref.head == "recipient" and not _FORCES.match(after):
         ref.head = None
     return ref
@@ -307,8 +315,12 @@ def _sides(kind: str, refs: list[Ref], masked: str, anchor: int) -> tuple[str | 
             lambda r: r.prep in ("from", "by"),
         )
         a = a or subject("investor")
-        b = side(lambda r: r.prep in ("in", "into", "to") and r.head != "invest")
+        b = side(lambda r: r.prep in ("in", "into", "to") and r.head != "invest", lambda r: r.head == "host")
         b = b or subject("host")
+        if a is None and b is not None and b.head == "host":  # "Japan remains Peru's largest investor"
+            a = side(
+                lambda r: r.prep is None and not r.possessive and r.form in NOUN_FORMS and r.iso3 != b.iso3
+            )
     else:  # arms_value
         a = side(
             lambda r: r.head in ("arms", "goods") and r.prep != "to" and r.form not in NOUN_FORMS,

@@ -257,6 +257,7 @@ class _State:
     # blogs) the document's date
     fallback_year: TimeValue | None = None
     latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
+    story_year: TimeValue | None = None  # the year of the document's own date, when it speaks of its time
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
@@ -670,12 +671,20 @@ def _year(
             return period, True
     if point is not None:
         return point, True
+    if state.story_year is not None and _STOCK_TO_DATE.search(st.text[: q.start]):
+        return state.story_year, False  # "remains the largest investor, with cumulative investment of …"
     carried = state.carried_year()
     bases = [v for _s, _e, v, base in st.timexes if base and v.granularity == "year" and v.start]
     if carried is None and kind == "growth_rate" and len(bases) == 1 and bases[0].start:
         year = bases[0].start.year + 1  # "grew 12% over 2016": the change to 2017
         return _span(year, year, "inferred"), False
     return carried, False
+
+
+# a stock counted up to the story's own day, not to the year the paragraphs before were about
+_STOCK_TO_DATE = re.compile(
+    r"\b(?:cumulative(?:ly)?|to\s+date|so\s+far|up\s+to\s+now|as\s+of\s+(?:today|now))\b[^.;]*$", _I
+)
 
 
 def _years_of(value: TimeValue | None) -> tuple[int, int] | None:
@@ -973,14 +982,22 @@ def extract_figures(
     doc_year = _document_year(doc)
     doc_date = _document_day(doc)
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
-    state, out, seen, undated = _State(fallback_year=doc_year), [], set(), set()
+    state, out, seen, undated = _State(fallback_year=doc_year, story_year=doc_year), [], set(), set()
     lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
-            previous = state.figures[-1].year if state.figures else None
+            # a target's year ("$150 billion by 2030") is not the year the story goes on in
+            occurred = [f for f in state.figures if f.status == "occurred"]
+            previous = occurred[-1].year if occurred else None
             fallback = previous or state.fallback_year
-            state = _State(paragraph, subject=state.subject, fallback_year=fallback, latest=state.latest)
+            state = _State(
+                paragraph,
+                subject=state.subject,
+                fallback_year=fallback,
+                latest=state.latest,
+                story_year=doc_year,
+            )
             state.year = lead
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
@@ -1013,7 +1030,7 @@ def extract_figures(
                 figure.to,
             )
             state.figures.append(figure)
-            if figure.year is not None:
+            if figure.year is not None and figure.status == "occurred":
                 state.year = figure.year
                 if figure.year.end and figure.year.end.year <= (doc_year_end or 9999):
                     state.latest = max(state.latest or 0, figure.year.end.year)
