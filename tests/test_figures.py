@@ -1330,3 +1330,22 @@ def test_a_target_year_and_a_stock_to_date_do_not_take_the_paragraphs_year() -> 
     rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL")))
     years = {r[1]: r[3] for r in rows}
     assert (years[10e9], years[1e9], years[20e9]) == ("2030", "2021", "2023"), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a third country named only as the border a railway stops at is no side of the loan
+        (
+            "Kenya and China signed the railway loan in 2014. A second loan of $1 billion from Beijing "
+            "followed in 2019, but the line stops short of the Ugandan border.",
+            ("CHN", None),
+        ),
+        # border trade is the country's own trade
+        ("Peruvian border trade with Chile reached $2 billion in 2016.", ("PER", None)),
+    ],
+)
+def test_a_country_named_as_a_border_is_no_side(text: str, sides: tuple[str, str | None]) -> None:
+    [processed] = process_bytes("story.txt", text.encode())
+    [figure] = processed.figures
+    assert (figure.from_, figure.to) == sides

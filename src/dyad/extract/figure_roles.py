@@ -94,6 +94,10 @@ _CONTEXT = re.compile(
     r"fight\w*|disputes?)\s+(?:\w+\s+)?(?:with|against)\s+(?:the\s+)?$",
     _I,
 )
+# a country named as a place on the way, not a side: "stopping short of the Ugandan border"
+_PLACE_AFTER = re.compile(
+    r"\s+(?:border|frontier)\b(?!\s*(?:-\s*)?(?:trade|commerce|crossings?\s+trade))", _I
+)
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?\S+(?:\s+\S+)?\s+and\s+(?:the\s+)?$", _I)
 _FORCES = re.compile(r"\s*(?:armed\s+forces|army|navy|military|air\s+force)", _I)
 _PRONOUN = re.compile(r"\b(?:its|it|it['’]s|the\s+country(?:['’]s)?)\b", _I)
@@ -153,8 +157,8 @@ def _role(text: str, ref: Ref) -> Ref:
         ref.prep = m.group(1).lower()
         if ref.prep == "and" and _BETWEEN_AND.search(before):
             ref.prep = "between"
-    ref.context = bool(_CONTEXT.search(before))
     after = text[ref.end :]
+    ref.context = bool(_CONTEXT.search(before) or (ref.form == "adjective" and _PLACE_AFTER.match(after)))
     pm = re.match(r"['’]s?\b|['’]", after)
     ref.possessive = bool(pm) and ref.form != "adjective"
     after = after[pm.end() :] if pm else after
