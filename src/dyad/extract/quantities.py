@@ -174,7 +174,10 @@ _W_NUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # a decimal as a broadcast script spells it: "five-point-seven billion", "14 point eight per cent"
-_SPOKEN_DECIMAL = rf"\b(?:\d+|{_W_99}|zero)[\s-]point(?:[\s-](?:{_W_UNIT}|zero))+\b"
+# (behind a look-ahead for "point", so that most positions fail at once)
+_SPOKEN_DECIMAL = (
+    rf"\b(?=\w+(?:-\w+)?[\s-]point[\s-])(?:\d+|{_W_99}|zero)[\s-]point(?:[\s-](?:{_W_UNIT}|zero))+\b"
+)
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
 
 
