@@ -54,6 +54,14 @@ from dyad.store import schema
 from dyad.weights import counts, event_scope, event_shares, figure_scope, figure_shares
 
 _NEAR = dt.timedelta(days=7)  # resolve.events: day-precise mentions a week apart can be one event
+_SHORT = dt.timedelta(days=schema.SHORT_SPAN_DAYS)
+
+
+def long_span(start: dt.date | None, end: dt.date | None) -> int:
+    """1 for a mention undated, open at one end or longer than SHORT_SPAN_DAYS (``record_event_links``)."""
+    return int(start is None or end is None or (end - start).days > schema.SHORT_SPAN_DAYS)
+
+
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 
 
@@ -98,7 +106,9 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
         for row in chunk:
             by_partition.setdefault(partition(row), []).append(row)
         query = select(*columns, links.c.type, links.c.participants, links.c.status)
-        for c in conn.execute(query.where(or_(*(_near(row) for row in chunk)))).mappings():
+        ranges = [query.where(term) for row in chunk for term in _near(row)]
+        # one index range each, read as a union: an OR of them is read as one scan of the whole pair
+        for c in conn.execute(union_all(*ranges) if len(ranges) > 1 else ranges[0]).mappings():
             if c["component"] in out:
                 continue
             other = {**c, "_name": frozenset(c["instrument"].split())}
@@ -110,32 +120,44 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
 _NEAR_ROWS = 50  # mentions whose neighbours one statement finds
 
 
-def _near(row: dict[str, Any]) -> Any:
-    """Stored mentions of ``row``'s type, pair and status near its dates (a week either way; undated when
-    it is) or, undated on one side, naming its instrument."""
+def _near(row: dict[str, Any]) -> list[Any]:
+    """Where to find stored mentions of ``row``'s type, pair and status near its dates (a week either way;
+    undated when it is) or, undated on one side, naming its instrument: each condition one index range."""
     links = schema.event_links
-    undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    same_name = links.c.instrument == _instrument(row) if row["_name"] else None
-    found = span(row)
-    if found is None:
-        near = undated if same_name is None else or_(undated, same_name)
-    else:
-        lo, hi = found
-        lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
-        hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
-        near = and_(
-            ~undated,
-            or_(links.c.day_start.is_(None), links.c.day_start <= hi),
-            or_(links.c.day_end.is_(None), links.c.day_end >= lo),
-        )
-        if same_name is not None:
-            near = or_(near, and_(undated, same_name))
-    return and_(
+    same = (
         links.c.type == row["type"],
         links.c.participants == row["participants"],
         links.c.status == row["status"],
-        near,
     )
+    undated = and_(*same, links.c.long_span == 1, links.c.day_start.is_(None), links.c.day_end.is_(None))
+    named = and_(*same, links.c.instrument == _instrument(row)) if row["_name"] else None
+    found = span(row)
+    if found is None:
+        return [undated] if named is None else [undated, named]
+    lo, hi = found
+    lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
+    hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
+    # a short mention that ends on or after ``lo`` starts at most SHORT_SPAN_DAYS before it: a bounded
+    # range of first days, not every earlier mention of the pair (which grew with the store); the few
+    # long ones are read apart
+    earliest = lo - _SHORT if lo > dt.date.min + _SHORT else dt.date.min
+    short = and_(
+        *same,
+        links.c.long_span == 0,
+        links.c.day_start >= earliest,
+        links.c.day_start <= hi,
+        links.c.day_end >= lo,
+    )
+    long = and_(
+        *same,
+        links.c.long_span == 1,
+        or_(links.c.day_start.is_not(None), links.c.day_end.is_not(None)),
+        or_(links.c.day_start.is_(None), links.c.day_start <= hi),
+        or_(links.c.day_end.is_(None), links.c.day_end >= lo),
+    )
+    if named is None:
+        return [short, long]
+    return [short, long, and_(named, links.c.day_start.is_(None), links.c.day_end.is_(None))]
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -160,8 +182,12 @@ def _doc_names(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
     return names
 
 
+# What a resolved event keeps in columns of its own rather than in its ``data`` (read back by _decode).
+_EVENT_COLUMNS = ("independent_sources", "day_start", "day_end", "initiator")
+
+
 def _record_event_row(event: dict[str, Any], head: dict[str, Any], component: str) -> dict[str, Any]:
-    data = {k: v for k, v in event.items() if k not in ("independent_sources", "day_start", "day_end")}
+    data = {k: v for k, v in event.items() if k not in _EVENT_COLUMNS}
     return {
         "id": event["id"],
         "component": component,
@@ -174,6 +200,7 @@ def _record_event_row(event: dict[str, Any], head: dict[str, Any], component: st
         "day_start": event["day_start"],
         "day_end": event["day_end"],
         "source_count": event["source_count"],
+        "initiator": event["initiator"],
         "order_key": order_key(head),
         "head_name": _instrument(head),
         "head_day_start": head["day_start"],
@@ -229,6 +256,7 @@ def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, A
         "instrument": _instrument(row),
         "component": component,
         "event_id": event_id,
+        "long_span": long_span(row["day_start"], row["day_end"]),
     }
 
 
@@ -729,6 +757,19 @@ def rebuild(conn: Connection) -> None:
     _recount_actors(conn, None)
 
 
+def fill_initiators(conn: Connection) -> None:
+    """Give every resolved event the side its mentions name as acting (``resolve.events.acting_side``),
+    by one statement over the links: what a store written before the column existed needs (schema 9)."""
+    e, links, m = schema.record_events, schema.event_links, schema.events
+    named = (
+        select(case((func.count(m.c.initiator.distinct()) == 1, func.min(m.c.initiator))))
+        .select_from(links.join(m, m.c.id == links.c.mention_id))
+        .where(links.c.event_id == e.c.id)
+        .scalar_subquery()
+    )
+    conn.execute(update(e).values(initiator=named))
+
+
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     for chunk in chunks(rows):
         conn.execute(insert(table), chunk)
@@ -756,6 +797,7 @@ class EventQuery:
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
     ids: tuple[str, ...] | None = None  # only these events (at most a few hundred)
     naming: str | None = None  # only events whose stored record holds this text (say, an actor's name)
+    initiator: str | None = None  # only events this side (ISO3) initiated, acting on the other
     limit: int | None = None
     offset: int = 0
 
@@ -798,6 +840,8 @@ def _event_filter(q: EventQuery) -> list[Any]:
         where.append(e.c.id.in_(q.ids))
     if q.naming:
         where.append(e.c.data.contains(q.naming, autoescape=True))
+    if q.initiator:
+        where.append(e.c.initiator == q.initiator)
     return where
 
 
@@ -821,7 +865,7 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
         "timeline": (e.c.day_start, e.c.day_end, _binary(e.c.type, conn), key),
         "record": (key,),
     }[q.order]
-    query = select(e.c.data, e.c.day_start, e.c.day_end).where(*where).order_by(*order)
+    query = select(*_event_read(e)).where(*where).order_by(*order)
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
@@ -875,9 +919,7 @@ def read_event(conn: Connection, ref: str) -> dict[str, Any] | None:
     """One resolved event by its id or the id of any mention merged into it."""
     e, links = schema.record_events, schema.event_links
     mention = select(links.c.event_id).where(links.c.mention_id == ref).scalar_subquery()
-    row = conn.execute(
-        select(e.c.data, e.c.day_start, e.c.day_end).where(or_(e.c.id == ref, e.c.id == mention))
-    )
+    row = conn.execute(select(*_event_read(e)).where(or_(e.c.id == ref, e.c.id == mention)))
     found = row.mappings().first()
     return _decode(found) if found else None
 
@@ -1006,9 +1048,17 @@ def independent_counts(conn: Connection, table: str, ids: Iterable[str]) -> dict
 
 
 def _decode(row: Any) -> dict[str, Any]:
+    """A stored resolved event or figure: its ``data`` with what is kept in columns (``_event_read``)."""
     item: dict[str, Any] = json.loads(row["data"])
     item["day_start"], item["day_end"] = row["day_start"], row["day_end"]
+    if "initiator" in row:
+        item["initiator"] = row["initiator"]
     return item
+
+
+def _event_read(e: Any) -> tuple[Any, ...]:
+    """The columns a resolved event is read from (``_decode``)."""
+    return (e.c.data, e.c.day_start, e.c.day_end, e.c.initiator)
 
 
 def read_actors(conn: Connection, names: Iterable[str]) -> list[dict[str, Any]]:
@@ -1094,7 +1144,7 @@ def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, An
     e = schema.record_events
     rows: list[Any] = []
     for chunk in chunks(set(ids)):
-        query = select(e.c.data, e.c.day_start, e.c.day_end, e.c.order_key).where(e.c.id.in_(chunk))
+        query = select(*_event_read(e), e.c.order_key).where(e.c.id.in_(chunk))
         rows += conn.execute(query).mappings().all()
     return [_decode(r) for r in sorted(rows, key=lambda r: r["order_key"])]
 

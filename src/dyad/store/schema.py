@@ -17,13 +17,14 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
     text,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -48,11 +49,24 @@ ADDED_COLUMNS = (
     (6, "record_conflicts", "first", "VARCHAR(24)", "NULL"),
     (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
     (7, "events", "initiator", "VARCHAR(3)", "NULL"),
+    (9, "record_events", "initiator", "VARCHAR(3)", "NULL"),
+    (10, "record_event_links", "long_span", "SMALLINT", "1"),  # 1 until the upgrade marks the short ones
 )
+# A resolved event's acting side as a column since 9: a store of 6 to 8 gets it from its mentions when it
+# opens (``dyad.store.record.fill_initiators``), without resolving anything again.
+INITIATOR_SINCE = 9
 
 # Indexes of older versions that one of today's covers (a store loses them when it is upgraded): name,
 # and the version that replaced it.
-REPLACED_INDEXES = (("ix_record_events_pair", 8), ("ix_record_events_pair_day", 8))
+REPLACED_INDEXES = (
+    ("ix_record_events_pair", 8),
+    ("ix_record_events_pair_day", 8),
+    ("ix_event_links_near", 10),
+)
+# A mention longer than this many days (or open at one end) is "long" (``record_event_links.long_span``,
+# since 10): the neighbours of a new mention are found among the short ones by a bounded range of first
+# days, and among the few long ones apart.
+SHORT_SPAN_DAYS = 31
 
 metadata = MetaData()
 
@@ -225,7 +239,9 @@ event_links = Table(
     Column("instrument", Text, nullable=False),  # the named instrument's words, sorted; "" when none
     Column("component", String(24), nullable=False),
     Column("event_id", String(24), nullable=False),  # the resolved event it is part of
-    Index("ix_event_links_near", "type", "participants", "status", "day_start"),
+    # 1: undated, open at one end or longer than SHORT_SPAN_DAYS (see record._near)
+    Column("long_span", SmallInteger, nullable=False, server_default="1"),
+    Index("ix_event_links_span", "type", "participants", "status", "long_span", "day_start"),
     Index("ix_event_links_instrument", "type", "participants", "status", "instrument"),
     Index("ix_event_links_component", "component"),
     Index("ix_event_links_event", "event_id", "doc_id"),
@@ -246,6 +262,8 @@ record_events = Table(
     Column("day_start", Date),
     Column("day_end", Date),
     Column("source_count", Integer, nullable=False),
+    # ISO3 of the side that acted on the other, when its mentions name one (``resolve.events.acting_side``)
+    Column("initiator", String(3)),
     # Whole-record order of resolution (type, participants, date rank, first mention): ties in every
     # listing fall back on it, so that stored and re-resolved records list events alike.
     Column("order_key", Text, nullable=False),
@@ -263,6 +281,7 @@ record_events = Table(
     Index("ix_record_events_sources", "source_count"),
     Index("ix_record_events_dimension", "dimension", "day_start"),
     Index("ix_record_events_status", "status"),
+    Index("ix_record_events_initiator", "initiator", "pair", "day_start"),  # the acts one side initiated
 )
 
 figure_links = Table(
