@@ -396,16 +396,15 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     for r in conn.execute(query.where(links.c.component.in_(list(parts)))):
         known[r.component].append(r)
     touched: set[str] = set()
-    mentions: list[str] = []
+    linked: dict[str, str] = {}  # the chains' mentions and the figure each is linked to now
     for component, fresh in parts.items():
         reach = _agreeing(fresh, known[component])
         chain = {r.figure_id for r in known[component] if (r.value, r.qualifier) in reach}
         touched |= chain
-        mentions += [r.id for r in known[component] if r.figure_id in chain]
+        linked |= {r.id: r.figure_id for r in known[component] if r.figure_id in chain}
     rows = [row for fresh in parts.values() for row in fresh]
-    for chunk in chunks(mentions):
+    for chunk in chunks(linked):
         rows += _figure_rows(conn, f.c.id.in_(chunk))
-        conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
     for chunk in chunks(touched):
         conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
         conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
@@ -413,16 +412,21 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     remaining = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
     for component, data in conn.execute(remaining):
         others[component].append(json.loads(data))
-    figures = _write_resolved_figures(conn, rows, others)
+    figures = _write_resolved_figures(conn, rows, others, linked)
     _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
 
 
 def _write_resolved_figures(
-    conn: Connection, rows: list[dict[str, Any]], others: dict[str, list[dict[str, Any]]] | None = None
+    conn: Connection,
+    rows: list[dict[str, Any]],
+    others: dict[str, list[dict[str, Any]]] | None = None,
+    linked: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Resolve figure mention ``rows`` within their components and write the record's figures, the links
     of their mentions and their conflicts, also with ``others`` (a component's resolved figures left in
-    place). Returns the figure rows written."""
+    place). ``linked``: the mentions among ``rows`` that are linked already, to which figure; a link that
+    stays as it was is not written again (a figure reported hundreds of times keeps its lowest mention's
+    id, so its links, when a report joins it). Returns the figure rows written."""
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     doc_of = {r["id"]: r["doc_id"] for r in rows}
     parts: dict[str, list[dict[str, Any]]] = {}
@@ -441,8 +445,12 @@ def _write_resolved_figures(
             {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
             for fig in resolved
             for m in fig["mention_ids"]
+            if (linked or {}).get(m) != fig["id"]
         ]
         found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
+    moved = [link["mention_id"] for link in found_links if link["mention_id"] in (linked or {})]
+    for chunk in chunks(moved):
+        conn.execute(delete(schema.figure_links).where(schema.figure_links.c.mention_id.in_(chunk)))
     _insert(conn, schema.record_figures, figures)
     _insert(conn, schema.figure_links, found_links)
     _insert(conn, schema.record_conflicts, found_conflicts)
