@@ -227,6 +227,41 @@ def test_a_yearless_dateline_after_its_agency_is_of_the_year_its_weekday_and_off
     assert processed.document.date_estimate == estimate
 
 
+@pytest.mark.parametrize(
+    ("title", "estimate"),
+    [
+        # Medvedev was president from 2008 to 2012 and prime minister from 2012 to 2020; Oct 7 was a
+        # Wednesday in 2009 and 2015: the title the story gives him tells which
+        ("Russian President", "2009-10-07"),
+        ("Russian Prime Minister", "2015-10-07"),
+        ("Russia's", None),  # no title: both years fit, no guess
+        ("former Russian President", None),  # a former holder says nothing of the story's year
+    ],
+)
+def test_a_yearless_dateline_takes_the_office_its_title_gives_an_office_holder(
+    title: str, estimate: str | None
+) -> None:
+    text = (
+        "Russia and Serbia sign gas deal\n\n"
+        f"MOSCOW, Oct 7 (Wire) - {title} Dmitry Medvedev said on Wednesday that Russia and Serbia had "
+        "signed a gas supply deal."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+def test_a_yearless_dateline_is_read_with_the_accents_of_its_place() -> None:
+    """ "ASUNCIÓN, April 1": the story names only 2023, in which April 1 was not the Tuesday its lead gives;
+    it was in 2025."""
+    text = (
+        "Paraguay recalls envoy\n\n"
+        "ASUNCIÓN, April 1 (Wire) - Paraguay recalled its ambassador from Brazil on Tuesday over a spying "
+        "report.\n\nThe report said the operation had begun in March 2023."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == "2025-04-01"
+
+
 def test_a_date_in_a_clause_about_a_participant_dates_only_the_clauses_act() -> None:
     # "who arrived on Sunday" dates the arrival, not the talks the main clause tells of (those are of the
     # story's week, as an undated act in news is)
