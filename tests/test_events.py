@@ -333,3 +333,22 @@ def test_acts_in_the_following_days_are_dated_after_the_day() -> None:
     )
     force = [e.date.edtf for e in _events(text, "history.txt") if e.type == "use_of_force" and e.date]
     assert force == ["2023-07-18/2023-07-24"]
+
+
+@pytest.mark.parametrize(
+    ("host", "estimate"),
+    [
+        # Modi and Bolsonaro were both in office at the 2020 summit (Russia) and the 2021 one (New Delhi):
+        # the country the story places the summit in tells which, though it names New Delhi too
+        ("in Russia", "2020-11-18"),
+        ("in India", "2021-09-10"),
+    ],
+)
+def test_a_summit_is_the_one_held_in_the_country_the_story_names(host: str, estimate: str) -> None:
+    text = (
+        "India and Brazil agree on ethanol\n\n"
+        f"NEW DELHI - Indian Prime Minister Narendra Modi and Brazilian President Jair Bolsonaro agreed on "
+        f"ethanol trade at the BRICS summit {host}, officials in New Delhi said."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate

@@ -33,8 +33,11 @@ def _summit_score(
     editions: set[str],
     leaders: list[tuple[list[Term], int]],
     latest_year: int | None,
+    hosts: set[str],
 ) -> float:
     score = 0.0
+    if hosts:  # a summit the text places in a country is not one held in another
+        score += 2 if summit.country in hosts else -4
     if summit.edition in editions:
         score += 3
     if (
@@ -54,6 +57,22 @@ def _summit_score(
     return score
 
 
+# "the BRICS summit in South Africa", "the G20 in India": the country that hosted the meeting.
+_HOSTED_IN = re.compile(r"\s+(?:summit\s+|meeting\s+)?(?:held\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _hosts_named(text: str, mentions: list[Mention]) -> set[str]:
+    """The countries the text names as a forum's host, just after the forum ("the BRICS summit in South
+    Africa"; a capital counts for its country)."""
+    return {
+        place.value
+        for forum, place in zip(mentions, mentions[1:], strict=False)
+        if forum.attrs.get("forum")
+        and place.kind == "country"
+        and _HOSTED_IN.fullmatch(text, forum.end, place.start)
+    }
+
+
 def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> Summit | None:
     forums = {m.attrs["forum"] for m in mentions if m.attrs.get("forum")}
     candidates = [s for s in k.summits if s.forum in forums]
@@ -65,8 +84,9 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
         for name, n in people.items()
         if (terms := [t for t in k.terms_of(name) if t.role in _LEADER_ROLES])
     ]
+    hosts = _hosts_named(doc.text, mentions)
     scored = sorted(
-        ((_summit_score(s, lowered, editions, leaders, latest_year), s) for s in candidates),
+        ((_summit_score(s, lowered, editions, leaders, latest_year, hosts), s) for s in candidates),
         key=lambda x: (x[0], x[1].start),
         reverse=True,
     )
