@@ -352,3 +352,17 @@ def test_a_summit_is_the_one_held_in_the_country_the_story_names(host: str, esti
     )
     [processed] = process_bytes("wire.txt", text.encode())
     assert processed.document.date_estimate == estimate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "estimate"),
+    [
+        # a year the story looks ahead to does not date the story
+        ("The pact will take effect in 2026.", "2021"),
+        ("The pact took effect in 2024.", "2024"),
+    ],
+)
+def test_a_year_the_story_looks_ahead_to_is_not_its_date(sentence: str, estimate: str) -> None:
+    text = f"Chile and Peru trade\n\nChile and Peru said their trade grew in 2021. {sentence}"
+    [processed] = process_bytes("story.txt", text.encode())
+    assert processed.document.date_estimate == estimate

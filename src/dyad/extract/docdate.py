@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from dyad.extract.mentions import Mention
+from dyad.extract.timex_rules import is_future
 from dyad.extract.timex_values import add_months, day_value, month_value, parse_edtf, span_value, year_value
 from dyad.knowledge import Knowledge, Summit, Term
 from dyad.models import Document, TimeExpression, TimeValue
@@ -190,7 +191,12 @@ def estimate_document_date(
         value = published_value(doc.published)
         if value is not None:
             return value
-    dated = [t.value for t in explicit if t.value.basis == "explicit" and t.value.start and t.value.end]
+    # a date the text looks ahead to ("the anniversary, which will fall in 2018") is after the story
+    dated = [
+        t.value
+        for t in explicit
+        if t.value.basis == "explicit" and t.value.start and t.value.end and not is_future(doc.text, t.start)
+    ]
     years = [v.end.year for v in dated if v.granularity in ("day", "month", "year") and v.end]
     latest_year = max(years) if years else None
     summit = _summit(doc, mentions, k, latest_year)
