@@ -366,3 +366,21 @@ def test_a_year_the_story_looks_ahead_to_is_not_its_date(sentence: str, estimate
     text = f"Chile and Peru trade\n\nChile and Peru said their trade grew in 2021. {sentence}"
     [processed] = process_bytes("story.txt", text.encode())
     assert processed.document.date_estimate == estimate
+
+
+@pytest.mark.parametrize(
+    ("when", "estimate"),
+    [
+        # the summit was held 9-10 September 2023: the story is of the two weeks after it
+        (" the previous week", "2023-09-11/2023-09-23"),
+        ("", "2023-09-10"),  # without it, a story about the summit: the day after it opened
+    ],
+)
+def test_a_summit_the_previous_week_dates_the_story_after_it(when: str, estimate: str) -> None:
+    text = (
+        "Canada and India row\n\n"
+        "OTTAWA - Canadian Prime Minister Justin Trudeau said he had raised the matter with Indian Prime "
+        f"Minister Narendra Modi at the G20 summit in New Delhi{when}."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate

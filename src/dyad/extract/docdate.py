@@ -98,10 +98,14 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
     return scored[0][1]
 
 
-# A summit the story looks forward or back to: "the G20 summit in Toronto next month".
+# A summit the story looks forward or back to: "the G20 summit in Toronto next month", "the summit in
+# New Delhi the previous week".
 _SHIFT = re.compile(
-    r"\b(next|last|later this|earlier this)\s+(week|month|year)\b|\b(upcoming|forthcoming)\b", re.IGNORECASE
+    r"\b(next|last|later this|earlier this|the previous|the following)\s+(week|month|year)\b"
+    r"|\b(upcoming|forthcoming)\b",
+    re.IGNORECASE,
 )
+_SAME_AS = {"the previous": "last", "the following": "next"}
 
 
 def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> TimeValue | None:
@@ -114,6 +118,7 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
         if not shift:
             continue
         when, unit = (shift.group(1) or "next").lower(), (shift.group(2) or "month").lower()
+        when = _SAME_AS.get(when, when)
         ahead = when in ("next", "later this") or shift.group(3) is not None
         if unit == "year":
             year = summit.start.year - 1 if when == "next" else summit.start.year + (when == "last")
