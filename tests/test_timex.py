@@ -499,3 +499,20 @@ def test_the_following_month_is_the_first_after_the_month_just_named(
 def test_years_later_opening_a_paragraph_count_from_the_year_before(text: str, expected: str | None) -> None:
     found = {t.lower(): v for t, v in _found(text, anchor=DEC)}
     assert found.get("two years later") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no day named, only a month: the day after one of its days
+        (
+            "In May 2019 a patrol boat entered the strait. The navy protested a day later.",
+            "2019-05-02/2019-06-01",
+        ),
+        ("On 9 May 2019 a patrol boat entered the strait. The navy protested a day later.", "2019-05-10"),
+        # a year is no month to count from
+        ("In 2019 a patrol boat entered the strait. The navy protested a day later.", None),
+    ],
+)
+def test_a_day_later_after_a_month_is_a_day_after_one_of_its_days(text: str, expected: str | None) -> None:
+    assert dict(_found(text, anchor=DEC)).get("a day later") == expected

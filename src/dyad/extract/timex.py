@@ -570,6 +570,12 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
             return month_value(*add_months(ctx.month[1], ctx.month[2], k), "relative")
         return None
     if not (ctx.day and R.near(text, ctx.day[0], c.start, 2)):
+        if unit == "day" and ctx.month and R.near(text, ctx.month[0], c.start, 2):
+            # "In late June 2022 a jet crossed the border. ... apologised a day later": the day after
+            # some day of that month
+            first = _D(ctx.month[1], ctx.month[2], 1)
+            last = _D(ctx.month[1], ctx.month[2], last_day(ctx.month[1], ctx.month[2]))
+            return span_value(first + _DAYS(k), last + _DAYS(k), "relative")
         return None
     day = ctx.day[1]
     if unit in ("days", "weeks"):  # a week (four weeks) after or before the day, not the day itself
