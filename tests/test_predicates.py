@@ -636,3 +636,79 @@ def test_one_sides_statement_is_no_agreement_and_a_joint_one_is() -> None:
     assert "agreement" not in {t for t, _ in _pair_facts(one)}
     joint = "On May 3, 2023, Boric and Kishida issued a joint statement on ocean cooperation."
     assert ("agreement", "2023-05-03") in _pair_facts(joint)
+
+
+# Sixth round: parts and stages of what is acted on, go-betweens and venues, judgements in a clause,
+# raised subjects, incursions and ceremonies abroad.
+SIXTH_ROUND = [
+    # a part or a stage stands for what it is of
+    (
+        "On 18 September 2023 Chile closed seven of its eight road crossings with Japan.",
+        "sanction",
+        "2023-09-18",
+    ),
+    (
+        "In April 2023 Chile blocked the opening of Chapter 23 in Japan's EU accession talks.",
+        "dispute",
+        "2023-04",
+    ),
+    # a judgement in a clause: "amounted to", "was a hostile act", "an act of hostility"
+    (
+        "On 3 May 2023 Japan said the move amounted to a blatant interference in Chile's affairs.",
+        "dispute",
+        "2023-05-03",
+    ),
+    ("On 3 May 2023 Boric said Japan's decision was a hostile act.", "dispute", "2023-05-03"),
+    ('"This is an act of hostility," Hoshino said of Chile on 3 May 2023.', "dispute", "2023-05-03"),
+    ("On 3 May 2023 Boric called the Japanese “Nazi remnants.”", "dispute", "2023-05-03"),
+    # a passive's subject does the act of its complement
+    (
+        "Chilean and Japanese security officials are scheduled to meet in Osaka on 9 May 2023.",
+        "meeting",
+        "2023-05-09",
+    ),
+    # aircraft in the other side's airspace; a ceremony of the other side attended
+    ("On 3 May 2023 a Chilean Air Force jet crossed into Japanese airspace.", "use_of_force", "2023-05-03"),
+    ("On 3 May 2023 Boric attended Kishida's inauguration for a third term.", "visit", "2023-05-03"),
+    # a modifier says what kind of note was sent; "it" is the one who announces
+    ("Chile sent a sharply worded protest note to Japan on 3 May 2023.", "dispute", "2023-05-03"),
+    (
+        "On 3 May 2023 Chile announced it was pulling out of talks with Japan over the war in Ukraine.",
+        "sanction",
+        "2023-05-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "date"), SIXTH_ROUND)
+def test_sixth_round_readings(sentence: str, etype: str, date: str) -> None:
+    assert (etype, ("CHL", "JPN"), date) in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In April 2023 Chile blocked the opening of a new bakery in Japan.",  # a stage of nothing listed
+        # "one of the oldest …" describes; it names no act on the relationship
+        "On 3 May 2023 the war froze one of the oldest bilateral relationships, between Chile and Japan.",
+        "On 3 May 2023 Japan said the move amounted to a small change in Chile's policy.",  # no judgement
+        "On 3 May 2023 Chilean refugees crossed into Japanese territory.",  # people, not aircraft
+        "On 3 May 2023 Boric attended the funeral of a Chilean poet.",  # a ceremony at home
+        "On 3 May 2023 Chile said the hostility of its press to Japan had faded.",  # enmity is no fighting
+        "On 3 May 2023 JEM fighters attacked Osaka, across the river from Tokyo.",  # a group's fighters
+        # the act nearest the trigger is on a third country
+        "On 3 May 2023 Japan and Chile discussed sanctions imposed over the invasion of Ukraine.",
+    ],
+)
+def test_sixth_round_negatives(sentence: str) -> None:
+    read = [e for e in _events(INTRO + sentence) if e.date and e.date.edtf in ("2023-04", "2023-05-03")]
+    assert not read, read
+
+
+def test_a_go_between_and_a_venue_are_no_parties() -> None:
+    """A brokered accord names its broker and its place of signing: neither is a party to it."""
+    text = INTRO + "Further accords followed: the Qatar-brokered agreement signed in Doha on 3 May 2023"
+    text += " and the Lima Agreement of 9 May 2023, each collapsing within weeks."
+    facts = _facts(_events(text))
+    assert ("agreement", ("CHL", "JPN"), "2023-05-03") in facts
+    assert not [f for f in facts if {"QAT", "PER"} & set(f[1])], facts

@@ -423,21 +423,33 @@ def events(
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also list events without a date.")] = False,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Only the acts this side initiated on the other (code or name, e.g. GBR or Britain); "
+            "with any partner unless --dyad is given.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """List resolved events (one per real-world event, all its sources), oldest first."""
+    """List resolved events (one per real-world event, all its sources), oldest first. 'GBR → RUS' marks
+    an act one side did to the other (the acting side first)."""
     from dyad import display, query
 
     settings = load_settings(config, db=db)
+    acting = query.parse_country(by, settings.knowledge_dirs)
     with _open(settings) as store:
+        any_pair = acting is not None and not dyad and not settings.dyad_codes
         rows = query.events(
             store,
-            dyad=_choose_pair(dyad, settings, store),
+            dyad=() if any_pair else _choose_pair(dyad, settings, store),
             types=tuple(type_ or ()),
             date_from=date_from,
             date_to=date_to,
             include_undated=undated,
+            by=acting,
         )
     if as_json:
         _print_json(rows)
@@ -445,7 +457,7 @@ def events(
     view = [
         {
             **e,
-            "participants": "–".join(e["participants"]),
+            "participants": display.sides_text(e["participants"], e["initiator"]),
             "sources": display.sources_text(e["source_count"], e["independent_sources"]),
             "summary": e["summary"].split(": ", 1)[-1][:100],
         }

@@ -6,6 +6,8 @@ the report and the dashboard write "8.2 billion USD", "9.6%" and "3 sources, 2 i
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "less_than": "less than ", "about": "about "}
 
@@ -52,3 +54,13 @@ def sources_text(documents: int, independent: int) -> str:
     if documents == 1:
         return "1 source"
     return f"{documents} sources, {independent} independent"
+
+
+def sides_text(participants: Sequence[str], initiator: str | None, name: Callable[[str], str] = str) -> str:
+    """An event's countries as a table shows them: 'GBR → RUS' when one side acted on the other (the
+    acting side first), else 'GBR–RUS'; ``name`` writes each code ('United Kingdom → Russia')."""
+    codes = list(participants)
+    if initiator in codes and len(set(codes)) == 2:
+        other = next(c for c in codes if c != initiator)
+        return f"{name(initiator)} → {name(other)}"
+    return "–".join(name(c) for c in codes)

@@ -120,11 +120,13 @@ def events_page(
     include_undated: bool = False,
     min_sources: int = 0,
     doc_id: str | None = None,
+    by: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> Page:
     """Resolved events, oldest first (as exported), filtered by pair, type, dimension, date range, number
-    of sources and document: one page and the total."""
+    of sources, document and the side that acted (``by``, ISO3: the acts it initiated): one page and the
+    total."""
     lo, hi = date_bounds(date_from, date_to)
     query = EventQuery(
         pair=_pair_key(dyad),
@@ -135,6 +137,7 @@ def events_page(
         dated=not include_undated,
         min_sources=min_sources,
         doc_id=doc_id,
+        initiator=by,
         limit=limit,
         offset=offset,
     )
@@ -259,6 +262,7 @@ def event_view(e: dict[str, Any]) -> dict[str, Any]:
         "date": e["date_edtf"],
         "date_basis": e["date_basis"],
         "participants": e["participants"],
+        "initiator": e["initiator"],  # the side that acted on the other, when the sources say; else None
         "dimension": e["dimension"],
         "cameo": e["cameo"],
         "goldstein": e["goldstein"],
@@ -315,6 +319,25 @@ def parse_dyad(
     if len(codes) != 2 or codes[0] == codes[1]:
         raise DyadError(f"{param} {text!r}: give two different countries, e.g. PER,RUS or Peru,Russia")
     return codes
+
+
+def parse_country(
+    text: str | None, knowledge_dirs: tuple[str, ...] = (), *, param: str = "--by"
+) -> str | None:
+    """One country as its ISO code, from a code, name or adjective ("GBR", "Britain", "British"); None if
+    empty. ``param`` names the input in error messages."""
+    if not text or not text.strip():
+        return None
+    countries = load_knowledge(knowledge_dirs).countries
+    word = text.strip()
+    codes = (
+        (word.upper(),)
+        if word.upper() in countries
+        else _read_country_names(word, knowledge_dirs, countries, param)
+    )
+    if len(set(codes)) != 1:
+        raise DyadError(f"{param} {text!r}: give one country, e.g. GBR or Britain")
+    return codes[0]
 
 
 def _read_country_names(

@@ -37,6 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "source_count",
         "independent_sources",
         "summary",
+        "initiator",  # added last: columns keep their places for readers that count them
     ),  # fmt: skip
     "figures": (
         "id",

@@ -117,6 +117,7 @@ def timeline_entry(e: dict[str, Any]) -> dict[str, Any]:
         "basis": e["date_basis"],
         "type": e["type"],
         "participants": e["participants"],
+        "initiator": e["initiator"],
         "dimension": e["dimension"],
         "status": e["status"],
         "summary": e["summary"],

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from dyad.display import sides_text
 from dyad.edtf import parse_edtf
 from dyad.knowledge import load_knowledge
 from dyad.models import TimeValue
@@ -58,6 +59,11 @@ def country_name(code: str | None) -> str:
 
 def pair_words(codes: list[str] | tuple[str, ...]) -> str:
     return "–".join(country_name(c) for c in codes)
+
+
+def sides_words(e: dict[str, Any]) -> str:
+    """'United Kingdom → Russia' for an act one side did to the other, else 'Russia–United Kingdom'."""
+    return sides_text(e["participants"], e.get("initiator"), country_name)
 
 
 def _day(d: dt.date) -> str:
@@ -140,10 +146,11 @@ def figure_words(f: dict[str, Any]) -> str:
     return f"{quantity_words(f['value'], f['unit'], f.get('qualifier', 'exact'))} ({context})"
 
 
-def event_words(e: dict[str, Any], *, dated: bool = True) -> str:
-    """'agreement, Peru–Russia, 24 November 2008, in Lima'; 'visit (planned), ...' for a planned one."""
+def event_words(e: dict[str, Any], *, dated: bool = True, sides: bool = True) -> str:
+    """'agreement, Peru–Russia, 24 November 2008, in Lima'; 'visit (planned), ...' for a planned one;
+    'sanction, United Kingdom → Russia, ...' for an act one side did to the other."""
     planned = " (planned)" if e.get("status") == "planned" else ""
-    parts = [e["type"].replace("_", " ") + planned, pair_words(e["participants"])]
+    parts = [e["type"].replace("_", " ") + planned, *([sides_words(e)] if sides else [])]
     if dated and e.get("date"):
         parts.append(date_words(e["date"]))
     if e.get("location"):

@@ -230,14 +230,24 @@ def _acts(person: str, e: dict[str, Any], day: TimeValue, record: Record) -> boo
     )
 
 
+def _direction_ok(q: Question, e: dict[str, Any]) -> bool:
+    """The event's acting side, when its sources name one, is not the other side than the question asks
+    about ("Did Russia expel…" is not answered by Britain's expulsion of Russians)."""
+    acting = e.get("initiator")
+    return not acting or (q.acting in (None, acting) and q.target != acting)
+
+
 def match_event(q: Question, e: dict[str, Any], record: Record, reader: Reader) -> Candidate | None:
     if (e["type"] != q.event_types[0]) if q.event_types else q.expects != "any":
         return None
     if (e["status"] == "planned") != q.planned or not set(q.countries) <= set(e["participants"]):
         return None
-    wanted_cameo = lx.ACTION_CAMEO.get(q.action or "")
-    if (wanted_cameo or e["cameo"] in lx.ACTION_CAMEO.values()) and e["cameo"] != wanted_cameo:
+    if not _direction_ok(q, e):
         return None
+    wanted_cameo = lx.ACTION_CAMEO.get(q.action or "")
+    breaking = wanted_cameo or e["cameo"] in lx.ACTION_CAMEO.values()
+    if breaking and e["cameo"] != wanted_cameo and e["type"] not in lx.DIRECTED_TYPES:
+        return None  # (an expulsion is coded as reducing relations, but it is asked as a sanction)
     day = _date(e["date"])
     if q.time is not None and (day is None or not day.overlaps(q.time)):
         return None
@@ -269,12 +279,18 @@ def _event_answer(q: Question, e: dict[str, Any], c: Candidate, reader: Reader) 
         return f"{compose.date_words(e['date'])} ({undated})" if e["date"] else None
     if q.expects == "yesno":
         return f"Yes: {what}"
+    if q.expects == "person" and q.whom and e.get("initiator"):  # "Who expelled whom?"
+        return f"{compose.sides_words(e)} ({compose.event_words(e, sides=False)})"
     if q.expects == "person":
         known = [m.value for s in c.sentences for m in _people(s, reader)]
         names = list(e["actors"]) + known
         found = pick_people(q, names, _date(e["date"]))
+        if not found and e.get("initiator"):  # no person named: the side that acted answers "who"
+            return f"{compose.country_name(e['initiator'])} ({what})"
         c.kind = "actor"
         return f"{', '.join(found)} ({what})" if found else None
+    if q.expects == "place" and q.focus_head == _COUNTRY and e.get("initiator") in e["participants"]:
+        return f"{compose.country_name(_asked_side(q, e))} ({what})"  # "Which country expelled …?"
     if q.expects == "place":
         places = (extract_place(q, s.text, reader) for s in c.sentences)
         place = e.get("location") or next((p for p in places if p), None)
@@ -286,6 +302,19 @@ def _event_answer(q: Question, e: dict[str, Any], c: Candidate, reader: Reader) 
     if q.expects == "any":
         return f"{compose.date_words(e['date'])}: {e['summary']}"
     return None
+
+
+_COUNTRY = lx.stem("country")
+
+
+def _asked_side(q: Question, e: dict[str, Any]) -> str:
+    """The side a "which country" question asks for in a directed act: the one that acted ("Which country
+    expelled Russian diplomats?"), or, when the question names the acting side, the other ("Which country
+    did Britain expel diplomats of?")."""
+    acting = e["initiator"]
+    if q.acting != acting:
+        return str(acting)
+    return next(c for c in e["participants"] if c != acting)
 
 
 def _superlative(q: Question, cands: list[tuple[Candidate, dict[str, Any]]], key: Any) -> list[Any]:
@@ -304,16 +333,38 @@ def _superlative(q: Question, cands: list[tuple[Candidate, dict[str, Any]]], key
 
 def answer_from_events(q: Question, record: Record, reader: Reader) -> Candidate | None:
     cands = [(c, e) for e in record.events if (c := match_event(q, e, record, reader))]
+    if not cands and q.expects == "yesno" and (q.acting or q.target):
+        return _reverse_answer(q, record, reader)
     if q.superlative in ("first", "last"):
         cands = _superlative(q, cands, lambda e: (_date(e["date"]) or _NONE).start)
     else:
         cands.sort(key=lambda x: -x[0].score)
+    if q.whom:  # "Who expelled whom?": the best acts of the kind (up to 3), each with its sides
+        acts = [(c, e) for c, e in cands if e.get("initiator")][:3]
+        if acts:
+            first = acts[0][0]
+            first.answer = "; ".join(_event_answer(q, e, c, reader) or "" for c, e in acts)
+            first.facts = [e["id"] for _, e in acts]
+            return first
     for c, e in cands:
         text = _event_answer(q, e, c, reader)
         if text:
             c.answer = text + (f" — {c.note}" if c.note else "")
             return c
     return None
+
+
+def _reverse_answer(q: Question, record: Record, reader: Reader) -> Candidate | None:
+    """For "Did Russia expel British diplomats?" when the sources tell only of Britain expelling Russians:
+    that act, said to be the other way round."""
+    flipped = replace(q, acting=q.target, target=q.acting)
+    found = [(c, e) for e in record.events if (c := match_event(flipped, e, record, reader))]
+    directed = [(c, e) for c, e in found if e.get("initiator")]
+    if not directed:
+        return None
+    c, e = max(directed, key=lambda x: x[0].score)
+    c.answer = f"No: the sources tell of the reverse, {compose.event_words(e)}"
+    return c
 
 
 _NONE = TimeValue("", None, None, "open")

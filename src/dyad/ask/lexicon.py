@@ -110,7 +110,16 @@ EVENT_TYPE_WORDS: dict[str, frozenset[str]] = {
     "trade": _stem_set("trade export import"),
     "cooperation": _stem_set("cooperation cooperate scholarship exercise manoeuvre maneuver drill"),
     "statement": _stem_set("condemn condemned criticise criticize praise welcomed express expressed"),
+    # Acts one side does to the other: the question's subject is the side asked about as acting.
+    "sanction": _stem_set("expel expelled expulsion sanction sanctioned embargo ban banned"),
+    "use_of_force": _stem_set(
+        "attack attacked invade invaded invasion shell shelled shelling bomb bombed bombing clash clashed"
+    ),
+    "dispute": _stem_set("accuse accused protest protested threaten threatened denounce denounced"),
 }
+# Event types whose acting side a question can ask about ("Did Russia expel…", "Who attacked…"): acts one
+# side does to the other, where the side that acts is the subject of the question's verb.
+DIRECTED_TYPES = ("sanction", "use_of_force", "dispute")
 
 # Actions a supporting sentence must state in some form: the question's verb or noun → its family.
 ACTION_WORDS: dict[str, str] = {
@@ -214,7 +223,7 @@ GENERIC_TYPE_NOUNS = _stem_set(
     """agreement accord treaty declaration memorandum pact protocol convention charter contract deal
     visit trip tour meeting talks diplomatic embassy embassies recognition weapon arms armament trade export
     import invest investment investor cooperation cooperate"""
-)
+) | frozenset().union(*(EVENT_TYPE_WORDS[kind] for kind in DIRECTED_TYPES))  # the act's type and sides say it
 
 # Modifiers that describe an event without naming a different one ("state visit" is a visit).
 LIGHT_MODIFIERS = _stem_set(

@@ -59,6 +59,11 @@ class Question:
     countries: tuple[str, ...] = ()
     origin: str | None = None  # where goods, money, weapons or a visitor come from
     destination: str | None = None
+    # For an act one side does to the other (lexicon.DIRECTED_TYPES): the side asked about as acting
+    # ("Did Russia expel…", "…expelled by Russia") and the side acted on ("…expel British diplomats").
+    acting: str | None = None
+    target: str | None = None
+    whom: bool = False  # "Who expelled whom?": both sides are asked
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     time: TimeValue | None = None
@@ -181,8 +186,9 @@ def _event_types(toks: list[Token], focus: list[Token], named: list[str]) -> lis
 
 
 def _modifiers(toks: list[Token], primary: str | None, blocked: list[tuple[int, int]]) -> list[str]:
-    """Lower-case words before the object's head noun that name a different object ('free trade')."""
-    if primary is None:
+    """Lower-case words before the object's head noun that name a different object ('free trade'). A
+    directed act's words are verbs ("Which country expelled…"): nothing before them is a modifier."""
+    if primary is None or primary in lx.DIRECTED_TYPES:
         return []
     heads = [i for i, t in enumerate(toks) if t.stem in lx.EVENT_TYPE_WORDS[primary]]
     nouns = [i for i in heads if not any(toks[i].stem in f for f in lx.ACTIONS.values())]
@@ -229,6 +235,35 @@ def _roles(text: str, toks: list[Token], countries: list[Mention]) -> tuple[str 
         elif destination and not origin:
             origin = next((c for c in codes if c != destination), None)
     return origin, destination
+
+
+_PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
+
+
+def _sides(toks: list[Token], countries: list[Mention], kind: str | None) -> tuple[str | None, str | None]:
+    """(acting, target) of a directed act from where the countries stand around its verb: the subject
+    acts ("Did Russia expel British diplomats?"), the object is acted on; in the passive ("Were British
+    diplomats expelled by Russia?") the side after "by" acts. A side is read only when one country
+    stands there ("Did Russia and Britain clash?" asks about neither)."""
+    if kind not in lx.DIRECTED_TYPES:
+        return None, None
+    verb = next((i for i, t in enumerate(toks) if t.stem in lx.EVENT_TYPE_WORDS[kind]), None)
+    if verb is None:
+        return None, None
+    at = toks[verb].start
+    before = {m.value for m in countries if m.end <= at}
+    after = [m for m in countries if m.start > at]
+    agent = {m.value for m in after if _word_before(toks, m) == "by"}
+    passive = bool(agent) or (verb > 0 and toks[verb - 1].lower in _PASSIVE)
+    subject, obj = (agent, before) if passive else (before, {m.value for m in after})
+    acting = next(iter(subject)) if len(subject) == 1 else None
+    target = next(iter(obj - subject)) if len(obj - subject) == 1 else None
+    return acting, target
+
+
+def _word_before(toks: list[Token], m: Mention) -> str:
+    before = [t for t in toks if t.end <= m.start and t.lower not in _DETERMINERS]
+    return before[-1].lower if before else ""
 
 
 def _action(toks: list[Token]) -> str | None:
@@ -400,6 +435,7 @@ def analyse_question(text: str) -> Question:
     keywords = content - lx.STOPWORDS - lx.GENERIC_VERBS - set(_WH) - {a.lower() for a in lx.AUXILIARIES}
     action = _action(toks)
     origin, destination = _roles(main, toks, countries)
+    acting, target = _sides(toks, countries, types[0] if types else None)
     return Question(
         text=text,
         wh=wh,
@@ -410,6 +446,9 @@ def analyse_question(text: str) -> Question:
         countries=tuple(dict.fromkeys(m.value for m in countries)),
         origin=origin,
         destination=destination,
+        acting=acting,
+        target=target,
+        whom=any(t.lower == "whom" for t in toks[1:]),
         people=tuple(dict.fromkeys(m.value for m in found if m.kind == "person")),
         organisations=tuple(dict.fromkeys(m.value for m in found if m.kind in ("organisation", "forum"))),
         time=time,

@@ -74,6 +74,17 @@ _CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOCATION_BEFORE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$", re.IGNORECASE)
+# A go-between is no party: "the Saudi-brokered agreement", "talks mediated by Qatar".
+_GO_BETWEEN_AFTER = re.compile(r"^-?(brokered|mediated|sponsored|hosted|facilitated)\b", re.IGNORECASE)
+_GO_BETWEEN_BEFORE = re.compile(
+    r"\b(brokered|mediated|sponsored|hosted|facilitated)\s+by\s+(the\s+)?$|\bmediation\s+of\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+# A capital that names an instrument is where it was signed: "the Dakar Agreement", "the Minsk accords".
+_NAMES_INSTRUMENT = re.compile(
+    r"^\s+(agreements?|accords?|treaty|protocol|declaration|communiqu[eé]|process|talks|format)\b",
+    re.IGNORECASE,
+)
 # Trade and investment sentences about accumulated totals describe a stock (a figure), not an event.
 _FLOW_TYPES = ("investment", "trade")
 _STOCK = re.compile(r"\b(so far|to date|in total|cumulative(ly)?|altogether|all told)\b", re.IGNORECASE)
@@ -494,11 +505,16 @@ class EventExtractor:
         place: bool = False,
     ) -> str | None:
         """The country a mention stands for as a participant (``place``: also as the place of a visit)."""
+        before = sentence.text[: m.start - sentence.start]
+        after = sentence.text[m.end - sentence.start :]
+        if _GO_BETWEEN_AFTER.search(after) or _GO_BETWEEN_BEFORE.search(before):
+            return None
         if m.kind == "country":
-            before = sentence.text[: m.start - sentence.start]
             if _CONTEXT_BEFORE.search(before):
                 return None
-            located = not place and m.form == "metonym" and _LOCATION_BEFORE.search(before)
+            located = m.form == "metonym" and (
+                (not place and _LOCATION_BEFORE.search(before)) or _NAMES_INSTRUMENT.search(after)
+            )
             if located and (not pair or m.value not in pair):
                 return None  # "climate talks in Paris" in a Peru–Russia story: where, not who
             return resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
@@ -537,6 +553,8 @@ class EventExtractor:
         if not ranked and pair and hit.trigger.type == "diplomatic_relations":
             return tuple(sorted(pair))  # "Diplomatic relations were restored": relations are between the pair
         codes = sorted(ranked, key=ranked.__getitem__)
+        if pair and hit.trigger.type in _CONFLICT_TYPES and codes and codes[0] not in pair:
+            return None  # "… in retaliation for the invasion of Ukraine": the act nearest is a third's
         if pair and set(pair) <= set(codes):
             return tuple(sorted(pair))
         if len(codes) >= 2:

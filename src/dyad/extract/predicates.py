@@ -43,6 +43,50 @@ _OTHER_CLAUSE = ("relcl", "advcl", "ccomp", "acl", "parataxis", "appos", "conj",
 # Inside an argument, a place is not a side: "Turkish forces over Syria", "a patrol near Aceh" ("in X" is
 # kept: "strikes in Lebanon" names the target of force).
 _LOCATIVE = ("near", "over", "across", "outside", "around", "off", "along")
+# "Saudi-brokered", "Qatar-mediated": the country that brokers an instrument or a truce is not a party to it
+_GO_BETWEEN = frozenset(("broker", "mediate", "sponsor", "facilitate", "host", "arrange", "back"))
+# A part or a stage names what it is part of: "closed seven of its eight crossings", "blocked the opening
+# of the chapter", "the resumption of talks"; the act is on the crossings, the chapter, the talks.
+_PARTS = frozenset(
+    (
+        "some",
+        "most",
+        "all",
+        "part",
+        "half",
+        "many",
+        "several",
+        "majority",
+        "rest",
+        "remainder",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "number",
+        "bulk",
+        "each",
+        "any",
+        "none",
+        "one",
+    )
+)
+_STAGES = frozenset(
+    (
+        "opening",
+        "start",
+        "launch",
+        "resumption",
+        "conclusion",
+        "completion",
+        "round",
+        "continuation",
+        "holding",
+        "signing",
+        "renewal",
+        "extension",
+    )
+)
 _MODAL_EFFECTS = ("planned", "threat", "refusal", "offer", "demand", "negation", "hedge")
 _DROP = ("negation", "hedge")
 # Heads of a subject that can pay a visit besides a named person (troops "arriving" are no visit).
@@ -231,8 +275,15 @@ def _judged(clause: Any) -> list[Any]:
     the duties were unjustified" (the copula's complement)."""
     if clause.pos_ in ("ADJ", "NOUN"):  # "a terrorist act": the judging word may qualify the noun
         return [clause] + [c for c in clause.children if c.dep_ in ("amod", "compound")]
+    if _lemma(clause) in ("amount", "constitute", "represent"):  # "said the move amounted to interference"
+        said = [g for g in clause.children if g.dep_ == "dobj"]
+        said += [h for g in clause.children if g.dep_ == "prep" and g.lower_ == "to" for h in g.children]
+        return said + [m for g in said for m in g.children if m.dep_ in ("amod", "compound")]
     if _lemma(clause) == "be":
-        return [g for g in clause.children if g.dep_ in ("acomp", "attr")]
+        said = [g for g in clause.children if g.dep_ in ("acomp", "attr")]
+        # "was a hostile act", "is an act of aggression": the judging word qualifies the complement
+        said += [m for g in said for m in g.children if m.dep_ in ("amod", "compound")]
+        return said + [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
     return []
 
 
@@ -260,7 +311,31 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
         heads.append(token.head)  # "held talks": the light verb over the noun
     if not is_noun and _reduced_passive(token):
         heads.append(token.head)  # "the truce agreed in 2003"
+    # "froze one of the oldest relationships in the Americas" describes, it names no act on relations
+    heads += [g for h in heads if _part_or_stage(h) for g in _of_object(h)]
     return heads + [conj for h in heads for conj in h.conjuncts]
+
+
+def _superlative(token: Any) -> bool:
+    return any(c.tag_ == "JJS" or (c.dep_ == "advmod" and c.lower_ == "most") for c in token.children)
+
+
+def _part_or_stage(token: Any) -> bool:
+    """ "seven of its crossings", "the opening of talks": a word that stands for what follows its "of"."""
+    return token.pos_ == "NUM" or _lemma(token) in _PARTS or str(token.lower_) in _STAGES
+
+
+def _of_object(token: Any) -> list[Any]:
+    """What a part or stage is of, with its own modifiers ("the opening of Chapter 23 in the accession
+    talks": the chapter, the talks and "accession")."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
+    if not any(c.lower_ == "of" for c in preps):
+        return []
+    found = [g for c in preps for g in c.children if g.dep_ == "pobj" and not _superlative(g)]
+    found += [
+        h for g in found for c in g.children if c.dep_ == "prep" for h in c.children if h.dep_ == "pobj"
+    ]
+    return found + [m for g in found for m in g.children if m.dep_ in ("compound", "amod")]
 
 
 def _appeal(token: Any) -> bool:
@@ -296,8 +371,18 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
 
 def _best(candidates: Iterable[Predicate], token: Any, is_noun: bool) -> Predicate | None:
     """The most specific listed reading: longest phrase first, then one with an object list."""
-    ranked = sorted(candidates, key=lambda p: (-len(p.lemma.split()), -bool(p.objects)))
-    return next((p for p in ranked if _matches(p, token, is_noun)), None)
+    matching = [p for p in candidates if _matches(p, token, is_noun)]
+    # "sent a protest note": the object's modifier says what kind of note it is, so a reading of the
+    # modifier outranks one of the bare object ("sent fighter jets into airspace" keeps the file's order)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    heads = {_lemma(c) for c in objects}
+    modifiers = {_lemma(m) for c in objects for m in c.children if m.dep_ in ("compound", "amod")}
+
+    def kind_of_object(p: Predicate) -> bool:
+        return bool(modifiers & p.objects) and not heads & p.objects
+
+    ranked = sorted(matching, key=lambda p: (-len(p.lemma.split()), -bool(p.objects), -kind_of_object(p)))
+    return ranked[0] if ranked else None
 
 
 def _span(token: Any) -> list[Any]:
@@ -306,10 +391,12 @@ def _span(token: Any) -> list[Any]:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
             continue
+        if c.dep_ == "amod" and c.tag_ == "VBN" and _lemma(c) in _GO_BETWEEN:
+            continue  # "the Saudi-brokered agreement": Saudi Arabia is no party to it
         if c.dep_ not in _OTHER_CLAUSE:
             out.extend(_span(c))
-        elif c.dep_ == "conj" and token.pos_ in ("PROPN", "NOUN", "PRON"):
-            out.extend(_span(c))  # "Chile and Japan signed": coordinated names are one argument
+        elif c.dep_ == "conj" and token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.extend(_span(c))  # "Chile and Japan signed", "Chilean and Japanese officials": one argument
     return out
 
 
@@ -504,7 +591,14 @@ def state_act_noun(token: Any) -> bool:
 
 def _names_non_state(phrases: Iterable[Any]) -> bool:
     """Does any of ``phrases`` (each with the words below it) name one who acts without a state?"""
-    return any(_lemma(t) in _NON_STATE for p in phrases for t in p.subtree)
+    return any(_lemma(t) in _NON_STATE or _group_fighters(t) for p in phrases for t in p.subtree)
+
+
+def _group_fighters(token: Any) -> bool:
+    """ "JEM fighters", "RSF fighters": fighters named by a group (a name, not a country's adjective)."""
+    return _lemma(token) == "fighter" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+    )
 
 
 # Who acts without a state behind them, as far as a sentence alone can tell.
@@ -571,9 +665,12 @@ def _named_subject(verb: Any) -> bool:
 
 def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
-    current = token
+    current, controlled = token, False
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not _misparsed_object(current, c)]
+        # "officials are scheduled to meet", "Boric was invited to visit": a passive's subject does the
+        # act of its complement
+        deps = _SUBJECTS + ("nsubjpass",) if controlled else _SUBJECTS
+        subjects = [c for c in current.children if c.dep_ in deps and not _misparsed_object(current, c)]
         if subjects:
             # two subjects are a misparse; the one nearest the verb is the subject ("LIMA, May 3
             # (Reuters) - Chile signed": the dateline's city is taken for a second subject)
@@ -604,6 +701,7 @@ def _subject(token: Any) -> list[Any]:
                 current = current.head
             continue
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+            controlled = current.dep_ == "xcomp"
             current = current.head
             continue
         if current.dep_ == "pcomp" and str(current.head.lower_) == "by" and current.head.head.pos_ == "VERB":
@@ -775,6 +873,11 @@ def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str
     for t in tokens:
         if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
             found |= pronoun(str(t.lower_))
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp":
+            # "Russia announced it was pulling out": "it" is the one who announces
+            found |= {
+                c for s in _subject(t.head.head) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))
+            }
     if tokens:
         for t in tokens:
             found |= codes(t.idx, t.idx + len(t.text))

@@ -15,7 +15,7 @@ from typing import Any
 
 from dyad import analyze, query
 from dyad.analyze import infer_pair
-from dyad.display import quantity_text, sources_text
+from dyad.display import quantity_text, sides_text, sources_text
 from dyad.knowledge import load_knowledge
 from dyad.resolve import Record
 from dyad.store import Store
@@ -260,8 +260,11 @@ def _strip_prefix(summary: str, event_type: str) -> str:
     return summary
 
 
-def _participants(codes: list[str]) -> str:
-    return ", ".join(country_name(c) for c in codes)
+def _participants(e: dict[str, Any]) -> str:
+    """'Peru, Russia'; 'United Kingdom → Russia' for an act one side did to the other."""
+    if e.get("initiator"):
+        return sides_text(e["participants"], e["initiator"], country_name)
+    return ", ".join(country_name(c) for c in e["participants"])
 
 
 def _timeline_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
@@ -271,7 +274,7 @@ def _timeline_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
         "type": e["type"].replace("_", " "),
         "status": e["status"],
         "dimension": e["dimension"].replace("_", " "),
-        "participants": _participants(e["participants"]),
+        "participants": _participants(e),
         "headline": e["headline"],
         "sources": sources_text(e["sources"], e["independent_sources"]),
         "citations": cite(e["citations"]),
@@ -282,7 +285,7 @@ def _undated_event(e: dict[str, Any], cite: Citer) -> dict[str, Any]:
     return {
         "type": e["type"].replace("_", " "),
         "status": e["status"],
-        "participants": _participants(e["participants"]),
+        "participants": _participants(e),
         "headline": e["headline"],
         "sources": sources_text(e["source_count"], e["independent_sources"]),
         "citations": cite(e["sources"]),

@@ -279,6 +279,13 @@ def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [g.rows for g in groups]
 
 
+def acting_side(group: list[dict[str, Any]]) -> str | None:
+    """The side a group's mentions say acted on the other: the one they name; none when none names one or,
+    should they ever disagree (``_Group`` keeps mentions of different acting sides apart), none."""
+    named = {r["initiator"] for r in group if r.get("initiator")}
+    return named.pop() if len(named) == 1 else None
+
+
 def resolve_event(
     group: list[dict[str, Any]], names: dict[str, str], independence: dict[str, int]
 ) -> dict[str, Any]:
@@ -290,6 +297,7 @@ def resolve_event(
     return {
         **resolved,
         "participants": json.loads(best["participants"]),
+        "initiator": acting_side(group),  # not only the best-dated mention's: any of them may name it
         "actors": actors,
         "sources": sources,
         "source_count": len(docs),

@@ -85,9 +85,10 @@ def _slots(event: dict[str, Any], actors: dict[str, ActorInfo]) -> dict[str, str
 
 
 def _pair(event: dict[str, Any], actors: dict[str, ActorInfo]) -> str:
-    """The participants' names, the side of the first actor with a known country first."""
+    """The participants' names, the acting side first: the event's initiator when its sources name one,
+    else the side of the first actor with a known country."""
     codes = list(event["participants"])
-    countries = [actors[n].country for n in event["actors"] if n in actors]
+    countries = [event.get("initiator")] + [actors[n].country for n in event["actors"] if n in actors]
     acting = next((c for c in countries if c in codes), None)
     if acting:
         codes.sort(key=lambda c: c != acting)

@@ -15,7 +15,15 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from dyad import query
-from dyad.serve.data import MAX_NUMBER, EventFilter, Snapshot, paginate, parse_pair, split_values
+from dyad.serve.data import (
+    MAX_NUMBER,
+    EventFilter,
+    Snapshot,
+    paginate,
+    parse_pair,
+    parse_side,
+    split_values,
+)
 
 MAX_LIMIT = 1000
 
@@ -98,12 +106,24 @@ def events(
         int, Query(ge=0, le=MAX_NUMBER, description="At least this many documents report it.")
     ] = 0,
     undated: Annotated[bool, Query(description="Also list events without a date.")] = False,
+    by: Annotated[
+        str | None,
+        Query(description="Only the acts this side initiated on the other: a code or name, e.g. GBR."),
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Resolved events (one per real-world event, every source), oldest first."""
+    """Resolved events (one per real-world event, every source), oldest first; `initiator` is the side
+    that acted on the other, when the sources say (null otherwise)."""
     f = EventFilter(
-        parse_pair(dyad), split_values(type_), dimension, date_from, date_to, min_sources, undated
+        parse_pair(dyad),
+        split_values(type_),
+        dimension,
+        date_from,
+        date_to,
+        min_sources,
+        undated,
+        parse_side(by),
     )
     return snap.events(f, limit, offset)
 

@@ -46,11 +46,17 @@ class EventFilter:
     date_to: str | None = None
     min_sources: int = 0
     undated: bool = False
+    by: str | None = None  # ISO3: only the acts this side initiated
 
 
 def parse_pair(text: str | None) -> tuple[str, ...]:
     """The ``dyad`` query parameter as two ISO codes (errors name the parameter, not the CLI's flag)."""
     return query.parse_dyad(text, param="dyad")
+
+
+def parse_side(text: str | None) -> str | None:
+    """The ``by`` query parameter (a side that acted) as an ISO code."""
+    return query.parse_country(text, param="by")
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:
@@ -182,6 +188,7 @@ class Snapshot:
             date_to=f.date_to,
             include_undated=f.undated,
             min_sources=f.min_sources,
+            by=f.by,
             limit=limit,
             offset=offset,
         )

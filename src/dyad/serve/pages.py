@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from dyad.display import quantity_text, sources_text
+from dyad.display import quantity_text, sides_text, sources_text
 from dyad.models import DIMENSIONS, EVENT_TYPES, FIGURE_KINDS
 from dyad.report.context import country_name
 from dyad.serve.api import snapshot
@@ -25,6 +25,7 @@ from dyad.serve.data import (
     NotFoundError,
     Snapshot,
     paginate,
+    parse_side,
     source_spans,
 )
 from dyad.serve.highlight import highlight
@@ -48,6 +49,8 @@ def templates() -> Jinja2Templates:
     env.filters["words"] = lambda v: str(v or "").replace("_", " ")
     env.filters["country"] = country_name
     env.filters["sources"] = lambda item: sources_text(item["source_count"], item["independent_sources"])
+    env.filters["sides"] = lambda e: sides_text(e["participants"], e.get("initiator"))
+    env.filters["side_names"] = lambda e: sides_text(e["participants"], e.get("initiator"), country_name)
     env.filters["money"] = lambda f: quantity_text(f["value"], f["unit"], f["qualifier"], f.get("value_max"))
     return Jinja2Templates(env=env)
 
@@ -114,6 +117,7 @@ def timeline(
     date_to: Annotated[str, Query(alias="to")] = "",
     min_sources: Annotated[int, Query(ge=0, le=MAX_NUMBER)] = 0,
     undated: bool = False,
+    by: str = "",
     offset: Offset = 0,
 ) -> HTMLResponse:
     ctx = pair_context(snap, dyad)
@@ -125,6 +129,7 @@ def timeline(
         date_to or None,
         min_sources,
         undated,
+        parse_side(by),
     )
     page = snap.events(f, PAGE_SIZE, offset)
     return render(

@@ -160,8 +160,12 @@ def _doc_names(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
     return names
 
 
+# What a resolved event keeps in columns of its own rather than in its ``data`` (read back by _decode).
+_EVENT_COLUMNS = ("independent_sources", "day_start", "day_end", "initiator")
+
+
 def _record_event_row(event: dict[str, Any], head: dict[str, Any], component: str) -> dict[str, Any]:
-    data = {k: v for k, v in event.items() if k not in ("independent_sources", "day_start", "day_end")}
+    data = {k: v for k, v in event.items() if k not in _EVENT_COLUMNS}
     return {
         "id": event["id"],
         "component": component,
@@ -174,6 +178,7 @@ def _record_event_row(event: dict[str, Any], head: dict[str, Any], component: st
         "day_start": event["day_start"],
         "day_end": event["day_end"],
         "source_count": event["source_count"],
+        "initiator": event["initiator"],
         "order_key": order_key(head),
         "head_name": _instrument(head),
         "head_day_start": head["day_start"],
@@ -729,6 +734,19 @@ def rebuild(conn: Connection) -> None:
     _recount_actors(conn, None)
 
 
+def fill_initiators(conn: Connection) -> None:
+    """Give every resolved event the side its mentions name as acting (``resolve.events.acting_side``),
+    by one statement over the links: what a store written before the column existed needs (schema 9)."""
+    e, links, m = schema.record_events, schema.event_links, schema.events
+    named = (
+        select(case((func.count(m.c.initiator.distinct()) == 1, func.min(m.c.initiator))))
+        .select_from(links.join(m, m.c.id == links.c.mention_id))
+        .where(links.c.event_id == e.c.id)
+        .scalar_subquery()
+    )
+    conn.execute(update(e).values(initiator=named))
+
+
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     for chunk in chunks(rows):
         conn.execute(insert(table), chunk)
@@ -756,6 +774,7 @@ class EventQuery:
     order: str = "date"  # date: by first day then type (the export); timeline: also by last day
     ids: tuple[str, ...] | None = None  # only these events (at most a few hundred)
     naming: str | None = None  # only events whose stored record holds this text (say, an actor's name)
+    initiator: str | None = None  # only events this side (ISO3) initiated, acting on the other
     limit: int | None = None
     offset: int = 0
 
@@ -798,6 +817,8 @@ def _event_filter(q: EventQuery) -> list[Any]:
         where.append(e.c.id.in_(q.ids))
     if q.naming:
         where.append(e.c.data.contains(q.naming, autoescape=True))
+    if q.initiator:
+        where.append(e.c.initiator == q.initiator)
     return where
 
 
@@ -821,7 +842,7 @@ def read_events(conn: Connection, q: EventQuery) -> tuple[int, list[dict[str, An
         "timeline": (e.c.day_start, e.c.day_end, _binary(e.c.type, conn), key),
         "record": (key,),
     }[q.order]
-    query = select(e.c.data, e.c.day_start, e.c.day_end).where(*where).order_by(*order)
+    query = select(*_event_read(e)).where(*where).order_by(*order)
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
@@ -875,9 +896,7 @@ def read_event(conn: Connection, ref: str) -> dict[str, Any] | None:
     """One resolved event by its id or the id of any mention merged into it."""
     e, links = schema.record_events, schema.event_links
     mention = select(links.c.event_id).where(links.c.mention_id == ref).scalar_subquery()
-    row = conn.execute(
-        select(e.c.data, e.c.day_start, e.c.day_end).where(or_(e.c.id == ref, e.c.id == mention))
-    )
+    row = conn.execute(select(*_event_read(e)).where(or_(e.c.id == ref, e.c.id == mention)))
     found = row.mappings().first()
     return _decode(found) if found else None
 
@@ -1006,9 +1025,17 @@ def independent_counts(conn: Connection, table: str, ids: Iterable[str]) -> dict
 
 
 def _decode(row: Any) -> dict[str, Any]:
+    """A stored resolved event or figure: its ``data`` with what is kept in columns (``_event_read``)."""
     item: dict[str, Any] = json.loads(row["data"])
     item["day_start"], item["day_end"] = row["day_start"], row["day_end"]
+    if "initiator" in row:
+        item["initiator"] = row["initiator"]
     return item
+
+
+def _event_read(e: Any) -> tuple[Any, ...]:
+    """The columns a resolved event is read from (``_decode``)."""
+    return (e.c.data, e.c.day_start, e.c.day_end, e.c.initiator)
 
 
 def read_actors(conn: Connection, names: Iterable[str]) -> list[dict[str, Any]]:
@@ -1094,7 +1121,7 @@ def read_events_by_id(conn: Connection, ids: Iterable[str]) -> list[dict[str, An
     e = schema.record_events
     rows: list[Any] = []
     for chunk in chunks(set(ids)):
-        query = select(e.c.data, e.c.day_start, e.c.day_end, e.c.order_key).where(e.c.id.in_(chunk))
+        query = select(*_event_read(e), e.c.order_key).where(e.c.id.in_(chunk))
         rows += conn.execute(query).mappings().all()
     return [_decode(r) for r in sorted(rows, key=lambda r: r["order_key"])]
 

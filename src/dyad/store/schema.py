@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -48,7 +48,11 @@ ADDED_COLUMNS = (
     (6, "record_conflicts", "first", "VARCHAR(24)", "NULL"),
     (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
     (7, "events", "initiator", "VARCHAR(3)", "NULL"),
+    (9, "record_events", "initiator", "VARCHAR(3)", "NULL"),
 )
+# A resolved event's acting side as a column since 9: a store of 6 to 8 gets it from its mentions when it
+# opens (``dyad.store.record.fill_initiators``), without resolving anything again.
+INITIATOR_SINCE = 9
 
 # Indexes of older versions that one of today's covers (a store loses them when it is upgraded): name,
 # and the version that replaced it.
@@ -246,6 +250,8 @@ record_events = Table(
     Column("day_start", Date),
     Column("day_end", Date),
     Column("source_count", Integer, nullable=False),
+    # ISO3 of the side that acted on the other, when its mentions name one (``resolve.events.acting_side``)
+    Column("initiator", String(3)),
     # Whole-record order of resolution (type, participants, date rank, first mention): ties in every
     # listing fall back on it, so that stored and re-resolved records list events alike.
     Column("order_key", Text, nullable=False),
@@ -263,6 +269,7 @@ record_events = Table(
     Index("ix_record_events_sources", "source_count"),
     Index("ix_record_events_dimension", "dimension", "day_start"),
     Index("ix_record_events_status", "status"),
+    Index("ix_record_events_initiator", "initiator", "pair", "day_start"),  # the acts one side initiated
 )
 
 figure_links = Table(

@@ -157,6 +157,8 @@ def _upgrade(conn: Any, version: int) -> None:
             index.create(conn, checkfirst=True)
     if version < schema.RECORD_SINCE:
         record.rebuild(conn)
+    elif version < schema.INITIATOR_SINCE:
+        record.fill_initiators(conn)
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
     )
