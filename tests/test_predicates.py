@@ -696,6 +696,8 @@ def test_sixth_round_readings(sentence: str, etype: str, date: str) -> None:
         "On 3 May 2023 Boric attended the funeral of a Chilean poet.",  # a ceremony at home
         "On 3 May 2023 Chile said the hostility of its press to Japan had faded.",  # enmity is no fighting
         "On 3 May 2023 JEM fighters attacked Osaka, across the river from Tokyo.",  # a group's fighters
+        "On 3 May 2023 the quarrel between Chile and Japan escalated into a trade war.",  # no fighting
+        "On 3 May 2023 Chile and Japan began a war of words over fishing.",
         # the act nearest the trigger is on a third country
         "On 3 May 2023 Japan and Chile discussed sanctions imposed over the invasion of Ukraine.",
     ],
@@ -712,3 +714,11 @@ def test_a_go_between_and_a_venue_are_no_parties() -> None:
     facts = _facts(_events(text))
     assert ("agreement", ("CHL", "JPN"), "2023-05-03") in facts
     assert not [f for f in facts if {"QAT", "PER"} & set(f[1])], facts
+
+
+def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
+    """Tit-for-tat in one sentence: each side's ban is an act of its own (one event per type and date in a
+    sentence otherwise)."""
+    events = _events(INTRO + "On 3 May 2023 Chile banned Japanese goods and Japan banned Chilean cars.")
+    bans = [e for e in events if e.type == "sanction" and e.date and e.date.edtf == "2023-05-03"]
+    assert sorted(e.initiator or "" for e in bans) == ["CHL", "JPN"]

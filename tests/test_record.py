@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import inspect, select, text, update
 
 from conftest import CORPORA
 from dyad import analyze, query
@@ -25,7 +25,7 @@ from dyad.edtf import parse_edtf
 from dyad.models import DIMENSIONS, Document, Event, ProcessedDocument, Source, TimeValue
 from dyad.report.context import build_data, build_overview, chart_trade
 from dyad.resolve import resolve
-from dyad.store import Store, schema
+from dyad.store import Store, record, schema
 
 Processed = Callable[[str], list[ProcessedDocument]]
 
@@ -182,6 +182,35 @@ def test_a_store_of_version_4_gets_its_summaries_when_opened(processed: Processe
         conn.execute(text("ALTER TABLE record_conflicts DROP COLUMN pair"))
         conn.execute(update(schema.meta).where(schema.meta.c.key == "schema").values(value="4"))
     with Store(url) as store:
+        assert_same_record(store)
+
+
+def test_a_store_of_version_9_marks_its_short_mentions_and_adds_as_before(
+    processed: Processed, tmp_path: Path
+) -> None:
+    """Version 9 had no long_span on the links: opened, the short ones are marked (the column's default,
+    long, is right but slow to search), the old index goes, and a document added later joins the same
+    events as in a store written today."""
+    url = f"sqlite:///{tmp_path / 'v9.db'}"
+    first, *rest = processed("heldout")
+    with Store(url) as store:
+        store.add(first)
+    with Store(url) as store, store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_event_links_span"))
+        conn.execute(text("ALTER TABLE record_event_links DROP COLUMN long_span"))
+        old_index = "ix_event_links_near ON record_event_links (type, participants, status, day_start)"
+        conn.execute(text(f"CREATE INDEX {old_index}"))
+        conn.execute(update(schema.meta).where(schema.meta.c.key == "schema").values(value="9"))
+    with Store(url) as store:
+        links = schema.event_links
+        with store.engine.connect() as conn:
+            marks = conn.execute(select(links.c.day_start, links.c.day_end, links.c.long_span)).all()
+            indexes = {i["name"] for i in inspect(conn).get_indexes(links.name)}
+        assert marks and {m for *_, m in marks} == {0, 1}
+        assert all(m == record.long_span(s, e) for s, e, m in marks)
+        assert "ix_event_links_near" not in indexes and "ix_event_links_span" in indexes
+        for doc in rest:
+            store.add(doc)
         assert_same_record(store)
 
 

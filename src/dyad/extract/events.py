@@ -331,11 +331,12 @@ class EventExtractor:
             ):
                 continue  # "imported $339 million of Russian goods": a figure
             key = (reading.type, date.edtf if date else None)
-            if key in at.dated or (reading.type, None) in at.dated:
-                continue
             participants = self._reading_sides(at, reading, date)
             if participants is None:
                 continue
+            taken = key in at.dated or (reading.type, None) in at.dated
+            if taken and not _other_side_acts(at.sentence, events, key, _initiator(reading, participants)):
+                continue  # one event per type and date in a sentence, unless the other side acts
             at.dated.add(key)
             events.append(self._reading_event(at, reading, participants, date))
 
@@ -735,6 +736,19 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
     """Is a sum of money part of the phrase at ``scope``?"""
     return any(q.is_money and scope[0] <= q.start < scope[1] for q in find_quantities(text))
+
+
+def _other_side_acts(
+    sentence: Sentence, events: list[Event], key: tuple[str, str | None], initiator: str | None
+) -> bool:
+    """A sentence where each side acts ("Chile banned Japanese goods and Japan banned Chilean cars"): the
+    sentence's event of this type and date was the other side's act, so this one is an act of its own."""
+    made = [
+        e
+        for e in events
+        if e.source.start == sentence.start and (e.type, e.date.edtf if e.date else None) == key
+    ]
+    return initiator is not None and bool(made) and all(e.initiator not in (None, initiator) for e in made)
 
 
 def _initiator(reading: Reading, participants: tuple[str, ...]) -> str | None:

@@ -316,6 +316,39 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
+# Wars and battles fought with other weapons than force.
+_NOT_FORCE = frozenset(
+    (
+        "trade",
+        "tariff",
+        "price",
+        "currency",
+        "cold",
+        "information",
+        "propaganda",
+        "word",
+        "words",
+        "sanctions",
+        "diplomatic",
+        "media",
+        "legal",
+        "chip",
+        "tech",
+        "technology",
+        "subsidy",
+        "visa",
+        "culture",
+    )
+)
+
+
+def _figurative(noun: Any) -> bool:
+    """ "a trade war", "the tariff battle", "a war of words": the modifier says it is no fighting."""
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    modifiers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(_lemma(m) in _NOT_FORCE or str(m.lower_) in _NOT_FORCE for m in modifiers)
+
+
 def _superlative(token: Any) -> bool:
     return any(c.tag_ == "JJS" or (c.dep_ == "advmod" and c.lower_ == "most") for c in token.children)
 
@@ -358,6 +391,8 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
             return False
     if pred.objects:
         heads = _object_heads(token, is_noun)
+        if pred.type == "use_of_force":  # "escalated into a trade war": no fighting
+            heads = [h for h in heads if not _figurative(h)]
         named = "@name" in pred.objects  # "recognised Kosovo", not "recognised the importance"
         # "summoned Ambassador Ken Tanaka": a person's title is the object's word
         titles = [c for h in heads if h.pos_ == "PROPN" for c in h.children if c.dep_ == "compound"]
@@ -819,6 +854,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         pred = _best(candidates, token, is_noun)
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
+        if is_noun and pred.type == "use_of_force" and _figurative(token):
+            continue  # "a trade war", "a war of words": no force
         effect = _modality(token, k)
         if effect == "negation" and pred.type in _REFUSABLE and _refused(token):
             effect = "refusal"

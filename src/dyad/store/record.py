@@ -54,6 +54,14 @@ from dyad.store import schema
 from dyad.weights import counts, event_scope, event_shares, figure_scope, figure_shares
 
 _NEAR = dt.timedelta(days=7)  # resolve.events: day-precise mentions a week apart can be one event
+_SHORT = dt.timedelta(days=schema.SHORT_SPAN_DAYS)
+
+
+def long_span(start: dt.date | None, end: dt.date | None) -> int:
+    """1 for a mention undated, open at one end or longer than SHORT_SPAN_DAYS (``record_event_links``)."""
+    return int(start is None or end is None or (end - start).days > schema.SHORT_SPAN_DAYS)
+
+
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 
 
@@ -98,7 +106,9 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
         for row in chunk:
             by_partition.setdefault(partition(row), []).append(row)
         query = select(*columns, links.c.type, links.c.participants, links.c.status)
-        for c in conn.execute(query.where(or_(*(_near(row) for row in chunk)))).mappings():
+        ranges = [query.where(term) for row in chunk for term in _near(row)]
+        # one index range each, read as a union: an OR of them is read as one scan of the whole pair
+        for c in conn.execute(union_all(*ranges) if len(ranges) > 1 else ranges[0]).mappings():
             if c["component"] in out:
                 continue
             other = {**c, "_name": frozenset(c["instrument"].split())}
@@ -110,32 +120,44 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
 _NEAR_ROWS = 50  # mentions whose neighbours one statement finds
 
 
-def _near(row: dict[str, Any]) -> Any:
-    """Stored mentions of ``row``'s type, pair and status near its dates (a week either way; undated when
-    it is) or, undated on one side, naming its instrument."""
+def _near(row: dict[str, Any]) -> list[Any]:
+    """Where to find stored mentions of ``row``'s type, pair and status near its dates (a week either way;
+    undated when it is) or, undated on one side, naming its instrument: each condition one index range."""
     links = schema.event_links
-    undated = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    same_name = links.c.instrument == _instrument(row) if row["_name"] else None
-    found = span(row)
-    if found is None:
-        near = undated if same_name is None else or_(undated, same_name)
-    else:
-        lo, hi = found
-        lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
-        hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
-        near = and_(
-            ~undated,
-            or_(links.c.day_start.is_(None), links.c.day_start <= hi),
-            or_(links.c.day_end.is_(None), links.c.day_end >= lo),
-        )
-        if same_name is not None:
-            near = or_(near, and_(undated, same_name))
-    return and_(
+    same = (
         links.c.type == row["type"],
         links.c.participants == row["participants"],
         links.c.status == row["status"],
-        near,
     )
+    undated = and_(*same, links.c.long_span == 1, links.c.day_start.is_(None), links.c.day_end.is_(None))
+    named = and_(*same, links.c.instrument == _instrument(row)) if row["_name"] else None
+    found = span(row)
+    if found is None:
+        return [undated] if named is None else [undated, named]
+    lo, hi = found
+    lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
+    hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
+    # a short mention that ends on or after ``lo`` starts at most SHORT_SPAN_DAYS before it: a bounded
+    # range of first days, not every earlier mention of the pair (which grew with the store); the few
+    # long ones are read apart
+    earliest = lo - _SHORT if lo > dt.date.min + _SHORT else dt.date.min
+    short = and_(
+        *same,
+        links.c.long_span == 0,
+        links.c.day_start >= earliest,
+        links.c.day_start <= hi,
+        links.c.day_end >= lo,
+    )
+    long = and_(
+        *same,
+        links.c.long_span == 1,
+        or_(links.c.day_start.is_not(None), links.c.day_end.is_not(None)),
+        or_(links.c.day_start.is_(None), links.c.day_start <= hi),
+        or_(links.c.day_end.is_(None), links.c.day_end >= lo),
+    )
+    if named is None:
+        return [short, long]
+    return [short, long, and_(named, links.c.day_start.is_(None), links.c.day_end.is_(None))]
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -234,6 +256,7 @@ def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, A
         "instrument": _instrument(row),
         "component": component,
         "event_id": event_id,
+        "long_span": long_span(row["day_start"], row["day_end"]),
     }
 
 
@@ -373,16 +396,15 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     for r in conn.execute(query.where(links.c.component.in_(list(parts)))):
         known[r.component].append(r)
     touched: set[str] = set()
-    mentions: list[str] = []
+    linked: dict[str, str] = {}  # the chains' mentions and the figure each is linked to now
     for component, fresh in parts.items():
         reach = _agreeing(fresh, known[component])
         chain = {r.figure_id for r in known[component] if (r.value, r.qualifier) in reach}
         touched |= chain
-        mentions += [r.id for r in known[component] if r.figure_id in chain]
+        linked |= {r.id: r.figure_id for r in known[component] if r.figure_id in chain}
     rows = [row for fresh in parts.values() for row in fresh]
-    for chunk in chunks(mentions):
+    for chunk in chunks(linked):
         rows += _figure_rows(conn, f.c.id.in_(chunk))
-        conn.execute(delete(links).where(links.c.mention_id.in_(chunk)))
     for chunk in chunks(touched):
         conn.execute(delete(rf).where(rf.c.id.in_(chunk)))
         conn.execute(delete(c).where(or_(c.c.first.in_(chunk), c.c.second.in_(chunk))))
@@ -390,16 +412,21 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     remaining = select(rf.c.component, rf.c.data).where(rf.c.component.in_(list(parts))).order_by(rf.c.id)
     for component, data in conn.execute(remaining):
         others[component].append(json.loads(data))
-    figures = _write_resolved_figures(conn, rows, others)
+    figures = _write_resolved_figures(conn, rows, others, linked)
     _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
 
 
 def _write_resolved_figures(
-    conn: Connection, rows: list[dict[str, Any]], others: dict[str, list[dict[str, Any]]] | None = None
+    conn: Connection,
+    rows: list[dict[str, Any]],
+    others: dict[str, list[dict[str, Any]]] | None = None,
+    linked: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Resolve figure mention ``rows`` within their components and write the record's figures, the links
     of their mentions and their conflicts, also with ``others`` (a component's resolved figures left in
-    place). Returns the figure rows written."""
+    place). ``linked``: the mentions among ``rows`` that are linked already, to which figure; a link that
+    stays as it was is not written again (a figure reported hundreds of times keeps its lowest mention's
+    id, so its links, when a report joins it). Returns the figure rows written."""
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     doc_of = {r["id"]: r["doc_id"] for r in rows}
     parts: dict[str, list[dict[str, Any]]] = {}
@@ -418,8 +445,12 @@ def _write_resolved_figures(
             {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
             for fig in resolved
             for m in fig["mention_ids"]
+            if (linked or {}).get(m) != fig["id"]
         ]
         found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
+    moved = [link["mention_id"] for link in found_links if link["mention_id"] in (linked or {})]
+    for chunk in chunks(moved):
+        conn.execute(delete(schema.figure_links).where(schema.figure_links.c.mention_id.in_(chunk)))
     _insert(conn, schema.record_figures, figures)
     _insert(conn, schema.figure_links, found_links)
     _insert(conn, schema.record_conflicts, found_conflicts)

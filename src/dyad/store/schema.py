@@ -17,13 +17,14 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
     text,
 )
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -49,6 +50,7 @@ ADDED_COLUMNS = (
     (6, "record_conflicts", "second", "VARCHAR(24)", "NULL"),
     (7, "events", "initiator", "VARCHAR(3)", "NULL"),
     (9, "record_events", "initiator", "VARCHAR(3)", "NULL"),
+    (10, "record_event_links", "long_span", "SMALLINT", "1"),  # 1 until the upgrade marks the short ones
 )
 # A resolved event's acting side as a column since 9: a store of 6 to 8 gets it from its mentions when it
 # opens (``dyad.store.record.fill_initiators``), without resolving anything again.
@@ -56,7 +58,15 @@ INITIATOR_SINCE = 9
 
 # Indexes of older versions that one of today's covers (a store loses them when it is upgraded): name,
 # and the version that replaced it.
-REPLACED_INDEXES = (("ix_record_events_pair", 8), ("ix_record_events_pair_day", 8))
+REPLACED_INDEXES = (
+    ("ix_record_events_pair", 8),
+    ("ix_record_events_pair_day", 8),
+    ("ix_event_links_near", 10),
+)
+# A mention longer than this many days (or open at one end) is "long" (``record_event_links.long_span``,
+# since 10): the neighbours of a new mention are found among the short ones by a bounded range of first
+# days, and among the few long ones apart.
+SHORT_SPAN_DAYS = 31
 
 metadata = MetaData()
 
@@ -229,7 +239,9 @@ event_links = Table(
     Column("instrument", Text, nullable=False),  # the named instrument's words, sorted; "" when none
     Column("component", String(24), nullable=False),
     Column("event_id", String(24), nullable=False),  # the resolved event it is part of
-    Index("ix_event_links_near", "type", "participants", "status", "day_start"),
+    # 1: undated, open at one end or longer than SHORT_SPAN_DAYS (see record._near)
+    Column("long_span", SmallInteger, nullable=False, server_default="1"),
+    Index("ix_event_links_span", "type", "participants", "status", "long_span", "day_start"),
     Index("ix_event_links_instrument", "type", "participants", "status", "instrument"),
     Index("ix_event_links_component", "component"),
     Index("ix_event_links_event", "event_id", "doc_id"),

@@ -149,6 +149,8 @@ def _upgrade(conn: Any, version: int) -> None:
         # (a table created just now, by create_all, already has every column)
         if version < added_in and column not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type} DEFAULT {default}')
+    if version < 10:
+        _mark_short_spans(conn)
     for name, replaced_in in schema.REPLACED_INDEXES:
         if version < replaced_in:
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
@@ -161,6 +163,20 @@ def _upgrade(conn: Any, version: int) -> None:
         record.fill_initiators(conn)
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
+    )
+
+
+def _mark_short_spans(conn: Any) -> None:
+    """Links written before schema 10 came in as long (the column's default, always right but slow to
+    search): mark the short ones, in SQL on either backend."""
+    days = (
+        "julianday(day_end) - julianday(day_start)"
+        if conn.dialect.name == "sqlite"
+        else "day_end - day_start"
+    )
+    conn.exec_driver_sql(
+        f"UPDATE record_event_links SET long_span = 0 WHERE day_start IS NOT NULL AND day_end IS NOT NULL"
+        f" AND {days} <= {schema.SHORT_SPAN_DAYS}"
     )
 
 
