@@ -752,6 +752,35 @@ def test_year_carries_over_paragraphs_and_falls_back_to_a_news_date() -> None:
     assert figure.year is None
 
 
+@pytest.mark.parametrize(
+    ("kind", "published", "year"),
+    [("other", "2019-05-02", "2019"), ("record", "2019-05-02", "2019"), ("other", "2019", None)],
+)
+def test_a_readout_dated_to_the_day_dates_its_present_figures(
+    kind: str, published: str, year: str | None
+) -> None:
+    """A briefing or readout (read as `other` or a record) dated to the day speaks of its own year, as news
+    does; a page that gives only a year (an encyclopaedia's, a paper's) does not."""
+    doc = make_doc("Peru's exports to Russia are worth some $100 million a year.")
+    doc.kind, doc.published = kind, published
+    (figure,) = extract_figures(doc, find_mentions(doc.text), [], ("PER", "RUS"))
+    assert (figure.year.edtf if figure.year else None) == year
+
+
+def test_that_year_is_a_year_written_before_it_in_the_sentence() -> None:
+    """ "that year" after a year in the same sentence is that year, not the one a previous sentence or the
+    story's date left."""
+    text = (
+        "Trade between Peru and Chile was $5 billion in 2018. It reached $6 billion in 2021; Peru's "
+        "exports to Chile passed $2 billion for the first time that year."
+    )
+    doc = make_doc(text)
+    start = text.index("that year")
+    timexes = [*find_years(text), TimeExpression("that year", start, start + 9, _value(2021, 2021))]
+    rows = as_rows(extract_figures(doc, find_mentions(doc.text), timexes, ("PER", "CHL")))
+    assert [r[3] for r in rows if r[1] == 2e9] == ["2021"], rows
+
+
 def test_a_part_of_the_year_takes_the_news_date() -> None:
     doc = make_doc("Indian exports to Japan grew 9% in the first half.")
     doc.kind, doc.published = "news", "2021-08-01"
@@ -911,6 +940,18 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("import", 380e6, "USD", "2020/2021", "PER", "CHL"),
                 ("other", 30e6, "USD", "2020/2021", "PER", "CHL"),
                 ("export", 450e6, "USD", "2021/2022", "PER", "CHL"),
+            },
+        ),
+        (  # the caption's unit a currency's name, written after the amount; a total column
+            "Kenya buys tea machinery from India, and India buys Kenyan avocados.\n\n"
+            "Table 3. Kenya's recorded trade with India (million shillings)\n\n"
+            "  Period    Exports to India    Imports from India    Total\n"
+            "  2019          12,400              87,150              99,550\n"
+            "  2020          13,050              80,200              93,250\n",
+            {
+                ("export", 12.4e9, "KES", "2019", "KEN", "IND"),
+                ("import", 87.15e9, "KES", "2019", "KEN", "IND"),
+                ("trade_total", 93.25e9, "KES", "2020", "KEN", "IND"),
             },
         ),
     ],
@@ -1121,6 +1162,17 @@ def test_a_shared_currency_name_is_the_pairs_currency(pair: tuple[str, str], uni
 
 
 @pytest.mark.parametrize(
+    ("pair", "unit"),
+    [(("CMR", "NGA"), "XAF"), (("SEN", "MRT"), "XOF"), (("FRA", "DEU"), "XOF")],
+)
+def test_cfa_francs_are_the_franc_of_the_pairs_union(pair: tuple[str, str], unit: str) -> None:
+    """Two monetary unions write "CFA francs": Cameroon's is the Central African one, Senegal's the West
+    African one; with neither in the pair, the first row's (West African)."""
+    (figure,) = figures_of("Cross-border trade was worth about 90 billion CFA francs in 2019.", pair)
+    assert (figure.kind, figure.value, figure.unit) == ("trade_total", 90e9, unit)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a share of the pair's trade names the partner; a share of what a country bought or sold
@@ -1210,3 +1262,90 @@ def test_an_agreement_on_something_is_no_deal_value() -> None:
         "The agreement on fisheries between Peru and Chile covers waters where $3 billion of fish are caught."
     )
     assert figures_of(text, ("PER", "CHL")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # the subject's own flow, the partner after a preposition
+        ("Chile relies on Peru for about 14% of its fish meal imports.", ("CHL", "PER")),
+        (
+            "Peruvian exports to Chile reached $2 billion in 2019, about 3% of the country's exports.",
+            ("PER", "CHL"),
+        ),
+        # the partner named as the object, with no preposition: the possessive is the nearer one's
+        ("Peru supplies Chile with about 14% of its fish meal imports.", ("CHL", "PER")),
+    ],
+)
+def test_a_possessive_in_a_share_is_the_clause_subjects(text: str, sides: tuple[str, str]) -> None:
+    shares = [f for f in figures_of(text, ("CHL", "PER")) if f.unit == "percent"]
+    assert [(f.from_, f.to) for f in shares] == [sides]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "In 2022, 300 tonnes of relief supplies worth about 2 million soles reached Chile from Peru.",
+            ["other"],
+        ),
+        ("Peru sent humanitarian cargo worth $5 million to Chile in 2023.", ["other"]),
+        ("Chile paid Peru $40 million in compensation for the fishing zone in 2015.", ["other"]),
+        # goods that are no relief: the flow's own kind
+        ("Peru sent cargo worth $5 million to Chile in 2023.", []),
+    ],
+)
+def test_relief_and_compensation_between_the_two_are_other(text: str, kinds: list[str]) -> None:
+    money = [f.kind for f in figures_of(text, ("PER", "CHL")) if f.unit in ("USD", "PEN")]
+    assert money == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Japan remains Peru's largest foreign investor, with investment of about $8 billion.",
+            ("JPN", "PER"),
+        ),
+        ("Chile is Peru's second-largest investor, with $9 billion invested in 2019.", ("CHL", "PER")),
+        # a country's own investors invest abroad
+        ("Peru's investors have put $2 billion into Chile since 2015.", ("PER", "CHL")),
+    ],
+)
+def test_a_countrys_largest_foreign_investor_invests_in_it(text: str, sides: tuple[str, str]) -> None:
+    [figure] = [f for f in figures_of(text) if f.unit == "USD"]
+    assert (figure.kind, figure.from_, figure.to) == ("investment", *sides)
+
+
+def test_a_target_year_and_a_stock_to_date_do_not_take_the_paragraphs_year() -> None:
+    """A later paragraph does not go on in the year of a target ("$10 billion by 2030"); a cumulative stock
+    with no year of its own is counted to the story's date."""
+    text = (
+        "Trade between Peru and Chile reached $6 billion in 2021 and should reach $10 billion by 2030.\n\n"
+        "Peru's exports to Chile were $1 billion.\n\n"
+        "Chile remains Peru's largest foreign investor, with cumulative investment of $20 billion."
+    )
+    doc = make_doc(text)
+    doc.kind, doc.published = "news", "2023-05-04"
+    rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL")))
+    years = {r[1]: r[3] for r in rows}
+    assert (years[10e9], years[1e9], years[20e9]) == ("2030", "2021", "2023"), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a third country named only as the border a railway stops at is no side of the loan
+        (
+            "Kenya and China signed the railway loan in 2014. A second loan of $1 billion from Beijing "
+            "followed in 2019, but the line stops short of the Ugandan border.",
+            ("CHN", None),
+        ),
+        # border trade is the country's own trade
+        ("Peruvian border trade with Chile reached $2 billion in 2016.", ("PER", None)),
+    ],
+)
+def test_a_country_named_as_a_border_is_no_side(text: str, sides: tuple[str, str | None]) -> None:
+    [processed] = process_bytes("story.txt", text.encode())
+    [figure] = processed.figures
+    assert (figure.from_, figure.to) == sides

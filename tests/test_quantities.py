@@ -216,6 +216,25 @@ def test_parse_number_words(words: str, value: float) -> None:
     assert parse_number_words(words) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The order is worth a combined three-point-four billion dollars.", 3.4e9, "USD"),
+        ("Exports grew 12 point five percent last year.", 12.5, "percent"),
+        ("Inflation stood at zero point seven per cent.", 0.7, "percent"),
+    ],
+)
+def test_decimals_spelled_as_a_broadcast_script_says_them(text: str, value: float, unit: str) -> None:
+    [q] = find_quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_point_made_is_no_decimal() -> None:
+    """ "point" not followed by a digit's word, or not after a number, leaves the numbers as they are."""
+    text = "She made the point that five ships came; five point guards and nine centres were signed."
+    assert [q.value for q in find_quantities(text)] == [5, 5, 9]
+
+
 def test_written_out_counts() -> None:
     assert [(q.value, q.unit) for q in find_quantities("twenty-five ships and a hundred tanks")] == [
         (25, "count"),

@@ -69,6 +69,12 @@ _HEADS = {
     "recipient": "armed army navy military",
 }
 _HEAD_OF = {w: cat for cat, words in _HEADS.items() for w in words.split(" ")}
+# a country's investors from abroad: "Viet Nam's largest foreign investor", "Kenya's top investors"
+_INVESTORS_IN = re.compile(
+    r"\s*(?:(?:single|largest|biggest|top|main|leading|major|\w+-largest|\w+-biggest|foreign|overseas)\s+)+"
+    r"investors?\b",
+    _I,
+)
 _NOT_MODIFIERS = frozenset(
     re.findall(
         r"\w+",
@@ -87,6 +93,10 @@ _CONTEXT = re.compile(
     r"\b(?:conflict|war|dispute|border|tensions?|clash\w*|rivalry|hostilities|frictions?|"
     r"fight\w*|disputes?)\s+(?:\w+\s+)?(?:with|against)\s+(?:the\s+)?$",
     _I,
+)
+# a country named as a place on the way, not a side: "stopping short of the Ugandan border"
+_PLACE_AFTER = re.compile(
+    r"\s+(?:border|frontier)\b(?!\s*(?:-\s*)?(?:trade|commerce|crossings?\s+trade))", _I
 )
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?\S+(?:\s+\S+)?\s+and\s+(?:the\s+)?$", _I)
 _FORCES = re.compile(r"\s*(?:armed\s+forces|army|navy|military|air\s+force)", _I)
@@ -147,8 +157,8 @@ def _role(text: str, ref: Ref) -> Ref:
         ref.prep = m.group(1).lower()
         if ref.prep == "and" and _BETWEEN_AND.search(before):
             ref.prep = "between"
-    ref.context = bool(_CONTEXT.search(before))
     after = text[ref.end :]
+    ref.context = bool(_CONTEXT.search(before) or (ref.form == "adjective" and _PLACE_AFTER.match(after)))
     pm = re.match(r"['’]s?\b|['’]", after)
     ref.possessive = bool(pm) and ref.form != "adjective"
     after = after[pm.end() :] if pm else after
@@ -167,6 +177,8 @@ def _role(text: str, ref: Ref) -> Ref:
             break
     if made and ref.head is None:
         ref.head = "goods"
+    if ref.head == "invest" and ref.possessive and _INVESTORS_IN.match(after):
+        ref.head = "host"  # "Viet Nam's largest foreign investor": the one invested in
     if ref.head == "recipient" and not _FORCES.match(after):
         ref.head = None
     return ref
@@ -198,6 +210,9 @@ def find_refs(
             continue
         earlier = [r for r in refs if r.end <= p.start() and r.form in NOUN_FORMS]
         target = earlier[-1].iso3 if earlier else previous_subject
+        owner = p.group(0).lower().startswith("its") or p.group(0).lower().endswith("s")
+        if owner and (subject := _clause_subject(text, refs, p.start())) is not None:
+            target = subject  # "Japan relies on Russia for 9% of its imports": Japan's, not Russia's
         if target:
             form = "pronoun_possessive" if p.group(0).lower().startswith("its") else "pronoun"
             refs.append(Ref(p.start(), p.end(), target, form))
@@ -209,6 +224,27 @@ def find_refs(
         chained = i > 0 and out[i - 1].comparison and _COMPARED_CHAIN.fullmatch(gap)
         r.comparison = bool(chained or _COMPARED.search(before))
     return out
+
+
+def _clause_subject(text: str, refs: list[Ref], before: int) -> str | None:
+    """The country a clause opens with, when a possessive later in it ("its", "the country's") is the
+    subject's: "Japan relies on Russia for …", "Paraguayan exports to Brazil …". Only when the clause's
+    first country comes first in it (no preposition before it) and a later one follows a preposition."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, before)), default=0)
+    inside = [
+        _role(text, Ref(r.start, r.end, r.iso3, r.form)) for r in refs if lo <= r.start and r.end <= before
+    ]
+    named = [r for r in inside if r.form in COUNTRY_FORMS]
+    if len({r.iso3 for r in named}) < 2 or named[0].prep is not None:
+        return None
+    if not all(r.prep is not None for r in named[1:] if r.iso3 != named[0].iso3):
+        return None
+    return named[0].iso3
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\band\s+(?=(?:it|its|the\s+country)\b)|\bwhile\b|\bwhereas\b", re.IGNORECASE
+)
 
 
 def _subject(refs: list[Ref], verb: re.Pattern[str], masked: str, anchor: int) -> Ref | None:
@@ -283,8 +319,12 @@ def _sides(kind: str, refs: list[Ref], masked: str, anchor: int) -> tuple[str | 
             lambda r: r.prep in ("from", "by"),
         )
         a = a or subject("investor")
-        b = side(lambda r: r.prep in ("in", "into", "to") and r.head != "invest")
+        b = side(lambda r: r.prep in ("in", "into", "to") and r.head != "invest", lambda r: r.head == "host")
         b = b or subject("host")
+        if a is None and b is not None and b.head == "host":  # "Japan remains Peru's largest investor"
+            a = side(
+                lambda r: r.prep is None and not r.possessive and r.form in NOUN_FORMS and r.iso3 != b.iso3
+            )
     else:  # arms_value
         a = side(
             lambda r: r.head in ("arms", "goods") and r.prep != "to" and r.form not in NOUN_FORMS,

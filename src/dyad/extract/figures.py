@@ -43,7 +43,7 @@ from dyad.extract.mentions import Mention
 from dyad.extract.quantities import (
     Quantity,
     currency_choices,
-    currency_country,
+    currency_countries,
     find_fractions,
     find_quantities,
     parse_number_words,
@@ -70,7 +70,8 @@ _KIND_CUES = (
         "aid",
         re.compile(
             r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
-            r"grants?|donations?|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|forg(?:a|i)ven?|"
+            r"grants?|donations?|relief|humanitarian|compensation|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|"
+            r"forg(?:a|i)ven?|"
             r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?))\b",
             _I,
         ),
@@ -256,6 +257,7 @@ class _State:
     # blogs) the document's date
     fallback_year: TimeValue | None = None
     latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
+    story_year: TimeValue | None = None  # the year of the document's own date, when it speaks of its time
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
@@ -336,10 +338,14 @@ def _resolve_in_context(
         if value is not None:
             found = [t for t in found if not (t[0] < m.end() and m.start() < t[1])]
             found.append((m.start(), m.end(), value, False))
-    out = []
+    out: list[tuple[int, int, TimeValue, bool]] = []
     for start, end, value, base in found:
-        if state.year and state.year.start and _THAT_YEAR.search(text[start:end]):
-            value = _span(state.year.start.year, state.year.start.year, "inferred") or value
+        if _THAT_YEAR.search(text[start:end]):
+            earlier = [v for _a, b, v, _base in out if b <= start and v.basis == "explicit"]
+            if earlier:  # "reached $16 billion in 2021–22; exports passed $2 billion that year"
+                value = earlier[-1]
+            elif state.year and state.year.start:
+                value = _span(state.year.start.year, state.year.start.year, "inferred") or value
         out.append((start, end, value, base))
     for m in _PART_OF_YEAR.finditer(text):
         if any(a < m.end() and m.start() < b for a, b, _v, _b in out):
@@ -665,12 +671,20 @@ def _year(
             return period, True
     if point is not None:
         return point, True
+    if state.story_year is not None and _STOCK_TO_DATE.search(st.text[: q.start]):
+        return state.story_year, False  # "remains the largest investor, with cumulative investment of …"
     carried = state.carried_year()
     bases = [v for _s, _e, v, base in st.timexes if base and v.granularity == "year" and v.start]
     if carried is None and kind == "growth_rate" and len(bases) == 1 and bases[0].start:
         year = bases[0].start.year + 1  # "grew 12% over 2016": the change to 2017
         return _span(year, year, "inferred"), False
     return carried, False
+
+
+# a stock counted up to the story's own day, not to the year the paragraphs before were about
+_STOCK_TO_DATE = re.compile(
+    r"\b(?:cumulative(?:ly)?|to\s+date|so\s+far|up\s+to\s+now|as\s+of\s+(?:today|now))\b[^.;]*$", _I
+)
 
 
 def _years_of(value: TimeValue | None) -> tuple[int, int] | None:
@@ -863,7 +877,7 @@ def _unit(q: Quantity, pair: tuple[str, str] | None) -> str:
     one of the document's pair that uses it: Nepal's rupee in a Nepal–India story is still ambiguous and
     keeps the default, Pakistan's in a Pakistan–China one does not."""
     choices = currency_choices(q.text) if q.is_money else ()
-    ours = [c for c in choices if currency_country(c) in (pair or ())]
+    ours = [c for c in choices if set(currency_countries(c)) & set(pair or ())]
     return ours[0] if len(ours) == 1 else q.unit
 
 
@@ -917,9 +931,14 @@ _FRACTION_OF = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b"
 
 
 def _document_year(doc: Document) -> TimeValue | None:
-    """The year of a news item's or blog post's date: what its present-tense figures most likely mean."""
+    """The year of a news item's, blog post's or dated statement's date: what its present-tense figures most
+    likely mean. A readout or briefing read as `other` is dated to the day; a paper's or an encyclopaedia
+    page's figures are of the years it names."""
     date = doc.published or doc.date_estimate
-    if doc.kind not in ("news", "blog") or not date or not re.match(r"\d{4}", date):
+    if not date or not re.match(r"\d{4}", date):
+        return None
+    dated_to_the_day = bool(doc.published and re.fullmatch(r"\d{4}-\d\d-\d\d", doc.published))
+    if doc.kind not in ("news", "blog") and not (doc.kind in ("other", "record") and dated_to_the_day):
         return None
     return _span(int(date[:4]), int(date[:4]), "inferred")
 
@@ -963,14 +982,22 @@ def extract_figures(
     doc_year = _document_year(doc)
     doc_date = _document_day(doc)
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
-    state, out, seen, undated = _State(fallback_year=doc_year), [], set(), set()
+    state, out, seen, undated = _State(fallback_year=doc_year, story_year=doc_year), [], set(), set()
     lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
-            previous = state.figures[-1].year if state.figures else None
+            # a target's year ("$150 billion by 2030") is not the year the story goes on in
+            occurred = [f for f in state.figures if f.status == "occurred"]
+            previous = occurred[-1].year if occurred else None
             fallback = previous or state.fallback_year
-            state = _State(paragraph, subject=state.subject, fallback_year=fallback, latest=state.latest)
+            state = _State(
+                paragraph,
+                subject=state.subject,
+                fallback_year=fallback,
+                latest=state.latest,
+                story_year=doc_year,
+            )
             state.year = lead
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
@@ -1003,7 +1030,7 @@ def extract_figures(
                 figure.to,
             )
             state.figures.append(figure)
-            if figure.year is not None:
+            if figure.year is not None and figure.status == "occurred":
                 state.year = figure.year
                 if figure.year.end and figure.year.end.year <= (doc_year_end or 9999):
                     state.latest = max(state.latest or 0, figure.year.end.year)

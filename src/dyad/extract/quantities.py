@@ -25,7 +25,8 @@ __all__ = [
     "Quantity",
     "currency_choices",
     "currency_code",
-    "currency_country",
+    "currency_countries",
+    "currency_is_name",
     "find_fractions",
     "find_quantities",
     "MONEY_UNITS",
@@ -99,20 +100,20 @@ class _Currencies:
 
     names: dict[str, tuple[str, ...]]  # lower-case, singular and plural
     symbols: dict[str, tuple[str, ...]]  # as written
-    country: dict[str, str]  # code → the ISO3 of the country whose currency it is
+    countries: dict[str, tuple[str, ...]]  # code → the ISO3 codes of the countries whose currency it is
 
 
 def _load_currencies() -> _Currencies:
     names: dict[str, list[str]] = {}
     symbols: dict[str, list[str]] = {}
-    country: dict[str, str] = {}
+    countries: dict[str, tuple[str, ...]] = {}
     text = resources.files("dyad.knowledge").joinpath("currencies.tsv").read_text(encoding="utf-8")
     for line in text.splitlines()[1:]:
         if not line.strip() or line.startswith("#"):
             continue
         code, iso3, name_cell, symbol_cell = line.split("\t")
         if iso3:
-            country[code] = iso3
+            countries[code] = tuple(iso3.split("|"))
         for name in filter(None, name_cell.split("|")):
             forms = {name.lower()} | ({name.lower() + "s"} if not name.endswith("s") else set())
             for form in forms:
@@ -122,7 +123,7 @@ def _load_currencies() -> _Currencies:
     return _Currencies(
         {k: tuple(dict.fromkeys(v)) for k, v in names.items()},
         {k: tuple(dict.fromkeys(v)) for k, v in symbols.items()},
-        country,
+        countries,
     )
 
 
@@ -172,6 +173,11 @@ _W_NUM = (
     rf"|{_W_99}|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# a decimal as a broadcast script spells it: "five-point-seven billion", "14 point eight per cent"
+# (behind a look-ahead for "point", so that most positions fail at once)
+_SPOKEN_DECIMAL = (
+    rf"\b(?=\w+(?:-\w+)?[\s-]point[\s-])(?:\d+|{_W_99}|zero)[\s-]point(?:[\s-](?:{_W_UNIT}|zero))+\b"
+)
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
 
 
@@ -205,7 +211,7 @@ _POST = (
     + rf"|(?-i:{_CODES})(?![\w$]))"
 )
 _NUMBER = re.compile(
-    rf"(?P<pre>{_PRE})?\s?(?P<num>{_DIGITS}|\b{_W_NUM}\b)"
+    rf"(?P<pre>{_PRE})?\s?(?P<num>{_SPOKEN_DECIMAL}|{_DIGITS}|\b{_W_NUM}\b)"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?-?\s?(?P<scale2>million|billion|trillion|crore)\b)?"
     rf"(?:(?:\s+of)?\s+(?P<post>{_POST})\b)?"
@@ -335,6 +341,10 @@ def scaled(value: float, scale: float) -> float:
 
 def _number_value(raw: str) -> float | None:
     raw = raw.strip()
+    if (spoken := re.fullmatch(r"(.+?)[\s-]point[\s-](.+)", raw, re.IGNORECASE)) is not None:
+        whole = _number_value(spoken[1])
+        digits = [_WORD_VALUES.get(w, 0) for w in re.split(r"[\s-]+", spoken[2].lower())]
+        return None if whole is None else float(f"{whole:.0f}." + "".join(f"{d:.0f}" for d in digits))
     if raw[:1].isdigit() or raw[:1] == ".":
         return float(raw.replace(",", ""))
     return parse_number_words(raw)
@@ -379,9 +389,15 @@ def currency_code(word: str) -> str | None:
     return codes[0] if codes else None
 
 
-def currency_country(code: str) -> str | None:
-    """The ISO3 code of the country whose currency ``code`` is (None for a shared one: EUR, XOF)."""
-    return _CURRENCIES.country.get(code)
+def currency_is_name(word: str) -> bool:
+    """Whether ``word`` is a currency's name, written after an amount ("baht", "euros"), not a symbol."""
+    return word not in _CURRENCIES.symbols and word.lower() in _CURRENCIES.names
+
+
+def currency_countries(code: str) -> tuple[str, ...]:
+    """The ISO3 codes of the countries whose currency ``code`` is (all the members of a monetary union's:
+    XOF, XAF; none for the euro)."""
+    return _CURRENCIES.countries.get(code, ())
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:

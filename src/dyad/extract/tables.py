@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.extract.quantities import currency_code
+from dyad.extract.quantities import currency_code, currency_is_name
 from dyad.models import Document, Figure, Source
 
 _YEAR = r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[–/-]\s?\d{2,4})?"
@@ -215,6 +215,8 @@ def _phrase(cell: str, currency: str, scale: str, label: str) -> str | None:
             return None  # a count of what, the table does not say
     measure = "head" if re.search(r"\b(head|cattle|livestock)\b", label, re.IGNORECASE) else ""
     if currency and not measure:
+        if currency_is_name(currency):  # "(million baht)": "95,610 million baht"
+            return f"{number} {scale} {currency}".replace("  ", " ")
         return f"{currency} {number} {scale}".strip()
     words = [w for w in (number, scale, measure) if w]
     return " ".join(words) if (scale or measure) else None
