@@ -227,6 +227,41 @@ def test_a_yearless_dateline_after_its_agency_is_of_the_year_its_weekday_and_off
     assert processed.document.date_estimate == estimate
 
 
+@pytest.mark.parametrize(
+    ("title", "estimate"),
+    [
+        # Medvedev was president from 2008 to 2012 and prime minister from 2012 to 2020; Oct 7 was a
+        # Wednesday in 2009 and 2015: the title the story gives him tells which
+        ("Russian President", "2009-10-07"),
+        ("Russian Prime Minister", "2015-10-07"),
+        ("Russia's", None),  # no title: both years fit, no guess
+        ("former Russian President", None),  # a former holder says nothing of the story's year
+    ],
+)
+def test_a_yearless_dateline_takes_the_office_its_title_gives_an_office_holder(
+    title: str, estimate: str | None
+) -> None:
+    text = (
+        "Russia and Serbia sign gas deal\n\n"
+        f"MOSCOW, Oct 7 (Wire) - {title} Dmitry Medvedev said on Wednesday that Russia and Serbia had "
+        "signed a gas supply deal."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+def test_a_yearless_dateline_is_read_with_the_accents_of_its_place() -> None:
+    """ "ASUNCIÓN, April 1": the story names only 2023, in which April 1 was not the Tuesday its lead gives;
+    it was in 2025."""
+    text = (
+        "Paraguay recalls envoy\n\n"
+        "ASUNCIÓN, April 1 (Wire) - Paraguay recalled its ambassador from Brazil on Tuesday over a spying "
+        "report.\n\nThe report said the operation had begun in March 2023."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == "2025-04-01"
+
+
 def test_a_date_in_a_clause_about_a_participant_dates_only_the_clauses_act() -> None:
     # "who arrived on Sunday" dates the arrival, not the talks the main clause tells of (those are of the
     # story's week, as an undated act in news is)
@@ -298,3 +333,54 @@ def test_acts_in_the_following_days_are_dated_after_the_day() -> None:
     )
     force = [e.date.edtf for e in _events(text, "history.txt") if e.type == "use_of_force" and e.date]
     assert force == ["2023-07-18/2023-07-24"]
+
+
+@pytest.mark.parametrize(
+    ("host", "estimate"),
+    [
+        # Modi and Bolsonaro were both in office at the 2020 summit (Russia) and the 2021 one (New Delhi):
+        # the country the story places the summit in tells which, though it names New Delhi too
+        ("in Russia", "2020-11-18"),
+        ("in India", "2021-09-10"),
+    ],
+)
+def test_a_summit_is_the_one_held_in_the_country_the_story_names(host: str, estimate: str) -> None:
+    text = (
+        "India and Brazil agree on ethanol\n\n"
+        f"NEW DELHI - Indian Prime Minister Narendra Modi and Brazilian President Jair Bolsonaro agreed on "
+        f"ethanol trade at the BRICS summit {host}, officials in New Delhi said."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "estimate"),
+    [
+        # a year the story looks ahead to does not date the story
+        ("The pact will take effect in 2026.", "2021"),
+        ("The pact took effect in 2024.", "2024"),
+    ],
+)
+def test_a_year_the_story_looks_ahead_to_is_not_its_date(sentence: str, estimate: str) -> None:
+    text = f"Chile and Peru trade\n\nChile and Peru said their trade grew in 2021. {sentence}"
+    [processed] = process_bytes("story.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+@pytest.mark.parametrize(
+    ("when", "estimate"),
+    [
+        # the summit was held 9-10 September 2023: the story is of the two weeks after it
+        (" the previous week", "2023-09-11/2023-09-23"),
+        ("", "2023-09-10"),  # without it, a story about the summit: the day after it opened
+    ],
+)
+def test_a_summit_the_previous_week_dates_the_story_after_it(when: str, estimate: str) -> None:
+    text = (
+        "Canada and India row\n\n"
+        "OTTAWA - Canadian Prime Minister Justin Trudeau said he had raised the matter with Indian Prime "
+        f"Minister Narendra Modi at the G20 summit in New Delhi{when}."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate

@@ -714,6 +714,9 @@ def test_news_datelines_agencies_and_kinds(
         ("In 2008, Peru and Russia signed (Reuters) - an accord", None, None, None),  # not a dateline
         ("Peru (Republic of Peru) - a country in South America", None, None, None),  # a gloss, not an agency
         ("LIMA (Andina) - Peru said", None, None, "Andina"),
+        # filed from two capitals
+        ("ZAGREB/BELGRADE, Sept 24 (Wire) - Croatia barred", None, (9, 24), "Wire"),
+        ("Peru/Chile (an overview) - a history of relations", None, None, None),
     ],
 )
 def test_dateline_parts(

@@ -461,3 +461,58 @@ def test_the_following_days_are_the_week_after_the_day_just_named() -> None:
     assert ("In the preceding weeks", "2021-04-05/2021-05-02") in found
     assert ("in the following days", "2021-05-04/2021-05-10") in found
     assert ("In the following days", "2021-05-04/2021-05-10") not in found  # after a month: no day to count
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # the first such month after the one just named, a paragraph back
+        (
+            "The envoys met in October 2004.\n\nA treaty was drafted the following March.",
+            "the following March",
+            "2005-03",
+        ),
+        ("The envoys met in January 2004. A treaty was drafted the next March.", "the next March", "2004-03"),
+        # no month named before it: nothing to count from (a year alone does not say which March)
+        ("The envoys met in 2004. A treaty was drafted the following March.", "the following March", None),
+    ],
+)
+def test_the_following_month_is_the_first_after_the_month_just_named(
+    text: str, phrase: str, expected: str | None
+) -> None:
+    assert dict(_found(text, anchor=DEC)).get(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first sentence of the next paragraph counts on from the year the paragraph before ended on
+        ("The two fought a border war in 1998.\n\nA peace deal was signed two years later.", "2000"),
+        # further on, the year is no longer the one spoken of
+        (
+            "The two fought a border war in 1998.\n\nTrade fell. A peace deal was signed two years later.",
+            None,
+        ),
+        ("The two fought a border war in 1998.\n\nIt did not last. Two years later a deal was signed.", None),
+    ],
+)
+def test_years_later_opening_a_paragraph_count_from_the_year_before(text: str, expected: str | None) -> None:
+    found = {t.lower(): v for t, v in _found(text, anchor=DEC)}
+    assert found.get("two years later") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no day named, only a month: the day after one of its days
+        (
+            "In May 2019 a patrol boat entered the strait. The navy protested a day later.",
+            "2019-05-02/2019-06-01",
+        ),
+        ("On 9 May 2019 a patrol boat entered the strait. The navy protested a day later.", "2019-05-10"),
+        # a year is no month to count from
+        ("In 2019 a patrol boat entered the strait. The navy protested a day later.", None),
+    ],
+)
+def test_a_day_later_after_a_month_is_a_day_after_one_of_its_days(text: str, expected: str | None) -> None:
+    assert dict(_found(text, anchor=DEC)).get("a day later") == expected

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from dyad.extract.mentions import Mention
+from dyad.extract.timex_rules import is_future
 from dyad.extract.timex_values import add_months, day_value, month_value, parse_edtf, span_value, year_value
 from dyad.knowledge import Knowledge, Summit, Term
 from dyad.models import Document, TimeExpression, TimeValue
@@ -33,8 +34,11 @@ def _summit_score(
     editions: set[str],
     leaders: list[tuple[list[Term], int]],
     latest_year: int | None,
+    hosts: set[str],
 ) -> float:
     score = 0.0
+    if hosts:  # a summit the text places in a country is not one held in another
+        score += 2 if summit.country in hosts else -4
     if summit.edition in editions:
         score += 3
     if (
@@ -54,6 +58,22 @@ def _summit_score(
     return score
 
 
+# "the BRICS summit in South Africa", "the G20 in India": the country that hosted the meeting.
+_HOSTED_IN = re.compile(r"\s+(?:summit\s+|meeting\s+)?(?:held\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _hosts_named(text: str, mentions: list[Mention]) -> set[str]:
+    """The countries the text names as a forum's host, just after the forum ("the BRICS summit in South
+    Africa"; a capital counts for its country)."""
+    return {
+        place.value
+        for forum, place in zip(mentions, mentions[1:], strict=False)
+        if forum.attrs.get("forum")
+        and place.kind == "country"
+        and _HOSTED_IN.fullmatch(text, forum.end, place.start)
+    }
+
+
 def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: int | None) -> Summit | None:
     forums = {m.attrs["forum"] for m in mentions if m.attrs.get("forum")}
     candidates = [s for s in k.summits if s.forum in forums]
@@ -65,8 +85,9 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
         for name, n in people.items()
         if (terms := [t for t in k.terms_of(name) if t.role in _LEADER_ROLES])
     ]
+    hosts = _hosts_named(doc.text, mentions)
     scored = sorted(
-        ((_summit_score(s, lowered, editions, leaders, latest_year), s) for s in candidates),
+        ((_summit_score(s, lowered, editions, leaders, latest_year, hosts), s) for s in candidates),
         key=lambda x: (x[0], x[1].start),
         reverse=True,
     )
@@ -77,10 +98,14 @@ def _summit(doc: Document, mentions: list[Mention], k: Knowledge, latest_year: i
     return scored[0][1]
 
 
-# A summit the story looks forward or back to: "the G20 summit in Toronto next month".
+# A summit the story looks forward or back to: "the G20 summit in Toronto next month", "the summit in
+# New Delhi the previous week".
 _SHIFT = re.compile(
-    r"\b(next|last|later this|earlier this)\s+(week|month|year)\b|\b(upcoming|forthcoming)\b", re.IGNORECASE
+    r"\b(next|last|later this|earlier this|the previous|the following)\s+(week|month|year)\b"
+    r"|\b(upcoming|forthcoming)\b",
+    re.IGNORECASE,
 )
+_SAME_AS = {"the previous": "last", "the following": "next"}
 
 
 def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> TimeValue | None:
@@ -93,6 +118,7 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
         if not shift:
             continue
         when, unit = (shift.group(1) or "next").lower(), (shift.group(2) or "month").lower()
+        when = _SAME_AS.get(when, when)
         ahead = when in ("next", "later this") or shift.group(3) is not None
         if unit == "year":
             year = summit.start.year - 1 if when == "next" else summit.start.year + (when == "last")
@@ -109,9 +135,10 @@ def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> T
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A wire dateline without a year: "BEIJING, Sept 3 (Reuters) -", "LIMA, 24 Nov. -", and the date after
-# the place's region and the agency: "KYIV, Ukraine (AP) — Oct. 4 —".
+# the place's region and the agency: "KYIV, Ukraine (AP) — Oct. 4 —"; places written with their accents
+# ("ASUNCIÓN, April 1 -").
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,40}(?:,\s+[A-Z][a-z][\w .'-]{0,30}?)?"
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ .'/-]{2,40}(?:,\s+[A-Z][a-z][\w .'-]{0,30}?)?"
     r"(?:\s*\([A-Za-z][\w .&/-]{0,30}\))?(?:,|\s*[—–-])\s+"
     r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?)\b",
     re.MULTILINE,
@@ -169,7 +196,12 @@ def estimate_document_date(
         value = published_value(doc.published)
         if value is not None:
             return value
-    dated = [t.value for t in explicit if t.value.basis == "explicit" and t.value.start and t.value.end]
+    # a date the text looks ahead to ("the anniversary, which will fall in 2018") is after the story
+    dated = [
+        t.value
+        for t in explicit
+        if t.value.basis == "explicit" and t.value.start and t.value.end and not is_future(doc.text, t.start)
+    ]
     years = [v.end.year for v in dated if v.granularity in ("day", "month", "year") and v.end]
     latest_year = max(years) if years else None
     summit = _summit(doc, mentions, k, latest_year)
@@ -210,7 +242,7 @@ def _later_year(text: str, mentions: list[Mention], k: Knowledge, latest_year: i
     if latest_year in _weekday_years(text, {latest_year}) or (line := _dateline(text)) is None:
         return None
     fitting = _weekday_years(text, set(range(latest_year + 1, today + 1)))
-    in_office = _years_in_office(mentions, k, line[0], line[1], fitting)
+    in_office = _years_in_office(text, mentions, k, line[0], line[1], fitting)
     if in_office is not None and len(in_office) == 1:
         return in_office.pop()
     near = {y for y in fitting if y <= latest_year + _YEARS_LATER}
@@ -219,18 +251,51 @@ def _later_year(text: str, mentions: list[Mention], k: Knowledge, latest_year: i
     return near.pop() if len(near) == 1 else None
 
 
+# The office a title names just before a person ("Prime Minister Aleksandar Vučić", "Croatian PM
+# Milanović"): a leader who held several offices is counted in the one the story gives him.
+_TITLED = (
+    ("head_of_government", re.compile(r"\b(?:Prime\s+Minister|Premier|PM|Chancellor|Taoiseach)\s+$")),
+    ("foreign_minister", re.compile(r"\b(?:Foreign\s+(?:Minister|Secretary)|Secretary\s+of\s+State)\s+$")),
+    ("head_of_state", re.compile(r"\b(?:President|King|Queen|Emir|Emperor|Sultan)\s+$")),
+)
+_FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:[A-Z]\w+\s+){0,2}$", re.I)
+
+
+def _offices_named(text: str, mentions: list[Mention], k: Knowledge) -> dict[str, set[str]]:
+    """Each office-holder the text names with known terms, with the offices its titles give them (empty:
+    any of their offices); one it names as a former holder ("former President X") is left out."""
+    named: dict[str, set[str]] = {}
+    former: set[str] = set()
+    for x in mentions:
+        if x.kind != "person" or not k.terms_of(x.value):
+            continue
+        before = text[max(0, x.start - 60) : x.start]
+        titled = next(((role, m) for role, title in _TITLED if (m := title.search(before))), None)
+        if titled is not None and _FORMER.search(before[: titled[1].start()]):
+            former.add(x.value)
+            continue
+        roles = named.setdefault(x.value, set())
+        if titled is not None and any(t.role == titled[0] for t in k.terms_of(x.value)):
+            roles.add(titled[0])
+    return {name: roles for name, roles in named.items() if name not in former or roles}
+
+
 def _years_in_office(
-    mentions: list[Mention], k: Knowledge, month_no: int, day_no: int, years: set[int]
+    text: str, mentions: list[Mention], k: Knowledge, month_no: int, day_no: int, years: set[int]
 ) -> set[int] | None:
-    """Those of ``years`` in which the most office-holders the text names held an office on that day (a
-    predecessor it recalls does not rule out the year of the others); None when it names none whose
-    terms are known, or none of them held office in any of those years."""
-    people = {x.value for x in mentions if x.kind == "person" and k.terms_of(x.value)}
+    """Those of ``years`` in which the most office-holders the text names held an office on that day (the
+    office its title gives them, when it gives one; a predecessor it recalls does not rule out the year
+    of the others); None when it names none whose terms are known, or none of them held office in any
+    of those years."""
+    people = _offices_named(text, mentions, k)
     serving: dict[int, int] = {}
     for year in years:
         day = _on(year, month_no, day_no)
         if day is not None:
-            serving[year] = sum(any(t.covers(day, day) for t in k.terms_of(name)) for name in people)
+            serving[year] = sum(
+                any(t.covers(day, day) and (not roles or t.role in roles) for t in k.terms_of(name))
+                for name, roles in people.items()
+            )
     most = max(serving.values(), default=0)
     return {year for year, n in serving.items() if n == most} if most else None
 
@@ -264,7 +329,7 @@ def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> Time
     )
     if first is None:
         return None
-    years = _years_in_office(mentions, k, month_no, day_no, set(range(first, dt.date.today().year + 1)))
+    years = _years_in_office(text, mentions, k, month_no, day_no, set(range(first, dt.date.today().year + 1)))
     if years is None:
         return None
     if len(years) > 1:

@@ -163,6 +163,8 @@ def _h_month_year(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
 
 def _h_month(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     q = m["q"].lower() if m["q"] else None
+    if q is not None and q.startswith("the"):
+        q = "following"
     return _Cand(m.start, m.end, None, "partial", (R.MONTH_NUM[m["m"][:3].lower()], None, q),
                  prefixable=q is None, rangeable=q is None)  # fmt: skip
 
@@ -556,7 +558,11 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
         # "the same year" refers to the latest year named, however many paragraphs back; "two years
         # later" only to a year close by
         same = k == 0 and ctx.year is not None and c.start - ctx.year[0] <= _SAME_YEAR_REACH
-        if ctx.year and (same or R.near(text, ctx.year[0], c.start, 2)):
+        if ctx.year and (
+            same
+            or R.near(text, ctx.year[0], c.start, 2)
+            or _first_of_next_paragraph(text, ctx.year[0], c.start)
+        ):
             return span_value(_D(ctx.year[1] + k, 1, 1), _D(ctx.year[2] + k, 12, 31), "relative")
         return year_value(anchor.year, "relative") if in_this and anchor else None
     if unit == "month":
@@ -564,6 +570,12 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
             return month_value(*add_months(ctx.month[1], ctx.month[2], k), "relative")
         return None
     if not (ctx.day and R.near(text, ctx.day[0], c.start, 2)):
+        if unit == "day" and ctx.month and R.near(text, ctx.month[0], c.start, 2):
+            # "In late June 2022 a jet crossed the border. ... apologised a day later": the day after
+            # some day of that month
+            first = _D(ctx.month[1], ctx.month[2], 1)
+            last = _D(ctx.month[1], ctx.month[2], last_day(ctx.month[1], ctx.month[2]))
+            return span_value(first + _DAYS(k), last + _DAYS(k), "relative")
         return None
     day = ctx.day[1]
     if unit in ("days", "weeks"):  # a week (four weeks) after or before the day, not the day itself
@@ -596,6 +608,17 @@ def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
     )
 
 
+def _first_of_next_paragraph(text: str, year_end: int, start: int) -> bool:
+    """Is ``start`` in the first sentence of the paragraph right after the one whose year ends at
+    ``year_end`` ("... a border war in 1998. // A peace deal was signed two years later")?"""
+    opening = text.rfind("\n\n", year_end, start)
+    return (
+        opening >= 0
+        and "\n\n" not in text[year_end:opening]
+        and not R.SENT_END.search(text, opening + 2, start + 1)  # (+1: the end looks at what follows)
+    )
+
+
 def _partial(
     c: _Cand,
     text: str,
@@ -609,7 +632,13 @@ def _partial(
     if d is None and q is None and prep not in _MONTH_PREPS:
         return None  # a bare month name: "March" may be a name or a verb
     part = q if q in ("early", "mid", "late") else None
-    if q in ("last", "next", "this"):
+    if q == "following":
+        # "in November 1977 ... Formal talks began the following September": after the month named last,
+        # a paragraph or two back
+        if ctx.month is None or c.start - ctx.month[0] > _SAME_YEAR_REACH:
+            return None
+        y = ctx.month[1] + (mo <= ctx.month[2])
+    elif q in ("last", "next", "this"):
         if anchor is None:
             return None
         y = anchor.year

@@ -157,7 +157,8 @@ RULES: list[Rule] = [
     (
         "month",
         re.compile(rf"(?P<m>{MONTH_FULL})(?!\s*,?\s*\d)"),
-        _pre(rf"\b(?P<q>[Ll]ast|[Nn]ext|[Tt]his|{ADJ})[\s-]+"),
+        # "the following September": the first September after the month the text just named
+        _pre(rf"\b(?P<q>[Ll]ast|[Nn]ext|[Tt]his|{ADJ}|[Tt]he\s+(?:following|next|subsequent))[\s-]+"),
         "",
     ),
     (

@@ -247,10 +247,11 @@ _UPDATE_STAMP = re.compile(
 )
 # A news dateline: the place, maybe a date ("Nov 24", "March 3, 2015", "5 June 2023"), maybe the agency,
 # then a separator: "LIMA, Nov 24 (Reuters) -", "BEIJING —", "Tokyo, 5 June 2023:", "LIMA, 24 nov (EFE).-"
-# (Spanish wires write the month in lower case and end the dateline with ".-"). TASS writes its
+# (Spanish wires write the month in lower case and end the dateline with ".-"); a story filed from two
+# capitals joins them with a slash ("ZAGREB/BELGRADE, Sept 24 -"). TASS writes its
 # agency between slashes and needs no separator: "MOSCOW, March 3. /TASS/. Russia's …".
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ ][A-ZÀ-Þ][\w'’.-]*){0,3})"
+    r"^(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ /][A-ZÀ-Þ][\w'’.-]*){0,3})"
     r"(?P<date>,\s*(?:[A-Za-z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"(?:(?P<agency>\s*\([A-Za-z][\w .&/-]{0,30}\))?(?P<sep>\s+:|\s*:|\.?\s*—|\.?\s*–|\s+-{1,2}|\.-{1,2})"
     r"|\.?\s*/(?P<slashed>[A-Z][\w .&-]{1,30})/\.?)\s+\S"
