@@ -36,6 +36,8 @@ CORPORA |= {
         "blind_g2",
         "blind_h1",
         "blind_h2",
+        "blind_i1",
+        "blind_i2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
