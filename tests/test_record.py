@@ -353,3 +353,21 @@ def test_a_document_that_joins_two_sources_reweighs_what_they_reported(store: St
     store.remove("c3")
     assert query.intensity(store, dyad=("PER", "RUS")) == before
     assert_same_record(store)
+
+
+def test_source_groups_fall_apart_as_sets_that_share_a_member() -> None:
+    """Removing a document re-forms its source group from the sets of documents that share a key: sets
+    that share a member, merged until none do (checked against merging pair by pair, on random sets)."""
+    rng = random.Random(7)
+    for _ in range(50):
+        sets = [
+            {f"d{rng.randrange(40)}" for _ in range(rng.randrange(1, 4))} for _ in range(rng.randrange(30))
+        ]
+        expected: list[set[str]] = []
+        for s in sets:
+            joined = set(s)
+            for other in [m for m in expected if m & joined]:
+                joined |= other
+                expected.remove(other)
+            expected.append(joined)
+        assert sorted(map(sorted, record._merge_sets(sets))) == sorted(map(sorted, expected))

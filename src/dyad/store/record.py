@@ -523,15 +523,26 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
 
 
 def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
-    """Sets that share a member merged, until none do."""
-    merged: list[set[str]] = []
+    """Sets that share a member merged, until none do: union-find over the members, so a group of
+    thousands of documents (one prolific author) falls apart in linear time, not in the square of it."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     for s in sets:
-        s = set(s)
-        for other in [m for m in merged if m & s]:
-            s |= other
-            merged.remove(other)
-        merged.append(s)
-    return merged
+        members = list(s)
+        for m in members:
+            parent.setdefault(m, m)
+        for m in members[1:]:
+            parent[root(m)] = root(members[0])
+    groups: dict[str, set[str]] = {}
+    for m in parent:
+        groups.setdefault(root(m), set()).add(m)
+    return list(groups.values())
 
 
 # -- summaries: the intensity index per pair and year, and each actor's latest reading --------------------
