@@ -672,6 +672,9 @@ SIXTH_ROUND = [
     ("On 3 May 2023 Boric attended Kishida's inauguration for a third term.", "visit", "2023-05-03"),
     # a modifier says what kind of note was sent; "it" is the one who announces
     ("Chile sent a sharply worded protest note to Japan on 3 May 2023.", "dispute", "2023-05-03"),
+    # documents signed during a visit are instruments of the pair, however many and whoever signed them
+    ("In connection with the visit, 80 documents were signed on 3 May 2023.", "agreement", "2023-05-03"),
+    ("On 3 May 2023 Boric was already on his way to Tokyo, officials said.", "visit", "2023-05-03"),
     (
         "On 3 May 2023 Chile announced it was pulling out of talks with Japan over the war in Ukraine.",
         "sanction",
@@ -698,6 +701,8 @@ def test_sixth_round_readings(sentence: str, etype: str, date: str) -> None:
         "On 3 May 2023 JEM fighters attacked Osaka, across the river from Tokyo.",  # a group's fighters
         "On 3 May 2023 the quarrel between Chile and Japan escalated into a trade war.",  # no fighting
         "On 3 May 2023 Chile and Japan began a war of words over fishing.",
+        "On 3 May 2023 the leaked documents on Japan were published in Chile.",  # no signing
+        "On 3 May 2023 Chilean voters headed to the polls, watched by Japanese observers.",  # no place
         # the act nearest the trigger is on a third country
         "On 3 May 2023 Japan and Chile discussed sanctions imposed over the invasion of Ukraine.",
     ],

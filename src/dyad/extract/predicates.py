@@ -134,6 +134,7 @@ INSTRUMENTS = frozenset(
         "epa",
         "fta",
         "cepa",
+        "document",  # "80 documents were signed during the visit": instruments, however many
     )
 )
 _INSTRUMENT_ROLES = ("nsubj", "nsubjpass", "dobj")
