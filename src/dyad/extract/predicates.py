@@ -275,17 +275,22 @@ def _judged(clause: Any) -> list[Any]:
     """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
     the duties were unjustified" (the copula's complement)."""
     if clause.pos_ in ("ADJ", "NOUN"):  # "a terrorist act": the judging word may qualify the noun
-        return [clause] + [c for c in clause.children if c.dep_ in ("amod", "compound")]
+        return _with_modifiers([clause])
     if _lemma(clause) in ("amount", "constitute", "represent"):  # "said the move amounted to interference"
         said = [g for g in clause.children if g.dep_ == "dobj"]
         said += [h for g in clause.children if g.dep_ == "prep" and g.lower_ == "to" for h in g.children]
-        return said + [m for g in said for m in g.children if m.dep_ in ("amod", "compound")]
+        return _with_modifiers(said)
     if _lemma(clause) == "be":
         said = [g for g in clause.children if g.dep_ in ("acomp", "attr")]
         # "was a hostile act", "is an act of aggression": the judging word qualifies the complement
-        said += [m for g in said for m in g.children if m.dep_ in ("amod", "compound")]
-        return said + [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
+        of = [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
+        return _with_modifiers(said) + of
     return []
+
+
+def _with_modifiers(tokens: list[Any]) -> list[Any]:
+    """The tokens and the words that qualify them ("a hostile act": act, hostile; "trade war": war, trade)."""
+    return tokens + [m for g in tokens for m in g.children if m.dep_ in ("amod", "compound")]
 
 
 def _object_heads(token: Any, is_noun: bool) -> list[Any]:
@@ -369,7 +374,7 @@ def _of_object(token: Any) -> list[Any]:
     found += [
         h for g in found for c in g.children if c.dep_ == "prep" for h in c.children if h.dep_ == "pobj"
     ]
-    return found + [m for g in found for m in g.children if m.dep_ in ("compound", "amod")]
+    return _with_modifiers(found)
 
 
 def _appeal(token: Any) -> bool:
@@ -407,7 +412,6 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
 
 def _best(candidates: Iterable[Predicate], token: Any, is_noun: bool) -> Predicate | None:
     """The most specific listed reading: longest phrase first, then one with an object list."""
-    matching = [p for p in candidates if _matches(p, token, is_noun)]
     # "sent a protest note": the object's modifier says what kind of note it is, so a reading of the
     # modifier outranks one of the bare object ("sent fighter jets into airspace" keeps the file's order)
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -417,8 +421,8 @@ def _best(candidates: Iterable[Predicate], token: Any, is_noun: bool) -> Predica
     def kind_of_object(p: Predicate) -> bool:
         return bool(modifiers & p.objects) and not heads & p.objects
 
-    ranked = sorted(matching, key=lambda p: (-len(p.lemma.split()), -bool(p.objects), -kind_of_object(p)))
-    return ranked[0] if ranked else None
+    ranked = sorted(candidates, key=lambda p: (-len(p.lemma.split()), -bool(p.objects), -kind_of_object(p)))
+    return next((p for p in ranked if _matches(p, token, is_noun)), None)  # matched in rank order only
 
 
 def _span(token: Any) -> list[Any]:
