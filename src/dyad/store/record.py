@@ -129,7 +129,8 @@ def _near(row: dict[str, Any]) -> list[Any]:
         links.c.participants == row["participants"],
         links.c.status == row["status"],
     )
-    undated = and_(*same, links.c.long_span == 1, links.c.day_start.is_(None), links.c.day_end.is_(None))
+    no_days = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
+    undated = and_(*same, links.c.long_span == 1, no_days)
     named = and_(*same, links.c.instrument == _instrument(row)) if row["_name"] else None
     found = span(row)
     if found is None:
@@ -151,13 +152,11 @@ def _near(row: dict[str, Any]) -> list[Any]:
     long = and_(
         *same,
         links.c.long_span == 1,
-        or_(links.c.day_start.is_not(None), links.c.day_end.is_not(None)),
+        ~no_days,
         or_(links.c.day_start.is_(None), links.c.day_start <= hi),
         or_(links.c.day_end.is_(None), links.c.day_end >= lo),
     )
-    if named is None:
-        return [short, long]
-    return [short, long, and_(named, links.c.day_start.is_(None), links.c.day_end.is_(None))]
+    return [short, long] if named is None else [short, long, and_(named, no_days)]
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -427,6 +426,7 @@ def _write_resolved_figures(
     place). ``linked``: the mentions among ``rows`` that are linked already, to which figure; a link that
     stays as it was is not written again (a figure reported hundreds of times keeps its lowest mention's
     id, so its links, when a report joins it). Returns the figure rows written."""
+    linked = linked or {}
     names = _doc_names(conn, (r["doc_id"] for r in rows))
     doc_of = {r["id"]: r["doc_id"] for r in rows}
     parts: dict[str, list[dict[str, Any]]] = {}
@@ -445,10 +445,10 @@ def _write_resolved_figures(
             {"mention_id": m, "doc_id": doc_of[m], "component": component, "figure_id": fig["id"]}
             for fig in resolved
             for m in fig["mention_ids"]
-            if (linked or {}).get(m) != fig["id"]
+            if linked.get(m) != fig["id"]
         ]
         found_conflicts += [_figure_conflict_row(x, component) for x in conflicts]
-    moved = [link["mention_id"] for link in found_links if link["mention_id"] in (linked or {})]
+    moved = [link["mention_id"] for link in found_links if link["mention_id"] in linked]
     for chunk in chunks(moved):
         conn.execute(delete(schema.figure_links).where(schema.figure_links.c.mention_id.in_(chunk)))
     _insert(conn, schema.record_figures, figures)
