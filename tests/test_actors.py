@@ -36,6 +36,13 @@ def _people(text: str) -> dict[str, dict]:
     return people
 
 
+def _assert_introduced(text: str, name: str, country: str, role: str) -> None:
+    """The text introduces ``name`` as an official of ``country`` whose role holds ``role``."""
+    people = _people(text)
+    assert name in people, people
+    assert people[name]["iso3"] == country and role in people[name]["role"]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country", "role"),
     [
@@ -76,9 +83,7 @@ def _people(text: str) -> dict[str, dict]:
     ],
 )
 def test_names_beside_titles(text: str, name: str, country: str, role: str) -> None:
-    people = _people(text)
-    assert name in people, people
-    assert people[name]["iso3"] == country and role in people[name]["role"]
+    _assert_introduced(text, name, country, role)
 
 
 @pytest.mark.parametrize(
@@ -330,9 +335,7 @@ def test_documents_that_differ_evenly_give_the_same_country_in_any_order() -> No
     ],
 )
 def test_names_after_courtesy_titles_and_complements(text: str, name: str, country: str, role: str) -> None:
-    people = _people(text)
-    assert name in people, people
-    assert people[name]["iso3"] == country and role in people[name]["role"]
+    _assert_introduced(text, name, country, role)
 
 
 def test_a_place_is_no_part_of_a_name() -> None:
@@ -497,9 +500,7 @@ def test_a_portfolio_word_before_a_name_is_no_part_of_it() -> None:
     ],
 )
 def test_name_forms_of_other_languages(text: str, name: str, country: str, role: str) -> None:
-    people = _people(PAIR + text)
-    assert name in people, people
-    assert people[name]["iso3"] == country and role in people[name]["role"]
+    _assert_introduced(PAIR + text, name, country, role)
 
 
 def test_words_that_only_look_like_a_name_are_none() -> None:
