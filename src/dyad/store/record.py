@@ -645,75 +645,146 @@ def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
 def _add_actors(conn: Connection, doc_ids: Sequence[str]) -> None:
     """Fold new documents' mentions into the actors' summaries, in the order they were written: each is
     the latest ingested when it comes, so where it gives a role or a country, that reading wins
-    (``dyad.resolve.actors``)."""
-    m, a = schema.mentions, schema.actor_summary
+    (``dyad.resolve.actors``). Each document's own reading of each actor is kept beside them
+    (``record_actor_documents``), for its removal."""
+    m, a, d = schema.mentions, schema.actor_summary, schema.documents
     by_doc: dict[str, list[Any]] = {doc_id: [] for doc_id in doc_ids}
+    written: dict[str, Any] = {}
     for chunk in chunks(doc_ids):
         query = select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id.in_(chunk))
         for r in conn.execute(query.order_by(m.c.doc_id, m.c.sentence_idx, m.c.start, m.c.end)).mappings():
             by_doc[r["doc_id"]].append(r)
+        written.update(
+            {i: at for i, at in conn.execute(select(d.c.id, d.c.ingested_at).where(d.c.id.in_(chunk)))}
+        )
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for chunk in chunks({r["value"] for mentions in by_doc.values() for r in mentions}):
         for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings():
             found[(r["kind"], r["value"])] = dict(r)
     touched: set[tuple[str, str]] = set()
+    readings: list[dict[str, Any]] = []
     for doc_id in doc_ids:
-        named = {(r["kind"], r["value"]) for r in by_doc[doc_id]}
-        for kind, value in named:
+        own: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in by_doc[doc_id]:
+            key = (r["kind"], r["value"])
+            reading = own.setdefault(
+                key,
+                {
+                    "doc_id": doc_id,
+                    "kind": key[0],
+                    "value": key[1],
+                    "mentions": 0,
+                    "role": None,
+                    "country": None,
+                },
+            )
+            reading["mentions"] += 1
+            read_mention(reading, dict(r))
+        for key, reading in own.items():
             summary = found.setdefault(
-                (kind, value),
-                {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
+                key,
+                {
+                    "kind": key[0],
+                    "value": key[1],
+                    "role": None,
+                    "country": None,
+                    "mentions": 0,
+                    "documents": 0,
+                },
             )
             summary["documents"] += 1
-        for r in by_doc[doc_id]:
-            summary = found[(r["kind"], r["value"])]
-            summary["mentions"] += 1
-            read_mention(summary, dict(r))
-        touched |= named
+            summary["mentions"] += reading["mentions"]
+            summary["role"] = reading["role"] or summary["role"]
+            summary["country"] = reading["country"] or summary["country"]
+            readings.append({**reading, "ingested_at": written[doc_id]})
+        touched |= set(own)
     _replace_actors(conn, touched, [found[k] for k in touched])
+    _insert(conn, schema.actor_documents, readings)
 
 
-def _recount_actors(conn: Connection, keys: set[tuple[str, str]] | None, without: str | None = None) -> None:
-    """Summarise the actors ``keys`` (all when None) again from their mentions, leaving out a document
-    that is being removed."""
-    m, d = schema.mentions, schema.documents
-    query = (
-        select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs)
-        .join(d, d.c.id == m.c.doc_id)
-        .order_by(d.c.ingested_at, d.c.id, m.c.sentence_idx, m.c.start, m.c.end)
-    )
-    if without is not None:
-        query = query.where(m.c.doc_id != without)
-    if keys is None:
-        rows = conn.execute(query).mappings().all()
+def _remove_actors(conn: Connection, doc_id: str) -> None:
+    """Take a document's own readings out of its actors' summaries: its mentions and itself from their
+    counts, and where it gave a role or a country, the latest other document's reading instead (its
+    readings folded last win, so without one that gave none nothing changes). Reads the document's rows
+    and, per role or country it gave, the newest row of the actor that gives one: not the actor's
+    mentions, which for a leader named everywhere are a large part of the store."""
+    ad, a = schema.actor_documents, schema.actor_summary
+    own = {
+        (r["kind"], r["value"]): r for r in conn.execute(select(ad).where(ad.c.doc_id == doc_id)).mappings()
+    }
+    if not own:
+        return
+    conn.execute(delete(ad).where(ad.c.doc_id == doc_id))
+    summaries: list[dict[str, Any]] = []
+    for chunk in chunks(sorted(own)):
+        values = {v for _, v in chunk}
+        for r in conn.execute(select(a).where(a.c.value.in_(values))).mappings():
+            if (r["kind"], r["value"]) in own:
+                summaries.append(dict(r))
+    kept = []
+    for summary in summaries:
+        gone = own[(summary["kind"], summary["value"])]
+        summary["mentions"] -= gone["mentions"]
+        summary["documents"] -= 1
+        if summary["documents"] == 0:
+            continue
+        for field in ("role", "country"):
+            if gone[field]:
+                column = ad.c[field]
+                summary[field] = conn.execute(
+                    select(column)
+                    .where(ad.c.kind == summary["kind"], ad.c.value == summary["value"], column.is_not(None))
+                    .order_by(ad.c.ingested_at.desc(), ad.c.doc_id.desc())
+                    .limit(1)
+                ).scalar()
+        kept.append(summary)
+    _replace_actors(conn, set(own), kept)
+
+
+def _fold_all_actors(conn: Connection) -> None:
+    """The actors' summaries of the whole store, built as writing its documents in their order would."""
+    d = schema.documents
+    conn.execute(delete(schema.actor_summary))
+    conn.execute(delete(schema.actor_documents))
+    ordered = conn.execute(select(d.c.id).order_by(d.c.ingested_at, d.c.id)).scalars().all()
+    for chunk in chunks(ordered):
+        _add_actors(conn, chunk)
+
+
+def fill_actor_documents(conn: Connection) -> None:
+    """Each document's reading of each actor it names (``record_actor_documents``) from the mentions, by
+    one statement on either backend: what a store written before schema 11 needs. A reading is the one
+    ``dyad.resolve.actors.read_mention`` folds: the mentions' count, and the role and country of the
+    document's last mention that gives one (a country's mention gives itself)."""
+    if conn.dialect.name == "postgresql":
+        field = "NULLIF(CAST(NULLIF(attrs, '') AS json) ->> '{}', '')"
     else:
-        rows = [
-            r
-            for chunk in chunks({v for _, v in keys})
-            for r in conn.execute(query.where(m.c.value.in_(chunk))).mappings()
-            if (r["kind"], r["value"]) in keys
-        ]
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    docs: dict[tuple[str, str], set[str]] = {}
-    for r in rows:
-        key = (r["kind"], r["value"])
-        summary = found.setdefault(key, {"kind": key[0], "value": key[1], "role": None, "country": None})
-        summary["mentions"] = summary.get("mentions", 0) + 1
-        docs.setdefault(key, set()).add(r["doc_id"])
-        read_mention(summary, dict(r))
-    for key, summary in found.items():
-        summary["documents"] = len(docs[key])
-    _replace_actors(conn, keys, list(found.values()))
+        field = "NULLIF(json_extract(NULLIF(attrs, ''), '$.{}'), '')"
+    role = field.format("role")
+    named = f"COALESCE({field.format('iso3')}, {field.format('country')})"
+    country = f"CASE WHEN kind = 'country' THEN value ELSE {named} END"
+    last = (
+        "first_value({0}) OVER (PARTITION BY doc_id, kind, value"
+        ' ORDER BY CASE WHEN {0} IS NULL THEN 1 ELSE 0 END, sentence_idx DESC, start DESC, "end" DESC)'
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO record_actor_documents (doc_id, kind, value, ingested_at, mentions, role, country)"
+        " SELECT r.doc_id, r.kind, r.value, d.ingested_at, count(*), max(r.role), max(r.country)"
+        f" FROM (SELECT doc_id, kind, value, {last.format('mrole')} AS role,"
+        f"       {last.format('mcountry')} AS country"
+        f'       FROM (SELECT doc_id, kind, value, sentence_idx, start, "end", {role} AS mrole,'
+        f"             {country} AS mcountry FROM mentions) AS m) AS r"
+        " JOIN documents AS d ON d.id = r.doc_id"
+        " GROUP BY r.doc_id, r.kind, r.value, d.ingested_at"
+    )
 
 
-def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: list[dict[str, Any]]) -> None:
+def _replace_actors(conn: Connection, keys: set[tuple[str, str]], rows: list[dict[str, Any]]) -> None:
     a = schema.actor_summary
-    if keys is None:
-        conn.execute(delete(a))
-    else:  # one statement for many actors
-        for i in range(0, len(keys), _NEAR_ROWS):
-            chunk = sorted(keys)[i : i + _NEAR_ROWS]
-            conn.execute(delete(a).where(or_(*(and_(a.c.kind == k, a.c.value == v) for k, v in chunk))))
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), _NEAR_ROWS):  # one statement for many actors
+        chunk = ordered[i : i + _NEAR_ROWS]
+        conn.execute(delete(a).where(or_(*(and_(a.c.kind == k, a.c.value == v) for k, v in chunk))))
     _insert(conn, a, rows)
 
 
@@ -759,9 +830,7 @@ def remove_document(conn: Connection, doc_id: str) -> None:
         _resolve_events(conn, events, [])
     _resolve_figures(conn, figures, [])
     _leave_source_group(conn, doc_id)
-    m = schema.mentions
-    named = conn.execute(select(m.c.kind, m.c.value).where(m.c.doc_id == doc_id).distinct()).all()
-    _recount_actors(conn, {(kind, value) for kind, value in named}, without=doc_id)
+    _remove_actors(conn, doc_id)
 
 
 def rebuild(conn: Connection) -> None:
@@ -773,7 +842,7 @@ def rebuild(conn: Connection) -> None:
         _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
     _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
     _resolve_figures(conn, set(), _figure_rows(conn, schema.figures.c.id.is_not(None)))
-    _recount_actors(conn, None)
+    _fold_all_actors(conn)
 
 
 def fill_initiators(conn: Connection) -> None:
