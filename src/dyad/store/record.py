@@ -698,7 +698,8 @@ def _add_actors(conn: Connection, doc_ids: Sequence[str]) -> None:
             summary["country"] = reading["country"] or summary["country"]
             readings.append({**reading, "ingested_at": written[doc_id]})
         touched |= set(own)
-    _replace_actors(conn, touched, [found[k] for k in touched])
+    values = {value for _, value in touched}
+    _replace_actors(conn, values, [row for (_, value), row in found.items() if value in values])
     _insert(conn, schema.actor_documents, readings)
 
 
@@ -715,15 +716,15 @@ def _remove_actors(conn: Connection, doc_id: str) -> None:
     if not own:
         return
     conn.execute(delete(ad).where(ad.c.doc_id == doc_id))
-    summaries: list[dict[str, Any]] = []
-    for chunk in chunks(sorted(own)):
-        values = {v for _, v in chunk}
-        for r in conn.execute(select(a).where(a.c.value.in_(values))).mappings():
-            if (r["kind"], r["value"]) in own:
-                summaries.append(dict(r))
+    values = {value for _, value in own}
+    found = (conn.execute(select(a).where(a.c.value.in_(chunk))).mappings() for chunk in chunks(values))
+    summaries = [dict(r) for rows in found for r in rows]
     kept = []
     for summary in summaries:
-        gone = own[(summary["kind"], summary["value"])]
+        gone = own.get((summary["kind"], summary["value"]))
+        if gone is None:  # another kind of actor of the same name: as it was
+            kept.append(summary)
+            continue
         summary["mentions"] -= gone["mentions"]
         summary["documents"] -= 1
         if summary["documents"] == 0:
@@ -738,7 +739,7 @@ def _remove_actors(conn: Connection, doc_id: str) -> None:
                     .limit(1)
                 ).scalar()
         kept.append(summary)
-    _replace_actors(conn, set(own), kept)
+    _replace_actors(conn, values, kept)
 
 
 def _fold_all_actors(conn: Connection) -> None:
@@ -779,12 +780,12 @@ def fill_actor_documents(conn: Connection) -> None:
     )
 
 
-def _replace_actors(conn: Connection, keys: set[tuple[str, str]], rows: list[dict[str, Any]]) -> None:
+def _replace_actors(conn: Connection, values: set[str], rows: list[dict[str, Any]]) -> None:
+    """Replace the summaries of every actor named ``values`` (of any kind) by ``rows``: an IN list, one
+    statement whose compiled form is cached, where a condition per actor was built on every write."""
     a = schema.actor_summary
-    ordered = sorted(keys)
-    for i in range(0, len(ordered), _NEAR_ROWS):  # one statement for many actors
-        chunk = ordered[i : i + _NEAR_ROWS]
-        conn.execute(delete(a).where(or_(*(and_(a.c.kind == k, a.c.value == v) for k, v in chunk))))
+    for chunk in chunks(values):
+        conn.execute(delete(a).where(a.c.value.in_(chunk)))
     _insert(conn, a, rows)
 
 
