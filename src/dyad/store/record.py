@@ -16,13 +16,15 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Date,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -97,18 +99,19 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
     for a few dozen rows (a write's cost on a server is in its round trips). The index finds mentions of a
     row's type, pair and status near its dates or naming its instrument (``_near``: everything
     ``same_event`` can join, and more), and ``same_event`` decides."""
-    links = schema.event_links
-    columns = (links.c.component, links.c.day_start, links.c.day_end, links.c.instrument)
     out = set()
     for i in range(0, len(rows), _NEAR_ROWS):
         chunk = rows[i : i + _NEAR_ROWS]
         by_partition: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
         for row in chunk:
             by_partition.setdefault(partition(row), []).append(row)
-        query = select(*columns, links.c.type, links.c.participants, links.c.status)
-        ranges = [query.where(term) for row in chunk for term in _near(row)]
-        # one index range each, read as a union: an OR of them is read as one scan of the whole pair
-        for c in conn.execute(union_all(*ranges) if len(ranges) > 1 else ranges[0]).mappings():
+        kinds: list[str] = []
+        params: dict[str, Any] = {}
+        for row in chunk:
+            for kind, values in _near(row):
+                params.update({f"{name}{len(kinds)}": value for name, value in values.items()})
+                kinds.append(kind)
+        for c in conn.execute(_near_statement(tuple(kinds)), params).mappings():
             if c["component"] in out:
                 continue
             other = {**c, "_name": frozenset(c["instrument"].split())}
@@ -119,44 +122,61 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
 
 _NEAR_ROWS = 50  # mentions whose neighbours one statement finds
 
+# The index ranges a new mention's neighbours lie in (``_near``), as SQL over record_event_links with
+# parameters numbered by the range's place in the statement: the statements are built once per sequence
+# of ranges and cached, since building them as expressions was the largest constant cost of a write.
+_SAME = "type = :type{n} AND participants = :participants{n} AND status = :status{n}"
+_NO_DAYS = "day_start IS NULL AND day_end IS NULL"
+_RANGES = {
+    "undated": f"{_SAME} AND long_span = 1 AND {_NO_DAYS}",
+    "named": f"{_SAME} AND instrument = :instrument{{n}}",
+    "named_undated": f"{_SAME} AND instrument = :instrument{{n}} AND {_NO_DAYS}",
+    # a short mention that ends on or after ``lo`` starts at most SHORT_SPAN_DAYS before it: a bounded
+    # range of first days, not every earlier mention of the pair (which grew with the store)
+    "short": f"{_SAME} AND long_span = 0 AND day_start >= :earliest{{n}} AND day_start <= :hi{{n}}"
+    " AND day_end >= :lo{n}",
+    # the few long ones apart
+    "long": f"{_SAME} AND long_span = 1 AND NOT ({_NO_DAYS})"
+    " AND (day_start IS NULL OR day_start <= :hi{n}) AND (day_end IS NULL OR day_end >= :lo{n})",
+}
 
-def _near(row: dict[str, Any]) -> list[Any]:
-    """Where to find stored mentions of ``row``'s type, pair and status near its dates (a week either way;
-    undated when it is) or, undated on one side, naming its instrument: each condition one index range."""
+
+@lru_cache(maxsize=512)
+def _near_statement(kinds: tuple[str, ...]) -> Any:
+    """One SELECT per range, read as a UNION ALL: an OR of them is read as one scan of the whole pair."""
     links = schema.event_links
-    same = (
-        links.c.type == row["type"],
-        links.c.participants == row["participants"],
-        links.c.status == row["status"],
+    columns = "component, day_start, day_end, instrument, type, participants, status"
+    sql = " UNION ALL ".join(
+        f"SELECT {columns} FROM {links.name} WHERE {_RANGES[kind].format(n=n)}"
+        for n, kind in enumerate(kinds)
     )
-    no_days = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    undated = and_(*same, links.c.long_span == 1, no_days)
-    named = and_(*same, links.c.instrument == _instrument(row)) if row["_name"] else None
+    dates = [
+        bindparam(f"{name}{n}", type_=Date)
+        for n, kind in enumerate(kinds)
+        for name in ("earliest", "hi", "lo")
+        if f":{name}{{n}}" in _RANGES[kind]
+    ]
+    return text(sql).bindparams(*dates).columns(*(links.c[name] for name in columns.split(", ")))
+
+
+def _near(row: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Where to find stored mentions of ``row``'s type, pair and status near its dates (a week either way;
+    undated when it is) or, undated on one side, naming its instrument: each one index range of
+    ``_RANGES``, with its values."""
+    same = {"type": row["type"], "participants": row["participants"], "status": row["status"]}
+    named = {**same, "instrument": _instrument(row)} if row["_name"] else None
     found = span(row)
     if found is None:
-        return [undated] if named is None else [undated, named]
+        return [("undated", same)] if named is None else [("undated", same), ("named", named)]
     lo, hi = found
     lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
     hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
-    # a short mention that ends on or after ``lo`` starts at most SHORT_SPAN_DAYS before it: a bounded
-    # range of first days, not every earlier mention of the pair (which grew with the store); the few
-    # long ones are read apart
     earliest = lo - _SHORT if lo > dt.date.min + _SHORT else dt.date.min
-    short = and_(
-        *same,
-        links.c.long_span == 0,
-        links.c.day_start >= earliest,
-        links.c.day_start <= hi,
-        links.c.day_end >= lo,
-    )
-    long = and_(
-        *same,
-        links.c.long_span == 1,
-        ~no_days,
-        or_(links.c.day_start.is_(None), links.c.day_start <= hi),
-        or_(links.c.day_end.is_(None), links.c.day_end >= lo),
-    )
-    return [short, long] if named is None else [short, long, and_(named, no_days)]
+    ranges = [
+        ("short", {**same, "earliest": earliest, "hi": hi, "lo": lo}),
+        ("long", {**same, "hi": hi, "lo": lo}),
+    ]
+    return ranges if named is None else [*ranges, ("named_undated", named)]
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -768,6 +788,7 @@ def fill_actor_documents(conn: Connection) -> None:
         "first_value({0}) OVER (PARTITION BY doc_id, kind, value"
         ' ORDER BY CASE WHEN {0} IS NULL THEN 1 ELSE 0 END, sentence_idx DESC, start DESC, "end" DESC)'
     )
+    conn.execute(delete(schema.actor_documents))  # (empty, unless a newer dyad wrote into the store)
     conn.exec_driver_sql(
         "INSERT INTO record_actor_documents (doc_id, kind, value, ingested_at, mentions, role, country)"
         " SELECT r.doc_id, r.kind, r.value, d.ingested_at, count(*), max(r.role), max(r.country)"
