@@ -412,6 +412,26 @@ def test_independent_sources_follow_shared_authors_and_outlets(store: Store) -> 
     assert_same_record(store)
 
 
+def test_a_document_others_share_every_source_with_leaves_its_group_whole(store: Store) -> None:
+    """Removing a document whose author and outlet another document shares too (most news) keeps its group
+    without re-forming it, and when it was the group's label (its least member), the next least is."""
+    store.add(_report("a0", "Ana Pérez", "TASS"))
+    store.add(_report("b1", "Ana Pérez", "TASS"))  # holds both of a0's keys: a0 joins nothing alone
+    store.add(_report("c2", "Ivan Petrov", "TASS"))
+    store.add(_report("d3", "Luis Soto", "El Comercio"))
+    store.remove("a0")
+    groups = {r["doc_id"]: r["grp"] for r in store.rows(schema.source_groups.name)}
+    assert groups == {"b1": "b1", "c2": "b1", "d3": "d3"}
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (3, 2)
+    assert_same_record(store)
+    store.add(_report("e4", "Luis Soto", "TASS"))  # the two groups become one
+    store.remove("b1")  # the keys it leaves (Ana Pérez's is nobody's now; TASS) are one group
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (3, 1)
+    assert_same_record(store)
+
+
 def test_a_document_that_joins_two_sources_reweighs_what_they_reported(store: Store) -> None:
     """A new document by an author of one outlet for another makes the two one source: the events they
     reported weigh less in the intensity index though the new document does not report them."""

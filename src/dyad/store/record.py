@@ -260,7 +260,7 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
     _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
     _refresh_event_conflicts(conn, scopes)
-    _replace_terms(conn, "event", _terms_of("event", schema.intensity_terms.c.component, old), events)
+    _replace_terms(conn, "event", _terms_of("component", old), events)
 
 
 def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, Any]:
@@ -353,9 +353,7 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
         conn.execute(delete(rf).where(rf.c.component.in_(chunk)))
         conn.execute(delete(c).where(c.c.scope.in_(["figure\t" + x for x in chunk])))
     figures = _write_resolved_figures(conn, rows)
-    _replace_terms(
-        conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
-    )
+    _replace_terms(conn, "figure", _terms_of("component", components), figures)
 
 
 def _figure_conflict_row(conflict: dict[str, Any], component: str) -> dict[str, Any]:
@@ -432,7 +430,7 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     for component, data in conn.execute(remaining):
         others[component].append(json.loads(data))
     figures = _write_resolved_figures(conn, rows, others, linked)
-    _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
+    _replace_terms(conn, "figure", _terms_of("item_id", touched), figures)
 
 
 def _write_resolved_figures(
@@ -525,9 +523,15 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
     """Take a document out of its group; what it alone joined falls apart again."""
     k, g = schema.source_keys, schema.source_groups
     label = conn.execute(select(g.c.grp).where(g.c.doc_id == doc_id)).scalar()
+    keys = set(conn.execute(select(k.c.key).where(k.c.doc_id == doc_id)).scalars())
     conn.execute(delete(k).where(k.c.doc_id == doc_id))
     conn.execute(delete(g).where(g.c.doc_id == doc_id))
     if label is None:
+        return
+    if _still_joined(conn, [key for key in keys if conn.execute(_KEY_HELD, {"key": key}).first()]):
+        if label == doc_id:  # a group is labelled by its least member
+            least = conn.execute(select(func.min(g.c.doc_id)).where(g.c.grp == label)).scalar()
+            conn.execute(update(g).where(g.c.grp == label).values(grp=least))
         return
     members = select(g.c.doc_id).where(g.c.grp == label)
     owners: dict[str, set[str]] = {}
@@ -540,6 +544,35 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
         conn.execute(update(g).where(g.c.doc_id.in_(group)).values(grp=min(group)))
     if len(groups) > 1:  # the group fell apart: what its documents report has more independent sources
         _reweigh(conn, set().union(*groups))
+
+
+def _still_joined(conn: Connection, keys: list[str]) -> bool:
+    """Whether the documents left with these keys (a removed document's keys that others hold) are still
+    one group, as far as documents holding two of them at once show: then the group stays whole without
+    being read (a news author's group can be most of the store). Every other member reached the removed
+    document through one of its keys, so one key left, or keys all linked, leave nothing apart; False
+    means "not shown", and the group is re-formed from its members."""
+    linked = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while linked[key] != key:
+            key = linked[key]
+        return key
+
+    for first, second in combinations(keys, 2):
+        if root(first) != root(second) and conn.execute(_KEYS_SHARED, {"a": first, "b": second}).first():
+            linked[root(first)] = root(second)
+    return len({root(key) for key in keys}) <= 1
+
+
+_KEY_HELD = select(schema.source_keys.c.doc_id).where(schema.source_keys.c.key == bindparam("key")).limit(1)
+_SHARED = schema.source_keys.alias("shared")
+_KEYS_SHARED = (
+    select(schema.source_keys.c.doc_id)
+    .join(_SHARED, _SHARED.c.doc_id == schema.source_keys.c.doc_id)
+    .where(schema.source_keys.c.key == bindparam("a"), _SHARED.c.key == bindparam("b"))
+    .limit(1)
+)
 
 
 def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
@@ -568,26 +601,28 @@ def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
 # -- summaries: the intensity index per pair and year, and each actor's latest reading --------------------
 
 
-def _terms_of(kind: str, column: Any, keys: Iterable[str]) -> Any:
-    """The stored intensity terms of ``kind`` whose ``column`` is one of ``keys`` (a where clause)."""
-    t = schema.intensity_terms
+def _terms_of(column: str, keys: Iterable[str]) -> tuple[str, list[str]] | None:
+    """The stored intensity terms (of the kind being replaced) whose ``column`` (``component`` or
+    ``item_id``) is one of ``keys``; None for none."""
     keys = list(keys)
-    return and_(t.c.kind == kind, column.in_(keys)) if keys else None
+    return (column, keys) if keys else None
 
 
-def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, Any]]) -> None:
+def _replace_terms(
+    conn: Connection, kind: str, old: tuple[str, list[str]] | None, items: list[dict[str, Any]]
+) -> None:
     """Replace the intensity terms ``old`` selects by those of the resolved rows ``items`` (weighed with
     their independent sources as they stand now), and move the sums they are in by the difference."""
     t = schema.intensity_terms
     deltas: dict[tuple[str, int, str, str], Fraction] = {}
     if old is not None:
-        for scope, year, dimension, side, share in conn.execute(
-            select(t.c.scope, t.c.year, t.c.dimension, t.c.side, t.c.share).where(old)
-        ):
+        column, keys = old
+        at = {"t_kind": kind, "t_keys": keys}
+        for scope, year, dimension, side, share in conn.execute(_TERMS_READ[column], at):
             if year is not None:
                 key = (scope, year, dimension, side)
                 deltas[key] = deltas.get(key, Fraction(0)) - Fraction(share)
-        conn.execute(delete(t).where(old))
+        conn.execute(_TERMS_DELETE[column], at)
     table = "events" if kind == "event" else "figures"
     independent = independent_counts(conn, table, (i["id"] for i in items))
     rows = [r for item in items for r in _term_rows(kind, item, independent.get(item["id"], 0))]
@@ -597,6 +632,23 @@ def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, 
             key = (r["scope"], r["year"], r["dimension"], r["side"])
             deltas[key] = deltas.get(key, Fraction(0)) + Fraction(r["share"])
     _move_sums(conn, kind, deltas)
+
+
+def _terms_where(column: str) -> Any:
+    t = schema.intensity_terms
+    return and_(t.c.kind == bindparam("t_kind"), t.c[column].in_(bindparam("t_keys", expanding=True)))
+
+
+# The terms of some components or items, by bound parameters: statements built once, not on every write.
+_TERMS_READ = {
+    column: select(
+        *(schema.intensity_terms.c[c] for c in ("scope", "year", "dimension", "side", "share"))
+    ).where(_terms_where(column))
+    for column in ("component", "item_id")
+}
+_TERMS_DELETE = {
+    column: delete(schema.intensity_terms).where(_terms_where(column)) for column in ("component", "item_id")
+}
 
 
 def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[str, Any]]:
@@ -626,26 +678,35 @@ def _move_sums(conn: Connection, kind: str, deltas: dict[tuple[str, int, str, st
     """Add each change to its bucket's sum. A sum is kept exact (a float is a binary fraction, so the sum
     of a bucket's shares is one exactly) and shown as the float nearest to it, which is what ``math.fsum``
     of the shares gives: the summary equals a whole-record sum, at the cost of the terms a write changes."""
-    sums = schema.intensity_sums
     for (scope, year, dimension, side), delta in deltas.items():
         if delta == 0:
             continue  # a cluster resolved again to the same weights
-        at = and_(
-            sums.c.scope == scope,
-            sums.c.kind == kind,
-            sums.c.year == year,
-            sums.c.dimension == dimension,
-            sums.c.side == side,
-        )
-        found = conn.execute(select(sums.c.exact).where(at)).scalar()
+        at = {"b_scope": scope, "b_kind": kind, "b_year": year, "b_dimension": dimension, "b_side": side}
+        found = conn.execute(_SUM_READ, at).scalar()
         total = delta + (Fraction(found) if found is not None else 0)
         if total == 0:  # shares are positive: no term is left in the bucket
-            conn.execute(delete(sums).where(at))
+            conn.execute(_SUM_DELETE, at)
         elif found is not None:
-            conn.execute(update(sums).where(at).values(value=float(total), exact=str(total)))
+            conn.execute(_SUM_UPDATE, {**at, "b_value": float(total), "b_exact": str(total)})
         else:
             row = {"scope": scope, "kind": kind, "year": year, "dimension": dimension, "side": side}
-            conn.execute(insert(sums).values(**row, value=float(total), exact=str(total)))
+            conn.execute(insert(schema.intensity_sums), {**row, "value": float(total), "exact": str(total)})
+
+
+# One bucket of the intensity sums, by bound parameters: statements built once, not on every write.
+_SUM_AT = and_(
+    *(
+        getattr(schema.intensity_sums.c, name) == bindparam(f"b_{name}")
+        for name in ("scope", "kind", "year", "dimension", "side")
+    )
+)
+_SUM_READ = select(schema.intensity_sums.c.exact).where(_SUM_AT)
+_SUM_DELETE = delete(schema.intensity_sums).where(_SUM_AT)
+_SUM_UPDATE = (
+    update(schema.intensity_sums)
+    .where(_SUM_AT)
+    .values(value=bindparam("b_value"), exact=bindparam("b_exact"))
+)
 
 
 def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
@@ -659,7 +720,7 @@ def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
             ids |= set(conn.execute(select(item).where(links.c.doc_id.in_(chunk)).distinct()).scalars())
         for chunk in chunks(ids):
             rows = [dict(r) for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()]
-            _replace_terms(conn, kind, _terms_of(kind, schema.intensity_terms.c.item_id, chunk), rows)
+            _replace_terms(conn, kind, _terms_of("item_id", chunk), rows)
 
 
 def _add_actors(conn: Connection, doc_ids: Sequence[str]) -> None:
