@@ -203,6 +203,20 @@ def test_documents_written_in_batches_give_the_same_record(
         assert store.counts()["documents"] == len(docs)
 
 
+def test_a_rebuild_streams_the_record_in_batches_of_whole_clusters(
+    processed: Processed, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``rebuild`` reads the mentions by type, pair and status (figures by quantity) in batches of whole
+    groups, holding a batch, not the store: with batches of a few mentions, the record is the same."""
+    for doc in processed("example_ind_chn"):
+        store.add(doc)
+    before = _plain(query.record(store).events)
+    monkeypatch.setattr(record, "_REBUILD_ROWS", 3)
+    store.rebuild()
+    assert _plain(query.record(store).events) == before
+    assert_same_record(store)
+
+
 @pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
 def test_a_batch_on_both_backends(name: str, processed: Processed, store: Store) -> None:
     docs = processed(name)

@@ -923,9 +923,34 @@ def rebuild(conn: Connection) -> None:
     d = schema.documents
     for doc in conn.execute(select(d.c.id, d.c.authors, d.c.publisher).order_by(d.c.id)).mappings().all():
         _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
-    _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
-    _resolve_figures(conn, set(), _figure_rows(conn, schema.figures.c.id.is_not(None)))
+    e = schema.events
+    for rows in _streamed(conn, e, (e.c.type, e.c.participants, e.c.status)):  # ``partition``
+        _resolve_events(conn, set(), rows)
+    for rows in _streamed(conn, schema.figures, _FIGURE_KEY):  # ``figure_component``
+        _resolve_figures(conn, set(), rows)
     _fold_all_actors(conn)
+
+
+_REBUILD_ROWS = 5000  # mentions resolved at once by a rebuild: what it holds, whatever the store's size
+
+
+def _streamed(conn: Connection, table: Any, key: Sequence[Any]) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``table`` in batches of whole groups of ``key`` (what resolves apart from the rest),
+    read in that order by a cursor that streams: a batch at a time is held, not the table."""
+    query = (
+        select(table).order_by(*key, table.c.id).execution_options(stream_results=True, max_row_buffer=1000)
+    )
+    batch: list[dict[str, Any]] = []
+    last = None
+    for r in conn.execute(query).mappings():
+        group = tuple(r[c.name] for c in key)
+        if group != last and len(batch) >= _REBUILD_ROWS:
+            yield batch
+            batch = []
+        last = group
+        batch.append(dict(r))
+    if batch:
+        yield batch
 
 
 def fill_initiators(conn: Connection) -> None:
