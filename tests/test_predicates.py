@@ -744,6 +744,13 @@ def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
         "On 3 May 2023 Chile summoned the chief of the Japanese embassy to protest.",
         # a participle on the instrument happened even when the instrument's later fate is negated
         "A 2023 fisheries treaty, signed in Tokyo on 3 May 2023 by the two ministers, was never ratified.",
+        # instruments counted in the plural, with no side named, are the pair's
+        "Eight agreements were signed on 3 May 2023, including one on sentenced persons.",
+        # an ambassador back at the post is a relations step
+        "The Chilean ambassador returned to Tokyo on 3 May 2023 after a year's absence.",
+        "Boric called the seizure part of a pattern of Japanese hybrid pressure on 3 May 2023.",
+        # "on" hangs from the date, not from the verb: a judgement, not an appeal ("called on")
+        "Santiago called Japan's measure protectionist on 3 May 2023.",
     ],
 )
 def test_seventh_round_positives(sentence: str) -> None:
@@ -751,6 +758,7 @@ def test_seventh_round_positives(sentence: str) -> None:
     assert [(e.type, e.participants) for e in read] in (
         [("dispute", ("CHL", "JPN"))],
         [("agreement", ("CHL", "JPN"))],
+        [("diplomatic_relations", ("CHL", "JPN"))],
     ), read
 
 
@@ -784,3 +792,8 @@ def test_a_conversation_and_a_fight_between_the_two_still_read() -> None:
     ):
         facts = _facts(_events(INTRO + sentence))
         assert (kind, ("CHL", "JPN"), "2023-05-03") in facts, (sentence, facts)
+
+
+def test_an_ambassador_back_at_talks_is_no_relations_step() -> None:
+    events = _events(INTRO + "The Chilean ambassador returned to talks with the ministry on 3 May 2023.")
+    assert not [e for e in events if e.type == "diplomatic_relations"]

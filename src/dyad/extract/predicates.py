@@ -240,7 +240,19 @@ def _words_below(token: Any, depth: int = 2, after: bool = False) -> set[str]:
     return out
 
 
+def _particles(verb: Any) -> set[str]:
+    """The words that can complete a phrasal verb: its own dependents after it that are no date ("on 3
+    May", "on Monday"), and an infinitive's "to"."""
+    after = [c for c in verb.children if c.i > verb.i and not _a_date(c)]
+    words = after + [g for c in after if c.dep_ == "xcomp" for g in c.children if g.dep_ == "aux"]
+    return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
+
+
 _MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
+
+
+def _a_date(phrase: Any) -> bool:
+    return any(str(w.lower_) in _MONTHS_AND_DAYS for w in phrase.subtree)
 
 
 def _misparsed_object(token: Any, child: Any) -> bool:
@@ -254,7 +266,7 @@ def _misparsed_object(token: Any, child: Any) -> bool:
         (child.dep_ == "npadvmod" or second_subject)
         and child.pos_ == "PROPN"
         and child.i > token.i
-        and not any(str(w.lower_) in _MONTHS_AND_DAYS for w in child.subtree)
+        and not _a_date(child)
     )
 
 
@@ -288,6 +300,10 @@ def _judged(clause: Any) -> list[Any]:
         # "was a hostile act", "is an act of aggression": the judging word qualifies the complement
         of = [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
         return _with_modifiers(said) + of
+    if clause.pos_ in ("VERB", "AUX"):
+        # "Morocco has never stopped its hostile actions": the judging word on an act owned by someone
+        owned = [g for g in clause.children if g.dep_ == "dobj" and any(c.dep_ == "poss" for c in g.children)]
+        return [m for g in owned for m in g.children if m.dep_ == "amod"]
     return []
 
 
@@ -427,6 +443,10 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         # a verb's particle follows it: "called on Japan", not "On May 3, Chile called"
         below = _words_below(token, after=not is_noun)
         if not all(w in below for w in rest):
+            return False
+        # and hangs from the verb itself, or its infinitive ("agreed to reduce"): "called the measure
+        # protectionist on 25 March" is no "call on"
+        if not is_noun and rest[0] not in _particles(token):
             return False
     if pred.objects:
         heads = _object_heads(token, is_noun)
