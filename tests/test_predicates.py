@@ -751,6 +751,8 @@ def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
         "Boric called the seizure part of a pattern of Japanese hybrid pressure on 3 May 2023.",
         # "on" hangs from the date, not from the verb: a judgement, not an appeal ("called on")
         "Santiago called Japan's measure protectionist on 3 May 2023.",
+        # a quote judging the other side's own acts accuses it
+        '"Japan has never stopped its hostile actions against Chile," Boric said on 3 May 2023.',
     ],
 )
 def test_seventh_round_positives(sentence: str) -> None:
@@ -772,6 +774,8 @@ def test_seventh_round_positives(sentence: str) -> None:
         # allies against a third are not the two sides of a fight
         "On 3 May 2023 Chile and Japan fought as allies against Peru.",
         "On 3 May 2023 Chilean and Japanese troops fought together against rebels.",
+        # a judging word on an act no one owns accuses no one
+        "Boric said on 3 May 2023 that Chile and Japan had discussed illegal fishing.",
     ],
 )
 def test_seventh_round_negatives(sentence: str) -> None:
