@@ -759,6 +759,8 @@ def test_one_sentence_with_each_side_acting_gives_two_acts(sentence: str) -> Non
         "Boric called the seizure part of a pattern of Japanese hybrid pressure on 3 May 2023.",
         # "on" hangs from the date, not from the verb: a judgement, not an appeal ("called on")
         "Santiago called Japan's measure protectionist on 3 May 2023.",
+        # the judging word may qualify the small clause's noun ("called the raid a terrorist act")
+        'On 3 May 2023 Chile\'s foreign ministry called the raid "a terrorist act".',
         # a quote judging the other side's own acts accuses it
         '"Japan has never stopped its hostile actions against Chile," Boric said on 3 May 2023.',
     ],
