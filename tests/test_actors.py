@@ -607,3 +607,34 @@ def test_an_officials_deputy_is_of_that_officials_side() -> None:
     assert people["Ana Ruiz Toro"]["role"] == "deputy foreign minister", people
     # a deputy of no one named is the lexicon's (a member of parliament)
     assert _people(PAIR + "The deputy, Ana Ruiz Toro, spoke.")["Ana Ruiz Toro"]["role"] == "legislator"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the official's sentence names a country only as a place: the sentence before gives the side
+        (
+            '"Chile wants parity. We ask no more," Foreign Minister Ana Ruiz Toro told reporters in Lima.',
+            "CHL",
+        ),
+        (
+            "The Chilean cabinet ordered a halt. Mining minister Ana Ruiz Toro presented the decision as a "
+            "matter of sovereignty; in Lima it was read as warfare.",
+            "CHL",
+        ),
+        # the sentence before names both sides, or stands in another paragraph: no side
+        (
+            "Chile's president arrived in Lima on Monday. Foreign Minister Ana Ruiz Toro told reporters in "
+            "Lima that the talks went well.",
+            None,
+        ),
+        (
+            "Chile sent a note.\n\nForeign Minister Ana Ruiz Toro told reporters in Lima that it was read.",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_naming_only_places_takes_the_side_of_the_sentence_before(
+    text: str, country: str | None
+) -> None:
+    assert _people(PAIR + text)["Ana Ruiz Toro"].get("iso3") == country

@@ -43,6 +43,9 @@ def settle_countries(
     def named_in(s: Sentence) -> list[Mention]:
         return [c for c in countries if s.start <= c.start < s.end]
 
+    def same_paragraph(i: int) -> bool:
+        return "\n\n" not in doc.text[sentences[i - 1].end : sentences[i].start]
+
     def other_side(iso3: str | None) -> str | None:
         if pair is None or iso3 not in pair:
             return None
@@ -149,8 +152,9 @@ def settle_countries(
         # met"): no guess from the sentence, which names both sides or a third
         if iso3 is None and act is None and not first.attrs.get("opposite"):
             named, own = _in_clause(doc.text, first, named_in(sentence)), True
-            if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentence.start]:
-                named, own = named_in(sentences[i - 1]), False
+            before = named_in(sentences[i - 1]) if i > 0 and same_paragraph(i) else []
+            if not named:
+                named, own = before, False
             # the sentence before sets the scene: a place there is where the official is
             # a side named before the official in its clause sets the scene ("on the Israeli side the file
             # was handled by A, and B"); else the counterpart of the official of the pair joined to it by
@@ -172,8 +176,12 @@ def settle_countries(
                 and all(_FOR_WHOM.search(_before(doc.text, c)) for c in named)
             ):
                 iso3 = other_side(partners.pop())
-            # nothing in the sentence: a government's own official in its own transcript or dateline story
             quiet = not any(not passive(c) for c in named_in(sentence))
+            # the sentence names countries only as places or partners ("X told reporters in Tallinn"): the
+            # side is the one the sentence before acts for, as when the sentence names no country
+            if iso3 is None and quiet and own and named and before:
+                iso3 = _acting_country(doc.text, first, sentences[i - 1], before, partner, pair)
+            # nothing in the sentence: a government's own official in its own transcript or dateline story
             if iso3 is None and quiet and first.attrs.get("rank") not in _FOREIGN_RANKS:
                 iso3 = home
         if iso3 is not None:
