@@ -638,3 +638,22 @@ def test_a_sentence_naming_only_places_takes_the_side_of_the_sentence_before(
     text: str, country: str | None
 ) -> None:
     assert _people(PAIR + text)["Ana Ruiz Toro"].get("iso3") == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # an envoy "to" or "in" a country is posted there: of the pair's other side
+        (
+            "The kingdom said it was recalling its ambassador to Peru [Ana Ruiz Toro] for consultations.",
+            "CHL",
+        ),
+        ("Ambassador to Peru Ana Ruiz Toro left on Monday.", "CHL"),
+        ("The envoy in Lima, Ana Ruiz Toro, left on Monday.", "CHL"),
+        # the country "of" the title, or named before it, is the envoy's own
+        ("Ambassador of Peru Ana Ruiz Toro left on Monday.", "PER"),
+        ("Peru's ambassador to Chile, Ana Ruiz Toro, left.", "PER"),
+    ],
+)
+def test_an_envoy_to_a_country_is_not_of_it(sentence: str, country: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country

@@ -932,8 +932,10 @@ def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -
             return _iso(m)
         if 0 <= start - m.end <= 40 and _BODY_POSSESSIVE.fullmatch(gap_before):
             return _iso(m)  # "the Armenian foreign ministry's spokesperson"
+        # "minister of Chile", "envoy for Peru"; not "ambassador to Canada" or "envoy in Lima", where the
+        # official is posted (``official_sides`` reads them as the other side's)
         gap_after = text[end : m.start]
-        if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|to|for|in)\s+(?:the\s+)?", gap_after):
+        if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", gap_after):
             return _iso(m)
     return None
 
