@@ -657,3 +657,11 @@ def test_a_sentence_naming_only_places_takes_the_side_of_the_sentence_before(
 )
 def test_an_envoy_to_a_country_is_not_of_it(sentence: str, country: str) -> None:
     assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+def test_a_sentence_after_the_first_line_is_no_masthead() -> None:
+    text = (
+        "Ministry Spokesperson Ana Ruiz Toro held a press conference on May 2\n\n"
+        "Q: The minister was invited to visit Peru on the 1st.\n\nAna Ruiz Toro: The visit went well."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None

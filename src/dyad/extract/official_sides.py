@@ -210,8 +210,10 @@ def home_country(text: str, countries: list[Mention]) -> str | None:
     return None
 
 
-# The first lines of a document (up to three, within 300 characters), where a masthead stands.
-_HEADING = re.compile(r"\s*(?:[^\n]{1,150}\n+){1,3}")
+# The first lines of a document (up to three, within 300 characters), where a masthead stands; a line
+# ending a sentence is the text's, not the masthead's ("Spokesperson X hosted a press conference\n\nQ: The
+# minister was invited to visit Mongolia.").
+_HEADING = re.compile(r"\s*(?:[^\n]{1,150}(?<![.?!])\n+){1,3}")
 _GOVERNMENT = re.compile(r"\b(?:ministry|government|presidency|embassy|republic\s+of)\b", re.IGNORECASE)
 _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
