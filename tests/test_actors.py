@@ -665,3 +665,25 @@ def test_a_sentence_after_the_first_line_is_no_masthead() -> None:
         "Q: The minister was invited to visit Peru on the 1st.\n\nAna Ruiz Toro: The visit went well."
     )
     assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_foreign_ministers_of_each_country_under_one_plural_title() -> None:
+    people = _people(
+        PAIR + "Foreign ministers Ana Ruiz Toro of Peru and Luis Paz Soto of Chile met at the border."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Luis Paz Soto"]["iso3"] == "CHL"
+    assert "foreign minister" in people["Ana Ruiz Toro"]["role"]
+
+
+def test_an_official_speaking_to_the_press_holds_no_talks_with_the_other_side() -> None:
+    def meetings(sentence: str) -> list:
+        doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published="2023-05-02")
+        doc.raw_text = doc.text = (
+            PAIR + "Chile's trade minister Ana Ruiz Toro arrived in Lima on Monday. " + sentence
+        )
+        clean_document(doc)
+        return [e for e in extract_facts(doc).events if e.type == "meeting"]
+
+    assert not meetings("Ana Ruiz Toro spoke to reporters on May 3, 2023 about Peru.")
+    assert not meetings("Ana Ruiz Toro, speaking to a radio station on May 3, 2023, said Peru must pay.")
+    assert meetings("Ana Ruiz Toro spoke with the Peruvian trade minister on May 3, 2023.")

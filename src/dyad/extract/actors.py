@@ -312,8 +312,8 @@ class ActorFinder:
             re.compile(
                 rf"(?<![\w-])(?i:(?P<pre>{_PREFIX})(?P<core>{plurals}))"
                 rf"(?![\w-])(?:\s+of\s+(?:the\s+two|both)\s+(?:countries|sides|nations|states|governments))?"
-                rf"(?:,|\s+[—–])?\s+(?P<a>{NAME})(?P<af>\s+for\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
-                rf"(?P<bf>\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+                rf"(?:,|\s+[—–])?\s+(?P<a>{NAME})(?P<af>\s+(?:for|of)\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
+                rf"(?P<bf>\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
             )
             if knowledge.roles
             else None
