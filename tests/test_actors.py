@@ -687,3 +687,17 @@ def test_an_official_speaking_to_the_press_holds_no_talks_with_the_other_side() 
     assert not meetings("Ana Ruiz Toro spoke to reporters on May 3, 2023 about Peru.")
     assert not meetings("Ana Ruiz Toro, speaking to a radio station on May 3, 2023, said Peru must pay.")
     assert meetings("Ana Ruiz Toro spoke with the Peruvian trade minister on May 3, 2023.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the one demanded of, urged or accused is the other side
+        ("Security Minister Ana Ruiz Toro said she would demand Peru make a public explanation.", "CHL"),
+        ("Security Minister Ana Ruiz Toro accused Peru of spying on its leaders.", "CHL"),
+        # one who demands in the sentence is acting, not addressed
+        ("Security Minister Ana Ruiz Toro said Peru had made demands of its own.", "PER"),
+    ],
+)
+def test_the_one_an_official_demands_of_or_accuses_is_the_other_side(sentence: str, country: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country

@@ -299,15 +299,20 @@ def _before(text: str, c: Mention) -> str:
     return text[max(0, c.start - 30) : c.start]
 
 
-# The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X")
-_FOR_WHOM = re.compile(r"\b(?<!back\s)(?:to|with|against|into|towards|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X"),
+# or the one demanded of, urged or accused ("would demand Australia explain", "accused Peru of")
+_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed"
+_FOR_WHOM = re.compile(
+    rf"\b(?<!back\s)(?:to|with|against|into|towards|on|{_ADDRESSED})\s+(?:the\s+)?$", re.IGNORECASE
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
 _SETTING = re.compile(r"\W*In\s+$")  # a sentence opening "In Juba, ..."
 _SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
 # A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia",
 # "visited Tokyo")
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:to|from|into|with|against|for|regarding|concerning|over|visit|visits|visited|visiting|toured)\s+"
+    rf"\b(?:to|from|into|with|against|for|regarding|concerning|over|visit|visits|visited|visiting|toured|"
+    rf"{_ADDRESSED})\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
