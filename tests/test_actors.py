@@ -701,3 +701,21 @@ def test_an_official_speaking_to_the_press_holds_no_talks_with_the_other_side() 
 )
 def test_the_one_an_official_demands_of_or_accuses_is_the_other_side(sentence: str, country: str) -> None:
     assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # one who presents credentials is an ambassador of the side that sends them
+        ("Relations were upgraded: Ana Ruiz Toro presents her credentials in Lima.", "CHL"),
+        ("Ana Ruiz Toro presented her credentials to President Dina Boluarte on Monday.", "CHL"),
+        ("Ana Ruiz Toro presented her letters of credence in Santiago.", "PER"),
+    ],
+)
+def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: str) -> None:
+    person = _people(PAIR + sentence)["Ana Ruiz Toro"]
+    assert person["role"] == "ambassador" and person["iso3"] == country
+
+
+def test_checking_credentials_makes_no_ambassador() -> None:
+    assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro checked the credentials of the delegates.")

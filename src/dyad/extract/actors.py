@@ -381,6 +381,7 @@ class ActorFinder:
             form: str,
             opposite: str | None = None,
             chief: str | None = None,
+            posted: str | None = None,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -410,7 +411,8 @@ class ActorFinder:
                     form,
                     {"role": known.role, "rank": known.rank, "official": True}
                     | ({"opposite": opposite} if opposite else {})
-                    | ({"chief": chief} if chief else {}),
+                    | ({"chief": chief} if chief else {})
+                    | ({"posted": posted} if posted else {}),
                 )
             )
 
@@ -531,6 +533,12 @@ class ActorFinder:
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
                     add(name, start, start + len(before.group(1)), role, iso3, "official")
+        for hit in _CREDENTIALS.finditer(text):  # "X presented his credentials in Tehran": an ambassador
+            name = self._clean(hit.group("name"))
+            role = self._role("ambassador")
+            if name and role and free(hit.start("name"), hit.end("name")):
+                where = _credentials_to(text, hit.end(), countries)
+                add(name, hit.start("name"), hit.end("name"), role, None, "official", posted=where)
         self._fill_countries(officials, found)
         found += self._later_mentions(text, officials, taken, found)
         for mention in found:
@@ -841,6 +849,25 @@ _PAIRED = re.compile(
     rf"(?:the\s+)?(?P<x>[A-Z][^,;]{{2,40}}?)\s+and\s+(?:the\s+)?(?P<y>[A-Z][^,;]{{2,40}}?),\s+"
     rf"(?P<a>{NAME})\s+and\s+(?P<b>{NAME})",
 )
+
+
+# An ambassador taking up the post: "X presented his credentials to President Y", "X, the new envoy,
+# presents her letters of credence in Lima".
+_CREDENTIALS = re.compile(
+    rf"(?P<name>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:presents|presented|presenting|has\s+presented|handed\s+over|"
+    rf"hands\s+over|submitted|submits)\s+(?:his|her|their)\s+(?:credentials|letters\s+of\s+(?:credence|credentials))"
+)
+
+
+def _credentials_to(text: str, end: int, countries: list[Mention]) -> str | None:
+    """The country an ambassador presents credentials in or to: a country or capital ("in Tehran"), or its
+    known leader ("to President Y")."""
+    for m in countries:
+        if m.start >= end and re.fullmatch(
+            r"\s+(?:in|to|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}", text[end : m.start]
+        ):
+            return _iso(m)
+    return None
 
 
 def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:

@@ -140,6 +140,8 @@ def settle_countries(
         chief = by_official.get(str(first.attrs.get("chief")), [])
         if chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
             iso3 = chief[0].attrs["iso3"]
+        elif first.attrs.get("posted"):  # "X presented his credentials in Tehran": of the side sending X
+            iso3 = other_side(str(first.attrs["posted"]))
         elif act:
             iso3 = other_side(met_by(act, sentence))
         elif first.attrs.get("rank") == "family":  # "President X and First Lady Y" are one side
