@@ -719,3 +719,11 @@ def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: s
 
 def test_checking_credentials_makes_no_ambassador() -> None:
     assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro checked the credentials of the delegates.")
+
+
+def test_an_official_joined_to_one_of_known_side_in_a_sentence_naming_no_country() -> None:
+    people = _people(
+        PAIR + "In 2009 a dispute led Peru to halt flows through Chile. Enap chief executive Ana Ruiz Toro "
+        "and Petroperu's Luis Paz Soto signed a contract on 19 January 2009."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL"

@@ -165,7 +165,7 @@ def settle_countries(
             # (a sentence's setting, "In Quito, X met ...", is no side: the one who meets there may visit)
             ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
-            if iso3 is None and own and first.attrs.get("rank") != "family":
+            if iso3 is None and first.attrs.get("rank") != "family":
                 iso3 = other_side(joined(first, sentence))
             if iso3 is None:
                 iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
