@@ -751,6 +751,8 @@ def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
         "Boric called the seizure part of a pattern of Japanese hybrid pressure on 3 May 2023.",
         # "on" hangs from the date, not from the verb: a judgement, not an appeal ("called on")
         "Santiago called Japan's measure protectionist on 3 May 2023.",
+        # a quote judging the other side's own acts accuses it
+        '"Japan has never stopped its hostile actions against Chile," Boric said on 3 May 2023.',
     ],
 )
 def test_seventh_round_positives(sentence: str) -> None:
@@ -772,6 +774,8 @@ def test_seventh_round_positives(sentence: str) -> None:
         # allies against a third are not the two sides of a fight
         "On 3 May 2023 Chile and Japan fought as allies against Peru.",
         "On 3 May 2023 Chilean and Japanese troops fought together against rebels.",
+        # a judging word on an act no one owns accuses no one
+        "Boric said on 3 May 2023 that Chile and Japan had discussed illegal fishing.",
     ],
 )
 def test_seventh_round_negatives(sentence: str) -> None:
@@ -797,3 +801,28 @@ def test_a_conversation_and_a_fight_between_the_two_still_read() -> None:
 def test_an_ambassador_back_at_talks_is_no_relations_step() -> None:
     events = _events(INTRO + "The Chilean ambassador returned to talks with the ministry on 3 May 2023.")
     assert not [e for e in events if e.type == "diplomatic_relations"]
+
+
+_NEIGHBOURS = (
+    "KABUL, Jan 6 (Reuters) - Afghanistan and Pakistan exchanged fire on Thursday. "
+    "Afghanistan blamed Pakistan. "
+)
+
+
+def test_a_border_closed_with_no_one_named_is_the_pairs_sanction() -> None:
+    """In a document about two neighbours, "the border was closed" is their border closed; not a border
+    with a third country."""
+    closed = _facts(_events(_NEIGHBOURS + "The main border crossing was closed on 6 January 2023."))
+    assert ("sanction", ("AFG", "PAK"), "2023-01-06") in closed
+    third = _facts(_events(_NEIGHBOURS + "The border with Iran was closed on 6 January 2023."))
+    assert not [f for f in third if f[0] == "sanction"], third
+
+
+def test_a_side_named_by_the_body_that_acts_for_it_makes_the_pair() -> None:
+    """The Taliban stand for Afghanistan: a story that names Afghanistan once and the Taliban often is still
+    about Afghanistan and Pakistan, and its unnamed border is theirs."""
+    text = (
+        "Taliban and Pakistani forces clashed at the border on Thursday. Pakistan blamed the Taliban, and an "
+        "Afghan citizen was killed. The Taliban said nothing. The border was closed on 6 January 2023."
+    )
+    assert ("sanction", ("AFG", "PAK"), "2023-01-06") in _facts(_events(text))
