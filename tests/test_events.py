@@ -384,3 +384,18 @@ def test_a_summit_the_previous_week_dates_the_story_after_it(when: str, estimate
     )
     [processed] = process_bytes("wire.txt", text.encode())
     assert processed.document.date_estimate == estimate
+
+
+def test_a_yearless_day_in_a_story_dated_to_some_days_is_that_day() -> None:
+    """A story dated only to the two weeks after a summit: "on Monday" can be any day of them, but "on
+    June 18" is that day of their year, not the two weeks."""
+    text = (
+        "Canada and India row\n\n"
+        "OTTAWA - Canadian Prime Minister Justin Trudeau said on Monday he had raised the matter with Indian "
+        "Prime Minister Narendra Modi at the G20 summit in New Delhi the previous week. The Canadian "
+        "activist was shot in Surrey on June 18."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    dates = {t.text: t.value.edtf for t in processed.time_expressions}
+    assert dates["on June 18"] == "2023-06-18"
+    assert dates["on Monday"] == "2023-09-11/2023-09-23"
