@@ -399,3 +399,24 @@ def test_a_yearless_day_in_a_story_dated_to_some_days_is_that_day() -> None:
     dates = {t.text: t.value.edtf for t in processed.time_expressions}
     assert dates["on June 18"] == "2023-06-18"
     assert dates["on Monday"] == "2023-09-11/2023-09-23"
+
+
+@pytest.mark.parametrize(
+    ("before", "date"),
+    [
+        # a year in the name of a treaty dates the treaty, not the sentences after it: the act is of the
+        # week before the story
+        (
+            "Peru's foreign minister said the talks on the 1929 Lima Treaty would stay frozen.",
+            "2021-02-25/2021-03-03",
+        ),
+        ("In 1929 Chile and Peru settled their border in Lima.", "1929"),  # a year the story has gone back to
+    ],
+)
+def test_a_year_naming_a_treaty_does_not_carry_to_the_next_sentence(before: str, date: str) -> None:
+    text = (
+        "Chile and Peru row\n\nLIMA, 3 March 2021 (Wire) - Peru suspended fishing talks with Chile on "
+        f"Tuesday.\n\n{before} Chile's ambassador was summoned to the Peruvian foreign ministry."
+    )
+    summoned = [e for e in _events(text) if "summoned" in e.source.text]
+    assert [e.date.edtf if e.date else None for e in summoned] == [date]

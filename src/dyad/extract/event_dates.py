@@ -107,6 +107,23 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
 
 
+# "the 1973 Itaipu Treaty", "the 2007 row", "Russia's 2022 invasion": a year that names a thing, not the
+# time a story has reached.
+_THING_BEFORE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
+
+
+def _names_a_thing(text: str, timex: TimeExpression) -> bool:
+    """Is ``timex`` a bare year written as part of the name of a treaty, a war, a row ("the 1973 Itaipu
+    Treaty")? Such a year dates that thing, and does not carry to the sentences after it."""
+    after = text[timex.end : timex.end + 2]
+    return (
+        re.fullmatch(r"\d{4}", timex.text) is not None
+        and _THING_BEFORE.search(text[max(0, timex.start - 8) : timex.start]) is not None
+        and after[:1] == " "
+        and after[1:2].isalpha()
+    )
+
+
 def _dates_the_anniversary(sentence: Sentence, hit: Span, timex: TimeExpression, mark: int) -> bool:
     """Does the date belong to the anniversary ("In 2019 ... celebrated the 50th anniversary of X") rather
     than to X itself ("the 50th anniversary of relations, established on 15 August 1974")?"""
@@ -240,7 +257,7 @@ def event_date(
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
-    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
+    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE and not _names_a_thing(doc.text, t)]
     if chosen is not None:
         start_of = chosen.value.start
         gap = sentence.text[chosen.end - sentence.start : hit.start]
