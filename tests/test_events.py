@@ -420,3 +420,15 @@ def test_a_year_naming_a_treaty_does_not_carry_to_the_next_sentence(before: str,
     )
     summoned = [e for e in _events(text) if "summoned" in e.source.text]
     assert [e.date.edtf if e.date else None for e in summoned] == [date]
+
+
+def test_a_date_opening_a_chronology_item_dates_its_act() -> None:
+    # the parse does not attach the item's date to "signed"; it opens the line, so it dates all of it
+    text = (
+        "Chile and Peru: a chronology\n\n"
+        "Chile and Peru have held talks on their border for decades.\n\n"
+        "- 3 June 1999 – The two countries hold talks on their maritime border.\n"
+        "- 7 Sept. 2004 – Border peace and tranquillity agreement signed.\n"
+    )
+    signed = [e for e in _events(text) if e.type == "agreement"]
+    assert [e.date.edtf if e.date else None for e in signed] == ["2004-09-07"]

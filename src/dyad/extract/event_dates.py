@@ -124,6 +124,16 @@ def _names_a_thing(text: str, timex: TimeExpression) -> bool:
     )
 
 
+# "... said the operation had been halted in March 2023": a past perfect tells what came before the time
+# the story is at; its date does not carry on.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|ne|t)\b[^,;:.]*$", re.I)
+
+
+def _anterior(text: str, timex: TimeExpression) -> bool:
+    """Is ``timex`` the date of an act in the past perfect?"""
+    return _PAST_PERFECT.search(text[max(0, timex.start - 100) : timex.start]) is not None
+
+
 def _dates_the_anniversary(sentence: Sentence, hit: Span, timex: TimeExpression, mark: int) -> bool:
     """Does the date belong to the anniversary ("In 2019 ... celebrated the 50th anniversary of X") rather
     than to X itself ("the 50th anniversary of relations, established on 15 August 1974")?"""
@@ -213,6 +223,11 @@ def _later(text: str, value: TimeValue) -> TimeValue:
     return value
 
 
+# A time that opens the sentence ("Later that year a row escalated into a trade war, with Serbia banning
+# Croatian goods", "In 2015, ...") sets the time of all its acts, those of its with-clauses too.
+_OPENS = re.compile(r"\W*(?:(?:and|but|then|later|earlier|also|so)\s+)?", re.IGNORECASE)
+
+
 def owned_timexes(
     parse: Any, sentence: Sentence, timexes: list[TimeExpression], start: int
 ) -> list[TimeExpression]:
@@ -224,7 +239,12 @@ def owned_timexes(
     if word is None:
         return timexes
     base = sentence.start
-    return [t for t in timexes if governs(parse, word, t.start - base, t.end - base)]
+    return [
+        t
+        for t in timexes
+        if governs(parse, word, t.start - base, t.end - base)
+        or _OPENS.fullmatch(sentence.text, 0, t.start - base)
+    ]
 
 
 def own_phrase_first(
