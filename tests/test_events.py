@@ -432,3 +432,35 @@ def test_a_date_opening_a_chronology_item_dates_its_act() -> None:
     )
     signed = [e for e in _events(text) if e.type == "agreement"]
     assert [e.date.edtf if e.date else None for e in signed] == ["2004-09-07"]
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        # a page its layout does not mark as news: its undated acts are of the week up to its date
+        ("Chile and Peru: a spying row", "2013-11-13/2013-11-19"),
+        # an issuer's own record of the occasion: of its day
+        ("Joint Statement on the Relations between Chile and Peru", "2013-11-19"),
+    ],
+)
+def test_undated_acts_of_a_dated_page_are_of_its_day_only_in_an_issuers_record(title: str, date: str) -> None:
+    text = (
+        f"19 Nov 2013\n\n{title}\n\nChile has recalled its ambassador in Lima to Santiago following reports "
+        "that Peru spied on Chilean navy officers."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    recalled = [e for e in processed.events if e.type == "diplomatic_relations"]
+    assert [e.date.edtf if e.date else None for e in recalled] == [date]
+
+
+def test_a_planned_act_does_not_stand_for_the_headlines_act() -> None:
+    # the headline's rupture is of the week up to the page's date; the body's "has decided to break" is
+    # a plan of Saturday, not the same act told again
+    text = (
+        "23 Feb 2019\n\nChile announces rupture of relations with Peru\n\n"
+        '"I have decided to break all diplomatic relations with Peru," the Chilean president announced at a '
+        "ceremony in Santiago on Saturday."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    ruptures = [e for e in processed.events if e.type == "diplomatic_relations" and e.status == "occurred"]
+    assert [e.date.edtf if e.date else None for e in ruptures] == ["2019-02-17/2019-02-23"]

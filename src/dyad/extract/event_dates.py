@@ -15,6 +15,7 @@ from typing import Any
 from dyad.extract.predicates import governs, phrase_of, word_at
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
+from dyad.ingest.kind import ISSUER_TITLE
 from dyad.models import Document, Sentence, TimeExpression, TimeValue
 
 _LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}\s*[:–—-]\s")
@@ -324,3 +325,13 @@ def title_days(doc: Document, timexes: list[TimeExpression]) -> TimeValue | None
         if inside and value.basis == "explicit" and short:
             return TimeValue(value.edtf, value.start, value.end, value.granularity, "inferred")
     return None
+
+
+def occasion_days(doc: Document, day: TimeValue) -> TimeValue:
+    """The days an undated act of a page dated ``day`` is of: that day in an issuer's own record (a
+    readout, a joint statement, a briefing), the week up to it in another page (a report its layout does
+    not mark as news: "had recently imposed a ban", "has recalled its ambassador")."""
+    if day.granularity != "day" or day.start is None or (doc.title and ISSUER_TITLE.search(doc.title)):
+        return day
+    week = day.start - dt.timedelta(days=6)
+    return TimeValue(f"{week.isoformat()}/{day.start.isoformat()}", week, day.start, "interval", "inferred")

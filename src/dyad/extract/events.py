@@ -19,6 +19,7 @@ from dyad.extract.event_dates import (
     Span,
     distance,
     event_date,
+    occasion_days,
     own_phrase_first,
     owned_timexes,
     title_days,
@@ -661,6 +662,8 @@ def _without_restatements(events: list[Event]) -> list[Event]:
             o is not e
             and o.type == e.type
             and o.participants == e.participants
+            # "has decided to break relations" (planned) does not tell the headline's "rupture" again
+            and not (o.status == "planned" and e.status == "occurred")
             and o.date is not None
             and o.date.granularity == "day"
             and o.date.start is not None
@@ -730,7 +733,9 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
     if years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
         return None
-    return TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
+    return occasion_days(
+        doc, TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
+    )
 
 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
