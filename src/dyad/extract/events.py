@@ -98,6 +98,7 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
 # Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
+_BORDERS = ("border", "crossing", "frontier", "checkpoint", "border-crossing")
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
@@ -370,12 +371,14 @@ class EventExtractor:
     def _reading_sides(self, at: _At, reading: Reading, date: TimeValue | None) -> tuple[str, ...] | None:
         """Two countries: one from each side of the predicate, else the pair the sentence points to."""
         pair = at.pair
+        if reading.allied and pair and set(pair) <= reading.actor:
+            return None  # allies against a third are not two sides of the act
         sides = reading.actor | reading.target
         # relations are between the pair even when the other side is implicit ("recalled its ambassador")
         relations = reading.type == "diplomatic_relations"
         one_way = reading.predicate.direction == "subj>obj" and not relations
         if one_way and not reading.target and not reading.pair_target:
-            if self._implicit_target(at, reading, date):
+            if self._implicit_target(at, reading, date) or self._border_closed(at, reading, date):
                 return tuple(sorted(pair)) if pair else None
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
@@ -460,6 +463,15 @@ class EventExtractor:
         named = self._countries(at, date)
         state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
+
+    def _border_closed(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
+        """ "The border has been closed", "the crossing was shut": in a document about two neighbours, with
+        no third country named, their shared border, closed by one of them."""
+        if not at.pair or reading.type != "sanction" or not reading.agentless or reading.actor:
+            return False
+        closed = [c for c in reading.token.children if c.dep_ == "nsubjpass"]
+        named = {m.value for m in at.mentions if m.kind == "country"}  # "the border with Iran": not theirs
+        return any(c.lemma_.lower() in _BORDERS for c in closed) and named <= set(at.pair)
 
     def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""
