@@ -258,7 +258,7 @@ class EventExtractor:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
             earlier = [*earlier, sentence][-_CARRY:]
-        return _without_restatements(events)
+        return _without_restatements(events, doc.title)
 
     def _trigger_events(self, at: _At, events: list[Event]) -> list[tuple[_Hit, Event]]:
         """Events from the trigger patterns; returns each hit that made an event, with the event."""
@@ -662,9 +662,13 @@ class EventExtractor:
         )
 
 
-def _without_restatements(events: list[Event]) -> list[Event]:
+def _without_restatements(events: list[Event], title: str | None = None) -> list[Event]:
     """An act dated only by the story's week (a headline, "Peru and Russia sign fisheries accord") that the
-    story dates exactly elsewhere (same type and pair, a day in that week) is that act, told again."""
+    story dates exactly elsewhere (same type and pair, a day in that week) is that act, told again; the
+    headline's act is not a planned act of the body ("has decided to break relations") told again."""
+
+    def headline(e: Event) -> bool:
+        return title is not None and title in e.source.text
 
     def restated(e: Event) -> bool:
         d = e.date
@@ -675,7 +679,7 @@ def _without_restatements(events: list[Event]) -> list[Event]:
             and o.type == e.type
             and o.participants == e.participants
             # "has decided to break relations" (planned) does not tell the headline's "rupture" again
-            and not (o.status == "planned" and e.status == "occurred")
+            and not (headline(e) and o.status == "planned" and e.status == "occurred")
             and o.date is not None
             and o.date.granularity == "day"
             and o.date.start is not None
