@@ -729,10 +729,18 @@ def test_a_go_between_and_a_venue_are_no_parties() -> None:
     assert not [f for f in facts if {"QAT", "PER"} & set(f[1])], facts
 
 
-def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2023 Chile banned Japanese goods and Japan banned Chilean cars.",
+        # the parser hangs "Japan" on the first object; "ones" are what the first side expelled
+        "On 3 May 2023 Chile expelled two Japanese diplomats and Japan expelled three Chilean ones.",
+    ],
+)
+def test_one_sentence_with_each_side_acting_gives_two_acts(sentence: str) -> None:
     """Tit-for-tat in one sentence: each side's ban is an act of its own (one event per type and date in a
     sentence otherwise)."""
-    events = _events(INTRO + "On 3 May 2023 Chile banned Japanese goods and Japan banned Chilean cars.")
+    events = _events(INTRO + sentence)
     bans = [e for e in events if e.type == "sanction" and e.date and e.date.edtf == "2023-05-03"]
     assert sorted(e.initiator or "" for e in bans) == ["CHL", "JPN"]
 
@@ -751,6 +759,8 @@ def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
         "Boric called the seizure part of a pattern of Japanese hybrid pressure on 3 May 2023.",
         # "on" hangs from the date, not from the verb: a judgement, not an appeal ("called on")
         "Santiago called Japan's measure protectionist on 3 May 2023.",
+        # the judging word may qualify the small clause's noun ("called the raid a terrorist act")
+        'On 3 May 2023 Chile\'s foreign ministry called the raid "a terrorist act".',
         # a quote judging the other side's own acts accuses it
         '"Japan has never stopped its hostile actions against Chile," Boric said on 3 May 2023.',
     ],
@@ -826,3 +836,36 @@ def test_a_side_named_by_the_body_that_acts_for_it_makes_the_pair() -> None:
         "Afghan citizen was killed. The Taliban said nothing. The border was closed on 6 January 2023."
     )
     assert ("sanction", ("AFG", "PAK"), "2023-01-06") in _facts(_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2023 Chile expelled two Japanese diplomats. Japan responded in kind on 5 May 2023.",
+        "On 5 May 2023 Chile expelled two Japanese diplomats, and Japan responded in kind.",
+        "On 3 May 2023 Chile expelled two Japanese diplomats. On 5 May 2023 Tokyo took reciprocal measures.",
+    ],
+)
+def test_an_answer_in_kind_is_the_act_answered_done_back(text: str) -> None:
+    """ "Japan responded in kind": the other side's last act, done by this side, dated by its own sentence."""
+    expulsions = [e for e in _events(INTRO + text) if e.type == "sanction"]
+    assert sorted(e.initiator or "" for e in expulsions) == ["CHL", "JPN"]
+    answer = next(e for e in expulsions if e.initiator == "JPN")
+    assert answer.participants == ("CHL", "JPN") and answer.date and answer.date.edtf == "2023-05-05"
+    praised = _events(INTRO + "On 3 May 2023 Chile praised Japan. Japan responded in kind on 5 May 2023.")
+    assert not [e for e in praised if e.date and e.date.edtf == "2023-05-05"]
+
+
+def test_a_habit_is_no_act_of_a_day() -> None:
+    """ "Has repeatedly criticised", "over the past years … have supported each other": a habit over a
+    stretch of time, not an act dated to the story's day; the same words with a day of their own are that
+    day's act."""
+    for sentence in (
+        "In recent years, Japan has repeatedly criticised Chile.",
+        "Over the past years, the two sides have firmly supported each other on their core interests.",
+    ):
+        assert not [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:12])], sentence
+    dated = _facts(
+        _events(INTRO + "Japan again criticised Chile on 3 May 2023, repeatedly calling the plan unfair.")
+    )
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in dated

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
@@ -27,6 +27,7 @@ from dyad.extract.event_dates import (
 )
 from dyad.extract.mentions import Mention
 from dyad.extract.predicates import (
+    IN_KIND,
     Context,
     Reading,
     modal_spans,
@@ -35,6 +36,7 @@ from dyad.extract.predicates import (
     read_sentence,
     state_act_noun,
     state_actor,
+    subject_span,
     word_at,
 )
 from dyad.extract.quantities import find_quantities
@@ -98,6 +100,16 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
 # Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
+# Words that make an act a habit over a stretch of time rather than one act on a day.
+_HABIT_WORDS = frozenset(
+    ("repeatedly", "often", "regularly", "frequently", "routinely", "constantly", "continually", "always")
+)
+_HABIT_SPANS = re.compile(
+    r"\b(?:in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?"
+    r"(?:years|decades)|over\s+the\s+years|time\s+and\s+again)\b",
+    re.IGNORECASE,
+)
+_ANSWERED = ("sanction", "diplomatic_relations", "dispute")
 _BORDERS = ("border", "crossing", "frontier", "checkpoint", "border-crossing")
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
@@ -254,6 +266,7 @@ class EventExtractor:
             triggered = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
                 self._reading_events(at, triggered, people, events)
+                self._in_kind(at, events)
             for m in s_mentions:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
@@ -278,6 +291,9 @@ class EventExtractor:
             date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
+            word = word_at(at.parse, hit.start) if at.parse is not None else None
+            if not at.timexes and _habitual(sentence.text, word):
+                continue  # "has repeatedly criticised", "in recent years": a habit, no act of a day
             if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
                 continue  # "have invested $20 billion so far": a figure, not an event
             key = (hit.trigger.type, date.edtf if date else None)
@@ -328,6 +344,8 @@ class EventExtractor:
                 date = year_value(date.start.year - years, "inferred")
             if date is not None and date.granularity == "open":
                 continue
+            if not at.timexes and _habitual(sentence.text, reading.token):
+                continue  # "has repeatedly criticised", "in recent years": a habit, no act of a day
             if reading.type in _FLOW_TYPES and (
                 _has_sum(sentence.text, reading.scope) or _is_stock(sentence.text, date)
             ):
@@ -448,6 +466,66 @@ class EventExtractor:
             and reading.target <= set(pair)
         )
         return (acts or suffers or envoy) and self._countries(at, date) <= set(pair)
+
+    def _in_kind(self, at: _At, events: list[Event]) -> None:
+        """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
+        pair, done back by this side (an expulsion answered is an expulsion)."""
+        found = IN_KIND.search(at.sentence.text)
+        if not found or not at.pair or at.parse is None:
+            return
+        span = subject_span(at.parse, found.start())
+        if span is None:
+            return
+        lo, hi = at.sentence.start + span[0], at.sentence.start + span[1]
+        sides = {
+            c
+            for m in at.mentions
+            if m.start < hi and lo < m.end and (c := self._code(m, at.sentence, at.pair, None))
+        }
+        if len(sides) != 1 or not sides <= set(at.pair):
+            return
+        responder = sides.pop()
+        answerable = [
+            e
+            for e in events
+            if e.type in _ANSWERED
+            and e.initiator not in (None, responder)
+            and set(e.participants) == set(at.pair)
+        ]
+        if not answerable:
+            return
+        # the latest sentence's main act: an expulsion told with the accusation behind it is the expulsion
+        latest = max(e.source.start for e in answerable)
+        answered = min(
+            (e for e in answerable if e.source.start == latest), key=lambda e: _ANSWERED.index(e.type)
+        )
+        hit = Span(found.start(), found.end())
+        timexes = own_phrase_first(
+            at.parse, at.sentence, hit, owned_timexes(at.parse, at.sentence, at.timexes, hit.start)
+        )
+        date = event_date(at.doc, at.sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
+        date = date or answered.date
+        key = (answered.type, date.edtf if date else None)
+        if any(
+            e.source.start == at.sentence.start
+            and e.initiator == responder
+            and (e.type, e.date.edtf if e.date else None) == key
+            for e in events
+        ):
+            return
+        at.dated.add(key)
+        events.append(
+            replace(
+                answered,
+                date=date,
+                summary=_summary(answered.type, answered.participants, at.sentence.text, hit),
+                source=Source(at.doc.name, at.sentence.text, at.sentence.start, at.sentence.end),
+                actors=_actors(at.mentions),
+                trigger=found.group(0),
+                initiator=responder,
+                status="occurred",
+            )
+        )
 
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no
@@ -757,6 +835,14 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
     """Is a sum of money part of the phrase at ``scope``?"""
     return any(q.is_money and scope[0] <= q.start < scope[1] for q in find_quantities(text))
+
+
+def _habitual(text: str, token: Any) -> bool:
+    """Is the act a habit ("has repeatedly criticised", "in recent years the two sides have supported each
+    other") rather than one act?"""
+    if token is not None and any(str(c.lower_) in _HABIT_WORDS for c in token.children if c.dep_ == "advmod"):
+        return True
+    return bool(_HABIT_SPANS.search(text))
 
 
 def _other_side_acts(
