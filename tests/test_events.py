@@ -384,3 +384,83 @@ def test_a_summit_the_previous_week_dates_the_story_after_it(when: str, estimate
     )
     [processed] = process_bytes("wire.txt", text.encode())
     assert processed.document.date_estimate == estimate
+
+
+def test_a_yearless_day_in_a_story_dated_to_some_days_is_that_day() -> None:
+    """A story dated only to the two weeks after a summit: "on Monday" can be any day of them, but "on
+    June 18" is that day of their year, not the two weeks."""
+    text = (
+        "Canada and India row\n\n"
+        "OTTAWA - Canadian Prime Minister Justin Trudeau said on Monday he had raised the matter with Indian "
+        "Prime Minister Narendra Modi at the G20 summit in New Delhi the previous week. The Canadian "
+        "activist was shot in Surrey on June 18."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    dates = {t.text: t.value.edtf for t in processed.time_expressions}
+    assert dates["on June 18"] == "2023-06-18"
+    assert dates["on Monday"] == "2023-09-11/2023-09-23"
+
+
+@pytest.mark.parametrize(
+    ("before", "date"),
+    [
+        # a year in the name of a treaty dates the treaty, not the sentences after it: the act is of the
+        # week before the story
+        (
+            "Peru's foreign minister said the talks on the 1929 Lima Treaty would stay frozen.",
+            "2021-02-25/2021-03-03",
+        ),
+        ("In 1929 Chile and Peru settled their border in Lima.", "1929"),  # a year the story has gone back to
+    ],
+)
+def test_a_year_naming_a_treaty_does_not_carry_to_the_next_sentence(before: str, date: str) -> None:
+    text = (
+        "Chile and Peru row\n\nLIMA, 3 March 2021 (Wire) - Peru suspended fishing talks with Chile on "
+        f"Tuesday.\n\n{before} Chile's ambassador was summoned to the Peruvian foreign ministry."
+    )
+    summoned = [e for e in _events(text) if "summoned" in e.source.text]
+    assert [e.date.edtf if e.date else None for e in summoned] == [date]
+
+
+def test_a_date_opening_a_chronology_item_dates_its_act() -> None:
+    # the parse does not attach the item's date to "signed"; it opens the line, so it dates all of it
+    text = (
+        "Chile and Peru: a chronology\n\n"
+        "Chile and Peru have held talks on their border for decades.\n\n"
+        "- 3 June 1999 – The two countries hold talks on their maritime border.\n"
+        "- 7 Sept. 2004 – Border peace and tranquillity agreement signed.\n"
+    )
+    signed = [e for e in _events(text) if e.type == "agreement"]
+    assert [e.date.edtf if e.date else None for e in signed] == ["2004-09-07"]
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        # a page its layout does not mark as news: its undated acts are of the week up to its date
+        ("Chile and Peru: a spying row", "2013-11-13/2013-11-19"),
+        # an issuer's own record of the occasion: of its day
+        ("Joint Statement on the Relations between Chile and Peru", "2013-11-19"),
+    ],
+)
+def test_undated_acts_of_a_dated_page_are_of_its_day_only_in_an_issuers_record(title: str, date: str) -> None:
+    text = (
+        f"19 Nov 2013\n\n{title}\n\nChile has recalled its ambassador in Lima to Santiago following reports "
+        "that Peru spied on Chilean navy officers."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    recalled = [e for e in processed.events if e.type == "diplomatic_relations"]
+    assert [e.date.edtf if e.date else None for e in recalled] == [date]
+
+
+def test_a_planned_act_does_not_stand_for_the_headlines_act() -> None:
+    # the headline's rupture is of the week up to the page's date; the body's "has decided to break" is
+    # a plan of Saturday, not the same act told again
+    text = (
+        "23 Feb 2019\n\nChile announces rupture of relations with Peru\n\n"
+        '"I have decided to break all diplomatic relations with Peru," the Chilean president announced at a '
+        "ceremony in Santiago on Saturday."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    ruptures = [e for e in processed.events if e.type == "diplomatic_relations" and e.status == "occurred"]
+    assert [e.date.edtf if e.date else None for e in ruptures] == ["2019-02-17/2019-02-23"]

@@ -771,6 +771,10 @@ def test_a_labelled_date_field_opening_a_saved_page_is_its_date(text: str) -> No
         ("07-23-2025", "2025-07-23"),
         ("05-07-2025", "2025"),  # either way round: only the year is sure
         ("CNA23-07-2025", "2025-07-23"),  # a site's name run into its date line by a scraper
+        # the weekday before it tells which way round: 5 July 2025 was a Saturday, 7 May a Wednesday
+        ("Saturday, 07-05-2025", "2025-07-05"),
+        ("Wed 07-05-2025", "2025-05-07"),
+        ("Friday, 07-05-2025", "2025"),  # neither reading is a Friday: only the year is sure
     ],
 )
 def test_numeric_date_lines_with_dashes(line: str, date: str) -> None:

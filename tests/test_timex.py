@@ -31,6 +31,10 @@ CASES = [
         [("25/12/2023", "2023-12-25"), ("12/25/2023", "2023-12-25"), ("11.09.2024", "2024-09-11")],
     ),
     ("On 11/09/2024 they met.", None, []),  # day/month order unknown
+    # the weekday written before it tells the order: 4 March 2020 was a Wednesday, 3 April a Friday
+    ("Friday, 03/04/2020", None, [("Friday, 03/04/2020", "2020-04-03")]),
+    ("Wed 03/04/2020", None, [("Wed 03/04/2020", "2020-03-04")]),
+    ("Sunday, 11/09/2024", None, []),  # neither 9 November nor 11 September 2024 was a Sunday
     (
         "MARCH 2019 AND NOVEMBER 30, 2015",
         None,

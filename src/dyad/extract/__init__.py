@@ -23,6 +23,7 @@ from dyad.extract.parse import parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
 from dyad.extract.timex import find_time_expressions
+from dyad.extract.timex_rules import names_month
 from dyad.knowledge import Knowledge, load_knowledge
 from dyad.models import Document, Figure, ProcessedDocument, Sentence, TimeExpression, TimeValue
 
@@ -144,7 +145,8 @@ def _relative_expressions(text: str, reference: TimeValue, kind: str = "news") -
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
     for t in find_time_expressions(text, anchor=middle, narrative=narrative):
-        if t.value.basis == "relative" and _narrower(t.value, reference):
+        # "yesterday" is no finer than the story's date; "on June 18" is that day of the year it is in
+        if t.value.basis == "relative" and _narrower(t.value, reference) and not names_month(t.text):
             t = TimeExpression(
                 t.text,
                 t.start,

@@ -15,6 +15,7 @@ from typing import Any
 from dyad.extract.predicates import governs, phrase_of, word_at
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
+from dyad.ingest.kind import ISSUER_TITLE
 from dyad.models import Document, Sentence, TimeExpression, TimeValue
 
 _LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}\s*[:–—-]\s")
@@ -107,6 +108,33 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
 
 
+# "the 1973 Itaipu Treaty", "the 2007 row", "Russia's 2022 invasion": a year that names a thing, not the
+# time a story has reached.
+_THING_BEFORE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
+
+
+def _names_a_thing(text: str, timex: TimeExpression) -> bool:
+    """Is ``timex`` a bare year written as part of the name of a treaty, a war, a row ("the 1973 Itaipu
+    Treaty")? Such a year dates that thing, and does not carry to the sentences after it."""
+    after = text[timex.end : timex.end + 2]
+    return (
+        re.fullmatch(r"\d{4}", timex.text) is not None
+        and _THING_BEFORE.search(text[max(0, timex.start - 8) : timex.start]) is not None
+        and after[:1] == " "
+        and after[1:2].isalpha()
+    )
+
+
+# "... said the operation had been halted in March 2023": a past perfect tells what came before the time
+# the story is at; its date does not carry on.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|ne|t)\b[^,;:.]*$", re.I)
+
+
+def _anterior(text: str, timex: TimeExpression) -> bool:
+    """Is ``timex`` the date of an act in the past perfect?"""
+    return _PAST_PERFECT.search(text[max(0, timex.start - 100) : timex.start]) is not None
+
+
 def _dates_the_anniversary(sentence: Sentence, hit: Span, timex: TimeExpression, mark: int) -> bool:
     """Does the date belong to the anniversary ("In 2019 ... celebrated the 50th anniversary of X") rather
     than to X itself ("the 50th anniversary of relations, established on 15 August 1974")?"""
@@ -196,6 +224,11 @@ def _later(text: str, value: TimeValue) -> TimeValue:
     return value
 
 
+# A time that opens the sentence ("Later that year a row escalated into a trade war, with Serbia banning
+# Croatian goods", "In 2015, ...") sets the time of all its acts, those of its with-clauses too.
+_OPENS = re.compile(r"\W*(?:(?:and|but|then|later|earlier|also|so)\s+)?", re.IGNORECASE)
+
+
 def owned_timexes(
     parse: Any, sentence: Sentence, timexes: list[TimeExpression], start: int
 ) -> list[TimeExpression]:
@@ -207,7 +240,12 @@ def owned_timexes(
     if word is None:
         return timexes
     base = sentence.start
-    return [t for t in timexes if governs(parse, word, t.start - base, t.end - base)]
+    return [
+        t
+        for t in timexes
+        if governs(parse, word, t.start - base, t.end - base)
+        or _OPENS.fullmatch(sentence.text, 0, t.start - base)
+    ]
 
 
 def own_phrase_first(
@@ -240,7 +278,7 @@ def event_date(
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
-    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE]
+    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE and not _names_a_thing(doc.text, t)]
     if chosen is not None:
         start_of = chosen.value.start
         gap = sentence.text[chosen.end - sentence.start : hit.start]
@@ -287,3 +325,13 @@ def title_days(doc: Document, timexes: list[TimeExpression]) -> TimeValue | None
         if inside and value.basis == "explicit" and short:
             return TimeValue(value.edtf, value.start, value.end, value.granularity, "inferred")
     return None
+
+
+def occasion_days(doc: Document, day: TimeValue) -> TimeValue:
+    """The days an undated act of a page dated ``day`` is of: that day in an issuer's own record (a
+    readout, a joint statement, a briefing), the week up to it in another page (a report its layout does
+    not mark as news: "had recently imposed a ban", "has recalled its ambassador")."""
+    if day.granularity != "day" or day.start is None or (doc.title and ISSUER_TITLE.search(doc.title)):
+        return day
+    week = day.start - dt.timedelta(days=6)
+    return TimeValue(f"{week.isoformat()}/{day.start.isoformat()}", week, day.start, "interval", "inferred")

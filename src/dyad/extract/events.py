@@ -19,6 +19,7 @@ from dyad.extract.event_dates import (
     Span,
     distance,
     event_date,
+    occasion_days,
     own_phrase_first,
     owned_timexes,
     title_days,
@@ -270,7 +271,7 @@ class EventExtractor:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
             earlier = [*earlier, sentence][-_CARRY:]
-        return _without_restatements(events)
+        return _without_restatements(events, doc.title)
 
     def _trigger_events(self, at: _At, events: list[Event]) -> list[tuple[_Hit, Event]]:
         """Events from the trigger patterns; returns each hit that made an event, with the event."""
@@ -739,9 +740,13 @@ class EventExtractor:
         )
 
 
-def _without_restatements(events: list[Event]) -> list[Event]:
+def _without_restatements(events: list[Event], title: str | None = None) -> list[Event]:
     """An act dated only by the story's week (a headline, "Peru and Russia sign fisheries accord") that the
-    story dates exactly elsewhere (same type and pair, a day in that week) is that act, told again."""
+    story dates exactly elsewhere (same type and pair, a day in that week) is that act, told again; the
+    headline's act is not a planned act of the body ("has decided to break relations") told again."""
+
+    def headline(e: Event) -> bool:
+        return title is not None and title in e.source.text
 
     def restated(e: Event) -> bool:
         d = e.date
@@ -751,6 +756,8 @@ def _without_restatements(events: list[Event]) -> list[Event]:
             o is not e
             and o.type == e.type
             and o.participants == e.participants
+            # "has decided to break relations" (planned) does not tell the headline's "rupture" again
+            and not (headline(e) and o.status == "planned" and e.status == "occurred")
             and o.date is not None
             and o.date.granularity == "day"
             and o.date.start is not None
@@ -820,7 +827,9 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
     if years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
         return None
-    return TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
+    return occasion_days(
+        doc, TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
+    )
 
 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:

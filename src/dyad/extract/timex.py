@@ -142,12 +142,25 @@ def _h_iso(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     return _Cand(m.start, m.end, day_value(day), rangeable=True)
 
 
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return _D(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
 def _h_numeric(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if m["s"] == "." or a > 12:  # dotted dates are day-first
         d, mo = a, b
     elif b > 12 or a == b:
         d, mo = b, a
+    elif m["wd"] is not None:  # "Thursday, 01/05/2023": the reading that falls on that weekday
+        wd = R.WEEKDAY_NUM[m["wd"][:3].lower()]
+        fits = [(x, y_) for x, y_ in ((a, b), (b, a)) if _falls_on(y, y_, x, wd)]
+        if len(fits) != 1:
+            return None
+        d, mo = fits[0]
     else:
         return None  # 11/09/2024: ambiguous
     try:

@@ -95,6 +95,14 @@ def _pre(p: str) -> re.Pattern[str]:
     return re.compile(f"(?:{p})$")
 
 
+_NAMES_MONTH = re.compile(MONTH)
+
+
+def names_month(text: str) -> bool:
+    """Does a time expression name a month ("on June 18", "in March")? Then only its year is relative."""
+    return _NAMES_MONTH.search(text) is not None
+
+
 _P_WD = _pre(rf"\b(?P<wd>{WEEKDAY}),?\s+")
 _P_WD_THE = _pre(rf"(?:\b(?P<wd>{WEEKDAY}),?\s+)?\b{THE}|\b(?P<wd2>{WEEKDAY}),?\s+")
 _P_PART = _pre(rf"(?:\b{PART})?(?:\b(?P<the>{THE}))?")
@@ -142,7 +150,7 @@ RULES: list[Rule] = [
     (
         "numeric",
         re.compile(rf"(?P<a>\d\d?)(?P<s>[/.-])(?P<b>\d\d?)(?P=s)(?P<y>{YEAR})(?![\w-]|[./]\d)"),
-        None,
+        _P_WD,
         _NUMERIC_LEFT,
     ),
     (

@@ -455,6 +455,8 @@ def _edtf(match: re.Match[str]) -> str | None:
     year = int(groups["y"])
     if groups.get("a"):
         month, day = _day_month(int(groups["a"]), int(groups["b"] or 0))
+        if month == 0:
+            month, day = _by_weekday(match, year)
     else:
         month = month_number(groups["mon"]) if groups.get("mon") else int(groups["m"] or 0)
         day = int(groups["d"]) if groups.get("d") else None
@@ -483,6 +485,27 @@ def _day_month(first: int, second: int) -> tuple[int | None, int | None]:
     if 1 <= first <= 12 and 1 <= second <= 12:
         return 0, None
     return None, None
+
+
+_EN_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _by_weekday(match: re.Match[str], year: int) -> tuple[int, int | None]:
+    """(month, day) of a numeric date that reads both ways, told by the English weekday written just
+    before it ("Thursday, 01/05/2023" is 5 January, a Thursday; 1 May 2023 was a Monday); (0, None) when
+    none is written or both readings, or neither, fall on it."""
+    before = re.search(r"([A-Za-z]+)\.?,?\s*$", match.string[: match.start()])
+    word = before.group(1).lower() if before else ""
+    if word not in WEEKDAYS or word[:3] not in _EN_WEEKDAYS:
+        return 0, None
+    first, second = int(match.group("a")), int(match.group("b"))
+    fits = [
+        (month, day)
+        for month, day in ((first, second), (second, first))
+        if complete_date(year, month, day)
+        and dt.date(year, month, day).weekday() == _EN_WEEKDAYS.index(word[:3])
+    ]
+    return fits[0] if len(fits) == 1 else (0, None)
 
 
 def _fold(word: str) -> str:
