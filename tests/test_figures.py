@@ -954,6 +954,24 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
                 ("trade_total", 93.25e9, "KES", "2020", "KEN", "IND"),
             },
         ),
+        (  # a header on two lines, the columns named with a possessive; a note in parentheses under a
+            # caption that ends with its unit after a comma
+            "Peru sells fish meal to Chile, and Chile sells wine to Peru.\n\n"
+            "Table 4. Peru–Chile trade in goods, USD million\n"
+            "(Peruvian customs)\n\n"
+            "  Year   Peru's exports    Peru's imports    Total\n"
+            "         to Chile          from Chile\n"
+            "  2018      640               510            1,150\n"
+            "  2019      700               530            1,230\n",
+            {
+                ("export", 640e6, "USD", "2018", "PER", "CHL"),
+                ("import", 510e6, "USD", "2018", "PER", "CHL"),
+                ("trade_total", 1150e6, "USD", "2018", "PER", "CHL"),
+                ("export", 700e6, "USD", "2019", "PER", "CHL"),
+                ("import", 530e6, "USD", "2019", "PER", "CHL"),
+                ("trade_total", 1230e6, "USD", "2019", "PER", "CHL"),
+            },
+        ),
     ],
 )
 def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[object, ...]]) -> None:
@@ -965,6 +983,25 @@ def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[ob
     assert {(k, round(v), *rest) for k, v, *rest in expected} <= found, found
     rows = [f for f in processed.figures if f.unit in ("USD", "head")]
     assert all(re.match(r"\|? ?(?:20\d\d|[A-Z])", f.source.text) for f in rows)
+
+
+def test_a_fact_sheet_line_gives_its_label_and_its_year() -> None:
+    """ "Label: amount (year)": the label before the colon says what the amount is, the year in parentheses
+    after it dates it and the other amounts of the line."""
+    text = (
+        "Peru and Chile: key figures.\n\n"
+        "Bilateral trade in goods: about USD 4.2 billion (2021), with Chilean exports to Peru of USD 2.5 "
+        "billion, mostly fuels and food."
+    )
+    [processed] = process_bytes("sheet.md", text.encode())
+    found = {(f.kind, round(f.value), f.year.edtf if f.year else None) for f in processed.figures}
+    assert found == {("trade_total", 4_200_000_000, "2021"), ("export", 2_500_000_000, "2021")}
+
+
+def test_a_cited_year_in_parentheses_does_not_date_an_amount() -> None:
+    text = "Peru and Chile.\n\nChilean exports to Peru reached USD 2.5 billion, Lee (2019) notes, and grew."
+    [processed] = process_bytes("paper.txt", text.encode())
+    assert [(f.kind, f.year) for f in processed.figures] == [("export", None)]
 
 
 def test_a_table_with_a_column_per_year() -> None:

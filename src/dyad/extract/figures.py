@@ -634,6 +634,10 @@ def _year(
     q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
+    stamp = _YEAR_STAMP.match(st.text, q.end)
+    if stamp:  # "about USD 24 billion (2022)"
+        return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
+    stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
     own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
     if own and _FROM_LEVEL.search(st.text[: q.start]):
         return own[0], True  # the level changed from: "from $2.5 billion a decade ago"
@@ -642,7 +646,7 @@ def _year(
         seen = [
             (abs((s + e) / 2 - (q.start + q.end) / 2), e, v)
             for s, e, v, base in st.timexes
-            if not base and scope.sees(s, e)
+            if not base and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
         ]
         if seen:
             _, end, point = min(seen, key=lambda x: x[0])
@@ -679,6 +683,15 @@ def _year(
         year = bases[0].start.year + 1  # "grew 12% over 2016": the change to 2017
         return _span(year, year, "inferred"), False
     return carried, False
+
+
+# a year of its own in parentheses right after an amount dates it, as fact sheets write: "USD 3.1 billion
+# (2023)"; the other amounts of the sentence see it too (not a citation's year: "Lee (2019) puts trade at
+# …" follows a name)
+_YEAR_STAMP = re.compile(r"\s*\((?P<first>(?:19|20)\d\d)(?:\s?[–/-]\s?(?P<last>(?:19|20)\d\d))?\)")
+_STAMP_AFTER_AMOUNT = re.compile(
+    r"(?:\d|\bbn|\bmn|illions?|\btn)\s*(\((?:19|20)\d\d(?:\s?[–/-]\s?(?:19|20)\d\d)?\))"
+)
 
 
 # a stock counted up to the story's own day, not to the year the paragraphs before were about
