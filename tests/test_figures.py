@@ -1004,6 +1004,18 @@ def test_a_cited_year_in_parentheses_does_not_date_an_amount() -> None:
     assert [(f.kind, f.year) for f in processed.figures] == [("export", None)]
 
 
+def test_a_whole_whose_part_is_the_pair_s_is_no_figure_of_the_pair() -> None:
+    text = "Peru, Chile.\n\nPeru's trade deficit was $9 billion in 2019, of which $2 billion was with Chile."
+    [processed] = process_bytes("whole.txt", text.encode())
+    assert [(f.kind, f.value, f.year.edtf if f.year else None) for f in processed.figures] == [
+        ("other", 2e9, "2019")
+    ]
+    # a part that is a sector, not a partner: the whole is still the pair's
+    text = "Peru, Chile.\n\nChilean investment in Peru was $9 billion in 2019, of which $2 billion in mining."
+    [processed] = process_bytes("sector.txt", text.encode())
+    assert ("investment", 9e9) in {(f.kind, f.value) for f in processed.figures}
+
+
 def test_a_table_with_a_column_per_year() -> None:
     text = (
         "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"

@@ -836,6 +836,8 @@ def _figure(
     planned = bool(_TARGET.search(before) or _FORECAST.search(before))
     item = _list_item(q, st)
     found = _kind(q, st, scopes, state)
+    if found is not None and _whole_of_a_part(q, st):
+        return None
     # "… such as Chile (925 million dollars)" with no cue of its own: the previous figure's kind and reporter
     base = _list_base(q, state) if item is not None and (found is None or found[1] >= 2) else None
     if base is not None:
@@ -883,6 +885,16 @@ def _figure(
         status="planned" if planned else "occurred",
     )
     return figure, explicit_year
+
+
+# "$566 billion in 2017, of which $375 billion was with China": the amount before is the whole, over all
+# partners (but "$30 billion, of which $20 billion in mining" is still the pair's, its part a sector)
+_OF_WHICH = re.compile(r"(?:\s+in\s+\d{4})?\s*,?\s+of\s+which\s+[^,;:]{0,80}?\b(?:with|to|from)\s+$", _I)
+
+
+def _whole_of_a_part(q: Quantity, st: Sent) -> bool:
+    """The amount is a whole whose part, with a country of its own, follows: "…, of which … with China"."""
+    return any(ref.start > q.end and _OF_WHICH.fullmatch(st.text, q.end, ref.start) for ref in st.refs)
 
 
 def _unit(q: Quantity, pair: tuple[str, str] | None) -> str:
