@@ -1016,6 +1016,21 @@ def test_a_whole_whose_part_is_the_pair_s_is_no_figure_of_the_pair() -> None:
     assert ("investment", 9e9) in {(f.kind, f.value) for f in processed.figures}
 
 
+def test_the_deal_named_again_keeps_the_kind_and_sides_a_sentence_before_gave() -> None:
+    """ "The deal is worth …" after a sentence on an arms deal is the value of that arms deal, supplier first;
+    after a deal for something else, or a later deal of another kind, it stays a deal's value."""
+
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        [processed] = process_bytes("deal.txt", f"Peru and Chile.\n\n{text}".encode())
+        return [(f.kind, f.from_, f.to) for f in processed.figures if f.value == 1.2e9]
+
+    worth = "\n\nThe deal is worth $1.2 billion, officials said."
+    assert read("Chile signed a deal to sell six frigates to Peru." + worth) == [("arms_value", "CHL", "PER")]
+    assert read("Chile signed a deal to sell copper to Peru." + worth) == [("other", "PER", "CHL")]
+    later = "Chile signed a deal to sell six frigates to Peru. Later they signed a deal on fisheries."
+    assert read(later + worth) == [("other", "PER", "CHL")]
+
+
 def test_a_table_with_a_column_per_year() -> None:
     text = (
         "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"

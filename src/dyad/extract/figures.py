@@ -26,6 +26,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from dyad.extract.figure_roles import (
     COUNTRY_FORMS,
@@ -258,6 +259,7 @@ class _State:
     fallback_year: TimeValue | None = None
     latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
     story_year: TimeValue | None = None  # the year of the document's own date, when it speaks of its time
+    arms_deal: tuple[str, str] | None = None  # (supplier, buyer) of the arms deal the last deal named was
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
@@ -446,6 +448,26 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         if any(_distance(q, m.start(), m.end(), st.text) <= 40 for m in _DEAL.finditer(masked)):
             return "other", level
     return None
+
+
+# a deal named again, whose kind a sentence before gave
+_THE_DEAL = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:deals?|contracts?|orders?|sale)\b", _I)
+_A_DEAL = re.compile(r"\b(?:deals?|contracts?|orders?)\b", _I)
+
+
+def _arms_deal(st: Sent, pair: tuple[str, str] | None) -> tuple[str, str] | Literal[False] | None:
+    """(supplier, buyer) when the sentence names a deal for arms and who sells to whom; False when it names
+    a deal of another kind; None when it names none, or does not say who sells to whom."""
+    if not _THE_DEAL.search(st.text) and not _A_DEAL.search(st.text):
+        return None
+    arms = _ARMS.search(st.text)
+    if arms is None or _KIND_CUES[1][1].search(st.text):
+        return False  # a deal of something else, or of aid ("military aid")
+    cue = Quantity(arms.start(), arms.end(), arms.group(), 0.0, "USD")
+    sides = ordered_sides(cue, st, sentence_scopes(st, cue), "arms_value", pair, [])
+    if sides is None or sides[2] < 2 or not sides[0] or not sides[1]:
+        return None  # an arms deal whose sides it leaves to the sentences around it
+    return sides[0], sides[1]
 
 
 # the value of a deal between the two, when nothing says what flow it is: kind other
@@ -847,6 +869,7 @@ def _figure(
     kind, level, sign = found
     if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
         return None  # a loan from the IMF, aid from the EU: not money between the two
+    deal = state.arms_deal if kind == "other" and _THE_DEAL.search(clause.mask(st.text)) else None
     year, explicit_year = _year(q, st, scopes, kind, state)
     if not explicit_year and kind != "growth_rate":
         before = st.text[: q.start]
@@ -857,6 +880,8 @@ def _figure(
     if base is not None:
         year = year if explicit_year else base.year
         frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
+    elif deal is not None:  # "The deal is worth $5.7 billion" after "… signed a deal to export tanks to …"
+        kind, (frm, to), explicit = "arms_value", deal, 1
     elif kind in _ORDERED and (share := _share_sides(q, st)) is not None:
         frm, to, explicit = share[0], share[1], 2
     elif kind in _ORDERED:
@@ -1022,6 +1047,7 @@ def extract_figures(
                 fallback_year=fallback,
                 latest=state.latest,
                 story_year=doc_year,
+                arms_deal=state.arms_deal,
             )
             state.year = lead
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
@@ -1072,6 +1098,8 @@ def extract_figures(
             lead = years[-1] if years else None
         elif not _LIST_ITEM.match(sentence.text):
             lead = None
+        if (deal := _arms_deal(st, pair)) is not None:
+            state.arms_deal = deal or None
         nouns = [r for r in refs if r.form in NOUN_FORMS and r.prep is None]
         if nouns:
             state.subject = nouns[0].iso3
