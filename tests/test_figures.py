@@ -951,7 +951,7 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
             {
                 ("export", 12.4e9, "KES", "2019", "KEN", "IND"),
                 ("import", 87.15e9, "KES", "2019", "KEN", "IND"),
-                ("trade_total", 93.25e9, "KES", "2020", "KEN", "IND"),
+                ("trade_total", 93.25e9, "KES", "2020", "IND", "KEN"),
             },
         ),
         (  # a header on two lines, the columns named with a possessive; a note in parentheses under a
@@ -966,10 +966,10 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
             {
                 ("export", 640e6, "USD", "2018", "PER", "CHL"),
                 ("import", 510e6, "USD", "2018", "PER", "CHL"),
-                ("trade_total", 1150e6, "USD", "2018", "PER", "CHL"),
+                ("trade_total", 1150e6, "USD", "2018", "CHL", "PER"),
                 ("export", 700e6, "USD", "2019", "PER", "CHL"),
                 ("import", 530e6, "USD", "2019", "PER", "CHL"),
-                ("trade_total", 1230e6, "USD", "2019", "PER", "CHL"),
+                ("trade_total", 1230e6, "USD", "2019", "CHL", "PER"),
             },
         ),
     ],
@@ -1002,6 +1002,27 @@ def test_a_cited_year_in_parentheses_does_not_date_an_amount() -> None:
     text = "Peru and Chile.\n\nChilean exports to Peru reached USD 2.5 billion, Lee (2019) notes, and grew."
     [processed] = process_bytes("paper.txt", text.encode())
     assert [(f.kind, f.year) for f in processed.figures] == [("export", None)]
+
+
+def test_trade_between_two_countries_is_one_figure_whichever_way_it_is_written() -> None:
+    """Trade has no direction: "Peru's trade with Chile" and "trade between Chile and Peru" give one pair
+    order, so the record holds one figure with both sources; an export keeps its direction."""
+    texts = [
+        "Peru, Chile.\n\nPeru's trade with Chile reached $4 billion in 2019.",
+        "Chile, Peru.\n\nTrade between Chile and Peru reached $4 billion in 2019.",
+        "Peru, Chile.\n\nPeru's exports to Chile reached $4 billion in 2019.",
+    ]
+    read = [(f.kind, f.from_, f.to) for t in texts for f in process_bytes("t.txt", t.encode())[0].figures]
+    assert read == [("trade_total", "CHL", "PER"), ("trade_total", "CHL", "PER"), ("export", "PER", "CHL")]
+
+
+def test_money_claimed_in_a_dispute_is_no_flow() -> None:
+    def read(text: str) -> list[tuple[str, float]]:
+        [processed] = process_bytes("claim.txt", f"Peru, Chile.\n\n{text}".encode())
+        return [(f.kind, f.value) for f in processed.figures]
+
+    assert read("A Chilean firm brought a claim of $2 billion against Peru before an investment court.") == []
+    assert read("Chile claims its investment in Peru reached $2 billion in 2019.") == [("investment", 2e9)]
 
 
 def test_a_whole_whose_part_is_the_pair_s_is_no_figure_of_the_pair() -> None:

@@ -107,7 +107,9 @@ _KIND_CUES = (
             r"\b(?:GDP|gross\s+domestic\s+product|budgets?|tax\s+(?:credits?|breaks?)|(?:external|foreign|public|sovereign|"
             r"national|government)\s+(?:debts?|borrowing)|reserves|revenues?|income|salar(?:y|ies)|wages?|remittances|"
             r"fines?|capitali[sz]ation|tourists?|tourism|population|inhabitants|people|deaths?|"
-            r"casualties|kilomet(?:er|re)s?|miles)\b",
+            r"casualties|kilomet(?:er|re)s?|miles|"
+            # money claimed in a dispute, not money that moved: "brought a claim of $10 billion against"
+            r"claims?\s+(?:of|for|worth)|damages)\b",
             _I,
         ),
     ),
@@ -1103,12 +1105,21 @@ def extract_figures(
         nouns = [r for r in refs if r.form in NOUN_FORMS and r.prep is None]
         if nouns:
             state.subject = nouns[0].iso3
-    out = _drop_restated(out, undated)
+    out = [_canonical_pair(f) for f in _drop_restated(out, undated)]
     LOGGER.debug("%s: %d figures", doc.name, len(out))
     return out
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
+
+
+def _canonical_pair(figure: Figure) -> Figure:
+    """Trade between two countries has no direction: its pair is written in one order (the codes' own), so
+    that "trade between Kazakhstan and China" and "China's trade with Kazakhstan" are one figure in the
+    record, whichever document gives it."""
+    if figure.kind == "trade_total" and figure.from_ and figure.to and figure.to < figure.from_:
+        return replace(figure, from_=figure.to, to=figure.from_)
+    return figure
 
 
 def _drop_restated(figures: list[Figure], undated: set[int]) -> list[Figure]:
