@@ -5,6 +5,7 @@ import pytest
 from dyad.clean import clean_document, clean_text
 from dyad.clean.boilerplate import drop_repeats, is_furniture
 from dyad.clean.layout import join_hyphenated_breaks, unwrap_paragraphs
+from dyad.clean.sentences import split_sentences
 from dyad.models import Document
 
 
@@ -151,3 +152,17 @@ def test_clean_text_of_news_seed_drops_cookie_line_and_repeated_lede(seeds_dir) 
     text = "\n".join(paragraphs)
     assert "cookies" not in text
     assert text.count("The commencement of the United Nation’s Climate Talks") == 1
+
+
+def test_an_opening_quote_goes_with_the_sentence_it_opens() -> None:
+    """The sentencizer keeps a quote mark after a full stop with the sentence before; one after a space
+    opens the next sentence (and its quote is then whole), a closing one stays."""
+    text = 'Lamamra announced the decision. "The kingdom never stopped," he said. He said "no." Then left.'
+    sentences = split_sentences([text])
+    assert [s.text for s in sentences] == [
+        "Lamamra announced the decision.",
+        '"The kingdom never stopped," he said.',
+        'He said "no."',
+        "Then left.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import cast
 
@@ -37,11 +38,29 @@ def split_sentences(paragraphs: list[str], separator: str = "\n\n") -> list[Sent
     sentences: list[Sentence] = []
     offset = 0
     for paragraph, doc in zip(paragraphs, sentencizer().pipe(paragraphs), strict=True):
-        for span in doc.sents:
-            text = span.text.strip()
+        spans = [(span.start_char, span.end_char) for span in doc.sents]
+        for lo, hi in _opening_quotes_forward(spans, paragraph):
+            raw = paragraph[lo:hi]
+            text = raw.strip()
             if not text:
                 continue
-            start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
+            start = offset + lo + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(len(sentences), start, start + len(text), text))
         offset += len(paragraph) + len(separator)
     return sentences
+
+
+_OPENING = re.compile(r"\s([\"“‘])\s*$")
+
+
+def _opening_quotes_forward(spans: list[tuple[int, int]], paragraph: str) -> list[tuple[int, int]]:
+    """The sentencizer keeps a quote mark after a full stop with the sentence it ends; one after a space
+    ('said. "We will…') opens the next sentence, and goes with it."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        lo, hi = out[i]
+        found = _OPENING.search(paragraph[lo:hi])
+        if found:
+            out[i] = (lo, lo + found.start())
+            out[i + 1] = (lo + found.start(1), out[i + 1][1])
+    return out

@@ -46,7 +46,8 @@ _ACTING = ("country", "person", "organisation", "pair")
 # ("the Lombok Treaty entered into force", "IA-CEPA enters into force"), a relations step ("ambassadors
 # were exchanged", "relations were restored in 1952") or talks ("a new round of talks began in Geneva").
 _PAIR_ACT = re.compile(
-    r"\b(?:treaty|agreement|accord|pact|memorandum|convention|protocol|documents|ceasefire|truce|into\s+force|"
+    r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|memorand(?:um|a|ums)|conventions?|protocols?|documents|"
+    r"ceasefires?|truces?|into\s+force|"
     r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations)\b",
     re.I,
 )

@@ -369,6 +369,8 @@ class EventExtractor:
     def _reading_sides(self, at: _At, reading: Reading, date: TimeValue | None) -> tuple[str, ...] | None:
         """Two countries: one from each side of the predicate, else the pair the sentence points to."""
         pair = at.pair
+        if reading.allied and pair and set(pair) <= reading.actor:
+            return None  # allies against a third are not two sides of the act
         sides = reading.actor | reading.target
         # relations are between the pair even when the other side is implicit ("recalled its ambassador")
         relations = reading.type == "diplomatic_relations"

@@ -87,6 +87,8 @@ _STAGES = frozenset(
         "extension",
     )
 )
+# "summoned the head of Russia's mission": the head of a body stands for it where an act needs its kind
+_HEADS_OF = frozenset(("head", "chief"))
 _MODAL_EFFECTS = ("planned", "threat", "refusal", "offer", "demand", "negation", "hedge")
 _DROP = ("negation", "hedge")
 # Heads of a subject that can pay a visit besides a named person (troops "arriving" are no visit).
@@ -189,6 +191,7 @@ class Reading:
     instrument: bool = False  # the act is about a named instrument (an agreement entering into force)
     agentless: bool = False  # a passive with no "by X": the actor is left implicit
     voiced: Any = None  # the speech verb that voices a threatened act ("may close the border, he warned")
+    allied: bool = False  # the subjects act together against a third ("fought as allies against Spain")
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -237,7 +240,19 @@ def _words_below(token: Any, depth: int = 2, after: bool = False) -> set[str]:
     return out
 
 
+def _particles(verb: Any) -> set[str]:
+    """The words that can complete a phrasal verb: its own dependents after it that are no date ("on 3
+    May", "on Monday"), and an infinitive's "to"."""
+    after = [c for c in verb.children if c.i > verb.i and not _a_date(c)]
+    words = after + [g for c in after if c.dep_ == "xcomp" for g in c.children if g.dep_ == "aux"]
+    return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
+
+
 _MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
+
+
+def _a_date(phrase: Any) -> bool:
+    return any(str(w.lower_) in _MONTHS_AND_DAYS for w in phrase.subtree)
 
 
 def _misparsed_object(token: Any, child: Any) -> bool:
@@ -251,7 +266,7 @@ def _misparsed_object(token: Any, child: Any) -> bool:
         (child.dep_ == "npadvmod" or second_subject)
         and child.pos_ == "PROPN"
         and child.i > token.i
-        and not any(str(w.lower_) in _MONTHS_AND_DAYS for w in child.subtree)
+        and not _a_date(child)
     )
 
 
@@ -285,6 +300,10 @@ def _judged(clause: Any) -> list[Any]:
         # "was a hostile act", "is an act of aggression": the judging word qualifies the complement
         of = [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
         return _with_modifiers(said) + of
+    if clause.pos_ in ("VERB", "AUX"):
+        # "Morocco has never stopped its hostile actions": the judging word on an act owned by someone
+        owned = [g for g in clause.children if g.dep_ == "dobj" and any(c.dep_ == "poss" for c in g.children)]
+        return [m for g in owned for m in g.children if m.dep_ == "amod"]
     return []
 
 
@@ -361,7 +380,8 @@ def _superlative(token: Any) -> bool:
 
 def _part_or_stage(token: Any) -> bool:
     """ "seven of its crossings", "the opening of talks": a word that stands for what follows its "of"."""
-    return token.pos_ == "NUM" or _lemma(token) in _PARTS or str(token.lower_) in _STAGES
+    word = str(token.lower_)
+    return token.pos_ == "NUM" or _lemma(token) in _PARTS or word in _STAGES or word in _HEADS_OF
 
 
 def _of_object(token: Any) -> list[Any]:
@@ -385,8 +405,37 @@ def _appeal(token: Any) -> bool:
     )
 
 
+def _own_envoy(token: Any) -> bool:
+    """ "summoned its ambassador for consultations": a country calling home its own envoy protests nothing
+    (the recall is read from the triggers)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    owners = [g for o in objects for g in o.children if g.dep_ == "poss"]
+    return any(g.lower_ in ("its", "their", "his", "her") for g in owners)
+
+
+_CALL_MEANS = frozenset(("phone", "telephone", "video", "videoconference", "call", "line"))
+
+
+def _speech(token: Any) -> bool:
+    """ "Milei, speaking at a rally in Madrid": one who speaks to no one named, alone, makes a speech; "the
+    two leaders spoke", "spoke with Xi" is a conversation."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
+        return False
+    if any(w.lower_ in ("with", "alongside", "joint") for w in token.subtree):
+        return False  # "spoke at the joint press conference with Milei"
+    if any(_lemma(w) in _CALL_MEANS for w in token.subtree):
+        return False  # "spoke on the phone", "spoke by video link"
+    subjects = _subject(token)
+    alone = ("NNP", "NN", "PRP")
+    return all(s.tag_ in alone and not s.conjuncts and s.lower_ not in ("they", "we") for s in subjects)
+
+
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
+        return False
+    if pred.lemma == "summon" and _own_envoy(token):
+        return False
+    if pred.lemma == "speak" and not is_noun and _speech(token):
         return False
     words = pred.lemma.split()
     if len(words) > 1:
@@ -394,6 +443,10 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         # a verb's particle follows it: "called on Japan", not "On May 3, Chile called"
         below = _words_below(token, after=not is_noun)
         if not all(w in below for w in rest):
+            return False
+        # and hangs from the verb itself, or its infinitive ("agreed to reduce"): "called the measure
+        # protectionist on 25 March" is no "call on"
+        if not is_noun and rest[0] not in _particles(token):
             return False
     if pred.objects:
         heads = _object_heads(token, is_noun)
@@ -498,6 +551,10 @@ def _governor_negated(token: Any) -> str | None:
     return None
 
 
+def _accepted(offer: Any) -> bool:
+    return offer.pos_ == "NOUN" and offer.dep_ == "dobj" and _lemma(offer.head) == "accept"
+
+
 def _modality(token: Any, k: Knowledge) -> str | None:
     """The strongest modality over the predicate: its own auxiliaries and negation, and the verbs or
     nouns it is the complement of ("threatened to impose", "plans for a visit")."""
@@ -514,6 +571,9 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         head = current.head
         if head.i == current.i or hops >= _MODAL_HOPS:
             return None
+        described = token.dep_ == "acl" and token.head.i == current.i
+        if hops > 0 and described and current.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "the treaty, signed in 2014, was never ratified": the signing still happened
         if current.dep_ == "nsubj" and current.pos_ in ("NOUN", "PROPN"):
             # "talks with Ethiopia have failed", "the visit was cancelled": the fate of a named act
             fate = _effect(head, k)
@@ -534,6 +594,8 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         if _not_ruled_out(head) and _governor_negated(head):
             return "hedge"  # "did not rule out closing the border": possible, neither done nor refused
         effect = _effect(head, k)
+        if effect == "offer" and _accepted(head):
+            effect = "planned"  # "accepted an invitation to visit": now planned, no longer offered
         if effect in _MODAL_EFFECTS:
             return _governor_negated(head) or effect  # "not planning to": no plan, no act
         if current.dep_ == "ccomp":
@@ -779,6 +841,19 @@ def planned_within(sdoc: Any, start: int, end: int, k: Knowledge) -> bool:
         named = named and not any(c.dep_ == "xcomp" for c in governor.children)
         if named and "planned" in (_effect(governor, k), _own_modality(governor, k)):
             return True
+        if _under_accepted_offer(t, k):
+            return True  # "accepted an invitation to make a state visit"
+    return False
+
+
+def _under_accepted_offer(token: Any, k: Knowledge) -> bool:
+    current = token
+    for _ in range(_MODAL_HOPS):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if _effect(current, k) == "offer" and _accepted(current):
+            return True
     return False
 
 
@@ -952,6 +1027,18 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
     return None
 
 
+def _common_foe(token: Any) -> list[Any]:
+    """Whom a joint act is "against", when that is not "each other": those who act together are allies."""
+    subjects = {w.i for s in _subject(token) for w in s.subtree}
+    return [
+        g
+        for w in token.subtree
+        if w.dep_ == "prep" and w.lower_ == "against" and w.i not in subjects
+        for g in w.children
+        if g.dep_ == "pobj" and g.lower_ not in ("other", "another")
+    ]
+
+
 def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) -> None:
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
@@ -1013,6 +1100,10 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for g in c.children if g.dep_ == "nsubj" for w in _span(g)]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
+        foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []
+        if foes:  # "Chile and Peru fought as allies against Spain": one side, and Spain the other
+            reading.mutual, reading.allied = False, True
+            target_tokens += [w for f in foes for w in _span(f)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
     passive = any(c.dep_ == "auxpass" for c in token.children) or _reduced_passive(token) or bool(agreed)
     reading.agentless = not is_noun and passive and not any(c.dep_ == "agent" for c in token.children)
