@@ -729,10 +729,18 @@ def test_a_go_between_and_a_venue_are_no_parties() -> None:
     assert not [f for f in facts if {"QAT", "PER"} & set(f[1])], facts
 
 
-def test_one_sentence_with_each_side_acting_gives_two_acts() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2023 Chile banned Japanese goods and Japan banned Chilean cars.",
+        # the parser hangs "Japan" on the first object; "ones" are what the first side expelled
+        "On 3 May 2023 Chile expelled two Japanese diplomats and Japan expelled three Chilean ones.",
+    ],
+)
+def test_one_sentence_with_each_side_acting_gives_two_acts(sentence: str) -> None:
     """Tit-for-tat in one sentence: each side's ban is an act of its own (one event per type and date in a
     sentence otherwise)."""
-    events = _events(INTRO + "On 3 May 2023 Chile banned Japanese goods and Japan banned Chilean cars.")
+    events = _events(INTRO + sentence)
     bans = [e for e in events if e.type == "sanction" and e.date and e.date.edtf == "2023-05-03"]
     assert sorted(e.initiator or "" for e in bans) == ["CHL", "JPN"]
 
@@ -801,3 +809,46 @@ def test_a_conversation_and_a_fight_between_the_two_still_read() -> None:
 def test_an_ambassador_back_at_talks_is_no_relations_step() -> None:
     events = _events(INTRO + "The Chilean ambassador returned to talks with the ministry on 3 May 2023.")
     assert not [e for e in events if e.type == "diplomatic_relations"]
+
+
+_NEIGHBOURS = (
+    "KABUL, Jan 6 (Reuters) - Afghanistan and Pakistan exchanged fire on Thursday. "
+    "Afghanistan blamed Pakistan. "
+)
+
+
+def test_a_border_closed_with_no_one_named_is_the_pairs_sanction() -> None:
+    """In a document about two neighbours, "the border was closed" is their border closed; not a border
+    with a third country."""
+    closed = _facts(_events(_NEIGHBOURS + "The main border crossing was closed on 6 January 2023."))
+    assert ("sanction", ("AFG", "PAK"), "2023-01-06") in closed
+    third = _facts(_events(_NEIGHBOURS + "The border with Iran was closed on 6 January 2023."))
+    assert not [f for f in third if f[0] == "sanction"], third
+
+
+def test_a_side_named_by_the_body_that_acts_for_it_makes_the_pair() -> None:
+    """The Taliban stand for Afghanistan: a story that names Afghanistan once and the Taliban often is still
+    about Afghanistan and Pakistan, and its unnamed border is theirs."""
+    text = (
+        "Taliban and Pakistani forces clashed at the border on Thursday. Pakistan blamed the Taliban, and an "
+        "Afghan citizen was killed. The Taliban said nothing. The border was closed on 6 January 2023."
+    )
+    assert ("sanction", ("AFG", "PAK"), "2023-01-06") in _facts(_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2023 Chile expelled two Japanese diplomats. Japan responded in kind on 5 May 2023.",
+        "On 5 May 2023 Chile expelled two Japanese diplomats, and Japan responded in kind.",
+        "On 3 May 2023 Chile expelled two Japanese diplomats. On 5 May 2023 Tokyo took reciprocal measures.",
+    ],
+)
+def test_an_answer_in_kind_is_the_act_answered_done_back(text: str) -> None:
+    """ "Japan responded in kind": the other side's last act, done by this side, dated by its own sentence."""
+    expulsions = [e for e in _events(INTRO + text) if e.type == "sanction"]
+    assert sorted(e.initiator or "" for e in expulsions) == ["CHL", "JPN"]
+    answer = next(e for e in expulsions if e.initiator == "JPN")
+    assert answer.participants == ("CHL", "JPN") and answer.date and answer.date.edtf == "2023-05-05"
+    praised = _events(INTRO + "On 3 May 2023 Chile praised Japan. Japan responded in kind on 5 May 2023.")
+    assert not [e for e in praised if e.date and e.date.edtf == "2023-05-05"]

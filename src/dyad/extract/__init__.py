@@ -47,7 +47,7 @@ _ACTING = ("country", "person", "organisation", "pair")
 # were exchanged", "relations were restored in 1952") or talks ("a new round of talks began in Geneva").
 _PAIR_ACT = re.compile(
     r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|memorand(?:um|a|ums)|conventions?|protocols?|documents|"
-    r"ceasefires?|truces?|into\s+force|"
+    r"ceasefires?|truces?|into\s+force|borders?|crossings?|"
     r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations)\b",
     re.I,
 )

@@ -21,6 +21,11 @@ def document_pair(mentions: list[Mention], fixed: tuple[str, ...] = ()) -> tuple
         return (fixed[0], fixed[1])
     counts = Counter(m.value for m in mentions if m.kind == "country" and m.form in _ACTOR_FORMS)
     top = [code for code, n in counts.most_common(2) if n >= 2]
+    if len(top) < 2:
+        # a side named mostly by the body that acts for it ("the Taliban and Pakistan", "Hezbollah")
+        bodies = [m for m in mentions if m.kind == "organisation" and m.form != "media"]
+        counts.update(m.attrs["iso3"] for m in bodies if m.attrs.get("iso3"))
+        top = [code for code, n in counts.most_common(2) if n >= 2]
     return (top[0], top[1]) if len(top) == 2 else None
 
 

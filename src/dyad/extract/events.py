@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
@@ -26,6 +26,7 @@ from dyad.extract.event_dates import (
 )
 from dyad.extract.mentions import Mention
 from dyad.extract.predicates import (
+    IN_KIND,
     Context,
     Reading,
     modal_spans,
@@ -34,6 +35,7 @@ from dyad.extract.predicates import (
     read_sentence,
     state_act_noun,
     state_actor,
+    subject_span,
     word_at,
 )
 from dyad.extract.quantities import find_quantities
@@ -97,6 +99,8 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
 # Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
+_ANSWERED = ("sanction", "diplomatic_relations", "dispute")
+_BORDERS = ("border", "crossing", "frontier", "checkpoint", "border-crossing")
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
@@ -252,6 +256,7 @@ class EventExtractor:
             triggered = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
                 self._reading_events(at, triggered, people, events)
+                self._in_kind(at, events)
             for m in s_mentions:
                 if m.kind == "person" and (code := self._code(m, sentence, pair, anchor)):
                     people = [code]
@@ -376,7 +381,7 @@ class EventExtractor:
         relations = reading.type == "diplomatic_relations"
         one_way = reading.predicate.direction == "subj>obj" and not relations
         if one_way and not reading.target and not reading.pair_target:
-            if self._implicit_target(at, reading, date):
+            if self._implicit_target(at, reading, date) or self._border_closed(at, reading, date):
                 return tuple(sorted(pair)) if pair else None
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
@@ -447,6 +452,66 @@ class EventExtractor:
         )
         return (acts or suffers or envoy) and self._countries(at, date) <= set(pair)
 
+    def _in_kind(self, at: _At, events: list[Event]) -> None:
+        """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
+        pair, done back by this side (an expulsion answered is an expulsion)."""
+        found = IN_KIND.search(at.sentence.text)
+        if not found or not at.pair or at.parse is None:
+            return
+        span = subject_span(at.parse, found.start())
+        if span is None:
+            return
+        lo, hi = at.sentence.start + span[0], at.sentence.start + span[1]
+        sides = {
+            c
+            for m in at.mentions
+            if m.start < hi and lo < m.end and (c := self._code(m, at.sentence, at.pair, None))
+        }
+        if len(sides) != 1 or not sides <= set(at.pair):
+            return
+        responder = sides.pop()
+        answerable = [
+            e
+            for e in events
+            if e.type in _ANSWERED
+            and e.initiator not in (None, responder)
+            and set(e.participants) == set(at.pair)
+        ]
+        if not answerable:
+            return
+        # the latest sentence's main act: an expulsion told with the accusation behind it is the expulsion
+        latest = max(e.source.start for e in answerable)
+        answered = min(
+            (e for e in answerable if e.source.start == latest), key=lambda e: _ANSWERED.index(e.type)
+        )
+        hit = Span(found.start(), found.end())
+        timexes = own_phrase_first(
+            at.parse, at.sentence, hit, owned_timexes(at.parse, at.sentence, at.timexes, hit.start)
+        )
+        date = event_date(at.doc, at.sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
+        date = date or answered.date
+        key = (answered.type, date.edtf if date else None)
+        if any(
+            e.source.start == at.sentence.start
+            and e.initiator == responder
+            and (e.type, e.date.edtf if e.date else None) == key
+            for e in events
+        ):
+            return
+        at.dated.add(key)
+        events.append(
+            replace(
+                answered,
+                date=date,
+                summary=_summary(answered.type, answered.participants, at.sentence.text, hit),
+                source=Source(at.doc.name, at.sentence.text, at.sentence.start, at.sentence.end),
+                actors=_actors(at.mentions),
+                trigger=found.group(0),
+                initiator=responder,
+                status="occurred",
+            )
+        )
+
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no
         target named and no third country in the sentence ("Azerbaijani forces took the town of Shusha",
@@ -461,6 +526,15 @@ class EventExtractor:
         named = self._countries(at, date)
         state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
+
+    def _border_closed(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
+        """ "The border has been closed", "the crossing was shut": in a document about two neighbours, with
+        no third country named, their shared border, closed by one of them."""
+        if not at.pair or reading.type != "sanction" or not reading.agentless or reading.actor:
+            return False
+        closed = [c for c in reading.token.children if c.dep_ == "nsubjpass"]
+        named = {m.value for m in at.mentions if m.kind == "country"}  # "the border with Iran": not theirs
+        return any(c.lemma_.lower() in _BORDERS for c in closed) and named <= set(at.pair)
 
     def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""

@@ -194,12 +194,20 @@ class Reading:
     allied: bool = False  # the subjects act together against a third ("fought as allies against Spain")
 
 
+# An answer in kind repeats the act it answers, the other way round.
+IN_KIND = re.compile(
+    r"\b(?:respond(?:ed|s|ing)?|retaliat(?:ed|es|ing)|reciprocat(?:ed|es|ing)|repli(?:ed|es)|hit\s+back)\s+"
+    r"in\s+kind\b|\b(?:took|takes|taking|take)\s+(?:reciprocal|mirror|tit-for-tat)\s+(?:measures|steps|action)\b",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[a-z]+")
 
 
 def could_hold_predicate(text: str, k: Knowledge) -> bool:
-    """Does any word of ``text`` start with a predicate's stem, or is it an irregular form of one?
-    A sentence without any cannot yield a reading, so it need not be parsed."""
+    """Does any word of ``text`` start with a predicate's stem, or is it an irregular form of one (or does
+    it answer an act in kind)? A sentence without any cannot yield a reading, so it need not be parsed."""
+    if IN_KIND.search(text):
+        return True
     stems = k.predicate_stems
     for word in _WORDS.findall(text.lower()):
         lemma = k.irregular.get(word)
@@ -338,6 +346,10 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
         heads.append(token.head)  # "the truce agreed in 2003"
     # "froze one of the oldest relationships in the Americas" describes, it names no act on relations
     heads += [g for h in heads if _part_or_stage(h) for g in _of_object(h)]
+    # "expelled two diplomats and Japan expelled three Chilean ones": "ones" are what the first took
+    repeated = not is_noun and token.dep_ == "conj" and _lemma(token.head) == _lemma(token)
+    if repeated and any(_lemma(h) == "one" for h in heads):
+        heads += [c for c in token.head.children if c.dep_ == "dobj"]
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
@@ -765,6 +777,17 @@ def _named_subject(verb: Any) -> bool:
     return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
+def _stray_subject(verb: Any) -> Any | None:
+    """ "Chile expelled two Japanese diplomats and Japan expelled three": the parser hangs "Japan" on the
+    first verb's object as one more thing expelled; a name right before a coordinated verb with no subject
+    of its own is that verb's subject."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    hung = before.dep_ == "conj" and before.head.dep_ in ("dobj", "pobj") and before.pos_ in ("PROPN", "PRON")
+    return before if hung and before.head.i < verb.i else None
+
+
 def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     current, controlled = token, False
@@ -802,6 +825,9 @@ def _subject(token: Any) -> list[Any]:
             ):
                 current = current.head
             continue
+        stray = _stray_subject(current)
+        if stray is not None:
+            return [stray]
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             controlled = current.dep_ == "xcomp"
             current = current.head
@@ -866,6 +892,16 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
         return None
     span = _span(head)
     return min(w.idx for w in span), max(w.idx + len(w.text) for w in span)
+
+
+def subject_span(sdoc: Any, start: int) -> tuple[int, int] | None:
+    """Where the subject of the verb at ``start`` (an offset in the sentence) is written, if it has one."""
+    verb = word_at(sdoc, start)
+    subjects = _subject(verb) if verb is not None else []
+    if not subjects:
+        return None
+    words = _span(subjects[0])
+    return min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
 
 
 def word_at(sdoc: Any, start: int) -> Any:
