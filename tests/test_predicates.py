@@ -759,6 +759,8 @@ def test_one_sentence_with_each_side_acting_gives_two_acts(sentence: str) -> Non
         "Boric called the seizure part of a pattern of Japanese hybrid pressure on 3 May 2023.",
         # "on" hangs from the date, not from the verb: a judgement, not an appeal ("called on")
         "Santiago called Japan's measure protectionist on 3 May 2023.",
+        # the judging word may qualify the small clause's noun ("called the raid a terrorist act")
+        'On 3 May 2023 Chile\'s foreign ministry called the raid "a terrorist act".',
         # a quote judging the other side's own acts accuses it
         '"Japan has never stopped its hostile actions against Chile," Boric said on 3 May 2023.',
     ],
@@ -852,3 +854,18 @@ def test_an_answer_in_kind_is_the_act_answered_done_back(text: str) -> None:
     assert answer.participants == ("CHL", "JPN") and answer.date and answer.date.edtf == "2023-05-05"
     praised = _events(INTRO + "On 3 May 2023 Chile praised Japan. Japan responded in kind on 5 May 2023.")
     assert not [e for e in praised if e.date and e.date.edtf == "2023-05-05"]
+
+
+def test_a_habit_is_no_act_of_a_day() -> None:
+    """ "Has repeatedly criticised", "over the past years … have supported each other": a habit over a
+    stretch of time, not an act dated to the story's day; the same words with a day of their own are that
+    day's act."""
+    for sentence in (
+        "In recent years, Japan has repeatedly criticised Chile.",
+        "Over the past years, the two sides have firmly supported each other on their core interests.",
+    ):
+        assert not [e for e in _events(INTRO + sentence) if e.source.text.startswith(sentence[:12])], sentence
+    dated = _facts(
+        _events(INTRO + "Japan again criticised Chile on 3 May 2023, repeatedly calling the plan unfair.")
+    )
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in dated

@@ -99,6 +99,15 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
 # Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
+# Words that make an act a habit over a stretch of time rather than one act on a day.
+_HABIT_WORDS = frozenset(
+    ("repeatedly", "often", "regularly", "frequently", "routinely", "constantly", "continually", "always")
+)
+_HABIT_SPANS = re.compile(
+    r"\b(?:in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?"
+    r"(?:years|decades)|over\s+the\s+years|time\s+and\s+again)\b",
+    re.IGNORECASE,
+)
 _ANSWERED = ("sanction", "diplomatic_relations", "dispute")
 _BORDERS = ("border", "crossing", "frontier", "checkpoint", "border-crossing")
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
@@ -281,6 +290,9 @@ class EventExtractor:
             date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
+            word = word_at(at.parse, hit.start) if at.parse is not None else None
+            if not at.timexes and _habitual(sentence.text, word):
+                continue  # "has repeatedly criticised", "in recent years": a habit, no act of a day
             if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
                 continue  # "have invested $20 billion so far": a figure, not an event
             key = (hit.trigger.type, date.edtf if date else None)
@@ -331,6 +343,8 @@ class EventExtractor:
                 date = year_value(date.start.year - years, "inferred")
             if date is not None and date.granularity == "open":
                 continue
+            if not at.timexes and _habitual(sentence.text, reading.token):
+                continue  # "has repeatedly criticised", "in recent years": a habit, no act of a day
             if reading.type in _FLOW_TYPES and (
                 _has_sum(sentence.text, reading.scope) or _is_stock(sentence.text, date)
             ):
@@ -812,6 +826,14 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
     """Is a sum of money part of the phrase at ``scope``?"""
     return any(q.is_money and scope[0] <= q.start < scope[1] for q in find_quantities(text))
+
+
+def _habitual(text: str, token: Any) -> bool:
+    """Is the act a habit ("has repeatedly criticised", "in recent years the two sides have supported each
+    other") rather than one act?"""
+    if token is not None and any(str(c.lower_) in _HABIT_WORDS for c in token.children if c.dep_ == "advmod"):
+        return True
+    return bool(_HABIT_SPANS.search(text))
 
 
 def _other_side_acts(

@@ -325,7 +325,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     for c in token.children:
         if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
             heads.append(c)
-            if c.dep_ == "dobj" and not is_noun:  # "called the plan \"unacceptable\"" parses as amod
+            if c.dep_ in ("dobj", "oprd") and not is_noun:
+                # "called the plan \"unacceptable\"" parses as amod, "called it a terrorist act" as oprd;
                 # also "relief goods", "arms shipments": the object's compound
                 heads.extend(g for g in c.children if g.dep_ in ("amod", "compound"))
         elif not is_noun and (_misparsed_object(token, c) or _instrument_as_subject(c)):
