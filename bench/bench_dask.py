@@ -8,7 +8,12 @@ models in every worker, as a user would see them. Prints the 2-worker / 1-worker
 the machine, which is shared: other work on it lowers the ratios (``--rounds`` interleaves repeated runs
 and keeps each system's best).
 
-    python bench/bench_dask.py [--words 1000000] [--workers 2] [--rounds 1]
+First, in one process, it splits a document's cost in two: E, the CPU time of reading and extracting it
+(``pipeline.process_file``, what a worker does) and W, the CPU time of writing it (``Store.add``, what
+the one writing process does for every worker). On c cores with c workers the writer takes its share of
+the same cores, so the speed-up over one worker is at most about c·E/(E + W) (2E/(E + W) on 2 cores).
+
+    python bench/bench_dask.py [--words 1000000] [--workers 2] [--rounds 1] [--no-systems]
 """
 
 from __future__ import annotations
@@ -36,11 +41,39 @@ def run(folder: Path, workers: int, dask: str | None) -> tuple[float, int]:
     return elapsed, documents
 
 
+def split(folder: Path) -> tuple[float, float, int]:
+    """CPU seconds per document of extraction (E) and of writing into a fresh store (W), in this process,
+    and the documents written."""
+    files = pipeline.expand_paths([folder])
+    options = pipeline.Options()
+    pipeline.process_file(files[0], options)  # the models load outside the measurement
+    extract = write = 0.0
+    documents = 0
+    with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/split.db") as store:
+        for path in files:
+            start = time.process_time()
+            result = pipeline.process_file(path, options)
+            extracted = time.process_time()
+            assert isinstance(result, list), result
+            for processed in result:
+                store.add(processed)
+            extract += extracted - start
+            write += time.process_time() - extracted
+            documents += len(result)
+    return extract / documents, write / documents, documents
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2, help="workers of the parallel runs")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each system, interleaved; best kept")
+    parser.add_argument(
+        "--systems",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time the four ways of ingesting (--no-systems: only E and W)",
+    )
     args = parser.parse_args()
     n = args.workers
     runs = [
@@ -55,6 +88,13 @@ def main() -> None:
         files = len(list(folder.iterdir()))
         print(f"corpus: {files} files, {words:,} words (bench_pipeline.build_corpus)")
         print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+        e, w, documents = split(folder)
+        print(
+            f"per document, CPU ms ({documents} documents, one process): extraction E {e * 1000:.1f}, "
+            f"writing W {w * 1000:.1f}; {n} workers / 1 at most ~{n * e / (e + w):.2f}x on {n} cores"
+        )
+        if not args.systems:
+            return
         print(f"{'system':<36} {'best s':>8} {'words/s':>10} {'docs':>6}  every run (s)")
         seconds: dict[str, list[float]] = {label: [] for label, _, _ in runs}
         stored: dict[str, int] = {}

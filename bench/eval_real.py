@@ -48,7 +48,10 @@ def usable_pages(real: Path, text_dir: Path) -> tuple[list[Path], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", default="real", choices=["real", "real_b", "real_c", "real_d", "real_e"], help="which set of pages"
+        "--set",
+        default="real",
+        choices=["real", "real_b", "real_c", "real_d", "real_e"],
+        help="which set of pages",
     )
     parser.add_argument("--text-dir", type=Path, default=None, help="the cached texts (default: SET/text)")
     parser.add_argument("--verbose", action="store_true", help="list missed and spurious items")

@@ -607,3 +607,123 @@ def test_an_officials_deputy_is_of_that_officials_side() -> None:
     assert people["Ana Ruiz Toro"]["role"] == "deputy foreign minister", people
     # a deputy of no one named is the lexicon's (a member of parliament)
     assert _people(PAIR + "The deputy, Ana Ruiz Toro, spoke.")["Ana Ruiz Toro"]["role"] == "legislator"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the official's sentence names a country only as a place: the sentence before gives the side
+        (
+            '"Chile wants parity. We ask no more," Foreign Minister Ana Ruiz Toro told reporters in Lima.',
+            "CHL",
+        ),
+        (
+            "The Chilean cabinet ordered a halt. Mining minister Ana Ruiz Toro presented the decision as a "
+            "matter of sovereignty; in Lima it was read as warfare.",
+            "CHL",
+        ),
+        # the sentence before names both sides, or stands in another paragraph: no side
+        (
+            "Chile's president arrived in Lima on Monday. Foreign Minister Ana Ruiz Toro told reporters in "
+            "Lima that the talks went well.",
+            None,
+        ),
+        (
+            "Chile sent a note.\n\nForeign Minister Ana Ruiz Toro told reporters in Lima that it was read.",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_naming_only_places_takes_the_side_of_the_sentence_before(
+    text: str, country: str | None
+) -> None:
+    assert _people(PAIR + text)["Ana Ruiz Toro"].get("iso3") == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # an envoy "to" or "in" a country is posted there: of the pair's other side
+        (
+            "The kingdom said it was recalling its ambassador to Peru [Ana Ruiz Toro] for consultations.",
+            "CHL",
+        ),
+        ("Ambassador to Peru Ana Ruiz Toro left on Monday.", "CHL"),
+        ("The envoy in Lima, Ana Ruiz Toro, left on Monday.", "CHL"),
+        # the country "of" the title, or named before it, is the envoy's own
+        ("Ambassador of Peru Ana Ruiz Toro left on Monday.", "PER"),
+        ("Peru's ambassador to Chile, Ana Ruiz Toro, left.", "PER"),
+    ],
+)
+def test_an_envoy_to_a_country_is_not_of_it(sentence: str, country: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+def test_a_sentence_after_the_first_line_is_no_masthead() -> None:
+    text = (
+        "Ministry Spokesperson Ana Ruiz Toro held a press conference on May 2\n\n"
+        "Q: The minister was invited to visit Peru on the 1st.\n\nAna Ruiz Toro: The visit went well."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_foreign_ministers_of_each_country_under_one_plural_title() -> None:
+    people = _people(
+        PAIR + "Foreign ministers Ana Ruiz Toro of Peru and Luis Paz Soto of Chile met at the border."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Luis Paz Soto"]["iso3"] == "CHL"
+    assert "foreign minister" in people["Ana Ruiz Toro"]["role"]
+
+
+def test_an_official_speaking_to_the_press_holds_no_talks_with_the_other_side() -> None:
+    def meetings(sentence: str) -> list:
+        doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published="2023-05-02")
+        doc.raw_text = doc.text = (
+            PAIR + "Chile's trade minister Ana Ruiz Toro arrived in Lima on Monday. " + sentence
+        )
+        clean_document(doc)
+        return [e for e in extract_facts(doc).events if e.type == "meeting"]
+
+    assert not meetings("Ana Ruiz Toro spoke to reporters on May 3, 2023 about Peru.")
+    assert not meetings("Ana Ruiz Toro, speaking to a radio station on May 3, 2023, said Peru must pay.")
+    assert meetings("Ana Ruiz Toro spoke with the Peruvian trade minister on May 3, 2023.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the one demanded of, urged or accused is the other side
+        ("Security Minister Ana Ruiz Toro said she would demand Peru make a public explanation.", "CHL"),
+        ("Security Minister Ana Ruiz Toro accused Peru of spying on its leaders.", "CHL"),
+        # one who demands in the sentence is acting, not addressed
+        ("Security Minister Ana Ruiz Toro said Peru had made demands of its own.", "PER"),
+    ],
+)
+def test_the_one_an_official_demands_of_or_accuses_is_the_other_side(sentence: str, country: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # one who presents credentials is an ambassador of the side that sends them
+        ("Relations were upgraded: Ana Ruiz Toro presents her credentials in Lima.", "CHL"),
+        ("Ana Ruiz Toro presented her credentials to President Dina Boluarte on Monday.", "CHL"),
+        ("Ana Ruiz Toro presented her letters of credence in Santiago.", "PER"),
+    ],
+)
+def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: str) -> None:
+    person = _people(PAIR + sentence)["Ana Ruiz Toro"]
+    assert person["role"] == "ambassador" and person["iso3"] == country
+
+
+def test_checking_credentials_makes_no_ambassador() -> None:
+    assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro checked the credentials of the delegates.")
+
+
+def test_an_official_joined_to_one_of_known_side_in_a_sentence_naming_no_country() -> None:
+    people = _people(
+        PAIR + "In 2009 a dispute led Peru to halt flows through Chile. Enap chief executive Ana Ruiz Toro "
+        "and Petroperu's Luis Paz Soto signed a contract on 19 January 2009."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL"

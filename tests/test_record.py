@@ -25,6 +25,7 @@ from dyad.edtf import parse_edtf
 from dyad.models import DIMENSIONS, Document, Event, ProcessedDocument, Source, TimeValue
 from dyad.report.context import build_data, build_overview, chart_trade
 from dyad.resolve import resolve
+from dyad.resolve.actors import list_actors
 from dyad.store import Store, record, schema
 
 Processed = Callable[[str], list[ProcessedDocument]]
@@ -41,6 +42,77 @@ def assert_same_record(store: Store, *, summaries: bool = True) -> None:
     assert _plain(stored.conflicts) == _plain(whole.conflicts)
     if summaries:
         assert_same_summaries(store, whole)
+        assert_same_actors(store)
+
+
+def assert_same_actors(store: Store) -> None:
+    """The actors' summaries kept at write time (and moved by removals) are the fold of every mention in
+    the order of writing: role, country and how many mentions and documents name each."""
+    expected = {
+        (a["kind"], a["name"]): (a["role"], a["country"], a["mentions"], a["documents"])
+        for a in list_actors(store.mentions(), latest=True)
+    }
+    assert _actors(store) == expected
+
+
+def _actors(store: Store) -> dict[tuple[str, str], tuple[Any, ...]]:
+    a = schema.actor_summary
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(a.c.kind, a.c.value, a.c.role, a.c.country, a.c.mentions, a.c.documents))
+        return {(kind, value): tuple(rest) for kind, value, *rest in rows}
+
+
+def _actor_documents(store: Store) -> set[tuple[Any, ...]]:
+    ad = schema.actor_documents
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(ad.c.doc_id, ad.c.kind, ad.c.value, ad.c.mentions, ad.c.role, ad.c.country)
+        )
+        return {tuple(r) for r in rows}
+
+
+def test_removing_and_adding_again_gives_the_actors_of_a_fresh_build(
+    processed: Processed, store: Store
+) -> None:
+    """A removal subtracts the document's own readings from its actors: where the latest document gave the
+    role or country, the one before it gives it again; put back, the document is the latest again, and the
+    summaries are those a build of the whole store in that order gives (``rebuild``)."""
+    docs = processed("seeds")
+    for doc in docs:
+        store.add(doc)
+    before = _actors(store)
+    latest = docs[-1]
+    store.remove(latest.document.id)
+    assert_same_actors(store)
+    changed = {k for k, v in _actors(store).items() if before.get(k, v)[:2] != v[:2]}
+    assert changed  # the removed document gave an actor (Vladimir Putin) the role it had
+    store.add(latest)
+    assert _actors(store) == before
+    written, readings = _actors(store), _actor_documents(store)
+    store.rebuild()
+    assert _actors(store) == written and _actor_documents(store) == readings
+    assert_same_actors(store)
+
+
+def test_a_store_of_version_10_gets_each_documents_actors_when_opened(
+    processed: Processed, store_url: str
+) -> None:
+    """Version 10 kept the actors' summaries but not each document's readings: opened, one statement reads
+    them from the mentions (the JSON of each backend), the same the write path keeps, and a removal then
+    moves the summaries as in a store written today."""
+    docs = processed("example_ind_chn")
+    with Store(store_url) as store:
+        for doc in docs:
+            store.add(doc)
+        written = _actor_documents(store)
+    with Store(store_url) as store, store.engine.begin() as conn:
+        conn.execute(text(f"DROP TABLE {schema.actor_documents.name}"))
+        conn.execute(update(schema.meta).where(schema.meta.c.key == "schema").values(value="10"))
+    with Store(store_url) as store:
+        assert _actor_documents(store) == written
+        store.remove(docs[-1].document.id)
+        assert_same_actors(store)
+        assert_same_record(store, summaries=False)
 
 
 def assert_same_summaries(store: Store, whole: Any) -> None:
@@ -129,6 +201,20 @@ def test_documents_written_in_batches_give_the_same_record(
                 assert_same_record(store, summaries=i + 4 >= len(docs))
         assert added == [d.document.id for d in docs[1:]]
         assert store.counts()["documents"] == len(docs)
+
+
+def test_a_rebuild_streams_the_record_in_batches_of_whole_clusters(
+    processed: Processed, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``rebuild`` reads the mentions by type, pair and status (figures by quantity) in batches of whole
+    groups, holding a batch, not the store: with batches of a few mentions, the record is the same."""
+    for doc in processed("example_ind_chn"):
+        store.add(doc)
+    before = _plain(query.record(store).events)
+    monkeypatch.setattr(record, "_REBUILD_ROWS", 3)
+    store.rebuild()
+    assert _plain(query.record(store).events) == before
+    assert_same_record(store)
 
 
 @pytest.mark.parametrize("name", ["seeds", "example_ind_chn"])
@@ -337,6 +423,26 @@ def test_independent_sources_follow_shared_authors_and_outlets(store: Store) -> 
     store.remove("c3")  # what only it joined falls apart again
     [accord] = query.events(store)
     assert (accord["source_count"], accord["independent_sources"]) == (2, 2)
+    assert_same_record(store)
+
+
+def test_a_document_others_share_every_source_with_leaves_its_group_whole(store: Store) -> None:
+    """Removing a document whose author and outlet another document shares too (most news) keeps its group
+    without re-forming it, and when it was the group's label (its least member), the next least is."""
+    store.add(_report("a0", "Ana Pérez", "TASS"))
+    store.add(_report("b1", "Ana Pérez", "TASS"))  # holds both of a0's keys: a0 joins nothing alone
+    store.add(_report("c2", "Ivan Petrov", "TASS"))
+    store.add(_report("d3", "Luis Soto", "El Comercio"))
+    store.remove("a0")
+    groups = {r["doc_id"]: r["grp"] for r in store.rows(schema.source_groups.name)}
+    assert groups == {"b1": "b1", "c2": "b1", "d3": "d3"}
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (3, 2)
+    assert_same_record(store)
+    store.add(_report("e4", "Luis Soto", "TASS"))  # the two groups become one
+    store.remove("b1")  # the keys it leaves (Ana Pérez's is nobody's now; TASS) are one group
+    [accord] = query.events(store)
+    assert (accord["source_count"], accord["independent_sources"]) == (3, 1)
     assert_same_record(store)
 
 

@@ -312,8 +312,8 @@ class ActorFinder:
             re.compile(
                 rf"(?<![\w-])(?i:(?P<pre>{_PREFIX})(?P<core>{plurals}))"
                 rf"(?![\w-])(?:\s+of\s+(?:the\s+two|both)\s+(?:countries|sides|nations|states|governments))?"
-                rf"(?:,|\s+[—–])?\s+(?P<a>{NAME})(?P<af>\s+for\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
-                rf"(?P<bf>\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+                rf"(?:,|\s+[—–])?\s+(?P<a>{NAME})(?P<af>\s+(?:for|of)\s+[^,;]{{2,30}}?)?,?\s+and\s+(?P<b>{NAME})"
+                rf"(?P<bf>\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
             )
             if knowledge.roles
             else None
@@ -381,6 +381,7 @@ class ActorFinder:
             form: str,
             opposite: str | None = None,
             chief: str | None = None,
+            posted: str | None = None,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -410,7 +411,8 @@ class ActorFinder:
                     form,
                     {"role": known.role, "rank": known.rank, "official": True}
                     | ({"opposite": opposite} if opposite else {})
-                    | ({"chief": chief} if chief else {}),
+                    | ({"chief": chief} if chief else {})
+                    | ({"posted": posted} if posted else {}),
                 )
             )
 
@@ -531,6 +533,12 @@ class ActorFinder:
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
                     add(name, start, start + len(before.group(1)), role, iso3, "official")
+        for hit in _CREDENTIALS.finditer(text):  # "X presented his credentials in Tehran": an ambassador
+            name = self._clean(hit.group("name"))
+            role = self._role("ambassador")
+            if name and role and free(hit.start("name"), hit.end("name")):
+                where = _credentials_to(text, hit.end(), countries)
+                add(name, hit.start("name"), hit.end("name"), role, None, "official", posted=where)
         self._fill_countries(officials, found)
         found += self._later_mentions(text, officials, taken, found)
         for mention in found:
@@ -843,6 +851,25 @@ _PAIRED = re.compile(
 )
 
 
+# An ambassador taking up the post: "X presented his credentials to President Y", "X, the new envoy,
+# presents her letters of credence in Lima".
+_CREDENTIALS = re.compile(
+    rf"(?P<name>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:presents|presented|presenting|has\s+presented|handed\s+over|"
+    rf"hands\s+over|submitted|submits)\s+(?:his|her|their)\s+(?:credentials|letters\s+of\s+(?:credence|credentials))"
+)
+
+
+def _credentials_to(text: str, end: int, countries: list[Mention]) -> str | None:
+    """The country an ambassador presents credentials in or to: a country or capital ("in Tehran"), or its
+    known leader ("to President Y")."""
+    for m in countries:
+        if m.start >= end and re.fullmatch(
+            r"\s+(?:in|to|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}", text[end : m.start]
+        ):
+            return _iso(m)
+    return None
+
+
 def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:
     """The country of the body named after a title: "X, Secretary, Ministry of Energy, Water Resources and
     Irrigation of Nepal", "X, Counsellor, Embassy of Peru"."""
@@ -932,8 +959,10 @@ def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -
             return _iso(m)
         if 0 <= start - m.end <= 40 and _BODY_POSSESSIVE.fullmatch(gap_before):
             return _iso(m)  # "the Armenian foreign ministry's spokesperson"
+        # "minister of Chile", "envoy for Peru"; not "ambassador to Canada" or "envoy in Lima", where the
+        # official is posted (``official_sides`` reads them as the other side's)
         gap_after = text[end : m.start]
-        if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|to|for|in)\s+(?:the\s+)?", gap_after):
+        if 0 <= m.start - end <= 12 and re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", gap_after):
             return _iso(m)
     return None
 

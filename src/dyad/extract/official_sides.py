@@ -43,6 +43,9 @@ def settle_countries(
     def named_in(s: Sentence) -> list[Mention]:
         return [c for c in countries if s.start <= c.start < s.end]
 
+    def same_paragraph(i: int) -> bool:
+        return "\n\n" not in doc.text[sentences[i - 1].end : sentences[i].start]
+
     def other_side(iso3: str | None) -> str | None:
         if pair is None or iso3 not in pair:
             return None
@@ -137,6 +140,8 @@ def settle_countries(
         chief = by_official.get(str(first.attrs.get("chief")), [])
         if chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
             iso3 = chief[0].attrs["iso3"]
+        elif first.attrs.get("posted"):  # "X presented his credentials in Tehran": of the side sending X
+            iso3 = other_side(str(first.attrs["posted"]))
         elif act:
             iso3 = other_side(met_by(act, sentence))
         elif first.attrs.get("rank") == "family":  # "President X and First Lady Y" are one side
@@ -149,8 +154,9 @@ def settle_countries(
         # met"): no guess from the sentence, which names both sides or a third
         if iso3 is None and act is None and not first.attrs.get("opposite"):
             named, own = _in_clause(doc.text, first, named_in(sentence)), True
-            if not named and i > 0 and "\n\n" not in doc.text[sentences[i - 1].end : sentence.start]:
-                named, own = named_in(sentences[i - 1]), False
+            before = named_in(sentences[i - 1]) if i > 0 and same_paragraph(i) else []
+            if not named:
+                named, own = before, False
             # the sentence before sets the scene: a place there is where the official is
             # a side named before the official in its clause sets the scene ("on the Israeli side the file
             # was handled by A, and B"); else the counterpart of the official of the pair joined to it by
@@ -159,7 +165,7 @@ def settle_countries(
             # (a sentence's setting, "In Quito, X met ...", is no side: the one who meets there may visit)
             ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
-            if iso3 is None and own and first.attrs.get("rank") != "family":
+            if iso3 is None and first.attrs.get("rank") != "family":
                 iso3 = other_side(joined(first, sentence))
             if iso3 is None:
                 iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
@@ -172,8 +178,12 @@ def settle_countries(
                 and all(_FOR_WHOM.search(_before(doc.text, c)) for c in named)
             ):
                 iso3 = other_side(partners.pop())
-            # nothing in the sentence: a government's own official in its own transcript or dateline story
             quiet = not any(not passive(c) for c in named_in(sentence))
+            # the sentence names countries only as places or partners ("X told reporters in Tallinn"): the
+            # side is the one the sentence before acts for, as when the sentence names no country
+            if iso3 is None and quiet and own and named and before:
+                iso3 = _acting_country(doc.text, first, sentences[i - 1], before, partner, pair)
+            # nothing in the sentence: a government's own official in its own transcript or dateline story
             if iso3 is None and quiet and first.attrs.get("rank") not in _FOREIGN_RANKS:
                 iso3 = home
         if iso3 is not None:
@@ -202,8 +212,10 @@ def home_country(text: str, countries: list[Mention]) -> str | None:
     return None
 
 
-# The first lines of a document (up to three, within 300 characters), where a masthead stands.
-_HEADING = re.compile(r"\s*(?:[^\n]{1,150}\n+){1,3}")
+# The first lines of a document (up to three, within 300 characters), where a masthead stands; a line
+# ending a sentence is the text's, not the masthead's ("Spokesperson X hosted a press conference\n\nQ: The
+# minister was invited to visit Mongolia.").
+_HEADING = re.compile(r"\s*(?:[^\n]{1,150}(?<![.?!])\n+){1,3}")
 _GOVERNMENT = re.compile(r"\b(?:ministry|government|presidency|embassy|republic\s+of)\b", re.IGNORECASE)
 _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
@@ -289,15 +301,20 @@ def _before(text: str, c: Mention) -> str:
     return text[max(0, c.start - 30) : c.start]
 
 
-# The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X")
-_FOR_WHOM = re.compile(r"\b(?<!back\s)(?:to|with|against|into|towards|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X"),
+# or the one demanded of, urged or accused ("would demand Australia explain", "accused Peru of")
+_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed"
+_FOR_WHOM = re.compile(
+    rf"\b(?<!back\s)(?:to|with|against|into|towards|on|{_ADDRESSED})\s+(?:the\s+)?$", re.IGNORECASE
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)  # where an envoy is posted
 _SETTING = re.compile(r"\W*In\s+$")  # a sentence opening "In Juba, ..."
 _SPEAKS = re.compile(r",?\s+(?:said|told|announced|stated|declared|added)\b")
 # A country after these is a partner or destination, not the one acting ("suspended exports to Indonesia",
 # "visited Tokyo")
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:to|from|into|with|against|for|regarding|concerning|over|visit|visits|visited|visiting|toured)\s+"
+    rf"\b(?:to|from|into|with|against|for|regarding|concerning|over|visit|visits|visited|visiting|toured|"
+    rf"{_ADDRESSED})\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -16,13 +16,15 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Date,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -97,18 +99,19 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
     for a few dozen rows (a write's cost on a server is in its round trips). The index finds mentions of a
     row's type, pair and status near its dates or naming its instrument (``_near``: everything
     ``same_event`` can join, and more), and ``same_event`` decides."""
-    links = schema.event_links
-    columns = (links.c.component, links.c.day_start, links.c.day_end, links.c.instrument)
     out = set()
     for i in range(0, len(rows), _NEAR_ROWS):
         chunk = rows[i : i + _NEAR_ROWS]
         by_partition: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
         for row in chunk:
             by_partition.setdefault(partition(row), []).append(row)
-        query = select(*columns, links.c.type, links.c.participants, links.c.status)
-        ranges = [query.where(term) for row in chunk for term in _near(row)]
-        # one index range each, read as a union: an OR of them is read as one scan of the whole pair
-        for c in conn.execute(union_all(*ranges) if len(ranges) > 1 else ranges[0]).mappings():
+        kinds: list[str] = []
+        params: dict[str, Any] = {}
+        for row in chunk:
+            for kind, values in _near(row):
+                params.update({f"{name}{len(kinds)}": value for name, value in values.items()})
+                kinds.append(kind)
+        for c in conn.execute(_near_statement(tuple(kinds)), params).mappings():
             if c["component"] in out:
                 continue
             other = {**c, "_name": frozenset(c["instrument"].split())}
@@ -119,44 +122,61 @@ def _neighbours(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
 
 _NEAR_ROWS = 50  # mentions whose neighbours one statement finds
 
+# The index ranges a new mention's neighbours lie in (``_near``), as SQL over record_event_links with
+# parameters numbered by the range's place in the statement: the statements are built once per sequence
+# of ranges and cached, since building them as expressions was the largest constant cost of a write.
+_SAME = "type = :type{n} AND participants = :participants{n} AND status = :status{n}"
+_NO_DAYS = "day_start IS NULL AND day_end IS NULL"
+_RANGES = {
+    "undated": f"{_SAME} AND long_span = 1 AND {_NO_DAYS}",
+    "named": f"{_SAME} AND instrument = :instrument{{n}}",
+    "named_undated": f"{_SAME} AND instrument = :instrument{{n}} AND {_NO_DAYS}",
+    # a short mention that ends on or after ``lo`` starts at most SHORT_SPAN_DAYS before it: a bounded
+    # range of first days, not every earlier mention of the pair (which grew with the store)
+    "short": f"{_SAME} AND long_span = 0 AND day_start >= :earliest{{n}} AND day_start <= :hi{{n}}"
+    " AND day_end >= :lo{n}",
+    # the few long ones apart
+    "long": f"{_SAME} AND long_span = 1 AND NOT ({_NO_DAYS})"
+    " AND (day_start IS NULL OR day_start <= :hi{n}) AND (day_end IS NULL OR day_end >= :lo{n})",
+}
 
-def _near(row: dict[str, Any]) -> list[Any]:
-    """Where to find stored mentions of ``row``'s type, pair and status near its dates (a week either way;
-    undated when it is) or, undated on one side, naming its instrument: each condition one index range."""
+
+@lru_cache(maxsize=512)
+def _near_statement(kinds: tuple[str, ...]) -> Any:
+    """One SELECT per range, read as a UNION ALL: an OR of them is read as one scan of the whole pair."""
     links = schema.event_links
-    same = (
-        links.c.type == row["type"],
-        links.c.participants == row["participants"],
-        links.c.status == row["status"],
+    columns = "component, day_start, day_end, instrument, type, participants, status"
+    sql = " UNION ALL ".join(
+        f"SELECT {columns} FROM {links.name} WHERE {_RANGES[kind].format(n=n)}"
+        for n, kind in enumerate(kinds)
     )
-    no_days = and_(links.c.day_start.is_(None), links.c.day_end.is_(None))
-    undated = and_(*same, links.c.long_span == 1, no_days)
-    named = and_(*same, links.c.instrument == _instrument(row)) if row["_name"] else None
+    dates = [
+        bindparam(f"{name}{n}", type_=Date)
+        for n, kind in enumerate(kinds)
+        for name in ("earliest", "hi", "lo")
+        if f":{name}{{n}}" in _RANGES[kind]
+    ]
+    return text(sql).bindparams(*dates).columns(*(links.c[name] for name in columns.split(", ")))
+
+
+def _near(row: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Where to find stored mentions of ``row``'s type, pair and status near its dates (a week either way;
+    undated when it is) or, undated on one side, naming its instrument: each one index range of
+    ``_RANGES``, with its values."""
+    same = {"type": row["type"], "participants": row["participants"], "status": row["status"]}
+    named = {**same, "instrument": _instrument(row)} if row["_name"] else None
     found = span(row)
     if found is None:
-        return [undated] if named is None else [undated, named]
+        return [("undated", same)] if named is None else [("undated", same), ("named", named)]
     lo, hi = found
     lo = lo - _NEAR if lo > dt.date.min + _NEAR else dt.date.min
     hi = hi + _NEAR if hi < dt.date.max - _NEAR else dt.date.max
-    # a short mention that ends on or after ``lo`` starts at most SHORT_SPAN_DAYS before it: a bounded
-    # range of first days, not every earlier mention of the pair (which grew with the store); the few
-    # long ones are read apart
     earliest = lo - _SHORT if lo > dt.date.min + _SHORT else dt.date.min
-    short = and_(
-        *same,
-        links.c.long_span == 0,
-        links.c.day_start >= earliest,
-        links.c.day_start <= hi,
-        links.c.day_end >= lo,
-    )
-    long = and_(
-        *same,
-        links.c.long_span == 1,
-        ~no_days,
-        or_(links.c.day_start.is_(None), links.c.day_start <= hi),
-        or_(links.c.day_end.is_(None), links.c.day_end >= lo),
-    )
-    return [short, long] if named is None else [short, long, and_(named, no_days)]
+    ranges = [
+        ("short", {**same, "earliest": earliest, "hi": hi, "lo": lo}),
+        ("long", {**same, "hi": hi, "lo": lo}),
+    ]
+    return ranges if named is None else [*ranges, ("named_undated", named)]
 
 
 def _component_rows(conn: Connection, components: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -240,7 +260,7 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
     _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
     _refresh_event_conflicts(conn, scopes)
-    _replace_terms(conn, "event", _terms_of("event", schema.intensity_terms.c.component, old), events)
+    _replace_terms(conn, "event", _terms_of("component", old), events)
 
 
 def _link_row(row: dict[str, Any], component: str, event_id: str) -> dict[str, Any]:
@@ -333,9 +353,7 @@ def _resolve_figures(conn: Connection, components: set[str], new_rows: list[dict
         conn.execute(delete(rf).where(rf.c.component.in_(chunk)))
         conn.execute(delete(c).where(c.c.scope.in_(["figure\t" + x for x in chunk])))
     figures = _write_resolved_figures(conn, rows)
-    _replace_terms(
-        conn, "figure", _terms_of("figure", schema.intensity_terms.c.component, components), figures
-    )
+    _replace_terms(conn, "figure", _terms_of("component", components), figures)
 
 
 def _figure_conflict_row(conflict: dict[str, Any], component: str) -> dict[str, Any]:
@@ -412,7 +430,7 @@ def _add_figure_quantities(conn: Connection, parts: dict[str, list[dict[str, Any
     for component, data in conn.execute(remaining):
         others[component].append(json.loads(data))
     figures = _write_resolved_figures(conn, rows, others, linked)
-    _replace_terms(conn, "figure", _terms_of("figure", schema.intensity_terms.c.item_id, touched), figures)
+    _replace_terms(conn, "figure", _terms_of("item_id", touched), figures)
 
 
 def _write_resolved_figures(
@@ -505,9 +523,15 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
     """Take a document out of its group; what it alone joined falls apart again."""
     k, g = schema.source_keys, schema.source_groups
     label = conn.execute(select(g.c.grp).where(g.c.doc_id == doc_id)).scalar()
+    keys = set(conn.execute(select(k.c.key).where(k.c.doc_id == doc_id)).scalars())
     conn.execute(delete(k).where(k.c.doc_id == doc_id))
     conn.execute(delete(g).where(g.c.doc_id == doc_id))
     if label is None:
+        return
+    if _still_joined(conn, [key for key in keys if conn.execute(_KEY_HELD, {"key": key}).first()]):
+        if label == doc_id:  # a group is labelled by its least member
+            least = conn.execute(select(func.min(g.c.doc_id)).where(g.c.grp == label)).scalar()
+            conn.execute(update(g).where(g.c.grp == label).values(grp=least))
         return
     members = select(g.c.doc_id).where(g.c.grp == label)
     owners: dict[str, set[str]] = {}
@@ -520,6 +544,35 @@ def _leave_source_group(conn: Connection, doc_id: str) -> None:
         conn.execute(update(g).where(g.c.doc_id.in_(group)).values(grp=min(group)))
     if len(groups) > 1:  # the group fell apart: what its documents report has more independent sources
         _reweigh(conn, set().union(*groups))
+
+
+def _still_joined(conn: Connection, keys: list[str]) -> bool:
+    """Whether the documents left with these keys (a removed document's keys that others hold) are still
+    one group, as far as documents holding two of them at once show: then the group stays whole without
+    being read (a news author's group can be most of the store). Every other member reached the removed
+    document through one of its keys, so one key left, or keys all linked, leave nothing apart; False
+    means "not shown", and the group is re-formed from its members."""
+    linked = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while linked[key] != key:
+            key = linked[key]
+        return key
+
+    for first, second in combinations(keys, 2):
+        if root(first) != root(second) and conn.execute(_KEYS_SHARED, {"a": first, "b": second}).first():
+            linked[root(first)] = root(second)
+    return len({root(key) for key in keys}) <= 1
+
+
+_KEY_HELD = select(schema.source_keys.c.doc_id).where(schema.source_keys.c.key == bindparam("key")).limit(1)
+_SHARED = schema.source_keys.alias("shared")
+_KEYS_SHARED = (
+    select(schema.source_keys.c.doc_id)
+    .join(_SHARED, _SHARED.c.doc_id == schema.source_keys.c.doc_id)
+    .where(schema.source_keys.c.key == bindparam("a"), _SHARED.c.key == bindparam("b"))
+    .limit(1)
+)
 
 
 def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
@@ -548,26 +601,28 @@ def _merge_sets(sets: list[set[str]]) -> list[set[str]]:
 # -- summaries: the intensity index per pair and year, and each actor's latest reading --------------------
 
 
-def _terms_of(kind: str, column: Any, keys: Iterable[str]) -> Any:
-    """The stored intensity terms of ``kind`` whose ``column`` is one of ``keys`` (a where clause)."""
-    t = schema.intensity_terms
+def _terms_of(column: str, keys: Iterable[str]) -> tuple[str, list[str]] | None:
+    """The stored intensity terms (of the kind being replaced) whose ``column`` (``component`` or
+    ``item_id``) is one of ``keys``; None for none."""
     keys = list(keys)
-    return and_(t.c.kind == kind, column.in_(keys)) if keys else None
+    return (column, keys) if keys else None
 
 
-def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, Any]]) -> None:
+def _replace_terms(
+    conn: Connection, kind: str, old: tuple[str, list[str]] | None, items: list[dict[str, Any]]
+) -> None:
     """Replace the intensity terms ``old`` selects by those of the resolved rows ``items`` (weighed with
     their independent sources as they stand now), and move the sums they are in by the difference."""
     t = schema.intensity_terms
     deltas: dict[tuple[str, int, str, str], Fraction] = {}
     if old is not None:
-        for scope, year, dimension, side, share in conn.execute(
-            select(t.c.scope, t.c.year, t.c.dimension, t.c.side, t.c.share).where(old)
-        ):
+        column, keys = old
+        at = {"t_kind": kind, "t_keys": keys}
+        for scope, year, dimension, side, share in conn.execute(_TERMS_READ[column], at):
             if year is not None:
                 key = (scope, year, dimension, side)
                 deltas[key] = deltas.get(key, Fraction(0)) - Fraction(share)
-        conn.execute(delete(t).where(old))
+        conn.execute(_TERMS_DELETE[column], at)
     table = "events" if kind == "event" else "figures"
     independent = independent_counts(conn, table, (i["id"] for i in items))
     rows = [r for item in items for r in _term_rows(kind, item, independent.get(item["id"], 0))]
@@ -577,6 +632,23 @@ def _replace_terms(conn: Connection, kind: str, old: Any, items: list[dict[str, 
             key = (r["scope"], r["year"], r["dimension"], r["side"])
             deltas[key] = deltas.get(key, Fraction(0)) + Fraction(r["share"])
     _move_sums(conn, kind, deltas)
+
+
+def _terms_where(column: str) -> Any:
+    t = schema.intensity_terms
+    return and_(t.c.kind == bindparam("t_kind"), t.c[column].in_(bindparam("t_keys", expanding=True)))
+
+
+# The terms of some components or items, by bound parameters: statements built once, not on every write.
+_TERMS_READ = {
+    column: select(
+        *(schema.intensity_terms.c[c] for c in ("scope", "year", "dimension", "side", "share"))
+    ).where(_terms_where(column))
+    for column in ("component", "item_id")
+}
+_TERMS_DELETE = {
+    column: delete(schema.intensity_terms).where(_terms_where(column)) for column in ("component", "item_id")
+}
 
 
 def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[str, Any]]:
@@ -606,26 +678,35 @@ def _move_sums(conn: Connection, kind: str, deltas: dict[tuple[str, int, str, st
     """Add each change to its bucket's sum. A sum is kept exact (a float is a binary fraction, so the sum
     of a bucket's shares is one exactly) and shown as the float nearest to it, which is what ``math.fsum``
     of the shares gives: the summary equals a whole-record sum, at the cost of the terms a write changes."""
-    sums = schema.intensity_sums
     for (scope, year, dimension, side), delta in deltas.items():
         if delta == 0:
             continue  # a cluster resolved again to the same weights
-        at = and_(
-            sums.c.scope == scope,
-            sums.c.kind == kind,
-            sums.c.year == year,
-            sums.c.dimension == dimension,
-            sums.c.side == side,
-        )
-        found = conn.execute(select(sums.c.exact).where(at)).scalar()
+        at = {"b_scope": scope, "b_kind": kind, "b_year": year, "b_dimension": dimension, "b_side": side}
+        found = conn.execute(_SUM_READ, at).scalar()
         total = delta + (Fraction(found) if found is not None else 0)
         if total == 0:  # shares are positive: no term is left in the bucket
-            conn.execute(delete(sums).where(at))
+            conn.execute(_SUM_DELETE, at)
         elif found is not None:
-            conn.execute(update(sums).where(at).values(value=float(total), exact=str(total)))
+            conn.execute(_SUM_UPDATE, {**at, "b_value": float(total), "b_exact": str(total)})
         else:
             row = {"scope": scope, "kind": kind, "year": year, "dimension": dimension, "side": side}
-            conn.execute(insert(sums).values(**row, value=float(total), exact=str(total)))
+            conn.execute(insert(schema.intensity_sums), {**row, "value": float(total), "exact": str(total)})
+
+
+# One bucket of the intensity sums, by bound parameters: statements built once, not on every write.
+_SUM_AT = and_(
+    *(
+        getattr(schema.intensity_sums.c, name) == bindparam(f"b_{name}")
+        for name in ("scope", "kind", "year", "dimension", "side")
+    )
+)
+_SUM_READ = select(schema.intensity_sums.c.exact).where(_SUM_AT)
+_SUM_DELETE = delete(schema.intensity_sums).where(_SUM_AT)
+_SUM_UPDATE = (
+    update(schema.intensity_sums)
+    .where(_SUM_AT)
+    .values(value=bindparam("b_value"), exact=bindparam("b_exact"))
+)
 
 
 def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
@@ -639,81 +720,154 @@ def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
             ids |= set(conn.execute(select(item).where(links.c.doc_id.in_(chunk)).distinct()).scalars())
         for chunk in chunks(ids):
             rows = [dict(r) for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()]
-            _replace_terms(conn, kind, _terms_of(kind, schema.intensity_terms.c.item_id, chunk), rows)
+            _replace_terms(conn, kind, _terms_of("item_id", chunk), rows)
 
 
 def _add_actors(conn: Connection, doc_ids: Sequence[str]) -> None:
     """Fold new documents' mentions into the actors' summaries, in the order they were written: each is
     the latest ingested when it comes, so where it gives a role or a country, that reading wins
-    (``dyad.resolve.actors``)."""
-    m, a = schema.mentions, schema.actor_summary
+    (``dyad.resolve.actors``). Each document's own reading of each actor is kept beside them
+    (``record_actor_documents``), for its removal."""
+    m, a, d = schema.mentions, schema.actor_summary, schema.documents
     by_doc: dict[str, list[Any]] = {doc_id: [] for doc_id in doc_ids}
+    written: dict[str, Any] = {}
     for chunk in chunks(doc_ids):
         query = select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs).where(m.c.doc_id.in_(chunk))
         for r in conn.execute(query.order_by(m.c.doc_id, m.c.sentence_idx, m.c.start, m.c.end)).mappings():
             by_doc[r["doc_id"]].append(r)
+        written.update(
+            {i: at for i, at in conn.execute(select(d.c.id, d.c.ingested_at).where(d.c.id.in_(chunk)))}
+        )
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for chunk in chunks({r["value"] for mentions in by_doc.values() for r in mentions}):
         for r in conn.execute(select(a).where(a.c.value.in_(chunk))).mappings():
             found[(r["kind"], r["value"])] = dict(r)
     touched: set[tuple[str, str]] = set()
+    readings: list[dict[str, Any]] = []
     for doc_id in doc_ids:
-        named = {(r["kind"], r["value"]) for r in by_doc[doc_id]}
-        for kind, value in named:
+        own: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in by_doc[doc_id]:
+            key = (r["kind"], r["value"])
+            reading = own.setdefault(
+                key,
+                {
+                    "doc_id": doc_id,
+                    "kind": key[0],
+                    "value": key[1],
+                    "mentions": 0,
+                    "role": None,
+                    "country": None,
+                },
+            )
+            reading["mentions"] += 1
+            read_mention(reading, dict(r))
+        for key, reading in own.items():
             summary = found.setdefault(
-                (kind, value),
-                {"kind": kind, "value": value, "role": None, "country": None, "mentions": 0, "documents": 0},
+                key,
+                {
+                    "kind": key[0],
+                    "value": key[1],
+                    "role": None,
+                    "country": None,
+                    "mentions": 0,
+                    "documents": 0,
+                },
             )
             summary["documents"] += 1
-        for r in by_doc[doc_id]:
-            summary = found[(r["kind"], r["value"])]
-            summary["mentions"] += 1
-            read_mention(summary, dict(r))
-        touched |= named
-    _replace_actors(conn, touched, [found[k] for k in touched])
+            summary["mentions"] += reading["mentions"]
+            summary["role"] = reading["role"] or summary["role"]
+            summary["country"] = reading["country"] or summary["country"]
+            readings.append({**reading, "ingested_at": written[doc_id]})
+        touched |= set(own)
+    values = {value for _, value in touched}
+    _replace_actors(conn, values, [row for (_, value), row in found.items() if value in values])
+    _insert(conn, schema.actor_documents, readings)
 
 
-def _recount_actors(conn: Connection, keys: set[tuple[str, str]] | None, without: str | None = None) -> None:
-    """Summarise the actors ``keys`` (all when None) again from their mentions, leaving out a document
-    that is being removed."""
-    m, d = schema.mentions, schema.documents
-    query = (
-        select(m.c.doc_id, m.c.kind, m.c.value, m.c.attrs)
-        .join(d, d.c.id == m.c.doc_id)
-        .order_by(d.c.ingested_at, d.c.id, m.c.sentence_idx, m.c.start, m.c.end)
-    )
-    if without is not None:
-        query = query.where(m.c.doc_id != without)
-    if keys is None:
-        rows = conn.execute(query).mappings().all()
+def _remove_actors(conn: Connection, doc_id: str) -> None:
+    """Take a document's own readings out of its actors' summaries: its mentions and itself from their
+    counts, and where it gave a role or a country, the latest other document's reading instead (its
+    readings folded last win, so without one that gave none nothing changes). Reads the document's rows
+    and, per role or country it gave, the newest row of the actor that gives one: not the actor's
+    mentions, which for a leader named everywhere are a large part of the store."""
+    ad, a = schema.actor_documents, schema.actor_summary
+    own = {
+        (r["kind"], r["value"]): r for r in conn.execute(select(ad).where(ad.c.doc_id == doc_id)).mappings()
+    }
+    if not own:
+        return
+    conn.execute(delete(ad).where(ad.c.doc_id == doc_id))
+    values = {value for _, value in own}
+    found = (conn.execute(select(a).where(a.c.value.in_(chunk))).mappings() for chunk in chunks(values))
+    summaries = [dict(r) for rows in found for r in rows]
+    kept = []
+    for summary in summaries:
+        gone = own.get((summary["kind"], summary["value"]))
+        if gone is None:  # another kind of actor of the same name: as it was
+            kept.append(summary)
+            continue
+        summary["mentions"] -= gone["mentions"]
+        summary["documents"] -= 1
+        if summary["documents"] == 0:
+            continue
+        for field in ("role", "country"):
+            if gone[field]:
+                column = ad.c[field]
+                summary[field] = conn.execute(
+                    select(column)
+                    .where(ad.c.kind == summary["kind"], ad.c.value == summary["value"], column.is_not(None))
+                    .order_by(ad.c.ingested_at.desc(), ad.c.doc_id.desc())
+                    .limit(1)
+                ).scalar()
+        kept.append(summary)
+    _replace_actors(conn, values, kept)
+
+
+def _fold_all_actors(conn: Connection) -> None:
+    """The actors' summaries of the whole store, built as writing its documents in their order would."""
+    d = schema.documents
+    conn.execute(delete(schema.actor_summary))
+    conn.execute(delete(schema.actor_documents))
+    ordered = conn.execute(select(d.c.id).order_by(d.c.ingested_at, d.c.id)).scalars().all()
+    for chunk in chunks(ordered):
+        _add_actors(conn, chunk)
+
+
+def fill_actor_documents(conn: Connection) -> None:
+    """Each document's reading of each actor it names (``record_actor_documents``) from the mentions, by
+    one statement on either backend: what a store written before schema 11 needs. A reading is the one
+    ``dyad.resolve.actors.read_mention`` folds: the mentions' count, and the role and country of the
+    document's last mention that gives one (a country's mention gives itself)."""
+    if conn.dialect.name == "postgresql":
+        field = "NULLIF(CAST(NULLIF(attrs, '') AS json) ->> '{}', '')"
     else:
-        rows = [
-            r
-            for chunk in chunks({v for _, v in keys})
-            for r in conn.execute(query.where(m.c.value.in_(chunk))).mappings()
-            if (r["kind"], r["value"]) in keys
-        ]
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    docs: dict[tuple[str, str], set[str]] = {}
-    for r in rows:
-        key = (r["kind"], r["value"])
-        summary = found.setdefault(key, {"kind": key[0], "value": key[1], "role": None, "country": None})
-        summary["mentions"] = summary.get("mentions", 0) + 1
-        docs.setdefault(key, set()).add(r["doc_id"])
-        read_mention(summary, dict(r))
-    for key, summary in found.items():
-        summary["documents"] = len(docs[key])
-    _replace_actors(conn, keys, list(found.values()))
+        field = "NULLIF(json_extract(NULLIF(attrs, ''), '$.{}'), '')"
+    role = field.format("role")
+    named = f"COALESCE({field.format('iso3')}, {field.format('country')})"
+    country = f"CASE WHEN kind = 'country' THEN value ELSE {named} END"
+    last = (
+        "first_value({0}) OVER (PARTITION BY doc_id, kind, value"
+        ' ORDER BY CASE WHEN {0} IS NULL THEN 1 ELSE 0 END, sentence_idx DESC, start DESC, "end" DESC)'
+    )
+    conn.execute(delete(schema.actor_documents))  # (empty, unless a newer dyad wrote into the store)
+    conn.exec_driver_sql(
+        "INSERT INTO record_actor_documents (doc_id, kind, value, ingested_at, mentions, role, country)"
+        " SELECT r.doc_id, r.kind, r.value, d.ingested_at, count(*), max(r.role), max(r.country)"
+        f" FROM (SELECT doc_id, kind, value, {last.format('mrole')} AS role,"
+        f"       {last.format('mcountry')} AS country"
+        f'       FROM (SELECT doc_id, kind, value, sentence_idx, start, "end", {role} AS mrole,'
+        f"             {country} AS mcountry FROM mentions) AS m) AS r"
+        " JOIN documents AS d ON d.id = r.doc_id"
+        " GROUP BY r.doc_id, r.kind, r.value, d.ingested_at"
+    )
 
 
-def _replace_actors(conn: Connection, keys: set[tuple[str, str]] | None, rows: list[dict[str, Any]]) -> None:
+def _replace_actors(conn: Connection, values: set[str], rows: list[dict[str, Any]]) -> None:
+    """Replace the summaries of every actor named ``values`` (of any kind) by ``rows``: an IN list, one
+    statement whose compiled form is cached, where a condition per actor was built on every write."""
     a = schema.actor_summary
-    if keys is None:
-        conn.execute(delete(a))
-    else:  # one statement for many actors
-        for i in range(0, len(keys), _NEAR_ROWS):
-            chunk = sorted(keys)[i : i + _NEAR_ROWS]
-            conn.execute(delete(a).where(or_(*(and_(a.c.kind == k, a.c.value == v) for k, v in chunk))))
+    for chunk in chunks(values):
+        conn.execute(delete(a).where(a.c.value.in_(chunk)))
     _insert(conn, a, rows)
 
 
@@ -759,9 +913,7 @@ def remove_document(conn: Connection, doc_id: str) -> None:
         _resolve_events(conn, events, [])
     _resolve_figures(conn, figures, [])
     _leave_source_group(conn, doc_id)
-    m = schema.mentions
-    named = conn.execute(select(m.c.kind, m.c.value).where(m.c.doc_id == doc_id).distinct()).all()
-    _recount_actors(conn, {(kind, value) for kind, value in named}, without=doc_id)
+    _remove_actors(conn, doc_id)
 
 
 def rebuild(conn: Connection) -> None:
@@ -771,9 +923,34 @@ def rebuild(conn: Connection) -> None:
     d = schema.documents
     for doc in conn.execute(select(d.c.id, d.c.authors, d.c.publisher).order_by(d.c.id)).mappings().all():
         _join_source_group(conn, {**doc, "authors": json.loads(doc["authors"])})
-    _resolve_events(conn, set(), _event_rows(conn, schema.events.c.id.is_not(None)))
-    _resolve_figures(conn, set(), _figure_rows(conn, schema.figures.c.id.is_not(None)))
-    _recount_actors(conn, None)
+    e = schema.events
+    for rows in _streamed(conn, e, (e.c.type, e.c.participants, e.c.status)):  # ``partition``
+        _resolve_events(conn, set(), rows)
+    for rows in _streamed(conn, schema.figures, _FIGURE_KEY):  # ``figure_component``
+        _resolve_figures(conn, set(), rows)
+    _fold_all_actors(conn)
+
+
+_REBUILD_ROWS = 5000  # mentions resolved at once by a rebuild: what it holds, whatever the store's size
+
+
+def _streamed(conn: Connection, table: Any, key: Sequence[Any]) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``table`` in batches of whole groups of ``key`` (what resolves apart from the rest),
+    read in that order by a cursor that streams: a batch at a time is held, not the table."""
+    query = (
+        select(table).order_by(*key, table.c.id).execution_options(stream_results=True, max_row_buffer=1000)
+    )
+    batch: list[dict[str, Any]] = []
+    last = None
+    for r in conn.execute(query).mappings():
+        group = tuple(r[c.name] for c in key)
+        if group != last and len(batch) >= _REBUILD_ROWS:
+            yield batch
+            batch = []
+        last = group
+        batch.append(dict(r))
+    if batch:
+        yield batch
 
 
 def fill_initiators(conn: Connection) -> None:

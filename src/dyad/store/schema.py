@@ -24,7 +24,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -411,6 +411,24 @@ actor_summary = Table(
     Index("ix_record_actors_value", "value"),
 )
 
+# What each document says of each actor it names: how many mentions, and the role and country its last
+# mention giving one reads (since 11). The summaries above are these rows folded in the order of writing,
+# so removing a document subtracts its own rows and, where it gave a role or a country, takes the latest
+# other document's (an index scan from the newest), instead of reading every mention of the actor again.
+actor_documents = Table(
+    "record_actor_documents",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("role", Text),
+    Column("country", Text),
+    Index("ix_actor_documents_latest", "kind", "value", "ingested_at", "doc_id"),
+)
+ACTOR_DOCUMENTS_SINCE = 11
+
 RECORD_TABLES: tuple[Table, ...] = (
     record_conflicts,
     record_events,
@@ -418,4 +436,4 @@ RECORD_TABLES: tuple[Table, ...] = (
     record_figures,
     figure_links,
 )
-RECORD_TABLES += (intensity_terms, intensity_sums, actor_summary)
+RECORD_TABLES += (intensity_terms, intensity_sums, actor_summary, actor_documents)

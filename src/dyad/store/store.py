@@ -159,8 +159,11 @@ def _upgrade(conn: Any, version: int) -> None:
             index.create(conn, checkfirst=True)
     if version < schema.RECORD_SINCE:
         record.rebuild(conn)
-    elif version < schema.INITIATOR_SINCE:
-        record.fill_initiators(conn)
+    else:
+        if version < schema.INITIATOR_SINCE:
+            record.fill_initiators(conn)
+        if version < schema.ACTOR_DOCUMENTS_SINCE:
+            record.fill_actor_documents(conn)
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
     )
