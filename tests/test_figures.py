@@ -951,7 +951,25 @@ def test_words_inside_an_organisation_name_are_no_kind_cue() -> None:
             {
                 ("export", 12.4e9, "KES", "2019", "KEN", "IND"),
                 ("import", 87.15e9, "KES", "2019", "KEN", "IND"),
-                ("trade_total", 93.25e9, "KES", "2020", "KEN", "IND"),
+                ("trade_total", 93.25e9, "KES", "2020", "IND", "KEN"),
+            },
+        ),
+        (  # a header on two lines, the columns named with a possessive; a note in parentheses under a
+            # caption that ends with its unit after a comma
+            "Peru sells fish meal to Chile, and Chile sells wine to Peru.\n\n"
+            "Table 4. Peru–Chile trade in goods, USD million\n"
+            "(Peruvian customs)\n\n"
+            "  Year   Peru's exports    Peru's imports    Total\n"
+            "         to Chile          from Chile\n"
+            "  2018      640               510            1,150\n"
+            "  2019      700               530            1,230\n",
+            {
+                ("export", 640e6, "USD", "2018", "PER", "CHL"),
+                ("import", 510e6, "USD", "2018", "PER", "CHL"),
+                ("trade_total", 1150e6, "USD", "2018", "CHL", "PER"),
+                ("export", 700e6, "USD", "2019", "PER", "CHL"),
+                ("import", 530e6, "USD", "2019", "PER", "CHL"),
+                ("trade_total", 1230e6, "USD", "2019", "CHL", "PER"),
             },
         ),
     ],
@@ -965,6 +983,73 @@ def test_figures_in_tables_point_to_their_rows(text: str, expected: set[tuple[ob
     assert {(k, round(v), *rest) for k, v, *rest in expected} <= found, found
     rows = [f for f in processed.figures if f.unit in ("USD", "head")]
     assert all(re.match(r"\|? ?(?:20\d\d|[A-Z])", f.source.text) for f in rows)
+
+
+def test_a_fact_sheet_line_gives_its_label_and_its_year() -> None:
+    """ "Label: amount (year)": the label before the colon says what the amount is, the year in parentheses
+    after it dates it and the other amounts of the line."""
+    text = (
+        "Peru and Chile: key figures.\n\n"
+        "Bilateral trade in goods: about USD 4.2 billion (2021), with Chilean exports to Peru of USD 2.5 "
+        "billion, mostly fuels and food."
+    )
+    [processed] = process_bytes("sheet.md", text.encode())
+    found = {(f.kind, round(f.value), f.year.edtf if f.year else None) for f in processed.figures}
+    assert found == {("trade_total", 4_200_000_000, "2021"), ("export", 2_500_000_000, "2021")}
+
+
+def test_a_cited_year_in_parentheses_does_not_date_an_amount() -> None:
+    text = "Peru and Chile.\n\nChilean exports to Peru reached USD 2.5 billion, Lee (2019) notes, and grew."
+    [processed] = process_bytes("paper.txt", text.encode())
+    assert [(f.kind, f.year) for f in processed.figures] == [("export", None)]
+
+
+def test_trade_between_two_countries_is_one_figure_whichever_way_it_is_written() -> None:
+    """Trade has no direction: "Peru's trade with Chile" and "trade between Chile and Peru" give one pair
+    order, so the record holds one figure with both sources; an export keeps its direction."""
+    texts = [
+        "Peru, Chile.\n\nPeru's trade with Chile reached $4 billion in 2019.",
+        "Chile, Peru.\n\nTrade between Chile and Peru reached $4 billion in 2019.",
+        "Peru, Chile.\n\nPeru's exports to Chile reached $4 billion in 2019.",
+    ]
+    read = [(f.kind, f.from_, f.to) for t in texts for f in process_bytes("t.txt", t.encode())[0].figures]
+    assert read == [("trade_total", "CHL", "PER"), ("trade_total", "CHL", "PER"), ("export", "PER", "CHL")]
+
+
+def test_money_claimed_in_a_dispute_is_no_flow() -> None:
+    def read(text: str) -> list[tuple[str, float]]:
+        [processed] = process_bytes("claim.txt", f"Peru, Chile.\n\n{text}".encode())
+        return [(f.kind, f.value) for f in processed.figures]
+
+    assert read("A Chilean firm brought a claim of $2 billion against Peru before an investment court.") == []
+    assert read("Chile claims its investment in Peru reached $2 billion in 2019.") == [("investment", 2e9)]
+
+
+def test_a_whole_whose_part_is_the_pair_s_is_no_figure_of_the_pair() -> None:
+    text = "Peru, Chile.\n\nPeru's trade deficit was $9 billion in 2019, of which $2 billion was with Chile."
+    [processed] = process_bytes("whole.txt", text.encode())
+    assert [(f.kind, f.value, f.year.edtf if f.year else None) for f in processed.figures] == [
+        ("other", 2e9, "2019")
+    ]
+    # a part that is a sector, not a partner: the whole is still the pair's
+    text = "Peru, Chile.\n\nChilean investment in Peru was $9 billion in 2019, of which $2 billion in mining."
+    [processed] = process_bytes("sector.txt", text.encode())
+    assert ("investment", 9e9) in {(f.kind, f.value) for f in processed.figures}
+
+
+def test_the_deal_named_again_keeps_the_kind_and_sides_a_sentence_before_gave() -> None:
+    """ "The deal is worth …" after a sentence on an arms deal is the value of that arms deal, supplier first;
+    after a deal for something else, or a later deal of another kind, it stays a deal's value."""
+
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        [processed] = process_bytes("deal.txt", f"Peru and Chile.\n\n{text}".encode())
+        return [(f.kind, f.from_, f.to) for f in processed.figures if f.value == 1.2e9]
+
+    worth = "\n\nThe deal is worth $1.2 billion, officials said."
+    assert read("Chile signed a deal to sell six frigates to Peru." + worth) == [("arms_value", "CHL", "PER")]
+    assert read("Chile signed a deal to sell copper to Peru." + worth) == [("other", "PER", "CHL")]
+    later = "Chile signed a deal to sell six frigates to Peru. Later they signed a deal on fisheries."
+    assert read(later + worth) == [("other", "PER", "CHL")]
 
 
 def test_a_table_with_a_column_per_year() -> None:

@@ -422,6 +422,14 @@ def find_parens(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# between a label's colon and its amount: "Trade: about USD 3 billion"
+_LABEL_GAP = re.compile(
+    r"\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|an\s+estimated|over|more\s+than|"
+    r"under|less\s+than|up\s+to|close\s+to)\s+)*",
+    _I,
+)
+
+
 def _clause(text: str, pos: int) -> tuple[int, int]:
     lo, hi = 0, len(text)
     for m in _BOUNDARY.finditer(text):
@@ -444,7 +452,10 @@ def sentence_scopes(st: Sent, q: Quantity) -> list[Scope]:
     outer = min(around) if around else None
     hidden = [p for p in others if outer is None or not (outer[0] <= p[0] and p[1] <= outer[1])]
     pos = outer[0] if outer else q.start
-    lo, hi = _clause(Scope(0, len(text), hidden).mask(text), pos)
+    visible = Scope(0, len(text), hidden).mask(text)
+    lo, hi = _clause(visible, pos)
+    if lo > 0 and visible[lo - 1] == ":" and _LABEL_GAP.fullmatch(visible, lo, pos):
+        lo = _clause(visible, lo - 1)[0]  # "Bilateral trade in goods: USD 3.1 billion": the label names it
     out.append(Scope(lo, hi, hidden))
     out.append(Scope(0, len(text), hidden))
     return out

@@ -26,6 +26,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from dyad.extract.figure_roles import (
     COUNTRY_FORMS,
@@ -106,7 +107,9 @@ _KIND_CUES = (
             r"\b(?:GDP|gross\s+domestic\s+product|budgets?|tax\s+(?:credits?|breaks?)|(?:external|foreign|public|sovereign|"
             r"national|government)\s+(?:debts?|borrowing)|reserves|revenues?|income|salar(?:y|ies)|wages?|remittances|"
             r"fines?|capitali[sz]ation|tourists?|tourism|population|inhabitants|people|deaths?|"
-            r"casualties|kilomet(?:er|re)s?|miles)\b",
+            r"casualties|kilomet(?:er|re)s?|miles|"
+            # money claimed in a dispute, not money that moved: "brought a claim of $10 billion against"
+            r"claims?\s+(?:of|for|worth)|damages)\b",
             _I,
         ),
     ),
@@ -258,6 +261,7 @@ class _State:
     fallback_year: TimeValue | None = None
     latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
     story_year: TimeValue | None = None  # the year of the document's own date, when it speaks of its time
+    arms_deal: tuple[str, str] | None = None  # (supplier, buyer) of the arms deal the last deal named was
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
@@ -448,6 +452,26 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
     return None
 
 
+# a deal named again, whose kind a sentence before gave
+_THE_DEAL = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:deals?|contracts?|orders?|sale)\b", _I)
+_A_DEAL = re.compile(r"\b(?:deals?|contracts?|orders?)\b", _I)
+
+
+def _arms_deal(st: Sent, pair: tuple[str, str] | None) -> tuple[str, str] | Literal[False] | None:
+    """(supplier, buyer) when the sentence names a deal for arms and who sells to whom; False when it names
+    a deal of another kind; None when it names none, or does not say who sells to whom."""
+    if not _THE_DEAL.search(st.text) and not _A_DEAL.search(st.text):
+        return None
+    arms = _ARMS.search(st.text)
+    if arms is None or _KIND_CUES[1][1].search(st.text):
+        return False  # a deal of something else, or of aid ("military aid")
+    cue = Quantity(arms.start(), arms.end(), arms.group(), 0.0, "USD")
+    sides = ordered_sides(cue, st, sentence_scopes(st, cue), "arms_value", pair, [])
+    if sides is None or sides[2] < 2 or not sides[0] or not sides[1]:
+        return None  # an arms deal whose sides it leaves to the sentences around it
+    return sides[0], sides[1]
+
+
 # the value of a deal between the two, when nothing says what flow it is: kind other
 _DEAL = re.compile(
     r"\b(?:deals?|agreements?|contracts?|accords?|memorand(?:um|a)|MoUs?)\b(?!\s+(?:on|to|for)\b)", _I
@@ -634,6 +658,10 @@ def _year(
     q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
+    stamp = _YEAR_STAMP.match(st.text, q.end)
+    if stamp:  # "about USD 24 billion (2022)"
+        return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
+    stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
     own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
     if own and _FROM_LEVEL.search(st.text[: q.start]):
         return own[0], True  # the level changed from: "from $2.5 billion a decade ago"
@@ -642,7 +670,7 @@ def _year(
         seen = [
             (abs((s + e) / 2 - (q.start + q.end) / 2), e, v)
             for s, e, v, base in st.timexes
-            if not base and scope.sees(s, e)
+            if not base and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
         ]
         if seen:
             _, end, point = min(seen, key=lambda x: x[0])
@@ -679,6 +707,15 @@ def _year(
         year = bases[0].start.year + 1  # "grew 12% over 2016": the change to 2017
         return _span(year, year, "inferred"), False
     return carried, False
+
+
+# a year of its own in parentheses right after an amount dates it, as fact sheets write: "USD 3.1 billion
+# (2023)"; the other amounts of the sentence see it too (not a citation's year: "Lee (2019) puts trade at
+# …" follows a name)
+_YEAR_STAMP = re.compile(r"\s*\((?P<first>(?:19|20)\d\d)(?:\s?[–/-]\s?(?P<last>(?:19|20)\d\d))?\)")
+_STAMP_AFTER_AMOUNT = re.compile(
+    r"(?:\d|\bbn|\bmn|illions?|\btn)\s*(\((?:19|20)\d\d(?:\s?[–/-]\s?(?:19|20)\d\d)?\))"
+)
 
 
 # a stock counted up to the story's own day, not to the year the paragraphs before were about
@@ -823,6 +860,8 @@ def _figure(
     planned = bool(_TARGET.search(before) or _FORECAST.search(before))
     item = _list_item(q, st)
     found = _kind(q, st, scopes, state)
+    if found is not None and _whole_of_a_part(q, st):
+        return None
     # "… such as Chile (925 million dollars)" with no cue of its own: the previous figure's kind and reporter
     base = _list_base(q, state) if item is not None and (found is None or found[1] >= 2) else None
     if base is not None:
@@ -832,6 +871,7 @@ def _figure(
     kind, level, sign = found
     if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
         return None  # a loan from the IMF, aid from the EU: not money between the two
+    deal = state.arms_deal if kind == "other" and _THE_DEAL.search(clause.mask(st.text)) else None
     year, explicit_year = _year(q, st, scopes, kind, state)
     if not explicit_year and kind != "growth_rate":
         before = st.text[: q.start]
@@ -842,6 +882,8 @@ def _figure(
     if base is not None:
         year = year if explicit_year else base.year
         frm, to, explicit = base.from_, item.iso3 or None if item else None, 1
+    elif deal is not None:  # "The deal is worth $5.7 billion" after "… signed a deal to export tanks to …"
+        kind, (frm, to), explicit = "arms_value", deal, 1
     elif kind in _ORDERED and (share := _share_sides(q, st)) is not None:
         frm, to, explicit = share[0], share[1], 2
     elif kind in _ORDERED:
@@ -870,6 +912,16 @@ def _figure(
         status="planned" if planned else "occurred",
     )
     return figure, explicit_year
+
+
+# "$566 billion in 2017, of which $375 billion was with China": the amount before is the whole, over all
+# partners (but "$30 billion, of which $20 billion in mining" is still the pair's, its part a sector)
+_OF_WHICH = re.compile(r"(?:\s+in\s+\d{4})?\s*,?\s+of\s+which\s+[^,;:]{0,80}?\b(?:with|to|from)\s+$", _I)
+
+
+def _whole_of_a_part(q: Quantity, st: Sent) -> bool:
+    """The amount is a whole whose part, with a country of its own, follows: "…, of which … with China"."""
+    return any(ref.start > q.end and _OF_WHICH.fullmatch(st.text, q.end, ref.start) for ref in st.refs)
 
 
 def _unit(q: Quantity, pair: tuple[str, str] | None) -> str:
@@ -997,6 +1049,7 @@ def extract_figures(
                 fallback_year=fallback,
                 latest=state.latest,
                 story_year=doc_year,
+                arms_deal=state.arms_deal,
             )
             state.year = lead
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
@@ -1047,15 +1100,26 @@ def extract_figures(
             lead = years[-1] if years else None
         elif not _LIST_ITEM.match(sentence.text):
             lead = None
+        if (deal := _arms_deal(st, pair)) is not None:
+            state.arms_deal = deal or None
         nouns = [r for r in refs if r.form in NOUN_FORMS and r.prep is None]
         if nouns:
             state.subject = nouns[0].iso3
-    out = _drop_restated(out, undated)
+    out = [_canonical_pair(f) for f in _drop_restated(out, undated)]
     LOGGER.debug("%s: %d figures", doc.name, len(out))
     return out
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
+
+
+def _canonical_pair(figure: Figure) -> Figure:
+    """Trade between two countries has no direction: its pair is written in one order (the codes' own), so
+    that "trade between Kazakhstan and China" and "China's trade with Kazakhstan" are one figure in the
+    record, whichever document gives it."""
+    if figure.kind == "trade_total" and figure.from_ and figure.to and figure.to < figure.from_:
+        return replace(figure, from_=figure.to, to=figure.from_)
+    return figure
 
 
 def _drop_restated(figures: list[Figure], undated: set[int]) -> list[Figure]:

@@ -36,8 +36,14 @@ _FOOTNOTE = re.compile(r"[*†‡]+$|\s*\([a-z]\)$|\s*p$")
 _SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _PLAIN_ROW = re.compile(rf"^({_YEAR})[*†‡]?((?:\s+{_AMOUNT}){{1,6}})$")
 _HEADER_YEAR = re.compile(r"\s*\b(?:in|for|of)?\s*\b((?:1[89]|20)\d\d)\b\s*")
-# where a plain header's columns begin when its words give no parenthesised units
-_FLOW_WORD = re.compile(r"\s+(?=(?:Exports?|Imports?|Total|Trade|Balance|Investments?|FDI)\b)")
+# where a plain header's columns begin when its words give no parenthesised units; a flow word may follow
+# a possessive ("China's exports China's imports Total"), and never begins a column right after one
+_FLOW_WORD = re.compile(
+    r"(?<!['’]s)\s+(?=(?:Exports?|Imports?|Total|Trade|Balance|Investments?|FDI)\b"
+    r"|[A-Z][\w-]*['’]s\s+(?:[Ee]xports?|[Ii]mports?|[Tt]rade)\b)"
+)
+# the words that end a column's name on a header's second line ("to Kazakhstan", "from Chile")
+_HEADER_TAIL = re.compile(r"\s*\b(?:to|from|with)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?")
 # "(EUR billion)", "(A$ m)", "(000)", "(US$ million)", "(%)"
 _UNIT = re.compile(r"\(([^()]{1,20})\)\s*$")
 _SCALES = {
@@ -90,8 +96,22 @@ def _split_plain_header(header: str, columns: int) -> list[str] | None:
     rest = re.sub(r"^(?:year|fiscal year|fy|period)\s+", "", header.strip(), flags=re.IGNORECASE)
     parts = [p.strip() for p in re.findall(r"[^()]*\([^()]*\)", rest)]
     if len(parts) != columns:  # "Exports to Chile Imports from Chile"
-        parts = [p.strip() for p in _FLOW_WORD.split(rest)]
+        parts = _unfolded([p.strip() for p in _FLOW_WORD.split(rest)])
     return parts if len(parts) == columns and all(parts) else None
+
+
+def _unfolded(parts: list[str]) -> list[str]:
+    """A header written on two lines reaches us as one: "China's exports | China's imports | Total to
+    Kazakhstan from Kazakhstan". The second line's "to …", "from …" end the columns above them, in order."""
+    tails = list(_HEADER_TAIL.finditer(parts[-1])) if len(parts) >= 3 else []
+    bare = [i for i, p in enumerate(parts[:-1]) if not _HEADER_TAIL.search(p)]
+    if len(tails) < 2 or len(tails) != len(bare) or tails[0].start() == 0:
+        return parts
+    out = list(parts)
+    for i, tail in zip(bare, tails, strict=True):
+        out[i] = f"{parts[i]} {tail.group().strip()}"
+    out[-1] = _HEADER_TAIL.sub("", parts[-1]).strip()
+    return out
 
 
 @dataclass(slots=True)
@@ -154,6 +174,8 @@ def _header_and_caption(
     while k >= 0 and _SEPARATOR.match(paragraphs[k][2]) and _cells(paragraphs[k][2]) is not None:
         k -= 1
     caption = ""
+    if k > 0 and _NOTE.fullmatch(paragraphs[k][2]):
+        k -= 1  # "(Chinese customs data)" between the caption and the header
     if k >= 0:
         above = paragraphs[k][2]
         cells = _cells(above)
@@ -182,8 +204,14 @@ def _unit_words(group: str) -> tuple[str, str] | None:
     return (currency, scale) if currency or scale else None
 
 
-# where a caption gives its unit: "(NPR billion)", "(A$ m)", "in US$ billion", "US$ million:"
-_CAPTION_UNIT = re.compile(r"\(([^()]{1,20})\)|\bin\s+([^\s,;:()]+(?:\s+[^\s,;:()]+)?)", re.IGNORECASE)
+# where a caption gives its unit: "(NPR billion)", "(A$ m)", "in US$ billion", "US$ million:", and last
+# after a comma: "Trade in goods, USD billion"
+_CAPTION_UNIT = re.compile(
+    r"\(([^()]{1,20})\)|\bin\s+([^\s,;:()]+(?:\s+[^\s,;:()]+)?)|,\s+([^\s,;:()]+\s+[^\s,;:()]+)\s*$",
+    re.IGNORECASE,
+)
+# a line of its own in parentheses under a caption: a note on the source, not the caption
+_NOTE = re.compile(r"\([^()]{1,80}\)")
 
 
 def _unit_of(header: str, caption: str) -> tuple[str, str, str]:
@@ -195,7 +223,7 @@ def _unit_of(header: str, caption: str) -> tuple[str, str, str]:
         label = header[: m.start()].strip()
         currency, scale = found
     for c in _CAPTION_UNIT.finditer(caption):
-        found = _unit_words(c.group(1) or c.group(2))
+        found = _unit_words(c.group(1) or c.group(2) or c.group(3))
         if found:
             currency, scale = currency or found[0], scale or found[1]
             break
@@ -324,8 +352,9 @@ def _strip_unit(caption: str) -> str:
     """The caption without its parentheses and its unit: "Trade with China, in US$ billion (source: …)"
     → "Trade with China"."""
     for c in reversed(list(_CAPTION_UNIT.finditer(caption))):
-        if c.group(1) is not None or _unit_words(c.group(2)):
+        if c.group(1) is not None or _unit_words(c.group(2) or c.group(3)):
             caption = caption[: c.start()] + caption[c.end() :]
+    caption = re.sub(r"^Table\s+\w{1,4}[.:]\s*", "", caption)  # "Table 1. …": the number is no part of it
     return re.sub(r"\s+", " ", caption).strip().rstrip(".:,; ")
 
 
