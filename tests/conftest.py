@@ -38,6 +38,8 @@ CORPORA |= {
         "blind_h2",
         "blind_i1",
         "blind_i2",
+        "blind_j1",
+        "blind_j2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
