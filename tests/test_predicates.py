@@ -869,3 +869,16 @@ def test_a_habit_is_no_act_of_a_day() -> None:
         _events(INTRO + "Japan again criticised Chile on 3 May 2023, repeatedly calling the plan unfair.")
     )
     assert ("dispute", ("CHL", "JPN"), "2023-05-03") in dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # the ambassador summoned is the host's guest; one's own summoned home is a recall
+        ("On 3 May 2023 Chile summoned the ambassador.", "dispute"),
+        ("On 3 May 2023 Chile summoned its ambassador in Tokyo home.", "diplomatic_relations"),
+    ],
+)
+def test_who_is_summoned_says_protest_or_recall(sentence: str, kind: str) -> None:
+    read = {f[0] for f in _facts(_events(INTRO + sentence)) if f[2] == "2023-05-03"}
+    assert read == {kind}, read
