@@ -99,7 +99,6 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
-# Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
 # Words that make an act a habit over a stretch of time rather than one act on a day.
 _HABIT_WORDS = frozenset(
     ("repeatedly", "often", "regularly", "frequently", "routinely", "constantly", "continually", "always")
@@ -109,8 +108,10 @@ _HABIT_SPANS = re.compile(
     r"(?:years|decades)|over\s+the\s+years|time\s+and\s+again)\b",
     re.IGNORECASE,
 )
+# Acts an answer in kind repeats, the weightiest first ("expelled …, accusing them of spying": the expulsion).
 _ANSWERED = ("sanction", "diplomatic_relations", "dispute")
 _BORDERS = ("border", "crossing", "frontier", "checkpoint", "border-crossing")
+# Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
@@ -291,7 +292,7 @@ class EventExtractor:
             date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
-            word = word_at(at.parse, hit.start) if at.parse is not None else None
+            word = word_at(at.parse, hit.start) if at.parse is not None and not at.timexes else None
             if not at.timexes and _habitual(sentence.text, word):
                 continue  # "has repeatedly criticised", "in recent years": a habit, no act of a day
             if hit.trigger.type in _FLOW_TYPES and _is_stock(sentence.text, date):
@@ -363,18 +364,10 @@ class EventExtractor:
     # -- predicates read from the parse -----------------------------------------------------------------
 
     def _readings(self, at: _At, people: list[str]) -> list[Reading]:
-        sentence, s_mentions, pair, anchor = at.sentence, at.mentions, at.pair, at.anchor
+        sentence, s_mentions = at.sentence, at.mentions
 
         def codes(start: int, end: int) -> set[str]:
-            lo, hi = sentence.start + start, sentence.start + end
-            return {
-                c
-                for m in s_mentions
-                if m.start < hi
-                and lo < m.end
-                and m.kind != "pair"
-                and (c := self._code(m, sentence, pair, anchor, place=True))
-            }
+            return self._codes_within(at, start, end, at.anchor, place=True)
 
         def pronoun(word: str) -> set[str]:
             return set(people) if word in ("he", "she", "his", "her", "him") else set()
@@ -386,6 +379,20 @@ class EventExtractor:
         # A statement with no content (CAMEO 01: "said", "stated") is no event of its own.
         return [r for r in read_sentence(at.parse, self.k, context) if not r.cameo.startswith("01")]
 
+    def _codes_within(
+        self, at: _At, start: int, end: int, date: TimeValue | None, *, place: bool = False
+    ) -> set[str]:
+        """The countries the mentions in [start, end) of the sentence stand for."""
+        lo, hi = at.sentence.start + start, at.sentence.start + end
+        return {
+            c
+            for m in at.mentions
+            if m.start < hi
+            and lo < m.end
+            and m.kind != "pair"
+            and (c := self._code(m, at.sentence, at.pair, date, place=place))
+        }
+
     def _reading_sides(self, at: _At, reading: Reading, date: TimeValue | None) -> tuple[str, ...] | None:
         """Two countries: one from each side of the predicate, else the pair the sentence points to."""
         pair = at.pair
@@ -396,7 +403,7 @@ class EventExtractor:
         relations = reading.type == "diplomatic_relations"
         one_way = reading.predicate.direction == "subj>obj" and not relations
         if one_way and not reading.target and not reading.pair_target:
-            if self._implicit_target(at, reading, date) or self._border_closed(at, reading, date):
+            if self._implicit_target(at, reading, date) or self._border_closed(at, reading):
                 return tuple(sorted(pair)) if pair else None
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
@@ -476,12 +483,7 @@ class EventExtractor:
         span = subject_span(at.parse, found.start())
         if span is None:
             return
-        lo, hi = at.sentence.start + span[0], at.sentence.start + span[1]
-        sides = {
-            c
-            for m in at.mentions
-            if m.start < hi and lo < m.end and (c := self._code(m, at.sentence, at.pair, None))
-        }
+        sides = self._codes_within(at, span[0], span[1], None)
         if len(sides) != 1 or not sides <= set(at.pair):
             return
         responder = sides.pop()
@@ -542,7 +544,7 @@ class EventExtractor:
         state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
 
-    def _border_closed(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
+    def _border_closed(self, at: _At, reading: Reading) -> bool:
         """ "The border has been closed", "the crossing was shut": in a document about two neighbours, with
         no third country named, their shared border, closed by one of them."""
         if not at.pair or reading.type != "sanction" or not reading.agentless or reading.actor:

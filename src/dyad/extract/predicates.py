@@ -892,16 +892,18 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
     if head is None:
         return None
     span = _span(head)
-    return min(w.idx for w in span), max(w.idx + len(w.text) for w in span)
+    return _extent(span)
 
 
 def subject_span(sdoc: Any, start: int) -> tuple[int, int] | None:
     """Where the subject of the verb at ``start`` (an offset in the sentence) is written, if it has one."""
     verb = word_at(sdoc, start)
     subjects = _subject(verb) if verb is not None else []
-    if not subjects:
-        return None
-    words = _span(subjects[0])
+    return _extent(_span(subjects[0])) if subjects else None
+
+
+def _extent(words: list[Any]) -> tuple[int, int]:
+    """The offsets in the sentence from the first of ``words`` to the end of the last."""
     return min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
 
 
@@ -1159,6 +1161,6 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         for w in actor_tokens
     )
     words = _span(token)
-    reading.scope = (min(w.idx for w in words), max(w.idx + len(w.text) for w in words))
+    reading.scope = _extent(words)
     reading.actor = _countries(actor_tokens, context.codes, context.pronoun)
     reading.target = _countries(target_tokens, context.codes, context.pronoun) - reading.actor
