@@ -11,7 +11,7 @@ import pytest
 from dyad.clean import clean_document
 from dyad.errors import ExtractError
 from dyad.extract import extract_facts
-from dyad.extract.parse import MODEL_DIGESTS, load_parser, verify_model
+from dyad.extract.parse import MODEL_DIGESTS, load_parser, mend_verbs_read_as_nouns, verify_model
 from dyad.knowledge import load_knowledge
 from dyad.models import Document, Event
 
@@ -882,3 +882,44 @@ def test_a_habit_is_no_act_of_a_day() -> None:
 def test_who_is_summoned_says_protest_or_recall(sentence: str, kind: str) -> None:
     read = {f[0] for f in _facts(_events(INTRO + sentence)) if f[2] == "2023-05-03"}
     assert read == {kind}, read
+
+
+def _mended(sentence: str) -> dict[str, tuple[str, str, str]]:
+    knowledge = load_knowledge()
+    sdoc = load_parser()(sentence)
+    mend_verbs_read_as_nouns(sdoc, lambda lemma: (lemma, "verb") in knowledge.predicates)
+    return {t.text: (t.pos_, t.dep_, t.head.text) for t in sdoc}
+
+
+def test_a_present_tense_verb_read_as_a_plural_noun_is_mended() -> None:
+    # Chronologies tell in the historic present; the small tagger reads "summons" as a noun
+    words = _mended("The Italian foreign ministry summons the Egyptian ambassador.")
+    assert words["summons"][0] == "VERB"
+    assert words["ministry"][1:] == ("nsubj", "summons")
+    assert words["ambassador"][1:] == ("dobj", "summons")
+    # a chronology line: the verb hangs on the date that opens it
+    words = _mended("3 June 2012 – The Polish foreign ministry protests and calls the arrests unlawful.")
+    assert words["protests"][0] == "VERB" and words["ministry"][1] == "nsubj"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Border clashes.",
+        "Border clashes near Tacna.",
+        "Chilean wine exports to Japan.",
+        "Trade talks in Tokyo.",
+    ],
+)
+def test_a_noun_phrase_heading_is_not_mended(heading: str) -> None:
+    assert not [w for w, (pos, _dep, _head) in _mended(heading).items() if pos == "VERB"]
+
+
+def test_a_chronology_in_the_historic_present_gives_its_acts() -> None:
+    text = (
+        INTRO + "\n\n4 May 2023 – The Japanese foreign ministry summons the Chilean ambassador.\n\n"
+        "5 May 2023 – The Chilean foreign ministry protests and calls the summons unjustified.\n"
+    )
+    facts = _facts(_events(text))
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in facts
+    assert ("dispute", ("CHL", "JPN"), "2023-05-05") in facts

@@ -202,6 +202,33 @@ def test_a_storys_different_conflict_acts_dated_by_the_story_stay_apart(tmp_path
     assert disputes == [1, 1, 2], record.events
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        # each act with the date the story writes
+        "On 11 March 2024 Chile accused Japan of spying on its navy. On 11 March 2024 Chile demanded that "
+        "Japan withdraw its trawlers.",
+        # both only of the story's week: no date is written
+        "Chile accused Japan of spying on its navy. Chile demanded that Japan withdraw its trawlers.",
+    ],
+)
+def test_a_storys_different_conflict_acts_stay_apart_however_dated(tmp_path: Path, told: str) -> None:
+    # An accusation and a demand by one side on one date are two acts; the accusation told again is one.
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "story.txt",
+        f"Chile and Japan trade charges\n\nPublished: 12 March 2024\n\n{told}\n\nThe Chilean accusation "
+        "that Japan spied on its navy stands, officials said.",
+    )
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    disputes = [e for e in record.events if e["type"] == "dispute"]
+    assert len(disputes) == 2, disputes
+    assert {e["cameo"][:2] for e in disputes} == {"10", "11"}, disputes
+
+
 def test_tit_for_tat_acts_of_one_day_are_two_events(tmp_path: Path) -> None:
     # Each side expels the other's diplomats on the same day: two sanctions, each with the side that acted;
     # a second story reporting Japan's expulsion joins Japan's, and an undirected mention joins one of them.

@@ -19,7 +19,7 @@ from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
 from dyad.extract.official_sides import settle_countries
-from dyad.extract.parse import parse_sentences
+from dyad.extract.parse import mend_verbs_read_as_nouns, parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
 from dyad.extract.timex import find_time_expressions
@@ -86,6 +86,8 @@ def _parse_candidates(
         if enough and could_hold_predicate(text, knowledge):
             indexes.append(i)
     parses = parse_sentences([doc.sentences[i].text for i in indexes])
+    for parse in parses:
+        mend_verbs_read_as_nouns(parse, lambda lemma: (lemma, "verb") in knowledge.predicates)
     return dict(zip(indexes, parses, strict=True))
 
 

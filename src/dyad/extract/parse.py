@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from dyad.errors import ExtractError
+from dyad.extract.timex_rules import MONTHS, WEEKDAYS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,3 +77,71 @@ def parse_sentences(texts: Sequence[str]) -> list[Any]:
     if not texts:
         return []
     return list(load_parser().pipe(texts, batch_size=64))
+
+
+# Modifiers that belong to the noun phrase before a mended verb, not to the verb.
+_PHRASE_DEPS = ("det", "amod", "compound", "poss", "nummod", "case", "punct")
+_DAYS = frozenset(MONTHS + WEEKDAYS)
+_NOT_OBJECT = frozenset(("day", "week", "month", "year", "morning", "evening", "night", "today"))
+
+
+def _verb_lemma(form: str, is_verb: Callable[[str], bool]) -> str | None:
+    """The lemma of a third-person present form ("summons" → "summon", "launches" → "launch")."""
+    if not form.endswith("s") or len(form) < 4:
+        return None
+    candidates = [form[:-1]]
+    if form.endswith("es"):
+        candidates.append(form[:-2])
+    if form.endswith("ies"):
+        candidates.append(form[:-3] + "y")
+    return next((c for c in candidates if is_verb(c)), None)
+
+
+def _heads_a_clause(token: Any) -> bool:
+    """The sentence's root, or hung on the date that opens a chronology line ("3 June 2012 – X protests")."""
+    if token.dep_ == "ROOT":
+        return True
+    head = token.head
+    return token.dep_ in ("appos", "dep") and head.i < token.i and (head.like_num or head.lower_ in _DAYS)
+
+
+def mend_verbs_read_as_nouns(sdoc: Any, is_verb: Callable[[str], bool]) -> None:
+    """A present-tense verb the tagger took for a plural noun is the clause's verb again.
+
+    Chronologies and headlines tell in the historic present, and the small tagger reads "the Italian
+    foreign ministry summons Egyptian Ambassador X" as a noun phrase ending in "summons" with the
+    ambassador in apposition. When the root of the sentence is such a word (its stem is a verb of the
+    lexicon), right after a noun that hangs from it, and a noun or a verb of its own follows it, the noun
+    before it is its subject and the first noun after it its object. A heading ("Border clashes near
+    Tacna", "Chilean wine exports to Japan") is left a noun phrase.
+    """
+    for root in [t for t in sdoc if t.tag_ == "NNS" and _heads_a_clause(t)]:
+        lemma = _verb_lemma(root.lower_, is_verb)
+        before = root.i - 1
+        if lemma is None or before < 0:
+            continue
+        subject = sdoc[before]
+        after = [c for c in root.rights if c.dep_ != "punct"]
+        if subject.head.i != root.i or subject.pos_ not in ("NOUN", "PROPN") or not after:
+            continue
+        nouns = [
+            c
+            for c in after
+            if c.pos_ in ("NOUN", "PROPN")
+            and c.dep_ in ("appos", "npadvmod", "attr", "compound", "dobj")
+            and c.lower_ not in _NOT_OBJECT
+            and not any(w.like_num for w in c.subtree)
+        ]
+        verbs = [c for c in after if c.dep_ in ("conj", "relcl") and c.pos_ in ("VERB", "AUX")]
+        if not nouns and not verbs:
+            continue  # "Chilean wine exports to Japan", "border clashes near Tacna": a noun phrase
+        root.tag_, root.pos_, root.lemma_ = "VBZ", "VERB", lemma
+        for left in list(root.lefts):
+            if left.i < subject.i and left.dep_ in _PHRASE_DEPS:
+                left.head = subject
+        subject.dep_ = "nsubj"
+        if nouns:
+            nouns[0].dep_ = "dobj"
+        for clause in after:
+            if clause.dep_ == "relcl" and any(a.lower_ == "to" for a in clause.children):
+                clause.dep_ = "xcomp"  # "orders the banks to cease": what is ordered

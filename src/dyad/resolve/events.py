@@ -64,16 +64,16 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 _ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations", "statement"))
 
 
-# A story dates many acts only relative to itself (its dateline, "on Monday"): sharing that day does not
-# make two conflict acts one, and a different kind of act (another CAMEO root: a demand, a rejection, a
-# protest) told in another sentence of the same story is another act. Not for acts dated by the story's
-# week (a guess that may join an aside to the act it glosses). (Checked in group_events.)
+# A story that tells a conflict act of one kind (a demand, a rejection, a protest: another CAMEO root) in
+# one sentence and an act of another kind in another tells two acts, however it dates them: by its own day
+# ("on Monday"), by a date it writes, or only by its week. Sharing that date does not make them one.
+# (Checked in group_events.)
 _CONFLICT_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
 
 
 def _told_act(row: dict[str, Any]) -> tuple[str, tuple[str, int]] | None:
-    """(document, (CAMEO root, sentence start)) of a conflict act dated relative to its story, else None."""
-    if row.get("date_basis") != "relative" or row["type"] not in _CONFLICT_ACTS:
+    """(document, (CAMEO root, sentence start)) of a conflict act, else None."""
+    if row["type"] not in _CONFLICT_ACTS:
         return None
     return (row["doc_id"], (str(row.get("cameo") or "")[:2], row["start"]))
 
@@ -243,7 +243,7 @@ class _Group:
             return True  # "the UK expelled 23 Russian diplomats", "Russia expelled 23 British": two acts
         return told is not None and any(
             root != told[1][0] and start != told[1][1] for root, start in self.acts.get(told[0], ())
-        )  # the story tells another kind of act in another sentence, both dated relative to it
+        )  # the story tells another kind of act in another sentence
 
     def add(self, row: dict[str, Any]) -> None:
         self.rows.append(row)
