@@ -923,3 +923,28 @@ def test_a_chronology_in_the_historic_present_gives_its_acts() -> None:
     facts = _facts(_events(text))
     assert ("dispute", ("CHL", "JPN"), "2023-05-04") in facts
     assert ("dispute", ("CHL", "JPN"), "2023-05-05") in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 4 May 2023 both foreign ministries announced that the text of the treaty had been agreed.",
+        "The two sides agreed the terms of a fisheries treaty on 4 May 2023.",
+    ],
+)
+def test_the_text_of_an_instrument_agreed_is_the_instrument_agreed(sentence: str) -> None:
+    assert ("agreement", ("CHL", "JPN"), "2023-05-04") in _facts(_events(INTRO + sentence))
+
+
+def test_the_text_of_an_instrument_published_is_no_agreement() -> None:
+    text = INTRO + "The text of the treaty was published on 4 May 2023."
+    assert not [e for e in _events(text) if e.type == "agreement"]
+
+
+def test_delegates_of_a_pair_meeting_are_the_pairs() -> None:
+    # in a story about Chile and Japan, unnamed delegations meeting are the two sides' ...
+    facts = _facts(_events(INTRO + "Delegations met again in Osaka on 4 May 2023."))
+    assert ("meeting", ("CHL", "JPN"), "2023-05-04") in facts
+    # ... but not when a body names them for someone else
+    facts = _facts(_events(INTRO + "EU delegations met in Osaka on 4 May 2023."))
+    assert ("meeting", ("CHL", "JPN"), "2023-05-04") not in facts

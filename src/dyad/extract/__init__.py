@@ -49,7 +49,8 @@ _ACTING = ("country", "person", "organisation", "pair")
 _PAIR_ACT = re.compile(
     r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|memorand(?:um|a|ums)|conventions?|protocols?|documents|"
     r"ceasefires?|truces?|into\s+force|borders?|crossings?|"
-    r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations)\b",
+    r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations|"
+    r"delegations|negotiators)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)

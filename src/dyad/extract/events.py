@@ -30,6 +30,7 @@ from dyad.extract.predicates import (
     IN_KIND,
     Context,
     Reading,
+    delegates_meet,
     modal_spans,
     non_state_subject,
     planned_within,
@@ -412,6 +413,9 @@ class EventExtractor:
         pair_act = (reading.type == "agreement" and reading.instrument) or relations
         if not sides and pair and reading.mutual and reading.predicate.lemma in _TALKS and _told(reading):
             return tuple(sorted(pair))  # "talks began in Washington", "the first round was held": the pair's
+        delegates = reading.type == "meeting" and reading.token is not None and delegates_meet(reading.token)
+        if not sides and pair and reading.mutual and delegates and self._countries(at, date) <= set(pair):
+            return tuple(sorted(pair))  # "the delegations met three times in Belarus": the pair's
         if not sides and pair and reading.mutual and pair_act and self._countries(at, date) <= set(pair):
             return tuple(sorted(pair))
         if pair and set(pair) <= sides:

@@ -87,6 +87,8 @@ _STAGES = frozenset(
         "extension",
     )
 )
+# "agreed the text of the treaty": the words of an instrument stand for it
+_TEXTS = frozenset(("text", "draft", "wording", "terms"))
 # "summoned the head of Russia's mission": the head of a body stands for it where an act needs its kind
 _HEADS_OF = frozenset(("head", "chief"))
 _MODAL_EFFECTS = ("planned", "threat", "refusal", "offer", "demand", "negation", "hedge")
@@ -394,7 +396,13 @@ def _superlative(token: Any) -> bool:
 def _part_or_stage(token: Any) -> bool:
     """ "seven of its crossings", "the opening of talks": a word that stands for what follows its "of"."""
     word = str(token.lower_)
-    return token.pos_ == "NUM" or _lemma(token) in _PARTS or word in _STAGES or word in _HEADS_OF
+    return (
+        token.pos_ == "NUM"
+        or _lemma(token) in _PARTS
+        or word in _STAGES
+        or word in _HEADS_OF
+        or word in _TEXTS
+    )
 
 
 def _of_object(token: Any) -> list[Any]:
@@ -689,6 +697,21 @@ def state_actor(token: Any) -> bool:
     court")? An act with no subject at all is not known to be a state's."""
     subjects = _subject(token)
     return bool(subjects) and not _names_non_state(subjects)
+
+
+# Who meets for two sides without the text naming them again ("delegations met three times in Belarus").
+_DELEGATES = frozenset(
+    ("delegation", "negotiator", "envoy", "representative", "team", "diplomat", "official", "commission")
+)
+
+
+def delegates_meet(token: Any) -> bool:
+    """Is the subject of a meeting only delegates nobody names a country or body for ("the delegations
+    met", "negotiators met in Geneva"; not "EU officials met")?"""
+    subjects = _subject(token)
+    return bool(subjects) and all(
+        _lemma(s) in _DELEGATES and not any(w.pos_ == "PROPN" for w in s.subtree) for s in subjects
+    )
 
 
 def non_state_subject(token: Any) -> bool:
@@ -1150,7 +1173,12 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
     reading.instrument = (
         _lemma(token) in INSTRUMENTS
         or (_lemma(token) == "enter" and "force" in _words_below(token))
-        or any(_lemma(w) in INSTRUMENTS for w in actor_tokens + target_tokens if w.dep_ in _INSTRUMENT_ROLES)
+        or any(
+            _lemma(w) in INSTRUMENTS
+            or (w.lower_ in _TEXTS and any(_lemma(g) in INSTRUMENTS for g in _of_object(w)))
+            for w in actor_tokens + target_tokens
+            if w.dep_ in _INSTRUMENT_ROLES
+        )
     )
     reading.pair_target = _in_pair_phrase(target_tokens, context.pair_spans) or any(
         w.lower_ in ("other", "another") and w.head.lower_ in ("each", "one") or w.lower_ == "each"
