@@ -948,3 +948,19 @@ def test_delegates_of_a_pair_meeting_are_the_pairs() -> None:
     # ... but not when a body names them for someone else
     facts = _facts(_events(INTRO + "EU delegations met in Osaka on 4 May 2023."))
     assert ("meeting", ("CHL", "JPN"), "2023-05-04") not in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 4 May 2023 the UN Security Council urged Chile and Japan to resume talks.",
+        "On 4 May 2023 the OAS Permanent Council adopted a resolution calling on both states to withdraw.",
+    ],
+)
+def test_a_third_partys_appeal_to_both_is_not_their_act(sentence: str) -> None:
+    assert not [e for e in _events(INTRO + sentence) if e.date and e.date.edtf == "2023-05-04"]
+
+
+def test_one_sides_appeal_to_the_other_stays() -> None:
+    facts = _facts(_events(INTRO + "On 4 May 2023 Chile urged Japan to resume talks."))
+    assert ("statement", ("CHL", "JPN"), "2023-05-04") in facts

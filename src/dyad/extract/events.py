@@ -100,6 +100,7 @@ _YEARS_AFTER = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+after\s+[^,
 # Conflict read from the parse needs both sides among the act's own arguments: "officials deny that ..."
 # names one side, and the other country elsewhere in the sentence is rarely its target.
 _CONFLICT_TYPES = ("dispute", "sanction", "use_of_force")
+_VERBAL = ("statement", "dispute")  # acts of speech, which a third party may address to both sides
 # Words that make an act a habit over a stretch of time rather than one act on a day.
 _HABIT_WORDS = frozenset(
     ("repeatedly", "often", "regularly", "frequently", "routinely", "constantly", "continually", "always")
@@ -304,6 +305,8 @@ class EventExtractor:
             participants = self._participants(sentence, hit, at.mentions, at.pair, date)
             if participants is None:
                 continue
+            if hit.trigger.type in _VERBAL and self._third_party_speaks(at, hit.start, date):
+                continue  # "the UN Security Council urged Chile and Japan to resume talks": not their act
             at.dated.add(key)
             event = self._event(at.doc, sentence, hit, participants, date, at.mentions)
             if at.parse is not None and planned_within(at.parse, hit.start, hit.end, self.k):
@@ -355,6 +358,12 @@ class EventExtractor:
             key = (reading.type, date.edtf if date else None)
             participants = self._reading_sides(at, reading, date)
             if participants is None:
+                continue
+            if (
+                reading.type in _VERBAL
+                and not reading.actor
+                and self._third_party_speaks(at, reading.start, date)
+            ):
                 continue
             taken = key in at.dated or (reading.type, None) in at.dated
             if taken and not _other_side_acts(at.sentence, events, key, _initiator(reading, participants)):
@@ -547,6 +556,27 @@ class EventExtractor:
         named = self._countries(at, date)
         state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
+
+    def _third_party_speaks(self, at: _At, start: int, date: TimeValue | None) -> bool:
+        """Is the subject of the statement or protest at ``start`` a body or country outside the pair ("the
+        UN Security Council urged", "the OAS Permanent Council adopted a resolution calling on both")?"""
+        if at.parse is None or at.pair is None:
+            return False
+        word, found = word_at(at.parse, start), subject_span(at.parse, start)
+        for _ in range(3):  # "urged Chile and Japan to resume talks", "a resolution calling on both": up
+            if found is not None or word is None or word.head is word:
+                break
+            word = word.head
+            found = subject_span(at.parse, word.idx)
+        if found is None:
+            return False
+        lo, hi = at.sentence.start + found[0], at.sentence.start + found[1]
+        inside = [m for m in at.mentions if lo <= m.start and m.end <= hi and m.kind != "pair"]
+        codes = {self._code(m, at.sentence, at.pair, date) for m in inside}
+        outside = any(m.kind in ("organisation", "forum") for m in inside) or bool(
+            codes - set(at.pair) - {None}
+        )
+        return outside and not codes & set(at.pair)
 
     def _border_closed(self, at: _At, reading: Reading) -> bool:
         """ "The border has been closed", "the crossing was shut": in a document about two neighbours, with
