@@ -464,3 +464,76 @@ def test_a_planned_act_does_not_stand_for_the_headlines_act() -> None:
     [processed] = process_bytes("page.txt", text.encode())
     ruptures = [e for e in processed.events if e.type == "diplomatic_relations" and e.status == "occurred"]
     assert [e.date.edtf if e.date else None for e in ruptures] == ["2019-02-17/2019-02-23"]
+
+
+@pytest.mark.parametrize(
+    ("later", "estimate"),
+    [
+        # "last year" beside another edition's city (Johannesburg, 2023) does not place the Kazan summit
+        # of October 2024; the dateline gives the day within the summit's week
+        ("last met at the BRICS summit in Johannesburg last year", "2024-10-22"),
+        # "next week" beside this summit's own city places the story the week before it
+        ("will meet again at the BRICS summit in Kazan next week", "2024-10-15"),
+    ],
+)
+def test_a_shift_beside_another_editions_city_does_not_place_the_summit(later: str, estimate: str) -> None:
+    day = estimate[-2:]
+    text = (
+        "Brazil and South Africa sign mining pact\n\n"
+        f"KAZAN, Oct {day} (Wire) - Brazil and South Africa signed a mining pact on Tuesday, the first "
+        "since the bloc grew in January 2024. Presidents Cyril Ramaphosa and Luiz Inácio Lula da Silva "
+        f"{later}."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+@pytest.mark.parametrize(
+    ("said", "estimate"),
+    [
+        # Kadhimi was prime minister from 2020 to 2022: July 22 was a Wednesday in 2020 and a Friday in
+        # 2022; the lead names both days, and the report was made on the Friday
+        ("said on Friday", "2022-07-22"),
+        ("said", "2020-07-22"),  # only Wednesday named: the year in which the day was a Wednesday
+    ],
+)
+def test_a_yearless_dateline_is_the_day_its_lead_reports_on(said: str, estimate: str) -> None:
+    text = (
+        "Turkey protests to Iraq\n\n"
+        "ANKARA, July 22 (Wire) - Turkey lodged a protest with Iraq over Wednesday's rocket attack on a "
+        f"Turkish base near Mosul, Foreign Minister Mevlüt Çavuşoğlu {said}. He said he had told Iraqi "
+        "Prime Minister Mustafa al-Kadhimi that Ankara expected action."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+def test_a_chronology_items_date_in_bold_dates_its_act_before_a_nearer_year() -> None:
+    text = (
+        "Chile and Peru: a chronology\n\n"
+        "- **9 May 2016** – The Chilean president travels to Lima and apologises to Peru for the shelling "
+        "of Callao in 1880.\n"
+    )
+    apologies = [e for e in _events(text, "c.md") if e.type == "statement"]
+    assert [e.date.edtf if e.date else None for e in apologies] == ["2016-05-09"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "dates"),
+    [
+        # a time after "since" starts a stretch the act came after: Belgrade's ban, with no date of its
+        # own, is the day of the story's other act (one event of the kind and day), never the 1990s
+        ("in the worst crisis between the neighbours since the wars of the 1990s", ["2015-09-24"]),
+        # the act inside the since-clause keeps its date
+        ("the first closure since the two countries restored relations in 1996", ["1996", "2015-09-24"]),
+    ],
+)
+def test_a_time_after_since_is_no_date_of_the_act(tail: str, dates: list[str]) -> None:
+    text = (
+        "Croatia closes border\n\nBELGRADE - Croatia closed its border to Serbian trucks on 24 September "
+        f"2015, hours after Belgrade had banned Croatian goods, {tail}."
+    )
+    found = sorted(
+        e.date.edtf for e in _events(text) if e.date and e.type in ("sanction", "diplomatic_relations")
+    )
+    assert found == dates

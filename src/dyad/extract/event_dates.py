@@ -18,7 +18,8 @@ from dyad.extract.timex_values import add_months, day_value, minus_years, month_
 from dyad.ingest.kind import ISSUER_TITLE
 from dyad.models import Document, Sentence, TimeExpression, TimeValue
 
-_LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}\s*[:–—-]\s")
+# "- 11 November 2013: ...", "- **4 November 2010** – ..." (the date in bold)
+_LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}[*_]{0,2}\s*[:–—-]\s")
 
 _REPORTED = re.compile(
     r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I
@@ -32,9 +33,11 @@ _UNTIL = re.compile(
 
 _VAGUE = ("century", "open")
 
-# "on his first trip since becoming minister in October": the start of a state that the act came after,
-# not the act's date.
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+)?\w+ing\b[^,;:()]*$", re.I)
+# "on his first trip since becoming minister in October", "the worst crisis since the wars of the 1990s":
+# the start of a stretch of time that the act came after, not the act's date.
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:(?:\w+\s+)?\w+ing\b[^,;:()]*|(?:the|its|their|his|her)\s+[^,;:()]{0,50})$", re.I
+)
 
 
 # "Buhari, who arrived on Wednesday, held talks": a clause describing a participant, its date that of
