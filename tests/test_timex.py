@@ -253,6 +253,17 @@ CASES = [
     ("The 8th round of talks marked the 20th anniversary.", dt.date(2022, 8, 9), []),
     ("the first decades of the Cold War; it survived the Cold War", None, []),
     ("During the Cold War, Peru aligned with the US.", None, [("During the Cold War", "1947/1991")]),
+    # a year in a past-perfect clause is of an earlier time: the year-less date after it is the story's
+    (
+        "Chile withdrew the status it had granted Peru in 1996, and on February 16 it raised duties.",
+        dt.date(2019, 3, 1),
+        [("in 1996", "1996"), ("on February 16", "2019-02-16")],
+    ),
+    (
+        "Both had praised the ruling of January 2014, and on March 6 their ministers met in Lima.",
+        dt.date(2015, 2, 20),
+        [("of January 2014", "2014-01"), ("on March 6", "2014-03-06")],
+    ),
 ]
 
 

@@ -611,6 +611,15 @@ _OF_YEAR_AFTER = re.compile(
 _PARAGRAPH_OPENING = re.compile(r"\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom)\s+)?")
 
 
+# "withdrew the status it had granted Pakistan in 1996, and on February 16 it raised duties": a year in a
+# relative clause in the past perfect describes a thing from an earlier time, not the year the story is
+# at (while "Both had praised the ruling of January 2014, and in March they met" goes on in that year)
+_PAST_PERFECT = re.compile(
+    r"(?:\b(?:that|which|who)\s+|[a-z]\s+(?:it|they|he|she|we)\s+)"
+    r"had\s+(?:not\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|ne|t)\b[^,;:.]*$"
+)
+
+
 def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
     """Does the date at ``start`` open the paragraph right after the one whose year ends at ``year_end``?"""
     opening = text.rfind("\n\n", year_end, start)
@@ -666,6 +675,7 @@ def _partial(
         and ctx.year[1] == ctx.year[2]
         and R.near(text, ctx.year[0], c.start, 0)
         and (anchor is None or c.start - ctx.year[0] <= 20)
+        and not _PAST_PERFECT.search(text, max(0, ctx.year[0] - 100), ctx.year[0])
     ):
         y = ctx.year[1]
     elif ctx.year and ctx.year[1] == ctx.year[2] and (of_year := _OF_YEAR_AFTER.match(text, c.end)):
