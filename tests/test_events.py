@@ -537,3 +537,21 @@ def test_a_time_after_since_is_no_date_of_the_act(tail: str, dates: list[str]) -
         e.date.edtf for e in _events(text) if e.date and e.type in ("sanction", "diplomatic_relations")
     )
     assert found == dates
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        # a date in a relative clause in the past perfect describes the plan, and does not carry on
+        ("the fisheries plan he had proposed in Lima in May this year was taking shape", "2016-12-05"),
+        ("he proposed a fisheries plan in Lima in May this year", "2016-05"),  # the story's own time
+    ],
+)
+def test_a_date_of_a_past_perfect_relative_clause_does_not_carry(first: str, date: str) -> None:
+    text = (
+        "Chile and Peru sign agreements\n\n"
+        f"SANTIAGO, 5 December 2016 (Wire) - Chile's president said {first}. Twelve agreements were signed "
+        "by Chile and Peru, covering energy and fisheries."
+    )
+    signed = [e for e in _events(text) if e.type == "agreement" and e.source.text.startswith("Twelve")]
+    assert [e.date.edtf if e.date else None for e in signed] == [date]

@@ -253,6 +253,17 @@ CASES = [
     ("The 8th round of talks marked the 20th anniversary.", dt.date(2022, 8, 9), []),
     ("the first decades of the Cold War; it survived the Cold War", None, []),
     ("During the Cold War, Peru aligned with the US.", None, [("During the Cold War", "1947/1991")]),
+    # a month with the year before or after the story's is one expression, of that year
+    (
+        "The border was closed in May last year and will reopen in March next year.",
+        dt.date(2012, 4, 24),
+        [("in May last year", "2011-05"), ("in March next year", "2013-03")],
+    ),
+    (
+        "In May, last year's talks failed.",
+        dt.date(2012, 4, 24),
+        [("In May", "2012-05"), ("last year", "2011")],
+    ),
     # a year in a past-perfect clause is of an earlier time: the year-less date after it is the story's
     (
         "Chile withdrew the status it had granted Peru in 1996, and on February 16 it raised duties.",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.extract.predicates import governs, phrase_of, word_at
+from dyad.extract.timex import in_anterior_clause
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
 from dyad.ingest.kind import ISSUER_TITLE
@@ -128,14 +129,11 @@ def _names_a_thing(text: str, timex: TimeExpression) -> bool:
     )
 
 
-# "... said the operation had been halted in March 2023": a past perfect tells what came before the time
-# the story is at; its date does not carry on.
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|ne|t)\b[^,;:.]*$", re.I)
-
-
 def _anterior(text: str, timex: TimeExpression) -> bool:
-    """Is ``timex`` the date of an act in the past perfect?"""
-    return _PAST_PERFECT.search(text[max(0, timex.start - 100) : timex.start]) is not None
+    """Is ``timex`` the date of a relative clause in the past perfect ("the plan he had proposed in Sochi
+    in May this year")? It describes a thing from before the time the story is at, and does not carry to
+    the sentences after it."""
+    return in_anterior_clause(text, timex.start)
 
 
 def _dates_the_anniversary(sentence: Sentence, hit: Span, timex: TimeExpression, mark: int) -> bool:
@@ -281,7 +279,13 @@ def event_date(
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
-    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE and not _names_a_thing(doc.text, t)]
+    carried = [
+        t
+        for t in prev_timex
+        if t.value.granularity not in _VAGUE
+        and not _names_a_thing(doc.text, t)
+        and not _anterior(doc.text, t)
+    ]
     if chosen is not None:
         start_of = chosen.value.start
         gap = sentence.text[chosen.end - sentence.start : hit.start]

@@ -620,6 +620,12 @@ _PAST_PERFECT = re.compile(
 )
 
 
+def in_anterior_clause(text: str, start: int) -> bool:
+    """Is the time expression at ``start`` in a relative clause in the past perfect ("the status it had
+    granted Pakistan in 1996", "the plan that had been proposed in May")?"""
+    return _PAST_PERFECT.search(text, max(0, start - 100), start) is not None
+
+
 def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
     """Does the date at ``start`` open the paragraph right after the one whose year ends at ``year_end``?"""
     opening = text.rfind("\n\n", year_end, start)
@@ -675,7 +681,7 @@ def _partial(
         and ctx.year[1] == ctx.year[2]
         and R.near(text, ctx.year[0], c.start, 0)
         and (anchor is None or c.start - ctx.year[0] <= 20)
-        and not _PAST_PERFECT.search(text, max(0, ctx.year[0] - 100), ctx.year[0])
+        and not in_anterior_clause(text, ctx.year[0])
     ):
         y = ctx.year[1]
     elif ctx.year and ctx.year[1] == ctx.year[2] and (of_year := _OF_YEAR_AFTER.match(text, c.end)):
@@ -810,6 +816,7 @@ def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
 
 
 _OF_YEAR = re.compile(r"(?i)^(?:of\s+)?(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year$")
+_OF_THIS_YEAR = re.compile(r"(?i)^(?:of\s+)?(?:last|this|next)\s+year$")
 
 
 def _in_one_month(value: TimeValue) -> bool:
@@ -837,7 +844,8 @@ def _in_year(value: TimeValue, year: int) -> TimeValue | None:
 
 def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
     """ "in July of that year", "on 3 September of the same year" is one month or day, of the year the
-    text spoke of before it (not the anchor's)."""
+    text spoke of before it (not the anchor's); "in May last year", "in March of next year" one month of
+    the year before or after the story's."""
     out: list[TimeExpression] = []
     for t in found:
         month = out[-1] if out else None
@@ -864,5 +872,16 @@ def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 if value is not None:
                     out[-1] = TimeExpression(text[month.start : t.end], month.start, t.end, value)
                     continue
+        if (
+            month is not None
+            and _in_one_month(month.value)
+            and t.start - month.end <= 1
+            and _OF_THIS_YEAR.match(t.text)
+            and t.value.start
+            and (value := _in_year(month.value, t.value.start.year)) is not None
+        ):
+            # "in May last year": May of the year before the story's, one expression
+            out[-1] = TimeExpression(text[month.start : t.end], month.start, t.end, value)
+            continue
         out.append(t)
     return out
