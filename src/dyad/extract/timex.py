@@ -582,10 +582,19 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
         if ctx.month and R.near(text, ctx.month[0], c.start, 2):
             return month_value(*add_months(ctx.month[1], ctx.month[2], k), "relative")
         return None
-    if not (ctx.day and R.near(text, ctx.day[0], c.start, 2)):
-        if unit == "day" and ctx.month and R.near(text, ctx.month[0], c.start, 2):
+    # "... left Mali on 15 August 2022. // On the same day, X wrote ...": the day the paragraph before
+    # ended on
+    same_day = unit == "day" and k == 0 and ctx.day is not None and ctx.day[0] == ctx.last
+    if not (
+        ctx.day
+        and (
+            R.near(text, ctx.day[0], c.start, 2)
+            or (same_day and _first_of_next_paragraph(text, ctx.day[0], c.start))
+        )
+    ):
+        if unit == "day" and ctx.month and _latest_in_paragraph(text, ctx, ctx.month[0], c.start):
             # "In late June 2022 a jet crossed the border. ... apologised a day later": the day after
-            # some day of that month
+            # some day of that month, the latest date of the paragraph
             first = _D(ctx.month[1], ctx.month[2], 1)
             last = _D(ctx.month[1], ctx.month[2], last_day(ctx.month[1], ctx.month[2]))
             return span_value(first + _DAYS(k), last + _DAYS(k), "relative")
@@ -634,6 +643,12 @@ def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
         and "\n\n" not in text[year_end:opening]
         and bool(_PARAGRAPH_OPENING.fullmatch(text, opening, start))
     )
+
+
+def _latest_in_paragraph(text: str, ctx: _Context, end: int, start: int) -> bool:
+    """Is the date ending at ``end`` the latest read, two sentences before ``start`` or earlier in its
+    paragraph?"""
+    return R.near(text, end, start, 2) or (end == ctx.last and "\n\n" not in text[end:start])
 
 
 def _first_of_next_paragraph(text: str, year_end: int, start: int) -> bool:
