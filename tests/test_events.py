@@ -555,3 +555,23 @@ def test_a_date_of_a_past_perfect_relative_clause_does_not_carry(first: str, dat
     )
     signed = [e for e in _events(text) if e.type == "agreement" and e.source.text.startswith("Twelve")]
     assert [e.date.edtf if e.date else None for e in signed] == [date]
+
+
+@pytest.mark.parametrize(
+    ("host", "date"),
+    [
+        # Boluarte has been president since December 2022: the act is not of the March 2011 the sentence
+        # before ended on, but of its Monday
+        ("Peruvian President Dina Boluarte", "2024-04-22"),
+        ("then-President Alan García", "2011-03"),  # a holder named as of then says nothing against it
+        ("Peru's trade minister", "2011-03"),  # no head of state or government named
+    ],
+)
+def test_a_date_carried_over_is_none_at_which_a_titled_head_was_out_of_office(host: str, date: str) -> None:
+    text = (
+        "Boric in Lima\n\nLIMA, 24 April 2024 (Wire) - On Monday Chilean President Gabriel Boric landed in "
+        "Lima for his first visit to Peru in years; the last one by a Chilean president dates from March "
+        f"2011. He was received at the airport by {host}."
+    )
+    received = [e for e in _events(text) if e.source.text.startswith("He was received")]
+    assert [e.date.edtf if e.date else None for e in received] == [date]

@@ -276,10 +276,10 @@ _TITLED = (
     ("foreign_minister", re.compile(r"\b(?:Foreign\s+(?:Minister|Secretary)|Secretary\s+of\s+State)\s+$")),
     ("head_of_state", re.compile(r"\b(?:President|King|Queen|Emir|Emperor|Sultan)\s+$")),
 )
-_FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:[A-Z]\w+\s+){0,2}$", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s*(?:[A-Z]\w+\s+){0,2}$", re.I)
 
 
-def _offices_named(text: str, mentions: list[Mention], k: Knowledge) -> dict[str, set[str]]:
+def offices_named(text: str, mentions: list[Mention], k: Knowledge) -> dict[str, set[str]]:
     """Each office-holder the text names with known terms, with the offices its titles give them (empty:
     any of their offices); one it names as a former holder ("former President X") is left out."""
     named: dict[str, set[str]] = {}
@@ -305,7 +305,7 @@ def _years_in_office(
     office its title gives them, when it gives one; a predecessor it recalls does not rule out the year
     of the others); None when it names none whose terms are known, or none of them held office in any
     of those years."""
-    people = _offices_named(text, mentions, k)
+    people = offices_named(text, mentions, k)
     serving: dict[int, int] = {}
     for year in years:
         day = _on(year, month_no, day_no)
