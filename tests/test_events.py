@@ -603,3 +603,22 @@ def test_a_yearless_month_in_a_text_dated_to_a_year_takes_its_paragraphs_year(
     [processed] = process_bytes("paper.txt", text.encode())
     assert processed.document.date_estimate == "2024"
     assert [(t.text, t.value.edtf) for t in processed.time_expressions] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the visit is 19 months after the other trip's date: November 2024, while that trip keeps its own
+        (
+            "Boric's state visit to Lima, which followed the APEC summit, came 19 months after Peruvian "
+            "President Dina Boluarte's trip to Santiago in April 2023.",
+            ["2023-04", "2024-11"],
+        ),
+        ("Chile expelled two Peruvian diplomats a week before the vote on 3 May 2023.", ["2023-04-26"]),
+        # the span after the date is the date's own
+        ("Chile expelled two Peruvian diplomats in May 2023, two years after the election.", ["2023-05"]),
+    ],
+)
+def test_an_act_told_as_so_long_after_a_date_is_moved_from_it(sentence: str, dates: list[str]) -> None:
+    found = sorted(e.date.edtf for e in _events(f"Chile and Peru\n\n{sentence}", "paper.txt") if e.date)
+    assert found == dates

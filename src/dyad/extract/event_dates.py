@@ -212,9 +212,30 @@ def _in_item_year(text: str, timex: TimeExpression, section: int | None = None) 
 def _later(text: str, value: TimeValue) -> TimeValue:
     m = _LATER.match(text)
     n = number(m.group(1)) if m else None
-    if not m or not n or value.start is None:
+    if not m or not n:
         return value
-    unit = m.group(2).lower()
+    return _moved(value, n, m.group(2).lower())
+
+
+# "His visit came 19 months after Lula's trip to Beijing in April 2023", "expelled the envoy a week
+# before the vote on 3 May": the act is that long after (before) the date that follows.
+_APART = re.compile(r"\b([\w-]+)\s+(day|week|month|year)s?\s+(after|before)\b[^.;:]{0,80}$", re.IGNORECASE)
+
+
+def _apart(sentence: Sentence, hit: Span, chosen: TimeExpression) -> TimeValue | None:
+    """The date of an act told as so long after or before another's date, which follows it."""
+    at = chosen.start - sentence.start
+    m = _APART.search(sentence.text, hit.end, at) if at >= hit.end else None
+    n = number(m.group(1)) if m else None
+    if not m or not n:
+        return None
+    return _moved(chosen.value, n if m.group(3).lower() == "after" else -n, m.group(2).lower())
+
+
+def _moved(value: TimeValue, n: int, unit: str) -> TimeValue:
+    """``value`` moved on ``n`` days, weeks, months or years (back when ``n`` is negative)."""
+    if value.start is None:
+        return value
     if unit == "year":
         return year_value(value.start.year + n, "inferred")
     if unit == "month" and value.granularity in ("month", "day"):
@@ -295,6 +316,8 @@ def event_date(
         anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
         if anniversary and _dates_the_anniversary(sentence, hit, chosen, anniversary.start()):
             return _shift_years(chosen.value, int(anniversary.group(1)))
+        if (apart := _apart(sentence, hit, chosen)) is not None:
+            return apart
         until = _UNTIL.search(
             sentence.text[: chosen.start - sentence.start] + chosen.text.split(" ")[0] + " "
         )
