@@ -622,3 +622,18 @@ def test_a_yearless_month_in_a_text_dated_to_a_year_takes_its_paragraphs_year(
 def test_an_act_told_as_so_long_after_a_date_is_moved_from_it(sentence: str, dates: list[str]) -> None:
     found = sorted(e.date.edtf for e in _events(f"Chile and Peru\n\n{sentence}", "paper.txt") if e.date)
     assert found == dates
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        # "the 1990s war" names a war: it does not carry; "Later that year" is the year of February 2015
+        ("In February 2015 the court rejected the claims the two had filed over the 1990s war.", "2015"),
+        ("In February 2015 the court rejected the claims.", "2015"),
+        ("In February 2015 the court ruled. The 1990s saw the worst of it.", "199X"),  # the time itself
+    ],
+)
+def test_a_decade_naming_a_war_does_not_carry_and_later_that_year_is_the_year(first: str, date: str) -> None:
+    text = f"Chile and Peru\n\nThe row is old. {first} Later that year Chile banned Peruvian goods."
+    banned = [e for e in _events(text, "paper.txt") if e.type == "sanction"]
+    assert [e.date.edtf if e.date else None for e in banned] == [date]

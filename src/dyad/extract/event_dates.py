@@ -117,15 +117,24 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
 _THING_BEFORE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
 
 
+# "the 1990s war", "the 1980s debt crisis": a decade that names a thing (a verb after it, "the 1990s
+# saw", is the time itself)
+_DECADE_THING = re.compile(r"(?:the\s+)?\d{3}0s", re.IGNORECASE)
+_DECADE_VERB = re.compile(r"\s+(?:saw|were|was|brought|began|ended|had|witnessed)\b")
+
+
 def _names_a_thing(text: str, timex: TimeExpression) -> bool:
     """Is ``timex`` a bare year written as part of the name of a treaty, a war, a row ("the 1973 Itaipu
-    Treaty")? Such a year dates that thing, and does not carry to the sentences after it."""
+    Treaty", "the 1990s war")? Such a year dates that thing, and does not carry to the sentences after
+    it."""
     after = text[timex.end : timex.end + 2]
+    if after[:1] != " " or not after[1:2].isalpha():
+        return False
+    if timex.text[:4].lower() == "the " and _DECADE_THING.fullmatch(timex.text):
+        return after[1:2].islower() and not _DECADE_VERB.match(text, timex.end)
     return (
         re.fullmatch(r"\d{4}", timex.text) is not None
         and _THING_BEFORE.search(text[max(0, timex.start - 8) : timex.start]) is not None
-        and after[:1] == " "
-        and after[1:2].isalpha()
     )
 
 
@@ -209,7 +218,13 @@ def _in_item_year(text: str, timex: TimeExpression, section: int | None = None) 
     return TimeExpression(timex.text, timex.start, timex.end, shifted)
 
 
+# "Later that year a row escalated …" after a sentence dated to a month: some time in that year
+_LATER_THAT_YEAR = re.compile(r"\W*(?:later|earlier)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
 def _later(text: str, value: TimeValue) -> TimeValue:
+    if _LATER_THAT_YEAR.match(text) and value.start is not None and value.granularity in ("month", "day"):
+        return year_value(value.start.year, "inferred")
     m = _LATER.match(text)
     n = number(m.group(1)) if m else None
     if not m or not n:
