@@ -637,3 +637,20 @@ def test_a_decade_naming_a_war_does_not_carry_and_later_that_year_is_the_year(fi
     text = f"Chile and Peru\n\nThe row is old. {first} Later that year Chile banned Peruvian goods."
     banned = [e for e in _events(text, "paper.txt") if e.type == "sanction"]
     assert [e.date.edtf if e.date else None for e in banned] == [date]
+
+
+@pytest.mark.parametrize(
+    ("when", "date"),
+    [
+        ("on Monday ordered", "2023-01-23"),  # the order's own day, not the deadline it sets
+        ("ordered", "2023-02-07"),  # the deadline is the only date the sentence gives
+    ],
+)
+def test_a_deadline_yields_to_the_acts_own_date(when: str, date: str) -> None:
+    text = (
+        "Chile expels envoy\n\nSANTIAGO, 25 January 2023 (Wire) - The news agency reported it. Chile "
+        f"{when} Peru's ambassador, Ana Ruiz, to leave the country by 7 February, saying it was downgrading "
+        "relations with Lima."
+    )
+    dated = [e.date.edtf for e in _events(text) if e.date and "7 February" in e.source.text]
+    assert dated == [date]

@@ -108,6 +108,8 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
         after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
         if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():
             penalty += 500  # "the 1915 massacres": a year naming another event, not this one's date
+        if re.match(r"(?i)by\s", t.text) or re.search(r"(?i)\bby\s+$", before):
+            penalty += 500  # "ordered the ambassador on Monday to leave by 7 February": a deadline
         usable.append((distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
 
