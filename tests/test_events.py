@@ -654,3 +654,23 @@ def test_a_deadline_yields_to_the_acts_own_date(when: str, date: str) -> None:
     )
     dated = [e.date.edtf for e in _events(text) if e.date and "7 February" in e.source.text]
     assert dated == [date]
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        # an issuer's record of its day: its undated acts are of that day, however many past dates it recalls
+        ("Joint Statement by the Presidents of Chile and Peru", "2025-01-07"),
+        ("Chile and Peru: fifty years of ties", None),  # a page of many years: no occasion to date them by
+    ],
+)
+def test_an_issuers_statement_recalling_past_dates_still_dates_its_acts(title: str, date: str | None) -> None:
+    text = (
+        f"# {title}\n\n**Lima, 7 January 2025**\n\n"
+        "1. The Presidents recalled the border treaty of 3 June 1929, the fisheries accord of 4 May 1998 "
+        "and the trade pact of 2 March 2009, and the ruling of 27 January 2014.\n\n"
+        "2. The Presidents witnessed the signing of a Chile–Peru agreement on fisheries.\n"
+    )
+    [processed] = process_bytes("statement.md", text.encode())
+    signed = [e for e in processed.events if e.type == "agreement" and "witnessed" in e.source.text]
+    assert [e.date.edtf if e.date else None for e in signed] == [date]

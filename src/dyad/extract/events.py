@@ -43,6 +43,7 @@ from dyad.extract.quantities import find_quantities
 from dyad.extract.timex import opens_chronology_line
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import year_value
+from dyad.ingest.kind import ISSUER_TITLE
 from dyad.knowledge import Knowledge, Trigger
 from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
 
@@ -857,7 +858,8 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     if not stated:  # an estimate from the body's dates is not sure enough to date every undated act
         return None
     years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
-    if years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
+    issuers = bool(doc.title and ISSUER_TITLE.search(doc.title))  # the record of its day, whatever it recalls
+    if not issuers and years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
         return None
     return occasion_days(
         doc, TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
