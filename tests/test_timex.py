@@ -264,6 +264,11 @@ CASES = [
         None,
         [("on 15 August 2022", "2022-08-15"), ("in 2023", "2023")],
     ),
+    (
+        "The troops left Chile on 15 August 2022. Talks stalled.\n\nOn the same day, Peru wrote.",
+        None,
+        [("on 15 August 2022", "2022-08-15")],
+    ),
     # "a day later" after a month with no day, the latest date of its paragraph; not across paragraphs
     (
         "In June 2022 a jet crossed the border. Jets were scrambled. Villagers were angry. Chile apologised "

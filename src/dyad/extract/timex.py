@@ -582,9 +582,15 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
         if ctx.month and R.near(text, ctx.month[0], c.start, 2):
             return month_value(*add_months(ctx.month[1], ctx.month[2], k), "relative")
         return None
-    # "... left Mali on 15 August 2022. // On the same day, X wrote ...": the day the paragraph before
-    # ended on
-    same_day = unit == "day" and k == 0 and ctx.day is not None and ctx.day[0] == ctx.last
+    # "... left Mali on 15 August 2022. // On the same day, X wrote ...": the day the last sentence of
+    # the paragraph before gave
+    same_day = (
+        unit == "day"
+        and k == 0
+        and ctx.day is not None
+        and ctx.day[0] == ctx.last
+        and R.near(text, ctx.day[0], max(ctx.day[0], text.find("\n\n", ctx.day[0])), 0)
+    )
     if not (
         ctx.day
         and (
