@@ -578,34 +578,6 @@ def test_a_date_carried_over_is_none_at_which_a_titled_head_was_out_of_office(ho
 
 
 @pytest.mark.parametrize(
-    ("second", "expected"),
-    [
-        # a text dated only to a year: a year-less month takes the year its paragraph was just speaking of
-        (
-            "They had agreed to the scheme at a meeting of their foreign ministers in February.",
-            [("In March 2024", "2024-03"), ("in February", "2024-02")],
-        ),
-        # three sentences on, the year is too far back to be meant
-        (
-            "Aid agencies praised the scheme. Critics doubted it. Their foreign ministers met again in "
-            "February.",
-            [("In March 2024", "2024-03")],
-        ),
-    ],
-)
-def test_a_yearless_month_in_a_text_dated_to_a_year_takes_its_paragraphs_year(
-    second: str, expected: list[tuple[str, str]]
-) -> None:
-    text = (
-        "Relief across the Andes\n\nChile and Peru have long argued over their border.\n\n"
-        f"In March 2024 the first Chilean relief convoy crossed into Peru. {second}"
-    )
-    [processed] = process_bytes("paper.txt", text.encode())
-    assert processed.document.date_estimate == "2024"
-    assert [(t.text, t.value.edtf) for t in processed.time_expressions] == expected
-
-
-@pytest.mark.parametrize(
     ("sentence", "dates"),
     [
         # the visit is 19 months after the other trip's date: November 2024, while that trip keeps its own

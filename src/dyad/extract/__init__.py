@@ -141,9 +141,7 @@ def _relative_expressions(text: str, reference: TimeValue, kind: str = "news") -
     if reference.granularity == "day" and reference.start:
         return find_time_expressions(text, anchor=reference.start, narrative=narrative)
     if reference.granularity not in ("month", "interval") or not (reference.start and reference.end):
-        # a year is too coarse to resolve days and weeks against; a year-less date still takes the year
-        # its paragraph speaks of ("In March 2024 … at a meeting in February")
-        return find_time_expressions(text, narrative=narrative)
+        return find_time_expressions(text)  # a year is too coarse to resolve days and weeks against
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
     for t in find_time_expressions(text, anchor=middle, narrative=narrative):
