@@ -464,3 +464,185 @@ def test_a_planned_act_does_not_stand_for_the_headlines_act() -> None:
     [processed] = process_bytes("page.txt", text.encode())
     ruptures = [e for e in processed.events if e.type == "diplomatic_relations" and e.status == "occurred"]
     assert [e.date.edtf if e.date else None for e in ruptures] == ["2019-02-17/2019-02-23"]
+
+
+@pytest.mark.parametrize(
+    ("later", "estimate"),
+    [
+        # "last year" beside another edition's city (Johannesburg, 2023) does not place the Kazan summit
+        # of October 2024; the dateline gives the day within the summit's week
+        ("last met at the BRICS summit in Johannesburg last year", "2024-10-22"),
+        # "next week" beside this summit's own city places the story the week before it
+        ("will meet again at the BRICS summit in Kazan next week", "2024-10-15"),
+    ],
+)
+def test_a_shift_beside_another_editions_city_does_not_place_the_summit(later: str, estimate: str) -> None:
+    day = estimate[-2:]
+    text = (
+        "Brazil and South Africa sign mining pact\n\n"
+        f"KAZAN, Oct {day} (Wire) - Brazil and South Africa signed a mining pact on Tuesday, the first "
+        "since the bloc grew in January 2024. Presidents Cyril Ramaphosa and Luiz Inácio Lula da Silva "
+        f"{later}."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+@pytest.mark.parametrize(
+    ("said", "estimate"),
+    [
+        # Kadhimi was prime minister from 2020 to 2022: July 22 was a Wednesday in 2020 and a Friday in
+        # 2022; the lead names both days, and the report was made on the Friday
+        ("said on Friday", "2022-07-22"),
+        ("said", "2020-07-22"),  # only Wednesday named: the year in which the day was a Wednesday
+    ],
+)
+def test_a_yearless_dateline_is_the_day_its_lead_reports_on(said: str, estimate: str) -> None:
+    text = (
+        "Turkey protests to Iraq\n\n"
+        "ANKARA, July 22 (Wire) - Turkey lodged a protest with Iraq over Wednesday's rocket attack on a "
+        f"Turkish base near Mosul, Foreign Minister Mevlüt Çavuşoğlu {said}. He said he had told Iraqi "
+        "Prime Minister Mustafa al-Kadhimi that Ankara expected action."
+    )
+    [processed] = process_bytes("wire.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+def test_a_chronology_items_date_in_bold_dates_its_act_before_a_nearer_year() -> None:
+    text = (
+        "Chile and Peru: a chronology\n\n"
+        "- **9 May 2016** – The Chilean president travels to Lima and apologises to Peru for the shelling "
+        "of Callao in 1880.\n"
+    )
+    apologies = [e for e in _events(text, "c.md") if e.type == "statement"]
+    assert [e.date.edtf if e.date else None for e in apologies] == ["2016-05-09"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "dates"),
+    [
+        # a time after "since" starts a stretch the act came after: Belgrade's ban, with no date of its
+        # own, is the day of the story's other act (one event of the kind and day), never the 1990s
+        ("in the worst crisis between the neighbours since the wars of the 1990s", ["2015-09-24"]),
+        # the act inside the since-clause keeps its date
+        ("the first closure since the two countries restored relations in 1996", ["1996", "2015-09-24"]),
+    ],
+)
+def test_a_time_after_since_is_no_date_of_the_act(tail: str, dates: list[str]) -> None:
+    text = (
+        "Croatia closes border\n\nBELGRADE - Croatia closed its border to Serbian trucks on 24 September "
+        f"2015, hours after Belgrade had banned Croatian goods, {tail}."
+    )
+    found = sorted(
+        e.date.edtf for e in _events(text) if e.date and e.type in ("sanction", "diplomatic_relations")
+    )
+    assert found == dates
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        # a date in a relative clause in the past perfect describes the plan, and does not carry on
+        ("the fisheries plan he had proposed in Lima in May this year was taking shape", "2016-12-05"),
+        ("he proposed a fisheries plan in Lima in May this year", "2016-05"),  # the story's own time
+    ],
+)
+def test_a_date_of_a_past_perfect_relative_clause_does_not_carry(first: str, date: str) -> None:
+    text = (
+        "Chile and Peru sign agreements\n\n"
+        f"SANTIAGO, 5 December 2016 (Wire) - Chile's president said {first}. Twelve agreements were signed "
+        "by Chile and Peru, covering energy and fisheries."
+    )
+    signed = [e for e in _events(text) if e.type == "agreement" and e.source.text.startswith("Twelve")]
+    assert [e.date.edtf if e.date else None for e in signed] == [date]
+
+
+@pytest.mark.parametrize(
+    ("host", "date"),
+    [
+        # Boluarte has been president since December 2022: the act is not of the March 2011 the sentence
+        # before ended on, but of its Monday
+        ("Peruvian President Dina Boluarte", "2024-04-22"),
+        ("then-President Alan García", "2011-03"),  # a holder named as of then says nothing against it
+        ("Peru's trade minister", "2011-03"),  # no head of state or government named
+    ],
+)
+def test_a_date_carried_over_is_none_at_which_a_titled_head_was_out_of_office(host: str, date: str) -> None:
+    text = (
+        "Boric in Lima\n\nLIMA, 24 April 2024 (Wire) - On Monday Chilean President Gabriel Boric landed in "
+        "Lima for his first visit to Peru in years; the last one by a Chilean president dates from March "
+        f"2011. He was received at the airport by {host}."
+    )
+    received = [e for e in _events(text) if e.source.text.startswith("He was received")]
+    assert [e.date.edtf if e.date else None for e in received] == [date]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the visit is 19 months after the other trip's date: November 2024, while that trip keeps its own
+        (
+            "Boric's state visit to Lima, which followed the APEC summit, came 19 months after Peruvian "
+            "President Dina Boluarte's trip to Santiago in April 2023.",
+            ["2023-04", "2024-11"],
+        ),
+        ("Chile expelled two Peruvian diplomats a week before the vote on 3 May 2023.", ["2023-04-26"]),
+        # the span after the date is the date's own
+        ("Chile expelled two Peruvian diplomats in May 2023, two years after the election.", ["2023-05"]),
+    ],
+)
+def test_an_act_told_as_so_long_after_a_date_is_moved_from_it(sentence: str, dates: list[str]) -> None:
+    found = sorted(e.date.edtf for e in _events(f"Chile and Peru\n\n{sentence}", "paper.txt") if e.date)
+    assert found == dates
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        # "the 1990s war" names a war: it does not carry; "Later that year" is the year of February 2015
+        ("In February 2015 the court rejected the claims the two had filed over the 1990s war.", "2015"),
+        ("In February 2015 the court rejected the claims.", "2015"),
+        ("In February 2015 the court ruled. The 1990s saw the worst of it.", "199X"),  # the time itself
+    ],
+)
+def test_a_decade_naming_a_war_does_not_carry_and_later_that_year_is_the_year(first: str, date: str) -> None:
+    text = f"Chile and Peru\n\nThe row is old. {first} Later that year Chile banned Peruvian goods."
+    banned = [e for e in _events(text, "paper.txt") if e.type == "sanction"]
+    assert [e.date.edtf if e.date else None for e in banned] == [date]
+
+
+@pytest.mark.parametrize(
+    ("when", "date"),
+    [
+        ("on Monday ordered", "2023-01-23"),  # the order's own day, not the deadline it sets
+        ("ordered", "2023-02-07"),  # the deadline is the only date the sentence gives
+    ],
+)
+def test_a_deadline_yields_to_the_acts_own_date(when: str, date: str) -> None:
+    text = (
+        "Chile expels envoy\n\nSANTIAGO, 25 January 2023 (Wire) - The news agency reported it. Chile "
+        f"{when} Peru's ambassador, Ana Ruiz, to leave the country by 7 February, saying it was downgrading "
+        "relations with Lima."
+    )
+    dated = [e.date.edtf for e in _events(text) if e.date and "7 February" in e.source.text]
+    assert dated == [date]
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        # an issuer's record of its day: its undated acts are of that day, however many past dates it recalls
+        ("Joint Statement by the Presidents of Chile and Peru", "2025-01-07"),
+        ("Chile and Peru: fifty years of ties", None),  # a page of many years: no occasion to date them by
+    ],
+)
+def test_an_issuers_statement_recalling_past_dates_still_dates_its_acts(title: str, date: str | None) -> None:
+    text = (
+        f"# {title}\n\n**Lima, 7 January 2025**\n\n"
+        "1. The Presidents recalled the border treaty of 3 June 1929, the fisheries accord of 4 May 1998 "
+        "and the trade pact of 2 March 2009, and the ruling of 27 January 2014.\n\n"
+        "2. The Presidents witnessed the signing of a Chile–Peru agreement on fisheries.\n"
+    )
+    [processed] = process_bytes("statement.md", text.encode())
+    signed = [e for e in processed.events if e.type == "agreement" and "witnessed" in e.source.text]
+    assert [e.date.edtf if e.date else None for e in signed] == [date]

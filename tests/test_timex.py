@@ -253,6 +253,56 @@ CASES = [
     ("The 8th round of talks marked the 20th anniversary.", dt.date(2022, 8, 9), []),
     ("the first decades of the Cold War; it survived the Cold War", None, []),
     ("During the Cold War, Peru aligned with the US.", None, [("During the Cold War", "1947/1991")]),
+    # "the same day" opening a paragraph is the day the paragraph before ended on, not after another date
+    (
+        "The troops left Chile on 15 August 2022.\n\nOn the same day, Peru wrote to the council.",
+        None,
+        [("on 15 August 2022", "2022-08-15"), ("On the same day", "2022-08-15")],
+    ),
+    (
+        "The troops left Chile on 15 August 2022.\n\nThey met in 2023. On the same day, Peru wrote.",
+        None,
+        [("on 15 August 2022", "2022-08-15"), ("in 2023", "2023")],
+    ),
+    (
+        "The troops left Chile on 15 August 2022. Talks stalled.\n\nOn the same day, Peru wrote.",
+        None,
+        [("on 15 August 2022", "2022-08-15")],
+    ),
+    # "a day later" after a month with no day, the latest date of its paragraph; not across paragraphs
+    (
+        "In June 2022 a jet crossed the border. Jets were scrambled. Villagers were angry. Chile apologised "
+        "a day later.",
+        None,
+        [("In June 2022", "2022-06"), ("a day later", "2022-06-02/2022-07-01")],
+    ),
+    (
+        "In June 2022 a jet crossed the border. Jets were scrambled.\n\nChile apologised a day later.",
+        None,
+        [("In June 2022", "2022-06")],
+    ),
+    # a month with the year before or after the story's is one expression, of that year
+    (
+        "The border was closed in May last year and will reopen in March next year.",
+        dt.date(2012, 4, 24),
+        [("in May last year", "2011-05"), ("in March next year", "2013-03")],
+    ),
+    (
+        "In May, last year's talks failed.",
+        dt.date(2012, 4, 24),
+        [("In May", "2012-05"), ("last year", "2011")],
+    ),
+    # a year in a past-perfect clause is of an earlier time: the year-less date after it is the story's
+    (
+        "Chile withdrew the status it had granted Peru in 1996, and on February 16 it raised duties.",
+        dt.date(2019, 3, 1),
+        [("in 1996", "1996"), ("on February 16", "2019-02-16")],
+    ),
+    (
+        "Both had praised the ruling of January 2014, and on March 6 their ministers met in Lima.",
+        dt.date(2015, 2, 20),
+        [("of January 2014", "2014-01"), ("on March 6", "2014-03-06")],
+    ),
 ]
 
 

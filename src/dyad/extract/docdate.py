@@ -26,6 +26,7 @@ _ATTRIBUTION = re.compile(
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
 _YEARS_LATER = 3  # how many years after the latest year a text names its yearless dateline may be
 HEADING = 300  # characters at the top of a text where a date is the document's own
+_SUMMIT_WEEK = dt.timedelta(days=7)  # how far from a summit's days the dateline of a story about it may be
 
 
 def _summit_score(
@@ -108,12 +109,27 @@ _SHIFT = re.compile(
 _SAME_AS = {"the previous": "last", "the following": "next"}
 
 
-def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention]) -> TimeValue | None:
+def _other_edition(summit: Summit, window: str, k: Knowledge) -> bool:
+    """Does ``window`` place its forum in the city of another edition and not in this one's ("spoke at a
+    BRICS gathering in Johannesburg last year" in a story of the Kazan summit)?"""
+    lowered = window.lower()
+
+    def named(city: str) -> bool:
+        return bool(city) and re.search(rf"\b{re.escape(city.lower())}\b", lowered) is not None
+
+    return not named(summit.city) and any(
+        s.forum == summit.forum and s.city != summit.city and named(s.city) for s in k.summits
+    )
+
+
+def _relative_to_summit(summit: Summit, text: str, mentions: list[Mention], k: Knowledge) -> TimeValue | None:
     """The story's date when it places the summit relative to itself, at the precision that allows."""
     for m in mentions:
         if not m.attrs.get("forum") or m.attrs["forum"] != summit.forum:
             continue
         window = text[max(0, m.start - 80) : m.end + 80]
+        if _other_edition(summit, window, k):
+            continue  # "last year" of another edition, not of this one
         shift = _SHIFT.search(window)
         if not shift:
             continue
@@ -206,10 +222,12 @@ def estimate_document_date(
     latest_year = max(years) if years else None
     summit = _summit(doc, mentions, k, latest_year)
     if summit is not None:
-        relative = _relative_to_summit(summit, doc.text, mentions)
+        relative = _relative_to_summit(summit, doc.text, mentions, k)
         if relative is not None:
             return _dateline_day(doc.text, relative) or relative
-        return day_value(_news_day(summit, doc.text), "inferred")
+        # "NEW DELHI, Oct 22 (Wire) -" in a story of a summit that opened that day: the dateline's day
+        around = span_value(summit.start - _SUMMIT_WEEK, summit.end + _SUMMIT_WEEK, "inferred")
+        return _dateline_day(doc.text, around) or day_value(_news_day(summit, doc.text), "inferred")
     heading = [
         t.value.start
         for t in explicit
@@ -258,10 +276,10 @@ _TITLED = (
     ("foreign_minister", re.compile(r"\b(?:Foreign\s+(?:Minister|Secretary)|Secretary\s+of\s+State)\s+$")),
     ("head_of_state", re.compile(r"\b(?:President|King|Queen|Emir|Emperor|Sultan)\s+$")),
 )
-_FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:[A-Z]\w+\s+){0,2}$", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s*(?:[A-Z]\w+\s+){0,2}$", re.I)
 
 
-def _offices_named(text: str, mentions: list[Mention], k: Knowledge) -> dict[str, set[str]]:
+def offices_named(text: str, mentions: list[Mention], k: Knowledge) -> dict[str, set[str]]:
     """Each office-holder the text names with known terms, with the offices its titles give them (empty:
     any of their offices); one it names as a former holder ("former President X") is left out."""
     named: dict[str, set[str]] = {}
@@ -287,7 +305,7 @@ def _years_in_office(
     office its title gives them, when it gives one; a predecessor it recalls does not rule out the year
     of the others); None when it names none whose terms are known, or none of them held office in any
     of those years."""
-    people = _offices_named(text, mentions, k)
+    people = offices_named(text, mentions, k)
     serving: dict[int, int] = {}
     for year in years:
         day = _on(year, month_no, day_no)
@@ -302,7 +320,8 @@ def _years_in_office(
 
 def _weekday_years(text: str, years: set[int]) -> set[int]:
     """The years in which a yearless dateline's day is a weekday the story's first paragraph names ("Feb
-    25 (Wire) - ... said on Thursday"); all of them when it names none, or the text has no dateline."""
+    25 (Wire) - ... said on Thursday"), of several such years those in which it is the day a report was
+    made on ("said on Friday"); all of them when it names none, or the text has no dateline."""
     line = _dateline(text)
     if line is None:
         return years
@@ -313,7 +332,12 @@ def _weekday_years(text: str, years: set[int]) -> set[int]:
     if not named:
         return years
     days = {year: _on(year, month, day_no) for year in years}
-    return {year for year, day in days.items() if day is not None and _WEEKDAYS[day.weekday()] in named}
+    fitting = {year for year, day in days.items() if day is not None and _WEEKDAYS[day.weekday()] in named}
+    # a lead that names several days ("over Wednesday's strike, the minister said on Friday"): the day
+    # the report was made is the dateline's
+    reported = {m.group(3).lower() for m in _ATTRIBUTION.finditer(lead)}
+    by_report = {y for y in fitting if (day := days[y]) is not None and _WEEKDAYS[day.weekday()] in reported}
+    return by_report if len(fitting) > 1 and by_report else fitting
 
 
 def _dateline_in_terms(text: str, mentions: list[Mention], k: Knowledge) -> TimeValue | None:

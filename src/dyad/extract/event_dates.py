@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.extract.predicates import governs, phrase_of, word_at
+from dyad.extract.timex import in_anterior_clause
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
 from dyad.ingest.kind import ISSUER_TITLE
 from dyad.models import Document, Sentence, TimeExpression, TimeValue
 
-_LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}\s*[:–—-]\s")
+# "- 11 November 2013: ...", "- **4 November 2010** – ..." (the date in bold)
+_LIST_HEAD = re.compile(r"^\W{0,3}[^:;.]{4,40}?\d{4}[*_]{0,2}\s*[:–—-]\s")
 
 _REPORTED = re.compile(
     r"\b(reported|said|announced|told|added|stated|according\s+to\s+\w+)\s+(on\s+)?$", re.I
@@ -32,9 +34,11 @@ _UNTIL = re.compile(
 
 _VAGUE = ("century", "open")
 
-# "on his first trip since becoming minister in October": the start of a state that the act came after,
-# not the act's date.
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+)?\w+ing\b[^,;:()]*$", re.I)
+# "on his first trip since becoming minister in October", "the worst crisis since the wars of the 1990s":
+# the start of a stretch of time that the act came after, not the act's date.
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:(?:\w+\s+)?\w+ing\b[^,;:()]*|(?:the|its|their|his|her)\s+[^,;:()]{0,50})$", re.I
+)
 
 
 # "Buhari, who arrived on Wednesday, held talks": a clause describing a participant, its date that of
@@ -104,6 +108,8 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
         after = sentence.text[t.end - sentence.start : t.end - sentence.start + 2]
         if re.fullmatch(r"\d{4}", t.text) and before.endswith("the ") and after[1:2].islower():
             penalty += 500  # "the 1915 massacres": a year naming another event, not this one's date
+        if re.match(r"(?i)by\s", t.text) or re.search(r"(?i)\bby\s+$", before):
+            penalty += 500  # "ordered the ambassador on Monday to leave by 7 February": a deadline
         usable.append((distance(span, (t.start, t.end)) + penalty, t.start < span[0], t))
     return min(usable, key=lambda x: (x[0], x[1]))[2] if usable else None
 
@@ -113,26 +119,32 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
 _THING_BEFORE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
 
 
+# "the 1990s war", "the 1980s debt crisis": a decade that names a thing (a verb after it, "the 1990s
+# saw", is the time itself)
+_DECADE_THING = re.compile(r"(?:the\s+)?\d{3}0s", re.IGNORECASE)
+_DECADE_VERB = re.compile(r"\s+(?:saw|were|was|brought|began|ended|had|witnessed)\b")
+
+
 def _names_a_thing(text: str, timex: TimeExpression) -> bool:
     """Is ``timex`` a bare year written as part of the name of a treaty, a war, a row ("the 1973 Itaipu
-    Treaty")? Such a year dates that thing, and does not carry to the sentences after it."""
+    Treaty", "the 1990s war")? Such a year dates that thing, and does not carry to the sentences after
+    it."""
     after = text[timex.end : timex.end + 2]
+    if after[:1] != " " or not after[1:2].isalpha():
+        return False
+    if timex.text[:4].lower() == "the " and _DECADE_THING.fullmatch(timex.text):
+        return after[1:2].islower() and not _DECADE_VERB.match(text, timex.end)
     return (
         re.fullmatch(r"\d{4}", timex.text) is not None
         and _THING_BEFORE.search(text[max(0, timex.start - 8) : timex.start]) is not None
-        and after[:1] == " "
-        and after[1:2].isalpha()
     )
 
 
-# "... said the operation had been halted in March 2023": a past perfect tells what came before the time
-# the story is at; its date does not carry on.
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|ne|t)\b[^,;:.]*$", re.I)
-
-
 def _anterior(text: str, timex: TimeExpression) -> bool:
-    """Is ``timex`` the date of an act in the past perfect?"""
-    return _PAST_PERFECT.search(text[max(0, timex.start - 100) : timex.start]) is not None
+    """Is ``timex`` the date of a relative clause in the past perfect ("the plan he had proposed in Sochi
+    in May this year")? It describes a thing from before the time the story is at, and does not carry to
+    the sentences after it."""
+    return in_anterior_clause(text, timex.start)
 
 
 def _dates_the_anniversary(sentence: Sentence, hit: Span, timex: TimeExpression, mark: int) -> bool:
@@ -208,12 +220,39 @@ def _in_item_year(text: str, timex: TimeExpression, section: int | None = None) 
     return TimeExpression(timex.text, timex.start, timex.end, shifted)
 
 
+# "Later that year a row escalated …" after a sentence dated to a month: some time in that year
+_LATER_THAT_YEAR = re.compile(r"\W*(?:later|earlier)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
 def _later(text: str, value: TimeValue) -> TimeValue:
+    if _LATER_THAT_YEAR.match(text) and value.start is not None and value.granularity in ("month", "day"):
+        return year_value(value.start.year, "inferred")
     m = _LATER.match(text)
     n = number(m.group(1)) if m else None
-    if not m or not n or value.start is None:
+    if not m or not n:
         return value
-    unit = m.group(2).lower()
+    return _moved(value, n, m.group(2).lower())
+
+
+# "His visit came 19 months after Lula's trip to Beijing in April 2023", "expelled the envoy a week
+# before the vote on 3 May": the act is that long after (before) the date that follows.
+_APART = re.compile(r"\b([\w-]+)\s+(day|week|month|year)s?\s+(after|before)\b[^.;:]{0,80}$", re.IGNORECASE)
+
+
+def _apart(sentence: Sentence, hit: Span, chosen: TimeExpression) -> TimeValue | None:
+    """The date of an act told as so long after or before another's date, which follows it."""
+    at = chosen.start - sentence.start
+    m = _APART.search(sentence.text, hit.end, at) if at >= hit.end else None
+    n = number(m.group(1)) if m else None
+    if not m or not n:
+        return None
+    return _moved(chosen.value, n if m.group(3).lower() == "after" else -n, m.group(2).lower())
+
+
+def _moved(value: TimeValue, n: int, unit: str) -> TimeValue:
+    """``value`` moved on ``n`` days, weeks, months or years (back when ``n`` is negative)."""
+    if value.start is None:
+        return value
     if unit == "year":
         return year_value(value.start.year + n, "inferred")
     if unit == "month" and value.granularity in ("month", "day"):
@@ -278,7 +317,13 @@ def event_date(
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))
-    carried = [t for t in prev_timex if t.value.granularity not in _VAGUE and not _names_a_thing(doc.text, t)]
+    carried = [
+        t
+        for t in prev_timex
+        if t.value.granularity not in _VAGUE
+        and not _names_a_thing(doc.text, t)
+        and not _anterior(doc.text, t)
+    ]
     if chosen is not None:
         start_of = chosen.value.start
         gap = sentence.text[chosen.end - sentence.start : hit.start]
@@ -288,6 +333,8 @@ def event_date(
         anniversary = _ANNIVERSARY.search(sentence.text[: hit.start])
         if anniversary and _dates_the_anniversary(sentence, hit, chosen, anniversary.start()):
             return _shift_years(chosen.value, int(anniversary.group(1)))
+        if (apart := _apart(sentence, hit, chosen)) is not None:
+            return apart
         until = _UNTIL.search(
             sentence.text[: chosen.start - sentence.start] + chosen.text.split(" ")[0] + " "
         )

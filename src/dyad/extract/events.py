@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.extract.context import person_country, resolve_descriptor
-from dyad.extract.docdate import HEADING
+from dyad.extract.docdate import HEADING, offices_named
 from dyad.extract.event_dates import (
     Span,
     distance,
@@ -44,6 +44,7 @@ from dyad.extract.quantities import find_quantities
 from dyad.extract.timex import opens_chronology_line
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import year_value
+from dyad.ingest.kind import ISSUER_TITLE
 from dyad.knowledge import Knowledge, Trigger
 from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
 
@@ -118,6 +119,7 @@ _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultation
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
+_HEADS = {"head_of_state", "head_of_government"}  # offices whose titles say which office they are
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 
@@ -224,6 +226,33 @@ class EventExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
+    def _while_in_office(
+        self, text: str, mentions: list[Mention], timexes: list[TimeExpression]
+    ) -> list[TimeExpression]:
+        """The dates carried from the sentences before that the sentence's office-holders fit: none at which
+        one it names with the title of a head of state or government ("Prime Minister X") did not hold
+        that office ("the last visit dates from March 2011. He was received by Prime Minister al-Sudani",
+        in office from 2022)."""
+        offices = {
+            name: heads
+            for name, roles in offices_named(text, mentions, self.k).items()
+            if (
+                heads := roles & _HEADS
+            )  # ("Foreign Secretary" names a minister in one country, not in another)
+        }
+        if not offices:
+            return timexes
+
+        def fits(value: TimeValue) -> bool:
+            if value.start is None or value.end is None:
+                return True
+            return all(
+                any(t.role in roles and t.covers(value.start, value.end) for t in self.k.terms_of(name))
+                for name, roles in offices.items()
+            )
+
+        return [t for t in timexes if fits(t.value)]
+
     def __call__(
         self,
         doc: Document,
@@ -254,6 +283,8 @@ class EventExtractor:
             takes_part = bool(s_mentions) or bool(pair and _RELATIONS_WORDS.search(sentence.text))
             s_timex = without_dateline(sentence, _within(timexes, t_starts, sentence.start, sentence.end))
             prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
+            if prev_timex and s_mentions:
+                prev_timex = self._while_in_office(doc.text, s_mentions, prev_timex)
             at = _At(
                 doc,
                 sentence,
@@ -861,7 +892,8 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     if not stated:  # an estimate from the body's dates is not sure enough to date every undated act
         return None
     years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
-    if years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
+    issuers = bool(doc.title and ISSUER_TITLE.search(doc.title))  # the record of its day, whatever it recalls
+    if not issuers and years and sum(1 for y in years if y == anchor.start.year) < 0.6 * len(years):
         return None
     return occasion_days(
         doc, TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")

@@ -582,10 +582,25 @@ def _anaphor(c: _Cand, text: str, ctx: _Context, anchor: _D | None) -> TimeValue
         if ctx.month and R.near(text, ctx.month[0], c.start, 2):
             return month_value(*add_months(ctx.month[1], ctx.month[2], k), "relative")
         return None
-    if not (ctx.day and R.near(text, ctx.day[0], c.start, 2)):
-        if unit == "day" and ctx.month and R.near(text, ctx.month[0], c.start, 2):
+    # "... left Mali on 15 August 2022. // On the same day, X wrote ...": the day the last sentence of
+    # the paragraph before gave
+    same_day = (
+        unit == "day"
+        and k == 0
+        and ctx.day is not None
+        and ctx.day[0] == ctx.last
+        and R.near(text, ctx.day[0], max(ctx.day[0], text.find("\n\n", ctx.day[0])), 0)
+    )
+    if not (
+        ctx.day
+        and (
+            R.near(text, ctx.day[0], c.start, 2)
+            or (same_day and _first_of_next_paragraph(text, ctx.day[0], c.start))
+        )
+    ):
+        if unit == "day" and ctx.month and _latest_in_paragraph(text, ctx, ctx.month[0], c.start):
             # "In late June 2022 a jet crossed the border. ... apologised a day later": the day after
-            # some day of that month
+            # some day of that month, the latest date of the paragraph
             first = _D(ctx.month[1], ctx.month[2], 1)
             last = _D(ctx.month[1], ctx.month[2], last_day(ctx.month[1], ctx.month[2]))
             return span_value(first + _DAYS(k), last + _DAYS(k), "relative")
@@ -611,6 +626,21 @@ _OF_YEAR_AFTER = re.compile(
 _PARAGRAPH_OPENING = re.compile(r"\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom)\s+)?")
 
 
+# "withdrew the status it had granted Pakistan in 1996, and on February 16 it raised duties": a year in a
+# relative clause in the past perfect describes a thing from an earlier time, not the year the story is
+# at (while "Both had praised the ruling of January 2014, and in March they met" goes on in that year)
+_PAST_PERFECT = re.compile(
+    r"(?:\b(?:that|which|who)\s+|[a-z]\s+(?:it|they|he|she|we)\s+)"
+    r"had\s+(?:not\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|ne|t)\b[^,;:.]*$"
+)
+
+
+def in_anterior_clause(text: str, start: int) -> bool:
+    """Is the time expression at ``start`` in a relative clause in the past perfect ("the status it had
+    granted Pakistan in 1996", "the plan that had been proposed in May")?"""
+    return _PAST_PERFECT.search(text, max(0, start - 100), start) is not None
+
+
 def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
     """Does the date at ``start`` open the paragraph right after the one whose year ends at ``year_end``?"""
     opening = text.rfind("\n\n", year_end, start)
@@ -619,6 +649,12 @@ def _opens_next_paragraph(text: str, year_end: int, start: int) -> bool:
         and "\n\n" not in text[year_end:opening]
         and bool(_PARAGRAPH_OPENING.fullmatch(text, opening, start))
     )
+
+
+def _latest_in_paragraph(text: str, ctx: _Context, end: int, start: int) -> bool:
+    """Is the date ending at ``end`` the latest read, two sentences before ``start`` or earlier in its
+    paragraph?"""
+    return R.near(text, end, start, 2) or (end == ctx.last and "\n\n" not in text[end:start])
 
 
 def _first_of_next_paragraph(text: str, year_end: int, start: int) -> bool:
@@ -666,6 +702,7 @@ def _partial(
         and ctx.year[1] == ctx.year[2]
         and R.near(text, ctx.year[0], c.start, 0)
         and (anchor is None or c.start - ctx.year[0] <= 20)
+        and not in_anterior_clause(text, ctx.year[0])
     ):
         y = ctx.year[1]
     elif ctx.year and ctx.year[1] == ctx.year[2] and (of_year := _OF_YEAR_AFTER.match(text, c.end)):
@@ -800,6 +837,7 @@ def _join_ago(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
 
 
 _OF_YEAR = re.compile(r"(?i)^(?:of\s+)?(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year$")
+_OF_THIS_YEAR = re.compile(r"(?i)^(?:of\s+)?(?:last|this|next)\s+year$")
 
 
 def _in_one_month(value: TimeValue) -> bool:
@@ -827,7 +865,8 @@ def _in_year(value: TimeValue, year: int) -> TimeValue | None:
 
 def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
     """ "in July of that year", "on 3 September of the same year" is one month or day, of the year the
-    text spoke of before it (not the anchor's)."""
+    text spoke of before it (not the anchor's); "in May last year", "in March of next year" one month of
+    the year before or after the story's."""
     out: list[TimeExpression] = []
     for t in found:
         month = out[-1] if out else None
@@ -854,5 +893,16 @@ def _join_month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 if value is not None:
                     out[-1] = TimeExpression(text[month.start : t.end], month.start, t.end, value)
                     continue
+        if (
+            month is not None
+            and _in_one_month(month.value)
+            and t.start - month.end <= 1
+            and _OF_THIS_YEAR.match(t.text)
+            and t.value.start
+            and (value := _in_year(month.value, t.value.start.year)) is not None
+        ):
+            # "in May last year": May of the year before the story's, one expression
+            out[-1] = TimeExpression(text[month.start : t.end], month.start, t.end, value)
+            continue
         out.append(t)
     return out
