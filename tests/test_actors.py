@@ -727,3 +727,85 @@ def test_an_official_joined_to_one_of_known_side_in_a_sentence_naming_no_country
         "and Petroperu's Luis Paz Soto signed a contract on 19 January 2009."
     )
     assert people["Ana Ruiz Toro"]["iso3"] == "CHL"
+
+
+def test_a_name_run_on_into_a_place_ends_before_it() -> None:
+    # a heading joined to its dateline: the name stops at the place
+    people = _people("Press briefing by Foreign Minister Ana Ruiz Toro Lima, Monday 2 May 2023\n\n" + PAIR)
+    assert "Ana Ruiz Toro" in people, people
+    # a place alone after a title is no name
+    assert not any("Lima" in name for name in _people(PAIR + "Minister Lima said so."))
+
+
+def test_a_one_word_body_inside_a_longer_name_is_part_of_the_name() -> None:
+    # "Saab" is a company in the knowledge files, but here the last word of a person's name
+    people = _people(PAIR + "Peru's deputy speaker of parliament, Elias Bou Saab, went to Santiago.")
+    assert people["Elias Bou Saab"]["iso3"] == "PER", people
+    # the company alone stays the company
+    assert not _people(PAIR + "Saab delivered jets to Peru.")
+
+
+def test_a_transcripts_speaker_in_brackets_after_the_title() -> None:
+    text = (
+        "MINISTERIO DE RELACIONES EXTERIORES – REPÚBLICA DEL PERÚ\n\nPress briefing, 2 May 2023\n\n"
+        "SPOKESPERSON (Ana Ruiz Toro): Good afternoon. The minister will speak about Chile.\n\n"
+        "MINISTER: We spoke with Chile."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") == "PER"
+    # words in brackets that are no name make no one
+    assert not _people(PAIR + "The spokesperson (in a statement): nothing new.")
+
+
+def test_a_known_surname_alone_is_the_person_named_in_full_before() -> None:
+    text = PAIR + "Foreign Minister Jorge Lara Castro went to Lima. Castro said the talks were good."
+    mentions = _mentions(text)
+    assert {m["value"] for m in mentions} == {"Jorge Lara Castro"}, mentions
+    # named alone, the surname keeps its reading
+    assert {m["value"] for m in _mentions(PAIR + "Castro said the talks were good.")} != {"Jorge Lara Castro"}
+
+
+def test_a_deputy_beside_a_minister_is_no_counterpart() -> None:
+    # a minister and a vice-minister presenting together are one delegation: no counterpart guess
+    people = _people(
+        PAIR + "The briefing was given by Foreign Minister Luis Paz Soto of Peru and Vice-Minister Ana Ruiz "
+        "Toro at the border."
+    )
+    assert people["Ana Ruiz Toro"].get("iso3") != "CHL", people
+    # two ministers joined by "and" are still counterparts
+    people = _people(PAIR + "Economy Minister Ana Ruiz Toro and Peru's energy minister Luis Paz Soto met.")
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL", people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the one asked is addressed, as one urged is: the official is of the other side
+        ("Finance secretary Ana Ruiz Toro said the government would ask Peru for a new loan.", "CHL"),
+        # one who asks acts
+        ("Finance secretary Ana Ruiz Toro said Peru asked for a new loan.", "PER"),
+    ],
+)
+def test_the_one_an_official_asks_is_the_other_side(sentence: str, country: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+def test_an_official_who_signs_for_a_country_is_of_it() -> None:
+    people = _people(
+        PAIR + "Transport minister Ana Ruiz Toro signed for Peru and her counterpart Luis Paz Soto for Chile."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER", people
+    # signing "with" a country is no signing for it
+    people = _people(PAIR + "Transport minister Ana Ruiz Toro signed with Peru on Monday.")
+    assert people["Ana Ruiz Toro"].get("iso3") != "PER", people
+
+
+def test_a_country_joined_to_a_partner_is_a_partner_too() -> None:
+    # "regarding Chile and Bolivia": both are topics, so neither is the official's side
+    people = _people(PAIR + "Joint secretary Ana Ruiz Toro handles matters regarding Chile and Bolivia.")
+    assert people["Ana Ruiz Toro"].get("iso3") not in ("BOL", "CHL"), people
+
+
+def test_the_head_of_the_presidents_office_is_an_official() -> None:
+    people = _people(PAIR + "Peru's Head of the Office of the President Ana Ruiz Toro attended.")
+    person = people["Ana Ruiz Toro"]
+    assert person["iso3"] == "PER" and "presidential office" in person["role"]

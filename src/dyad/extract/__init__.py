@@ -12,7 +12,7 @@ import time
 from bisect import bisect_right
 from functools import lru_cache
 
-from dyad.extract.actors import ActorFinder
+from dyad.extract.actors import ActorFinder, refer_surnames
 from dyad.extract.context import document_pair, person_country
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
@@ -201,6 +201,7 @@ def extract_facts(
     mentions = mention_finder(knowledge_dirs).find(doc.text)
     officials = _actor_finder(knowledge_dirs).find(doc.text, mentions)
     mentions = sorted(_not_covered(mentions, officials) + officials, key=lambda m: m.start)
+    mentions = refer_surnames(mentions)
     clock.lap("mentions and officials")
     explicit = find_time_expressions(doc.text)
     reference = estimate_document_date(doc, mentions, explicit, knowledge)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dyad.extract.mentions import Mention
@@ -199,10 +199,11 @@ COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
 
 
 # Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z"); a
-# name an editor added in square brackets ("its ambassador to Canada [Z]").
+# name an editor added in square brackets ("its ambassador to Canada [Z]"); a transcript's speaker in brackets
+# after the title ("SPOKESPERSON (Z): Good afternoon").
 _BETWEEN = (
     rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
-    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;\[]{{2,40}}?(?:,\s+|\s+\[)|,\s+|\s+\[|\s+)"
+    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;\[]{{2,40}}?(?:,\s+|\s+\[)|,\s+|\s+\[|\s+\((?=[^()\n]{{3,60}}\))|\s+)"
 )
 # A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
 # Dr. X", "Secretary Shri X".
@@ -369,8 +370,13 @@ class ActorFinder:
         officials: dict[str, Official] = {}
         found: list[Mention] = []
 
+        # a one-word body inside a longer name is part of the name ("Elias Bou Saab" is no Saab)
+        inner = {(m.start, m.end) for m in mentions if m.kind == "organisation" and " " not in m.text.strip()}
+
         def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in taken)
+            return not any(
+                s < end and start < e and not ((s, e) in inner and start < s and e <= end) for s, e in taken
+            )
 
         def add(
             name: str,
@@ -386,6 +392,15 @@ class ActorFinder:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
                 if place.start < end and start < place.end:
+                    if place.start > start and place.end >= end:
+                        # a name run on into the place after it, as a heading joined to its dateline
+                        # ("... Vice-Minister Carlos Roverssi Rojas San José, 4 November"): the words before
+                        head = text[start : place.start].rstrip()
+                        trimmed = self._clean(head) if len(head.split()) >= 2 else None
+                        if trimmed is None or re.search(r"[,;:()\d]", head):
+                            return
+                        end, name = start + len(head), trimmed
+                        continue
                     if place.start > start or place.end >= end:
                         return
                     start = place.end + len(text[place.end : end]) - len(text[place.end : end].lstrip())
@@ -834,6 +849,24 @@ def _known_surnames(
                 s < hit.end() and hit.start() < e for s, e in covered
             ):
                 out.append(Mention(hit.start(), hit.end(), surname, "person", names[0], "surname", {}))
+    return out
+
+
+def refer_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A known surname alone ("Castro", "MINISTER CASTRO:") means the one person of the knowledge files the
+    document named in full with it before ("René Castro"), not another holder of the name (Fidel Castro);
+    with none or two so named before, the mention stays as it was."""
+    full: dict[str, set[str]] = {}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and m.form == "person" and len(words) >= 2:
+            full.setdefault(words[-1].casefold(), set()).add(m.value)
+        named = full.get(m.text.strip().casefold()) if m.kind == "person" and m.form == "person" else None
+        if named and len(named) == 1 and len(words) == 1 and m.value not in named:
+            value = next(iter(named))
+            m = replace(m, value=value, attrs={**m.attrs, "people": [value]})
+        out.append(m)
     return out
 
 

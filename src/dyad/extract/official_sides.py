@@ -34,6 +34,7 @@ def settle_countries(
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
+    country_starts = [c.start for c in countries]
     people = [m for m in mentions if m.kind == "person"]
     by_official: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -55,11 +56,15 @@ def settle_countries(
         words = re.findall(r"\w[\w'’-]*", between)
         return all(w[:1].isupper() or w.lower() in title_words or w.lower() in _GLUE for w in words)
 
-    def joined(first: Mention, sentence: Sentence) -> str | None:
-        """The country of the official of the pair joined to ``first`` by "and" (titles between)."""
+    def joined(first: Mention, sentence: Sentence, peers: bool = False) -> str | None:
+        """The country of the official of the pair joined to ``first`` by "and" (titles between); with
+        ``peers``, only one of the same standing: a deputy beside a minister ("Foreign Minister A and
+        Vice-Minister B") is of the minister's delegation, no counterpart."""
         opposite = first.attrs.get("opposite")
         for p in people:
             if p is first or not sentence.start <= p.start < sentence.end or not p.attrs.get("iso3"):
+                continue
+            if peers and _deputy(first) != _deputy(p):
                 continue
             if opposite and p.value == opposite:
                 return str(p.attrs["iso3"])
@@ -101,7 +106,14 @@ def settle_countries(
         )
 
     def partner(c: Mention) -> bool:
-        return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start])) or owner(c)
+        """A partner or topic ("exports to Indonesia"), also the ones joined to it ("regarding Sri Lanka and
+        Maldives")."""
+        if _PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start]) or owner(c):
+            return True
+        i = bisect_right(country_starts, c.start - 1) - 1
+        prev = countries[i] if i >= 0 else None
+        joined = prev is not None and prev.end <= c.start and _JOINED.fullmatch(doc.text, prev.end, c.start)
+        return bool(joined and partner(prev))
 
     def passive(c: Mention) -> bool:
         """A partner or destination ("exports to Indonesia"), or a place other than the sentence's
@@ -126,6 +138,12 @@ def settle_countries(
             return target.value
         return None
 
+    def signs_for(first: Mention) -> str | None:
+        """The country an official signs or speaks for, right after the name ("X signed for Iraq")."""
+        act = _ON_BEHALF.match(doc.text, first.end)
+        side = next((c for c in countries if act and c.start == act.end()), None)
+        return side.value if side else None
+
     home = home_country(doc.text, countries)
     for group in by_official.values():
         if any(m.attrs.get("iso3") or m.attrs.get("international") for m in group):
@@ -140,6 +158,8 @@ def settle_countries(
         chief = by_official.get(str(first.attrs.get("chief")), [])
         if chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
             iso3 = chief[0].attrs["iso3"]
+        elif on_behalf := signs_for(first):  # "X signed for Iraq and his counterpart Y for Turkey"
+            iso3 = on_behalf
         elif first.attrs.get("posted"):  # "X presented his credentials in Tehran": of the side sending X
             iso3 = other_side(str(first.attrs["posted"]))
         elif act:
@@ -166,7 +186,7 @@ def settle_countries(
             ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
             if iso3 is None and first.attrs.get("rank") != "family":
-                iso3 = other_side(joined(first, sentence))
+                iso3 = other_side(joined(first, sentence, peers=True))
             if iso3 is None:
                 iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
             # only partners of one side named ("suspended exports to Indonesia", "talks with Ambassador
@@ -216,7 +236,12 @@ def home_country(text: str, countries: list[Mention]) -> str | None:
 # ending a sentence is the text's, not the masthead's ("Spokesperson X hosted a press conference\n\nQ: The
 # minister was invited to visit Mongolia.").
 _HEADING = re.compile(r"\s*(?:[^\n]{1,150}(?<![.?!])\n+){1,3}")
-_GOVERNMENT = re.compile(r"\b(?:ministry|government|presidency|embassy|republic\s+of)\b", re.IGNORECASE)
+# (also in Spanish and Portuguese: "MINISTERIO DE RELACIONES EXTERIORES – REPÚBLICA DE COSTA RICA")
+_GOVERNMENT = re.compile(
+    r"\b(?:ministry|government|presidency|embassy|republic\s+of|minist[eé]rio|gobierno|governo|embajada|"
+    r"presidencia|rep[uú]blica\s+(?:de|del|da|do))\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
 )
@@ -255,6 +280,15 @@ def _in_clause(text: str, first: Mention, named: list[Mention]) -> list[Mention]
     return inside or named
 
 
+def _deputy(official: Mention) -> bool:
+    """Whether an official is a deputy ("Vice-Minister", "deputy foreign minister", "state secretary")."""
+    role = str(official.attrs.get("role") or "").lower()
+    return official.attrs.get("rank") == "deputy_minister" or role.startswith(_DEPUTY_WORDS)
+
+
+_DEPUTY_WORDS = ("deputy ", "vice ", "vice-", "assistant ", "state ")
+
+
 def _placed(text: str, c: Mention) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, c.start - 30) : c.start]))
 
@@ -274,6 +308,13 @@ _ACTS_ON = re.compile(
     r"(?:travelled|traveled|went|flew)\s+to|arrived\s+in|called\s+on|calls\s+on|"
     r"(?:held|holds)\s+talks\s+with|(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
 )
+# Acting in a country's name: "X signed for Iraq", "Y spoke on behalf of Chile".
+_ON_BEHALF = re.compile(
+    r",?\s+(?:signed|signs|spoke|speaks|voted|votes|negotiated|negotiates|initialled|initialed)\s+"
+    r"(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
+)
+# Between countries of one list: "to Chile and Peru", "to Chile, Peru".
+_JOINED = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
 _AND = re.compile(r",?\s+and\s+")
 # Words allowed besides titles and capitalised words between an official and the act or official beside it.
@@ -303,7 +344,7 @@ def _before(text: str, c: Mention) -> str:
 
 # The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X"),
 # or the one demanded of, urged or accused ("would demand Australia explain", "accused Peru of")
-_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed"
+_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed|ask|asks|asked"
 _FOR_WHOM = re.compile(
     rf"\b(?<!back\s)(?:to|with|against|into|towards|on|{_ADDRESSED})\s+(?:the\s+)?$", re.IGNORECASE
 )
