@@ -809,3 +809,28 @@ def test_the_head_of_the_presidents_office_is_an_official() -> None:
     people = _people(PAIR + "Peru's Head of the Office of the President Ana Ruiz Toro attended.")
     person = people["Ana Ruiz Toro"]
     assert person["iso3"] == "PER" and "presidential office" in person["role"]
+
+
+def test_an_expert_is_of_the_country_named_with_the_title_only() -> None:
+    people = _people(
+        PAIR + "The treaty named the experts Ana Ruiz Toro for Chile and Luis Paz Soto for Peru."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "PER", people
+    assert _people(PAIR + "The Peruvian expert Ana Ruiz Toro replied.")["Ana Ruiz Toro"]["iso3"] == "PER"
+    # a country's name before the title is the expert's field; the sentence's acting side says nothing
+    expert = _people(PAIR + "Peru expert Ana Ruiz Toro said Chile would win.")["Ana Ruiz Toro"]
+    assert expert.get("iso3") is None
+
+
+def test_a_release_naming_its_own_known_official_bare_speaks_for_that_side() -> None:
+    text = (
+        "Press Release\nSecretary Blinken's Call with Peruvian Foreign Minister Ana Gervasi\n\n"
+        "The following is attributable to Spokesperson Ana Ruiz Toro:\n\nThe call went well."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") == "USA"
+    # a news headline names leaders bare too: no side from it
+    text = (
+        "Blinken calls Peruvian Foreign Minister Ana Gervasi\n\n"
+        "Ana Ruiz Toro, a spokesperson, said the call went well."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None

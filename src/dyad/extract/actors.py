@@ -509,6 +509,8 @@ class ActorFinder:
             if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
+            if role.rank == _EXPERT and _field_before(text, m.start(), countries):
+                iso3 = None  # "a Russia expert" knows of Russia; "the Argentine expert" is Argentina's
             # "Selaković's deputy, X": the deputy of an official introduced before is of that official's side
             boss = _OWNER.search(text, max(0, m.start() - 40), m.start())
             chief = next(
@@ -870,6 +872,8 @@ def refer_surnames(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# The rank of experts, of the country named with their title only (``official_sides`` guesses none).
+_EXPERT = "expert"
 # The title of an opposite number ("his Peruvian counterpart X"), whose side the meeting rules read.
 _PEER = "counterpart"
 _OWNER = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+$")  # a person's title in the possessive: "Soto's deputy"
@@ -971,6 +975,17 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
         qualifier = body.group("qualifier") or ""
         return _body_named_before(text, body.start(), body.group("head"), countries, qualifier)
     return found
+
+
+def _field_before(text: str, start: int, countries: list[Mention]) -> bool:
+    """Whether a country's name stands right before a title, with no possessive: "a China expert"."""
+    return any(
+        m.kind == "country"
+        and m.form == "name"
+        and 0 <= start - m.end <= 3
+        and not text[m.end : start].strip()
+        for m in countries
+    )
 
 
 def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -> str | None:

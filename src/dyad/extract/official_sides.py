@@ -144,10 +144,12 @@ def settle_countries(
         side = next((c for c in countries if act and c.start == act.end()), None)
         return side.value if side else None
 
-    home = home_country(doc.text, countries)
+    home = home_country(doc.text, countries, people)
     for group in by_official.values():
         if any(m.attrs.get("iso3") or m.attrs.get("international") for m in group):
             continue
+        if any(m.attrs.get("rank") == "expert" for m in group):
+            continue  # an expert speaks for no side: only the title's own country says whose it is
         first = min(group, key=lambda m: m.start)
         i = bisect_right(starts, first.start) - 1
         if i < 0:
@@ -211,15 +213,26 @@ def settle_countries(
                 m.attrs["iso3"] = iso3
 
 
-def home_country(text: str, countries: list[Mention]) -> str | None:
+def home_country(text: str, countries: list[Mention], people: list[Mention] = ()) -> str | None:
     """The country a document speaks for: the one government named in its heading ("Ministry of Foreign
-    Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN AFFAIRS") or the capital of its
+    Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN AFFAIRS"), the country of the known
+    officials a release's heading names with no country while naming the others' ("Secretary Blinken's Call
+    with Mexican Foreign Secretary Ebrard": a government names its own officials bare) or the capital of its
     dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
     heading = _HEADING.match(text)
     if heading and _GOVERNMENT.search(heading.group(0)):
         codes = {c.value for c in countries if c.end <= heading.end()}
         if len(codes) == 1:
             return codes.pop()
+    if heading and _RELEASE.search(heading.group(0)):
+        named = {c.value for c in countries if c.end <= heading.end()}
+        bare = {
+            str(p.attrs["iso3"])
+            for p in people
+            if p.end <= heading.end() and p.attrs.get("iso3") and not _marked(text, p, countries)
+        }
+        if len(bare) == 1 and named and not bare & named:
+            return bare.pop()
     for c in countries:
         if c.start > 600:
             break
@@ -237,6 +250,12 @@ def home_country(text: str, countries: list[Mention]) -> str | None:
 # minister was invited to visit Mongolia.").
 _HEADING = re.compile(r"\s*(?:[^\n]{1,150}(?<![.?!])\n+){1,3}")
 # (also in Spanish and Portuguese: "MINISTERIO DE RELACIONES EXTERIORES – REPÚBLICA DE COSTA RICA")
+# A government's own release, transcript or readout (not a news headline, which names leaders bare too).
+_RELEASE = re.compile(
+    r"\b(?:release|readout|statement|spokesperson|spokesman|spokeswoman|attributable|briefing|transcript|"
+    r"press\s+conference)\b",
+    re.IGNORECASE,
+)
 _GOVERNMENT = re.compile(
     r"\b(?:ministry|government|presidency|embassy|republic\s+of|minist[eé]rio|gobierno|governo|embajada|"
     r"presidencia|rep[uú]blica\s+(?:de|del|da|do))\b",
@@ -247,6 +266,16 @@ _DATELINE = re.compile(
 )
 # Ranks often posted abroad or outside government: the home country says nothing of them.
 _FOREIGN_RANKS = ("diplomat", "business", "party")
+
+
+def _marked(text: str, person: Mention, countries: list[Mention]) -> bool:
+    """Whether a person's title names a country ("Mexican Foreign Secretary Ebrard", "Japan's X")."""
+    return any(
+        0 <= person.start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, person.start) for c in countries
+    )
+
+
+_TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)*\s+")
 
 
 def _acting_country(
