@@ -764,14 +764,14 @@ def test_a_known_surname_alone_is_the_person_named_in_full_before() -> None:
     assert {m["value"] for m in _mentions(PAIR + "Castro said the talks were good.")} != {"Jorge Lara Castro"}
 
 
-def test_a_deputy_beside_a_minister_is_no_counterpart() -> None:
-    # a minister and a vice-minister presenting together are one delegation: no counterpart guess
-    people = _people(
-        PAIR + "The briefing was given by Foreign Minister Luis Paz Soto of Peru and Vice-Minister Ana Ruiz "
-        "Toro at the border."
+def test_an_official_named_bare_in_a_governments_masthead_is_its_own() -> None:
+    # a masthead naming its government: the officials it names bare are that government's
+    text = (
+        "Ministry of Foreign Affairs of Peru\n\nPress conference by Foreign Minister Luis Paz Soto and "
+        "Vice-Minister Ana Ruiz Toro\n\nThe minister spoke about Chile. Chile and Peru met."
     )
-    assert people["Ana Ruiz Toro"].get("iso3") != "CHL", people
-    # two ministers joined by "and" are still counterparts
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "PER"
+    # two ministers joined by "and" in the text are still counterparts
     people = _people(PAIR + "Economy Minister Ana Ruiz Toro and Peru's energy minister Luis Paz Soto met.")
     assert people["Ana Ruiz Toro"]["iso3"] == "CHL", people
 
@@ -833,4 +833,29 @@ def test_a_release_naming_its_own_known_official_bare_speaks_for_that_side() -> 
         "Blinken calls Peruvian Foreign Minister Ana Gervasi\n\n"
         "Ana Ruiz Toro, a spokesperson, said the call went well."
     )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_the_secretary_general_of_a_body_named_before_in_the_sentence_has_no_country() -> None:
+    text = PAIR + (
+        "Chile asked for a session of the Permanent Council of the OAS, and on Monday the Secretary General, "
+        "Mr José Miguel Insulza, came to Lima."
+    )
+    person = _people(text)["José Miguel Insulza"]
+    assert person.get("iso3") is None and "Secretary General" in person["role"], person
+    # with no international body in the sentence the known person keeps the country of the knowledge files
+    text = PAIR + "The OAS met. On Monday the Secretary General, Mr José Miguel Insulza, came to Lima."
+    assert _people(text)["José Miguel Insulza"].get("iso3") == "CHL"
+
+
+def test_a_masthead_naming_a_bare_title_and_one_country_of_the_pair_speaks_for_the_other() -> None:
+    text = (
+        "Ministry of External Affairs\n\nTranscript of Special Briefing by Foreign Secretary on the Prime "
+        "Minister's meeting with the President of Peru (May 2, 2023)\n\n"
+        "Official Spokesperson, Ana Ruiz Toro: Good evening, friends, and welcome here in Lima.\n\n"
+        + PAIR
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") == "CHL"
+    # naming no bare title, the masthead gives no side
+    text = text.replace("Foreign Secretary on the Prime Minister's meeting with the", "the visit of the")
     assert _people(text)["Ana Ruiz Toro"].get("iso3") is None

@@ -583,15 +583,26 @@ class ActorFinder:
         "the European Council president, X") holds that office in the text: no country, whatever country
         they once led."""
         out = []
+        bodies = [
+            m for m in mentions if m.kind == "organisation" and m.form == "igo" and not m.attrs.get("iso3")
+        ]
         for body, person in itertools.pairwise(mentions):
-            if (
-                body.kind != "organisation"
-                or body.form != "igo"
-                or body.attrs.get("iso3")
-                or person.kind != "person"
-            ):
+            if person.kind != "person":
                 continue
-            title = text[body.end : person.start]
+            # "the Permanent Council of the OAS, and yesterday the Secretary General, Mr X": the body's head,
+            # named earlier in the sentence
+            head = _BODY_HEAD.search(text, max(0, person.start - 40), person.start)
+            named = [
+                b
+                for b in bodies
+                if head and b.end <= head.start() and _same_sentence(text, b.end, head.start())
+            ]
+            if head and named:
+                body, title = named[-1], head.group("title")
+            else:
+                title = text[body.end : person.start]
+            if body.kind != "organisation" or body.form != "igo" or body.attrs.get("iso3"):
+                continue
             words = re.findall(r"[A-Za-z]+", title)
             if words and len(title) < 40 and all(w.lower() in self.title_words for w in words):
                 role = f"{body.text} {title.strip(' ,')}"
@@ -780,6 +791,17 @@ _HEAD_TITLE = (
 )
 _TITLE_BEFORE = re.compile(rf"\b{_HEAD_TITLE}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]{{2,50}}?,)?\s+$")
 _TITLE_ALONE = re.compile(rf"\b[Tt]he\s+{_HEAD_TITLE}\b(?!\s+(?:of\b|[A-Z]))(?!['’]s\s+[a-z]+\s+[A-Z])")
+
+
+# The head of an international body named before in the sentence: "the Secretary General, Mr X".
+_BODY_HEAD = re.compile(
+    r"\b[Tt]he\s+(?P<title>Secretary[\s-]General|Director[\s-]General),?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+)
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether nothing between two points of the text ends a sentence or a paragraph."""
+    return 0 <= end - start <= 200 and not re.search(r"[.!?]\s|\n\n", text[start:end])
 
 
 def _title_anaphors(

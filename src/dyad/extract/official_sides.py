@@ -56,15 +56,11 @@ def settle_countries(
         words = re.findall(r"\w[\w'’-]*", between)
         return all(w[:1].isupper() or w.lower() in title_words or w.lower() in _GLUE for w in words)
 
-    def joined(first: Mention, sentence: Sentence, peers: bool = False) -> str | None:
-        """The country of the official of the pair joined to ``first`` by "and" (titles between); with
-        ``peers``, only one of the same standing: a deputy beside a minister ("Foreign Minister A and
-        Vice-Minister B") is of the minister's delegation, no counterpart."""
+    def joined(first: Mention, sentence: Sentence) -> str | None:
+        """The country of the official of the pair joined to ``first`` by "and" (titles between)."""
         opposite = first.attrs.get("opposite")
         for p in people:
             if p is first or not sentence.start <= p.start < sentence.end or not p.attrs.get("iso3"):
-                continue
-            if peers and _deputy(first) != _deputy(p):
                 continue
             if opposite and p.value == opposite:
                 return str(p.attrs["iso3"])
@@ -144,7 +140,11 @@ def settle_countries(
         side = next((c for c in countries if act and c.start == act.end()), None)
         return side.value if side else None
 
-    home = home_country(doc.text, countries, people)
+    home = home_country(doc.text, countries, people, pair)
+    agencies = [
+        m for m in mentions if m.kind == "organisation" and m.form == "agency" and m.attrs.get("iso3")
+    ]
+    government = masthead_government(doc.text, countries, agencies)
     for group in by_official.values():
         if any(m.attrs.get("iso3") or m.attrs.get("international") for m in group):
             continue
@@ -158,7 +158,11 @@ def settle_countries(
         # "X met Prime Minister A and Chairman B": B is met by X, not A's counterpart
         act = meeting(first, sentence)
         chief = by_official.get(str(first.attrs.get("chief")), [])
-        if chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
+        if government and first.end <= government[1]:
+            # named bare in a government's masthead ("Press conference by Foreign Minister A and
+            # Vice-Minister B"): its own officials
+            iso3 = government[0]
+        elif chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
             iso3 = chief[0].attrs["iso3"]
         elif on_behalf := signs_for(first):  # "X signed for Iraq and his counterpart Y for Turkey"
             iso3 = on_behalf
@@ -188,7 +192,7 @@ def settle_countries(
             ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
             if iso3 is None and first.attrs.get("rank") != "family":
-                iso3 = other_side(joined(first, sentence, peers=True))
+                iso3 = other_side(joined(first, sentence))
             if iso3 is None:
                 iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
             # only partners of one side named ("suspended exports to Indonesia", "talks with Ambassador
@@ -213,17 +217,23 @@ def settle_countries(
                 m.attrs["iso3"] = iso3
 
 
-def home_country(text: str, countries: list[Mention], people: list[Mention] = ()) -> str | None:
-    """The country a document speaks for: the one government named in its heading ("Ministry of Foreign
-    Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN AFFAIRS"), the country of the known
-    officials a release's heading names with no country while naming the others' ("Secretary Blinken's Call
-    with Mexican Foreign Secretary Ebrard": a government names its own officials bare) or the capital of its
-    dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
+def home_country(
+    text: str,
+    countries: list[Mention],
+    people: list[Mention] = (),
+    pair: tuple[str, str] | None = None,
+) -> str | None:
+    """The country a document speaks for: the one government its heading names on the line that names a
+    government ("Ministry of Foreign Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN
+    AFFAIRS"); for a release, transcript or readout, the country of the known officials its heading names
+    with no country while naming the others' ("Secretary Blinken's Call with Mexican Foreign Secretary
+    Ebrard": a government names its own officials bare), or the pair's other side of the one country its
+    heading names beside a bare title ("Briefing by Foreign Secretary on the Prime Minister's meeting with
+    the President of China"); else the capital of its dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
     heading = _HEADING.match(text)
-    if heading and _GOVERNMENT.search(heading.group(0)):
-        codes = {c.value for c in countries if c.end <= heading.end()}
-        if len(codes) == 1:
-            return codes.pop()
+    government = masthead_government(text, countries)
+    if government:
+        return government[0]
     if heading and _RELEASE.search(heading.group(0)):
         named = {c.value for c in countries if c.end <= heading.end()}
         bare = {
@@ -233,6 +243,9 @@ def home_country(text: str, countries: list[Mention], people: list[Mention] = ()
         }
         if len(bare) == 1 and named and not bare & named:
             return bare.pop()
+        titles = [t for t in _BARE_TITLE.finditer(text, 0, heading.end()) if not _marked(text, t, countries)]
+        if pair and titles and len(named) == 1 and (other := named.pop()) in pair:
+            return pair[0] if other == pair[1] else pair[1]
     for c in countries:
         if c.start > 600:
             break
@@ -248,7 +261,7 @@ def home_country(text: str, countries: list[Mention], people: list[Mention] = ()
 # The first lines of a document (up to three, within 300 characters), where a masthead stands; a line
 # ending a sentence is the text's, not the masthead's ("Spokesperson X hosted a press conference\n\nQ: The
 # minister was invited to visit Mongolia.").
-_HEADING = re.compile(r"\s*(?:[^\n]{1,150}(?<![.?!])\n+){1,3}")
+_HEADING = re.compile(r"\s*(?:[^\n]{1,200}(?<![.?!])\n+){1,3}")
 # (also in Spanish and Portuguese: "MINISTERIO DE RELACIONES EXTERIORES – REPÚBLICA DE COSTA RICA")
 # A government's own release, transcript or readout (not a news headline, which names leaders bare too).
 _RELEASE = re.compile(
@@ -268,13 +281,46 @@ _DATELINE = re.compile(
 _FOREIGN_RANKS = ("diplomat", "business", "party")
 
 
-def _marked(text: str, person: Mention, countries: list[Mention]) -> bool:
+def masthead_government(
+    text: str, countries: list[Mention], bodies: list[Mention] = ()
+) -> tuple[str, int] | None:
+    """The one government a document's masthead names ("Ministry of Foreign Affairs of Japan", "OFFICE OF
+    THE GOVERNMENT SPOKESPERSON / Republic of Rwanda"), and where the masthead ends: a masthead with a
+    government's word and one country, not counting one named as another's ("… on the Prime Minister's
+    meeting with the President of China", "visit to Peru")."""
+    heading = _HEADING.match(text)
+    if heading is None:
+        return None
+    end = heading.end()
+    named = [c for c in countries if c.end <= end]
+    if not _GOVERNMENT.search(text, 0, end):
+        return None
+    codes = {c.value for c in named if not _OTHERS.search(text, max(0, c.start - 40), c.start)}
+    # a government body of known country ("Ministry of Foreign Affairs of Peru")
+    codes |= {str(b.attrs["iso3"]) for b in bodies if b.end <= end and _GOVERNMENT.search(b.text)}
+    return (codes.pop(), end) if len(codes) == 1 else None
+
+
+# Before a country named as the other party's: "meeting with the President of", "visit to".
+_OTHERS = re.compile(
+    r"(?:\b(?:President|Minister|Secretary|Chancellor|King|Premier|Leader)\s+of|\b(?:with|to|in))\s+(?:the\s+)?$"
+)
+
+
+def _marked(text: str, person: Mention | re.Match[str], countries: list[Mention]) -> bool:
     """Whether a person's title names a country ("Mexican Foreign Secretary Ebrard", "Japan's X")."""
+    if isinstance(person, re.Match):  # a title alone: "the President of China"
+        start, end = person.start(), person.end()
+        if re.match(r"\s+of\b", text[end : end + 5]):
+            return True
+        return any(0 <= start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, start) for c in countries)
     return any(
         0 <= person.start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, person.start) for c in countries
     )
 
 
+# A head of state's, government's or ministry's title.
+_BARE_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor|Foreign\s+(?:Minister|Secretary))\b")
 _TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)*\s+")
 
 
@@ -307,15 +353,6 @@ def _in_clause(text: str, first: Mention, named: list[Mention]) -> list[Mention]
     names one ("His Lebanese interlocutor was X; on the Israeli side it was handled by Y")."""
     inside = [c for c in named if ";" not in text[min(c.end, first.start) : max(c.start, first.end)]]
     return inside or named
-
-
-def _deputy(official: Mention) -> bool:
-    """Whether an official is a deputy ("Vice-Minister", "deputy foreign minister", "state secretary")."""
-    role = str(official.attrs.get("role") or "").lower()
-    return official.attrs.get("rank") == "deputy_minister" or role.startswith(_DEPUTY_WORDS)
-
-
-_DEPUTY_WORDS = ("deputy ", "vice ", "vice-", "assistant ", "state ")
 
 
 def _placed(text: str, c: Mention) -> bool:
