@@ -852,8 +852,7 @@ def test_a_masthead_naming_a_bare_title_and_one_country_of_the_pair_speaks_for_t
     text = (
         "Ministry of External Affairs\n\nTranscript of Special Briefing by Foreign Secretary on the Prime "
         "Minister's meeting with the President of Peru (May 2, 2023)\n\n"
-        "Official Spokesperson, Ana Ruiz Toro: Good evening, friends, and welcome here in Lima.\n\n"
-        + PAIR
+        "Official Spokesperson, Ana Ruiz Toro: Good evening, friends, and welcome here in Lima.\n\n" + PAIR
     )
     assert _people(text)["Ana Ruiz Toro"].get("iso3") == "CHL"
     # naming no bare title, the masthead gives no side
