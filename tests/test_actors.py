@@ -710,6 +710,8 @@ def test_the_one_an_official_demands_of_or_accuses_is_the_other_side(sentence: s
         ("Relations were upgraded: Ana Ruiz Toro presents her credentials in Lima.", "CHL"),
         ("Ana Ruiz Toro presented her credentials to President Dina Boluarte on Monday.", "CHL"),
         ("Ana Ruiz Toro presented her letters of credence in Santiago.", "PER"),
+        # one who takes up the post in a capital is sent there
+        ("Relations were upgraded: Ana Ruiz Toro takes up her post in Lima.", "CHL"),
     ],
 )
 def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: str) -> None:
@@ -719,6 +721,7 @@ def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: s
 
 def test_checking_credentials_makes_no_ambassador() -> None:
     assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro checked the credentials of the delegates.")
+    assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro takes up the matter in Lima.")
 
 
 def test_an_official_joined_to_one_of_known_side_in_a_sentence_naming_no_country() -> None:
