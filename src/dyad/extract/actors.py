@@ -551,12 +551,11 @@ class ActorFinder:
                 if name and free(start, start + len(before.group(1))):
                     add(name, start, start + len(before.group(1)), role, iso3, "official")
         for hit in _CREDENTIALS.finditer(text):  # "X presented his credentials in Tehran": an ambassador
-            group = "name" if hit.group("name") else "arrival"
-            name = self._clean(hit.group(group))
+            name = self._clean(hit.group("name"))
             role = self._role("ambassador")
-            if name and role and free(hit.start(group), hit.end(group)):
+            if name and role and free(hit.start("name"), hit.end("name")):
                 where = _credentials_to(text, hit.end(), countries)
-                add(name, hit.start(group), hit.end(group), role, None, "official", posted=where)
+                add(name, hit.start("name"), hit.end("name"), role, None, "official", posted=where)
         self._fill_countries(officials, found)
         found += self._later_mentions(text, officials, taken, found)
         for mention in found:
@@ -593,11 +592,11 @@ class ActorFinder:
             # "the Permanent Council of the OAS, and yesterday the Secretary General, Mr X": the body's head,
             # named earlier in the sentence
             head = _BODY_HEAD.search(text, max(0, person.start - 40), person.start)
-            named = [
-                b
-                for b in bodies
-                if head and b.end <= head.start() and _same_sentence(text, b.end, head.start())
-            ]
+            named = (
+                [b for b in bodies if b.end <= head.start() and _same_sentence(text, b.end, head.start())]
+                if head
+                else []
+            )
             if head and named:
                 body, title = named[-1], head.group("title")
             else:
@@ -914,10 +913,10 @@ _PAIRED = re.compile(
 # An ambassador taking up the post: "X presented his credentials to President Y", "X, the new envoy,
 # presents her letters of credence in Lima", "X takes up his post in London".
 _CREDENTIALS = re.compile(
-    rf"(?P<name>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:presents|presented|presenting|has\s+presented|handed\s+over|"
+    rf"(?P<name>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:(?:presents|presented|presenting|has\s+presented|handed\s+over|"
     rf"hands\s+over|submitted|submits)\s+(?:his|her|their)\s+(?:credentials|letters\s+of\s+(?:credence|credentials))"
     # "X takes up his post in London" (an envoy arriving at an embassy)
-    rf"|(?P<arrival>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:takes|took|has\s+taken|taking)\s+up\s+(?:his|her)\s+post(?=\s+in\b)"
+    rf"|(?:takes|took|has\s+taken|taking)\s+up\s+(?:his|her)\s+post(?=\s+in\b))"
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dyad.extract.actors import COUNTRY_FORMS
 from dyad.extract.mentions import Mention
@@ -108,8 +108,9 @@ def settle_countries(
             return True
         i = bisect_right(country_starts, c.start - 1) - 1
         prev = countries[i] if i >= 0 else None
-        joined = prev is not None and prev.end <= c.start and _JOINED.fullmatch(doc.text, prev.end, c.start)
-        return bool(joined and partner(prev))
+        if prev is None or prev.end > c.start or not _JOINED.fullmatch(doc.text, prev.end, c.start):
+            return False
+        return partner(prev)
 
     def passive(c: Mention) -> bool:
         """A partner or destination ("exports to Indonesia"), or a place other than the sentence's
@@ -158,6 +159,7 @@ def settle_countries(
         # "X met Prime Minister A and Chairman B": B is met by X, not A's counterpart
         act = meeting(first, sentence)
         chief = by_official.get(str(first.attrs.get("chief")), [])
+        iso3: str | None
         if government and first.end <= government[1]:
             # named bare in a government's masthead ("Press conference by Foreign Minister A and
             # Vice-Minister B"): its own officials
@@ -220,7 +222,7 @@ def settle_countries(
 def home_country(
     text: str,
     countries: list[Mention],
-    people: list[Mention] = (),
+    people: Sequence[Mention] = (),
     pair: tuple[str, str] | None = None,
 ) -> str | None:
     """The country a document speaks for: the one government its heading names on the line that names a
@@ -282,7 +284,7 @@ _FOREIGN_RANKS = ("diplomat", "business", "party")
 
 
 def masthead_government(
-    text: str, countries: list[Mention], bodies: list[Mention] = ()
+    text: str, countries: list[Mention], bodies: Sequence[Mention] = ()
 ) -> tuple[str, int] | None:
     """The one government a document's masthead names ("Ministry of Foreign Affairs of Japan", "OFFICE OF
     THE GOVERNMENT SPOKESPERSON / Republic of Rwanda"), and where the masthead ends: a masthead with a
