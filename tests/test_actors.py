@@ -861,3 +861,18 @@ def test_a_masthead_naming_a_bare_title_and_one_country_of_the_pair_speaks_for_t
     # naming no bare title, the masthead gives no side
     text = text.replace("Foreign Secretary on the Prime Minister's meeting with the", "the visit of the")
     assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_an_introduced_official_is_the_known_holder_of_the_office_then() -> None:
+    # the knowledge files know Saudi Arabia's foreign minister from October 2019 as Faisal bin Farhan
+    def people(sentence: str, published: str = "2021-03-03") -> set[str]:
+        doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+        doc.raw_text = doc.text = "Saudi Arabia and Peru met. Saudi Arabia and Peru talked. " + sentence
+        clean_document(doc)
+        return {m["value"] for m in extract_facts(doc).mentions if m["kind"] == "person"}
+
+    assert people("Saudi Foreign Minister Prince Faisal spoke in Lima.") == {"Faisal bin Farhan"}
+    # before the term began, or in another office, he is not meant; a full name stays as the text spells it
+    assert people("Saudi Foreign Minister Prince Faisal spoke in Lima.", "2017-03-03") == {"Prince Faisal"}
+    assert people("Saudi Energy Minister Prince Faisal spoke in Lima.") == {"Prince Faisal"}
+    assert people("Saudi Foreign Minister Faisal Farhan spoke in Lima.") == {"Faisal Farhan"}
