@@ -710,6 +710,8 @@ def test_the_one_an_official_demands_of_or_accuses_is_the_other_side(sentence: s
         ("Relations were upgraded: Ana Ruiz Toro presents her credentials in Lima.", "CHL"),
         ("Ana Ruiz Toro presented her credentials to President Dina Boluarte on Monday.", "CHL"),
         ("Ana Ruiz Toro presented her letters of credence in Santiago.", "PER"),
+        # one who takes up the post in a capital is sent there
+        ("Relations were upgraded: Ana Ruiz Toro takes up her post in Lima.", "CHL"),
     ],
 )
 def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: str) -> None:
@@ -719,6 +721,7 @@ def test_one_who_presents_credentials_is_an_ambassador(sentence: str, country: s
 
 def test_checking_credentials_makes_no_ambassador() -> None:
     assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro checked the credentials of the delegates.")
+    assert "Ana Ruiz Toro" not in _people(PAIR + "Ana Ruiz Toro takes up the matter in Lima.")
 
 
 def test_an_official_joined_to_one_of_known_side_in_a_sentence_naming_no_country() -> None:
@@ -727,3 +730,149 @@ def test_an_official_joined_to_one_of_known_side_in_a_sentence_naming_no_country
         "and Petroperu's Luis Paz Soto signed a contract on 19 January 2009."
     )
     assert people["Ana Ruiz Toro"]["iso3"] == "CHL"
+
+
+def test_a_name_run_on_into_a_place_ends_before_it() -> None:
+    # a heading joined to its dateline: the name stops at the place
+    people = _people("Press briefing by Foreign Minister Ana Ruiz Toro Lima, Monday 2 May 2023\n\n" + PAIR)
+    assert "Ana Ruiz Toro" in people, people
+    # a place alone after a title is no name
+    assert not any("Lima" in name for name in _people(PAIR + "Minister Lima said so."))
+
+
+def test_a_one_word_body_inside_a_longer_name_is_part_of_the_name() -> None:
+    # "Saab" is a company in the knowledge files, but here the last word of a person's name
+    people = _people(PAIR + "Peru's deputy speaker of parliament, Elias Bou Saab, went to Santiago.")
+    assert people["Elias Bou Saab"]["iso3"] == "PER", people
+    # the company alone stays the company
+    assert not _people(PAIR + "Saab delivered jets to Peru.")
+
+
+def test_a_transcripts_speaker_in_brackets_after_the_title() -> None:
+    text = (
+        "MINISTERIO DE RELACIONES EXTERIORES – REPÚBLICA DEL PERÚ\n\nPress briefing, 2 May 2023\n\n"
+        "SPOKESPERSON (Ana Ruiz Toro): Good afternoon. The minister will speak about Chile.\n\n"
+        "MINISTER: We spoke with Chile."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") == "PER"
+    # words in brackets that are no name make no one
+    assert not _people(PAIR + "The spokesperson (in a statement): nothing new.")
+
+
+def test_a_known_surname_alone_is_the_person_named_in_full_before() -> None:
+    text = PAIR + "Foreign Minister Jorge Lara Castro went to Lima. Castro said the talks were good."
+    mentions = _mentions(text)
+    assert {m["value"] for m in mentions} == {"Jorge Lara Castro"}, mentions
+    # named alone, the surname keeps its reading
+    assert {m["value"] for m in _mentions(PAIR + "Castro said the talks were good.")} != {"Jorge Lara Castro"}
+
+
+def test_an_official_named_bare_in_a_governments_masthead_is_its_own() -> None:
+    # a masthead naming its government: the officials it names bare are that government's
+    text = (
+        "Ministry of Foreign Affairs of Peru\n\nPress conference by Foreign Minister Luis Paz Soto and "
+        "Vice-Minister Ana Ruiz Toro\n\nThe minister spoke about Chile. Chile and Peru met."
+    )
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "PER"
+    # two ministers joined by "and" in the text are still counterparts
+    people = _people(PAIR + "Economy Minister Ana Ruiz Toro and Peru's energy minister Luis Paz Soto met.")
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL", people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the one asked is addressed, as one urged is: the official is of the other side
+        ("Finance secretary Ana Ruiz Toro said the government would ask Peru for a new loan.", "CHL"),
+        # one who asks acts
+        ("Finance secretary Ana Ruiz Toro said Peru asked for a new loan.", "PER"),
+    ],
+)
+def test_the_one_an_official_asks_is_the_other_side(sentence: str, country: str) -> None:
+    assert _people(PAIR + sentence)["Ana Ruiz Toro"].get("iso3") == country
+
+
+def test_an_official_who_signs_for_a_country_is_of_it() -> None:
+    people = _people(
+        PAIR + "Transport minister Ana Ruiz Toro signed for Peru and her counterpart Luis Paz Soto for Chile."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER", people
+    # signing "with" a country is no signing for it
+    people = _people(PAIR + "Transport minister Ana Ruiz Toro signed with Peru on Monday.")
+    assert people["Ana Ruiz Toro"].get("iso3") != "PER", people
+
+
+def test_a_country_joined_to_a_partner_is_a_partner_too() -> None:
+    # "regarding Chile and Bolivia": both are topics, so neither is the official's side
+    people = _people(PAIR + "Joint secretary Ana Ruiz Toro handles matters regarding Chile and Bolivia.")
+    assert people["Ana Ruiz Toro"].get("iso3") not in ("BOL", "CHL"), people
+
+
+def test_the_head_of_the_presidents_office_is_an_official() -> None:
+    people = _people(PAIR + "Peru's Head of the Office of the President Ana Ruiz Toro attended.")
+    person = people["Ana Ruiz Toro"]
+    assert person["iso3"] == "PER" and "presidential office" in person["role"]
+
+
+def test_an_expert_is_of_the_country_named_with_the_title_only() -> None:
+    people = _people(
+        PAIR + "The treaty named the experts Ana Ruiz Toro for Chile and Luis Paz Soto for Peru."
+    )
+    assert people["Ana Ruiz Toro"]["iso3"] == "CHL" and people["Luis Paz Soto"]["iso3"] == "PER", people
+    assert _people(PAIR + "The Peruvian expert Ana Ruiz Toro replied.")["Ana Ruiz Toro"]["iso3"] == "PER"
+    # a country's name before the title is the expert's field; the sentence's acting side says nothing
+    expert = _people(PAIR + "Peru expert Ana Ruiz Toro said Chile would win.")["Ana Ruiz Toro"]
+    assert expert.get("iso3") is None
+
+
+def test_a_release_naming_its_own_known_official_bare_speaks_for_that_side() -> None:
+    text = (
+        "Press Release\nSecretary Blinken's Call with Peruvian Foreign Minister Ana Gervasi\n\n"
+        "The following is attributable to Spokesperson Ana Ruiz Toro:\n\nThe call went well."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") == "USA"
+    # a news headline names leaders bare too: no side from it
+    text = (
+        "Blinken calls Peruvian Foreign Minister Ana Gervasi\n\n"
+        "Ana Ruiz Toro, a spokesperson, said the call went well."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_the_secretary_general_of_a_body_named_before_in_the_sentence_has_no_country() -> None:
+    text = PAIR + (
+        "Chile asked for a session of the Permanent Council of the OAS, and on Monday the Secretary General, "
+        "Mr José Miguel Insulza, came to Lima."
+    )
+    person = _people(text)["José Miguel Insulza"]
+    assert person.get("iso3") is None and "Secretary General" in person["role"], person
+    # with no international body in the sentence the known person keeps the country of the knowledge files
+    text = PAIR + "The OAS met. On Monday the Secretary General, Mr José Miguel Insulza, came to Lima."
+    assert _people(text)["José Miguel Insulza"].get("iso3") == "CHL"
+
+
+def test_a_masthead_naming_a_bare_title_and_one_country_of_the_pair_speaks_for_the_other() -> None:
+    text = (
+        "Ministry of External Affairs\n\nTranscript of Special Briefing by Foreign Secretary on the Prime "
+        "Minister's meeting with the President of Peru (May 2, 2023)\n\n"
+        "Official Spokesperson, Ana Ruiz Toro: Good evening, friends, and welcome here in Lima.\n\n" + PAIR
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") == "CHL"
+    # naming no bare title, the masthead gives no side
+    text = text.replace("Foreign Secretary on the Prime Minister's meeting with the", "the visit of the")
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") is None
+
+
+def test_an_introduced_official_is_the_known_holder_of_the_office_then() -> None:
+    # the knowledge files know Saudi Arabia's foreign minister from October 2019 as Faisal bin Farhan
+    def people(sentence: str, published: str = "2021-03-03") -> set[str]:
+        doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+        doc.raw_text = doc.text = "Saudi Arabia and Peru met. Saudi Arabia and Peru talked. " + sentence
+        clean_document(doc)
+        return {m["value"] for m in extract_facts(doc).mentions if m["kind"] == "person"}
+
+    assert people("Saudi Foreign Minister Prince Faisal spoke in Lima.") == {"Faisal bin Farhan"}
+    # before the term began, or in another office, he is not meant; a full name stays as the text spells it
+    assert people("Saudi Foreign Minister Prince Faisal spoke in Lima.", "2017-03-03") == {"Prince Faisal"}
+    assert people("Saudi Energy Minister Prince Faisal spoke in Lima.") == {"Prince Faisal"}
+    assert people("Saudi Foreign Minister Faisal Farhan spoke in Lima.") == {"Faisal Farhan"}

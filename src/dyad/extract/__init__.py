@@ -12,8 +12,8 @@ import time
 from bisect import bisect_right
 from functools import lru_cache
 
-from dyad.extract.actors import ActorFinder
-from dyad.extract.context import document_pair, person_country
+from dyad.extract.actors import ActorFinder, refer_surnames
+from dyad.extract.context import document_pair, known_holders, person_country
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
@@ -204,6 +204,7 @@ def extract_facts(
     mentions = mention_finder(knowledge_dirs).find(doc.text)
     officials = _actor_finder(knowledge_dirs).find(doc.text, mentions)
     mentions = sorted(_not_covered(mentions, officials) + officials, key=lambda m: m.start)
+    mentions = refer_surnames(mentions)
     clock.lap("mentions and officials")
     explicit = find_time_expressions(doc.text)
     reference = estimate_document_date(doc, mentions, explicit, knowledge)
@@ -213,6 +214,7 @@ def extract_facts(
     pair = document_pair(mentions, dyad)
     _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
     settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)
+    mentions = known_holders(knowledge, mentions, reference)
     clock.lap("time expressions and document date")
     parsed = _parse_candidates(doc, mentions, knowledge, pair)
     clock.lap("parse")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dyad.extract.mentions import Mention
@@ -199,10 +199,11 @@ COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
 
 
 # Between a title and the name: its complement, a comma, or a space ("the head of Rosoboronexport, Z"); a
-# name an editor added in square brackets ("its ambassador to Canada [Z]").
+# name an editor added in square brackets ("its ambassador to Canada [Z]"); a transcript's speaker in brackets
+# after the title ("SPOKESPERSON (Z): Good afternoon").
 _BETWEEN = (
     rf"(?:\s+(?:of|in|to|at|for|on)\s+{_COMPLEMENT},\s+"
-    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;\[]{{2,40}}?(?:,\s+|\s+\[)|,\s+|\s+\[|\s+)"
+    rf"|\s+(?:of|in|to|at|for|on|from)\s+[^,.;\[]{{2,40}}?(?:,\s+|\s+\[)|,\s+|\s+\[|\s+\((?=[^()\n]{{3,60}}\))|\s+)"
 )
 # A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
 # Dr. X", "Secretary Shri X".
@@ -369,8 +370,13 @@ class ActorFinder:
         officials: dict[str, Official] = {}
         found: list[Mention] = []
 
+        # a one-word body inside a longer name is part of the name ("Elias Bou Saab" is no Saab)
+        inner = {(m.start, m.end) for m in mentions if m.kind == "organisation" and " " not in m.text.strip()}
+
         def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in taken)
+            return not any(
+                s < end and start < e and not ((s, e) in inner and start < s and e <= end) for s, e in taken
+            )
 
         def add(
             name: str,
@@ -386,6 +392,15 @@ class ActorFinder:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
                 if place.start < end and start < place.end:
+                    if place.start > start and place.end >= end:
+                        # a name run on into the place after it, as a heading joined to its dateline
+                        # ("... Vice-Minister Carlos Roverssi Rojas San José, 4 November"): the words before
+                        head = text[start : place.start].rstrip()
+                        trimmed = self._clean(head) if len(head.split()) >= 2 else None
+                        if trimmed is None or re.search(r"[,;:()\d]", head):
+                            return
+                        end, name = start + len(head), trimmed
+                        continue
                     if place.start > start or place.end >= end:
                         return
                     start = place.end + len(text[place.end : end]) - len(text[place.end : end].lstrip())
@@ -494,6 +509,8 @@ class ActorFinder:
             if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
+            if role.rank == _EXPERT and _field_before(text, m.start(), countries):
+                iso3 = None  # "a Russia expert" knows of Russia; "the Argentine expert" is Argentina's
             # "Selaković's deputy, X": the deputy of an official introduced before is of that official's side
             boss = _OWNER.search(text, max(0, m.start() - 40), m.start())
             chief = next(
@@ -566,15 +583,26 @@ class ActorFinder:
         "the European Council president, X") holds that office in the text: no country, whatever country
         they once led."""
         out = []
+        bodies = [
+            m for m in mentions if m.kind == "organisation" and m.form == "igo" and not m.attrs.get("iso3")
+        ]
         for body, person in itertools.pairwise(mentions):
-            if (
-                body.kind != "organisation"
-                or body.form != "igo"
-                or body.attrs.get("iso3")
-                or person.kind != "person"
-            ):
+            if person.kind != "person":
                 continue
-            title = text[body.end : person.start]
+            # "the Permanent Council of the OAS, and yesterday the Secretary General, Mr X": the body's head,
+            # named earlier in the sentence
+            head = _BODY_HEAD.search(text, max(0, person.start - 40), person.start)
+            named = (
+                [b for b in bodies if b.end <= head.start() and _same_sentence(text, b.end, head.start())]
+                if head
+                else []
+            )
+            if head and named:
+                body, title = named[-1], head.group("title")
+            else:
+                title = text[body.end : person.start]
+            if body.kind != "organisation" or body.form != "igo" or body.attrs.get("iso3"):
+                continue
             words = re.findall(r"[A-Za-z]+", title)
             if words and len(title) < 40 and all(w.lower() in self.title_words for w in words):
                 role = f"{body.text} {title.strip(' ,')}"
@@ -765,6 +793,17 @@ _TITLE_BEFORE = re.compile(rf"\b{_HEAD_TITLE}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ 
 _TITLE_ALONE = re.compile(rf"\b[Tt]he\s+{_HEAD_TITLE}\b(?!\s+(?:of\b|[A-Z]))(?!['’]s\s+[a-z]+\s+[A-Z])")
 
 
+# The head of an international body named before in the sentence: "the Secretary General, Mr X".
+_BODY_HEAD = re.compile(
+    r"\b[Tt]he\s+(?P<title>Secretary[\s-]General|Director[\s-]General),?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+)
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether nothing between two points of the text ends a sentence or a paragraph."""
+    return 0 <= end - start <= 200 and not re.search(r"[.!?]\s|\n\n", text[start:end])
+
+
 def _title_anaphors(
     text: str, mentions: list[Mention], found: list[Mention], officials: dict[str, Official]
 ) -> list[Mention]:
@@ -837,6 +876,26 @@ def _known_surnames(
     return out
 
 
+def refer_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A known surname alone ("Castro", "MINISTER CASTRO:") means the one person of the knowledge files the
+    document named in full with it before ("René Castro"), not another holder of the name (Fidel Castro);
+    with none or two so named before, the mention stays as it was."""
+    full: dict[str, set[str]] = {}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and m.form == "person" and len(words) >= 2:
+            full.setdefault(words[-1].casefold(), set()).add(m.value)
+        named = full.get(m.text.strip().casefold()) if m.kind == "person" and m.form == "person" else None
+        if named and len(named) == 1 and len(words) == 1 and m.value not in named:
+            value = next(iter(named))
+            m = replace(m, value=value, attrs={**m.attrs, "people": [value]})
+        out.append(m)
+    return out
+
+
+# The rank of experts, of the country named with their title only (``official_sides`` guesses none).
+_EXPERT = "expert"
 # The title of an opposite number ("his Peruvian counterpart X"), whose side the meeting rules read.
 _PEER = "counterpart"
 _OWNER = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+$")  # a person's title in the possessive: "Soto's deputy"
@@ -852,10 +911,12 @@ _PAIRED = re.compile(
 
 
 # An ambassador taking up the post: "X presented his credentials to President Y", "X, the new envoy,
-# presents her letters of credence in Lima".
+# presents her letters of credence in Lima", "X takes up his post in London".
 _CREDENTIALS = re.compile(
-    rf"(?P<name>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:presents|presented|presenting|has\s+presented|handed\s+over|"
+    rf"(?P<name>{NAME})(?:,[^,.;]{{1,60}},)?\s+(?:(?:presents|presented|presenting|has\s+presented|handed\s+over|"
     rf"hands\s+over|submitted|submits)\s+(?:his|her|their)\s+(?:credentials|letters\s+of\s+(?:credence|credentials))"
+    # "X takes up his post in London" (an envoy arriving at an embassy)
+    rf"|(?:takes|took|has\s+taken|taking)\s+up\s+(?:his|her)\s+post(?=\s+in\b))"
 )
 
 
@@ -938,6 +999,17 @@ def _country_near(text: str, start: int, end: int, countries: list[Mention]) -> 
         qualifier = body.group("qualifier") or ""
         return _body_named_before(text, body.start(), body.group("head"), countries, qualifier)
     return found
+
+
+def _field_before(text: str, start: int, countries: list[Mention]) -> bool:
+    """Whether a country's name stands right before a title, with no possessive: "a China expert"."""
+    return any(
+        m.kind == "country"
+        and m.form == "name"
+        and 0 <= start - m.end <= 3
+        and not text[m.end : start].strip()
+        for m in countries
+    )
 
 
 def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -> str | None:

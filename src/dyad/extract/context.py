@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dyad.extract.mentions import Mention
 from dyad.knowledge import Knowledge
@@ -11,6 +11,10 @@ from dyad.models import TimeValue
 
 # Country forms that name a country as an actor; descriptors ("the Andean nation") need the pair.
 _ACTOR_FORMS = ("name", "adjective", "metonym", "historical")
+# Courtesy and royal titles written before a name, no part of it.
+_HONORIFICS = frozenset(
+    ["Prince", "Princess", "Sheikh", "Sheikha", "Emir", "King", "Queen", "Dr.", "Dr", "Mr.", "Mr"]
+)
 # Which office a leader's country is read from first, when a person held several.
 _ROLE_ORDER = {"head_of_state": 0, "party_leader": 1, "head_of_government": 2, "foreign_minister": 3}
 
@@ -57,3 +61,38 @@ def resolve_descriptor(mention: Mention, pair: tuple[str, str] | None) -> str | 
         if len(inside) == 1:
             return inside.pop()
     return mention.value if len(candidates) == 1 else None
+
+
+def known_holders(k: Knowledge, mentions: list[Mention], when: TimeValue | None) -> list[Mention]:
+    """An official the text introduced by a title and a country is the person the knowledge files know in
+    that office, for that country, on the document's date, when the text gives one word of the name
+    (after a courtesy title) and that person's name has it ("Saudi Foreign Minister Prince Faisal" is
+    Faisal bin Farhan): every mention of the official takes the known name. A full name stays as the text
+    spells it; without a date, or with two such people, the mentions stay."""
+    if when is None or when.start is None:
+        return mentions
+    day_end = when.end or when.start
+    named: dict[str, str] = {}
+    for m in mentions:
+        role, iso3 = str(m.attrs.get("role") or ""), m.attrs.get("iso3")
+        if m.form != "official" or not iso3 or m.value in named or role.replace(" ", "_") not in _ROLE_ORDER:
+            continue
+        words = [w for w in m.value.split() if w not in _HONORIFICS]
+        if len(words) != 1:
+            continue  # a full name is kept as the text spells it ("Ramdane Lamamra")
+        word = words[0]
+        holders = {
+            t.name
+            for t in k.terms
+            if t.iso3 == iso3
+            and t.role == role.replace(" ", "_")
+            and t.covers(when.start, day_end)
+            and any(word in n.split() for n in (t.name, *t.aliases))
+        }
+        if len(holders) == 1:
+            named[m.value] = holders.pop()
+    if not named:
+        return mentions
+    return [
+        replace(m, value=named[m.value]) if m.kind == "person" and m.value in named else m for m in mentions
+    ]

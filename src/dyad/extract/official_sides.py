@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dyad.extract.actors import COUNTRY_FORMS
 from dyad.extract.mentions import Mention
@@ -34,6 +34,7 @@ def settle_countries(
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
+    country_starts = [c.start for c in countries]
     people = [m for m in mentions if m.kind == "person"]
     by_official: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -101,7 +102,15 @@ def settle_countries(
         )
 
     def partner(c: Mention) -> bool:
-        return bool(_PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start])) or owner(c)
+        """A partner or topic ("exports to Indonesia"), also the ones joined to it ("regarding Sri Lanka and
+        Maldives")."""
+        if _PARTNER_BEFORE.search(doc.text[max(0, c.start - 30) : c.start]) or owner(c):
+            return True
+        i = bisect_right(country_starts, c.start - 1) - 1
+        prev = countries[i] if i >= 0 else None
+        if prev is None or prev.end > c.start or not _JOINED.fullmatch(doc.text, prev.end, c.start):
+            return False
+        return partner(prev)
 
     def passive(c: Mention) -> bool:
         """A partner or destination ("exports to Indonesia"), or a place other than the sentence's
@@ -126,10 +135,22 @@ def settle_countries(
             return target.value
         return None
 
-    home = home_country(doc.text, countries)
+    def signs_for(first: Mention) -> str | None:
+        """The country an official signs or speaks for, right after the name ("X signed for Iraq")."""
+        act = _ON_BEHALF.match(doc.text, first.end)
+        side = next((c for c in countries if act and c.start == act.end()), None)
+        return side.value if side else None
+
+    home = home_country(doc.text, countries, people, pair)
+    agencies = [
+        m for m in mentions if m.kind == "organisation" and m.form == "agency" and m.attrs.get("iso3")
+    ]
+    government = masthead_government(doc.text, countries, agencies)
     for group in by_official.values():
         if any(m.attrs.get("iso3") or m.attrs.get("international") for m in group):
             continue
+        if any(m.attrs.get("rank") == "expert" for m in group):
+            continue  # an expert speaks for no side: only the title's own country says whose it is
         first = min(group, key=lambda m: m.start)
         i = bisect_right(starts, first.start) - 1
         if i < 0:
@@ -138,8 +159,15 @@ def settle_countries(
         # "X met Prime Minister A and Chairman B": B is met by X, not A's counterpart
         act = meeting(first, sentence)
         chief = by_official.get(str(first.attrs.get("chief")), [])
-        if chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
+        iso3: str | None
+        if government and first.end <= government[1]:
+            # named bare in a government's masthead ("Press conference by Foreign Minister A and
+            # Vice-Minister B"): its own officials
+            iso3 = government[0]
+        elif chief and chief[0].attrs.get("iso3"):  # "Soto's deputy, X": of Soto's side, settled before
             iso3 = chief[0].attrs["iso3"]
+        elif on_behalf := signs_for(first):  # "X signed for Iraq and his counterpart Y for Turkey"
+            iso3 = on_behalf
         elif first.attrs.get("posted"):  # "X presented his credentials in Tehran": of the side sending X
             iso3 = other_side(str(first.attrs["posted"]))
         elif act:
@@ -191,15 +219,35 @@ def settle_countries(
                 m.attrs["iso3"] = iso3
 
 
-def home_country(text: str, countries: list[Mention]) -> str | None:
-    """The country a document speaks for: the one government named in its heading ("Ministry of Foreign
-    Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN AFFAIRS") or the capital of its
-    dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
+def home_country(
+    text: str,
+    countries: list[Mention],
+    people: Sequence[Mention] = (),
+    pair: tuple[str, str] | None = None,
+) -> str | None:
+    """The country a document speaks for: the one government its heading names on the line that names a
+    government ("Ministry of Foreign Affairs of Japan", "REPUBLIC OF THE SUDAN / MINISTRY OF FOREIGN
+    AFFAIRS"); for a release, transcript or readout, the country of the known officials its heading names
+    with no country while naming the others' ("Secretary Blinken's Call with Mexican Foreign Secretary
+    Ebrard": a government names its own officials bare), or the pair's other side of the one country its
+    heading names beside a bare title ("Briefing by Foreign Secretary on the Prime Minister's meeting with
+    the President of China"); else the capital of its dateline ("SANTIAGO, Nov 18 (Reuters) -")."""
     heading = _HEADING.match(text)
-    if heading and _GOVERNMENT.search(heading.group(0)):
-        codes = {c.value for c in countries if c.end <= heading.end()}
-        if len(codes) == 1:
-            return codes.pop()
+    government = masthead_government(text, countries)
+    if government:
+        return government[0]
+    if heading and _RELEASE.search(heading.group(0)):
+        named = {c.value for c in countries if c.end <= heading.end()}
+        bare = {
+            str(p.attrs["iso3"])
+            for p in people
+            if p.end <= heading.end() and p.attrs.get("iso3") and not _marked(text, p, countries)
+        }
+        if len(bare) == 1 and named and not bare & named:
+            return bare.pop()
+        titles = [t for t in _BARE_TITLE.finditer(text, 0, heading.end()) if not _marked(text, t, countries)]
+        if pair and titles and len(named) == 1 and (other := named.pop()) in pair:
+            return pair[0] if other == pair[1] else pair[1]
     for c in countries:
         if c.start > 600:
             break
@@ -215,13 +263,67 @@ def home_country(text: str, countries: list[Mention]) -> str | None:
 # The first lines of a document (up to three, within 300 characters), where a masthead stands; a line
 # ending a sentence is the text's, not the masthead's ("Spokesperson X hosted a press conference\n\nQ: The
 # minister was invited to visit Mongolia.").
-_HEADING = re.compile(r"\s*(?:[^\n]{1,150}(?<![.?!])\n+){1,3}")
-_GOVERNMENT = re.compile(r"\b(?:ministry|government|presidency|embassy|republic\s+of)\b", re.IGNORECASE)
+_HEADING = re.compile(r"\s*(?:[^\n]{1,200}(?<![.?!])\n+){1,3}")
+# (also in Spanish and Portuguese: "MINISTERIO DE RELACIONES EXTERIORES – REPÚBLICA DE COSTA RICA")
+# A government's own release, transcript or readout (not a news headline, which names leaders bare too).
+_RELEASE = re.compile(
+    r"\b(?:release|readout|statement|spokesperson|spokesman|spokeswoman|attributable|briefing|transcript|"
+    r"press\s+conference)\b",
+    re.IGNORECASE,
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:ministry|government|presidency|embassy|republic\s+of|minist[eé]rio|gobierno|governo|embajada|"
+    r"presidencia|rep[uú]blica\s+(?:de|del|da|do))\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
 )
 # Ranks often posted abroad or outside government: the home country says nothing of them.
 _FOREIGN_RANKS = ("diplomat", "business", "party")
+
+
+def masthead_government(
+    text: str, countries: list[Mention], bodies: Sequence[Mention] = ()
+) -> tuple[str, int] | None:
+    """The one government a document's masthead names ("Ministry of Foreign Affairs of Japan", "OFFICE OF
+    THE GOVERNMENT SPOKESPERSON / Republic of Rwanda"), and where the masthead ends: a masthead with a
+    government's word and one country, not counting one named as another's ("… on the Prime Minister's
+    meeting with the President of China", "visit to Peru")."""
+    heading = _HEADING.match(text)
+    if heading is None:
+        return None
+    end = heading.end()
+    named = [c for c in countries if c.end <= end]
+    if not _GOVERNMENT.search(text, 0, end):
+        return None
+    codes = {c.value for c in named if not _OTHERS.search(text, max(0, c.start - 40), c.start)}
+    # a government body of known country ("Ministry of Foreign Affairs of Peru")
+    codes |= {str(b.attrs["iso3"]) for b in bodies if b.end <= end and _GOVERNMENT.search(b.text)}
+    return (codes.pop(), end) if len(codes) == 1 else None
+
+
+# Before a country named as the other party's: "meeting with the President of", "visit to".
+_OTHERS = re.compile(
+    r"(?:\b(?:President|Minister|Secretary|Chancellor|King|Premier|Leader)\s+of|\b(?:with|to|in))\s+(?:the\s+)?$"
+)
+
+
+def _marked(text: str, person: Mention | re.Match[str], countries: list[Mention]) -> bool:
+    """Whether a person's title names a country ("Mexican Foreign Secretary Ebrard", "Japan's X")."""
+    if isinstance(person, re.Match):  # a title alone: "the President of China"
+        start, end = person.start(), person.end()
+        if re.match(r"\s+of\b", text[end : end + 5]):
+            return True
+        return any(0 <= start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, start) for c in countries)
+    return any(
+        0 <= person.start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, person.start) for c in countries
+    )
+
+
+# A head of state's, government's or ministry's title.
+_BARE_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor|Foreign\s+(?:Minister|Secretary))\b")
+_TITLE_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)*\s+")
 
 
 def _acting_country(
@@ -274,6 +376,13 @@ _ACTS_ON = re.compile(
     r"(?:travelled|traveled|went|flew)\s+to|arrived\s+in|called\s+on|calls\s+on|"
     r"(?:held|holds)\s+talks\s+with|(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
 )
+# Acting in a country's name: "X signed for Iraq", "Y spoke on behalf of Chile".
+_ON_BEHALF = re.compile(
+    r",?\s+(?:signed|signs|spoke|speaks|voted|votes|negotiated|negotiates|initialled|initialed)\s+"
+    r"(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
+)
+# Between countries of one list: "to Chile and Peru", "to Chile, Peru".
+_JOINED = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
 _AND = re.compile(r",?\s+and\s+")
 # Words allowed besides titles and capitalised words between an official and the act or official beside it.
@@ -303,7 +412,7 @@ def _before(text: str, c: Mention) -> str:
 
 # The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X"),
 # or the one demanded of, urged or accused ("would demand Australia explain", "accused Peru of")
-_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed"
+_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed|ask|asks|asked"
 _FOR_WHOM = re.compile(
     rf"\b(?<!back\s)(?:to|with|against|into|towards|on|{_ADDRESSED})\s+(?:the\s+)?$", re.IGNORECASE
 )
