@@ -208,8 +208,7 @@ def find_refs(
     for p in _PRONOUN.finditer(text):
         if any(r.start <= p.start() < r.end for r in refs):
             continue
-        earlier = [r for r in refs if r.end <= p.start() and r.form in NOUN_FORMS]
-        target = earlier[-1].iso3 if earlier else previous_subject
+        target = _antecedent(text, refs, p.start(), previous_subject)
         owner = p.group(0).lower().startswith("its") or p.group(0).lower().endswith("s")
         if owner and (subject := _clause_subject(text, refs, p.start())) is not None:
             target = subject  # "Japan relies on Russia for 9% of its imports": Japan's, not Russia's
@@ -224,6 +223,29 @@ def find_refs(
         chained = i > 0 and out[i - 1].comparison and _COMPARED_CHAIN.fullmatch(gap)
         r.comparison = bool(chained or _COMPARED.search(before))
     return out
+
+
+def _antecedent(text: str, refs: list[Ref], before: int, previous_subject: str | None) -> str | None:
+    """The country a pronoun refers to: the latest one named before it that is no object of a preposition
+    (a subject, or a possessive: "Peru imported $1.9 billion from Mexico, while its exports …" is Peru's),
+    else the latest one named. A country that a small clause makes something ("making Iraq one of its
+    largest markets", "making China the country's largest supplier") is not what its complement's
+    pronoun refers to."""
+    earlier = [r for r in refs if r.end <= before and r.form in NOUN_FORMS]
+    made = [r for r in earlier if _SMALL_CLAUSE.search(text[: r.start]) and "," not in text[r.end : before]]
+    if made:
+        earlier = [r for r in earlier if r.iso3 != made[-1].iso3]
+    if not earlier:
+        return previous_subject
+    unmarked = [r for r in earlier if _PREP.search(text[: r.start]) is None]
+    return (unmarked or earlier)[-1].iso3
+
+
+# a verb whose object is followed by what the object becomes: "making Iraq one of its markets"
+_SMALL_CLAUSE = re.compile(
+    r"\b(?:mak(?:e|es|ing)|made|leav(?:e|es|ing)|left|turn(?:s|ed|ing)?|render(?:s|ed|ing)?)\s+(?:the\s+)?$",
+    _I,
+)
 
 
 def _clause_subject(text: str, refs: list[Ref], before: int) -> str | None:
