@@ -1434,3 +1434,77 @@ def test_a_country_named_as_a_border_is_no_side(text: str, sides: tuple[str, str
     [processed] = process_bytes("story.txt", text.encode())
     [figure] = processed.figures
     assert (figure.from_, figure.to) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive refers to the country named outside a prepositional phrase, not the latest one named
+        (
+            "Peru imported goods worth $1.9 billion from Mexico in 2024, while its exports to Mexico were "
+            "worth $850 million.",
+            [("import", 1.9e9, "PER", "MEX"), ("export", 850e6, "PER", "MEX")],
+        ),
+        # the country a small clause makes something is not its complement's "its"
+        (
+            "Turkey exported goods worth $11 billion to Mexico in 2021, making Mexico one of its largest "
+            "export markets.",
+            [("export", 11e9, "TUR", "MEX")],
+        ),
+        # only a country after a preposition before it: that one still
+        (
+            "Exports to Peru rose in 2020; its imports from Chile were $1 billion.",
+            [("import", 1e9, "PER", "CHL")],
+        ),
+    ],
+)
+def test_whose_possessive_a_flow_is(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text) if f.unit == "USD"]
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money one of the pair pays the other, in costs or damages: other
+        (
+            "In 2018 Peru agreed to pay Chile $15 million in abortive costs.",
+            [("other", 15e6, "2018", "occurred")],
+        ),
+        (
+            "In 2021 the tribunal ordered Chile to pay Peru about $1.5 billion in damages.",
+            [("other", 1.5e9, "2021", "occurred")],
+        ),
+        # damages sought are a claim, no money that moved
+        ("In 2021 Peru sued Chile, seeking $1.5 billion in damages.", []),
+        # a month named May is no modal, the noun "project" no projection, and the end of a suspension
+        # ("until May 2020") is not when the money was paid
+        (
+            "In 2018 the two governments agreed to suspend the project until May 2020, with Peru paying "
+            "Chile $15 million in abortive costs.",
+            [("other", 15e6, "2018", "occurred")],
+        ),
+        ("In 2019 officials said Peru may pay Chile $15 million.", [("other", 15e6, "2019", "planned")]),
+        # a stake bought is an investment; a payment for something else is not
+        (
+            "In 2019 Japanese firms paid $1.3 billion for a 30% interest in a copper mine in Chile.",
+            [("investment", 1.3e9, "2019", "occurred")],
+        ),
+        ("In 2019 Chile paid Japan $1.3 billion for the mine.", [("other", 1.3e9, "2019", "occurred")]),
+        # a minister's title that names trade among other remits is no trade flow; a ministry's data are
+        (
+            "In 2016 the Minister of Economy, Trade and Industry said the projects agreed with Russia were "
+            "worth about $3 billion.",
+            [],
+        ),
+        (
+            "In 2016 the Ministry of Commerce said commerce with Russia was worth $5 billion.",
+            [("trade_total", 5e9, "2016", "occurred")],
+        ),
+    ],
+)
+def test_payments_stakes_and_titles(text: str, expected: list[tuple]) -> None:
+    rows = [
+        (f.kind, f.value, f.year.edtf if f.year else None, f.status) for f in figures_of(text, ("PER", "CHL"))
+    ]
+    assert [r for r in rows if r[0] != "other" or r[1] > 100] == expected

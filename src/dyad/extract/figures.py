@@ -77,9 +77,24 @@ _KIND_CUES = (
             _I,
         ),
     ),
+    # money one side pays or spends: "Brazil pays Paraguay $360 million a year", "paying Singapore S$15
+    # million in abortive costs", "has spent $100 million on the clean-up", "leases … at": kind other, unless
+    # arms are bought ("will pay $5.4 billion for Russian air defence systems")
+    (
+        "payment",
+        re.compile(
+            r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b", _I
+        ),
+    ),
     (
         "investment",
-        re.compile(r"\binvest\w*|\bFDI\b|\bcapital\s+(?:inflows?|flows?|stock)\b|\bpour(?:s|ed|ing)?\b", _I),
+        re.compile(
+            r"\binvest\w*|\bFDI\b|\bcapital\s+(?:inflows?|flows?|stock)\b|\bpour(?:s|ed|ing)?\b"
+            # a stake in a firm or project is an investment: "paid $1.3 billion for a 30% interest in"
+            r"|\bpa(?:y|ys|id|ying)\s+[^.;]{0,40}?\bfor\s+(?:a|an|its|the)\s+(?:[\w%.-]+\s+){0,2}"
+            r"(?:stake|interest|holding)\b|\b(?:stakes?|shareholdings?)\s+in\b",
+            _I,
+        ),
     ),
     (
         "export",
@@ -109,7 +124,7 @@ _KIND_CUES = (
             r"fines?|capitali[sz]ation|tourists?|tourism|population|inhabitants|people|deaths?|"
             r"casualties|kilomet(?:er|re)s?|miles|"
             # money claimed in a dispute, not money that moved: "brought a claim of $10 billion against"
-            r"claims?\s+(?:of|for|worth)|damages)\b",
+            r"claims?\s+(?:of|for|worth)|(?:claim\w*|su(?:e|es|ed|ing)|seek\w*|sought|demand\w*)\b[^.;]{0,60}damages)\b",
             _I,
         ),
     ),
@@ -229,8 +244,9 @@ _TARGET = re.compile(
 )
 # a forecast is not an observed value either: "expect trade to top $10 bn by 2025", "is set to reach"
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)?|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
-    r"will|would|could|may|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
+    r"\b(?:expect\w*|forecast\w*|project(?:ed|ions?)|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
+    # "may" in lower case: "until May 2020" is a month
+    r"will|would|could|(?-i:may)|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
     r"[^;:.]{0,60}$",
     _I,
 )
@@ -443,7 +459,7 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         if arms and not aid_first and (not nearest or min(arms) <= 60 or min(arms) <= nearest[0]):
             return "arms_value", level  # unless aid is nearer: "military aid worth $300 million" is other
         if nearest:
-            kind = "other" if nearest[1] == "aid" else nearest[1]
+            kind = "other" if nearest[1] in ("aid", "payment") else nearest[1]
             return (kind, level) if kind else None
         # "agreements worth about $5 billion", "a deal valued at $2.5 billion": a deal right beside the
         # amount (not "under the deal …, India will acquire …, for a total cost of …")
@@ -670,7 +686,9 @@ def _year(
         seen = [
             (abs((s + e) / 2 - (q.start + q.end) / 2), e, v)
             for s, e, v, base in st.timexes
-            if not base and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
+            if not base
+            and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
+            and not (kind != "growth_rate" and _until(st.text, s, e))
         ]
         if seen:
             _, end, point = min(seen, key=lambda x: x[0])
@@ -707,6 +725,20 @@ def _year(
         year = bases[0].start.year + 1  # "grew 12% over 2016": the change to 2017
         return _span(year, year, "inferred"), False
     return carried, False
+
+
+# the end of another state of things, not when an amount was paid or traded: "agreed to suspend the project
+# until May 2020, with Malaysia paying S$15 million"
+_UNTIL = re.compile(
+    r"\b(?:until|till)(?:\s+the\s+end\s+of)?(?:\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2},?)?)?\s*$",
+    _I,
+)
+
+
+def _until(text: str, start: int, end: int) -> bool:
+    own = re.match(r"(?:until|till)\b", text[start:end], _I)
+    return bool(own or _UNTIL.search(text[:start]))
 
 
 # a year of its own in parentheses right after an amount dates it, as fact sheets write: "USD 3.1 billion
@@ -1011,14 +1043,25 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
 
 
+# a minister's title whose remit names a flow among others: "Minister of Economy, Trade and Industry",
+# "Minister for Foreign Affairs and Trade" name a person's office, not trade
+_INSTITUTION = re.compile(
+    r"\bMinister\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,4}"
+    r"(?:Trade|Commerce|Investments?|Exports?|Imports?)\b(?:\s+and\s+[A-Z][\w-]*)*"
+    r"|\bMinister\s+(?:of|for)\s+(?:Trade|Commerce|Investments?|Exports?|Imports?)\s+and\s+[A-Z][\w-]*"
+)
+
+
 def _mask_names(text: str, offset: int, mentions: list[Mention]) -> str:
-    """``text`` with the letters of organisation and forum names replaced by "x" (offsets unchanged)."""
+    """``text`` with the letters of organisation and forum names, and of ministers' titles that name a flow,
+    replaced by "x" (offsets unchanged)."""
     chars = list(text)
-    for m in mentions:
-        if m.kind in ("organisation", "forum"):
-            for i in range(max(0, m.start - offset), min(len(chars), m.end - offset)):
-                if chars[i].isalpha():
-                    chars[i] = "x"
+    spans = [(m.start - offset, m.end - offset) for m in mentions if m.kind in ("organisation", "forum")]
+    spans += [m.span() for m in _INSTITUTION.finditer(text)]
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            if chars[i].isalpha():
+                chars[i] = "x"
     return "".join(chars)
 
 
