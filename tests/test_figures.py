@@ -1508,3 +1508,27 @@ def test_payments_stakes_and_titles(text: str, expected: list[tuple]) -> None:
         (f.kind, f.value, f.year.edtf if f.year else None, f.status) for f in figures_of(text, ("PER", "CHL"))
     ]
     assert [r for r in rows if r[0] != "other" or r[1] > 100] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan is planned, over the years ahead of the story's date
+        (
+            "Officials said Japanese firms planned to invest $8 billion in Chile over the next four years.",
+            [("investment", "2023/2026", "planned")],
+        ),
+        # what happened over the years behind it is not
+        ("Japanese firms invested $8 billion in Chile in 2021.", [("investment", "2021", "occurred")]),
+        # money made available is given; a planned sum with no year of its own is of the story's year
+        (
+            "Germany will make 200 million euros available for climate projects in Brazil.",
+            [("other", "2023", "planned")],
+        ),
+    ],
+)
+def test_plans_are_planned_over_the_years_ahead(text: str, expected: list[tuple]) -> None:
+    doc = make_doc(text)
+    doc.kind, doc.published = "news", "2023-01-29"
+    figures = extract_figures(doc, find_mentions(doc.text), find_years(doc.text), None)
+    assert [(f.kind, f.year.edtf if f.year else None, f.status) for f in figures] == expected

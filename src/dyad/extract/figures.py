@@ -83,7 +83,10 @@ _KIND_CUES = (
     (
         "payment",
         re.compile(
-            r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b", _I
+            r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b"
+            # "will make 200 million euros available for …"
+            r"|\bma(?:ke|kes|de|king)\s+[^.;]{0,40}?\bavailable\b",
+            _I,
         ),
     ),
     (
@@ -245,6 +248,7 @@ _TARGET = re.compile(
 # a forecast is not an observed value either: "expect trade to top $10 bn by 2025", "is set to reach"
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ions?)|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
+    r"plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?\s+to|"
     # "may" in lower case: "until May 2020" is a month
     r"will|would|could|(?-i:may)|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
     r"[^;:.]{0,60}$",
@@ -756,6 +760,22 @@ _STOCK_TO_DATE = re.compile(
 )
 
 
+_YEARS_AHEAD = re.compile(
+    r"\b(?:in|over|during|within|for)\s+the\s+(?:next|coming)\s+(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years\b",
+    _I,
+)
+
+
+def _years_ahead(text: str, state: _State) -> TimeValue | None:
+    """A plan over "the next four years" spans them from the story's year: 2023/2026 in a 2023 story."""
+    m = _YEARS_AHEAD.search(text)
+    now = state.story_year
+    if m is None or now is None or now.start is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else parse_number_words(m["n"])
+    return _span(now.start.year, now.start.year + int(n) - 1, "inferred") if n else None
+
+
 def _years_of(value: TimeValue | None) -> tuple[int, int] | None:
     return (value.start.year, value.end.year) if value and value.start and value.end else None
 
@@ -905,6 +925,8 @@ def _figure(
         return None  # a loan from the IMF, aid from the EU: not money between the two
     deal = state.arms_deal if kind == "other" and _THE_DEAL.search(clause.mask(st.text)) else None
     year, explicit_year = _year(q, st, scopes, kind, state)
+    if planned and kind != "growth_rate" and not explicit_year:
+        year = _years_ahead(clause.mask(st.text), state) or state.story_year or year
     if not explicit_year and kind != "growth_rate":
         before = st.text[: q.start]
         if _FROM_LEVEL.search(before):
