@@ -1532,3 +1532,57 @@ def test_plans_are_planned_over_the_years_ahead(text: str, expected: list[tuple]
     doc.kind, doc.published = "news", "2023-01-29"
     figures = extract_figures(doc, find_mentions(doc.text), find_years(doc.text), None)
     assert [(f.kind, f.year.edtf if f.year else None, f.status) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an absolute clause ("…, with Turkish exports …") opens a clause of its own: the amount before it
+        # is the subject's trade
+        (
+            "Bilateral trade, which amounted to $1 billion in 2000, rose to around $5.8 billion in 2022, "
+            "with Turkish exports to Mexico worth some $3.9 billion of that total.",
+            [
+                ("trade_total", 1e9, "2000", "MEX", "TUR"),
+                ("trade_total", 5.8e9, "2022", "MEX", "TUR"),
+                ("export", 3.9e9, "2022", "TUR", "MEX"),
+            ],
+        ),
+        # the flow that takes a share "of the total" of the pair's trade: that flow, to the pair's other
+        (
+            "Bilateral trade amounted to about $2.6 billion in 2022, with Mexican exports accounting for "
+            "roughly 65% of the total.",
+            [("trade_total", 2.6e9, "2022", "MEX", "TUR"), ("export", 65, "2022", "MEX", "TUR")],
+        ),
+        # a share some goods take is no flow's share
+        (
+            "Mexican exports reached $2 billion in 2022, with copper accounting for roughly 65% of the "
+            "total.",
+            [("export", 2e9, "2022", "MEX", "TUR"), ("other", 65, "2022", "MEX", "TUR")],
+        ),
+        # a relative clause after the amount dates the noun it follows; "with whom" is no new clause
+        (
+            "In 2024 Turkey announced a grant of $75 million for Mexico's Oaxaca state, which was struck by "
+            "an earthquake in 2023.",
+            [("other", 75e6, "2024", "TUR", "MEX")],
+        ),
+        # financial support and a currency swap are money between the two
+        (
+            "In 2001 Turkey extended bilateral support of about $1 billion to Mexico.",
+            [("other", 1e9, "2001", "TUR", "MEX")],
+        ),
+        (
+            "Mexico and Turkey signed a $2 billion currency swap in 2018.",
+            [("other", 2e9, "2018", "MEX", "TUR")],
+        ),
+    ],
+)
+def test_clauses_shares_and_money_as_others_write_them(text: str, expected: list[tuple]) -> None:
+    def sides(kind: str, frm: str | None, to: str | None) -> tuple:  # an unordered pair for the others
+        return (frm, to) if kind in ("export", "import") else tuple(sorted((frm or "", to or "")))
+
+    figures = figures_of(text, ("MEX", "TUR"))
+    rows = [
+        (f.kind, f.value, f.year.edtf if f.year else None, *sides(f.kind, f.from_, f.to)) for f in figures
+    ]
+    assert rows == [(k, v, y, *sides(k, a, b)) for k, v, y, a, b in expected]

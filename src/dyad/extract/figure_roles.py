@@ -123,7 +123,8 @@ _TWO_WAY = re.compile(r"\btwo[\s-]way\b", _I)
 _TOTAL = re.compile(r"\b(?:total|overall|worldwide|global|altogether)\b|\bto\s+the\s+world\b", _I)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|of\s+(?:its|their)?\s*total)", _I)
 _BOUNDARY = re.compile(
-    r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though)\b"
+    # an absolute clause opens a new one: "rose to EUR 5.8 billion, with Turkish exports worth …"
+    r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though|with(?!\s+wh))\b"
     # "exports were $2 billion and imports from Chile $1 billion": an amount, then a new flow
     r"|(?:(?<=\d)|(?<=bn)|(?<=lion)|(?<=lars)|(?<=euros)|(?<=cent)|(?<=%))\s+and\s+"
     r"(?=(?:its\s+|their\s+|the\s+)?(?:exports?|imports?)\b)"

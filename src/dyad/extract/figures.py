@@ -73,7 +73,9 @@ _KIND_CUES = (
             r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
             r"grants?|donations?|relief|humanitarian|compensation|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|"
             r"forg(?:a|i)ven?|"
-            r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?))\b",
+            r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?)|"
+            # "extends bilateral support of about USD 1 billion", "the 15 billion yuan currency swap"
+            r"(?:financial|bilateral|budget(?:ary)?)\s+support|support\s+(?:of|worth)|(?:currency\s+)?swaps?)\b",
             _I,
         ),
     ),
@@ -528,6 +530,16 @@ _SHARE_OF_ECONOMY = re.compile(
     _I,
 )
 _SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
+# a share "of the total" when the sentence is about the pair's trade
+_OF_THE_TOTAL = re.compile(r"\s*of\s+(?:the|that)\s+total\b", _I)
+_BILATERAL = re.compile(r"\b(?:bilateral|two-way)\b", _I)
+# the flow that takes the share is the subject: "Mexican exports accounting for roughly 65% of the total"
+_FLOW_TAKES = re.compile(
+    r"\b" + _FLOW + r"\s+(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|ma(?:de|ke|kes|king)\s+up)\s+"
+    r"(?:(?:about|around|roughly|approximately|close\s+to|nearly|almost|some|over|under|just|more\s+than|"
+    r"less\s+than)\s+)*$",
+    _I,
+)
 _FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
 _FLOW_KINDS = {
     "export": "export",
@@ -564,6 +576,9 @@ def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
     m = _SHARE_OF_FLOW.match(st.text, q.end)
     if m:
         return _flow_kind(m["flow"]), q.end, m.end()
+    m = _FLOW_TAKES.search(st.text[: q.start])
+    if m:  # "with Mexican exports accounting for roughly 65% of the total"
+        return _flow_kind(m["flow"]), max(0, m.start() - 40), m.end("flow")
     if not _SHARE_BEFORE.search(st.text[: q.start]):
         return None
     flows = list(_FLOW_BEFORE.finditer(st.text[: q.start]))
@@ -693,6 +708,7 @@ def _year(
             if not base
             and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
             and not (kind != "growth_rate" and _until(st.text, s, e))
+            and not (s >= q.end and _RELATIVE_AFTER.search(st.text, q.end, s))
         ]
         if seen:
             _, end, point = min(seen, key=lambda x: x[0])
@@ -738,6 +754,11 @@ _UNTIL = re.compile(
     r"[a-z]*\.?(?:\s+\d{1,2},?)?)?\s*$",
     _I,
 )
+
+
+# a relative clause after the amount dates the noun it follows, not the amount: "NPR 1,000 crore for
+# reconstruction in the districts, which were struck by an earthquake on November 3, 2023"
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b", _I)
 
 
 def _until(text: str, start: int, end: int) -> bool:
@@ -940,6 +961,10 @@ def _figure(
         kind, (frm, to), explicit = "arms_value", deal, 1
     elif kind in _ORDERED and (share := _share_sides(q, st)) is not None:
         frm, to, explicit = share[0], share[1], 2
+        bilateral = st.has_pair_phrase or _BILATERAL.search(st.text)
+        if to is None and pair and frm in pair and bilateral and _OF_THE_TOTAL.match(st.text, q.end):
+            # "bilateral trade of $2.6 billion, with Mexican exports accounting for 65% of the total"
+            to = pair[1] if frm == pair[0] else pair[0]
     elif kind in _ORDERED:
         ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures)
         if ordered is None:
