@@ -34,6 +34,7 @@ COUNTRIES = {
     "China": ("CHN", "name"),
     "Chinese": ("CHN", "adjective"),
     "Beijing": ("CHN", "metonym"),
+    "Paris": ("FRA", "metonym"),
     "Brazil": ("BRA", "name"),
     "Brazilian": ("BRA", "adjective"),
     "Germany": ("DEU", "name"),
@@ -1586,3 +1587,31 @@ def test_clauses_shares_and_money_as_others_write_them(text: str, expected: list
         (f.kind, f.value, f.year.edtf if f.year else None, *sides(f.kind, f.from_, f.to)) for f in figures
     ]
     assert rows == [(k, v, y, *sides(k, a, b)) for k, v, y, a, b in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital a body sits in is a place, no side of the money
+        (
+            "In 2023 a tribunal in Paris ordered Turkey to pay Mexico about $1.5 billion in damages.",
+            [("other", 1.5e9, "TUR", "MEX")],
+        ),
+        # a capital money is invested in is the host
+        (
+            "In 2023 Turkish investment in Beijing reached $1.5 billion.",
+            [("investment", 1.5e9, "TUR", "CHN")],
+        ),
+        # "bilateral" support is the pair's even beside an international body; a loan from one is not
+        (
+            "In 2001 Turkey lobbied the IMF for Mexico and extended bilateral support of about $1 billion.",
+            [("other", 1e9, "TUR", "MEX")],
+        ),
+        ("In 2001 Mexico received a loan of $1 billion from the IMF.", []),
+    ],
+)
+def test_places_and_bodies_are_no_sides(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("MEX", "TUR"))]
+    assert [(k, v, *sorted((a, b))) if k == "other" else (k, v, a, b) for k, v, a, b in rows] == [
+        (k, v, *sorted((a, b))) if k == "other" else (k, v, a, b) for k, v, a, b in expected
+    ]

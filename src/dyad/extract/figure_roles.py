@@ -98,6 +98,12 @@ _CONTEXT = re.compile(
 _PLACE_AFTER = re.compile(
     r"\s+(?:border|frontier)\b(?!\s*(?:-\s*)?(?:trade|commerce|crossings?\s+trade))", _I
 )
+_SEAT_IN = re.compile(
+    r"\b(?:tribunal|court|chamber|commerce|council|talks|summit|meeting|conference|forum|embassy|consulate|"
+    r"office|headquarter(?:s|ed)|based|held|hosted)\s+(?:[\w-]+\s+){0,3}?in\s+$",
+    _I,
+)
+_OWNER = re.compile(r"['’]")  # "in Beijing's view": the capital as its government
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?\S+(?:\s+\S+)?\s+and\s+(?:the\s+)?$", _I)
 _FORCES = re.compile(r"\s*(?:armed\s+forces|army|navy|military|air\s+force)", _I)
 _PRONOUN = re.compile(r"\b(?:its|it|it['’]s|the\s+country(?:['’]s)?)\b", _I)
@@ -159,7 +165,12 @@ def _role(text: str, ref: Ref) -> Ref:
         if ref.prep == "and" and _BETWEEN_AND.search(before):
             ref.prep = "between"
     after = text[ref.end :]
-    ref.context = bool(_CONTEXT.search(before) or (ref.form == "adjective" and _PLACE_AFTER.match(after)))
+    ref.context = bool(
+        _CONTEXT.search(before)
+        or (ref.form == "adjective" and _PLACE_AFTER.match(after))
+        # a capital a body sits or meets in is a place: "a tribunal at the ICC in Paris ruled"
+        or (ref.form == "metonym" and _SEAT_IN.search(before) and not _OWNER.match(after))
+    )
     pm = re.match(r"['’]s?\b|['’]", after)
     ref.possessive = bool(pm) and ref.form != "adjective"
     after = after[pm.end() :] if pm else after

@@ -942,8 +942,9 @@ def _figure(
     if found is None:
         return None
     kind, level, sign = found
-    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
-        return None  # a loan from the IMF, aid from the EU: not money between the two
+    bilateral = _BILATERAL.search(st.text, max(0, q.start - 40), q.start)
+    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos) and not bilateral:
+        return None  # a loan from the IMF, aid from the EU: not money between the two ("bilateral" is)
     deal = state.arms_deal if kind == "other" and _THE_DEAL.search(clause.mask(st.text)) else None
     year, explicit_year = _year(q, st, scopes, kind, state)
     if planned and kind != "growth_rate" and not explicit_year:
