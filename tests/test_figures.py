@@ -1615,3 +1615,21 @@ def test_places_and_bodies_are_no_sides(text: str, expected: list[tuple]) -> Non
     assert [(k, v, *sorted((a, b))) if k == "other" else (k, v, a, b) for k, v, a, b in rows] == [
         (k, v, *sorted((a, b))) if k == "other" else (k, v, a, b) for k, v, a, b in expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the period a year-on-year change compares with is a base: what follows is of the later period
+        (
+            "Peru's imports from Chile were $3 billion in the first quarter of 2024, double the figure for "
+            "the same quarter of 2023, making Chile the largest source of Peru's imports.",
+            ["2024-01/2024-03"] * 3,
+        ),
+        # a level "in the same quarter of 2023" with no change told is of that quarter
+        ("Peru's imports from Chile were $3 billion in the same quarter of 2023.", ["2023"]),
+    ],
+)
+def test_a_year_on_year_base_dates_nothing_after_it(text: str, years: list[str]) -> None:
+    [processed] = process_bytes("story.txt", text.encode())
+    assert [f.year.edtf if f.year else None for f in processed.figures] == years

@@ -210,6 +210,11 @@ _OWN_BASE_GAP = re.compile(r"(?:\s+(?:a|per)\s+year)?\s+(?:in\s+)?", _I)
 # "the largest since its inception in 1974", "since relations were restored in 1992": the start of a span
 _BASE_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:in\s+)?$", _I)
 _BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
+_SAME_PERIOD_BEFORE = re.compile(
+    r"\b(?:figure|level|value|total|than|compared\s+(?:with|to)|from|over|on|against|above|below)\s+"
+    r"(?:for\s+|in\s+|of\s+)?(?:the\s+)?same\s+(?:period|quarter|months?|half)\s+(?:of\s+)?(?:the\s+)?$",
+    _I,
+)
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
 _BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
 _RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b", _I)
@@ -404,6 +409,8 @@ def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
         return True
     if _BASE_SINCE.search(before[-60:]) or _BASE_FROM_AMOUNT.search(before[-60:]):
         return True
+    if _SAME_PERIOD_BEFORE.search(before[-40:]):
+        return True  # "more than double the figure for the same quarter a year earlier"
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
         return False
@@ -827,7 +834,12 @@ def _growth_period(
     here = _years_of(point or state.carried_year())
     if _SINCE_THEN.search(masked) and here and state.latest and state.latest > here[0]:
         return _span(here[0], state.latest, "inferred")
-    bases = [_years_of(v) for s, e, v, base in st.timexes if base and clause.sees(s, e)]
+    # a year-on-year change ("double the figure for the same quarter a year earlier") is of the later period
+    bases = [
+        _years_of(v)
+        for s, e, v, base in st.timexes
+        if base and clause.sees(s, e) and not _SAME_PERIOD_BEFORE.search(st.text[max(0, s - 40) : s])
+    ]
     if q.unit == "factor" and bases and bases[0] and here and bases[0][0] < here[1]:
         return _span(bases[0][0], here[1], "inferred")
     return None
