@@ -1521,6 +1521,15 @@ def test_payments_stakes_and_titles(text: str, expected: list[tuple]) -> None:
         ),
         # what happened over the years behind it is not
         ("Japanese firms invested $8 billion in Chile in 2021.", [("investment", "2021", "occurred")]),
+        # an offer is planned too; a loan extended is not
+        (
+            "India conveyed its willingness to consider extending a line of credit of $318 million to Chile.",
+            [("other", "2023", "planned")],
+        ),
+        (
+            "India extended a line of credit of $318 million to Chile in 2015.",
+            [("other", "2015", "occurred")],
+        ),
         # money made available is given; a planned sum with no year of its own is of the story's year
         (
             "Germany will make 200 million euros available for climate projects in Brazil.",

@@ -256,6 +256,8 @@ _TARGET = re.compile(
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ions?)|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
     r"plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?\s+to|"
+    # an offer: "our willingness to consider extending a line of credit", "offered to lend"
+    r"willing(?:ness)?\s+to|consider(?:s|ed|ing)?\s+\w+ing|offer(?:s|ed|ing)?\s+to|(?:ready|prepared)\s+to|"
     # "may" in lower case: "until May 2020" is a month
     r"will|would|could|(?-i:may)|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
     r"[^;:.]{0,60}$",
