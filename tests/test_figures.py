@@ -1642,3 +1642,32 @@ def test_places_and_bodies_are_no_sides(text: str, expected: list[tuple]) -> Non
 def test_a_year_on_year_base_dates_nothing_after_it(text: str, years: list[str]) -> None:
     [processed] = process_bytes("story.txt", text.encode())
     assert [f.year.edtf if f.year else None for f in processed.figures] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods one side took from the other are money between them; goods shipped are a flow
+        (
+            "By January 2012 Mexico estimated that oil worth about $815 million had been taken by Turkey.",
+            [("other", 815e6)],
+        ),
+        (
+            "By January 2012 oil worth about $815 million had been shipped from Mexico to Turkey.",
+            [("export", 815e6)],
+        ),
+    ],
+)
+def test_goods_taken_are_money_between_the_two(text: str, expected: list[tuple]) -> None:
+    assert [(f.kind, f.value) for f in figures_of(text, ("MEX", "TUR"))] == expected
+
+
+def test_where_someone_travelled_is_no_side() -> None:
+    """The destination of a visit is not where the pledged money goes: it stays unread, not reversed."""
+    text = (
+        "He came home from a state visit to China in October 2016 with pledges of about $24 billion in "
+        "investment and loans."
+    )
+    assert [(f.from_, f.to) for f in figures_of(text, ("MEX", "CHN")) if f.kind == "investment"] == []
+    text = "Mexican firms pledged $24 billion in investment in China during a state visit to Beijing in 2016."
+    assert [(f.from_, f.to) for f in figures_of(text, ("MEX", "CHN"))] == [("MEX", "CHN")]

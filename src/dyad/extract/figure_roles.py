@@ -103,6 +103,7 @@ _SEAT_IN = re.compile(
     r"office|headquarter(?:s|ed)|based|held|hosted)\s+(?:[\w-]+\s+){0,3}?in\s+$",
     _I,
 )
+_TRIP_TO = re.compile(r"\b(?:visits?|trips?|tours?|journeys?|travel(?:l?ed|s)?)\s+to\s+(?:the\s+)?$", _I)
 _OWNER = re.compile(r"['’]")  # "in Beijing's view": the capital as its government
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?\S+(?:\s+\S+)?\s+and\s+(?:the\s+)?$", _I)
 _FORCES = re.compile(r"\s*(?:armed\s+forces|army|navy|military|air\s+force)", _I)
@@ -170,6 +171,8 @@ def _role(text: str, ref: Ref) -> Ref:
         or (ref.form == "adjective" and _PLACE_AFTER.match(after))
         # a capital a body sits or meets in is a place: "a tribunal at the ICC in Paris ruled"
         or (ref.form == "metonym" and _SEAT_IN.search(before) and not _OWNER.match(after))
+        # where someone travelled: "came home from a state visit to China with pledges of $24 billion"
+        or bool(_TRIP_TO.search(before))
     )
     pm = re.match(r"['’]s?\b|['’]", after)
     ref.possessive = bool(pm) and ref.form != "adjective"

@@ -87,7 +87,10 @@ _KIND_CUES = (
         re.compile(
             r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b"
             # "will make 200 million euros available for …"
-            r"|\bma(?:ke|kes|de|king)\s+[^.;]{0,40}?\bavailable\b",
+            r"|\bma(?:ke|kes|de|king)\s+[^.;]{0,40}?\bavailable\b"
+            # goods one side took from the other: "oil worth about US$815 million had been taken"
+            r"|\b(?:seiz(?:e|es|ed|ing)|confiscat(?:e|es|ed|ing)|impound(?:s|ed|ing)?|stolen|"
+            r"(?:been|was|were)\s+(?:taken|diverted|withheld))\b",
             _I,
         ),
     ),
