@@ -1671,3 +1671,23 @@ def test_where_someone_travelled_is_no_side() -> None:
     assert [(f.from_, f.to) for f in figures_of(text, ("MEX", "CHN")) if f.kind == "investment"] == []
     text = "Mexican firms pledged $24 billion in investment in China during a state visit to Beijing in 2016."
     assert [(f.from_, f.to) for f in figures_of(text, ("MEX", "CHN"))] == [("MEX", "CHN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a clause on what a dated instrument did takes the instrument's year, not a later one of the sentence
+        (
+            "The paper follows the declaration of 2009, under which Mexico agreed to pay Turkey $360 million "
+            "a year, to the end of the treaty in 2023.",
+            ["2009"],
+        ),
+        # a date of the amount's own clause is its own
+        (
+            "The paper follows the declaration of 2009, under which Mexico paid Turkey $360 million in 2012.",
+            ["2012"],
+        ),
+    ],
+)
+def test_an_instruments_clause_takes_its_year(text: str, years: list[str]) -> None:
+    assert [f.year.edtf if f.year else None for f in figures_of(text, ("MEX", "TUR"))] == years

@@ -709,6 +709,11 @@ def _year(
     if stamp:  # "about USD 24 billion (2022)"
         return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
     stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
+    if kind != "growth_rate" and (dated := _antecedent_year(q, st)) is not None:
+        return (
+            dated,
+            True,
+        )  # "the declaration of 25 July 2009, under which Brazil agreed to pay … $360 million"
     own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
     if own and _FROM_LEVEL.search(st.text[: q.start]):
         return own[0], True  # the level changed from: "from $2.5 billion a decade ago"
@@ -771,6 +776,29 @@ _UNTIL = re.compile(
 # a relative clause after the amount dates the noun it follows, not the amount: "NPR 1,000 crore for
 # reconstruction in the districts, which were struck by an earthquake on November 3, 2023"
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b", _I)
+
+
+# a clause on what a dated instrument did: "the declaration of 25 July 2009, under which …"
+_UNDER_WHICH = re.compile(r",\s+(?:under|by|through|in)\s+which\b|,\s+whereby\b", _I)
+
+
+def _antecedent_year(q: Quantity, st: Sent) -> TimeValue | None:
+    """The date of the noun a "…, under which" clause holding the amount follows, when the clause gives the
+    amount no date of its own."""
+    opened = [
+        m
+        for m in _UNDER_WHICH.finditer(st.text, 0, q.start)
+        if not re.search(r"[;:]", st.text[m.end() : q.start])
+    ]
+    if not opened:
+        return None
+    marker = opened[-1]
+    dated = [
+        (e, v) for s, e, v, base in st.timexes if not base and marker.start() - 40 <= e <= marker.start()
+    ]
+    stop = re.compile(r"[,;:]").search(st.text, q.end)
+    own = [s for s, e, v, base in st.timexes if marker.end() <= s < (stop.start() if stop else len(st.text))]
+    return dated[-1][1] if dated and not own else None
 
 
 def _until(text: str, start: int, end: int) -> bool:
