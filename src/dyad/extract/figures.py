@@ -987,8 +987,8 @@ def _figure(
     if found is None:
         return None
     kind, level, sign = found
-    bilateral = _BILATERAL.search(st.text, max(0, q.start - 40), q.start)
-    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos) and not bilateral:
+    named_bilateral = _BILATERAL.search(st.text, max(0, q.start - 40), q.start) is not None
+    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos) and not named_bilateral:
         return None  # a loan from the IMF, aid from the EU: not money between the two ("bilateral" is)
     deal = state.arms_deal if kind == "other" and _THE_DEAL.search(clause.mask(st.text)) else None
     year, explicit_year = _year(q, st, scopes, kind, state)
@@ -1007,8 +1007,8 @@ def _figure(
         kind, (frm, to), explicit = "arms_value", deal, 1
     elif kind in _ORDERED and (share := _share_sides(q, st)) is not None:
         frm, to, explicit = share[0], share[1], 2
-        bilateral = st.has_pair_phrase or _BILATERAL.search(st.text)
-        if to is None and pair and frm in pair and bilateral and _OF_THE_TOTAL.match(st.text, q.end):
+        pairs_trade = st.has_pair_phrase or _BILATERAL.search(st.text) is not None
+        if to is None and pair and frm in pair and pairs_trade and _OF_THE_TOTAL.match(st.text, q.end):
             # "bilateral trade of $2.6 billion, with Mexican exports accounting for 65% of the total"
             to = pair[1] if frm == pair[0] else pair[0]
     elif kind in _ORDERED:
