@@ -34,6 +34,7 @@ COUNTRIES = {
     "China": ("CHN", "name"),
     "Chinese": ("CHN", "adjective"),
     "Beijing": ("CHN", "metonym"),
+    "Paris": ("FRA", "metonym"),
     "Brazil": ("BRA", "name"),
     "Brazilian": ("BRA", "adjective"),
     "Germany": ("DEU", "name"),
@@ -1434,3 +1435,259 @@ def test_a_country_named_as_a_border_is_no_side(text: str, sides: tuple[str, str
     [processed] = process_bytes("story.txt", text.encode())
     [figure] = processed.figures
     assert (figure.from_, figure.to) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive refers to the country named outside a prepositional phrase, not the latest one named
+        (
+            "Peru imported goods worth $1.9 billion from Mexico in 2024, while its exports to Mexico were "
+            "worth $850 million.",
+            [("import", 1.9e9, "PER", "MEX"), ("export", 850e6, "PER", "MEX")],
+        ),
+        # the country a small clause makes something is not its complement's "its"
+        (
+            "Turkey exported goods worth $11 billion to Mexico in 2021, making Mexico one of its largest "
+            "export markets.",
+            [("export", 11e9, "TUR", "MEX")],
+        ),
+        # only a country after a preposition before it: that one still
+        (
+            "Exports to Peru rose in 2020; its imports from Chile were $1 billion.",
+            [("import", 1e9, "PER", "CHL")],
+        ),
+    ],
+)
+def test_whose_possessive_a_flow_is(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text) if f.unit == "USD"]
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money one of the pair pays the other, in costs or damages: other
+        (
+            "In 2018 Peru agreed to pay Chile $15 million in abortive costs.",
+            [("other", 15e6, "2018", "occurred")],
+        ),
+        (
+            "In 2021 the tribunal ordered Chile to pay Peru about $1.5 billion in damages.",
+            [("other", 1.5e9, "2021", "occurred")],
+        ),
+        # damages sought are a claim, no money that moved
+        ("In 2021 Peru sued Chile, seeking $1.5 billion in damages.", []),
+        # a month named May is no modal, the noun "project" no projection, and the end of a suspension
+        # ("until May 2020") is not when the money was paid
+        (
+            "In 2018 the two governments agreed to suspend the project until May 2020, with Peru paying "
+            "Chile $15 million in abortive costs.",
+            [("other", 15e6, "2018", "occurred")],
+        ),
+        ("In 2019 officials said Peru may pay Chile $15 million.", [("other", 15e6, "2019", "planned")]),
+        # a stake bought is an investment; a payment for something else is not
+        (
+            "In 2019 Japanese firms paid $1.3 billion for a 30% interest in a copper mine in Chile.",
+            [("investment", 1.3e9, "2019", "occurred")],
+        ),
+        ("In 2019 Chile paid Japan $1.3 billion for the mine.", [("other", 1.3e9, "2019", "occurred")]),
+        # a minister's title that names trade among other remits is no trade flow; a ministry's data are
+        (
+            "In 2016 the Minister of Economy, Trade and Industry said the projects agreed with Russia were "
+            "worth about $3 billion.",
+            [],
+        ),
+        (
+            "In 2016 the Ministry of Commerce said commerce with Russia was worth $5 billion.",
+            [("trade_total", 5e9, "2016", "occurred")],
+        ),
+    ],
+)
+def test_payments_stakes_and_titles(text: str, expected: list[tuple]) -> None:
+    rows = [
+        (f.kind, f.value, f.year.edtf if f.year else None, f.status) for f in figures_of(text, ("PER", "CHL"))
+    ]
+    assert [r for r in rows if r[0] != "other" or r[1] > 100] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan is planned, over the years ahead of the story's date
+        (
+            "Officials said Japanese firms planned to invest $8 billion in Chile over the next four years.",
+            [("investment", "2023/2026", "planned")],
+        ),
+        # what happened over the years behind it is not
+        ("Japanese firms invested $8 billion in Chile in 2021.", [("investment", "2021", "occurred")]),
+        # an offer is planned too; a loan extended is not
+        (
+            "India conveyed its willingness to consider extending a line of credit of $318 million to Chile.",
+            [("other", "2023", "planned")],
+        ),
+        (
+            "India extended a line of credit of $318 million to Chile in 2015.",
+            [("other", "2015", "occurred")],
+        ),
+        # money made available is given; a planned sum with no year of its own is of the story's year
+        (
+            "Germany will make 200 million euros available for climate projects in Brazil.",
+            [("other", "2023", "planned")],
+        ),
+    ],
+)
+def test_plans_are_planned_over_the_years_ahead(text: str, expected: list[tuple]) -> None:
+    doc = make_doc(text)
+    doc.kind, doc.published = "news", "2023-01-29"
+    figures = extract_figures(doc, find_mentions(doc.text), find_years(doc.text), None)
+    assert [(f.kind, f.year.edtf if f.year else None, f.status) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an absolute clause ("…, with Turkish exports …") opens a clause of its own: the amount before it
+        # is the subject's trade
+        (
+            "Bilateral trade, which amounted to $1 billion in 2000, rose to around $5.8 billion in 2022, "
+            "with Turkish exports to Mexico worth some $3.9 billion of that total.",
+            [
+                ("trade_total", 1e9, "2000", "MEX", "TUR"),
+                ("trade_total", 5.8e9, "2022", "MEX", "TUR"),
+                ("export", 3.9e9, "2022", "TUR", "MEX"),
+            ],
+        ),
+        # the flow that takes a share "of the total" of the pair's trade: that flow, to the pair's other
+        (
+            "Bilateral trade amounted to about $2.6 billion in 2022, with Mexican exports accounting for "
+            "roughly 65% of the total.",
+            [("trade_total", 2.6e9, "2022", "MEX", "TUR"), ("export", 65, "2022", "MEX", "TUR")],
+        ),
+        # a share some goods take is no flow's share
+        (
+            "Mexican exports reached $2 billion in 2022, with copper accounting for roughly 65% of the "
+            "total.",
+            [("export", 2e9, "2022", "MEX", "TUR"), ("other", 65, "2022", "MEX", "TUR")],
+        ),
+        # a relative clause after the amount dates the noun it follows; "with whom" is no new clause
+        (
+            "In 2024 Turkey announced a grant of $75 million for Mexico's Oaxaca state, which was struck by "
+            "an earthquake in 2023.",
+            [("other", 75e6, "2024", "TUR", "MEX")],
+        ),
+        # financial support and a currency swap are money between the two
+        (
+            "In 2001 Turkey extended bilateral support of about $1 billion to Mexico.",
+            [("other", 1e9, "2001", "TUR", "MEX")],
+        ),
+        (
+            "Mexico and Turkey signed a $2 billion currency swap in 2018.",
+            [("other", 2e9, "2018", "MEX", "TUR")],
+        ),
+    ],
+)
+def test_clauses_shares_and_money_as_others_write_them(text: str, expected: list[tuple]) -> None:
+    def sides(kind: str, frm: str | None, to: str | None) -> tuple:  # an unordered pair for the others
+        return (frm, to) if kind in ("export", "import") else tuple(sorted((frm or "", to or "")))
+
+    figures = figures_of(text, ("MEX", "TUR"))
+    rows = [
+        (f.kind, f.value, f.year.edtf if f.year else None, *sides(f.kind, f.from_, f.to)) for f in figures
+    ]
+    assert rows == [(k, v, y, *sides(k, a, b)) for k, v, y, a, b in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital a body sits in is a place, no side of the money
+        (
+            "In 2023 a tribunal in Paris ordered Turkey to pay Mexico about $1.5 billion in damages.",
+            [("other", 1.5e9, "TUR", "MEX")],
+        ),
+        # a capital money is invested in is the host
+        (
+            "In 2023 Turkish investment in Beijing reached $1.5 billion.",
+            [("investment", 1.5e9, "TUR", "CHN")],
+        ),
+        # "bilateral" support is the pair's even beside an international body; a loan from one is not
+        (
+            "In 2001 Turkey lobbied the IMF for Mexico and extended bilateral support of about $1 billion.",
+            [("other", 1e9, "TUR", "MEX")],
+        ),
+        ("In 2001 Mexico received a loan of $1 billion from the IMF.", []),
+    ],
+)
+def test_places_and_bodies_are_no_sides(text: str, expected: list[tuple]) -> None:
+    rows = [(f.kind, f.value, f.from_, f.to) for f in figures_of(text, ("MEX", "TUR"))]
+    assert [(k, v, *sorted((a, b))) if k == "other" else (k, v, a, b) for k, v, a, b in rows] == [
+        (k, v, *sorted((a, b))) if k == "other" else (k, v, a, b) for k, v, a, b in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the period a year-on-year change compares with is a base: what follows is of the later period
+        (
+            "Peru's imports from Chile were $3 billion in the first quarter of 2024, double the figure for "
+            "the same quarter of 2023, making Chile the largest source of Peru's imports.",
+            ["2024-01/2024-03"] * 3,
+        ),
+        # a level "in the same quarter of 2023" with no change told is of that quarter
+        ("Peru's imports from Chile were $3 billion in the same quarter of 2023.", ["2023"]),
+    ],
+)
+def test_a_year_on_year_base_dates_nothing_after_it(text: str, years: list[str]) -> None:
+    [processed] = process_bytes("story.txt", text.encode())
+    assert [f.year.edtf if f.year else None for f in processed.figures] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods one side took from the other are money between them; goods shipped are a flow
+        (
+            "By January 2012 Mexico estimated that oil worth about $815 million had been taken by Turkey.",
+            [("other", 815e6)],
+        ),
+        (
+            "By January 2012 oil worth about $815 million had been shipped from Mexico to Turkey.",
+            [("export", 815e6)],
+        ),
+    ],
+)
+def test_goods_taken_are_money_between_the_two(text: str, expected: list[tuple]) -> None:
+    assert [(f.kind, f.value) for f in figures_of(text, ("MEX", "TUR"))] == expected
+
+
+def test_where_someone_travelled_is_no_side() -> None:
+    """The destination of a visit is not where the pledged money goes: it stays unread, not reversed."""
+    text = (
+        "He came home from a state visit to China in October 2016 with pledges of about $24 billion in "
+        "investment and loans."
+    )
+    assert [(f.from_, f.to) for f in figures_of(text, ("MEX", "CHN")) if f.kind == "investment"] == []
+    text = "Mexican firms pledged $24 billion in investment in China during a state visit to Beijing in 2016."
+    assert [(f.from_, f.to) for f in figures_of(text, ("MEX", "CHN"))] == [("MEX", "CHN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a clause on what a dated instrument did takes the instrument's year, not a later one of the sentence
+        (
+            "The paper follows the declaration of 2009, under which Mexico agreed to pay Turkey $360 million "
+            "a year, to the end of the treaty in 2023.",
+            ["2009"],
+        ),
+        # a date of the amount's own clause is its own
+        (
+            "The paper follows the declaration of 2009, under which Mexico paid Turkey $360 million in 2012.",
+            ["2012"],
+        ),
+    ],
+)
+def test_an_instruments_clause_takes_its_year(text: str, years: list[str]) -> None:
+    assert [f.year.edtf if f.year else None for f in figures_of(text, ("MEX", "TUR"))] == years

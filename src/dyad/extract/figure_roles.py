@@ -98,6 +98,13 @@ _CONTEXT = re.compile(
 _PLACE_AFTER = re.compile(
     r"\s+(?:border|frontier)\b(?!\s*(?:-\s*)?(?:trade|commerce|crossings?\s+trade))", _I
 )
+_SEAT_IN = re.compile(
+    r"\b(?:tribunal|court|chamber|commerce|council|talks|summit|meeting|conference|forum|embassy|consulate|"
+    r"office|headquarter(?:s|ed)|based|held|hosted)\s+(?:[\w-]+\s+){0,3}?in\s+$",
+    _I,
+)
+_TRIP_TO = re.compile(r"\b(?:visits?|trips?|tours?|journeys?|travel(?:l?ed|s)?)\s+to\s+(?:the\s+)?$", _I)
+_OWNER = re.compile(r"['’]")  # "in Beijing's view": the capital as its government
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?\S+(?:\s+\S+)?\s+and\s+(?:the\s+)?$", _I)
 _FORCES = re.compile(r"\s*(?:armed\s+forces|army|navy|military|air\s+force)", _I)
 _PRONOUN = re.compile(r"\b(?:its|it|it['’]s|the\s+country(?:['’]s)?)\b", _I)
@@ -123,7 +130,8 @@ _TWO_WAY = re.compile(r"\btwo[\s-]way\b", _I)
 _TOTAL = re.compile(r"\b(?:total|overall|worldwide|global|altogether)\b|\bto\s+the\s+world\b", _I)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|of\s+(?:its|their)?\s*total)", _I)
 _BOUNDARY = re.compile(
-    r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though)\b"
+    # an absolute clause opens a new one: "rose to EUR 5.8 billion, with Turkish exports worth …"
+    r";|:(?!\d)|\s[-–—]\s|,\s+(?:while|whereas|but|and|although|though|with(?!\s+wh))\b"
     # "exports were $2 billion and imports from Chile $1 billion": an amount, then a new flow
     r"|(?:(?<=\d)|(?<=bn)|(?<=lion)|(?<=lars)|(?<=euros)|(?<=cent)|(?<=%))\s+and\s+"
     r"(?=(?:its\s+|their\s+|the\s+)?(?:exports?|imports?)\b)"
@@ -158,7 +166,14 @@ def _role(text: str, ref: Ref) -> Ref:
         if ref.prep == "and" and _BETWEEN_AND.search(before):
             ref.prep = "between"
     after = text[ref.end :]
-    ref.context = bool(_CONTEXT.search(before) or (ref.form == "adjective" and _PLACE_AFTER.match(after)))
+    ref.context = bool(
+        _CONTEXT.search(before)
+        or (ref.form == "adjective" and _PLACE_AFTER.match(after))
+        # a capital a body sits or meets in is a place: "a tribunal at the ICC in Paris ruled"
+        or (ref.form == "metonym" and _SEAT_IN.search(before) and not _OWNER.match(after))
+        # where someone travelled: "came home from a state visit to China with pledges of $24 billion"
+        or bool(_TRIP_TO.search(before))
+    )
     pm = re.match(r"['’]s?\b|['’]", after)
     ref.possessive = bool(pm) and ref.form != "adjective"
     after = after[pm.end() :] if pm else after
@@ -208,8 +223,7 @@ def find_refs(
     for p in _PRONOUN.finditer(text):
         if any(r.start <= p.start() < r.end for r in refs):
             continue
-        earlier = [r for r in refs if r.end <= p.start() and r.form in NOUN_FORMS]
-        target = earlier[-1].iso3 if earlier else previous_subject
+        target = _antecedent(text, refs, p.start(), previous_subject)
         owner = p.group(0).lower().startswith("its") or p.group(0).lower().endswith("s")
         if owner and (subject := _clause_subject(text, refs, p.start())) is not None:
             target = subject  # "Japan relies on Russia for 9% of its imports": Japan's, not Russia's
@@ -224,6 +238,29 @@ def find_refs(
         chained = i > 0 and out[i - 1].comparison and _COMPARED_CHAIN.fullmatch(gap)
         r.comparison = bool(chained or _COMPARED.search(before))
     return out
+
+
+def _antecedent(text: str, refs: list[Ref], before: int, previous_subject: str | None) -> str | None:
+    """The country a pronoun refers to: the latest one named before it that is no object of a preposition
+    (a subject, or a possessive: "Peru imported $1.9 billion from Mexico, while its exports …" is Peru's),
+    else the latest one named. A country that a small clause makes something ("making Iraq one of its
+    largest markets", "making China the country's largest supplier") is not what its complement's
+    pronoun refers to."""
+    earlier = [r for r in refs if r.end <= before and r.form in NOUN_FORMS]
+    made = [r for r in earlier if _SMALL_CLAUSE.search(text[: r.start]) and "," not in text[r.end : before]]
+    if made:
+        earlier = [r for r in earlier if r.iso3 != made[-1].iso3]
+    if not earlier:
+        return previous_subject
+    unmarked = [r for r in earlier if _PREP.search(text[: r.start]) is None]
+    return (unmarked or earlier)[-1].iso3
+
+
+# a verb whose object is followed by what the object becomes: "making Iraq one of its markets"
+_SMALL_CLAUSE = re.compile(
+    r"\b(?:mak(?:e|es|ing)|made|leav(?:e|es|ing)|left|turn(?:s|ed|ing)?|render(?:s|ed|ing)?)\s+(?:the\s+)?$",
+    _I,
+)
 
 
 def _clause_subject(text: str, refs: list[Ref], before: int) -> str | None:

@@ -73,13 +73,36 @@ _KIND_CUES = (
             r"\b(?:debts?|loans?|lines?\s+of\s+credit|credit\s+lines?|credits?|aid|assistance|subsid(?:y|ies)|"
             r"grants?|donations?|relief|humanitarian|compensation|bailout|write-?offs?|wr(?:ote|ites?|itten)\s+off|"
             r"forg(?:a|i)ven?|"
-            r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?))\b",
+            r"(?:tariffs?|duties|sanctions)\s+on|los(?:e|es|ing|t|ses?)|"
+            # "extends bilateral support of about USD 1 billion", "the 15 billion yuan currency swap"
+            r"(?:financial|bilateral|budget(?:ary)?)\s+support|support\s+(?:of|worth)|(?:currency\s+)?swaps?)\b",
+            _I,
+        ),
+    ),
+    # money one side pays or spends: "Brazil pays Paraguay $360 million a year", "paying Singapore S$15
+    # million in abortive costs", "has spent $100 million on the clean-up", "leases … at": kind other, unless
+    # arms are bought ("will pay $5.4 billion for Russian air defence systems")
+    (
+        "payment",
+        re.compile(
+            r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b"
+            # "will make 200 million euros available for …"
+            r"|\bma(?:ke|kes|de|king)\s+[^.;]{0,40}?\bavailable\b"
+            # goods one side took from the other: "oil worth about US$815 million had been taken"
+            r"|\b(?:seiz(?:e|es|ed|ing)|confiscat(?:e|es|ed|ing)|impound(?:s|ed|ing)?|stolen|"
+            r"(?:been|was|were)\s+(?:taken|diverted|withheld))\b",
             _I,
         ),
     ),
     (
         "investment",
-        re.compile(r"\binvest\w*|\bFDI\b|\bcapital\s+(?:inflows?|flows?|stock)\b|\bpour(?:s|ed|ing)?\b", _I),
+        re.compile(
+            r"\binvest\w*|\bFDI\b|\bcapital\s+(?:inflows?|flows?|stock)\b|\bpour(?:s|ed|ing)?\b"
+            # a stake in a firm or project is an investment: "paid $1.3 billion for a 30% interest in"
+            r"|\bpa(?:y|ys|id|ying)\s+[^.;]{0,40}?\bfor\s+(?:a|an|its|the)\s+(?:[\w%.-]+\s+){0,2}"
+            r"(?:stake|interest|holding)\b|\b(?:stakes?|shareholdings?)\s+in\b",
+            _I,
+        ),
     ),
     (
         "export",
@@ -109,7 +132,7 @@ _KIND_CUES = (
             r"fines?|capitali[sz]ation|tourists?|tourism|population|inhabitants|people|deaths?|"
             r"casualties|kilomet(?:er|re)s?|miles|"
             # money claimed in a dispute, not money that moved: "brought a claim of $10 billion against"
-            r"claims?\s+(?:of|for|worth)|damages)\b",
+            r"claims?\s+(?:of|for|worth)|(?:claim\w*|su(?:e|es|ed|ing)|seek\w*|sought|demand\w*)\b[^.;]{0,60}damages)\b",
             _I,
         ),
     ),
@@ -190,6 +213,11 @@ _OWN_BASE_GAP = re.compile(r"(?:\s+(?:a|per)\s+year)?\s+(?:in\s+)?", _I)
 # "the largest since its inception in 1974", "since relations were restored in 1992": the start of a span
 _BASE_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:in\s+)?$", _I)
 _BASE_WEAK = re.compile(r"\b(?:over|from|on)\s+(?:the\s+)?$", _I)  # a base unless a period: "over 2010-2015"
+_SAME_PERIOD_BEFORE = re.compile(
+    r"\b(?:figure|level|value|total|than|compared\s+(?:with|to)|from|over|on|against|above|below)\s+"
+    r"(?:for\s+|in\s+|of\s+)?(?:the\s+)?same\s+(?:period|quarter|months?|half)\s+(?:of\s+)?(?:the\s+)?$",
+    _I,
+)
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
 _BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
 _RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b", _I)
@@ -229,8 +257,12 @@ _TARGET = re.compile(
 )
 # a forecast is not an observed value either: "expect trade to top $10 bn by 2025", "is set to reach"
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)?|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
-    r"will|would|could|may|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
+    r"\b(?:expect\w*|forecast\w*|project(?:ed|ions?)|predict\w*|estimated\s+to|set\s+to|(?:is|are)\s+to|"
+    r"plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?\s+to|"
+    # an offer: "our willingness to consider extending a line of credit", "offered to lend"
+    r"willing(?:ness)?\s+to|consider(?:s|ed|ing)?\s+\w+ing|offer(?:s|ed|ing)?\s+to|(?:ready|prepared)\s+to|"
+    # "may" in lower case: "until May 2020" is a month
+    r"will|would|could|(?-i:may)|might|should|likely\s+to|on\s+track\s+to|poised\s+to|ceiling|cap(?:ped)?)\b"
     r"[^;:.]{0,60}$",
     _I,
 )
@@ -382,6 +414,8 @@ def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
         return True
     if _BASE_SINCE.search(before[-60:]) or _BASE_FROM_AMOUNT.search(before[-60:]):
         return True
+    if _SAME_PERIOD_BEFORE.search(before[-40:]):
+        return True  # "more than double the figure for the same quarter a year earlier"
     weak = _BASE_WEAK.search(text[:start]) or _BASE_WEAK_TEXT.match(own)
     if not weak or "/" in value.edtf.strip("/"):
         return False
@@ -443,7 +477,7 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
         if arms and not aid_first and (not nearest or min(arms) <= 60 or min(arms) <= nearest[0]):
             return "arms_value", level  # unless aid is nearer: "military aid worth $300 million" is other
         if nearest:
-            kind = "other" if nearest[1] == "aid" else nearest[1]
+            kind = "other" if nearest[1] in ("aid", "payment") else nearest[1]
             return (kind, level) if kind else None
         # "agreements worth about $5 billion", "a deal valued at $2.5 billion": a deal right beside the
         # amount (not "under the deal …, India will acquire …, for a total cost of …")
@@ -508,6 +542,16 @@ _SHARE_OF_ECONOMY = re.compile(
     _I,
 )
 _SHARE_BEFORE = re.compile(r"\bshare\b[^;:]{0,70}$", _I)
+# a share "of the total" when the sentence is about the pair's trade
+_OF_THE_TOTAL = re.compile(r"\s*of\s+(?:the|that)\s+total\b", _I)
+_BILATERAL = re.compile(r"\b(?:bilateral|two-way)\b", _I)
+# the flow that takes the share is the subject: "Mexican exports accounting for roughly 65% of the total"
+_FLOW_TAKES = re.compile(
+    r"\b" + _FLOW + r"\s+(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|ma(?:de|ke|kes|king)\s+up)\s+"
+    r"(?:(?:about|around|roughly|approximately|close\s+to|nearly|almost|some|over|under|just|more\s+than|"
+    r"less\s+than)\s+)*$",
+    _I,
+)
 _FLOW_BEFORE = re.compile(r"\b" + _FLOW, _I)
 _FLOW_KINDS = {
     "export": "export",
@@ -544,6 +588,9 @@ def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
     m = _SHARE_OF_FLOW.match(st.text, q.end)
     if m:
         return _flow_kind(m["flow"]), q.end, m.end()
+    m = _FLOW_TAKES.search(st.text[: q.start])
+    if m:  # "with Mexican exports accounting for roughly 65% of the total"
+        return _flow_kind(m["flow"]), max(0, m.start() - 40), m.end("flow")
     if not _SHARE_BEFORE.search(st.text[: q.start]):
         return None
     flows = list(_FLOW_BEFORE.finditer(st.text[: q.start]))
@@ -662,6 +709,11 @@ def _year(
     if stamp:  # "about USD 24 billion (2022)"
         return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
     stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
+    if kind != "growth_rate" and (dated := _antecedent_year(q, st)) is not None:
+        return (
+            dated,
+            True,
+        )  # "the declaration of 25 July 2009, under which Brazil agreed to pay … $360 million"
     own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
     if own and _FROM_LEVEL.search(st.text[: q.start]):
         return own[0], True  # the level changed from: "from $2.5 billion a decade ago"
@@ -670,7 +722,10 @@ def _year(
         seen = [
             (abs((s + e) / 2 - (q.start + q.end) / 2), e, v)
             for s, e, v, base in st.timexes
-            if not base and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
+            if not base
+            and (scope.sees(s, e) or any(a <= s and e <= b for a, b in stamps))
+            and not (kind != "growth_rate" and _until(st.text, s, e))
+            and not (s >= q.end and _RELATIVE_AFTER.search(st.text, q.end, s))
         ]
         if seen:
             _, end, point = min(seen, key=lambda x: x[0])
@@ -709,6 +764,48 @@ def _year(
     return carried, False
 
 
+# the end of another state of things, not when an amount was paid or traded: "agreed to suspend the project
+# until May 2020, with Malaysia paying S$15 million"
+_UNTIL = re.compile(
+    r"\b(?:until|till)(?:\s+the\s+end\s+of)?(?:\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2},?)?)?\s*$",
+    _I,
+)
+
+
+# a relative clause after the amount dates the noun it follows, not the amount: "NPR 1,000 crore for
+# reconstruction in the districts, which were struck by an earthquake on November 3, 2023"
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b", _I)
+
+
+# a clause on what a dated instrument did: "the declaration of 25 July 2009, under which …"
+_UNDER_WHICH = re.compile(r",\s+(?:under|by|through|in)\s+which\b|,\s+whereby\b", _I)
+
+
+def _antecedent_year(q: Quantity, st: Sent) -> TimeValue | None:
+    """The date of the noun a "…, under which" clause holding the amount follows, when the clause gives the
+    amount no date of its own."""
+    opened = [
+        m
+        for m in _UNDER_WHICH.finditer(st.text, 0, q.start)
+        if not re.search(r"[;:]", st.text[m.end() : q.start])
+    ]
+    if not opened:
+        return None
+    marker = opened[-1]
+    dated = [
+        (e, v) for s, e, v, base in st.timexes if not base and marker.start() - 40 <= e <= marker.start()
+    ]
+    stop = re.compile(r"[,;:]").search(st.text, q.end)
+    own = [s for s, e, v, base in st.timexes if marker.end() <= s < (stop.start() if stop else len(st.text))]
+    return dated[-1][1] if dated and not own else None
+
+
+def _until(text: str, start: int, end: int) -> bool:
+    own = re.match(r"(?:until|till)\b", text[start:end], _I)
+    return bool(own or _UNTIL.search(text[:start]))
+
+
 # a year of its own in parentheses right after an amount dates it, as fact sheets write: "USD 3.1 billion
 # (2023)"; the other amounts of the sentence see it too (not a citation's year: "Lee (2019) puts trade at
 # …" follows a name)
@@ -722,6 +819,22 @@ _STAMP_AFTER_AMOUNT = re.compile(
 _STOCK_TO_DATE = re.compile(
     r"\b(?:cumulative(?:ly)?|to\s+date|so\s+far|up\s+to\s+now|as\s+of\s+(?:today|now))\b[^.;]*$", _I
 )
+
+
+_YEARS_AHEAD = re.compile(
+    r"\b(?:in|over|during|within|for)\s+the\s+(?:next|coming)\s+(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years\b",
+    _I,
+)
+
+
+def _years_ahead(text: str, state: _State) -> TimeValue | None:
+    """A plan over "the next four years" spans them from the story's year: 2023/2026 in a 2023 story."""
+    m = _YEARS_AHEAD.search(text)
+    now = state.story_year
+    if m is None or now is None or now.start is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else parse_number_words(m["n"])
+    return _span(now.start.year, now.start.year + int(n) - 1, "inferred") if n else None
 
 
 def _years_of(value: TimeValue | None) -> tuple[int, int] | None:
@@ -754,7 +867,12 @@ def _growth_period(
     here = _years_of(point or state.carried_year())
     if _SINCE_THEN.search(masked) and here and state.latest and state.latest > here[0]:
         return _span(here[0], state.latest, "inferred")
-    bases = [_years_of(v) for s, e, v, base in st.timexes if base and clause.sees(s, e)]
+    # a year-on-year change ("double the figure for the same quarter a year earlier") is of the later period
+    bases = [
+        _years_of(v)
+        for s, e, v, base in st.timexes
+        if base and clause.sees(s, e) and not _SAME_PERIOD_BEFORE.search(st.text[max(0, s - 40) : s])
+    ]
     if q.unit == "factor" and bases and bases[0] and here and bases[0][0] < here[1]:
         return _span(bases[0][0], here[1], "inferred")
     return None
@@ -869,10 +987,13 @@ def _figure(
     if found is None:
         return None
     kind, level, sign = found
-    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos):
-        return None  # a loan from the IMF, aid from the EU: not money between the two
+    named_bilateral = _BILATERAL.search(st.text, max(0, q.start - 40), q.start) is not None
+    if kind == "other" and q.is_money and any(clause.sees(a, b) for a, b in st.igos) and not named_bilateral:
+        return None  # a loan from the IMF, aid from the EU: not money between the two ("bilateral" is)
     deal = state.arms_deal if kind == "other" and _THE_DEAL.search(clause.mask(st.text)) else None
     year, explicit_year = _year(q, st, scopes, kind, state)
+    if planned and kind != "growth_rate" and not explicit_year:
+        year = _years_ahead(clause.mask(st.text), state) or state.story_year or year
     if not explicit_year and kind != "growth_rate":
         before = st.text[: q.start]
         if _FROM_LEVEL.search(before):
@@ -886,6 +1007,10 @@ def _figure(
         kind, (frm, to), explicit = "arms_value", deal, 1
     elif kind in _ORDERED and (share := _share_sides(q, st)) is not None:
         frm, to, explicit = share[0], share[1], 2
+        pairs_trade = st.has_pair_phrase or _BILATERAL.search(st.text) is not None
+        if to is None and pair and frm in pair and pairs_trade and _OF_THE_TOTAL.match(st.text, q.end):
+            # "bilateral trade of $2.6 billion, with Mexican exports accounting for 65% of the total"
+            to = pair[1] if frm == pair[0] else pair[0]
     elif kind in _ORDERED:
         ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures)
         if ordered is None:
@@ -1011,14 +1136,25 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
 
 
+# a minister's title whose remit names a flow among others: "Minister of Economy, Trade and Industry",
+# "Minister for Foreign Affairs and Trade" name a person's office, not trade
+_INSTITUTION = re.compile(
+    r"\bMinister\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,4}"
+    r"(?:Trade|Commerce|Investments?|Exports?|Imports?)\b(?:\s+and\s+[A-Z][\w-]*)*"
+    r"|\bMinister\s+(?:of|for)\s+(?:Trade|Commerce|Investments?|Exports?|Imports?)\s+and\s+[A-Z][\w-]*"
+)
+
+
 def _mask_names(text: str, offset: int, mentions: list[Mention]) -> str:
-    """``text`` with the letters of organisation and forum names replaced by "x" (offsets unchanged)."""
+    """``text`` with the letters of organisation and forum names, and of ministers' titles that name a flow,
+    replaced by "x" (offsets unchanged)."""
     chars = list(text)
-    for m in mentions:
-        if m.kind in ("organisation", "forum"):
-            for i in range(max(0, m.start - offset), min(len(chars), m.end - offset)):
-                if chars[i].isalpha():
-                    chars[i] = "x"
+    spans = [(m.start - offset, m.end - offset) for m in mentions if m.kind in ("organisation", "forum")]
+    spans += [m.span() for m in _INSTITUTION.finditer(text)]
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            if chars[i].isalpha():
+                chars[i] = "x"
     return "".join(chars)
 
 
