@@ -40,6 +40,8 @@ CORPORA |= {
         "blind_i2",
         "blind_j1",
         "blind_j2",
+        "blind_k1",
+        "blind_k2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
