@@ -63,6 +63,15 @@ Turkish exports to Germany amounted to 16 billion euros in 2017.
 
 Germany and Turkey have also negotiated a deal on visa liberalisation, but the talks failed.
 """,
+    "chile_japan.txt": """Boric in Tokyo
+
+Tokyo, 10 May 2024
+
+Chilean President Gabriel Boric began a state visit to Japan on 9 May 2024.
+
+Among the accords reached was one on fisheries research that provides for a joint laboratory in Valparaiso
+run by Chilean and Japanese scientists.
+""",
 }
 
 
@@ -105,7 +114,7 @@ def test_gold_questions_are_answered_and_cited(seed_store: Store, gold: dict[str
         if not (a.found and _right(a, q["answer_patterns"], q["sources"])):
             wrong.append(f"{q['id']} {q['question']!r} → {a.answer!r} citing {[c.doc for c in a.citations]}")
     print("\n".join(wrong))
-    assert len(gold["questions"]) - len(wrong) >= 18, wrong
+    assert not wrong, wrong
 
 
 UNANSWERABLE_SEEDS = [
@@ -168,7 +177,7 @@ def test_citations_point_into_the_documents(seed_store: Store) -> None:
 
 # -- documents of other pairs -------------------------------------------------------------------------------
 
-IR, CB, GT = "india_russia.txt", "china_brazil.txt", "germany_turkey.txt"
+IR, CB, GT, CJ = "india_russia.txt", "china_brazil.txt", "germany_turkey.txt", "chile_japan.txt"
 OWN_QUESTIONS = [
     ("Which helicopters did India buy from Russia in 2008?", [r"Mi-17V5"], IR),
     ("How much were the Russian helicopters India bought in 2008 worth?", [r"1\.3 billion"], IR),
@@ -185,6 +194,8 @@ OWN_QUESTIONS = [
     ("Who led the German delegation?", [r"Steinmeier"], GT),
     ("Where did Merkel meet Erdogan?", [r"Istanbul"], GT),
     ("How much did Turkey export to Germany in 2017?", [r"16 billion EUR"], GT),
+    # the visit's story names the visitor once, and tells what was agreed sentences later
+    ("What fisheries agreement did Chile and Japan sign during Boric's visit?", [r"laboratory"], CJ),
 ]
 
 
@@ -204,11 +215,12 @@ def test_questions_about_other_pairs(own_store: Store, question: str, patterns: 
         "Which Russian president visited India in 2008?",
         "How much did India export to Russia in 2018?",  # only the total is given
         "What did Germany do after Turkey closed the border?",  # an open question needs its words
+        "What fisheries agreement did Chile and Japan sign during Kishida's visit?",  # no story names him
     ],
 )
 def test_unanswerable_questions_about_other_pairs(own_store: Store, question: str) -> None:
     a = ask(own_store, question)
-    assert not a.found and a.answer.startswith("No evidence in the 3 documents"), a.answer
+    assert not a.found and a.answer.startswith(f"No evidence in the {len(OWN_DOCUMENTS)} documents"), a.answer
 
 
 def test_every_backend_answers_from_its_own_full_text_search(store: Store, tmp_path: Path) -> None:

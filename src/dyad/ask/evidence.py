@@ -75,6 +75,7 @@ class Reader:
     _mentions: dict[str, list[Mention]] = field(default_factory=dict)
     _stems: dict[str, list[str]] = field(default_factory=dict)
     _times: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _doc_people: dict[str, set[str]] = field(default_factory=dict)
 
     def mentions(self, text: str) -> list[Mention]:
         if text not in self._mentions:
@@ -110,6 +111,15 @@ class Reader:
                 counts.update(dict(conn.execute(query).all()))
             self._doc_pairs[name] = {c for c, _ in counts.most_common(2)}
         return self._doc_pairs[name]
+
+    def doc_people(self, name: str) -> set[str]:
+        """The people a document names anywhere (the store's mentions of it)."""
+        if name not in self._doc_people:
+            m = schema.mentions
+            query = select(m.c.value).where(m.c.doc_id == self.doc_id(name), m.c.kind == "person").distinct()
+            with self.store.engine.connect() as conn:
+                self._doc_people[name] = set(conn.execute(query).scalars())
+        return self._doc_people[name]
 
     def times(self, s: Sentence) -> list[Timex]:
         doc_id = s.doc_id or self.doc_id(s.doc)
@@ -200,7 +210,10 @@ def meets(q: Question, s: Sentence, reader: Reader) -> float:
         return 0.0
     if not people_ok(q, s.text, reader) or not organisations_ok(q, s.text, reader):
         return 0.0
-    if q.anchor is not None and not set(q.anchor.people) <= {m.value for m in reader.mentions(s.text)}:
+    # "during Medvedev's visit": named in the sentence, or in its story, which names him once and tells
+    # the visit's acts after
+    anchor = set(q.anchor.people) if q.anchor is not None else set()
+    if not anchor <= {m.value for m in reader.mentions(s.text)} and not anchor <= reader.doc_people(s.doc):
         return 0.0
     if q.time is not None and not any(t.value.overlaps(q.time) for t in reader.times(s)):
         return 0.0
