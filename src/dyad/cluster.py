@@ -3,8 +3,9 @@
 ``process_on_dask`` maps ``pipeline.process_file`` over the files on the cluster's workers (each worker
 reads its files by path) and yields the results in the order they complete, for the caller to write
 through the store. A worker lost mid-batch costs nothing: the scheduler runs its unfinished tasks again
-on another worker, and the store keeps one copy of a document (its id is its content hash), so a result
-computed twice is still written once.
+on another worker, a finished result that was lost with it before it was read is asked for again, and
+the store keeps one copy of a document (its id is its content hash), so a result computed twice is
+still written once.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ INSTALL_HINT = "pip install 'dyad[dask]'"
 # Tasks in flight per worker thread: enough to keep every worker busy while the client writes, few
 # enough that a corpus of millions of files is not held by the scheduler all at once.
 TASKS_PER_THREAD = 4
+# How often a file whose finished result was lost with its worker is run again before it is a failure.
+LOST_RETRIES = 3
 CONNECT_TIMEOUT = "20s"
 
 Result = list[ProcessedDocument] | IngestFailure
@@ -81,18 +84,28 @@ def map_files(client: Any, files: list[str], options: Options) -> Iterator[tuple
     path_of: dict[str, str] = {}
     completed = distributed.as_completed(loop=client.loop, with_results=True, raise_errors=False)
 
+    lost: dict[str, int] = {}
+
+    def submit(path: str) -> None:
+        future = client.submit(process_file, path, options, pure=False)
+        path_of[future.key] = path
+        completed.add(future)
+
     def top_up() -> None:
         # The window follows the cluster's size, which may change while it runs (workers added or lost).
         window = max(1, sum(client.nthreads().values())) * TASKS_PER_THREAD
         for path in islice(pending, max(0, window - completed.count())):
-            future = client.submit(process_file, path, options, pure=False)
-            path_of[future.key] = path
-            completed.add(future)
+            submit(path)
 
     top_up()
     for batch in completed.batches():  # everything finished since the last look, written together
         for future, result in batch:
             path = path_of.pop(future.key)
+            if future.status == "lost" and lost.get(path, 0) < LOST_RETRIES:
+                # done, but its result was held by a worker killed before it was read: run it again
+                lost[path] = lost.get(path, 0) + 1
+                submit(path)
+                continue
             yield path, result if future.status == "finished" else _failure(path, future)
         top_up()
 
