@@ -233,13 +233,9 @@ class EventExtractor:
         one it names with the title of a head of state or government ("Prime Minister X") did not hold
         that office ("the last visit dates from March 2011. He was received by Prime Minister al-Sudani",
         in office from 2022)."""
-        offices = {
-            name: heads
-            for name, roles in offices_named(text, mentions, self.k).items()
-            if (
-                heads := roles & _HEADS
-            )  # ("Foreign Secretary" names a minister in one country, not in another)
-        }
+        # heads' titles only: "Foreign Secretary" names a minister in one country, not in another
+        named = offices_named(text, mentions, self.k)
+        offices = {name: roles & _HEADS for name, roles in named.items() if roles & _HEADS}
         if not offices:
             return timexes
 
@@ -602,12 +598,9 @@ class EventExtractor:
         if found is None:
             return False
         lo, hi = at.sentence.start + found[0], at.sentence.start + found[1]
-        inside = [m for m in at.mentions if lo <= m.start and m.end <= hi and m.kind != "pair"]
-        codes = {self._code(m, at.sentence, at.pair, date) for m in inside}
-        outside = any(m.kind in ("organisation", "forum") for m in inside) or bool(
-            codes - set(at.pair) - {None}
-        )
-        return outside and not codes & set(at.pair)
+        codes = self._codes_within(at, found[0], found[1], date)
+        body = any(lo <= m.start and m.end <= hi and m.kind in ("organisation", "forum") for m in at.mentions)
+        return (body or bool(codes - set(at.pair))) and not codes & set(at.pair)
 
     def _border_closed(self, at: _At, reading: Reading) -> bool:
         """ "The border has been closed", "the crossing was shut": in a document about two neighbours, with

@@ -709,11 +709,9 @@ def _year(
     if stamp:  # "about USD 24 billion (2022)"
         return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
     stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
+    # "the declaration of 25 July 2009, under which Brazil agreed to pay … $360 million"
     if kind != "growth_rate" and (dated := _antecedent_year(q, st)) is not None:
-        return (
-            dated,
-            True,
-        )  # "the declaration of 25 July 2009, under which Brazil agreed to pay … $360 million"
+        return dated, True
     own = [v for s, e, v, base in st.timexes if base and _OWN_BASE_GAP.fullmatch(st.text, q.end, s)]
     if own and _FROM_LEVEL.search(st.text[: q.start]):
         return own[0], True  # the level changed from: "from $2.5 billion a decade ago"

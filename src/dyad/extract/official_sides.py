@@ -312,13 +312,12 @@ _OTHERS = re.compile(
 def _marked(text: str, person: Mention | re.Match[str], countries: list[Mention]) -> bool:
     """Whether a person's title names a country ("Mexican Foreign Secretary Ebrard", "Japan's X")."""
     if isinstance(person, re.Match):  # a title alone: "the President of China"
-        start, end = person.start(), person.end()
-        if re.match(r"\s+of\b", text[end : end + 5]):
+        start = person.start()
+        if re.match(r"\s+of\b", text[person.end() : person.end() + 5]):
             return True
-        return any(0 <= start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, start) for c in countries)
-    return any(
-        0 <= person.start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, person.start) for c in countries
-    )
+    else:
+        start = person.start
+    return any(0 <= start - c.end <= 40 and _TITLE_GAP.fullmatch(text, c.end, start) for c in countries)
 
 
 # A head of state's, government's or ministry's title.

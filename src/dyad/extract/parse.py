@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import ExtractError
-from dyad.extract.timex_rules import MONTHS, WEEKDAYS
+from dyad.extract.timex_rules import MONTHS_AND_DAYS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -81,7 +81,6 @@ def parse_sentences(texts: Sequence[str]) -> list[Any]:
 
 # Modifiers that belong to the noun phrase before a mended verb, not to the verb.
 _PHRASE_DEPS = ("det", "amod", "compound", "poss", "nummod", "case", "punct")
-_DAYS = frozenset(MONTHS + WEEKDAYS)
 _NOT_OBJECT = frozenset(("day", "week", "month", "year", "morning", "evening", "night", "today"))
 
 
@@ -102,7 +101,11 @@ def _heads_a_clause(token: Any) -> bool:
     if token.dep_ == "ROOT":
         return True
     head = token.head
-    return token.dep_ in ("appos", "dep") and head.i < token.i and (head.like_num or head.lower_ in _DAYS)
+    return (
+        token.dep_ in ("appos", "dep")
+        and head.i < token.i
+        and (head.like_num or head.lower_ in MONTHS_AND_DAYS)
+    )
 
 
 def mend_verbs_read_as_nouns(sdoc: Any, is_verb: Callable[[str], bool]) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.extract.timex_rules import MONTHS, WEEKDAYS
+from dyad.extract.timex_rules import MONTHS_AND_DAYS
 from dyad.knowledge import Knowledge, Predicate, stem
 
 # Dependency labels of a predicate's arguments, by the role they play.
@@ -258,11 +258,8 @@ def _particles(verb: Any) -> set[str]:
     return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
 
 
-_MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
-
-
 def _a_date(phrase: Any) -> bool:
-    return any(str(w.lower_) in _MONTHS_AND_DAYS for w in phrase.subtree)
+    return any(str(w.lower_) in MONTHS_AND_DAYS for w in phrase.subtree)
 
 
 def _misparsed_object(token: Any, child: Any) -> bool:

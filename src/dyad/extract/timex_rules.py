@@ -12,6 +12,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"]  # fmt: skip
 MONTH_NUM = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
 WEEKDAY_NUM = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
 DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                 "seventies": 70, "eighties": 80, "nineties": 90, "noughties": 0, "aughts": 0}  # fmt: skip
