@@ -115,6 +115,29 @@ def test_a_store_of_version_10_gets_each_documents_actors_when_opened(
         assert_same_record(store, summaries=False)
 
 
+def test_a_store_of_version_11_counts_independent_sources_when_opened(
+    processed: Processed, store_url: str
+) -> None:
+    """Version 11 counted a resolved item's independent sources at each read: opened, one statement a
+    table counts them into the rows, and later writes keep them."""
+    first, *rest = processed("seeds")
+    with Store(store_url) as store:
+        store.add(first)
+        store.add(rest[0])
+    with Store(store_url) as store, store.engine.begin() as conn:
+        for table in (schema.record_events, schema.record_figures):
+            conn.execute(text(f"ALTER TABLE {table.name} DROP COLUMN independent_sources"))
+        conn.execute(update(schema.meta).where(schema.meta.c.key == "schema").values(value="11"))
+    with Store(store_url) as store:
+        with store.engine.connect() as conn:
+            counted = conn.execute(select(schema.record_events.c.independent_sources)).scalars().all()
+        assert counted and min(counted) >= 1
+        assert_same_record(store, summaries=False)
+        for doc in rest[1:]:
+            store.add(doc)
+        assert_same_record(store, summaries=False)
+
+
 def assert_same_summaries(store: Store, whole: Any) -> None:
     """The per-pair summaries kept at write time give the analyses of the whole record: intensity (by year
     and decade, per dimension), periods with their defining events, for every pair and for all pairs."""

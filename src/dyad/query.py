@@ -60,18 +60,14 @@ def _pair_key(dyad: tuple[str, ...]) -> str | None:
     return ",".join(sorted(set(dyad))) if dyad else None
 
 
-def _finish(store: Store, items: list[dict[str, Any]], table: str) -> list[dict[str, Any]]:
-    """Add what depends on the whole store to stored events or figures: independent source counts and,
-    for events, the headline (its actors' roles and countries as all documents read them)."""
-    counts = store.independent_counts(table, (i["id"] for i in items))
-    for item in items:
-        item["independent_sources"] = counts.get(item["id"], 0)
-    if table == "events" and items:
-        names = {n for e in items for n in e["actors"]}
-        actors = _actor_infos(store, names) if names else {}
-        for e in items:
-            e["headline"] = headline(e, actors)
-    return items
+def _with_headlines(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add what depends on the whole store to stored events: the headline (its actors' roles and
+    countries as all documents read them). Independent source counts are kept in the rows."""
+    names = {n for e in events for n in e["actors"]}
+    actors = _actor_infos(store, names) if names else {}
+    for e in events:
+        e["headline"] = headline(e, actors)
+    return events
 
 
 def _actor_infos(store: Store, names: set[str]) -> dict[str, Any]:
@@ -85,17 +81,11 @@ def _actor_infos(store: Store, names: set[str]) -> dict[str, Any]:
 def resolved_events(store: Store, query: EventQuery) -> Page:
     """Resolved events as stored (``dyad.store.record``), one page, with headlines and independence."""
     total, items = store.events_page(query)
-    return Page(total, _finish(store, items, "events"))
+    return Page(total, _with_headlines(store, items))
 
 
 def resolved_figures(store: Store, query: FigureQuery) -> Page:
-    total, items = store.figures_page(query)
-    return Page(total, _finish(store, items, "figures"))
-
-
-def finished_figures(store: Store, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Stored resolved figures read some other way, with their independent sources."""
-    return _finish(store, figures, "figures")
+    return Page(*store.figures_page(query))
 
 
 def record(store: Store) -> Record:
@@ -228,9 +218,7 @@ def periods(store: Store, *, dyad: tuple[str, ...] = ()) -> list[dict[str, Any]]
     pair = tuple(dyad)
 
     def defining(side: str, span: tuple[int, int]) -> list[dict[str, Any]]:
-        found = store.defining_candidates(pair, side, span, TOP_DEFINING)
-        counts = store.independent_counts("events", (e["id"] for e in found))
-        return defining_events([{**e, "independent_sources": counts.get(e["id"], 0)} for e in found], span)
+        return defining_events(store.defining_candidates(pair, side, span, TOP_DEFINING), span)
 
     yearly = weights.yearly(store.intensity_sums(pair))
     return phases_of(yearly, store.has_events_on_side(pair, "conflict"), defining)
@@ -241,7 +229,7 @@ def event(store: Store, ref: str) -> dict[str, Any] | None:
     found = store.resolved_event(ref)
     if found is None:
         return None
-    [finished] = _finish(store, [found], "events")
+    [finished] = _with_headlines(store, [found])
     conflicts = [
         c
         for c in store.conflicts(tuple(finished["participants"]))

@@ -185,7 +185,7 @@ def build_overview(store: Store, dyad: tuple[str, ...] = ()) -> Overview:
     for kind, n in counts["kinds"].items():
         kinds[kind or "other"] += n
     documents = store.first_documents(DOCUMENTS_SHOWN)
-    trade = query.finished_figures(store, store.chart_figures(codes, TRADE_KINDS, CHART_VALUES))
+    trade = store.chart_figures(codes, TRADE_KINDS, CHART_VALUES)
     cite = Citer({})  # the chart shows no citations
     return Overview(
         pair=pair,

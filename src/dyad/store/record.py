@@ -257,8 +257,9 @@ def _resolve_events(conn: Connection, old: set[str], new_rows: list[dict[str, An
     moved = [link["mention_id"] for link in links if link["mention_id"] in linked]
     for chunk in chunks(moved):
         conn.execute(delete(schema.event_links).where(schema.event_links.c.mention_id.in_(chunk)))
-    _insert(conn, schema.record_events, events)
     _insert(conn, schema.event_links, links)
+    _count_independent(conn, "event", events)  # over the links just written
+    _insert(conn, schema.record_events, events)
     _refresh_event_conflicts(conn, scopes)
     _replace_terms(conn, "event", _terms_of("component", old), events)
 
@@ -469,8 +470,9 @@ def _write_resolved_figures(
     moved = [link["mention_id"] for link in found_links if link["mention_id"] in linked]
     for chunk in chunks(moved):
         conn.execute(delete(schema.figure_links).where(schema.figure_links.c.mention_id.in_(chunk)))
-    _insert(conn, schema.record_figures, figures)
     _insert(conn, schema.figure_links, found_links)
+    _count_independent(conn, "figure", figures)  # over the links just written
+    _insert(conn, schema.record_figures, figures)
     _insert(conn, schema.record_conflicts, found_conflicts)
     return figures
 
@@ -612,7 +614,7 @@ def _replace_terms(
     conn: Connection, kind: str, old: tuple[str, list[str]] | None, items: list[dict[str, Any]]
 ) -> None:
     """Replace the intensity terms ``old`` selects by those of the resolved rows ``items`` (weighed with
-    their independent sources as they stand now), and move the sums they are in by the difference."""
+    the independent sources counted into them), and move the sums they are in by the difference."""
     t = schema.intensity_terms
     deltas: dict[tuple[str, int, str, str], Fraction] = {}
     if old is not None:
@@ -623,15 +625,34 @@ def _replace_terms(
                 key = (scope, year, dimension, side)
                 deltas[key] = deltas.get(key, Fraction(0)) - Fraction(share)
         conn.execute(_TERMS_DELETE[column], at)
-    table = "events" if kind == "event" else "figures"
-    independent = independent_counts(conn, table, (i["id"] for i in items))
-    rows = [r for item in items for r in _term_rows(kind, item, independent.get(item["id"], 0))]
+    rows = [r for item in items for r in _term_rows(kind, item)]
     _insert(conn, t, rows)
     for r in rows:
         if r["year"] is not None:
             key = (r["scope"], r["year"], r["dimension"], r["side"])
             deltas[key] = deltas.get(key, Fraction(0)) + Fraction(r["share"])
     _move_sums(conn, kind, deltas)
+
+
+def _count_independent(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Set each resolved row's independent sources from its links and the source groups as they stand,
+    and return the rows whose count changed. Kept in the row: a page reads it there, and the overview's
+    trade chart, whose figures have hundreds of sources, would otherwise count them at each read."""
+    counted = independent_counts(conn, "events" if kind == "event" else "figures", (r["id"] for r in rows))
+    changed = []
+    for row in rows:
+        n = counted.get(row["id"], 0)
+        if row.get("independent_sources") != n:
+            row["independent_sources"] = n
+            changed.append(row)
+    return changed
+
+
+# A stored row's independent sources, counted again when its documents' source groups change (_reweigh).
+_INDEPENDENT_UPDATE = {
+    kind: update(table).where(table.c.id == bindparam("i_id")).values(independent_sources=bindparam("i_n"))
+    for kind, table in (("event", schema.record_events), ("figure", schema.record_figures))
+}
 
 
 def _terms_where(column: str) -> Any:
@@ -651,10 +672,10 @@ _TERMS_DELETE = {
 }
 
 
-def _term_rows(kind: str, row: dict[str, Any], independent: int) -> list[dict[str, Any]]:
+def _term_rows(kind: str, row: dict[str, Any]) -> list[dict[str, Any]]:
     """What one stored resolved event or figure (a ``record_events``/``record_figures`` row) adds."""
     item = {**json.loads(row["data"]), "day_start": row["day_start"], "day_end": row["day_end"]}
-    item["independent_sources"] = independent
+    item["independent_sources"] = row["independent_sources"]
     if not counts(item):
         return []
     dimension, side, by_year = (event_shares if kind == "event" else figure_shares)(item)
@@ -720,6 +741,9 @@ def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
             ids |= set(conn.execute(select(item).where(links.c.doc_id.in_(chunk)).distinct()).scalars())
         for chunk in chunks(ids):
             rows = [dict(r) for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()]
+            if changed := _count_independent(conn, kind, rows):
+                counts = [{"i_id": r["id"], "i_n": r["independent_sources"]} for r in changed]
+                conn.execute(_INDEPENDENT_UPDATE[kind], counts)
             _replace_terms(conn, kind, _terms_of("item_id", chunk), rows)
 
 
@@ -966,6 +990,24 @@ def fill_initiators(conn: Connection) -> None:
     conn.execute(update(e).values(initiator=named))
 
 
+def fill_independent(conn: Connection) -> None:
+    """Count every resolved event's and figure's independent sources into its row, by one statement a
+    table over the links and the source groups: what a store written before the column existed needs
+    (schema 12)."""
+    g = schema.source_groups
+    for table, links, item in (
+        (schema.record_events, schema.event_links, schema.event_links.c.event_id),
+        (schema.record_figures, schema.figure_links, schema.figure_links.c.figure_id),
+    ):
+        counted = (
+            select(func.count(g.c.grp.distinct()))
+            .select_from(links.join(g, g.c.doc_id == links.c.doc_id))
+            .where(item == table.c.id)
+            .scalar_subquery()
+        )
+        conn.execute(update(table).values(independent_sources=counted))
+
+
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     for chunk in chunks(rows):
         conn.execute(insert(table), chunk)
@@ -1161,7 +1203,7 @@ def read_figures(conn: Connection, q: FigureQuery, order: str = "record") -> tup
     if order == "series":  # as Python sorts str(year or "9999"), str(from), str(to), value
         named = (func.coalesce(f.c.year_edtf, "9999"), func.coalesce(f.c.from_code, "None"))
         keys = [*(_binary(k, conn) for k in (*named, func.coalesce(f.c.to_code, "None"))), f.c.value]
-    query = select(f.c.data, f.c.day_start, f.c.day_end).where(*where).order_by(*keys, _binary(f.c.id, conn))
+    query = select(*_figure_read(f)).where(*where).order_by(*keys, _binary(f.c.id, conn))
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
@@ -1188,11 +1230,11 @@ def read_chart_figures(
     first = (_binary(f.c.from_code, conn), _binary(f.c.to_code, conn), _binary(f.c.id, conn))
     rank = func.row_number().over(partition_by=(f.c.year_edtf, f.c.kind, direction), order_by=first)
     found = (
-        select(f.c.id, f.c.data, f.c.day_start, f.c.day_end, rank.label("rank"))
+        select(f.c.id, *_figure_read(f), rank.label("rank"))
         .where(f.c.kind.in_(kinds), *sides, f.c.unit == "USD", f.c.year_edtf.is_not(None))
         .subquery()
     )
-    query = select(found.c.data, found.c.day_start, found.c.day_end).where(found.c.rank <= per_year)
+    query = select(*_figure_read(found)).where(found.c.rank <= per_year)
     return [_decode(r) for r in conn.execute(query.order_by(_binary(found.c.id, conn))).mappings()]
 
 
@@ -1247,6 +1289,7 @@ def _decode(row: Any) -> dict[str, Any]:
     """A stored resolved event or figure: its ``data`` with what is kept in columns (``_event_read``)."""
     item: dict[str, Any] = json.loads(row["data"])
     item["day_start"], item["day_end"] = row["day_start"], row["day_end"]
+    item["independent_sources"] = row["independent_sources"]
     if "initiator" in row:
         item["initiator"] = row["initiator"]
     return item
@@ -1254,7 +1297,12 @@ def _decode(row: Any) -> dict[str, Any]:
 
 def _event_read(e: Any) -> tuple[Any, ...]:
     """The columns a resolved event is read from (``_decode``)."""
-    return (e.c.data, e.c.day_start, e.c.day_end, e.c.initiator)
+    return (e.c.data, e.c.day_start, e.c.day_end, e.c.independent_sources, e.c.initiator)
+
+
+def _figure_read(f: Any) -> tuple[Any, ...]:
+    """The columns a resolved figure is read from (``_decode``)."""
+    return (f.c.data, f.c.day_start, f.c.day_end, f.c.independent_sources)
 
 
 def read_actors(conn: Connection, names: Iterable[str]) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # The first version whose record tables are all there (the record since 4; its per-pair intensity and
 # per-actor summaries since 5; a resolved figure's value and a figure conflict's two figures in columns
 # since 6): an older store gets them built when it opens.
@@ -51,6 +51,8 @@ ADDED_COLUMNS = (
     (7, "events", "initiator", "VARCHAR(3)", "NULL"),
     (9, "record_events", "initiator", "VARCHAR(3)", "NULL"),
     (10, "record_event_links", "long_span", "SMALLINT", "1"),  # 1 until the upgrade marks the short ones
+    (12, "record_events", "independent_sources", "INTEGER", "0"),  # counted by the upgrade
+    (12, "record_figures", "independent_sources", "INTEGER", "0"),
 )
 # A resolved event's acting side as a column since 9: a store of 6 to 8 gets it from its mentions when it
 # opens (``dyad.store.record.fill_initiators``), without resolving anything again.
@@ -262,6 +264,9 @@ record_events = Table(
     Column("day_start", Date),
     Column("day_end", Date),
     Column("source_count", Integer, nullable=False),
+    # Sources not of one author or outlet group (``source_groups``): kept whenever the event's sources or
+    # their groups change (``record._replace_terms``), so a page reads it instead of counting its links.
+    Column("independent_sources", Integer, nullable=False, default=0),
     # ISO3 of the side that acted on the other, when its mentions name one (``resolve.events.acting_side``)
     Column("initiator", String(3)),
     # Whole-record order of resolution (type, participants, date rank, first mention): ties in every
@@ -311,6 +316,7 @@ record_figures = Table(
     Column("day_end", Date),
     Column("status", String(10), nullable=False),
     Column("source_count", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False, default=0),  # as a resolved event's
     Column("value", Float),  # a series page is ordered by it
     Column("data", Text, nullable=False),  # the resolved figure as JSON (dyad.resolve.figures)
     Index("ix_record_figures_kind", "kind", "pair", "year_edtf"),
@@ -428,6 +434,9 @@ actor_documents = Table(
     Index("ix_actor_documents_latest", "kind", "value", "ingested_at", "doc_id"),
 )
 ACTOR_DOCUMENTS_SINCE = 11
+# A resolved event's and figure's independent sources in a column since 12: an older store counts them
+# when it opens (``dyad.store.record.fill_independent``), in one statement a table.
+INDEPENDENT_SINCE = 12
 
 RECORD_TABLES: tuple[Table, ...] = (
     record_conflicts,

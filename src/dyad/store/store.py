@@ -164,6 +164,8 @@ def _upgrade(conn: Any, version: int) -> None:
             record.fill_initiators(conn)
         if version < schema.ACTOR_DOCUMENTS_SINCE:
             record.fill_actor_documents(conn)
+        if version < schema.INDEPENDENT_SINCE:
+            record.fill_independent(conn)
     conn.execute(
         update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
     )
@@ -488,11 +490,6 @@ class Store:
         """Resolved events per pair ("CHN,IND"), and figures per pair of two named countries."""
         with self._connect() as conn:
             return record.pair_counts(conn), record.figure_pair_counts(conn)
-
-    def independent_counts(self, table: str, ids: Iterable[str]) -> dict[str, int]:
-        """Resolved event (``table="events"``) or figure id → its independent sources."""
-        with self._connect() as conn:
-            return record.independent_counts(conn, table, ids)
 
     def actor_summaries(self, names: Iterable[str]) -> list[dict[str, Any]]:
         """The summaries of the actors named ``names`` (any kind): role, country, mentions, documents."""
