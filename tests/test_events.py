@@ -646,3 +646,32 @@ def test_an_issuers_statement_recalling_past_dates_still_dates_its_acts(title: s
     [processed] = process_bytes("statement.md", text.encode())
     signed = [e for e in processed.events if e.type == "agreement" and "witnessed" in e.source.text]
     assert [e.date.edtf if e.date else None for e in signed] == [date]
+
+
+_PRESIDENTS = "Argentine President Javier Milei and Chilean President Gabriel Boric"
+
+
+@pytest.mark.parametrize(
+    ("people", "drafted", "estimate", "dated"),
+    [
+        # Milei took office in December 2023: the story is of 2024, the first year after 2021 that both
+        # presidents served through most of, and "on Tuesday" is a Tuesday of that year
+        (_PRESIDENTS, "2021", "2024", "2024"),
+        ("Javier Milei and Gabriel Boric", "2021", "2021", None),  # no title: no office to place the story
+        (_PRESIDENTS, "2017", "2017", None),  # 2024 is too far after the latest year named
+        (_PRESIDENTS, "2024", "2024", None),  # a year the text names may be only its background's
+    ],
+)
+def test_a_story_that_names_only_earlier_years_is_of_the_year_its_titled_office_holders_serve_in(
+    people: str, drafted: str, estimate: str, dated: str | None
+) -> None:
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        f"{people} signed a fishing accord on Tuesday in Santiago.\n\n"
+        f"The accord replaces a draft their governments exchanged in {drafted}."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+    [accord] = [e for e in processed.events if e.type == "agreement"]
+    assert accord.participants == ("ARG", "CHL")
+    assert (accord.date.edtf if accord.date else None) == dated
