@@ -675,3 +675,46 @@ def test_a_story_that_names_only_earlier_years_is_of_the_year_its_titled_office_
     [accord] = [e for e in processed.events if e.type == "agreement"]
     assert accord.participants == ("ARG", "CHL")
     assert (accord.date.edtf if accord.date else None) == dated
+
+
+@pytest.mark.parametrize(
+    ("summit", "estimate"),
+    [
+        # Biden attended four G20 summits; the one in India was in September 2023, ending on a Sunday
+        ("a summit of the Group of 20 major economies in India", "2023-09-10"),
+        ("a summit of the Group of 20 major economies that India hosted", None),  # no host read: no guess
+        ("a summit of the Group of 20", None),
+    ],
+)
+def test_a_forum_described_by_its_members_is_still_placed_by_its_host_country(
+    summit: str, estimate: str | None
+) -> None:
+    text = (
+        "Vietnam and the United States upgrade ties\n\n"
+        "The United States and Vietnam agreed on Sunday to upgrade their relations after President Joe "
+        f"Biden attended {summit}."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+def test_office_holders_named_only_below_the_lead_do_not_move_the_story_year() -> None:
+    """A titled office-holder further down may be recalled from another time: only the lead's count."""
+    filler = (
+        "Fishing fleets from the south of both countries have argued for years about quotas for hake and "
+        "squid in the waters off Tierra del Fuego, where stocks have fallen sharply. Scientists from "
+        "universities on both sides of the Andes had warned that the stocks could collapse without limits "
+        "on the catch, and trade groups had asked for a common register of vessels and for inspections at "
+        "sea. Small boat owners feared the costs of new equipment, and the ports of the far south worried "
+        "that processing plants would close if the catch were cut by more than a third in a single season. "
+    )
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        "Argentina and Chile signed a fishing accord on Tuesday in Santiago.\n\n"
+        f"{filler}\n\n"
+        "Argentine President Javier Milei and Chilean President Gabriel Boric praised the accord, which "
+        "replaces a draft their governments exchanged in 2021."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == "2021"
+    assert all(e.date is None for e in processed.events if e.type == "agreement")

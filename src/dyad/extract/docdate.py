@@ -3,7 +3,8 @@
 The estimate works as an analyst would: a summit the text names (forum + host city + leaders in office,
 from the summit calendar and terms of office) dates a news story to just after the summit opened — to the
 weekday of a wire attribution ("EFE reported Tuesday") when there is one. Failing that, the latest full
-date in the text, then its latest year.
+date in the text, then its latest year — or the first year after it that the titled office-holders of its
+lead served through most of, when they did not serve through that one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _ATTRIBUTION = re.compile(
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
 _YEARS_LATER = 3  # how many years after the latest year a text names its yearless dateline may be
 HEADING = 300  # characters at the top of a text where a date is the document's own
+_LEAD = 2 * HEADING  # characters at the top of a text that tell its news (its title and lead)
 _SUMMIT_WEEK = dt.timedelta(days=7)  # how far from a summit's days the dateline of a story about it may be
 
 
@@ -59,8 +61,13 @@ def _summit_score(
     return score
 
 
-# "the BRICS summit in South Africa", "the G20 in India": the country that hosted the meeting.
-_HOSTED_IN = re.compile(r"\s+(?:summit\s+|meeting\s+)?(?:held\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
+# "the BRICS summit in South Africa", "the G20 in India", "the Group of 20 major economies in India": the
+# country that hosted the meeting.
+_HOSTED_IN = re.compile(
+    r"\s+(?:summit\s+|meeting\s+|(?:major|leading|largest|industriali[sz]ed|emerging)\s+(?:economies|nations)\s+)?"
+    r"(?:held\s+)?in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _hosts_named(text: str, mentions: list[Mention]) -> set[str]:
@@ -293,11 +300,13 @@ def _days_held(terms: list[Term], roles: set[str], year: int, today: dt.date) ->
 
 def _year_in_office(text: str, mentions: list[Mention], k: Knowledge, latest_year: int) -> int | None:
     """The first year after ``latest_year``, at most ``_YEARS_LATER`` on, through most of which every
-    office-holder the text names with the title of an office held that office, when they did not through
-    ``latest_year``: a story that names only earlier years is of a time its office-holders serve in ("US
-    President Donald Trump ... President Gustavo Petro, who was elected in 2022": 2025). None when the text
-    names no titled office-holder, they fit ``latest_year``, or no near year fits them all."""
-    people = {name: roles for name, roles in offices_named(text, mentions, k).items() if roles}
+    office-holder the story's lead names with the title of an office held that office, when they did not
+    through ``latest_year``: a story that names only earlier years is of a time the office-holders of its
+    news serve in ("US President Donald Trump on Sunday announced ... Petro, who was elected in 2022":
+    2025). Holders named further down may be recalled from another time. None when the lead names no
+    titled office-holder, they fit ``latest_year``, or no near year fits them all."""
+    lead = [m for m in mentions if m.start < _LEAD]
+    people = {name: roles for name, roles in offices_named(text, lead, k).items() if roles}
     today = dt.date.today()
     if not people:
         return None
