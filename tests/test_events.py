@@ -718,3 +718,37 @@ def test_office_holders_named_only_below_the_lead_do_not_move_the_story_year() -
     [processed] = process_bytes("page.txt", text.encode())
     assert processed.document.date_estimate == "2021"
     assert all(e.date is None for e in processed.events if e.type == "agreement")
+
+
+@pytest.mark.parametrize(
+    ("when", "invited"),
+    [
+        (" on Tuesday", "2024"),  # the page tells its news against its own days: its undated acts are of them
+        ("", None),  # no act told against the page's days: the year is an estimate, not the acts' date
+    ],
+)
+def test_an_undated_act_takes_the_year_its_office_holders_give_a_page_told_against_its_days(
+    when: str, invited: str | None
+) -> None:
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        f"Argentine President Javier Milei and Chilean President Gabriel Boric signed a fishing accord{when} "
+        "in Santiago.\n\nBoric also invited Milei to visit Chile again.\n\n"
+        "The accord replaces a draft their governments exchanged in 2021."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    [invitation] = [e for e in processed.events if e.type == "statement"]
+    assert (invitation.date.edtf if invitation.date else None) == invited
+
+
+def test_next_year_in_a_story_of_a_leap_year_is_the_year_after() -> None:
+    """2024 has a day more than 2025: "next year" is still a year of its own, not the story's."""
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        "Argentine President Javier Milei and Chilean President Gabriel Boric signed a fishing accord in "
+        "Santiago.\n\nBoric invited Milei to visit Chile next year.\n\n"
+        "The accord replaces a draft their governments exchanged in 2021."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == "2024"
+    assert [t.value.edtf for t in processed.time_expressions if t.text == "next year"] == ["2025"]

@@ -128,7 +128,11 @@ def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, obje
 
 
 def _narrower(value: TimeValue, reference: TimeValue) -> bool:
+    """Is ``value`` finer than ``reference`` ("yesterday" in a story dated to a month)? A month is not
+    finer than another month, nor a year than a leap year ("next year" in a story of 2024 is 2025)."""
     if not (value.start and value.end and reference.start and reference.end):
+        return False
+    if value.granularity == reference.granularity and value.granularity in ("month", "year"):
         return False
     return (value.end - value.start) < (reference.end - reference.start)
 
