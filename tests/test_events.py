@@ -646,3 +646,109 @@ def test_an_issuers_statement_recalling_past_dates_still_dates_its_acts(title: s
     [processed] = process_bytes("statement.md", text.encode())
     signed = [e for e in processed.events if e.type == "agreement" and "witnessed" in e.source.text]
     assert [e.date.edtf if e.date else None for e in signed] == [date]
+
+
+_PRESIDENTS = "Argentine President Javier Milei and Chilean President Gabriel Boric"
+
+
+@pytest.mark.parametrize(
+    ("people", "drafted", "estimate", "dated"),
+    [
+        # Milei took office in December 2023: the story is of 2024, the first year after 2021 that both
+        # presidents served through most of, and "on Tuesday" is a Tuesday of that year
+        (_PRESIDENTS, "2021", "2024", "2024"),
+        ("Javier Milei and Gabriel Boric", "2021", "2021", None),  # no title: no office to place the story
+        (_PRESIDENTS, "2017", "2017", None),  # 2024 is too far after the latest year named
+        (_PRESIDENTS, "2024", "2024", None),  # a year the text names may be only its background's
+    ],
+)
+def test_a_story_that_names_only_earlier_years_is_of_the_year_its_titled_office_holders_serve_in(
+    people: str, drafted: str, estimate: str, dated: str | None
+) -> None:
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        f"{people} signed a fishing accord on Tuesday in Santiago.\n\n"
+        f"The accord replaces a draft their governments exchanged in {drafted}."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+    [accord] = [e for e in processed.events if e.type == "agreement"]
+    assert accord.participants == ("ARG", "CHL")
+    assert (accord.date.edtf if accord.date else None) == dated
+
+
+@pytest.mark.parametrize(
+    ("summit", "estimate"),
+    [
+        # Biden attended four G20 summits; the one in India was in September 2023, ending on a Sunday
+        ("a summit of the Group of 20 major economies in India", "2023-09-10"),
+        ("a summit of the Group of 20 major economies that India hosted", None),  # no host read: no guess
+        ("a summit of the Group of 20", None),
+    ],
+)
+def test_a_forum_described_by_its_members_is_still_placed_by_its_host_country(
+    summit: str, estimate: str | None
+) -> None:
+    text = (
+        "Vietnam and the United States upgrade ties\n\n"
+        "The United States and Vietnam agreed on Sunday to upgrade their relations after President Joe "
+        f"Biden attended {summit}."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == estimate
+
+
+def test_office_holders_named_only_below_the_lead_do_not_move_the_story_year() -> None:
+    """A titled office-holder further down may be recalled from another time: only the lead's count."""
+    filler = (
+        "Fishing fleets from the south of both countries have argued for years about quotas for hake and "
+        "squid in the waters off Tierra del Fuego, where stocks have fallen sharply. Scientists from "
+        "universities on both sides of the Andes had warned that the stocks could collapse without limits "
+        "on the catch, and trade groups had asked for a common register of vessels and for inspections at "
+        "sea. Small boat owners feared the costs of new equipment, and the ports of the far south worried "
+        "that processing plants would close if the catch were cut by more than a third in a single season. "
+    )
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        "Argentina and Chile signed a fishing accord on Tuesday in Santiago.\n\n"
+        f"{filler}\n\n"
+        "Argentine President Javier Milei and Chilean President Gabriel Boric praised the accord, which "
+        "replaces a draft their governments exchanged in 2021."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == "2021"
+    assert all(e.date is None for e in processed.events if e.type == "agreement")
+
+
+@pytest.mark.parametrize(
+    ("when", "invited"),
+    [
+        (" on Tuesday", "2024"),  # the page tells its news against its own days: its undated acts are of them
+        ("", None),  # no act told against the page's days: the year is an estimate, not the acts' date
+    ],
+)
+def test_an_undated_act_takes_the_year_its_office_holders_give_a_page_told_against_its_days(
+    when: str, invited: str | None
+) -> None:
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        f"Argentine President Javier Milei and Chilean President Gabriel Boric signed a fishing accord{when} "
+        "in Santiago.\n\nBoric also invited Milei to visit Chile again.\n\n"
+        "The accord replaces a draft their governments exchanged in 2021."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    [invitation] = [e for e in processed.events if e.type == "statement"]
+    assert (invitation.date.edtf if invitation.date else None) == invited
+
+
+def test_next_year_in_a_story_of_a_leap_year_is_the_year_after() -> None:
+    """2024 has a day more than 2025: "next year" is still a year of its own, not the story's."""
+    text = (
+        "Argentina and Chile agree on fishing\n\n"
+        "Argentine President Javier Milei and Chilean President Gabriel Boric signed a fishing accord in "
+        "Santiago.\n\nBoric invited Milei to visit Chile next year.\n\n"
+        "The accord replaces a draft their governments exchanged in 2021."
+    )
+    [processed] = process_bytes("page.txt", text.encode())
+    assert processed.document.date_estimate == "2024"
+    assert [t.value.edtf for t in processed.time_expressions if t.text == "next year"] == ["2025"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from dyad.extract.actors import ActorFinder, refer_surnames
 from dyad.extract.context import document_pair, known_holders, person_country
-from dyad.extract.docdate import estimate_document_date
+from dyad.extract.docdate import estimate_document_date, year_beyond_text
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
@@ -128,22 +128,31 @@ def _mention_rows(doc: Document, mentions: list[Mention]) -> list[dict[str, obje
 
 
 def _narrower(value: TimeValue, reference: TimeValue) -> bool:
+    """Is ``value`` finer than ``reference`` ("yesterday" in a story dated to a month)? A month is not
+    finer than another month, nor a year than a leap year ("next year" in a story of 2024 is 2025)."""
     if not (value.start and value.end and reference.start and reference.end):
+        return False
+    if value.granularity == reference.granularity and value.granularity in ("month", "year"):
         return False
     return (value.end - value.start) < (reference.end - reference.start)
 
 
-def _relative_expressions(text: str, reference: TimeValue, kind: str = "news") -> list[TimeExpression]:
+def _relative_expressions(
+    text: str, reference: TimeValue, kind: str = "news", own_year: bool = False
+) -> list[TimeExpression]:
     """Time expressions with relative ones resolved against ``reference``; none finer than it.
 
-    A story dated only to a month ("the summit next month") gives "yesterday" that month, not a day.
+    A story dated only to a month ("the summit next month") gives "yesterday" that month, not a day; one
+    dated only to the year its office-holders give it (``own_year``) gives "on Sunday" that year. A year
+    the story names is too coarse: it is often only the latest year of its background.
     """
     # dated from its content, or a reference page or paper (whose dates are its subject's, whatever the
     # date it was published): a year-less date takes the year the text is speaking of
     narrative = reference.basis != "explicit" or kind in ("other", "paper")
     if reference.granularity == "day" and reference.start:
         return find_time_expressions(text, anchor=reference.start, narrative=narrative)
-    if reference.granularity not in ("month", "interval") or not (reference.start and reference.end):
+    coarse = ("month", "interval", "year") if own_year else ("month", "interval")
+    if reference.granularity not in coarse or not (reference.start and reference.end):
         return find_time_expressions(text)  # a year is too coarse to resolve days and weeks against
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
@@ -210,7 +219,11 @@ def extract_facts(
     reference = estimate_document_date(doc, mentions, explicit, knowledge)
     if reference is not None:
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
-    timexes = _relative_expressions(doc.text, reference, doc.kind) if reference is not None else explicit
+    timexes = (
+        _relative_expressions(doc.text, reference, doc.kind, year_beyond_text(reference, explicit))
+        if reference is not None
+        else explicit
+    )
     pair = document_pair(mentions, dyad)
     _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
     settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)

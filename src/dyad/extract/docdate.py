@@ -3,7 +3,8 @@
 The estimate works as an analyst would: a summit the text names (forum + host city + leaders in office,
 from the summit calendar and terms of office) dates a news story to just after the summit opened — to the
 weekday of a wire attribution ("EFE reported Tuesday") when there is one. Failing that, the latest full
-date in the text, then its latest year.
+date in the text, then its latest year — or the first year after it that the titled office-holders of its
+lead served through most of, when they did not serve through that one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _ATTRIBUTION = re.compile(
 _LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
 _YEARS_LATER = 3  # how many years after the latest year a text names its yearless dateline may be
 HEADING = 300  # characters at the top of a text where a date is the document's own
+_LEAD = 2 * HEADING  # characters at the top of a text that tell its news (its title and lead)
 _SUMMIT_WEEK = dt.timedelta(days=7)  # how far from a summit's days the dateline of a story about it may be
 
 
@@ -59,8 +61,13 @@ def _summit_score(
     return score
 
 
-# "the BRICS summit in South Africa", "the G20 in India": the country that hosted the meeting.
-_HOSTED_IN = re.compile(r"\s+(?:summit\s+|meeting\s+)?(?:held\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
+# "the BRICS summit in South Africa", "the G20 in India", "the Group of 20 major economies in India": the
+# country that hosted the meeting.
+_HOSTED_IN = re.compile(
+    r"\s+(?:summit\s+|meeting\s+|(?:major|leading|largest|industriali[sz]ed|emerging)\s+(?:economies|nations)\s+)?"
+    r"(?:held\s+)?in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _hosts_named(text: str, mentions: list[Mention]) -> set[str]:
@@ -247,10 +254,24 @@ def estimate_document_date(
         # invasion in February 2022", names only earlier years): the one year that fits the weekday and the
         # terms of the office-holders it names, else the only one that fits the weekday a year or three on
         later = _later_year(doc.text, mentions, k, latest_year)
+        if later is None:  # "President Donald Trump ... Petro, who was elected in 2022": 2025
+            later = _year_in_office(doc.text, mentions, k, latest_year)
         if later is not None:
             year = year_value(later, "inferred")
         return _dateline_day(doc.text, year) or year
     return _dateline_in_terms(doc.text, mentions, k)
+
+
+def year_beyond_text(reference: TimeValue, explicit: list[TimeExpression]) -> bool:
+    """Is ``reference`` a year estimated for a story that names no date in it (the year its office-holders
+    serve in, the one its dateline's weekday falls in)? Such a year is the story's own time, not the
+    latest year of its background, and its days ("on Sunday") can be told against it."""
+    if reference.granularity != "year" or reference.basis != "inferred" or reference.start is None:
+        return False
+    year = reference.start.year
+    return not any(
+        t.value.start and t.value.start.year <= year <= (t.value.end or t.value.start).year for t in explicit
+    )
 
 
 def _later_year(text: str, mentions: list[Mention], k: Knowledge, latest_year: int) -> int | None:
@@ -267,6 +288,38 @@ def _later_year(text: str, mentions: list[Mention], k: Knowledge, latest_year: i
     if in_office is not None:
         near &= in_office
     return near.pop() if len(near) == 1 else None
+
+
+def _days_held(terms: list[Term], roles: set[str], year: int, today: dt.date) -> int:
+    """How many days of ``year`` the terms in one of ``roles`` cover (an open term up to ``today``)."""
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), today)
+    return sum(
+        max(0, (min(t.end or today, last) - max(t.start, first)).days + 1) for t in terms if t.role in roles
+    )
+
+
+def _year_in_office(text: str, mentions: list[Mention], k: Knowledge, latest_year: int) -> int | None:
+    """The first year after ``latest_year``, at most ``_YEARS_LATER`` on, through most of which every
+    office-holder the story's lead names with the title of an office held that office, when they did not
+    through ``latest_year``: a story that names only earlier years is of a time the office-holders of its
+    news serve in ("US President Donald Trump on Sunday announced ... Petro, who was elected in 2022":
+    2025). Holders named further down may be recalled from another time. None when the lead names no
+    titled office-holder, they fit ``latest_year``, or no near year fits them all."""
+    lead = [m for m in mentions if m.start < _LEAD]
+    people = {name: roles for name, roles in offices_named(text, lead, k).items() if roles}
+    today = dt.date.today()
+    if not people:
+        return None
+
+    def fits(year: int) -> bool:
+        return all(
+            2 * _days_held(k.terms_of(name), roles, year, today) > 365 for name, roles in people.items()
+        )
+
+    if fits(latest_year):
+        return None
+    last = min(latest_year + _YEARS_LATER, today.year)
+    return next((year for year in range(latest_year + 1, last + 1) if fits(year)), None)
 
 
 # The office a title names just before a person ("Prime Minister Aleksandar Vučić", "Croatian PM

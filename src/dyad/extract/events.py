@@ -875,6 +875,8 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
         return None
     if (titled := title_days(doc, timexes)) is not None:
         return titled  # "Visit of the Minister to Nepal (January 04-05, 2024)"
+    if anchor is not None and _told_against_its_year(anchor, timexes):
+        return anchor
     if anchor is None or anchor.granularity not in ("day", "month"):
         return None
     if not anchor.start:
@@ -891,6 +893,17 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     return occasion_days(
         doc, TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
     )
+
+
+def _told_against_its_year(anchor: TimeValue, timexes: list[TimeExpression]) -> bool:
+    """Is the page, dated only to the year its content gives, a report of its own days: does it tell an act
+    against them ("on Sunday", "last week"), and are most of its days and months in that year?"""
+    if anchor.granularity != "year" or anchor.basis != "inferred" or anchor.start is None:
+        return False
+    if not any(t.value.basis == "relative" and t.value.edtf == anchor.edtf for t in timexes):
+        return False
+    years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
+    return not years or sum(1 for y in years if y == anchor.start.year) >= 0.6 * len(years)
 
 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:
