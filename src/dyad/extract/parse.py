@@ -71,8 +71,9 @@ def load_parser() -> Any:
     nlp = spacy.load(folder, exclude=["ner", "senter"])
     if not spacy.Language.has_factory(TAG_MAP_RULER):
         spacy.Language.factory(TAG_MAP_RULER, func=lambda nlp, name: TagMapRuler(nlp.vocab))
-    patterns = nlp.get_pipe("attribute_ruler").patterns
-    nlp.replace_pipe("attribute_ruler", TAG_MAP_RULER).load(patterns)
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    lookups: Any = nlp.replace_pipe("attribute_ruler", TAG_MAP_RULER)
+    lookups.load(ruler.patterns)
     LOGGER.debug("parser loaded from %s: %s", folder, nlp.pipe_names)
     return nlp
 
