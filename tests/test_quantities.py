@@ -254,6 +254,11 @@ def test_written_out_counts() -> None:
         ("Costs rose to 7 billion Egyptian pounds.", 7e9, "EGP"),
         ("The bank lent 300 million Kenyan shillings.", 300e6, "KES"),
         ("A contract of 2 billion CFA francs was signed.", 2e9, "XOF"),
+        # the Gulf currencies as their own press abbreviates them
+        ("Sales to the emirate came to QR 2.3 billion.", 2.3e9, "QAR"),
+        ("The island's purchases were worth BD 45 million.", 45e6, "BHD"),
+        ("The fund committed SR 9 billion.", 9e9, "SAR"),
+        ("Shipments fell to Dh 700 million.", 700e6, "AED"),
         # Indian scales together: a lakh crore is 10^12
         ("The bill came to about ₹3.2 lakh crore.", 3.2e12, "INR"),
     ],
@@ -269,6 +274,7 @@ def test_currencies_keep_their_own_code(text: str, value: float, unit: str) -> N
         "The N2 road was closed.",  # a one-letter symbol only before a scaled amount
         "Flight KES12 left late.",
         "Everyone won 3 games.",  # "won" alone is no currency
+        "The BDS movement held 3 rallies.",  # a symbol's letters inside a longer word
     ],
 )
 def test_letters_that_are_no_currency(text: str) -> None:
