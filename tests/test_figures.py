@@ -1086,6 +1086,34 @@ def test_an_item_table_needs_a_year_and_a_unit_in_its_header() -> None:
     assert not [f for f in processed.figures if f.source.text.startswith("|")]
 
 
+def test_a_two_column_table_of_labels_and_numbers() -> None:
+    text = (
+        "Chile and Peru keep a free trade agreement.\n\n"
+        "| Chile–Peru, 2021 | US$ million |\n|---|---|\n"
+        "| Chilean exports to Peru | 1,840 |\n| Chilean direct investment in Peru (stock) | about 18,000 |\n"
+        "| Peruvian students in Chile | 2,300 |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    found = {
+        (f.kind, round(f.value), f.unit, f.year.edtf, f.from_, f.to, f.qualifier) for f in processed.figures
+    }
+    assert found == {
+        ("export", 1_840_000_000, "USD", "2021", "CHL", "PER", "exact"),
+        ("investment", 18_000_000_000, "USD", "2021", "CHL", "PER", "about"),
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["| Chile–Peru | US$ million |", "| Chile–Peru, 2021 | Notes |", "| Chile–Peru, 2021 | Number |"],
+)
+def test_a_two_column_table_needs_a_year_and_a_unit_in_its_header(header: str) -> None:
+    rows = "| Chilean exports to Peru | 1,840 |\n| Two-way trade | 3,100 |\n"
+    text = f"Chile and Peru.\n\n{header}\n|---|---|\n{rows}"
+    [processed] = process_bytes("table.md", text.encode())
+    assert processed.figures == []
+
+
 def test_the_rand_sign_needs_a_scale_word() -> None:
     [processed] = process_bytes("r.txt", b"South Africa's exports to Chile rose to R8.9 billion in 2021.")
     assert [(f.value, f.unit) for f in processed.figures] == [(8.9e9, "ZAR")]
