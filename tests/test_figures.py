@@ -206,6 +206,12 @@ CASES = [
         None,
         [("growth_rate", 12, "percent", "2023-04/2023-06", "CHN", "MEX", "exact")],
     ),
+    # a rate blocker's phrase ends where the clause does: the exports' own rise is still theirs
+    (
+        "Duties on Peruvian fish stayed high, but Peru's exports to Russia rose 12% in 2023.",
+        None,
+        [("growth_rate", 12, "percent", "2023", "PER", "RUS", "exact")],
+    ),
     # ranks: a bare superlative is 1; a country only compared with is no side
     (
         "France remains Egypt's largest arms supplier, ahead of Russia.",
@@ -659,6 +665,8 @@ NEGATIVES = [
     "Russia is one of the world's largest exporters of wheat and a partner of Peru.",
     "The ruble fell 40% against the dollar in 2014, making Russian imports of Peruvian fruit dearer.",
     "The company plans to invest S/ 500 million in a new plant in Arequipa.",
+    # a rate of the noun a flow only modifies: the tariff's, not the imports'
+    "Moscow says the tariff on the rest of its imports from Peru may drop from 25% to 12%.",
 ]
 
 

@@ -689,10 +689,24 @@ def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
     return bool(_RANK_VERB_BEFORE.search(before) and _RANK_CUE.search(masked))
 
 
+# the words between a noun and a flow its prepositional phrase names: "tariffs on the rest of their imports"
+_MODIFIER_OF_HEAD = re.compile(
+    r"\s+(?:on|of|for)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w'’-]+\s+){0,4}", _I
+)
+
+
 def _about_something_else(q: Quantity, st: Sent, masked: str, state: _State) -> bool:
     """A rate whose nearest topic is no figure of the relationship: inflation, GDP, tariffs, votes."""
-    topics = [(_distance(q, m.start(), m.end(), st.text), False) for m in _RATE_BLOCKERS.finditer(masked)]
-    topics += [(_distance(q, m.start(), m.end(), st.text), True) for m in _ECONOMIC.finditer(masked)]
+    blockers = list(_RATE_BLOCKERS.finditer(masked))
+    topics = [(_distance(q, m.start(), m.end(), st.text), False) for m in blockers]
+    # a flow inside the phrase a blocker heads is no topic of its own: "the tariff on the rest of their
+    # imports may drop from 25% to 12%" is about the tariff
+    heads = [b.end() for b in blockers]
+    topics += [
+        (_distance(q, m.start(), m.end(), st.text), True)
+        for m in _ECONOMIC.finditer(masked)
+        if not any(_MODIFIER_OF_HEAD.fullmatch(masked, end, m.start()) for end in heads if end <= m.start())
+    ]
     if state.figures:
         topics += [(_distance(q, m.start(), m.end(), st.text), True) for m in _REFERENCE.finditer(masked)]
     return bool(topics) and not min(topics)[1]
