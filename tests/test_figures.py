@@ -206,6 +206,12 @@ CASES = [
         None,
         [("growth_rate", 12, "percent", "2023-04/2023-06", "CHN", "MEX", "exact")],
     ),
+    # a share of what one side owns that the other side holds: kind other
+    (
+        "Peruvian nationals held nearly 40 per cent of Russian study permits in 2022.",
+        None,
+        [("other", 40, "percent", "2022", "PER", "RUS", "about")],
+    ),
     # a rate blocker's phrase ends where the clause does: the exports' own rise is still theirs
     (
         "Duties on Peruvian fish stayed high, but Peru's exports to Russia rose 12% in 2023.",
@@ -667,6 +673,8 @@ NEGATIVES = [
     "The company plans to invest S/ 500 million in a new plant in Arequipa.",
     # a rate of the noun a flow only modifies: the tariff's, not the imports'
     "Moscow says the tariff on the rest of its imports from Peru may drop from 25% to 12%.",
+    # a share held by no country the clause makes its subject: the place is no holder
+    "In Peru, 40 per cent of Russian tourists are under 30.",
 ]
 
 
@@ -1452,6 +1460,20 @@ def test_a_target_year_and_a_stock_to_date_do_not_take_the_paragraphs_year() -> 
     rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL")))
     years = {r[1]: r[3] for r in rows}
     assert (years[10e9], years[1e9], years[20e9]) == ("2030", "2021", "2023"), rows
+
+
+def test_now_is_the_story_year() -> None:
+    """An amount "now" held, with no year of its own, is of the story's date, not of the year the sentence
+    before was about."""
+    text = (
+        "Peru's exports of copper to Russia reached $2 billion in 2021. Russian firms now hold about 30 per "
+        "cent of Peru's retail market."
+    )
+    doc = make_doc(text)
+    doc.kind, doc.published = "news", "2023-05-04"
+    rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "RUS")))
+    years = {r[0]: r[3] for r in rows}
+    assert years == {"export": "2021", "other": "2023"}, rows
 
 
 @pytest.mark.parametrize(

@@ -652,6 +652,8 @@ def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tup
         sides = _share_sides(q, st) if flow == "trade_total" else None
         if flow != "trade_total" or (sides and sides[1]):
             return flow, 0, 1.0
+    if q.unit == "percent" and _held_share(q, st, scopes[-2]):
+        return "other", 0, 1.0
     economic = _ECONOMIC.search(st.text) or (_REFERENCE.search(st.text) and state.figures)
     if not economic:
         return None
@@ -673,6 +675,35 @@ def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tup
         if q.unit == "percent" and _SHARE.search(masked):
             return "other", level, 1.0
     return None
+
+
+_OF_OWNER = re.compile(r"\s*of\s+(?:the\s+|all\s+)?", _I)
+
+
+def _held_share(q: Quantity, st: Sent, clause: Scope) -> bool:
+    """A share of something one side owns that the other side holds, supplies or takes: "Indian nationals
+    held nearly 40 per cent of Canadian study permits", "Israeli gas covers 15 per cent of Egypt's
+    consumption". The owner is written right after "of" (a possessive or an adjective); the holder is a
+    country the clause names before the share, not after a preposition ("In Peru, 40% of Russian …")."""
+    owners = [
+        r
+        for r in st.refs
+        if _OF_OWNER.fullmatch(st.text, q.end, r.start)
+        and (r.possessive or r.form == "adjective")
+        and not r.context
+    ]
+    if not owners:
+        return False
+    return any(
+        r.end <= q.start
+        and clause.sees(r.start, r.end)
+        and r.iso3 != owners[0].iso3
+        and r.form in ("name", "adjective", "metonym", "historical")
+        and r.prep in (None, "and")  # a subject, maybe of a clause after "and"
+        and not r.context
+        and not r.comparison
+        for r in st.refs
+    )
 
 
 def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
@@ -768,6 +799,9 @@ def _year(
         return point, True
     if state.story_year is not None and _STOCK_TO_DATE.search(st.text[: q.start]):
         return state.story_year, False  # "remains the largest investor, with cumulative investment of …"
+    now = kind != "growth_rate" and _NOW.search(scopes[-2].mask(st.text)[: q.start])
+    if state.story_year is not None and now:
+        return state.story_year, False  # "Israeli supplies now cover around 15 per cent of Egypt's gas"
     carried = state.carried_year()
     bases = [v for _s, _e, v, base in st.timexes if base and v.granularity == "year" and v.start]
     if carried is None and kind == "growth_rate" and len(bases) == 1 and bases[0].start:
@@ -831,6 +865,10 @@ _STAMP_AFTER_AMOUNT = re.compile(
 _STOCK_TO_DATE = re.compile(
     r"\b(?:cumulative(?:ly)?|to\s+date|so\s+far|up\s+to\s+now|as\s+of\s+(?:today|now))\b[^.;]*$", _I
 )
+
+
+# the time of writing, in the clause of an amount whose own year the sentence does not give
+_NOW = re.compile(r"\b(?:now|currently|at\s+present)\b(?![\s,]+(?:that|than)\b)", _I)
 
 
 _YEARS_AHEAD = re.compile(
