@@ -713,6 +713,18 @@ def test_targets_and_forecasts_are_planned(text: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Russia agreed to double bilateral trade by 2030.",
+        "Economists in Lima expect Peruvian exports to Russia to double within a few years.",
+    ],
+)
+def test_a_change_to_come_is_planned(text: str) -> None:
+    (figure,) = figures_of(text, ("PER", "RUS"))
+    assert (figure.kind, figure.value, figure.unit, figure.status) == ("growth_rate", 2, "factor", "planned")
+
+
+@pytest.mark.parametrize(
     ("text", "pair", "expected"),
     [
         ("China took 9.6% of Peru's exports in 2019.", ("PER", "CHN"), ("export", 9.6, "PER", "CHN")),

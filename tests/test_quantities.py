@@ -92,6 +92,9 @@ CASES = [
     ("Two-way trade hit $1.2tn.", [(1.2e12, "USD", "exact")]),
     ("Sales of $2bn-$3bn are expected.", [(2e9, "USD", "about")]),
     ("Exports more than doubled.", [(2, "factor", "more_than")]),
+    # the plain verb after "to" or a modal: a change to come
+    ("Officials expect exports to double within a few years.", [(2, "factor", "exact")]),
+    ("Trade could triple if the border opens.", [(3, "factor", "exact")]),
     # a bare superlative before a partner noun is rank 1
     ("Mexico is Canada's largest export market.", [(1, "rank", "exact")]),
     ("Chile remains Bolivia's main trading partner.", [(1, "rank", "exact")]),
@@ -124,6 +127,8 @@ NEGATIVES = [
     "Juan Velasco (1968-1975) ruled Peru.",
     "The dispute lasted from 2008 to 2014.",
     "The F-16 and MiG-29 fleets were compared.",
+    "Customs officers had to double-check every truck.",
+    "A double tax treaty was signed.",
     "The meeting was held on 2022-05-11 at 10:30.",
     "Arms deals worth billions of dollars are expected.",
     "Several hundreds of students were trained.",

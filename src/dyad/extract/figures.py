@@ -252,7 +252,10 @@ _TARGET = re.compile(
     r"(?:\b(?:targets?|goals?|aims?|objectives?|ambitions?)\s+(?:of|to|for|is|was)\b"
     r"|\b(?:agree[sd]?|pledg\w+|vow\w*|promis\w+|plan(?:s|ned)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"hop(?:es?|ed|ing)|want(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?)\s+to\s+(?:raise|boost|increase|double|"
-    r"triple|lift|bring|expand|take|grow|reach|push)\b)[^;:,.]{0,60}$",
+    r"triple|lift|bring|expand|take|grow|reach|push)\b)[^;:,.]{0,60}$"
+    # the change itself is the amount: "agreed to double trade by 2030"
+    r"|\b(?:agree[sd]?|pledg\w+|vow\w*|promis\w+|plan(?:s|ned)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
+    r"hop(?:es?|ed|ing)|want(?:s|ed)?|intend(?:s|ed)?)\s+to\s*$",
     _I,
 )
 # a forecast is not an observed value either: "expect trade to top $10 bn by 2025", "is set to reach"
