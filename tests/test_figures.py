@@ -712,6 +712,14 @@ def test_targets_and_forecasts_are_planned(text: str, value: float) -> None:
     assert (figure.kind, figure.value, figure.status) == ("trade_total", pytest.approx(value), "planned")
 
 
+def test_a_projected_cost_is_a_planned_figure() -> None:
+    text = "The Peru–Russia bridge had a projected cost estimated at between $3 billion and $4 billion."
+    (figure,) = figures_of(text, ("PER", "RUS"))
+    assert (figure.kind, figure.value, figure.value_max, figure.status) == ("other", 3e9, 4e9, "planned")
+    # a cost that is nobody's project between the two is still no figure
+    assert figures_of("Peru's cost of living rose by $3 billion.", ("PER", "RUS")) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

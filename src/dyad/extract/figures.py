@@ -86,6 +86,8 @@ _KIND_CUES = (
         "payment",
         re.compile(
             r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b"
+            # what a project of the two is expected to cost: "a projected cost estimated at $3-4 billion"
+            r"|\b(?:projected|estimated)\s+(?:cost|price\s+tag)\b"
             # "will make 200 million euros available for …"
             r"|\bma(?:ke|kes|de|king)\s+[^.;]{0,40}?\bavailable\b"
             # goods one side took from the other: "oil worth about US$815 million had been taken"
