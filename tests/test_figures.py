@@ -712,6 +712,23 @@ def test_targets_and_forecasts_are_planned(text: str, value: float) -> None:
     assert (figure.kind, figure.value, figure.status) == ("trade_total", pytest.approx(value), "planned")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        # "US dollars", "Chilean pesos": a currency, not a side; the document's pair trades
+        ("Bilateral trade reached 4.2 billion US dollars in 2022.", {"CHL", "PER"}),
+        ("Bilateral trade reached 4.2 billion U.S. dollars in 2022.", {"CHL", "PER"}),
+        # the United States named as a country still is one
+        ("Peru's exports to the United States reached 4.2 billion dollars in 2022.", {"PER", "USA"}),
+    ],
+)
+def test_a_currency_named_after_a_country_is_no_side(sentence: str, sides: set[str]) -> None:
+    text = f"Peru and Chile signed a treaty. Peru and Chile met again.\n\n{sentence}"
+    [processed] = process_bytes("story.txt", text.encode())
+    [figure] = processed.figures
+    assert {figure.from_, figure.to} == sides
+
+
 def test_a_projected_cost_is_a_planned_figure() -> None:
     text = "The Peru–Russia bridge had a projected cost estimated at between $3 billion and $4 billion."
     (figure,) = figures_of(text, ("PER", "RUS"))
