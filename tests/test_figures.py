@@ -1504,13 +1504,13 @@ def test_now_is_the_story_year() -> None:
     before was about."""
     text = (
         "Peru's exports of copper to Russia reached $2 billion in 2021. Russian firms now hold about 30 per "
-        "cent of Peru's retail market."
+        "cent of Peru's retail market. Under the current terms Russia pays Peru about $360 million a year."
     )
     doc = make_doc(text)
     doc.kind, doc.published = "news", "2023-05-04"
     rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "RUS")))
-    years = {r[0]: r[3] for r in rows}
-    assert years == {"export": "2021", "other": "2023"}, rows
+    years = {r[1]: r[3] for r in rows}
+    assert years == {2e9: "2021", 30: "2023", 360e6: "2023"}, rows
 
 
 @pytest.mark.parametrize(

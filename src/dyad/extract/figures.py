@@ -873,7 +873,7 @@ _STOCK_TO_DATE = re.compile(
 
 
 # the time of writing, in the clause of an amount whose own year the sentence does not give
-_NOW = re.compile(r"\b(?:now|currently|at\s+present)\b(?![\s,]+(?:that|than)\b)", _I)
+_NOW = re.compile(r"\b(?:now|current(?:ly)?(?!\s+account)|at\s+present)\b(?![\s,]+(?:that|than)\b)", _I)
 
 
 _YEARS_AHEAD = re.compile(
