@@ -206,6 +206,12 @@ CASES = [
         None,
         [("growth_rate", 12, "percent", "2023-04/2023-06", "CHN", "MEX", "exact")],
     ),
+    # a label's year in parentheses before the colon that gives its amount
+    (
+        "Peruvian exports to Russia (2022): US$1.7 billion.",
+        None,
+        [("export", 1.7e9, "USD", "2022", "PER", "RUS", "exact")],
+    ),
     # a share of what one side owns that the other side holds: kind other
     (
         "Peruvian nationals held nearly 40 per cent of Russian study permits in 2022.",
@@ -1165,6 +1171,19 @@ def test_a_two_column_table_needs_a_year_and_a_unit_in_its_header(header: str) -
     text = f"Chile and Peru.\n\n{header}\n|---|---|\n{rows}"
     [processed] = process_bytes("table.md", text.encode())
     assert processed.figures == []
+
+
+def test_a_table_row_read_as_text_leaves_its_figures_to_the_table() -> None:
+    """Cells that carry their own currency are money to the sentence reader too, but without the year of
+    their column: the table's reading, with the year, is the one kept."""
+    text = (
+        "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+        "| | 2021 | 2022 |\n|---|---|---|\n"
+        "| Peru's exports to Chile | US$1.5 billion | US$1.7 billion |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    found = sorted((f.kind, round(f.value), f.year.edtf if f.year else None) for f in processed.figures)
+    assert found == [("export", 1_500_000_000, "2021"), ("export", 1_700_000_000, "2022")]
 
 
 def test_the_rand_sign_needs_a_scale_word() -> None:

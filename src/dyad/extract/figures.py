@@ -755,8 +755,8 @@ def _year(
     q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
-    stamp = _YEAR_STAMP.match(st.text, q.end)
-    if stamp:  # "about USD 24 billion (2022)"
+    stamp = _YEAR_STAMP.match(st.text, q.end) or _LABEL_STAMP.search(st.text[: q.start])
+    if stamp:  # "about USD 24 billion (2022)", "Bilateral trade (2022): US$4.2 billion"
         return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
     stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
     # "the declaration of 25 July 2009, under which Brazil agreed to pay … $360 million"
@@ -861,6 +861,8 @@ def _until(text: str, start: int, end: int) -> bool:
 # (2023)"; the other amounts of the sentence see it too (not a citation's year: "Lee (2019) puts trade at
 # …" follows a name)
 _YEAR_STAMP = re.compile(r"\s*\((?P<first>(?:19|20)\d\d)(?:\s?[–/-]\s?(?P<last>(?:19|20)\d\d))?\)")
+# a label's year in parentheses right before the colon that gives its amount: "Bilateral trade (2022): …"
+_LABEL_STAMP = re.compile(r"\((?P<first>(?:19|20)\d\d)(?:\s?[–/-]\s?(?P<last>(?:19|20)\d\d))?\)\s*[:–—]\s*$")
 _STAMP_AFTER_AMOUNT = re.compile(
     r"(?:\d|\bbn|\bmn|illions?|\btn)\s*(\((?:19|20)\d\d(?:\s?[–/-]\s?(?:19|20)\d\d)?\))"
 )
