@@ -206,6 +206,24 @@ CASES = [
         None,
         [("growth_rate", 12, "percent", "2023-04/2023-06", "CHN", "MEX", "exact")],
     ),
+    # a label's year in parentheses before the colon that gives its amount
+    (
+        "Peruvian exports to Russia (2022): US$1.7 billion.",
+        None,
+        [("export", 1.7e9, "USD", "2022", "PER", "RUS", "exact")],
+    ),
+    # a share of what one side owns that the other side holds: kind other
+    (
+        "Peruvian nationals held nearly 40 per cent of Russian study permits in 2022.",
+        None,
+        [("other", 40, "percent", "2022", "PER", "RUS", "about")],
+    ),
+    # a rate blocker's phrase ends where the clause does: the exports' own rise is still theirs
+    (
+        "Duties on Peruvian fish stayed high, but Peru's exports to Russia rose 12% in 2023.",
+        None,
+        [("growth_rate", 12, "percent", "2023", "PER", "RUS", "exact")],
+    ),
     # ranks: a bare superlative is 1; a country only compared with is no side
     (
         "France remains Egypt's largest arms supplier, ahead of Russia.",
@@ -659,6 +677,10 @@ NEGATIVES = [
     "Russia is one of the world's largest exporters of wheat and a partner of Peru.",
     "The ruble fell 40% against the dollar in 2014, making Russian imports of Peruvian fruit dearer.",
     "The company plans to invest S/ 500 million in a new plant in Arequipa.",
+    # a rate of the noun a flow only modifies: the tariff's, not the imports'
+    "Moscow says the tariff on the rest of its imports from Peru may drop from 25% to 12%.",
+    # a share held by no country the clause makes its subject: the place is no holder
+    "In Peru, 40 per cent of Russian tourists are under 30.",
 ]
 
 
@@ -694,6 +716,43 @@ def test_targets_and_forecasts_are_planned(text: str, value: float) -> None:
     """A target, goal or forecast is a figure with status planned, never an observed value."""
     (figure,) = figures_of(text, ("PER", "RUS"))
     assert (figure.kind, figure.value, figure.status) == ("trade_total", pytest.approx(value), "planned")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        # "US dollars", "Chilean pesos": a currency, not a side; the document's pair trades
+        ("Bilateral trade reached 4.2 billion US dollars in 2022.", {"CHL", "PER"}),
+        ("Bilateral trade reached 4.2 billion U.S. dollars in 2022.", {"CHL", "PER"}),
+        # the United States named as a country still is one
+        ("Peru's exports to the United States reached 4.2 billion dollars in 2022.", {"PER", "USA"}),
+    ],
+)
+def test_a_currency_named_after_a_country_is_no_side(sentence: str, sides: set[str]) -> None:
+    text = f"Peru and Chile signed a treaty. Peru and Chile met again.\n\n{sentence}"
+    [processed] = process_bytes("story.txt", text.encode())
+    [figure] = processed.figures
+    assert {figure.from_, figure.to} == sides
+
+
+def test_a_projected_cost_is_a_planned_figure() -> None:
+    text = "The Peru–Russia bridge had a projected cost estimated at between $3 billion and $4 billion."
+    (figure,) = figures_of(text, ("PER", "RUS"))
+    assert (figure.kind, figure.value, figure.value_max, figure.status) == ("other", 3e9, 4e9, "planned")
+    # a cost that is nobody's project between the two is still no figure
+    assert figures_of("Peru's cost of living rose by $3 billion.", ("PER", "RUS")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Russia agreed to double bilateral trade by 2030.",
+        "Economists in Lima expect Peruvian exports to Russia to double within a few years.",
+    ],
+)
+def test_a_change_to_come_is_planned(text: str) -> None:
+    (figure,) = figures_of(text, ("PER", "RUS"))
+    assert (figure.kind, figure.value, figure.unit, figure.status) == ("growth_rate", 2, "factor", "planned")
 
 
 @pytest.mark.parametrize(
@@ -1086,6 +1145,47 @@ def test_an_item_table_needs_a_year_and_a_unit_in_its_header() -> None:
     assert not [f for f in processed.figures if f.source.text.startswith("|")]
 
 
+def test_a_two_column_table_of_labels_and_numbers() -> None:
+    text = (
+        "Chile and Peru keep a free trade agreement.\n\n"
+        "| Chile–Peru, 2021 | US$ million |\n|---|---|\n"
+        "| Chilean exports to Peru | 1,840 |\n| Chilean direct investment in Peru (stock) | about 18,000 |\n"
+        "| Peruvian students in Chile | 2,300 |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    found = {
+        (f.kind, round(f.value), f.unit, f.year.edtf, f.from_, f.to, f.qualifier) for f in processed.figures
+    }
+    assert found == {
+        ("export", 1_840_000_000, "USD", "2021", "CHL", "PER", "exact"),
+        ("investment", 18_000_000_000, "USD", "2021", "CHL", "PER", "about"),
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["| Chile–Peru | US$ million |", "| Chile–Peru, 2021 | Notes |", "| Chile–Peru, 2021 | Number |"],
+)
+def test_a_two_column_table_needs_a_year_and_a_unit_in_its_header(header: str) -> None:
+    rows = "| Chilean exports to Peru | 1,840 |\n| Two-way trade | 3,100 |\n"
+    text = f"Chile and Peru.\n\n{header}\n|---|---|\n{rows}"
+    [processed] = process_bytes("table.md", text.encode())
+    assert processed.figures == []
+
+
+def test_a_table_row_read_as_text_leaves_its_figures_to_the_table() -> None:
+    """Cells that carry their own currency are money to the sentence reader too, but without the year of
+    their column: the table's reading, with the year, is the one kept."""
+    text = (
+        "Peru sells copper to Chile, and Chile buys fish meal from Peru.\n\n"
+        "| | 2021 | 2022 |\n|---|---|---|\n"
+        "| Peru's exports to Chile | US$1.5 billion | US$1.7 billion |\n"
+    )
+    [processed] = process_bytes("table.md", text.encode())
+    found = sorted((f.kind, round(f.value), f.year.edtf if f.year else None) for f in processed.figures)
+    assert found == [("export", 1_500_000_000, "2021"), ("export", 1_700_000_000, "2022")]
+
+
 def test_the_rand_sign_needs_a_scale_word() -> None:
     [processed] = process_bytes("r.txt", b"South Africa's exports to Chile rose to R8.9 billion in 2021.")
     assert [(f.value, f.unit) for f in processed.figures] == [(8.9e9, "ZAR")]
@@ -1416,6 +1516,20 @@ def test_a_target_year_and_a_stock_to_date_do_not_take_the_paragraphs_year() -> 
     rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "CHL")))
     years = {r[1]: r[3] for r in rows}
     assert (years[10e9], years[1e9], years[20e9]) == ("2030", "2021", "2023"), rows
+
+
+def test_now_is_the_story_year() -> None:
+    """An amount "now" held, with no year of its own, is of the story's date, not of the year the sentence
+    before was about."""
+    text = (
+        "Peru's exports of copper to Russia reached $2 billion in 2021. Russian firms now hold about 30 per "
+        "cent of Peru's retail market. Under the current terms Russia pays Peru about $360 million a year."
+    )
+    doc = make_doc(text)
+    doc.kind, doc.published = "news", "2023-05-04"
+    rows = as_rows(extract_figures(doc, find_mentions(doc.text), find_years(doc.text), ("PER", "RUS")))
+    years = {r[1]: r[3] for r in rows}
+    assert years == {2e9: "2021", 30: "2023", 360e6: "2023"}, rows
 
 
 @pytest.mark.parametrize(

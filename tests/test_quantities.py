@@ -92,6 +92,9 @@ CASES = [
     ("Two-way trade hit $1.2tn.", [(1.2e12, "USD", "exact")]),
     ("Sales of $2bn-$3bn are expected.", [(2e9, "USD", "about")]),
     ("Exports more than doubled.", [(2, "factor", "more_than")]),
+    # the plain verb after "to" or a modal: a change to come
+    ("Officials expect exports to double within a few years.", [(2, "factor", "exact")]),
+    ("Trade could triple if the border opens.", [(3, "factor", "exact")]),
     # a bare superlative before a partner noun is rank 1
     ("Mexico is Canada's largest export market.", [(1, "rank", "exact")]),
     ("Chile remains Bolivia's main trading partner.", [(1, "rank", "exact")]),
@@ -124,6 +127,8 @@ NEGATIVES = [
     "Juan Velasco (1968-1975) ruled Peru.",
     "The dispute lasted from 2008 to 2014.",
     "The F-16 and MiG-29 fleets were compared.",
+    "Customs officers had to double-check every truck.",
+    "A double tax treaty was signed.",
     "The meeting was held on 2022-05-11 at 10:30.",
     "Arms deals worth billions of dollars are expected.",
     "Several hundreds of students were trained.",
@@ -254,6 +259,11 @@ def test_written_out_counts() -> None:
         ("Costs rose to 7 billion Egyptian pounds.", 7e9, "EGP"),
         ("The bank lent 300 million Kenyan shillings.", 300e6, "KES"),
         ("A contract of 2 billion CFA francs was signed.", 2e9, "XOF"),
+        # the Gulf currencies as their own press abbreviates them
+        ("Sales to the emirate came to QR 2.3 billion.", 2.3e9, "QAR"),
+        ("The island's purchases were worth BD 45 million.", 45e6, "BHD"),
+        ("The fund committed SR 9 billion.", 9e9, "SAR"),
+        ("Shipments fell to Dh 700 million.", 700e6, "AED"),
         # Indian scales together: a lakh crore is 10^12
         ("The bill came to about ₹3.2 lakh crore.", 3.2e12, "INR"),
     ],
@@ -269,6 +279,7 @@ def test_currencies_keep_their_own_code(text: str, value: float, unit: str) -> N
         "The N2 road was closed.",  # a one-letter symbol only before a scaled amount
         "Flight KES12 left late.",
         "Everyone won 3 games.",  # "won" alone is no currency
+        "The BDS movement held 3 rallies.",  # a symbol's letters inside a longer word
     ],
 )
 def test_letters_that_are_no_currency(text: str) -> None:

@@ -200,6 +200,19 @@ def _table_figures(
     return out
 
 
+def _undated_twin(figure: Figure, tabled: list[Figure]) -> bool:
+    """A figure the text reader took from a table row without its year ("| Peru's exports to Chile |
+    US$1.5 billion | US$1.7 billion |" read as a sentence), which the table reader read with the year of
+    its column."""
+    return figure.year is None and any(
+        t.kind == figure.kind
+        and t.value == figure.value
+        and t.source.start < figure.source.end
+        and figure.source.start < t.source.end
+        for t in tabled
+    )
+
+
 def extract_facts(
     doc: Document,
     *,
@@ -234,7 +247,8 @@ def extract_facts(
     events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference, parsed)
     clock.lap("events")
     figures = extract_figures(doc, mentions, timexes, pair)
-    figures += _table_figures(doc, figures, pair, knowledge_dirs)
+    tabled = _table_figures(doc, figures, pair, knowledge_dirs)
+    figures = [f for f in figures if not _undated_twin(f, tabled)] + tabled
     clock.lap("figures")
     return ProcessedDocument(
         document=doc,

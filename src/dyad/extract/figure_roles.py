@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dyad.extract.context import resolve_descriptor
 from dyad.extract.mentions import Mention
-from dyad.extract.quantities import Quantity
+from dyad.extract.quantities import Quantity, currency_is_name
 from dyad.models import Figure, Sentence, TimeValue
 
 __all__ = [
@@ -209,6 +209,8 @@ def find_refs(
     refs = []
     for m in mentions:
         iso3: str | None = None
+        if m.kind == "country" and _names_a_currency(text, m.end - offset):
+            continue  # "4.2 billion US dollars", "50 billion Indian rupees": a currency, not a side
         if m.kind == "country":
             iso3 = resolve_descriptor(m, pair) if m.form == "descriptor" else m.value
         elif m.kind == "organisation" and m.attrs.get("iso3"):
@@ -238,6 +240,15 @@ def find_refs(
         chained = i > 0 and out[i - 1].comparison and _COMPARED_CHAIN.fullmatch(gap)
         r.comparison = bool(chained or _COMPARED.search(before))
     return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _names_a_currency(text: str, end: int) -> bool:
+    """Whether the country word ending at ``end`` is the first word of a currency's name: "US dollars"."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and currency_is_name(m.group(1)))
 
 
 def _antecedent(text: str, refs: list[Ref], before: int, previous_subject: str | None) -> str | None:

@@ -86,6 +86,8 @@ _KIND_CUES = (
         "payment",
         re.compile(
             r"\b(?:pa(?:y|ys|id|ying)|payments?|spen(?:d|ds|t|ding)|costs|leas(?:e|es|ed|ing)|damages)\b"
+            # what a project of the two is expected to cost: "a projected cost estimated at $3-4 billion"
+            r"|\b(?:projected|estimated)\s+(?:cost|price\s+tag)\b"
             # "will make 200 million euros available for …"
             r"|\bma(?:ke|kes|de|king)\s+[^.;]{0,40}?\bavailable\b"
             # goods one side took from the other: "oil worth about US$815 million had been taken"
@@ -252,7 +254,10 @@ _TARGET = re.compile(
     r"(?:\b(?:targets?|goals?|aims?|objectives?|ambitions?)\s+(?:of|to|for|is|was)\b"
     r"|\b(?:agree[sd]?|pledg\w+|vow\w*|promis\w+|plan(?:s|ned)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"hop(?:es?|ed|ing)|want(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?)\s+to\s+(?:raise|boost|increase|double|"
-    r"triple|lift|bring|expand|take|grow|reach|push)\b)[^;:,.]{0,60}$",
+    r"triple|lift|bring|expand|take|grow|reach|push)\b)[^;:,.]{0,60}$"
+    # the change itself is the amount: "agreed to double trade by 2030"
+    r"|\b(?:agree[sd]?|pledg\w+|vow\w*|promis\w+|plan(?:s|ned)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
+    r"hop(?:es?|ed|ing)|want(?:s|ed)?|intend(?:s|ed)?)\s+to\s*$",
     _I,
 )
 # a forecast is not an observed value either: "expect trade to top $10 bn by 2025", "is set to reach"
@@ -652,6 +657,8 @@ def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tup
         sides = _share_sides(q, st) if flow == "trade_total" else None
         if flow != "trade_total" or (sides and sides[1]):
             return flow, 0, 1.0
+    if q.unit == "percent" and _held_share(q, st, scopes[-2]):
+        return "other", 0, 1.0
     economic = _ECONOMIC.search(st.text) or (_REFERENCE.search(st.text) and state.figures)
     if not economic:
         return None
@@ -675,6 +682,35 @@ def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tup
     return None
 
 
+_OF_OWNER = re.compile(r"\s*of\s+(?:the\s+|all\s+)?", _I)
+
+
+def _held_share(q: Quantity, st: Sent, clause: Scope) -> bool:
+    """A share of something one side owns that the other side holds, supplies or takes: "Indian nationals
+    held nearly 40 per cent of Canadian study permits", "Israeli gas covers 15 per cent of Egypt's
+    consumption". The owner is written right after "of" (a possessive or an adjective); the holder is a
+    country the clause names before the share, not after a preposition ("In Peru, 40% of Russian …")."""
+    owners = [
+        r
+        for r in st.refs
+        if _OF_OWNER.fullmatch(st.text, q.end, r.start)
+        and (r.possessive or r.form == "adjective")
+        and not r.context
+    ]
+    if not owners:
+        return False
+    return any(
+        r.end <= q.start
+        and clause.sees(r.start, r.end)
+        and r.iso3 != owners[0].iso3
+        and r.form in ("name", "adjective", "metonym", "historical")
+        and r.prep in (None, "and")  # a subject, maybe of a clause after "and"
+        and not r.context
+        and not r.comparison
+        for r in st.refs
+    )
+
+
 def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
     """A rank among the partners of one of the pair; a bare superlative ("India's largest arms supplier")
     needs two countries named, the ranked one and the one it serves."""
@@ -689,10 +725,24 @@ def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
     return bool(_RANK_VERB_BEFORE.search(before) and _RANK_CUE.search(masked))
 
 
+# the words between a noun and a flow its prepositional phrase names: "tariffs on the rest of their imports"
+_MODIFIER_OF_HEAD = re.compile(
+    r"\s+(?:on|of|for)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w'’-]+\s+){0,4}", _I
+)
+
+
 def _about_something_else(q: Quantity, st: Sent, masked: str, state: _State) -> bool:
     """A rate whose nearest topic is no figure of the relationship: inflation, GDP, tariffs, votes."""
-    topics = [(_distance(q, m.start(), m.end(), st.text), False) for m in _RATE_BLOCKERS.finditer(masked)]
-    topics += [(_distance(q, m.start(), m.end(), st.text), True) for m in _ECONOMIC.finditer(masked)]
+    blockers = list(_RATE_BLOCKERS.finditer(masked))
+    topics = [(_distance(q, m.start(), m.end(), st.text), False) for m in blockers]
+    # a flow inside the phrase a blocker heads is no topic of its own: "the tariff on the rest of their
+    # imports may drop from 25% to 12%" is about the tariff
+    heads = [b.end() for b in blockers]
+    topics += [
+        (_distance(q, m.start(), m.end(), st.text), True)
+        for m in _ECONOMIC.finditer(masked)
+        if not any(_MODIFIER_OF_HEAD.fullmatch(masked, end, m.start()) for end in heads if end <= m.start())
+    ]
     if state.figures:
         topics += [(_distance(q, m.start(), m.end(), st.text), True) for m in _REFERENCE.finditer(masked)]
     return bool(topics) and not min(topics)[1]
@@ -705,8 +755,8 @@ def _year(
     q: Quantity, st: Sent, scopes: list[Scope], kind: str, state: _State
 ) -> tuple[TimeValue | None, bool]:
     """(year, explicit in the sentence)."""
-    stamp = _YEAR_STAMP.match(st.text, q.end)
-    if stamp:  # "about USD 24 billion (2022)"
+    stamp = _YEAR_STAMP.match(st.text, q.end) or _LABEL_STAMP.search(st.text[: q.start])
+    if stamp:  # "about USD 24 billion (2022)", "Bilateral trade (2022): US$4.2 billion"
         return _span(int(stamp["first"]), int(stamp["last"] or stamp["first"]), "explicit"), True
     stamps = [m.span(1) for m in _STAMP_AFTER_AMOUNT.finditer(st.text)]
     # "the declaration of 25 July 2009, under which Brazil agreed to pay … $360 million"
@@ -754,6 +804,9 @@ def _year(
         return point, True
     if state.story_year is not None and _STOCK_TO_DATE.search(st.text[: q.start]):
         return state.story_year, False  # "remains the largest investor, with cumulative investment of …"
+    now = kind != "growth_rate" and _NOW.search(scopes[-2].mask(st.text)[: q.start])
+    if state.story_year is not None and now:
+        return state.story_year, False  # "Israeli supplies now cover around 15 per cent of Egypt's gas"
     carried = state.carried_year()
     bases = [v for _s, _e, v, base in st.timexes if base and v.granularity == "year" and v.start]
     if carried is None and kind == "growth_rate" and len(bases) == 1 and bases[0].start:
@@ -808,6 +861,8 @@ def _until(text: str, start: int, end: int) -> bool:
 # (2023)"; the other amounts of the sentence see it too (not a citation's year: "Lee (2019) puts trade at
 # …" follows a name)
 _YEAR_STAMP = re.compile(r"\s*\((?P<first>(?:19|20)\d\d)(?:\s?[–/-]\s?(?P<last>(?:19|20)\d\d))?\)")
+# a label's year in parentheses right before the colon that gives its amount: "Bilateral trade (2022): …"
+_LABEL_STAMP = re.compile(r"\((?P<first>(?:19|20)\d\d)(?:\s?[–/-]\s?(?P<last>(?:19|20)\d\d))?\)\s*[:–—]\s*$")
 _STAMP_AFTER_AMOUNT = re.compile(
     r"(?:\d|\bbn|\bmn|illions?|\btn)\s*(\((?:19|20)\d\d(?:\s?[–/-]\s?(?:19|20)\d\d)?\))"
 )
@@ -817,6 +872,10 @@ _STAMP_AFTER_AMOUNT = re.compile(
 _STOCK_TO_DATE = re.compile(
     r"\b(?:cumulative(?:ly)?|to\s+date|so\s+far|up\s+to\s+now|as\s+of\s+(?:today|now))\b[^.;]*$", _I
 )
+
+
+# the time of writing, in the clause of an amount whose own year the sentence does not give
+_NOW = re.compile(r"\b(?:now|current(?:ly)?(?!\s+account)|at\s+present)\b(?![\s,]+(?:that|than)\b)", _I)
 
 
 _YEARS_AHEAD = re.compile(

@@ -225,6 +225,12 @@ _VERB_FACTOR = re.compile(
     r"\b(?P<v>doubl|tripl|quadrupl|quintupl)(?:ed|ing|es\b|e(?=\s+(?:their|its|the|that|those)\s))\b",
     re.IGNORECASE,
 )
+# the verb's plain form after "to" or a modal: "expect imports to double", "trade could triple"
+_VERB_FACTOR_PLAIN = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|should|must)\s+(?:(?:more\s+than|nearly|almost|roughly)\s+)?"
+    r"(?P<v>doubl|tripl|quadrupl|quintupl)e\b(?!-)",
+    re.IGNORECASE,
+)
 _TIMES = re.compile(
     rf"(?P<pre>\b(?:increased|grew|rose|multiplied|expanded|jumped|risen|grown)\s+(?:by\s+)?)?"
     rf"\b(?P<n>{_DIGITS}|{_W_99}|two|three)\s+times\b"
@@ -515,6 +521,10 @@ def _factors(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.group(0), value, "factor"))
     for m in _VERB_FACTOR.finditer(text):
         out.append(Quantity(m.start(), m.end(), m.group(0), _FACTOR_VERBS[m["v"].lower()], "factor"))
+    for m in _VERB_FACTOR_PLAIN.finditer(text):
+        start, value = m.start("v"), _FACTOR_VERBS[m["v"].lower()]
+        if not any(q.start == start for q in out):
+            out.append(Quantity(start, m.end(), text[start : m.end()], value, "factor"))
     for m in _TIMES.finditer(text):
         if not (m["pre"] or m["post"]) or _inside(blocked, m.start("n"), m.end("n")):
             continue

@@ -278,6 +278,10 @@ def _item_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, i
             header = cells
             continue
         item = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
+        if len(header) == 2 and (kv := _key_value(header, cells[1])) is not None:
+            if item:  # "| Two-way trade | 29.6 |" under "| Australia–New Zealand, 2022 | A$ billion |"
+                out.append((f"{item} were {kv[0]} in {kv[1]}.", start, end))
+            continue
         for title, cell in zip(header[1:], cells[1:], strict=True):
             year = _HEADER_YEAR.search(title)
             if not item or year is None or not _is_amount(cell):
@@ -288,6 +292,30 @@ def _item_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, i
             if phrase and label:
                 out.append((f"{label} ({item.lower()}) were {phrase} in {year.group(1)}.", start, end))
     return out
+
+
+# a qualifier written in a cell before its number: "about 140", "approx. 2.5", "over 12"
+_CELL_QUALIFIER = re.compile(
+    r"(?P<q>about|around|roughly|approx(?:\.|imately)?|some|nearly|almost|over|more\s+than|under|less\s+than)"
+    r"\s+(?P<rest>.+)",
+    re.IGNORECASE,
+)
+
+
+def _key_value(header: list[str], cell: str) -> tuple[str, str] | None:
+    """(amount phrase, year) of a two-column table whose rows are a label and its number, the header giving
+    the year in its first cell and the unit, alone, in its second: "| Australia–New Zealand, 2022 |
+    A$ billion |" over "| Two-way trade | 29.6 |". Each row's label says what the number is."""
+    year = _HEADER_YEAR.search(header[0])
+    unit = _unit_words(re.sub(r"^\((.*)\)$", r"\1", header[1].strip()))
+    if year is None or unit is None or not unit[0]:
+        return None  # the year of what, or an amount of what, the header does not say
+    m = _CELL_QUALIFIER.fullmatch(cell.strip())
+    qualifier, number = (m["q"], m["rest"]) if m else ("", cell)
+    phrase = _phrase(number, unit[0], unit[1], "")
+    if phrase is None or not _is_number(_FOOTNOTE.sub("", number.strip())):
+        return None
+    return f"{qualifier} {phrase}".strip(), year.group(1)
 
 
 def _wide_sentences(paragraphs: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
