@@ -459,6 +459,41 @@ def test_a_meeting_that_agreed_to_do_something_is_one_meeting() -> None:
     assert "meeting" in kinds and "agreement" not in kinds
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Boric flew to Tokyo, and the two sides agreed to lift the ban on salmon imports.",
+        "On May 3, 2023, the two sides agreed the route of the new fibre-optic cable.",
+        "On May 3, 2023, the two sides agreed on the coordinates of the fishing zone.",
+        "Boric and Kishida met in Lima on May 3, 2023 and agreed on a ten-point consensus.",
+        "On May 3, 2023, the two sides agreed on the terms of the salmon quota.",
+    ],
+)
+def test_what_the_two_sides_settle_is_an_agreement(sentence: str) -> None:
+    kinds = {t for t, p, d in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN") and d == "2023-05-03"}
+    assert "agreement" in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, the two sides agreed to raise their trade to $15 billion by 2030.",
+        "On May 3, 2023, the two sides agreed to double salmon sales by the end of 2026.",
+        # the visit's own outcome, told with the visitor as subject
+        "On May 3, 2023, Boric flew to Tokyo and agreed to lift the ban on salmon imports.",
+        "On May 3, 2023, the two sides agreed on the importance of free trade.",
+    ],
+)
+def test_a_goal_or_a_meeting_outcome_agreed_is_no_agreement(sentence: str) -> None:
+    kinds = {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+    assert "agreement" not in kinds
+
+
+def test_a_goal_cut_by_a_figure_is_still_a_step_agreed() -> None:
+    text = INTRO + "On May 3, 2023, the two sides agreed to cut tariffs on wine by 10 percent."
+    assert ("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))
+
+
 def test_agreeing_to_restore_relations_is_no_separate_agreement() -> None:
     text = INTRO + "On May 3, 2023, Chile and Japan agreed to restore diplomatic relations."
     assert "agreement" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
@@ -964,3 +999,27 @@ def test_a_third_partys_appeal_to_both_is_not_their_act(sentence: str) -> None:
 def test_one_sides_appeal_to_the_other_stays() -> None:
     facts = _facts(_events(INTRO + "On 4 May 2023 Chile urged Japan to resume talks."))
     assert ("statement", ("CHL", "JPN"), "2023-05-04") in facts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        (
+            "On May 3, 2023, Japan dispatched tents and medical supplies on two special flights.",
+            ("CHL", "JPN"),
+        ),
+        (
+            "On May 3, 2023, Japan sent a rescue team of 40 people, who worked in the ruins of Talca.",
+            ("CHL", "JPN"),
+        ),
+        # the sentence names another country: the help is its
+        ("On May 3, 2023, Japan sent a rescue team of 40 people to Ecuador.", ("ECU", "JPN")),
+    ],
+)
+def test_relief_sent_to_no_one_named_goes_to_the_other_side(sentence: str, pair: tuple[str, str]) -> None:
+    assert ("aid", pair, "2023-05-03") in _facts(_events(INTRO + sentence))
+
+
+def test_money_lent_to_no_one_named_is_no_aid_between_the_pair() -> None:
+    text = INTRO + "On May 3, 2023, Japan's state bank lent $300 million for the new port."
+    assert "aid" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}

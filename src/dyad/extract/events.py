@@ -144,6 +144,7 @@ _CAMPAIGNS = frozenset(
         "operation",
     )
 )
+_HUMANITARIAN_AID = "073"  # relief goods, rescue teams, medical supplies sent
 _AIMED_PLOVER = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "REJECT", "ACCUSE", "PROTEST", "THREATEN")
 
 
@@ -572,8 +573,15 @@ class EventExtractor:
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no
         target named and no third country in the sentence ("Azerbaijani forces took the town of Shusha",
-        "Eritrea rejects talks before demarcation"), is aimed at the other of the pair."""
+        "Eritrea rejects talks before demarcation"), is aimed at the other of the pair; so is relief sent."""
         pair = at.pair
+        if pair and reading.type == "aid" and len(reading.actor) == 1 and reading.predicate.pos == "verb":
+            # "Japan dispatched relief material on two special flights": relief sent goes to someone else,
+            # and a story of the pair whose sentence names no other country sends it to the other side.
+            # Only humanitarian aid (CAMEO 073): money lent or given ("lent $1.3 billion for the railway")
+            # may be a project's finance, and aid "provided" may be a side's own programme.
+            relief = reading.cameo == _HUMANITARIAN_AID
+            return relief and reading.actor <= set(pair) and self._countries(at, date) <= reading.actor
         if not pair or reading.type not in _CONFLICT_TYPES or len(reading.actor) != 1:
             return False
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
