@@ -1023,3 +1023,54 @@ def test_relief_sent_to_no_one_named_goes_to_the_other_side(sentence: str, pair:
 def test_money_lent_to_no_one_named_is_no_aid_between_the_pair() -> None:
     text = INTRO + "On May 3, 2023, Japan's state bank lent $300 million for the new port."
     assert "aid" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Japan signed a fisheries agreement with Peru, Chile's neighbour.",
+        "On May 3, 2023, after talks in Santiago, Tokyo signed a memorandum with Korea on ports.",
+    ],
+)
+def test_an_instrument_signed_with_a_third_country_is_not_the_pairs(sentence: str) -> None:
+    assert "agreement" not in {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Boric signed a fisheries agreement with Japan.",
+        "On May 3, 2023, Boric and Kishida signed a declaration with the UN chief as witness.",
+        "On May 3, 2023, Boric and Kishida signed the treaty in Lima, with Lula looking on.",
+    ],
+)
+def test_an_instrument_signed_by_the_pair_before_others_is_theirs(sentence: str) -> None:
+    assert ("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "On May 3, 2023, UN Secretary-General António Guterres spoke to Boric and Kishida by phone.",
+            "meeting",
+        ),
+        ("On May 3, 2023, UN Secretary-General António Guterres travelled to both capitals.", "visit"),
+    ],
+)
+def test_a_third_party_who_talks_to_both_sides_is_no_meeting_of_theirs(sentence: str, kind: str) -> None:
+    assert (kind, ("CHL", "JPN"), "2023-05-03") not in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "On May 3, 2023, UN Secretary-General António Guterres hosted the two leaders in Geneva.",
+            "meeting",
+        ),
+        ("On May 3, 2023, the two foreign ministers spoke by telephone.", "meeting"),
+    ],
+)
+def test_a_third_party_who_brings_both_sides_together_leaves_their_meeting(sentence: str, kind: str) -> None:
+    assert (kind, ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
