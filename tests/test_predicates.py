@@ -1074,3 +1074,19 @@ def test_a_third_party_who_talks_to_both_sides_is_no_meeting_of_theirs(sentence:
 )
 def test_a_third_party_who_brings_both_sides_together_leaves_their_meeting(sentence: str, kind: str) -> None:
     assert (kind, ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About two million Japanese tourists visited Chile on May 3, 2023.",
+        "On May 3, 2023 the family of the jailed senator flew to Tokyo on a Japanese plane.",
+    ],
+)
+def test_a_trip_by_tourists_or_a_family_is_no_visit(sentence: str) -> None:
+    assert ("visit", ("CHL", "JPN"), "2023-05-03") not in _facts(_events(INTRO + sentence))
+
+
+def test_a_trip_by_a_president_is_a_visit() -> None:
+    text = INTRO + "On May 3, 2023 the Chilean president flew to Tokyo."
+    assert ("visit", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))

@@ -38,6 +38,7 @@ from dyad.extract.predicates import (
     state_act_noun,
     state_actor,
     subject_span,
+    travels_unofficially,
     word_at,
 )
 from dyad.extract.quantities import find_quantities
@@ -358,7 +359,12 @@ class EventExtractor:
             made = [
                 e for h, e in triggered if h.trigger.type == reading.type and h.start <= reading.start < h.end
             ]
-            if made and (self._with_a_third(at, reading) or self._third_party_meets(at, reading, at.anchor)):
+            unofficial = reading.type == "visit" and travels_unofficially(reading.token)
+            if made and (
+                self._with_a_third(at, reading)
+                or self._third_party_meets(at, reading, at.anchor)
+                or unofficial
+            ):
                 for e in made:  # "Egypt signed a defence agreement with Somalia, Ethiopia's neighbour"
                     events.remove(e)
                 continue

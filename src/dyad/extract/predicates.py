@@ -117,6 +117,32 @@ _VISITORS = frozenset(
         "mayor",
     )
 )
+# People and things that travel without paying a visit of state ("8 million tourists visited Korea", "the
+# family flew to Mexico", "troops arrived in the capital").
+_NO_VISITORS = frozenset(
+    (
+        "tourist",
+        "traveller",
+        "traveler",
+        "holidaymaker",
+        "family",
+        "relative",
+        "troop",
+        "soldier",
+        "pilgrim",
+        "student",
+        "migrant",
+        "refugee",
+        "fan",
+        "ship",
+        "vessel",
+        "plane",
+        "aircraft",
+        "truck",
+        "cargo",
+        "shipment",
+    )
+)
 # Nouns that name a bilateral instrument: "the Lombok Treaty entered into force" is the pair's own act.
 INSTRUMENTS = frozenset(
     (
@@ -917,6 +943,12 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
         return None
     span = _span(head)
     return _extent(span)
+
+
+def travels_unofficially(token: Any) -> bool:
+    """Is the subject of the trip at ``token`` one who pays no visit of state ("tourists", "the family")?"""
+    subjects = _subject(token)
+    return bool(subjects) and all(_lemma(s) in _NO_VISITORS for s in subjects)
 
 
 def subject_span(sdoc: Any, start: int) -> tuple[int, int] | None:
