@@ -1090,3 +1090,16 @@ def test_a_trip_by_tourists_or_a_family_is_no_visit(sentence: str) -> None:
 def test_a_trip_by_a_president_is_a_visit() -> None:
     text = INTRO + "On May 3, 2023 the Chilean president flew to Tokyo."
     assert ("visit", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On May 3, 2023, the two defence ministers agreed a timetable in Lima.", True),
+        ("On May 3, 2023, the two trade ministers agreed the terms in Lima.", True),
+        # a title with no number names no pair: these may be any two countries' ministers
+        ("On May 3, 2023, defence ministers agreed a timetable in Lima.", False),
+    ],
+)
+def test_the_pairs_ministers_by_their_portfolio(sentence: str, found: bool) -> None:
+    assert (("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))) is found
