@@ -1103,3 +1103,23 @@ def test_a_trip_by_a_president_is_a_visit() -> None:
 )
 def test_the_pairs_ministers_by_their_portfolio(sentence: str, found: bool) -> None:
     assert (("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "found"),
+    [
+        ("Delegations met twice in Peru between May 3, 2023 and May 5, 2023.", "meeting", True),
+        (
+            "On May 3, 2023, meeting again in Lima, the envoys agreed to open the port to cargo.",
+            "agreement",
+            True,
+        ),
+        # a third country that acts is a party, not a venue
+        ("On May 3, 2023, delegations met with Peru to discuss the port.", "meeting", False),
+    ],
+)
+def test_delegates_meet_or_agree_for_the_pair_in_a_third_country(
+    sentence: str, kind: str, found: bool
+) -> None:
+    kinds = {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+    assert (kind in kinds) is found

@@ -466,8 +466,13 @@ class EventExtractor:
         pair_act = (reading.type == "agreement" and reading.instrument) or relations
         if not sides and pair and reading.mutual and reading.predicate.lemma in _TALKS and _told(reading):
             return tuple(sorted(pair))  # "talks began in Washington", "the first round was held": the pair's
-        delegates = reading.type == "meeting" and reading.token is not None and delegates_meet(reading.token)
-        if not sides and pair and reading.mutual and delegates and self._countries(at, date) <= set(pair):
+        # "the delegations met three times in Belarus", "the envoys agree to open the border": the pair's
+        delegates = (
+            reading.type in ("meeting", "agreement")
+            and reading.token is not None
+            and delegates_meet(reading.token)
+        )
+        if not sides and pair and reading.mutual and delegates and self._parties(at, date) <= set(pair):
             return tuple(sorted(pair))  # "the delegations met three times in Belarus": the pair's
         if not sides and pair and reading.mutual and pair_act and self._countries(at, date) <= set(pair):
             return tuple(sorted(pair))
@@ -688,6 +693,23 @@ class EventExtractor:
         """The countries the sentence names as possible sides (not as context or venue)."""
         return {
             c for m in at.mentions if m.kind == "country" and (c := self._code(m, at.sentence, at.pair, date))
+        }
+
+    def _parties(self, at: _At, date: TimeValue | None) -> set[str]:
+        """The countries the sentence names, but for one named only as the place of an act ("met three
+        times in Belarus", "at talks in Türkiye"): a venue is no party."""
+        venues = set()
+        if at.parse is not None:
+            for w in at.parse:
+                if w.dep_ == "pobj" and w.head.lower_ in ("in", "at") and w.head.dep_ == "prep":
+                    venues.update((t.idx, t.idx + len(t.text)) for t in w.subtree)
+        lo = at.sentence.start
+        return {
+            c
+            for m in at.mentions
+            if m.kind == "country"
+            and not any(s <= m.start - lo and m.end - lo <= e for s, e in venues)
+            and (c := self._code(m, at.sentence, at.pair, date))
         }
 
     def _reading_event(
