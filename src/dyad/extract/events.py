@@ -698,7 +698,7 @@ class EventExtractor:
     def _parties(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names, but for one named only as the place of an act ("met three
         times in Belarus", "at talks in Türkiye"): a venue is no party."""
-        venues = set()
+        venues: set[tuple[int, int]] = set()
         if at.parse is not None:
             for w in at.parse:
                 if w.dep_ == "pobj" and w.head.lower_ in ("in", "at") and w.head.dep_ == "prep":
