@@ -459,6 +459,41 @@ def test_a_meeting_that_agreed_to_do_something_is_one_meeting() -> None:
     assert "meeting" in kinds and "agreement" not in kinds
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Boric flew to Tokyo, and the two sides agreed to lift the ban on salmon imports.",
+        "On May 3, 2023, the two sides agreed the route of the new fibre-optic cable.",
+        "On May 3, 2023, the two sides agreed on the coordinates of the fishing zone.",
+        "Boric and Kishida met in Lima on May 3, 2023 and agreed on a ten-point consensus.",
+        "On May 3, 2023, the two sides agreed on the terms of the salmon quota.",
+    ],
+)
+def test_what_the_two_sides_settle_is_an_agreement(sentence: str) -> None:
+    kinds = {t for t, p, d in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN") and d == "2023-05-03"}
+    assert "agreement" in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, the two sides agreed to raise their trade to $15 billion by 2030.",
+        "On May 3, 2023, the two sides agreed to double salmon sales by the end of 2026.",
+        # the visit's own outcome, told with the visitor as subject
+        "On May 3, 2023, Boric flew to Tokyo and agreed to lift the ban on salmon imports.",
+        "On May 3, 2023, the two sides agreed on the importance of free trade.",
+    ],
+)
+def test_a_goal_or_a_meeting_outcome_agreed_is_no_agreement(sentence: str) -> None:
+    kinds = {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+    assert "agreement" not in kinds
+
+
+def test_a_goal_cut_by_a_figure_is_still_a_step_agreed() -> None:
+    text = INTRO + "On May 3, 2023, the two sides agreed to cut tariffs on wine by 10 percent."
+    assert ("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))
+
+
 def test_agreeing_to_restore_relations_is_no_separate_agreement() -> None:
     text = INTRO + "On May 3, 2023, Chile and Japan agreed to restore diplomatic relations."
     assert "agreement" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
@@ -964,3 +999,127 @@ def test_a_third_partys_appeal_to_both_is_not_their_act(sentence: str) -> None:
 def test_one_sides_appeal_to_the_other_stays() -> None:
     facts = _facts(_events(INTRO + "On 4 May 2023 Chile urged Japan to resume talks."))
     assert ("statement", ("CHL", "JPN"), "2023-05-04") in facts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        (
+            "On May 3, 2023, Japan dispatched tents and medical supplies on two special flights.",
+            ("CHL", "JPN"),
+        ),
+        (
+            "On May 3, 2023, Japan sent a rescue team of 40 people, who worked in the ruins of Talca.",
+            ("CHL", "JPN"),
+        ),
+        # the sentence names another country: the help is its
+        ("On May 3, 2023, Japan sent a rescue team of 40 people to Ecuador.", ("ECU", "JPN")),
+    ],
+)
+def test_relief_sent_to_no_one_named_goes_to_the_other_side(sentence: str, pair: tuple[str, str]) -> None:
+    assert ("aid", pair, "2023-05-03") in _facts(_events(INTRO + sentence))
+
+
+def test_money_lent_to_no_one_named_is_no_aid_between_the_pair() -> None:
+    text = INTRO + "On May 3, 2023, Japan's state bank lent $300 million for the new port."
+    assert "aid" not in {t for t, p, _ in _facts(_events(text)) if p == ("CHL", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Japan signed a fisheries agreement with Peru, Chile's neighbour.",
+        "On May 3, 2023, after talks in Santiago, Tokyo signed a memorandum with Korea on ports.",
+    ],
+)
+def test_an_instrument_signed_with_a_third_country_is_not_the_pairs(sentence: str) -> None:
+    assert "agreement" not in {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Boric signed a fisheries agreement with Japan.",
+        "On May 3, 2023, Boric and Kishida signed a declaration with the UN chief as witness.",
+        "On May 3, 2023, Boric and Kishida signed the treaty in Lima, with Lula looking on.",
+    ],
+)
+def test_an_instrument_signed_by_the_pair_before_others_is_theirs(sentence: str) -> None:
+    assert ("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "On May 3, 2023, UN Secretary-General António Guterres spoke to Boric and Kishida by phone.",
+            "meeting",
+        ),
+        ("On May 3, 2023, UN Secretary-General António Guterres travelled to both capitals.", "visit"),
+    ],
+)
+def test_a_third_party_who_talks_to_both_sides_is_no_meeting_of_theirs(sentence: str, kind: str) -> None:
+    assert (kind, ("CHL", "JPN"), "2023-05-03") not in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "On May 3, 2023, UN Secretary-General António Guterres hosted the two leaders in Geneva.",
+            "meeting",
+        ),
+        ("On May 3, 2023, the two foreign ministers spoke by telephone.", "meeting"),
+    ],
+)
+def test_a_third_party_who_brings_both_sides_together_leaves_their_meeting(sentence: str, kind: str) -> None:
+    assert (kind, ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About two million Japanese tourists visited Chile on May 3, 2023.",
+        "On May 3, 2023 the family of the jailed senator flew to Tokyo on a Japanese plane.",
+    ],
+)
+def test_a_trip_by_tourists_or_a_family_is_no_visit(sentence: str) -> None:
+    assert ("visit", ("CHL", "JPN"), "2023-05-03") not in _facts(_events(INTRO + sentence))
+
+
+def test_a_trip_by_a_president_is_a_visit() -> None:
+    text = INTRO + "On May 3, 2023 the Chilean president flew to Tokyo."
+    assert ("visit", ("CHL", "JPN"), "2023-05-03") in _facts(_events(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On May 3, 2023, the two defence ministers agreed a timetable in Lima.", True),
+        ("On May 3, 2023, the two trade ministers agreed the terms in Lima.", True),
+        # a title with no number names no pair: these may be any two countries' ministers
+        ("On May 3, 2023, defence ministers agreed a timetable in Lima.", False),
+    ],
+)
+def test_the_pairs_ministers_by_their_portfolio(sentence: str, found: bool) -> None:
+    assert (("agreement", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "found"),
+    [
+        ("Delegations met twice in Peru between May 3, 2023 and May 5, 2023.", "meeting", True),
+        (
+            "On May 3, 2023, meeting again in Lima, the envoys agreed to open the port to cargo.",
+            "agreement",
+            True,
+        ),
+        # a third country that acts is a party, not a venue
+        ("On May 3, 2023, delegations met with Peru to discuss the port.", "meeting", False),
+    ],
+)
+def test_delegates_meet_or_agree_for_the_pair_in_a_third_country(
+    sentence: str, kind: str, found: bool
+) -> None:
+    kinds = {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
+    assert (kind in kinds) is found

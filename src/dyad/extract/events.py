@@ -38,6 +38,7 @@ from dyad.extract.predicates import (
     state_act_noun,
     state_actor,
     subject_span,
+    travels_unofficially,
     word_at,
 )
 from dyad.extract.quantities import find_quantities
@@ -144,6 +145,11 @@ _CAMPAIGNS = frozenset(
         "operation",
     )
 )
+# A third party who brings both sides together: they meet each other ("hosted the two leaders").
+_BRING_TOGETHER = frozenset(("host", "convene", "bring", "gather", "mediate", "broker"))
+# What comes "with" an act but is no partner in it ("signed with US mediation", "with Chinese help").
+_NO_PARTNER = frozenset(("mediation", "help", "support", "backing", "assistance", "participation", "witness"))
+_HUMANITARIAN_AID = "073"  # relief goods, rescue teams, medical supplies sent
 _AIMED_PLOVER = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "REJECT", "ACCUSE", "PROTEST", "THREATEN")
 
 
@@ -353,6 +359,15 @@ class EventExtractor:
             made = [
                 e for h, e in triggered if h.trigger.type == reading.type and h.start <= reading.start < h.end
             ]
+            unofficial = reading.type == "visit" and travels_unofficially(reading.token)
+            if made and (
+                self._with_a_third(at, reading)
+                or self._third_party_meets(at, reading, at.anchor)
+                or unofficial
+            ):
+                for e in made:  # "Egypt signed a defence agreement with Somalia, Ethiopia's neighbour"
+                    events.remove(e)
+                continue
             if made:  # a trigger pattern already made this act: the parse still tells who acted
                 for e in made:
                     e.initiator = e.initiator or _initiator(reading, e.participants)
@@ -391,6 +406,8 @@ class EventExtractor:
                 and not reading.actor
                 and self._third_party_speaks(at, reading.start, date)
             ):
+                continue
+            if self._third_party_meets(at, reading, date):
                 continue
             taken = key in at.dated or (reading.type, None) in at.dated
             if taken and not _other_side_acts(at.sentence, events, key, _initiator(reading, participants)):
@@ -449,8 +466,13 @@ class EventExtractor:
         pair_act = (reading.type == "agreement" and reading.instrument) or relations
         if not sides and pair and reading.mutual and reading.predicate.lemma in _TALKS and _told(reading):
             return tuple(sorted(pair))  # "talks began in Washington", "the first round was held": the pair's
-        delegates = reading.type == "meeting" and reading.token is not None and delegates_meet(reading.token)
-        if not sides and pair and reading.mutual and delegates and self._countries(at, date) <= set(pair):
+        # "the delegations met three times in Belarus", "the envoys agree to open the border": the pair's
+        delegates = (
+            reading.type in ("meeting", "agreement")
+            and reading.token is not None
+            and delegates_meet(reading.token)
+        )
+        if not sides and pair and reading.mutual and delegates and self._parties(at, date) <= set(pair):
             return tuple(sorted(pair))  # "the delegations met three times in Belarus": the pair's
         if not sides and pair and reading.mutual and pair_act and self._countries(at, date) <= set(pair):
             return tuple(sorted(pair))
@@ -572,8 +594,15 @@ class EventExtractor:
     def _implicit_target(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """Force, a sanction, a refusal, an accusation, a protest or a threat by one of the pair, with no
         target named and no third country in the sentence ("Azerbaijani forces took the town of Shusha",
-        "Eritrea rejects talks before demarcation"), is aimed at the other of the pair."""
+        "Eritrea rejects talks before demarcation"), is aimed at the other of the pair; so is relief sent."""
         pair = at.pair
+        if pair and reading.type == "aid" and len(reading.actor) == 1 and reading.predicate.pos == "verb":
+            # "Japan dispatched relief material on two special flights": relief sent goes to someone else,
+            # and a story of the pair whose sentence names no other country sends it to the other side.
+            # Only humanitarian aid (CAMEO 073): money lent or given ("lent $1.3 billion for the railway")
+            # may be a project's finance, and aid "provided" may be a side's own programme.
+            relief = reading.cameo == _HUMANITARIAN_AID
+            return relief and reading.actor <= set(pair) and self._countries(at, date) <= reading.actor
         if not pair or reading.type not in _CONFLICT_TYPES or len(reading.actor) != 1:
             return False
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
@@ -602,6 +631,55 @@ class EventExtractor:
         body = any(lo <= m.start and m.end <= hi and m.kind in ("organisation", "forum") for m in at.mentions)
         return (body or bool(codes - set(at.pair))) and not codes & set(at.pair)
 
+    def _with_a_third(self, at: _At, reading: Reading) -> bool:
+        """Does the parse show one of the pair doing a cooperative act with a third country only ("Kathmandu
+        signed a memorandum with China", "signed an agreement with Somalia, Ethiopia's neighbour")? The
+        other country the sentence names is context, not the partner a trigger pattern would take it for."""
+        pair = at.pair
+        if not pair or at.parse is None or reading.type in _CONFLICT_TYPES or reading.type in _VERBAL:
+            return False
+        if not reading.actor or not reading.actor <= set(pair) or reading.token is None:
+            return False
+        # "signed a memorandum with China": the partner hangs from the verb or from what was signed
+        heads = [reading.token, *(c for c in reading.token.children if c.dep_ == "dobj")]
+        partners = [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+            and g.lemma_.lower() not in _NO_PARTNER
+            and not any(a.dep_ == "acl" for a in g.children)  # "with Jimmy Carter looking on"
+        ]
+        as_role = [c for h in heads for c in (*h.children, *(c for p in partners for c in p.children))]
+        if not partners or any(c.dep_ == "prep" and c.lower_ == "as" for c in as_role):
+            return False  # "signed a declaration with the US president as witness"
+        # the partner's own name, not an apposition on it ("Somalia, Ethiopia's neighbour")
+        words = [w for g in partners for w in (g, *g.conjuncts) for w in (*w.lefts, w) if w.dep_ != "det"]
+        codes = {c for w in words for c in self._codes_within(at, w.idx, w.idx + len(w.text), at.anchor)}
+        return bool(codes) and not codes & set(pair)
+
+    def _third_party_meets(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
+        """ "Commissioner X had spoken to Vucic and Milanovic by telephone", "the OAS, whose Secretary
+        General travelled to both capitals": one named outside the pair who talks to or visits both sides
+        meets each of them, and the two sides do not meet each other."""
+        if at.parse is None or at.pair is None or reading.type not in ("meeting", "visit") or reading.actor:
+            return False
+        if reading.predicate.lemma.split()[0] in _BRING_TOGETHER:
+            return False  # "Charles Michel hosted the two leaders in Brussels": they met each other
+        if not (reading.pair_target or set(at.pair) <= reading.target):
+            return False
+        found = subject_span(at.parse, reading.start)
+        if found is None:
+            return False
+        lo, hi = at.sentence.start + found[0], at.sentence.start + found[1]
+        if any(m.kind == "pair" and lo <= m.start < hi for m in at.mentions):
+            return False  # "the two prime ministers held talks"
+        words = [w for w in at.parse if found[0] <= w.idx < found[1]]
+        named = any(w.pos_ == "PROPN" for w in words)
+        return named and not self._codes_within(at, found[0], found[1], date) & set(at.pair)
+
     def _border_closed(self, at: _At, reading: Reading) -> bool:
         """ "The border has been closed", "the crossing was shut": in a document about two neighbours, with
         no third country named, their shared border, closed by one of them."""
@@ -615,6 +693,23 @@ class EventExtractor:
         """The countries the sentence names as possible sides (not as context or venue)."""
         return {
             c for m in at.mentions if m.kind == "country" and (c := self._code(m, at.sentence, at.pair, date))
+        }
+
+    def _parties(self, at: _At, date: TimeValue | None) -> set[str]:
+        """The countries the sentence names, but for one named only as the place of an act ("met three
+        times in Belarus", "at talks in Türkiye"): a venue is no party."""
+        venues: set[tuple[int, int]] = set()
+        if at.parse is not None:
+            for w in at.parse:
+                if w.dep_ == "pobj" and w.head.lower_ in ("in", "at") and w.head.dep_ == "prep":
+                    venues.update((t.idx, t.idx + len(t.text)) for t in w.subtree)
+        lo = at.sentence.start
+        return {
+            c
+            for m in at.mentions
+            if m.kind == "country"
+            and not any(s <= m.start - lo and m.end - lo <= e for s, e in venues)
+            and (c := self._code(m, at.sentence, at.pair, date))
         }
 
     def _reading_event(

@@ -117,6 +117,32 @@ _VISITORS = frozenset(
         "mayor",
     )
 )
+# People and things that travel without paying a visit of state ("8 million tourists visited Korea", "the
+# family flew to Mexico", "troops arrived in the capital").
+_NO_VISITORS = frozenset(
+    (
+        "tourist",
+        "traveller",
+        "traveler",
+        "holidaymaker",
+        "family",
+        "relative",
+        "troop",
+        "soldier",
+        "pilgrim",
+        "student",
+        "migrant",
+        "refugee",
+        "fan",
+        "ship",
+        "vessel",
+        "plane",
+        "aircraft",
+        "truck",
+        "cargo",
+        "shipment",
+    )
+)
 # Nouns that name a bilateral instrument: "the Lombok Treaty entered into force" is the pair's own act.
 INSTRUMENTS = frozenset(
     (
@@ -150,6 +176,10 @@ _POSSIBLE = ("may", "might", "could")
 _WILL = ("will", "would", "wo", "shall", "'ll")  # "wo" is spaCy's "won't"
 # Acts with the other side that a side refuses by saying it will not take them ("will not negotiate with").
 _REFUSABLE = ("meeting", "visit", "diplomatic_relations")
+# What two sides may agree to after they meet that is only more talking ("met and agreed to open a dialogue").
+_TALK = frozenset(
+    ("dialogue", "talk", "talks", "meet", "meeting", "consultation", "consultations", "contact")
+)
 # Verbs that tell only that a named act happens ("the round will take place", "talks will begin").
 _HAPPEN = frozenset(("take", "happen", "begin", "start", "open", "convene", "resume", "occur", "continue"))
 _SPEECH = frozenset(
@@ -915,6 +945,12 @@ def phrase_of(sdoc: Any, start: int, end: int) -> tuple[int, int] | None:
     return _extent(span)
 
 
+def travels_unofficially(token: Any) -> bool:
+    """Is the subject of the trip at ``token`` one who pays no visit of state ("tourists", "the family")?"""
+    subjects = _subject(token)
+    return bool(subjects) and all(_lemma(s) in _NO_VISITORS for s in subjects)
+
+
 def subject_span(sdoc: Any, start: int) -> tuple[int, int] | None:
     """Where the subject of the verb at ``start`` (an offset in the sentence) is written, if it has one."""
     verb = word_at(sdoc, start)
@@ -1025,7 +1061,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         ):
             continue  # "the spokesperson hosted a regular press conference": no meeting of the two sides
         readings.append(reading)
-    # "met in New York and agreed to open a dialogue": one meeting, whose outcome is a plan
+    # "met in New York and agreed to open a dialogue": one meeting, whose outcome is more talk
     # "agreed to restore relations": the relations step, reported as such when it is taken
     met = {r.token.i for r in readings if r.type in ("meeting", "visit")}
     relations = {r.token.i for r in readings if r.type == "diplomatic_relations"}
@@ -1034,14 +1070,44 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         for r in readings
         if not _agreed_to_act(r)
         or not (
-            (r.token.dep_ == "conj" and r.token.head.i in met)
+            (r.token.dep_ == "conj" and r.token.head.i in met and _outcome_of_meeting(r.token))
             or any(c.dep_ == "xcomp" and c.i in relations for c in r.token.children)
+            or _goal_only(r.token)
         )
     ]
 
 
 def _agreed_to_act(reading: Reading) -> bool:
     return reading.predicate.lemma == "agree to" and not reading.predicate.objects
+
+
+def _agreed_acts(token: Any) -> list[Any]:
+    """The infinitives agreed to: "agreed to reduce fees and to speed up clearance" gives both."""
+    acts = [c for c in token.children if c.dep_ == "xcomp"]
+    return acts + [g for a in acts for g in a.conjuncts]
+
+
+def _outcome_of_meeting(token: Any) -> bool:
+    """ "met in Lima and agreed to open a dialogue": the meeting's own outcome, told with the meeting's
+    subject, or more talking. With a subject of its own ("visited China, and the two sides agreed to
+    appoint envoys") the agreement is an act of its own."""
+    acts = _agreed_acts(token)
+    words = {_lemma(a) for a in acts} | {_lemma(g) for a in acts for g in a.children if g.dep_ == "dobj"}
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return not own_subject or bool(words & _TALK)
+
+
+def _goal_only(token: Any) -> bool:
+    """ "agreed to raise trade to $150 billion by 2030": every infinitive agreed to is a goal to reach by a
+    date — an intention (CAMEO 03x), no instrument and no step taken, and no act of that year."""
+    acts = _agreed_acts(token)
+    return bool(acts) and all(_by_a_date(a) for a in acts)
+
+
+def _by_a_date(act: Any) -> bool:
+    """ "to raise trade to $150 billion by 2030", "by the end of 2025" (not "cut tariffs by 10%")."""
+    by = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "by"]
+    return any(_a_date(c) or any(re.fullmatch(r"(19|20)\d\d", g.text) for g in c.subtree) for c in by)
 
 
 def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str]]) -> set[str]:
