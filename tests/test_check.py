@@ -133,14 +133,22 @@ DAMAGE = {
     "merged event without mentions": (
         [
             "INSERT INTO record_events (id, component, pair, participants, type, status, dimension, "
-            "source_count, order_key, head_name, data) VALUES ('zz-e9', 'zz-e9', 'CHN,IND', "
-            "'[\"CHN\", \"IND\"]', 'meeting', 'occurred', 'diplomatic', 1, 'x', '', '{}')"
+            "source_count, independent_sources, order_key, head_name, data) VALUES ('zz-e9', 'zz-e9', "
+            "'CHN,IND', '[\"CHN\", \"IND\"]', 'meeting', 'occurred', 'diplomatic', 1, 1, 'x', '', '{}')"
         ],
         "merged event zz-e9: no mentions",
     ),
     "source count wrong": (
         [f"UPDATE record_events SET source_count = source_count + 1 WHERE id = {A_MERGED_EVENT}"],
         "source(s) counted",
+    ),
+    "independent sources wrong": (
+        [f"UPDATE record_events SET independent_sources = 7 WHERE id = {A_MERGED_EVENT}"],
+        "independent source(s) kept",
+    ),
+    "figure independent sources wrong": (
+        ["UPDATE record_figures SET independent_sources = 0 WHERE id = (SELECT min(id) FROM record_figures)"],
+        "merged figure",
     ),
     "figure source count wrong": (
         ["UPDATE record_figures SET source_count = 9 WHERE id = (SELECT min(id) FROM record_figures)"],

@@ -190,6 +190,7 @@ def _merged_record(conn: Connection) -> Iterator[str]:
         yield from _unlinked(conn, label, mentions, links)
         yield from _dangling(conn, label, mentions, links, item, merged)
         yield from _source_counts(conn, label, links, item, merged)
+        yield from _independent_counts(conn, label, links, item, merged)
 
 
 def _unlinked(conn: Connection, label: str, mentions: Table, links: Table) -> Iterator[str]:
@@ -271,4 +272,28 @@ def _conflicts(conn: Connection) -> Iterator[str]:
     yield from _listed(
         (f"conflict {i}: about {scope.split(chr(9))[0]}s no longer in the record" for i, scope in stale),
         "conflicts about nothing in the record",
+    )
+
+
+def _independent_counts(
+    conn: Connection, label: str, links: Table, item: Column[Any], merged: Table
+) -> Iterator[str]:
+    """Each merged item's independent sources (kept in its row since schema 12) are the source groups of
+    its linked documents as they stand (an item with no links is reported above)."""
+    g = schema.source_groups
+    grouped = (
+        select(item.label("item"), func.count(g.c.grp.distinct()).label("n"))
+        .join(g, g.c.doc_id == links.c.doc_id)
+        .group_by(item)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(merged.c.id, merged.c.independent_sources, grouped.c.n)
+        .join(grouped, grouped.c.item == merged.c.id)
+        .where(grouped.c.n != merged.c.independent_sources)
+        .order_by(merged.c.id)
+    )
+    yield from _listed(
+        (f"merged {label} {x}: {want} independent source(s) kept, {n} counted" for x, want, n in rows),
+        f"merged {label}s with wrong independent sources",
     )
