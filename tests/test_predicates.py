@@ -964,3 +964,47 @@ def test_a_third_partys_appeal_to_both_is_not_their_act(sentence: str) -> None:
 def test_one_sides_appeal_to_the_other_stays() -> None:
     facts = _facts(_events(INTRO + "On 4 May 2023 Chile urged Japan to resume talks."))
     assert ("statement", ("CHL", "JPN"), "2023-05-04") in facts
+
+
+# -- round 9 (i9con6): conflict and statements read right ------------------------------------------------
+
+
+def _on_day(text: str, day: str = "2023-05-04") -> set[tuple[str, tuple[str, ...], str | None]]:
+    return {f for f in _facts(_events(INTRO + text, "2023-05-06")) if f[2] == day}
+
+
+def test_another_clauses_postponement_does_not_call_off_the_act() -> None:
+    text = 'On 4 May 2023 Hoshino called the trip "a provocation" and Japan postponed the working group.'
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # the act's own fate still calls it off
+    text = "A visit by Hoshino to Santiago, first planned for 4 May 2023, was postponed."
+    assert not [f for f in _on_day(text) if f[0] == "visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We do not rule out closing the border crossings," Hoshino said on 4 May 2023.',
+        "Hoshino said on 4 May 2023, and I repeat it, that Japan may close all crossings with Chile.",
+    ],
+)
+def test_a_quoted_we_is_the_speakers_side(text: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_a_quoted_we_of_no_side_makes_no_threat() -> None:
+    text = '"We do not rule out closing the border crossings," a spokesman said on 4 May 2023.'
+    assert not _on_day(text)
+
+
+def test_we_acting_on_one_side_is_the_other_side() -> None:
+    text = "On 4 May 2023 we delivered a note of protest to the Ambassador of Japan, Mr Ito."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # a speaker of a third country is the "we"
+    text = "On 4 May 2023 we delivered a note of protest to the Ambassador of Japan, the US envoy said."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+def test_calling_a_claim_untrue_is_criticism() -> None:
+    text = 'On 4 May 2023 Japan called the claim "absolutely untrue".'
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)

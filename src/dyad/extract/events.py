@@ -31,6 +31,7 @@ from dyad.extract.predicates import (
     Context,
     Reading,
     delegates_meet,
+    first_person_subject,
     modal_spans,
     non_state_subject,
     planned_within,
@@ -358,7 +359,7 @@ class EventExtractor:
                     e.initiator = e.initiator or _initiator(reading, e.participants)
                 continue
             span = Span(reading.start, reading.end)
-            if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
+            if _called_off(at.parse, sentence.text, reading):
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
@@ -481,10 +482,21 @@ class EventExtractor:
         """One of the pair acts and the other side is left unnamed, with no third country in the sentence
         ("Indonesia's foreign ministry summoned the ambassador to protest"); or, for force and sanctions,
         one of the pair is the target of an actor the text does not tie to a country ("the Revolutionary
-        Guards seized a British tanker"). In a document about the pair, the other side is the other one."""
+        Guards seized a British tanker"); or a speaker's "we" acts on one side ("We call on the Government of
+        Nicaragua to withdraw", "we delivered a note of protest to Nicaragua"). In a document about the pair,
+        the other side is the other one."""
         pair = at.pair
-        if not pair or reading.predicate.pos != "verb" or reading.type in _NOT_DIRECTED:
+        if not pair or reading.type in _NOT_DIRECTED:
             return False
+        spoken = (
+            reading.type in _VERBAL + _CONFLICT_TYPES
+            and not reading.actor
+            and len(reading.target) == 1
+            and reading.target <= set(pair)
+            and first_person_subject(reading.token)
+        )
+        if reading.predicate.pos != "verb":
+            return spoken and self._countries(at, date) <= set(pair)
         acts = (
             len(reading.actor) == 1
             and not reading.target
@@ -512,7 +524,7 @@ class EventExtractor:
             and len(reading.target) == 1
             and reading.target <= set(pair)
         )
-        return (acts or suffers or envoy) and self._countries(at, date) <= set(pair)
+        return (acts or suffers or envoy or spoken) and self._countries(at, date) <= set(pair)
 
     def _in_kind(self, at: _At, events: list[Event]) -> None:
         """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
@@ -891,6 +903,37 @@ def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | 
     return occasion_days(
         doc, TimeValue(anchor.edtf, anchor.start, anchor.end, anchor.granularity, "inferred")
     )
+
+
+def _called_off(parse: Any, text: str, reading: Reading) -> bool:
+    """Was the act read "postponed", "cancelled", "called off"? The word must be the act's own fate: a word
+    above it or below it in the parse ("the visit, first planned for May, was postponed"), not another
+    clause's ("called the visit a provocation and postponed the meeting" still calls it one)."""
+    window = text[reading.end : reading.end + 2 * _WINDOW]
+    found = _CALLED_OFF.search(window)
+    if found is None:
+        return False
+    token = reading.token
+    if parse is None or token is None:
+        return True
+    word = word_at(parse, reading.end + found.start())
+    if word is None:
+        return True
+    return _tied(token, word) or _tied(word, token)
+
+
+def _tied(low: Any, high: Any) -> bool:
+    """Is ``high`` above ``low`` in the parse within one clause: no verb coordinated on the way has a subject
+    of its own ("… and Singapore postponed the meeting" is another clause)?"""
+    current = low
+    while current.head.i != current.i:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+        if current.dep_ == "conj" and own_subject:
+            return False
+        current = current.head
+        if current.i == high.i:
+            return True
+    return False
 
 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:

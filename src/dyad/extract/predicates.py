@@ -153,7 +153,20 @@ _REFUSABLE = ("meeting", "visit", "diplomatic_relations")
 # Verbs that tell only that a named act happens ("the round will take place", "talks will begin").
 _HAPPEN = frozenset(("take", "happen", "begin", "start", "open", "convene", "resume", "occur", "continue"))
 _SPEECH = frozenset(
-    ("say", "warn", "tell", "add", "state", "declare", "stress", "insist", "write", "threaten")
+    (
+        "say",
+        "warn",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "stress",
+        "insist",
+        "write",
+        "threaten",
+        "repeat",
+        "reiterate",
+    )
 )
 _ONLOOKERS = frozenset(
     (
@@ -702,6 +715,37 @@ _DELEGATES = frozenset(
 )
 
 
+def _speaking(subjects: list[Any]) -> list[Any]:
+    """A quoted "we" is the speaker's side: '"we do not rule out closing other crossings," he said' (the
+    subject of the speech verb the quote hangs from, or that hangs from the quote)."""
+    if not subjects or any(str(s.lower_) != "we" for s in subjects):
+        return subjects
+    current = subjects[0].head
+    for _ in range(_MODAL_HOPS + 1):
+        speech = [c for c in current.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in _SPEECH]
+        if _lemma(current) in _SPEECH and current is not subjects[0].head:
+            speech.append(current)
+        speakers = [
+            c for v in speech for c in v.children if c.dep_ == "nsubj" and str(c.lower_) not in ("we", "i")
+        ]
+        if speakers:
+            return speakers[:1]
+        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            break
+        current = current.head
+    return subjects
+
+
+def first_person_subject(token: Any) -> bool:
+    """Is the act's subject "we" (a speaker's side, not a third party the sentence would name)?"""
+    if token.pos_ in ("NOUN", "PROPN"):  # "we delivered a note of protest": the light verb's subject
+        token = _light_verb(token)
+        if token is None:
+            return False
+    subjects = _subject(token)
+    return bool(subjects) and all(str(s.lower_) == "we" for s in subjects)
+
+
 def delegates_meet(token: Any) -> bool:
     """Is the subject of a meeting only delegates nobody names a country or body for ("the delegations
     met", "negotiators met in Geneva"; not "EU officials met")?"""
@@ -1125,7 +1169,9 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     (actor_tokens if str(c.lower_) in _ACTOR_PREPS else target_tokens).extend(span)
         light = _light_verb(token, force=reading.type == "use_of_force")
         if light is not None:
-            actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
+            actor_tokens += [
+                w for s in _speaking(_subject(light)) for w in _span(s)
+            ]  # "Chile held talks with"
             struck = _STRUCK_PREPS if reading.type == "use_of_force" else ()
             for c in light.children:
                 if c.dep_ == "prep" and (str(c.lower_) in _OBJECT_PREPS or str(c.lower_) in struck):
@@ -1133,7 +1179,7 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
     else:
         # "a ceasefire agreed in Moscow" parsed with the ceasefire as subject: what was agreed, not who
         agreed = [c for c in token.children if reading.type == "agreement" and _instrument_as_subject(c)]
-        actor_tokens = [w for s in _subject(token) if s not in agreed for w in _span(s)]
+        actor_tokens = [w for s in _speaking(_subject(token)) if s not in agreed for w in _span(s)]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"] + agreed
         if _reduced_passive(token):
             passive_subject.append(token.head)
