@@ -1008,3 +1008,43 @@ def test_we_acting_on_one_side_is_the_other_side() -> None:
 def test_calling_a_claim_untrue_is_criticism() -> None:
     text = 'On 4 May 2023 Japan called the claim "absolutely untrue".'
     assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_an_envoy_called_back_is_recalled_not_a_call_for_talks() -> None:
+    facts = _on_day("On 4 May 2023 Japan's ambassador was called back to Tokyo for consultations.")
+    assert ("diplomatic_relations", ("CHL", "JPN"), "2023-05-04") in facts
+    assert not [f for f in facts if f[0] == "statement"]
+    # a call for consultations is still one
+    facts = _on_day("On 4 May 2023 Chile called for consultations with Japan.")
+    assert ("statement", ("CHL", "JPN"), "2023-05-04") in facts
+
+
+def test_a_clause_after_a_semicolon_does_not_govern_the_one_before() -> None:
+    text = 'On 4 May 2023 Japan restricted imports of Chilean wine; Chile called the measure "protectionist".'
+    kinds = {f[0] for f in _on_day(text)}
+    assert {"sanction", "dispute"} <= kinds and "statement" not in kinds
+
+
+def test_an_act_judged_is_not_asked_for() -> None:
+    facts = _on_day('On 4 May 2023 Chile called the visit to Japan "a provocation".')
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in facts
+    assert not [f for f in facts if f[0] == "statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 Chile took Japan's wine duties to the WTO.",
+        '"If Japan does not lift the duties, we will take the case to the WTO," Aránguiz Pell said on 4 May'
+        " 2023.",
+    ],
+)
+def test_a_case_taken_to_court_and_its_threat_are_disputes(text: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_an_onlookers_conditional_is_no_threat() -> None:
+    text = (
+        "If Japan does not lift the duties, Chile will take the case to the WTO, analysts said on 4 May 2023."
+    )
+    assert not _on_day(text)

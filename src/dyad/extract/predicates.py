@@ -271,6 +271,11 @@ def _particles(verb: Any) -> set[str]:
     return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
 
 
+def _particle(verb: Any) -> str | None:
+    """The verb's particle ("called back": back), if the parse gives one."""
+    return next((str(c.lower_) for c in verb.children if c.dep_ == "prt"), None)
+
+
 def _a_date(phrase: Any) -> bool:
     return any(str(w.lower_) in MONTHS_AND_DAYS for w in phrase.subtree)
 
@@ -464,6 +469,8 @@ def _speech(token: Any) -> bool:
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
         return False
+    if pred.lemma in ("call for", "call on") and not is_noun and _particle(token) == "back":
+        return False  # "was called back to New Delhi for consultations": a recall, no call for talks
     if pred.lemma == "summon" and _own_envoy(token):
         return False
     if pred.lemma == "speak" and not is_noun and _speech(token):
@@ -615,6 +622,12 @@ def _modality(token: Any, k: Knowledge) -> str | None:
                 own = _own_modality(head, k)
                 return own if own in ("planned", "negation", "hedge") else None
             return None
+        if current.dep_ == "ccomp" and _across_semicolon(current, head):
+            return (
+                None  # "Spain restricts purchases; Buenos Aires calls the measure protectionist": two clauses
+            )
+        if current.dep_ == "dobj" and _lemma(head) == "call" and _judging(head):
+            return "hedge"  # "called the visit a provocation": the visit is judged, not asked for
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
             head = head.head
@@ -634,6 +647,17 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         current, hops = head, hops + 1
 
 
+def _across_semicolon(clause: Any, head: Any) -> bool:
+    """Is a semicolon between the clause and the word it hangs from (two sentences the parser joined)?"""
+    lo, hi = sorted((clause.i, head.i))
+    return any(str(t.text) == ";" for t in clause.doc[lo:hi])
+
+
+def _judging(verb: Any) -> bool:
+    """ "called the visit a provocation", "called it illegal": the verb names what its object is."""
+    return any(c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("NOUN", "ADJ") for c in verb.children)
+
+
 def _for_the_press(token: Any, is_noun: bool) -> bool:
     """Is the meeting a press conference or briefing (the noun, or the verb's object)?"""
     nouns = [token] if is_noun else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -651,8 +675,8 @@ def _threatened(token: Any) -> Any:
     """A coercive act a side says it may take ("Poland may close all crossings, the minister warned", "we do
     not rule out closing the border", "if the provocations go on, we could expel diplomats") is a threat of
     it: a possibility voiced by a speaker who is not an onlooker ("analysts said Japan may impose
-    sanctions" threatens nothing). Returns the speech verb, or None."""
-    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in token.children)
+    sanctions" threatens nothing). Returns the speech verb (the act itself when a "we" speaks), or None."""
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in token.children) or _conditional(token)
     current = token
     for _ in range(_MODAL_HOPS + 1):
         possible = possible or _not_ruled_out(current)
@@ -662,6 +686,8 @@ def _threatened(token: Any) -> Any:
                 c for c in current.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in _SPEECH
             ]
             voiced = next((s for s in speech if not _onlooker(s)), None)
+            if voiced is None and any(str(s.lower_) == "we" for s in _subject(current)):
+                voiced = current  # a speaker's own "we may close the border", quoted or transcribed
             return voiced if possible else None
         if _lemma(head) in _SPEECH and current.dep_ == "ccomp":
             return head if possible and not _onlooker(head) else None
@@ -669,6 +695,16 @@ def _threatened(token: Any) -> Any:
             return None
         current = head
     return None
+
+
+def _conditional(token: Any) -> bool:
+    """ "If the troops are not withdrawn, we will take the matter to the Court": an act a side says it will
+    take on a condition is as possible as one it may take."""
+    will = any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children)
+    return will and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and str(g.lower_) in ("if", "unless") for g in c.children)
+        for c in token.children
+    )
 
 
 def _onlooker(speech: Any) -> bool:
@@ -1042,7 +1078,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         effect = _modality(token, k)
         if effect == "negation" and pred.type in _REFUSABLE and _refused(token):
             effect = "refusal"
-        voiced = _threatened(token) if effect == "hedge" and pred.plover in _COERCIVE else None
+        coercive = pred.plover in _COERCIVE or pred.cameo == "115"  # force, sanctions, a case at court
+        voiced = _threatened(token) if effect == "hedge" and coercive else None
         if voiced is not None:
             effect = "threat"
         if effect in _DROP or _content_of_instrument(token):
