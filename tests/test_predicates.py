@@ -1048,3 +1048,11 @@ def test_an_onlookers_conditional_is_no_threat() -> None:
         "If Japan does not lift the duties, Chile will take the case to the WTO, analysts said on 4 May 2023."
     )
     assert not _on_day(text)
+
+
+def test_a_third_country_in_another_clause_leaves_a_subordinate_acts_target_implied() -> None:
+    text = "Only after Japanese forces took the island on 4 May 2023 did the United States broker a truce."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # in the main clause the third country may be the one acted on
+    text = "On 4 May 2023 Japanese forces took the island after the United States had left it."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)

@@ -120,6 +120,8 @@ _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultation
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
+# Clauses below another verb whose own words are all that can name a side of their act.
+_SUBORDINATE = ("advcl", "ccomp", "relcl", "acl")
 _HEADS = {"head_of_state", "head_of_government"}  # offices whose titles say which office they are
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
@@ -524,7 +526,7 @@ class EventExtractor:
             and len(reading.target) == 1
             and reading.target <= set(pair)
         )
-        return (acts or suffers or envoy or spoken) and self._countries(at, date) <= set(pair)
+        return (acts or suffers or envoy or spoken) and self._clause_countries(at, reading, date) <= set(pair)
 
     def _in_kind(self, at: _At, events: list[Event]) -> None:
         """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
@@ -592,7 +594,7 @@ class EventExtractor:
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
         if (reading.predicate.pos != "verb" and not noun_assault) or reading.plover not in _AIMED_PLOVER:
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
-        named = self._countries(at, date)
+        named = self._clause_countries(at, reading, date)
         state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
 
@@ -622,6 +624,30 @@ class EventExtractor:
         closed = [c for c in reading.token.children if c.dep_ == "nsubjpass"]
         named = {m.value for m in at.mentions if m.kind == "country"}  # "the border with Iran": not theirs
         return any(c.lemma_.lower() in _BORDERS for c in closed) and named <= set(at.pair)
+
+    def _clause_countries(self, at: _At, reading: Reading, date: TimeValue | None) -> set[str]:
+        """The countries named as possible sides in the clause of a subordinate act ("It was only after
+        Azerbaijani forces took Shusha that Russia brokered the statement": Russia brokered, it took nothing);
+        for a main clause's act, in the whole sentence."""
+        token = reading.token
+        if (
+            at.parse is None
+            or token is None
+            or token.pos_ not in ("VERB", "AUX")
+            or token.dep_ not in _SUBORDINATE
+        ):
+            return self._countries(at, date)
+        words = list(token.subtree)
+        lo = at.sentence.start + words[0].idx
+        hi = at.sentence.start + words[-1].idx + len(words[-1].text)
+        return {
+            c
+            for m in at.mentions
+            if m.kind == "country"
+            and lo <= m.start
+            and m.end <= hi
+            and (c := self._code(m, at.sentence, at.pair, date))
+        }
 
     def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""
