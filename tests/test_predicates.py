@@ -1056,3 +1056,51 @@ def test_a_third_country_in_another_clause_leaves_a_subordinate_acts_target_impl
     # in the main clause the third country may be the one acted on
     text = "On 4 May 2023 Japanese forces took the island after the United States had left it."
     assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 Chile accused a Japanese warplane of shooting down a Chilean jet.",
+        "On 4 May 2023 Chile complained that the Japanese coastguard was detaining Chilean fishermen.",
+    ],
+)
+def test_an_act_one_side_accuses_the_other_of_is_the_accusation_only(text: str) -> None:
+    kinds = {f[0] for f in _on_day(text)}
+    assert "dispute" in kinds and "use_of_force" not in kinds
+
+
+def test_an_act_reported_as_done_is_still_read() -> None:
+    text = "On 4 May 2023 Chile said a Japanese patrol boat had attacked a Chilean trawler."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_the_pair_speaking_of_a_thirds_war_is_no_fight_of_theirs() -> None:
+    text = "On 4 May 2023 both sides expressed deep concern about the war against Ukraine."
+    assert not [f for f in _on_day(text) if f[0] == "use_of_force"]
+    # their own war still is
+    text = "On 4 May 2023 Japan declared war against Chile."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 heavy fighting broke out around the disputed island.",
+        "On 4 May 2023 troops clashed again on the disputed island.",
+    ],
+)
+def test_fighting_told_with_no_side_named_is_the_pairs(text: str) -> None:
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 heavy fighting broke out between the army and rebels in the south.",
+        "On 4 May 2023 heavy fighting broke out around Kyiv between Russian and Ukrainian forces.",
+        "Heavy fighting was reported on 4 May 2023 by witnesses.",
+    ],
+)
+def test_fighting_of_others_or_only_mentioned_is_not_the_pairs(text: str) -> None:
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)

@@ -31,6 +31,7 @@ from dyad.extract.predicates import (
     Context,
     Reading,
     delegates_meet,
+    fighting_told,
     first_person_subject,
     modal_spans,
     non_state_subject,
@@ -125,6 +126,7 @@ _SUBORDINATE = ("advcl", "ccomp", "relcl", "acl")
 _HEADS = {"head_of_state", "head_of_government"}  # offices whose titles say which office they are
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
+_NEXT_TO = 16  # characters after a trigger within which "against Ukraine" says whose war it is
 
 
 # Conflict acts with no target named, in a document about a pair, are aimed at the other of the pair; by a
@@ -452,6 +454,11 @@ class EventExtractor:
         pair_act = (reading.type == "agreement" and reading.instrument) or relations
         if not sides and pair and reading.mutual and reading.predicate.lemma in _TALKS and _told(reading):
             return tuple(sorted(pair))  # "talks began in Washington", "the first round was held": the pair's
+        fought = reading.type == "use_of_force" and reading.token is not None and fighting_told(reading.token)
+        if not sides and pair and reading.mutual and fought and self._countries(at, date) <= set(pair):
+            return tuple(
+                sorted(pair)
+            )  # "heavy fighting broke out around Tsorona": in the pair's story, theirs
         delegates = reading.type == "meeting" and reading.token is not None and delegates_meet(reading.token)
         if not sides and pair and reading.mutual and delegates and self._countries(at, date) <= set(pair):
             return tuple(sorted(pair))  # "the delegations met three times in Belarus": the pair's
@@ -743,6 +750,8 @@ class EventExtractor:
         if not ranked and pair and hit.trigger.type == "diplomatic_relations":
             return tuple(sorted(pair))  # "Diplomatic relations were restored": relations are between the pair
         codes = sorted(ranked, key=ranked.__getitem__)
+        if pair and hit.trigger.type in _CONFLICT_TYPES and _a_thirds_fight(sentence, span, s_mentions, pair):
+            return None  # "concern about the war against Ukraine": a third's war, though "both sides" speak
         if pair and hit.trigger.type in _CONFLICT_TYPES and codes and codes[0] not in pair:
             return None  # "… in retaliation for the invasion of Ukraine": the act nearest is a third's
         if pair and set(pair) <= set(codes):
@@ -958,6 +967,20 @@ def _tied(low: Any, high: Any) -> bool:
             return False
         current = current.head
         if current.i == high.i:
+            return True
+    return False
+
+
+def _a_thirds_fight(
+    sentence: Sentence, span: tuple[int, int], s_mentions: list[Mention], pair: tuple[str, str]
+) -> bool:
+    """Is a third country the one the fight or quarrel is with, right after the trigger ("the war against
+    Ukraine", "the conflict with Armenia")? Such a country is context, no participant, and the act is not the
+    pair's."""
+    for m in s_mentions:
+        if m.kind != "country" or m.value in pair or not 0 <= m.start - span[1] <= _NEXT_TO:
+            continue
+        if _CONTEXT_BEFORE.search(sentence.text[: m.start - sentence.start]):
             return True
     return False
 

@@ -782,6 +782,25 @@ def first_person_subject(token: Any) -> bool:
     return bool(subjects) and all(str(s.lower_) == "we" for s in subjects)
 
 
+# Fighting that is told as breaking out ("heavy fighting broke out around Tsorona", "further clashes took
+# place at Nathu La") and troops that clash with no one named.
+_BREAK_OUT = frozenset(
+    ("break", "erupt", "flare", "take", "resume", "occur", "happen", "escalate", "intensify")
+)
+_TROOPS = frozenset(("troop", "soldier", "force", "guard", "patrol", "army", "unit", "border"))
+
+
+def fighting_told(token: Any) -> bool:
+    """Is a fight told as happening with no side named and no one but soldiers in it ("heavy fighting broke
+    out around Tsorona", "troops clashed again at Yangtse"; not "fighting between the army and rebels")?"""
+    if token.pos_ in ("NOUN", "PROPN"):
+        told = token.dep_ == "nsubj" and _lemma(token.head) in _BREAK_OUT
+    else:
+        told = bool(_subject(token)) and all(_lemma(s) in _TROOPS for s in _subject(token))
+    sentence = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    return told and not _names_non_state([sentence.root])
+
+
 def delegates_meet(token: Any) -> bool:
     """Is the subject of a meeting only delegates nobody names a country or body for ("the delegations
     met", "negotiators met in Geneva"; not "EU officials met")?"""
