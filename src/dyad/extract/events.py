@@ -31,6 +31,7 @@ from dyad.extract.predicates import (
     Context,
     Reading,
     delegates_meet,
+    delivered,
     fighting_told,
     first_person_subject,
     modal_spans,
@@ -599,10 +600,17 @@ class EventExtractor:
             return False
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
-        if (reading.predicate.pos != "verb" and not noun_assault) or reading.plover not in _AIMED_PLOVER:
+        # "Chile sent a note of protest", "Belgrade delivers a protest note": its sender protests
+        sent = reading.type == "dispute" and reading.token is not None and delivered(reading.token)
+        if (
+            reading.predicate.pos != "verb" and not noun_assault and not sent
+        ) or reading.plover not in _AIMED_PLOVER:
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
         named = self._clause_countries(at, reading, date)
-        state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
+        if sent:
+            state = True  # delivered by a subject that may act for a state (checked in delivered)
+        else:
+            state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
 
     def _third_party_speaks(self, at: _At, start: int, date: TimeValue | None) -> bool:
