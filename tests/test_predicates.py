@@ -1106,25 +1106,6 @@ def test_fighting_of_others_or_only_mentioned_is_not_the_pairs(text: str) -> Non
     assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
 
 
-@pytest.mark.parametrize(
-    "text,kind",
-    [
-        ("On 4 May 2023 the Chilean government called on Japan to withdraw its troops.", "dispute"),
-        ("On 4 May 2023 Chile urged Japan to release the detained fishermen.", "dispute"),
-        ("On 4 May 2023 Chile urged Japan to resume talks.", "statement"),
-    ],
-)
-def test_a_call_to_undo_is_a_demand_and_a_call_to_act_together_an_appeal(text: str, kind: str) -> None:
-    facts = _on_day(text)
-    assert (kind, ("CHL", "JPN"), "2023-05-04") in facts
-    assert ({"statement", "dispute"} - {kind}).isdisjoint(f[0] for f in facts)
-
-
-def test_a_measure_ordered_is_no_demand_of_the_other_side() -> None:
-    text = '"I have asked that cooperation with Japan be stopped," the Chilean president said on 4 May 2023.'
-    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
-
-
 def test_a_protest_note_sent_with_no_addressee_is_to_the_other_side() -> None:
     assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day("On 4 May 2023 Chile sent a note of protest.")
     # an accusation rejected is the other's, not the rejecter's own protest

@@ -707,38 +707,6 @@ def _conditional(token: Any) -> bool:
     )
 
 
-# What one side asks the other to undo or stop (CAMEO's demands, verbal conflict), unlike what it asks the
-# other to do with it ("urged Japan to resume talks", "asked the President to consider it": appeals).
-_UNDO = frozenset(
-    (
-        "withdraw",
-        "stop",
-        "halt",
-        "cease",
-        "end",
-        "reverse",
-        "revoke",
-        "rescind",
-        "retract",
-        "apologise",
-        "apologize",
-        "desist",
-        "release",
-    )
-)
-
-
-def _asks_to_undo(token: Any, effect: str | None) -> bool:
-    """Is the request one to undo or stop something ("called on Nicaragua to withdraw its troops", "urged
-    Japan to release the fishermen"; "urged Japan to reconsider" stays an appeal)? ``token`` is the act asked
-    for (``effect`` "demand") or the asking verb."""
-    # the one asked to act is addressed ("urged X to stop"), not a measure ordered ("asked that cooperation
-    # be stopped": one's own side stops it)
-    asked = [token] if effect == "demand" and token.dep_ == "xcomp" else []
-    asked += [c for c in token.children if c.dep_ == "xcomp"]
-    return any(a.pos_ in ("VERB", "AUX") and _lemma(a) in _UNDO for a in asked)
-
-
 def _onlooker(speech: Any) -> bool:
     return any(_lemma(t) in _ONLOOKERS for s in speech.children if s.dep_ == "nsubj" for t in s.subtree)
 
@@ -1031,9 +999,6 @@ def modal_spans(sdoc: Any, k: Knowledge) -> list[tuple[int, int, str]]:
             effect = _modality(token, k)
             if effect and effect != "planned":
                 spans.append((token.idx, token.idx + len(token.text), effect))
-            elif pos == "verb" and _asks_to_undo(token, effect):
-                # "urged Japan to withdraw": a demand, read from the parse, not the appeal a pattern sees
-                spans.append((token.idx, token.idx + len(token.text), "demand"))
     return spans
 
 
@@ -1181,8 +1146,6 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         )
         if effect:
             _retype(reading, effect, _lemma(token.head), k)
-        if reading.type == "statement" and reading.plover == "REQUEST" and _asks_to_undo(token, effect):
-            reading.type, reading.cameo = "dispute", "100"  # "called on Japan to withdraw": a demand
         _arguments(reading, token, is_noun, context)
         if (
             reading.type == "meeting"
