@@ -1111,3 +1111,11 @@ def test_a_protest_note_sent_with_no_addressee_is_to_the_other_side() -> None:
     # an accusation rejected is the other's, not the rejecter's own protest
     facts = _on_day("On 4 May 2023 the UN rejected the accusations.")
     assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in facts
+
+
+def test_it_is_the_subject_of_the_clause_it_is_joined_to() -> None:
+    text = "Chile protested repeatedly, and on 4 May 2023 it instituted proceedings against Japan."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # "it" of a main clause names no one the sentence gives
+    text = "On 4 May 2023 it instituted proceedings against Japan."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)

@@ -1178,15 +1178,32 @@ def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str
     for t in tokens:
         if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
             found |= pronoun(str(t.lower_))
-        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp":
-            # "Russia announced it was pulling out": "it" is the one who announces
-            found |= {
-                c for s in _subject(t.head.head) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))
-            }
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"):
+            # "Russia announced it was pulling out": "it" is the one who announces; "Nicaragua protested,
+            # and in 2011 it instituted proceedings": the subject of the clause it is joined to
+            found |= {c for s in _antecedent(t) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))}
     if tokens:
         for t in tokens:
             found |= codes(t.idx, t.idx + len(t.text))
     return found
+
+
+_JOINED = ("ccomp", "conj", "relcl", "advcl")
+
+
+def _antecedent(it: Any) -> list[Any]:
+    """The subject "it" stands for: that of the nearest clause above its own, through a reported, joined,
+    relative or adverbial clause, that has a subject other than a pronoun ("Mexico's foreign ministry said
+    it rejects Lima's decision, which it called excessive"). None for a main clause's "it"."""
+    clause = it.head
+    for _ in range(4):
+        if clause.dep_ not in _JOINED or clause.head.i == clause.i:
+            return []
+        clause = clause.head
+        named = [s for s in _subject(clause) if s.pos_ != "PRON"]
+        if named:
+            return named
+    return []
 
 
 def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> bool:
