@@ -1123,3 +1123,158 @@ def test_delegates_meet_or_agree_for_the_pair_in_a_third_country(
 ) -> None:
     kinds = {t for t, p, _ in _facts(_events(INTRO + sentence)) if p == ("CHL", "JPN")}
     assert (kind in kinds) is found
+
+
+# -- round 9 (i9con6): conflict and statements read right ------------------------------------------------
+
+
+def _on_day(text: str, day: str = "2023-05-04") -> set[tuple[str, tuple[str, ...], str | None]]:
+    return {f for f in _facts(_events(INTRO + text, "2023-05-06")) if f[2] == day}
+
+
+def test_another_clauses_postponement_does_not_call_off_the_act() -> None:
+    text = 'On 4 May 2023 Hoshino called the trip "a provocation" and Japan postponed the working group.'
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # the act's own fate still calls it off
+    text = "A visit by Hoshino to Santiago, first planned for 4 May 2023, was postponed."
+    assert not [f for f in _on_day(text) if f[0] == "visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We do not rule out closing the border crossings," Hoshino said on 4 May 2023.',
+        "Hoshino said on 4 May 2023, and I repeat it, that Japan may close all crossings with Chile.",
+    ],
+)
+def test_a_quoted_we_is_the_speakers_side(text: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_a_quoted_we_of_no_side_makes_no_threat() -> None:
+    text = '"We do not rule out closing the border crossings," a spokesman said on 4 May 2023.'
+    assert not _on_day(text)
+
+
+def test_we_acting_on_one_side_is_the_other_side() -> None:
+    text = "On 4 May 2023 we delivered a note of protest to the Ambassador of Japan, Mr Ito."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # a speaker of a third country is the "we"
+    text = "On 4 May 2023 we delivered a note of protest to the Ambassador of Japan, the US envoy said."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+def test_calling_a_claim_untrue_is_criticism() -> None:
+    text = 'On 4 May 2023 Japan called the claim "absolutely untrue".'
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_an_envoy_called_back_is_recalled_not_a_call_for_talks() -> None:
+    facts = _on_day("On 4 May 2023 Japan's ambassador was called back to Tokyo for consultations.")
+    assert ("diplomatic_relations", ("CHL", "JPN"), "2023-05-04") in facts
+    assert not [f for f in facts if f[0] == "statement"]
+    # a call for consultations is still one
+    facts = _on_day("On 4 May 2023 Chile called for consultations with Japan.")
+    assert ("statement", ("CHL", "JPN"), "2023-05-04") in facts
+
+
+def test_a_clause_after_a_semicolon_does_not_govern_the_one_before() -> None:
+    text = 'On 4 May 2023 Japan restricted imports of Chilean wine; Chile called the measure "protectionist".'
+    kinds = {f[0] for f in _on_day(text)}
+    assert {"sanction", "dispute"} <= kinds and "statement" not in kinds
+
+
+def test_an_act_judged_is_not_asked_for() -> None:
+    facts = _on_day('On 4 May 2023 Chile called the visit to Japan "a provocation".')
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in facts
+    assert not [f for f in facts if f[0] == "statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 Chile took Japan's wine duties to the WTO.",
+        '"If Japan does not lift the duties, we will take the case to the WTO," Aránguiz Pell said on 4 May'
+        " 2023.",
+    ],
+)
+def test_a_case_taken_to_court_and_its_threat_are_disputes(text: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_an_onlookers_conditional_is_no_threat() -> None:
+    text = (
+        "If Japan does not lift the duties, Chile will take the case to the WTO, analysts said on 4 May 2023."
+    )
+    assert not _on_day(text)
+
+
+def test_a_third_country_in_another_clause_leaves_a_subordinate_acts_target_implied() -> None:
+    text = "Only after Japanese forces took the island on 4 May 2023 did the United States broker a truce."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # in the main clause the third country may be the one acted on
+    text = "On 4 May 2023 Japanese forces took the island after the United States had left it."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 Chile accused a Japanese warplane of shooting down a Chilean jet.",
+        "On 4 May 2023 Chile complained that the Japanese coastguard was detaining Chilean fishermen.",
+    ],
+)
+def test_an_act_one_side_accuses_the_other_of_is_the_accusation_only(text: str) -> None:
+    kinds = {f[0] for f in _on_day(text)}
+    assert "dispute" in kinds and "use_of_force" not in kinds
+
+
+def test_an_act_reported_as_done_is_still_read() -> None:
+    text = "On 4 May 2023 Chile said a Japanese patrol boat had attacked a Chilean trawler."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_the_pair_speaking_of_a_thirds_war_is_no_fight_of_theirs() -> None:
+    text = "On 4 May 2023 both sides expressed deep concern about the war against Ukraine."
+    assert not [f for f in _on_day(text) if f[0] == "use_of_force"]
+    # their own war still is
+    text = "On 4 May 2023 Japan declared war against Chile."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 heavy fighting broke out around the disputed island.",
+        "On 4 May 2023 troops clashed again on the disputed island.",
+    ],
+)
+def test_fighting_told_with_no_side_named_is_the_pairs(text: str) -> None:
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 heavy fighting broke out between the army and rebels in the south.",
+        "On 4 May 2023 heavy fighting broke out around Kyiv between Russian and Ukrainian forces.",
+        "Heavy fighting was reported on 4 May 2023 by witnesses.",
+    ],
+)
+def test_fighting_of_others_or_only_mentioned_is_not_the_pairs(text: str) -> None:
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+def test_a_protest_note_sent_with_no_addressee_is_to_the_other_side() -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day("On 4 May 2023 Chile sent a note of protest.")
+    # an accusation rejected is the other's, not the rejecter's own protest
+    facts = _on_day("On 4 May 2023 the UN rejected the accusations.")
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in facts
+
+
+def test_it_is_the_subject_of_the_clause_it_is_joined_to() -> None:
+    text = "Chile protested repeatedly, and on 4 May 2023 it instituted proceedings against Japan."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+    # "it" of a main clause names no one the sentence gives
+    text = "On 4 May 2023 it instituted proceedings against Japan."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)

@@ -45,12 +45,13 @@ def _actor_finder(extra_dirs: tuple[str, ...]) -> ActorFinder:
 _ACTING = ("country", "person", "organisation", "pair")
 # Sentences of a pair's document that may hold the pair's act with neither side named: an instrument
 # ("the Lombok Treaty entered into force", "IA-CEPA enters into force"), a relations step ("ambassadors
-# were exchanged", "relations were restored in 1952") or talks ("a new round of talks began in Geneva").
+# were exchanged", "relations were restored in 1952"), talks ("a new round of talks began in Geneva") or
+# fighting ("heavy fighting broke out around Tsorona").
 _PAIR_ACT = re.compile(
     r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|memorand(?:um|a|ums)|conventions?|protocols?|documents|"
     r"ceasefires?|truces?|into\s+force|borders?|crossings?|"
     r"ambassadors|embassies|(?:diplomatic\s+)?relations|talks|negotiations|consultations|"
-    r"delegations|negotiators)\b",
+    r"delegations|negotiators|fighting|clash(?:es|ed)|skirmish(?:es)?|firefights?)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)

@@ -31,6 +31,9 @@ from dyad.extract.predicates import (
     Context,
     Reading,
     delegates_meet,
+    delivered,
+    fighting_told,
+    first_person_subject,
     modal_spans,
     non_state_subject,
     planned_within,
@@ -120,9 +123,12 @@ _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultation
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
+# Clauses below another verb whose own words are all that can name a side of their act.
+_SUBORDINATE = ("advcl", "ccomp", "relcl", "acl")
 _HEADS = {"head_of_state", "head_of_government"}  # offices whose titles say which office they are
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
+_NEXT_TO = 16  # characters after a trigger within which "against Ukraine" says whose war it is
 
 
 # Conflict acts with no target named, in a document about a pair, are aimed at the other of the pair; by a
@@ -373,7 +379,7 @@ class EventExtractor:
                     e.initiator = e.initiator or _initiator(reading, e.participants)
                 continue
             span = Span(reading.start, reading.end)
-            if _CALLED_OFF.search(sentence.text[span.end : span.end + 2 * _WINDOW]):
+            if _called_off(at.parse, sentence.text, reading):
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
@@ -466,6 +472,10 @@ class EventExtractor:
         pair_act = (reading.type == "agreement" and reading.instrument) or relations
         if not sides and pair and reading.mutual and reading.predicate.lemma in _TALKS and _told(reading):
             return tuple(sorted(pair))  # "talks began in Washington", "the first round was held": the pair's
+        # "heavy fighting broke out around Tsorona": in the pair's story, theirs
+        fought = reading.type == "use_of_force" and reading.token is not None and fighting_told(reading.token)
+        if not sides and pair and reading.mutual and fought and self._countries(at, date) <= set(pair):
+            return tuple(sorted(pair))
         # "the delegations met three times in Belarus", "the envoys agree to open the border": the pair's
         delegates = (
             reading.type in ("meeting", "agreement")
@@ -503,10 +513,21 @@ class EventExtractor:
         """One of the pair acts and the other side is left unnamed, with no third country in the sentence
         ("Indonesia's foreign ministry summoned the ambassador to protest"); or, for force and sanctions,
         one of the pair is the target of an actor the text does not tie to a country ("the Revolutionary
-        Guards seized a British tanker"). In a document about the pair, the other side is the other one."""
+        Guards seized a British tanker"); or a speaker's "we" acts on one side ("We call on the Government of
+        Nicaragua to withdraw", "we delivered a note of protest to Nicaragua"). In a document about the pair,
+        the other side is the other one."""
         pair = at.pair
-        if not pair or reading.predicate.pos != "verb" or reading.type in _NOT_DIRECTED:
+        if not pair or reading.type in _NOT_DIRECTED:
             return False
+        spoken = (
+            reading.type in _VERBAL + _CONFLICT_TYPES
+            and not reading.actor
+            and len(reading.target) == 1
+            and reading.target <= set(pair)
+            and first_person_subject(reading.token)
+        )
+        if reading.predicate.pos != "verb":
+            return spoken and self._countries(at, date) <= set(pair)
         acts = (
             len(reading.actor) == 1
             and not reading.target
@@ -534,7 +555,7 @@ class EventExtractor:
             and len(reading.target) == 1
             and reading.target <= set(pair)
         )
-        return (acts or suffers or envoy) and self._countries(at, date) <= set(pair)
+        return (acts or suffers or envoy or spoken) and self._clause_countries(at, reading, date) <= set(pair)
 
     def _in_kind(self, at: _At, events: list[Event]) -> None:
         """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
@@ -607,10 +628,17 @@ class EventExtractor:
             return False
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
-        if (reading.predicate.pos != "verb" and not noun_assault) or reading.plover not in _AIMED_PLOVER:
+        # "Chile sent a note of protest", "Belgrade delivers a protest note": its sender protests
+        sent = reading.type == "dispute" and reading.token is not None and delivered(reading.token)
+        if (
+            reading.predicate.pos != "verb" and not noun_assault and not sent
+        ) or reading.plover not in _AIMED_PLOVER:
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
-        named = self._countries(at, date)
-        state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
+        named = self._clause_countries(at, reading, date)
+        if sent:
+            state = True  # delivered by a subject that may act for a state (checked in delivered)
+        else:
+            state = state_act_noun(reading.token) if noun_assault else state_actor(reading.token)
         return reading.actor <= set(pair) and named <= set(pair) and state
 
     def _third_party_speaks(self, at: _At, start: int, date: TimeValue | None) -> bool:
@@ -688,6 +716,30 @@ class EventExtractor:
         closed = [c for c in reading.token.children if c.dep_ == "nsubjpass"]
         named = {m.value for m in at.mentions if m.kind == "country"}  # "the border with Iran": not theirs
         return any(c.lemma_.lower() in _BORDERS for c in closed) and named <= set(at.pair)
+
+    def _clause_countries(self, at: _At, reading: Reading, date: TimeValue | None) -> set[str]:
+        """The countries named as possible sides in the clause of a subordinate act ("It was only after
+        Azerbaijani forces took Shusha that Russia brokered the statement": Russia brokered, it took nothing);
+        for a main clause's act, in the whole sentence."""
+        token = reading.token
+        if (
+            at.parse is None
+            or token is None
+            or token.pos_ not in ("VERB", "AUX")
+            or token.dep_ not in _SUBORDINATE
+        ):
+            return self._countries(at, date)
+        words = list(token.subtree)
+        lo = at.sentence.start + words[0].idx
+        hi = at.sentence.start + words[-1].idx + len(words[-1].text)
+        return {
+            c
+            for m in at.mentions
+            if m.kind == "country"
+            and lo <= m.start
+            and m.end <= hi
+            and (c := self._code(m, at.sentence, at.pair, date))
+        }
 
     def _countries(self, at: _At, date: TimeValue | None) -> set[str]:
         """The countries the sentence names as possible sides (not as context or venue)."""
@@ -800,6 +852,8 @@ class EventExtractor:
         if not ranked and pair and hit.trigger.type == "diplomatic_relations":
             return tuple(sorted(pair))  # "Diplomatic relations were restored": relations are between the pair
         codes = sorted(ranked, key=ranked.__getitem__)
+        if pair and hit.trigger.type in _CONFLICT_TYPES and _a_thirds_fight(sentence, span, s_mentions, pair):
+            return None  # "concern about the war against Ukraine": a third's war, though "both sides" speak
         if pair and hit.trigger.type in _CONFLICT_TYPES and codes and codes[0] not in pair:
             return None  # "… in retaliation for the invasion of Ukraine": the act nearest is a third's
         if pair and set(pair) <= set(codes):
@@ -999,6 +1053,51 @@ def _told_against_its_year(anchor: TimeValue, timexes: list[TimeExpression]) -> 
         return False
     years = [t.value.start.year for t in timexes if t.value.start and t.value.granularity in ("day", "month")]
     return not years or sum(1 for y in years if y == anchor.start.year) >= 0.6 * len(years)
+
+
+def _called_off(parse: Any, text: str, reading: Reading) -> bool:
+    """Was the act read "postponed", "cancelled", "called off"? The word must be the act's own fate: a word
+    above it or below it in the parse ("the visit, first planned for May, was postponed"), not another
+    clause's ("called the visit a provocation and postponed the meeting" still calls it one)."""
+    window = text[reading.end : reading.end + 2 * _WINDOW]
+    found = _CALLED_OFF.search(window)
+    if found is None:
+        return False
+    token = reading.token
+    if parse is None or token is None:
+        return True
+    word = word_at(parse, reading.end + found.start())
+    if word is None:
+        return True
+    return _tied(token, word) or _tied(word, token)
+
+
+def _tied(low: Any, high: Any) -> bool:
+    """Is ``high`` above ``low`` in the parse within one clause: no verb coordinated on the way has a subject
+    of its own ("… and Singapore postponed the meeting" is another clause)?"""
+    current = low
+    while current.head.i != current.i:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+        if current.dep_ == "conj" and own_subject:
+            return False
+        current = current.head
+        if current.i == high.i:
+            return True
+    return False
+
+
+def _a_thirds_fight(
+    sentence: Sentence, span: tuple[int, int], s_mentions: list[Mention], pair: tuple[str, str]
+) -> bool:
+    """Is a third country the one the fight or quarrel is with, right after the trigger ("the war against
+    Ukraine", "the conflict with Armenia")? Such a country is context, no participant, and the act is not the
+    pair's."""
+    for m in s_mentions:
+        if m.kind != "country" or m.value in pair or not 0 <= m.start - span[1] <= _NEXT_TO:
+            continue
+        if _CONTEXT_BEFORE.search(sentence.text[: m.start - sentence.start]):
+            return True
+    return False
 
 
 def _has_sum(text: str, scope: tuple[int, int]) -> bool:

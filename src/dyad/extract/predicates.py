@@ -183,7 +183,20 @@ _TALK = frozenset(
 # Verbs that tell only that a named act happens ("the round will take place", "talks will begin").
 _HAPPEN = frozenset(("take", "happen", "begin", "start", "open", "convene", "resume", "occur", "continue"))
 _SPEECH = frozenset(
-    ("say", "warn", "tell", "add", "state", "declare", "stress", "insist", "write", "threaten")
+    (
+        "say",
+        "warn",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "stress",
+        "insist",
+        "write",
+        "threaten",
+        "repeat",
+        "reiterate",
+    )
 )
 _ONLOOKERS = frozenset(
     (
@@ -286,6 +299,11 @@ def _particles(verb: Any) -> set[str]:
     after = [c for c in verb.children if c.i > verb.i and not _a_date(c)]
     words = after + [g for c in after if c.dep_ == "xcomp" for g in c.children if g.dep_ == "aux"]
     return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
+
+
+def _particle(verb: Any) -> str | None:
+    """The verb's particle ("called back": back), if the parse gives one."""
+    return next((str(c.lower_) for c in verb.children if c.dep_ == "prt"), None)
 
 
 def _a_date(phrase: Any) -> bool:
@@ -481,6 +499,8 @@ def _speech(token: Any) -> bool:
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
         return False
+    if pred.lemma in ("call for", "call on") and not is_noun and _particle(token) == "back":
+        return False  # "was called back to New Delhi for consultations": a recall, no call for talks
     if pred.lemma == "summon" and _own_envoy(token):
         return False
     if pred.lemma == "speak" and not is_noun and _speech(token):
@@ -632,6 +652,12 @@ def _modality(token: Any, k: Knowledge) -> str | None:
                 own = _own_modality(head, k)
                 return own if own in ("planned", "negation", "hedge") else None
             return None
+        if current.dep_ == "ccomp" and _across_semicolon(current, head):
+            return (
+                None  # "Spain restricts purchases; Buenos Aires calls the measure protectionist": two clauses
+            )
+        if current.dep_ == "dobj" and _lemma(head) == "call" and _judging(head):
+            return "hedge"  # "called the visit a provocation": the visit is judged, not asked for
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
             head = head.head
@@ -651,6 +677,17 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         current, hops = head, hops + 1
 
 
+def _across_semicolon(clause: Any, head: Any) -> bool:
+    """Is a semicolon between the clause and the word it hangs from (two sentences the parser joined)?"""
+    lo, hi = sorted((clause.i, head.i))
+    return any(str(t.text) == ";" for t in clause.doc[lo:hi])
+
+
+def _judging(verb: Any) -> bool:
+    """ "called the visit a provocation", "called it illegal": the verb names what its object is."""
+    return any(c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("NOUN", "ADJ") for c in verb.children)
+
+
 def _for_the_press(token: Any, is_noun: bool) -> bool:
     """Is the meeting a press conference or briefing (the noun, or the verb's object)?"""
     nouns = [token] if is_noun else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -668,8 +705,8 @@ def _threatened(token: Any) -> Any:
     """A coercive act a side says it may take ("Poland may close all crossings, the minister warned", "we do
     not rule out closing the border", "if the provocations go on, we could expel diplomats") is a threat of
     it: a possibility voiced by a speaker who is not an onlooker ("analysts said Japan may impose
-    sanctions" threatens nothing). Returns the speech verb, or None."""
-    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in token.children)
+    sanctions" threatens nothing). Returns the speech verb (the act itself when a "we" speaks), or None."""
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in token.children) or _conditional(token)
     current = token
     for _ in range(_MODAL_HOPS + 1):
         possible = possible or _not_ruled_out(current)
@@ -679,6 +716,8 @@ def _threatened(token: Any) -> Any:
                 c for c in current.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in _SPEECH
             ]
             voiced = next((s for s in speech if not _onlooker(s)), None)
+            if voiced is None and any(str(s.lower_) == "we" for s in _subject(current)):
+                voiced = current  # a speaker's own "we may close the border", quoted or transcribed
             return voiced if possible else None
         if _lemma(head) in _SPEECH and current.dep_ == "ccomp":
             return head if possible and not _onlooker(head) else None
@@ -686,6 +725,16 @@ def _threatened(token: Any) -> Any:
             return None
         current = head
     return None
+
+
+def _conditional(token: Any) -> bool:
+    """ "If the troops are not withdrawn, we will take the matter to the Court": an act a side says it will
+    take on a condition is as possible as one it may take."""
+    will = any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children)
+    return will and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and str(g.lower_) in ("if", "unless") for g in c.children)
+        for c in token.children
+    )
 
 
 def _onlooker(speech: Any) -> bool:
@@ -730,6 +779,85 @@ def state_actor(token: Any) -> bool:
 _DELEGATES = frozenset(
     ("delegation", "negotiator", "envoy", "representative", "team", "diplomat", "official", "commission")
 )
+
+
+def _speaking(subjects: list[Any]) -> list[Any]:
+    """A quoted "we" is the speaker's side: '"we do not rule out closing other crossings," he said' (the
+    subject of the speech verb the quote hangs from, or that hangs from the quote)."""
+    if not subjects or any(str(s.lower_) != "we" for s in subjects):
+        return subjects
+    current = subjects[0].head
+    for _ in range(_MODAL_HOPS + 1):
+        speech = [c for c in current.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in _SPEECH]
+        if _lemma(current) in _SPEECH and current is not subjects[0].head:
+            speech.append(current)
+        speakers = [
+            c for v in speech for c in v.children if c.dep_ == "nsubj" and str(c.lower_) not in ("we", "i")
+        ]
+        if speakers:
+            return speakers[:1]
+        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            break
+        current = current.head
+    return subjects
+
+
+# Verbs that deliver a protest, a note or a complaint: the one who delivers it protests.
+_DELIVER = frozenset(
+    (
+        "send",
+        "deliver",
+        "lodge",
+        "hand",
+        "issue",
+        "submit",
+        "file",
+        "register",
+        "convey",
+        "make",
+        "voice",
+        "lodge",
+    )
+)
+
+
+def delivered(token: Any) -> bool:
+    """Is the event noun delivered by a subject who may act for a state ("Serbia sent a protest note",
+    "Belgrade delivers a protest note"; not "Ankara rejected the accusations", whose accusations are
+    another's)?"""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    light = _light_verb(token)
+    return light is not None and _lemma(light) in _DELIVER and state_actor(light)
+
+
+def first_person_subject(token: Any) -> bool:
+    """Is the act's subject "we" (a speaker's side, not a third party the sentence would name)?"""
+    if token.pos_ in ("NOUN", "PROPN"):  # "we delivered a note of protest": the light verb's subject
+        token = _light_verb(token)
+        if token is None:
+            return False
+    subjects = _subject(token)
+    return bool(subjects) and all(str(s.lower_) == "we" for s in subjects)
+
+
+# Fighting that is told as breaking out ("heavy fighting broke out around Tsorona", "further clashes took
+# place at Nathu La") and troops that clash with no one named.
+_BREAK_OUT = frozenset(
+    ("break", "erupt", "flare", "take", "resume", "occur", "happen", "escalate", "intensify")
+)
+_TROOPS = frozenset(("troop", "soldier", "force", "guard", "patrol", "army", "unit", "border"))
+
+
+def fighting_told(token: Any) -> bool:
+    """Is a fight told as happening with no side named and no one but soldiers in it ("heavy fighting broke
+    out around Tsorona", "troops clashed again at Yangtse"; not "fighting between the army and rebels")?"""
+    if token.pos_ in ("NOUN", "PROPN"):
+        told = token.dep_ == "nsubj" and _lemma(token.head) in _BREAK_OUT
+    else:
+        told = bool(_subject(token)) and all(_lemma(s) in _TROOPS for s in _subject(token))
+    sentence = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    return told and not _names_non_state([sentence.root])
 
 
 def delegates_meet(token: Any) -> bool:
@@ -1034,7 +1162,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         effect = _modality(token, k)
         if effect == "negation" and pred.type in _REFUSABLE and _refused(token):
             effect = "refusal"
-        voiced = _threatened(token) if effect == "hedge" and pred.plover in _COERCIVE else None
+        coercive = pred.plover in _COERCIVE or pred.cameo == "115"  # force, sanctions, a case at court
+        voiced = _threatened(token) if effect == "hedge" and coercive else None
         if voiced is not None:
             effect = "threat"
         if effect in _DROP or _content_of_instrument(token):
@@ -1115,15 +1244,32 @@ def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str
     for t in tokens:
         if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
             found |= pronoun(str(t.lower_))
-        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp":
-            # "Russia announced it was pulling out": "it" is the one who announces
-            found |= {
-                c for s in _subject(t.head.head) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))
-            }
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"):
+            # "Russia announced it was pulling out": "it" is the one who announces; "Nicaragua protested,
+            # and in 2011 it instituted proceedings": the subject of the clause it is joined to
+            found |= {c for s in _antecedent(t) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))}
     if tokens:
         for t in tokens:
             found |= codes(t.idx, t.idx + len(t.text))
     return found
+
+
+_JOINED = ("ccomp", "conj", "relcl", "advcl")
+
+
+def _antecedent(it: Any) -> list[Any]:
+    """The subject "it" stands for: that of the nearest clause above its own, through a reported, joined,
+    relative or adverbial clause, that has a subject other than a pronoun ("Mexico's foreign ministry said
+    it rejects Lima's decision, which it called excessive"). None for a main clause's "it"."""
+    clause = it.head
+    for _ in range(4):
+        if clause.dep_ not in _JOINED or clause.head.i == clause.i:
+            return []
+        clause = clause.head
+        named = [s for s in _subject(clause) if s.pos_ != "PRON"]
+        if named:
+            return named
+    return []
 
 
 def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> bool:
@@ -1191,7 +1337,9 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     (actor_tokens if str(c.lower_) in _ACTOR_PREPS else target_tokens).extend(span)
         light = _light_verb(token, force=reading.type == "use_of_force")
         if light is not None:
-            actor_tokens += [w for s in _subject(light) for w in _span(s)]  # "Chile held talks with"
+            actor_tokens += [
+                w for s in _speaking(_subject(light)) for w in _span(s)
+            ]  # "Chile held talks with"
             struck = _STRUCK_PREPS if reading.type == "use_of_force" else ()
             for c in light.children:
                 if c.dep_ == "prep" and (str(c.lower_) in _OBJECT_PREPS or str(c.lower_) in struck):
@@ -1199,7 +1347,7 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
     else:
         # "a ceasefire agreed in Moscow" parsed with the ceasefire as subject: what was agreed, not who
         agreed = [c for c in token.children if reading.type == "agreement" and _instrument_as_subject(c)]
-        actor_tokens = [w for s in _subject(token) if s not in agreed for w in _span(s)]
+        actor_tokens = [w for s in _speaking(_subject(token)) if s not in agreed for w in _span(s)]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"] + agreed
         if _reduced_passive(token):
             passive_subject.append(token.head)
