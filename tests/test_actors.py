@@ -876,3 +876,41 @@ def test_an_introduced_official_is_the_known_holder_of_the_office_then() -> None
     assert people("Saudi Foreign Minister Prince Faisal spoke in Lima.", "2017-03-03") == {"Prince Faisal"}
     assert people("Saudi Energy Minister Prince Faisal spoke in Lima.") == {"Prince Faisal"}
     assert people("Saudi Foreign Minister Faisal Farhan spoke in Lima.") == {"Faisal Farhan"}
+
+
+def _people_in(text: str, published: str) -> set[str]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return {m["value"] for m in extract_facts(doc).mentions if m["kind"] == "person"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "meant"),
+    [
+        # two people of the knowledge files share "Clinton": the title's office, else the one in office then
+        ("Secretary Clinton will travel to Tokyo next week.", "2011-03-03", "Hillary Clinton"),
+        ("In 1998 President Clinton travelled to Tokyo.", "2011-03-03", "Bill Clinton"),
+        ("The former President Clinton spoke in Tokyo.", "2011-03-03", "Bill Clinton"),
+        ("Clinton spoke with the Japanese premier.", "1996-03-03", "Bill Clinton"),
+        ("Clinton spoke with the Japanese premier.", "2010-03-03", "Hillary Clinton"),
+    ],
+)
+def test_a_shared_known_name_is_the_one_the_title_or_the_date_names(
+    sentence: str, published: str, meant: str
+) -> None:
+    text = "Japan and the United States met. Japan and the United States talked. " + sentence
+    assert meant in _people_in(text, published)
+
+
+def test_a_title_and_one_word_is_the_known_holder_of_the_office_for_the_pair() -> None:
+    text = "Japan and Vietnam met. Japan and Vietnam talked. {} met the Japanese delegation in Hanoi."
+    assert "Phạm Minh Chính" in _people_in(text.format("Prime Minister Chinh"), "2022-05-01")
+    # not in office then, "former", another office, or a word no holder of the pair bears: no one is meant
+    assert "Phạm Minh Chính" not in _people_in(text.format("Prime Minister Chinh"), "2015-05-01")
+    assert "Phạm Minh Chính" not in _people_in(text.format("The former Prime Minister Chinh"), "2022-05-01")
+    assert "Phạm Minh Chính" not in _people_in(text.format("Foreign Minister Chinh"), "2022-05-01")
+    assert not _people_in(text.format("Prime Minister Nguyen"), "2022-05-01")
+    # a word of a person the text names in full stays that person's
+    named = "President Lee Myong-bak came. Japan and Korea met. Japan and Korea talked. President Lee spoke."
+    assert "Lee Myung-bak" not in _people_in(named, "2010-05-01")

@@ -13,7 +13,13 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from dyad.extract.actors import ActorFinder, refer_surnames
-from dyad.extract.context import document_pair, known_holders, person_country
+from dyad.extract.context import (
+    choose_namesakes,
+    document_pair,
+    known_holders,
+    person_country,
+    titled_holders,
+)
 from dyad.extract.docdate import estimate_document_date
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
@@ -212,6 +218,8 @@ def extract_facts(
         doc.date_estimate, doc.date_estimate_basis = reference.edtf, reference.basis
     timexes = _relative_expressions(doc.text, reference, doc.kind) if reference is not None else explicit
     pair = document_pair(mentions, dyad)
+    mentions = choose_namesakes(knowledge, mentions, reference, doc.text)
+    mentions = titled_holders(knowledge, doc.text, mentions, reference, pair)
     _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
     settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)
     mentions = known_holders(knowledge, mentions, reference)
