@@ -914,3 +914,30 @@ def test_a_title_and_one_word_is_the_known_holder_of_the_office_for_the_pair() -
     # a word of a person the text names in full stays that person's
     named = "President Lee Myong-bak came. Japan and Korea met. Japan and Korea talked. President Lee spoke."
     assert "Lee Myung-bak" not in _people_in(named, "2010-05-01")
+
+
+def test_a_list_of_one_sides_officials_shares_their_side() -> None:
+    # a delegation listed with commas: the unknown members are of the one side the known members are of,
+    # and the last one is no counterpart of the next
+    text = PAIR + (
+        "The talks were attended by Peru's foreign minister Luis Paz Soto, the Minister of Culture Ana Ruiz "
+        "Toro, the Minister of Energy Rosa Vidal Lara and Peruvian Ambassador to Chile Juan Mora Rey."
+    )
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Rosa Vidal Lara"]["iso3"] == "PER"
+    # a list whose known members are of both sides says nothing of the others
+    mixed = PAIR + (
+        "The talks were attended by Peru's foreign minister Luis Paz Soto, the Minister of Culture Ana Ruiz "
+        "Toro, the Minister of Energy Rosa Vidal Lara and Chilean Ambassador to Peru Juan Mora Rey."
+    )
+    people = _people(mixed)
+    assert people["Ana Ruiz Toro"].get("iso3") is None and people["Rosa Vidal Lara"].get("iso3") is None
+
+
+def test_an_official_is_not_joined_over_another_person() -> None:
+    # "his counterpart C" is B's counterpart; B's side is unknown, so C's is too, not the other side of A's
+    text = PAIR + (
+        "The pact was signed before President Dina Boluarte, her Chilean counterpart Gabriel Boric, trade "
+        "minister Luis Paz Soto and his counterpart Ana Ruiz Toro."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") != "PER"

@@ -5,6 +5,7 @@ by "and", the one country acting in the sentence, the government a transcript or
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -66,10 +67,47 @@ def settle_countries(
                 return str(p.attrs["iso3"])
             lo, hi = (first.end, p.start) if p.start > first.start else (p.end, first.start)
             between = doc.text[lo:hi]
-            # "A and B", "A and Brazil's minister B", "A, Ambassador of Japan to Bangladesh and B"
-            if _AND.search(between) and titles_only(between) and len(between) < 90:
-                return str(p.attrs["iso3"])
+            # "A and B", "A and Brazil's minister B", "A, Ambassador of Japan to Bangladesh and B"; not over
+            # another person ("Modi, his counterpart A, commerce minister B and his counterpart C")
+            if (
+                _AND.search(between)
+                and titles_only(between)
+                and len(between) < 90
+                and not any(lo <= q.start < hi for q in people)
+            ):
+                return None if listed(first, sentence) else str(p.attrs["iso3"])
         return None
+
+    def list_of(first: Mention, sentence: Sentence) -> list[Mention]:
+        """The people of the list ``first`` is an item of, when three or more are listed with commas and
+        only titles between ("the Minister of Finance A, the Minister of Culture B and Ambassador C"): a
+        delegation, not two counterparts. Empty when ``first`` is in no such list."""
+        inside = [q for q in people if sentence.start <= q.start < sentence.end]
+        k = next((j for j, q in enumerate(inside) if q is first), None)
+        if k is None:
+            return []
+        lo = hi = k
+        while lo > 0 and _list_gap(doc.text[inside[lo - 1].end : inside[lo].start], titles_only):
+            lo -= 1
+        while hi + 1 < len(inside) and _list_gap(
+            doc.text[inside[hi].end : inside[hi + 1].start], titles_only
+        ):
+            hi += 1
+        members = inside[lo : hi + 1]
+        commas = sum(
+            doc.text[a.end : b.start].lstrip().startswith(",") for a, b in itertools.pairwise(members)
+        )
+        return members if len(members) >= 3 and commas >= 1 else []
+
+    def listed(first: Mention, sentence: Sentence) -> bool:
+        return bool(list_of(first, sentence))
+
+    def list_side(first: Mention, sentence: Sentence) -> str | None:
+        """The one country of a list's members of known country, when two or more are of it and none of
+        another ("Foreign Minister A [Serbia's], the Minister of Culture B, the Minister of the Interior C
+        and Serbian Ambassador D")."""
+        sides = [str(q.attrs["iso3"]) for q in list_of(first, sentence) if q.attrs.get("iso3")]
+        return sides[0] if len(sides) >= 2 and len(set(sides)) == 1 else None
 
     def meeting(first: Mention, sentence: Sentence) -> re.Match[str] | None:
         """The act of meeting, hosting or expelling ``first``, with only titles between."""
@@ -180,6 +218,8 @@ def settle_countries(
             iso3 = other_side(acts_on(first, sentence))
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
         # met"): no guess from the sentence, which names both sides or a third
+        if iso3 is None and act is None and not first.attrs.get("opposite"):
+            iso3 = list_side(first, sentence)
         if iso3 is None and act is None and not first.attrs.get("opposite"):
             named, own = _in_clause(doc.text, first, named_in(sentence)), True
             before = named_in(sentences[i - 1]) if i > 0 and same_paragraph(i) else []
@@ -403,6 +443,11 @@ _GLUE = frozenset(
         "s",
     ]
 )
+
+
+def _list_gap(between: str, titles_only: Callable[[str], bool]) -> bool:
+    """Whether the words between two people are those of a list: a comma or "and", then titles."""
+    return bool(re.match(r",|\s+and\s", between)) and len(between) < 150 and titles_only(between)
 
 
 def _before(text: str, c: Mention) -> str:
