@@ -941,3 +941,11 @@ def test_an_official_is_not_joined_over_another_person() -> None:
         "minister Luis Paz Soto and his counterpart Ana Ruiz Toro."
     )
     assert _people(text)["Ana Ruiz Toro"].get("iso3") != "PER"
+
+
+def test_a_body_after_at_gives_its_own_country_not_where_it_is() -> None:
+    text = PAIR + "Peru said that Ana Ruiz Toro, a counselor at the Chilean embassy in Lima, must leave."
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "CHL"
+    # the place an embassy is in is not the official's country
+    text = PAIR + "Ana Ruiz Toro, a counselor at the embassy in Lima, spoke to the press."
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") != "PER"
