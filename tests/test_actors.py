@@ -949,3 +949,43 @@ def test_a_body_after_at_gives_its_own_country_not_where_it_is() -> None:
     # the place an embassy is in is not the official's country
     text = PAIR + "Ana Ruiz Toro, a counselor at the embassy in Lima, spoke to the press."
     assert _people(text)["Ana Ruiz Toro"].get("iso3") != "PER"
+
+
+KOR_VNM = "South Korea and Vietnam renewed their partnership. South Korea and Vietnam trade chips. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade ministers Nguyen Van Binh and Park Ji-hoon signed the pact.",
+        "Minister of Industry Park Ji-hoon and Minister of Environment Nguyen Van Binh signed the pact.",
+        "The pact was signed by trade minister Nguyen Van Binh and his counterpart Park Ji-hoon.",
+    ],
+)
+def test_two_counterparts_take_the_sides_their_family_names_fit(sentence: str) -> None:
+    people = _people(KOR_VNM + sentence)
+    assert people["Park Ji-hoon"]["iso3"] == "KOR" and people["Nguyen Van Binh"]["iso3"] == "VNM"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # names of no listed tradition: no order fits
+        (PAIR + "Trade ministers Ana Ruiz Toro and Luis Paz Soto signed the pact.", ["Ana Ruiz Toro"]),
+        # both names fit both orders (one tradition on both sides)
+        (
+            "North Korea and South Korea met. North Korea and South Korea talked. Unification ministers Kim "
+            "Yong-su and Park Ji-hoon met.",
+            ["Kim Yong-su", "Park Ji-hoon"],
+        ),
+        # the last two of a list are no counterparts
+        (
+            KOR_VNM + "The pact was witnessed by Foreign Minister Hoa Binh, trade minister Nguyen Van Binh "
+            "and industry minister Park Ji-hoon.",
+            ["Nguyen Van Binh"],
+        ),
+    ],
+)
+def test_names_give_no_side_when_no_one_order_fits(text: str, names: list[str]) -> None:
+    people = _people(text)
+    assert all(people[name].get("iso3") is None for name in names), people

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from dyad.extract.actors import COUNTRY_FORMS
 from dyad.extract.mentions import Mention
+from dyad.knowledge import Knowledge
 from dyad.models import Document, Sentence
 
 
@@ -257,6 +258,85 @@ def settle_countries(
         if iso3 is not None:
             for m in group:
                 m.attrs["iso3"] = iso3
+
+
+def settle_counterparts(
+    doc: Document,
+    mentions: list[Mention],
+    pair: tuple[str, str] | None,
+    k: Knowledge,
+    title_words: frozenset[str] = frozenset(),
+) -> None:
+    """Two officials the text names as the two sides' and no rule placed ("Trade ministers A and B",
+    "Deputy Prime Ministers A and B", "Minister of Trade A and Minister of Environment B signed", "minister
+    A and his counterpart B") take the pair's countries in the one order their family names fit
+    (``name_origins_en.tsv``: "Lee Chang-yang" is written as Koreans are named, "Dang Quoc Khanh" as
+    Vietnamese are): at least one name fits its side and neither fits only the other's. Names of no
+    listed tradition, or two orders that fit, leave both without a country."""
+    if pair is None or not k.name_origins:
+        return
+    people = [m for m in mentions if m.kind == "person"]
+    firsts: dict[str, Mention] = {}
+    for m in people:
+        if m.attrs.get("official"):
+            firsts.setdefault(m.value, m)
+    unplaced = {
+        name for name, m in firsts.items() if not m.attrs.get("iso3") and not m.attrs.get("international")
+    }
+    for name in sorted(unplaced, key=lambda n: firsts[n].start):
+        first = firsts[name]
+        other = _counterpart(doc.text, first, people, firsts, title_words)
+        if other is None or other.value not in unplaced or other.value == name:
+            continue
+        order = _order_by_names(k, first.value, other.value, pair)
+        if order is None:
+            continue
+        for m, iso3 in ((first, order[0]), (other, order[1])):
+            for same in people:
+                if same.value == m.value and same.attrs.get("official"):
+                    same.attrs["iso3"] = iso3
+        unplaced -= {first.value, other.value}
+
+
+def _counterpart(
+    text: str, first: Mention, people: list[Mention], firsts: dict[str, Mention], title_words: frozenset[str]
+) -> Mention | None:
+    """The official named as ``first``'s opposite number: under one plural title with it, or right after it
+    joined by "and" with titles only between (not the last of a list, unless a "counterpart")."""
+    opposite = first.attrs.get("opposite")
+    if opposite:
+        return firsts.get(str(opposite))
+    nxt = next((p for p in people if p.start >= first.end), None)
+    if nxt is None or not nxt.attrs.get("official"):
+        return None
+    between = text[first.end : nxt.start]
+    if not re.fullmatch(r"\s+and\s+.*", between, re.DOTALL) or len(between) > 90 or "\n" in between:
+        return None
+    if not _titles_only(between, title_words):
+        return None
+    prev = next((p for p in reversed(people) if p.end <= first.start), None)
+    gap = text[prev.end : first.start] if prev is not None else ""
+    listed = (
+        prev is not None and gap.lstrip().startswith(",") and len(gap) < 90 and _titles_only(gap, title_words)
+    )
+    if listed and nxt.attrs.get("role") != "counterpart":
+        return None  # "A, B and C": a list, not two counterparts
+    return firsts.get(nxt.value, nxt)
+
+
+def _titles_only(between: str, title_words: frozenset[str]) -> bool:
+    words = re.findall(r"\w[\w'’-]*", between)
+    return all(w[:1].isupper() or w.lower() in title_words or w.lower() in _GLUE for w in words)
+
+
+def _order_by_names(k: Knowledge, a: str, b: str, pair: tuple[str, str]) -> tuple[str, str] | None:
+    """The one order of the pair's countries that the two names fit."""
+    fitting = []
+    for ca, cb in (pair, pair[::-1]):
+        fits = [None if o is None else c in o for o, c in ((k.origins_of(a), ca), (k.origins_of(b), cb))]
+        if False not in fits and True in fits:
+            fitting.append((ca, cb))
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def home_country(

@@ -108,6 +108,31 @@ class Role:
     rank: str
 
 
+@dataclass(slots=True, frozen=True)
+class NameOrigin:
+    """A naming tradition's family names and the countries whose officials mostly bear them
+    (name_origins_en.tsv)."""
+
+    tradition: str
+    countries: frozenset[str]
+    where: str  # first, last or any: where the family name stands in a name
+    names: frozenset[str]
+    suffixes: tuple[str, ...]
+
+    def fits(self, name: str) -> bool:
+        words = name.replace(".", " ").split()
+        if len(words) < 2:
+            return False
+        first, last = words[0], words[-1]
+        if self.where in ("first", "any") and first in self.names:
+            return True
+        if self.where in ("last", "any") and last in self.names:
+            return True
+        return self.where == "last" and any(
+            last.lower().endswith(s) and len(last) > len(s) + 2 for s in self.suffixes
+        )
+
+
 @dataclass(slots=True)
 class Knowledge:
     countries: dict[str, Country] = field(default_factory=dict)
@@ -125,6 +150,7 @@ class Knowledge:
     modality: dict[str, str] = field(default_factory=dict)  # lemma → planned|threat|refusal|...
     modality_pos: dict[str, set[str]] = field(default_factory=dict)  # lemma → the parts of speech it has
     roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
+    name_origins: list[NameOrigin] = field(default_factory=list)
     # Irregular forms and the stems of every predicate's head word: the words a sentence must contain
     # for any predicate to match (the parse prefilter).
     irregular: dict[str, str] = field(default_factory=dict)  # form → lemma
@@ -139,6 +165,11 @@ class Knowledge:
 
     def terms_of(self, name: str) -> list[Term]:
         return self.terms_by_name.get(name, [])
+
+    def origins_of(self, name: str) -> frozenset[str] | None:
+        """The countries whose naming traditions the name fits; None when it fits none listed."""
+        fitting = [o.countries for o in self.name_origins if o.fits(name)]
+        return frozenset().union(*fitting) if fitting else None
 
     def code(self, cameo: str) -> CameoCode | None:
         """A CAMEO code's row, or its root's (a code not listed keeps its own number)."""
@@ -240,6 +271,21 @@ def _load_summits(k: Knowledge, dirs: tuple[str, ...]) -> None:
         )
     for _where, r in _rows("forums.tsv", dirs):
         k.forums[r["forum"]] = _split(r["aliases"])
+
+
+def _load_name_origins(k: Knowledge, dirs: tuple[str, ...]) -> None:
+    for where, r in _rows("name_origins_en.tsv", dirs):
+        if r["where"] not in ("first", "last", "any"):
+            raise KnowledgeError(f"{where}: 'where' must be first, last or any, not {r['where']!r}")
+        k.name_origins.append(
+            NameOrigin(
+                r["tradition"],
+                frozenset(_split(r["countries"])),
+                r["where"],
+                frozenset(_split(r["names"])),
+                tuple(s.lower() for s in _split(r["suffixes"])),
+            )
+        )
 
 
 def _load_organisations(k: Knowledge, dirs: tuple[str, ...]) -> None:
@@ -361,6 +407,7 @@ def load_knowledge(extra_dirs: tuple[str, ...] = ()) -> Knowledge:
         _load_terms,
         _load_summits,
         _load_organisations,
+        _load_name_origins,
         _load_events,
         _load_lexicons,
     ):
