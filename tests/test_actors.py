@@ -989,3 +989,18 @@ def test_two_counterparts_take_the_sides_their_family_names_fit(sentence: str) -
 def test_names_give_no_side_when_no_one_order_fits(text: str, names: list[str]) -> None:
     people = _people(text)
     assert all(people[name].get("iso3") is None for name in names), people
+
+
+def test_one_official_named_family_name_first_is_of_the_side_of_that_tradition() -> None:
+    china = "China and Australia renewed their partnership. China and Australia trade iron ore. "
+    people = _people(china + "A spokesperson, Zhao Lijun, said the talks went well.")
+    # the actor's country, not a side of the events the official takes part in
+    assert people["Zhao Lijun"].get("country") == "CHN" and people["Zhao Lijun"].get("iso3") is None
+    # written given name first, or between two sides of one tradition: no country from the name
+    assert (
+        _people(china + "A spokesperson, Andy Zhao, said the talks went well.")["Andy Zhao"].get("country")
+        is None
+    )
+    singapore = "China and Singapore renewed their partnership. China and Singapore trade chips. "
+    people = _people(singapore + "A spokesperson, Zhao Lijun, said the talks went well.")
+    assert people["Zhao Lijun"].get("country") is None

@@ -292,10 +292,22 @@ def settle_counterparts(
         if order is None:
             continue
         for m, iso3 in ((first, order[0]), (other, order[1])):
-            for same in people:
-                if same.value == m.value and same.attrs.get("official"):
-                    same.attrs["iso3"] = iso3
+            _place(people, m.value, iso3)
         unplaced -= {first.value, other.value}
+    # one official alone, named family name first as China, Korea and Vietnam write their names ("Foreign
+    # Ministry Spokesperson Wang Wenbin"), in the one tradition of the pair's sides: the actor's country,
+    # too weak a reading to make the official one side of an event
+    for name in unplaced:
+        origins = k.origins_of(name, family_first=True)
+        sides = [c for c in pair if origins and c in origins]
+        if len(sides) == 1:
+            _place(people, name, sides[0], "country")
+
+
+def _place(people: list[Mention], name: str, iso3: str, attr: str = "iso3") -> None:
+    for m in people:
+        if m.value == name and m.attrs.get("official"):
+            m.attrs[attr] = iso3
 
 
 def _counterpart(

@@ -166,10 +166,14 @@ class Knowledge:
     def terms_of(self, name: str) -> list[Term]:
         return self.terms_by_name.get(name, [])
 
-    def origins_of(self, name: str) -> frozenset[str] | None:
-        """The countries whose naming traditions the name fits; None when it fits none listed."""
-        fitting = [o.countries for o in self.name_origins if o.fits(name)]
-        return frozenset().union(*fitting) if fitting else None
+    def origins_of(self, name: str, family_first: bool = False) -> frozenset[str] | None:
+        """The countries whose naming traditions the name fits; None when it fits none listed. With
+        ``family_first``, only when it fits a tradition that writes the family name first ("Wang Wenbin"),
+        and then every tradition it fits."""
+        fitting = [o for o in self.name_origins if o.fits(name)]
+        if not fitting or (family_first and not any(o.where == "first" for o in fitting)):
+            return None
+        return frozenset().union(*(o.countries for o in fitting))
 
     def code(self, cameo: str) -> CameoCode | None:
         """A CAMEO code's row, or its root's (a code not listed keeps its own number)."""
