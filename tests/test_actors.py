@@ -1004,3 +1004,17 @@ def test_one_official_named_family_name_first_is_of_the_side_of_that_tradition()
     singapore = "China and Singapore renewed their partnership. China and Singapore trade chips. "
     people = _people(singapore + "A spokesperson, Zhao Lijun, said the talks went well.")
     assert people["Zhao Lijun"].get("country") is None
+
+
+def test_with_no_country_in_its_sentence_an_official_is_of_the_one_acting_in_the_one_before() -> None:
+    text = PAIR + (
+        "Chilean jets struck a camp near the border, in Peru's southern province of Tacna. Foreign Secretary "
+        "Ana Ruiz Toro described the strike as pre-emptive."
+    )
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "CHL"
+    # where no one acts in the sentence before, a place there is still where the official is
+    text = PAIR + (
+        "The water treaty was signed in Lima in 1996. A later accord was dropped after the governor of "
+        "the region, Ana Ruiz Toro, objected."
+    )
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "PER"

@@ -226,18 +226,22 @@ def settle_countries(
             before = named_in(sentences[i - 1]) if i > 0 and same_paragraph(i) else []
             if not named:
                 named, own = before, False
-            # the sentence before sets the scene: a place there is where the official is
-            # a side named before the official in its clause sets the scene ("on the Israeli side the file
-            # was handled by A, and B"); else the counterpart of the official of the pair joined to it by
-            # "and" ("Economy Minister A and Brazil's energy minister B"; "Presidents A and B"); else the
-            # one side acting anywhere in the sentence
+            # with no country in the sentence, the one acting in the sentence before is the official's (a
+            # place there only when no one there acts); a side named before the official in its clause sets
+            # the scene ("on the Israeli side the file was handled by A, and B"); else the counterpart of the
+            # official of the pair joined to it by "and" ("Economy Minister A and Brazil's energy minister B";
+            # "Presidents A and B"); else the one side acting anywhere in the sentence
             # (a sentence's setting, "In Quito, X met ...", is no side: the one who meets there may visit)
             ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
             if iso3 is None and first.attrs.get("rank") != "family":
                 iso3 = other_side(joined(first, sentence))
             if iso3 is None:
-                iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
+                iso3 = _acting_country(doc.text, first, sentence, named, passive, pair)
+                if iso3 is None and not own:
+                    # the sentence before sets the scene: where no one there acts, a place there is where
+                    # the official is ("signed in New Delhi by A and B. ... the chief minister X objected")
+                    iso3 = _acting_country(doc.text, first, sentence, named, partner, pair)
             # only partners of one side named ("suspended exports to Indonesia", "talks with Ambassador
             # X of Peru"): the official is of the other side
             partners = {c.value for c in named if own and _FOR_WHOM.search(_before(doc.text, c))}
