@@ -1018,3 +1018,25 @@ def test_with_no_country_in_its_sentence_an_official_is_of_the_one_acting_in_the
         "the region, Ana Ruiz Toro, objected."
     )
     assert _people(text)["Ana Ruiz Toro"]["iso3"] == "PER"
+
+
+def test_the_leader_of_a_delegation_is_of_the_delegations_country() -> None:
+    text = PAIR + (
+        "They met in Lima: a Peruvian delegation led by Dr. Ana Ruiz Toro, Undersecretary for Trade at the "
+        "foreign ministry, and a Chilean delegation headed by Luis Paz Soto, the deputy trade minister."
+    )
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Luis Paz Soto"]["iso3"] == "CHL"
+    # a country that receives the delegation is not its own: only an adjective or a possessive names it
+    from dyad.extract.mentions import Mention
+    from dyad.extract.official_sides import _delegation_of
+
+    for text, form, side in [
+        ("Peru welcomed a delegation led by Undersecretary Ana Ruiz Toro.", "name", None),
+        ("Peru's delegation, led by Undersecretary Ana Ruiz Toro, came.", "name", "PER"),
+    ]:
+        country = Mention(0, 4, "Peru", "country", "PER", form)
+        official = Mention(
+            text.index("Ana"), text.index("Ana") + 13, "Ana Ruiz Toro", "person", "Ana Ruiz Toro"
+        )
+        assert _delegation_of(text, official, [country]) == side

@@ -207,6 +207,8 @@ def settle_countries(
             iso3 = chief[0].attrs["iso3"]
         elif on_behalf := signs_for(first):  # "X signed for Iraq and his counterpart Y for Turkey"
             iso3 = on_behalf
+        elif leader := _delegation_of(doc.text, first, countries):  # "a Bahraini delegation led by X"
+            iso3 = leader
         elif first.attrs.get("posted"):  # "X presented his credentials in Tehran": of the side sending X
             iso3 = other_side(str(first.attrs["posted"]))
         elif act:
@@ -483,6 +485,28 @@ def _acting_country(
         return setting[0].value
     acting = {c.value for c in named if not passive(c)}
     return acting.pop() if len(acting) == 1 else None
+
+
+def _delegation_of(text: str, first: Mention, countries: list[Mention]) -> str | None:
+    """The country of the delegation an official leads, named right before ("a Bahraini delegation led by
+    Dr. X", "Egypt's team, headed by Minister X")."""
+    for c in reversed(countries):
+        if c.end > first.start:
+            continue
+        if first.start - c.end > 90:
+            return None
+        led = _LED_BY.fullmatch(text, c.end, first.start)
+        # the delegation's own country: an adjective or a possessive ("Peru welcomed a delegation led by X"
+        # is not Peru's)
+        return c.value if led and (c.form == "adjective" or led.group("possessive")) else None
+    return None
+
+
+# Between a country and the official leading its delegation: "'s delegation, led by Foreign Minister".
+_LED_BY = re.compile(
+    r"(?P<possessive>['’]s)?\s+(?:[a-z-]+\s+)?(?:delegation|team|side|mission)s?,?\s+(?:was\s+)?(?:led|headed)\s+by\s+"
+    r"(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,6}"
+)
 
 
 def _in_clause(text: str, first: Mention, named: list[Mention]) -> list[Mention]:
