@@ -108,6 +108,10 @@ class Role:
     rank: str
 
 
+# Words that begin European family names and are also family names written first elsewhere ("Le", "Do").
+_PARTICLES = frozenset(["le", "la", "de", "di", "du", "da", "do", "dos", "des", "van", "von", "del"])
+
+
 @dataclass(slots=True, frozen=True)
 class NameOrigin:
     """A naming tradition's family names and the countries whose officials mostly bear them
@@ -124,7 +128,10 @@ class NameOrigin:
         if len(words) < 2:
             return False
         first, last = words[0], words[-1]
-        if self.where in ("first", "any") and first in self.names:
+        # "Le Drian", "Do Couto": a European particle before one word starts a family name, not one that
+        # comes first ("Le Thanh Long" has the given names after it)
+        particle = len(words) == 2 and first.lower() in _PARTICLES
+        if self.where in ("first", "any") and first in self.names and not particle:
             return True
         if self.where in ("last", "any") and last in self.names:
             return True
