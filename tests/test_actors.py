@@ -876,3 +876,167 @@ def test_an_introduced_official_is_the_known_holder_of_the_office_then() -> None
     assert people("Saudi Foreign Minister Prince Faisal spoke in Lima.", "2017-03-03") == {"Prince Faisal"}
     assert people("Saudi Energy Minister Prince Faisal spoke in Lima.") == {"Prince Faisal"}
     assert people("Saudi Foreign Minister Faisal Farhan spoke in Lima.") == {"Faisal Farhan"}
+
+
+def _people_in(text: str, published: str) -> set[str]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return {m["value"] for m in extract_facts(doc).mentions if m["kind"] == "person"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "meant"),
+    [
+        # two people of the knowledge files share "Clinton": the title's office, else the one in office then
+        ("Secretary Clinton will travel to Tokyo next week.", "2011-03-03", "Hillary Clinton"),
+        ("In 1998 President Clinton travelled to Tokyo.", "2011-03-03", "Bill Clinton"),
+        ("The former President Clinton spoke in Tokyo.", "2011-03-03", "Bill Clinton"),
+        ("Clinton spoke with the Japanese premier.", "1996-03-03", "Bill Clinton"),
+        ("Clinton spoke with the Japanese premier.", "2010-03-03", "Hillary Clinton"),
+    ],
+)
+def test_a_shared_known_name_is_the_one_the_title_or_the_date_names(
+    sentence: str, published: str, meant: str
+) -> None:
+    text = "Japan and the United States met. Japan and the United States talked. " + sentence
+    assert meant in _people_in(text, published)
+
+
+def test_a_title_and_one_word_is_the_known_holder_of_the_office_for_the_pair() -> None:
+    text = "Japan and Vietnam met. Japan and Vietnam talked. {} met the Japanese delegation in Hanoi."
+    assert "Phạm Minh Chính" in _people_in(text.format("Prime Minister Chinh"), "2022-05-01")
+    # not in office then, "former", another office, or a word no holder of the pair bears: no one is meant
+    assert "Phạm Minh Chính" not in _people_in(text.format("Prime Minister Chinh"), "2015-05-01")
+    assert "Phạm Minh Chính" not in _people_in(text.format("The former Prime Minister Chinh"), "2022-05-01")
+    assert "Phạm Minh Chính" not in _people_in(text.format("Foreign Minister Chinh"), "2022-05-01")
+    assert not _people_in(text.format("Prime Minister Nguyen"), "2022-05-01")
+    # a word of a person the text names in full stays that person's
+    named = "President Lee Myong-bak came. Japan and Korea met. Japan and Korea talked. President Lee spoke."
+    assert "Lee Myung-bak" not in _people_in(named, "2010-05-01")
+
+
+def test_a_list_of_one_sides_officials_shares_their_side() -> None:
+    # a delegation listed with commas: the unknown members are of the one side the known members are of,
+    # and the last one is no counterpart of the next
+    text = PAIR + (
+        "The talks were attended by Peru's foreign minister Luis Paz Soto, the Minister of Culture Ana Ruiz "
+        "Toro, the Minister of Energy Rosa Vidal Lara and Peruvian Ambassador to Chile Juan Mora Rey."
+    )
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Rosa Vidal Lara"]["iso3"] == "PER"
+    # a list whose known members are of both sides says nothing of the others
+    mixed = PAIR + (
+        "The talks were attended by Peru's foreign minister Luis Paz Soto, the Minister of Culture Ana Ruiz "
+        "Toro, the Minister of Energy Rosa Vidal Lara and Chilean Ambassador to Peru Juan Mora Rey."
+    )
+    people = _people(mixed)
+    assert people["Ana Ruiz Toro"].get("iso3") is None and people["Rosa Vidal Lara"].get("iso3") is None
+
+
+def test_an_official_is_not_joined_over_another_person() -> None:
+    # "his counterpart C" is B's counterpart; B's side is unknown, so C's is too, not the other side of A's
+    text = PAIR + (
+        "The pact was signed before President Dina Boluarte, her Chilean counterpart Gabriel Boric, trade "
+        "minister Luis Paz Soto and his counterpart Ana Ruiz Toro."
+    )
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") != "PER"
+
+
+def test_a_body_after_at_gives_its_own_country_not_where_it_is() -> None:
+    text = PAIR + "Peru said that Ana Ruiz Toro, a counselor at the Chilean embassy in Lima, must leave."
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "CHL"
+    # the place an embassy is in is not the official's country
+    text = PAIR + "Ana Ruiz Toro, a counselor at the embassy in Lima, spoke to the press."
+    assert _people(text)["Ana Ruiz Toro"].get("iso3") != "PER"
+
+
+KOR_VNM = "South Korea and Vietnam renewed their partnership. South Korea and Vietnam trade chips. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade ministers Nguyen Van Binh and Park Ji-hoon signed the pact.",
+        "Minister of Industry Park Ji-hoon and Minister of Environment Nguyen Van Binh signed the pact.",
+        "The pact was signed by trade minister Nguyen Van Binh and his counterpart Park Ji-hoon.",
+    ],
+)
+def test_two_counterparts_take_the_sides_their_family_names_fit(sentence: str) -> None:
+    people = _people(KOR_VNM + sentence)
+    assert people["Park Ji-hoon"]["iso3"] == "KOR" and people["Nguyen Van Binh"]["iso3"] == "VNM"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # names of no listed tradition: no order fits
+        (PAIR + "Trade ministers Ana Ruiz Toro and Luis Paz Soto signed the pact.", ["Ana Ruiz Toro"]),
+        # both names fit both orders (one tradition on both sides)
+        (
+            "North Korea and South Korea met. North Korea and South Korea talked. Unification ministers Kim "
+            "Yong-su and Park Ji-hoon met.",
+            ["Kim Yong-su", "Park Ji-hoon"],
+        ),
+        # the last two of a list are no counterparts
+        (
+            KOR_VNM + "The pact was witnessed by Foreign Minister Hoa Binh, trade minister Nguyen Van Binh "
+            "and industry minister Park Ji-hoon.",
+            ["Nguyen Van Binh"],
+        ),
+    ],
+)
+def test_names_give_no_side_when_no_one_order_fits(text: str, names: list[str]) -> None:
+    people = _people(text)
+    assert all(people[name].get("iso3") is None for name in names), people
+
+
+def test_one_official_named_family_name_first_is_of_the_side_of_that_tradition() -> None:
+    china = "China and Australia renewed their partnership. China and Australia trade iron ore. "
+    people = _people(china + "A spokesperson, Zhao Lijun, said the talks went well.")
+    # the actor's country, not a side of the events the official takes part in
+    assert people["Zhao Lijun"].get("country") == "CHN" and people["Zhao Lijun"].get("iso3") is None
+    # written given name first, or between two sides of one tradition: no country from the name
+    assert (
+        _people(china + "A spokesperson, Andy Zhao, said the talks went well.")["Andy Zhao"].get("country")
+        is None
+    )
+    singapore = "China and Singapore renewed their partnership. China and Singapore trade chips. "
+    people = _people(singapore + "A spokesperson, Zhao Lijun, said the talks went well.")
+    assert people["Zhao Lijun"].get("country") is None
+
+
+def test_with_no_country_in_its_sentence_an_official_is_of_the_one_acting_in_the_one_before() -> None:
+    text = PAIR + (
+        "Chilean jets struck a camp near the border, in Peru's southern province of Tacna. Foreign Secretary "
+        "Ana Ruiz Toro described the strike as pre-emptive."
+    )
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "CHL"
+    # where no one acts in the sentence before, a place there is still where the official is
+    text = PAIR + (
+        "The water treaty was signed in Lima in 1996. A later accord was dropped after the governor of "
+        "the region, Ana Ruiz Toro, objected."
+    )
+    assert _people(text)["Ana Ruiz Toro"]["iso3"] == "PER"
+
+
+def test_the_leader_of_a_delegation_is_of_the_delegations_country() -> None:
+    text = PAIR + (
+        "They met in Lima: a Peruvian delegation led by Dr. Ana Ruiz Toro, Undersecretary for Trade at the "
+        "foreign ministry, and a Chilean delegation headed by Luis Paz Soto, the deputy trade minister."
+    )
+    people = _people(text)
+    assert people["Ana Ruiz Toro"]["iso3"] == "PER" and people["Luis Paz Soto"]["iso3"] == "CHL"
+    # a country that receives the delegation is not its own: only an adjective or a possessive names it
+    from dyad.extract.mentions import Mention
+    from dyad.extract.official_sides import _delegation_of
+
+    for text, form, side in [
+        ("Peru welcomed a delegation led by Undersecretary Ana Ruiz Toro.", "name", None),
+        ("Peru's delegation, led by Undersecretary Ana Ruiz Toro, came.", "name", "PER"),
+    ]:
+        country = Mention(0, 4, "Peru", "country", "PER", form)
+        official = Mention(
+            text.index("Ana"), text.index("Ana") + 13, "Ana Ruiz Toro", "person", "Ana Ruiz Toro"
+        )
+        assert _delegation_of(text, official, [country]) == side

@@ -75,3 +75,16 @@ def test_petrarch_actor_dictionary_imports_terms(tmp_path: Path) -> None:
 def test_petrarch_synonym_before_name_is_rejected() -> None:
     with pytest.raises(KnowledgeError, match="line 1: a synonym before any actor name"):
         parse_actor_dictionary(["+PUTIN_"])
+
+
+def test_name_origins_read_family_names_first_and_endings() -> None:
+    from dyad.knowledge import load_knowledge
+
+    k = load_knowledge()
+    assert k.origins_of("Tran Van Minh", family_first=True) == {"VNM"}
+    assert k.origins_of("Aram Petrosyan") == {"ARM"}
+    # a European particle before one word is no family name written first; a name of no listed tradition
+    # fits none; an ending alone is no family name written first
+    assert k.origins_of("Le Drian", family_first=True) is None
+    assert k.origins_of("Ana Ruiz Toro") is None
+    assert k.origins_of("Aram Petrosyan", family_first=True) is None

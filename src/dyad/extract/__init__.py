@@ -13,12 +13,18 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from dyad.extract.actors import ActorFinder, refer_surnames
-from dyad.extract.context import document_pair, known_holders, person_country
+from dyad.extract.context import (
+    choose_namesakes,
+    document_pair,
+    known_holders,
+    person_country,
+    titled_holders,
+)
 from dyad.extract.docdate import estimate_document_date, year_beyond_text
 from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
-from dyad.extract.official_sides import settle_countries
+from dyad.extract.official_sides import settle_counterparts, settle_countries
 from dyad.extract.parse import mend_verbs_read_as_nouns, parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
@@ -239,8 +245,11 @@ def extract_facts(
         else explicit
     )
     pair = document_pair(mentions, dyad)
+    mentions = choose_namesakes(knowledge, mentions, reference, doc.text)
+    mentions = titled_holders(knowledge, doc.text, mentions, reference, pair)
     _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
     settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)
+    settle_counterparts(doc, mentions, pair, knowledge, _actor_finder(knowledge_dirs).title_words)
     mentions = known_holders(knowledge, mentions, reference)
     clock.lap("time expressions and document date")
     parsed = _parse_candidates(doc, mentions, knowledge, pair)

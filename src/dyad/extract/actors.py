@@ -936,7 +936,19 @@ def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:
     Irrigation of Nepal", "X, Counsellor, Embassy of Peru"."""
     body = _BODY_AFTER.match(text, end)
     if body is None:
-        return None
+        body = _AT_BODY.match(text, end)
+        if body is None:
+            return None
+        # "a counselor at the Ethiopian embassy in Mogadishu": the body's own country, not where it is
+        inside = {
+            _iso(m)
+            for m in countries
+            if body.start() <= m.start
+            and m.end <= body.end()
+            and m.kind == "country"
+            and not _PLACED_IN.search(text, max(0, m.start - 12), m.start)
+        }
+        return inside.pop() if len(inside) == 1 else None
     inside = {
         _iso(m) for m in countries if body.start() <= m.start and m.end <= body.end() and m.kind == "country"
     }
@@ -944,6 +956,13 @@ def _body_after(text: str, end: int, countries: list[Mention]) -> str | None:
 
 
 _BODY_AFTER = re.compile(r",\s+(?:the\s+)?(?:Ministry|Department|Embassy|Office|Government)\b[^;()\n.]{0,90}")
+# A title's body after "at" or "of": "a counselor at the Ethiopian embassy in Mogadishu", "an official of
+# the Kenyan foreign ministry" (up to the next comma or full stop).
+_AT_BODY = re.compile(
+    r"\s+(?:at|of|in|with)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?i:ministry|embassy|consulate|high\s+commission|mission|foreign\s+office)\b[^,;()\n.]{0,40}"
+)
+_PLACED_IN = re.compile(r"\b(?:in|to)\s+$")
 
 
 def _known_at(mentions: list[Mention], start: int, end: int, text: str = "") -> Mention | None:

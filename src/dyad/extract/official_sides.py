@@ -5,12 +5,14 @@ by "and", the one country acting in the sentence, the government a transcript or
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from dyad.extract.actors import COUNTRY_FORMS
 from dyad.extract.mentions import Mention
+from dyad.knowledge import Knowledge
 from dyad.models import Document, Sentence
 
 
@@ -66,10 +68,47 @@ def settle_countries(
                 return str(p.attrs["iso3"])
             lo, hi = (first.end, p.start) if p.start > first.start else (p.end, first.start)
             between = doc.text[lo:hi]
-            # "A and B", "A and Brazil's minister B", "A, Ambassador of Japan to Bangladesh and B"
-            if _AND.search(between) and titles_only(between) and len(between) < 90:
-                return str(p.attrs["iso3"])
+            # "A and B", "A and Brazil's minister B", "A, Ambassador of Japan to Bangladesh and B"; not over
+            # another person ("Modi, his counterpart A, commerce minister B and his counterpart C")
+            if (
+                _AND.search(between)
+                and titles_only(between)
+                and len(between) < 90
+                and not any(lo <= q.start < hi for q in people)
+            ):
+                return None if listed(first, sentence) else str(p.attrs["iso3"])
         return None
+
+    def list_of(first: Mention, sentence: Sentence) -> list[Mention]:
+        """The people of the list ``first`` is an item of, when three or more are listed with commas and
+        only titles between ("the Minister of Finance A, the Minister of Culture B and Ambassador C"): a
+        delegation, not two counterparts. Empty when ``first`` is in no such list."""
+        inside = [q for q in people if sentence.start <= q.start < sentence.end]
+        k = next((j for j, q in enumerate(inside) if q is first), None)
+        if k is None:
+            return []
+        lo = hi = k
+        while lo > 0 and _list_gap(doc.text[inside[lo - 1].end : inside[lo].start], titles_only):
+            lo -= 1
+        while hi + 1 < len(inside) and _list_gap(
+            doc.text[inside[hi].end : inside[hi + 1].start], titles_only
+        ):
+            hi += 1
+        members = inside[lo : hi + 1]
+        commas = sum(
+            doc.text[a.end : b.start].lstrip().startswith(",") for a, b in itertools.pairwise(members)
+        )
+        return members if len(members) >= 3 and commas >= 1 else []
+
+    def listed(first: Mention, sentence: Sentence) -> bool:
+        return bool(list_of(first, sentence))
+
+    def list_side(first: Mention, sentence: Sentence) -> str | None:
+        """The one country of a list's members of known country, when two or more are of it and none of
+        another ("Foreign Minister A [Serbia's], the Minister of Culture B, the Minister of the Interior C
+        and Serbian Ambassador D")."""
+        sides = [str(q.attrs["iso3"]) for q in list_of(first, sentence) if q.attrs.get("iso3")]
+        return sides[0] if len(sides) >= 2 and len(set(sides)) == 1 else None
 
     def meeting(first: Mention, sentence: Sentence) -> re.Match[str] | None:
         """The act of meeting, hosting or expelling ``first``, with only titles between."""
@@ -168,6 +207,8 @@ def settle_countries(
             iso3 = chief[0].attrs["iso3"]
         elif on_behalf := signs_for(first):  # "X signed for Iraq and his counterpart Y for Turkey"
             iso3 = on_behalf
+        elif leader := _delegation_of(doc.text, first, countries):  # "a Bahraini delegation led by X"
+            iso3 = leader
         elif first.attrs.get("posted"):  # "X presented his credentials in Tehran": of the side sending X
             iso3 = other_side(str(first.attrs["posted"]))
         elif act:
@@ -181,22 +222,28 @@ def settle_countries(
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
         # met"): no guess from the sentence, which names both sides or a third
         if iso3 is None and act is None and not first.attrs.get("opposite"):
+            iso3 = list_side(first, sentence)
+        if iso3 is None and act is None and not first.attrs.get("opposite"):
             named, own = _in_clause(doc.text, first, named_in(sentence)), True
             before = named_in(sentences[i - 1]) if i > 0 and same_paragraph(i) else []
             if not named:
                 named, own = before, False
-            # the sentence before sets the scene: a place there is where the official is
-            # a side named before the official in its clause sets the scene ("on the Israeli side the file
-            # was handled by A, and B"); else the counterpart of the official of the pair joined to it by
-            # "and" ("Economy Minister A and Brazil's energy minister B"; "Presidents A and B"); else the
-            # one side acting anywhere in the sentence
+            # with no country in the sentence, the one acting in the sentence before is the official's (a
+            # place there only when no one there acts); a side named before the official in its clause sets
+            # the scene ("on the Israeli side the file was handled by A, and B"); else the counterpart of the
+            # official of the pair joined to it by "and" ("Economy Minister A and Brazil's energy minister B";
+            # "Presidents A and B"); else the one side acting anywhere in the sentence
             # (a sentence's setting, "In Quito, X met ...", is no side: the one who meets there may visit)
             ahead = [c for c in named if c.start < first.start and not _placed(doc.text, c)] if own else []
             iso3 = _acting_country(doc.text, first, sentence, ahead, passive, pair) if ahead else None
             if iso3 is None and first.attrs.get("rank") != "family":
                 iso3 = other_side(joined(first, sentence))
             if iso3 is None:
-                iso3 = _acting_country(doc.text, first, sentence, named, passive if own else partner, pair)
+                iso3 = _acting_country(doc.text, first, sentence, named, passive, pair)
+                if iso3 is None and not own:
+                    # the sentence before sets the scene: where no one there acts, a place there is where
+                    # the official is ("signed in New Delhi by A and B. ... the chief minister X objected")
+                    iso3 = _acting_country(doc.text, first, sentence, named, partner, pair)
             # only partners of one side named ("suspended exports to Indonesia", "talks with Ambassador
             # X of Peru"): the official is of the other side
             partners = {c.value for c in named if own and _FOR_WHOM.search(_before(doc.text, c))}
@@ -217,6 +264,97 @@ def settle_countries(
         if iso3 is not None:
             for m in group:
                 m.attrs["iso3"] = iso3
+
+
+def settle_counterparts(
+    doc: Document,
+    mentions: list[Mention],
+    pair: tuple[str, str] | None,
+    k: Knowledge,
+    title_words: frozenset[str] = frozenset(),
+) -> None:
+    """Two officials the text names as the two sides' and no rule placed ("Trade ministers A and B",
+    "Deputy Prime Ministers A and B", "Minister of Trade A and Minister of Environment B signed", "minister
+    A and his counterpart B") take the pair's countries in the one order their family names fit
+    (``name_origins_en.tsv``: "Lee Chang-yang" is written as Koreans are named, "Dang Quoc Khanh" as
+    Vietnamese are): at least one name fits its side and neither fits only the other's. Names of no
+    listed tradition, or two orders that fit, leave both without a country."""
+    if pair is None or not k.name_origins:
+        return
+    people = [m for m in mentions if m.kind == "person"]
+    firsts: dict[str, Mention] = {}
+    for m in people:
+        if m.attrs.get("official"):
+            firsts.setdefault(m.value, m)
+    unplaced = {
+        name for name, m in firsts.items() if not m.attrs.get("iso3") and not m.attrs.get("international")
+    }
+    for name in sorted(unplaced, key=lambda n: firsts[n].start):
+        first = firsts[name]
+        other = _counterpart(doc.text, first, people, firsts, title_words)
+        if other is None or other.value not in unplaced or other.value == name:
+            continue
+        order = _order_by_names(k, first.value, other.value, pair)
+        if order is None:
+            continue
+        for m, iso3 in ((first, order[0]), (other, order[1])):
+            _place(people, m.value, iso3)
+        unplaced -= {first.value, other.value}
+    # one official alone, named family name first as China, Korea and Vietnam write their names ("Foreign
+    # Ministry Spokesperson Wang Wenbin"), in the one tradition of the pair's sides: the actor's country,
+    # too weak a reading to make the official one side of an event
+    for name in unplaced:
+        origins = k.origins_of(name, family_first=True)
+        sides = [c for c in pair if origins and c in origins]
+        if len(sides) == 1:
+            _place(people, name, sides[0], "country")
+
+
+def _place(people: list[Mention], name: str, iso3: str, attr: str = "iso3") -> None:
+    for m in people:
+        if m.value == name and m.attrs.get("official"):
+            m.attrs[attr] = iso3
+
+
+def _counterpart(
+    text: str, first: Mention, people: list[Mention], firsts: dict[str, Mention], title_words: frozenset[str]
+) -> Mention | None:
+    """The official named as ``first``'s opposite number: under one plural title with it, or right after it
+    joined by "and" with titles only between (not the last of a list, unless a "counterpart")."""
+    opposite = first.attrs.get("opposite")
+    if opposite:
+        return firsts.get(str(opposite))
+    nxt = next((p for p in people if p.start >= first.end), None)
+    if nxt is None or not nxt.attrs.get("official"):
+        return None
+    between = text[first.end : nxt.start]
+    if not re.fullmatch(r"\s+and\s+.*", between, re.DOTALL) or len(between) > 90 or "\n" in between:
+        return None
+    if not _titles_only(between, title_words):
+        return None
+    prev = next((p for p in reversed(people) if p.end <= first.start), None)
+    gap = text[prev.end : first.start] if prev is not None else ""
+    listed = (
+        prev is not None and gap.lstrip().startswith(",") and len(gap) < 90 and _titles_only(gap, title_words)
+    )
+    if listed and nxt.attrs.get("role") != "counterpart":
+        return None  # "A, B and C": a list, not two counterparts
+    return firsts.get(nxt.value, nxt)
+
+
+def _titles_only(between: str, title_words: frozenset[str]) -> bool:
+    words = re.findall(r"\w[\w'’-]*", between)
+    return all(w[:1].isupper() or w.lower() in title_words or w.lower() in _GLUE for w in words)
+
+
+def _order_by_names(k: Knowledge, a: str, b: str, pair: tuple[str, str]) -> tuple[str, str] | None:
+    """The one order of the pair's countries that the two names fit."""
+    fitting = []
+    for ca, cb in (pair, pair[::-1]):
+        fits = [None if o is None else c in o for o, c in ((k.origins_of(a), ca), (k.origins_of(b), cb))]
+        if False not in fits and True in fits:
+            fitting.append((ca, cb))
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def home_country(
@@ -349,6 +487,28 @@ def _acting_country(
     return acting.pop() if len(acting) == 1 else None
 
 
+def _delegation_of(text: str, first: Mention, countries: list[Mention]) -> str | None:
+    """The country of the delegation an official leads, named right before ("a Bahraini delegation led by
+    Dr. X", "Egypt's team, headed by Minister X")."""
+    for c in reversed(countries):
+        if c.end > first.start:
+            continue
+        if first.start - c.end > 90:
+            return None
+        led = _LED_BY.fullmatch(text, c.end, first.start)
+        # the delegation's own country: an adjective or a possessive ("Peru welcomed a delegation led by X"
+        # is not Peru's)
+        return c.value if led and (c.form == "adjective" or led.group("possessive")) else None
+    return None
+
+
+# Between a country and the official leading its delegation: "'s delegation, led by Foreign Minister".
+_LED_BY = re.compile(
+    r"(?P<possessive>['’]s)?\s+(?:[a-z-]+\s+)?(?:delegation|team|side|mission)s?,?\s+(?:was\s+)?(?:led|headed)\s+by\s+"
+    r"(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,6}"
+)
+
+
 def _in_clause(text: str, first: Mention, named: list[Mention]) -> list[Mention]:
     """The countries of the official's own clause when the sentence is split by semicolons and that clause
     names one ("His Lebanese interlocutor was X; on the Israeli side it was handled by Y")."""
@@ -403,6 +563,11 @@ _GLUE = frozenset(
         "s",
     ]
 )
+
+
+def _list_gap(between: str, titles_only: Callable[[str], bool]) -> bool:
+    """Whether the words between two people are those of a list: a comma or "and", then titles."""
+    return bool(re.match(r",|\s+and\s", between)) and len(between) < 150 and titles_only(between)
 
 
 def _before(text: str, c: Mention) -> str:

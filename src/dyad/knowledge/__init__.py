@@ -108,6 +108,38 @@ class Role:
     rank: str
 
 
+# Words that begin European family names and are also family names written first elsewhere ("Le", "Do").
+_PARTICLES = frozenset(["le", "la", "de", "di", "du", "da", "do", "dos", "des", "van", "von", "del"])
+
+
+@dataclass(slots=True, frozen=True)
+class NameOrigin:
+    """A naming tradition's family names and the countries whose officials mostly bear them
+    (name_origins_en.tsv)."""
+
+    tradition: str
+    countries: frozenset[str]
+    where: str  # first, last or any: where the family name stands in a name
+    names: frozenset[str]
+    suffixes: tuple[str, ...]
+
+    def fits(self, name: str) -> bool:
+        words = name.replace(".", " ").split()
+        if len(words) < 2:
+            return False
+        first, last = words[0], words[-1]
+        # "Le Drian", "Do Couto": a European particle before one word starts a family name, not one that
+        # comes first ("Le Thanh Long" has the given names after it)
+        particle = len(words) == 2 and first.lower() in _PARTICLES
+        if self.where in ("first", "any") and first in self.names and not particle:
+            return True
+        if self.where in ("last", "any") and last in self.names:
+            return True
+        return self.where == "last" and any(
+            last.lower().endswith(s) and len(last) > len(s) + 2 for s in self.suffixes
+        )
+
+
 @dataclass(slots=True)
 class Knowledge:
     countries: dict[str, Country] = field(default_factory=dict)
@@ -125,6 +157,7 @@ class Knowledge:
     modality: dict[str, str] = field(default_factory=dict)  # lemma → planned|threat|refusal|...
     modality_pos: dict[str, set[str]] = field(default_factory=dict)  # lemma → the parts of speech it has
     roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
+    name_origins: list[NameOrigin] = field(default_factory=list)
     # Irregular forms and the stems of every predicate's head word: the words a sentence must contain
     # for any predicate to match (the parse prefilter).
     irregular: dict[str, str] = field(default_factory=dict)  # form → lemma
@@ -139,6 +172,15 @@ class Knowledge:
 
     def terms_of(self, name: str) -> list[Term]:
         return self.terms_by_name.get(name, [])
+
+    def origins_of(self, name: str, family_first: bool = False) -> frozenset[str] | None:
+        """The countries whose naming traditions the name fits; None when it fits none listed. With
+        ``family_first``, only when it fits a tradition that writes the family name first ("Wang Wenbin"),
+        and then every tradition it fits."""
+        fitting = [o for o in self.name_origins if o.fits(name)]
+        if not fitting or (family_first and not any(o.where == "first" for o in fitting)):
+            return None
+        return frozenset().union(*(o.countries for o in fitting))
 
     def code(self, cameo: str) -> CameoCode | None:
         """A CAMEO code's row, or its root's (a code not listed keeps its own number)."""
@@ -240,6 +282,21 @@ def _load_summits(k: Knowledge, dirs: tuple[str, ...]) -> None:
         )
     for _where, r in _rows("forums.tsv", dirs):
         k.forums[r["forum"]] = _split(r["aliases"])
+
+
+def _load_name_origins(k: Knowledge, dirs: tuple[str, ...]) -> None:
+    for where, r in _rows("name_origins_en.tsv", dirs):
+        if r["where"] not in ("first", "last", "any"):
+            raise KnowledgeError(f"{where}: 'where' must be first, last or any, not {r['where']!r}")
+        k.name_origins.append(
+            NameOrigin(
+                r["tradition"],
+                frozenset(_split(r["countries"])),
+                r["where"],
+                frozenset(_split(r["names"])),
+                tuple(s.lower() for s in _split(r["suffixes"])),
+            )
+        )
 
 
 def _load_organisations(k: Knowledge, dirs: tuple[str, ...]) -> None:
@@ -361,6 +418,7 @@ def load_knowledge(extra_dirs: tuple[str, ...] = ()) -> Knowledge:
         _load_terms,
         _load_summits,
         _load_organisations,
+        _load_name_origins,
         _load_events,
         _load_lexicons,
     ):
