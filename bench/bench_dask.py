@@ -27,7 +27,6 @@ from pathlib import Path
 
 from bench_pipeline import build_corpus
 from dyad import pipeline
-from dyad.cluster import LOCAL_WORKER_CONFIG
 from dyad.store import Store
 
 
@@ -64,17 +63,15 @@ def split(folder: Path) -> tuple[float, float, int]:
     return extract / documents, write / documents, documents
 
 
-def worker_cpu(folder: Path, config: dict[str, object]) -> float:
+def worker_cpu(folder: Path) -> float:
     """CPU seconds per document that one Dask worker spends on ``process_file`` (its own process's CPU
-    time, read on the worker before and after: the load of the machine does not enter it), the worker
-    started under ``config``. Beside E, it is what the worker's own machinery costs."""
-    import dask
+    time, read on the worker before and after: the load of the machine hardly enters it). Beside E, it is
+    what the worker's own machinery costs."""
     import distributed
 
     files = pipeline.expand_paths([folder])
     options = pipeline.Options()
     with (
-        dask.config.set(config),
         distributed.LocalCluster(
             n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
         ) as cluster,
@@ -88,14 +85,6 @@ def worker_cpu(folder: Path, config: dict[str, object]) -> float:
             documents += len(result)
         [after] = client.run(time.process_time).values()
     return (after - before) / documents
-
-
-def dask_defaults() -> dict[str, object]:
-    """Dask's own values of the keys ``cluster.LOCAL_WORKER_CONFIG`` changes (nothing here sets them)."""
-    import dask
-    import distributed  # noqa: F401  (its defaults are registered when it is imported)
-
-    return {key: dask.config.get(key) for key in LOCAL_WORKER_CONFIG}
 
 
 def main() -> None:
@@ -128,9 +117,7 @@ def main() -> None:
             f"per document, CPU ms ({documents} documents, one process): extraction E {e * 1000:.1f}, "
             f"writing W {w * 1000:.1f}; {n} workers / 1 at most ~{n * e / (e + w):.2f}x on {n} cores"
         )
-        for label, config in (("Dask's defaults", dask_defaults()), ("dyad's", LOCAL_WORKER_CONFIG)):
-            ms = worker_cpu(folder, config) * 1000
-            print(f"one Dask worker, CPU ms a document, {label} worker config: {ms:.1f}")
+        print(f"one Dask worker, CPU ms a document of process_file (E above): {worker_cpu(folder) * 1000:.1f}")
         if not args.systems:
             return
         print(f"{'system':<36} {'best s':>8} {'words/s':>10} {'docs':>6}  every run (s)")

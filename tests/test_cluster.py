@@ -80,23 +80,6 @@ def test_dask_local_cluster_stores_what_a_plain_ingest_stores(
         assert _contents(store) == plain
 
 
-def test_a_local_clusters_workers_run_without_the_profiler_and_the_trim_threshold(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """What costs a CPU-bound parser a tenth of its time on Dask's defaults is off in the workers that
-    ``--dask local`` starts (``cluster.LOCAL_WORKER_CONFIG``), and only there: the caller's config is
-    as it was. (Another cluster's nanny leaves the variable in this process's environment.)"""
-    from dyad.cluster import connect
-
-    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
-    with connect("local", 1) as client:
-        env = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
-        profiling = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
-    assert list(env.values()) == [None]
-    assert list(profiling.values()) == [False]
-    assert dask.config.get("distributed.worker.profile.enabled") is True
-
-
 def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(
     store_url: str, examples: list[str], plain: dict[str, Any], cluster: Any
 ) -> None:

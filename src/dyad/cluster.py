@@ -30,14 +30,6 @@ TASKS_PER_THREAD = 4
 # How often a file whose finished result was lost with its worker is run again before it is a failure.
 LOST_RETRIES = 3
 CONNECT_TIMEOUT = "20s"
-# What a local cluster's workers run without: Dask's defaults suit workers that hold arrays for long, and
-# cost a CPU-bound parser about a tenth of its time (bench/bench_dask.py). The sampling profiler stops the
-# worker's thread every 10 ms to read its stack; a trim threshold of 64 KiB makes the C allocator hand
-# memory back to the system at nearly every free (it is unset, so glibc's own adaptive threshold rules).
-LOCAL_WORKER_CONFIG = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-}
 
 Result = list[ProcessedDocument] | IngestFailure
 
@@ -56,16 +48,13 @@ def connect(address: str, workers: int) -> Iterator[Any]:
     or of the running scheduler at ``address`` (e.g. ``tcp://host:8786``), closed on exit."""
     distributed = _distributed()
     if address == "local":
-        import dask
-
-        with dask.config.set(LOCAL_WORKER_CONFIG):  # each worker's nanny keeps them for its restarts
-            cluster = distributed.LocalCluster(
-                n_workers=max(1, workers),
-                threads_per_worker=1,  # the parser is CPU-bound: one document per process at a time
-                processes=True,
-                dashboard_address=":0",  # any free port: a second cluster on this machine must not clash
-                silence_logs=logging.ERROR,
-            )
+        cluster = distributed.LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,  # the parser is CPU-bound: one document per process at a time
+            processes=True,
+            dashboard_address=":0",  # any free port: a second cluster on this machine must not clash
+            silence_logs=logging.ERROR,
+        )
         with cluster, distributed.Client(cluster) as client:
             yield client
         return
