@@ -117,7 +117,7 @@ def main() -> None:
             f"per document, CPU ms ({documents} documents, one process): extraction E {e * 1000:.1f}, "
             f"writing W {w * 1000:.1f}; {n} workers / 1 at most ~{n * e / (e + w):.2f}x on {n} cores"
         )
-        print(f"one Dask worker, CPU ms a document of process_file (E above): {worker_cpu(folder) * 1000:.1f}")
+        print(f"one Dask worker, CPU ms a document (E above): {worker_cpu(folder) * 1000:.1f}")
         if not args.systems:
             return
         print(f"{'system':<36} {'best s':>8} {'words/s':>10} {'docs':>6}  every run (s)")
