@@ -42,6 +42,8 @@ CORPORA |= {
         "blind_j2",
         "blind_k1",
         "blind_k2",
+        "blind_l1",
+        "blind_l2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
