@@ -231,18 +231,24 @@ def _dangling(
     )
 
 
+def _per_item(links: Table, item: Column[Any], table: Table, value: Column[Any]) -> Any:
+    """Each merged item's number of distinct ``value`` over its links' documents, joined to ``table`` by
+    document id (a subquery of ``item``, ``n``)."""
+    key = table.c.id if table is schema.documents else table.c.doc_id
+    return (
+        select(item.label("item"), func.count(value.distinct()).label("n"))
+        .join(table, key == links.c.doc_id)
+        .group_by(item)
+        .subquery()
+    )
+
+
 def _source_counts(
     conn: Connection, label: str, links: Table, item: Column[Any], merged: Table
 ) -> Iterator[str]:
     """Each merged item's source count is its linked documents, by name as the resolver counts them; an
     item with no links at all is a cluster without mentions."""
-    d = schema.documents
-    linked = (
-        select(item.label("item"), func.count(d.c.name.distinct()).label("n"))
-        .join(d, d.c.id == links.c.doc_id)
-        .group_by(item)
-        .subquery()
-    )
+    linked = _per_item(links, item, schema.documents, schema.documents.c.name)
     found = func.coalesce(linked.c.n, 0)
     rows = conn.execute(
         select(merged.c.id, merged.c.source_count, found)
@@ -280,13 +286,7 @@ def _independent_counts(
 ) -> Iterator[str]:
     """Each merged item's independent sources (kept in its row since schema 12) are the source groups of
     its linked documents as they stand (an item with no links is reported above)."""
-    g = schema.source_groups
-    grouped = (
-        select(item.label("item"), func.count(g.c.grp.distinct()).label("n"))
-        .join(g, g.c.doc_id == links.c.doc_id)
-        .group_by(item)
-        .subquery()
-    )
+    grouped = _per_item(links, item, schema.source_groups, schema.source_groups.c.grp)
     rows = conn.execute(
         select(merged.c.id, merged.c.independent_sources, grouped.c.n)
         .join(grouped, grouped.c.item == merged.c.id)
