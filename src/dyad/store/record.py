@@ -634,14 +634,34 @@ def _replace_terms(
     _move_sums(conn, kind, deltas)
 
 
+# Each kind of resolved item: its links to its mentions, the links' column naming it, and its own table.
+_LINKED = {
+    "event": (schema.event_links, schema.event_links.c.event_id, schema.record_events),
+    "figure": (schema.figure_links, schema.figure_links.c.figure_id, schema.record_figures),
+}
+
+
+def _groups_of(kind: str) -> tuple[Any, Any, Any]:
+    """The item column, its number of independent sources (source groups among its linked documents) and
+    the join they are read from, for ``kind``: grouped by item for some items, or correlated with each row
+    of the item's table (``fill_independent``)."""
+    links, item, _ = _LINKED[kind]
+    g = schema.source_groups
+    return item, func.count(g.c.grp.distinct()), links.join(g, g.c.doc_id == links.c.doc_id)
+
+
 def _count_independent(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Set each resolved row's independent sources from its links and the source groups as they stand,
     and return the rows whose count changed. Kept in the row: a page reads it there, and the overview's
     trade chart, whose figures have hundreds of sources, would otherwise count them at each read."""
-    counted = independent_counts(conn, "events" if kind == "event" else "figures", (r["id"] for r in rows))
+    item, counted, joined = _groups_of(kind)
+    found: dict[str, int] = {}
+    for chunk in chunks({r["id"] for r in rows}):
+        query = select(item, counted).select_from(joined).where(item.in_(chunk)).group_by(item)
+        found.update(dict(conn.execute(query).all()))
     changed = []
     for row in rows:
-        n = counted.get(row["id"], 0)
+        n = found.get(row["id"], 0)
         if row.get("independent_sources") != n:
             row["independent_sources"] = n
             changed.append(row)
@@ -651,7 +671,7 @@ def _count_independent(conn: Connection, kind: str, rows: list[dict[str, Any]]) 
 # A stored row's independent sources, counted again when its documents' source groups change (_reweigh).
 _INDEPENDENT_UPDATE = {
     kind: update(table).where(table.c.id == bindparam("i_id")).values(independent_sources=bindparam("i_n"))
-    for kind, table in (("event", schema.record_events), ("figure", schema.record_figures))
+    for kind, (_, _, table) in _LINKED.items()
 }
 
 
@@ -732,10 +752,7 @@ _SUM_UPDATE = (
 
 def _reweigh(conn: Connection, doc_ids: set[str]) -> None:
     """Weigh again the events and figures these documents report (their independent sources changed)."""
-    for kind, links, item, table in (
-        ("event", schema.event_links, schema.event_links.c.event_id, schema.record_events),
-        ("figure", schema.figure_links, schema.figure_links.c.figure_id, schema.record_figures),
-    ):
+    for kind, (links, item, table) in _LINKED.items():
         ids: set[str] = set()
         for chunk in chunks(doc_ids):
             ids |= set(conn.execute(select(item).where(links.c.doc_id.in_(chunk)).distinct()).scalars())
@@ -994,18 +1011,10 @@ def fill_independent(conn: Connection) -> None:
     """Count every resolved event's and figure's independent sources into its row, by one statement a
     table over the links and the source groups: what a store written before the column existed needs
     (schema 12)."""
-    g = schema.source_groups
-    for table, links, item in (
-        (schema.record_events, schema.event_links, schema.event_links.c.event_id),
-        (schema.record_figures, schema.figure_links, schema.figure_links.c.figure_id),
-    ):
-        counted = (
-            select(func.count(g.c.grp.distinct()))
-            .select_from(links.join(g, g.c.doc_id == links.c.doc_id))
-            .where(item == table.c.id)
-            .scalar_subquery()
-        )
-        conn.execute(update(table).values(independent_sources=counted))
+    for kind, (_, _, table) in _LINKED.items():
+        item, counted, joined = _groups_of(kind)
+        each = select(counted).select_from(joined).where(item == table.c.id).scalar_subquery()
+        conn.execute(update(table).values(independent_sources=each))
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -1265,23 +1274,6 @@ def figure_pair_counts(conn: Connection) -> dict[tuple[str, str], int]:
     for a, b, n in rows:
         key = (min(a, b), max(a, b))
         counts[key] = counts.get(key, 0) + n
-    return counts
-
-
-def independent_counts(conn: Connection, table: str, ids: Iterable[str]) -> dict[str, int]:
-    """Resolved event or figure id → number of independent documents among its sources."""
-    links = schema.event_links if table == "events" else schema.figure_links
-    item = links.c.event_id if table == "events" else links.c.figure_id
-    g = schema.source_groups
-    counts: dict[str, int] = {}
-    for chunk in chunks(set(ids)):
-        query = (
-            select(item, func.count(g.c.grp.distinct()))
-            .join(g, g.c.doc_id == links.c.doc_id)
-            .where(item.in_(chunk))
-            .group_by(item)
-        )
-        counts.update(dict(conn.execute(query).all()))
     return counts
 
 

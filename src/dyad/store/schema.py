@@ -265,7 +265,7 @@ record_events = Table(
     Column("day_end", Date),
     Column("source_count", Integer, nullable=False),
     # Sources not of one author or outlet group (``source_groups``): kept whenever the event's sources or
-    # their groups change (``record._replace_terms``), so a page reads it instead of counting its links.
+    # their groups change (``record._count_independent``), so a page reads it instead of counting links.
     Column("independent_sources", Integer, nullable=False, default=0),
     # ISO3 of the side that acted on the other, when its mentions name one (``resolve.events.acting_side``)
     Column("initiator", String(3)),
