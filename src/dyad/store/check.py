@@ -231,13 +231,12 @@ def _dangling(
     )
 
 
-def _per_item(links: Table, item: Column[Any], table: Table, value: Column[Any]) -> Any:
-    """Each merged item's number of distinct ``value`` over its links' documents, joined to ``table`` by
-    document id (a subquery of ``item``, ``n``)."""
-    key = table.c.id if table is schema.documents else table.c.doc_id
+def _per_item(links: Table, item: Column[Any], document: Column[Any], value: Column[Any]) -> Any:
+    """Each merged item's number of distinct ``value`` over its links' documents, ``document`` being the
+    column of ``value``'s table that names the document (a subquery of ``item``, ``n``)."""
     return (
         select(item.label("item"), func.count(value.distinct()).label("n"))
-        .join(table, key == links.c.doc_id)
+        .join(document.table, document == links.c.doc_id)
         .group_by(item)
         .subquery()
     )
@@ -248,7 +247,8 @@ def _source_counts(
 ) -> Iterator[str]:
     """Each merged item's source count is its linked documents, by name as the resolver counts them; an
     item with no links at all is a cluster without mentions."""
-    linked = _per_item(links, item, schema.documents, schema.documents.c.name)
+    d = schema.documents
+    linked = _per_item(links, item, d.c.id, d.c.name)
     found = func.coalesce(linked.c.n, 0)
     rows = conn.execute(
         select(merged.c.id, merged.c.source_count, found)
@@ -286,7 +286,8 @@ def _independent_counts(
 ) -> Iterator[str]:
     """Each merged item's independent sources (kept in its row since schema 12) are the source groups of
     its linked documents as they stand (an item with no links is reported above)."""
-    grouped = _per_item(links, item, schema.source_groups, schema.source_groups.c.grp)
+    g = schema.source_groups
+    grouped = _per_item(links, item, g.c.doc_id, g.c.grp)
     rows = conn.execute(
         select(merged.c.id, merged.c.independent_sources, grouped.c.n)
         .join(grouped, grouped.c.item == merged.c.id)
