@@ -177,27 +177,31 @@ class TagMapRuler:
         self.by_word: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self.any_word: list[tuple[int, dict[str, Any]]] = []
         self.rules: list[dict[str, Any]] = []
-        self.longer: Any = None
-        self.longer_rules: list[int] = []
+        self.matcher: Any = None  # spaCy's own ruler, for the rules not read as lookups
+        self.matcher_rules: list[int] = []  # their places among ``rules``
 
     def load(self, patterns: list[dict[str, Any]]) -> None:
         from spacy.pipeline import AttributeRuler
         from spacy.tokens import MorphAnalysis
 
         self.rules = patterns
-        self.longer = AttributeRuler(self.vocab)
+        self.matcher = AttributeRuler(self.vocab)
+        leading = True  # still in the tag rules the model's ruler begins with
         for n, rule in enumerate(patterns):
-            alternatives = rule["patterns"]
-            if any(len(tokens) != 1 for tokens in alternatives):
-                self.longer.add_patterns([rule])
-                self.longer_rules.append(n)
-                continue
-            for [token] in alternatives:
-                if n == len(self.by_tag) and set(token) == {"TAG"} and set(rule["attrs"]) == {"POS", "MORPH"}:
-                    pos = self.vocab.strings.add(rule["attrs"]["POS"])
-                    morph = MorphAnalysis(self.vocab, rule["attrs"]["MORPH"])
+            tokens = [token for alternative in rule["patterns"] for token in alternative]
+            one_token = len(tokens) == len(rule["patterns"])  # every alternative is of one token
+            if leading and one_token and _by_tag_alone(tokens, rule["attrs"]):
+                pos = self.vocab.strings.add(rule["attrs"]["POS"])
+                morph = MorphAnalysis(self.vocab, rule["attrs"]["MORPH"])
+                for token in tokens:
                     self.by_tag[self.vocab.strings.add(token["TAG"])] = (pos, morph)
-                    continue
+                continue
+            leading = False
+            if not one_token or not all(_readable(t) for t in tokens):  # "gon na", or not read by _meets
+                self.matcher.add_patterns([rule])
+                self.matcher_rules.append(n)
+                continue
+            for token in tokens:
                 word = token.get("LOWER")
                 words = [word] if isinstance(word, str) else (word or {}).get("IN")
                 if words is None:
@@ -214,13 +218,30 @@ class TagMapRuler:
             (n, token.i, token.i + 1)
             for token in doc
             for n, conditions in (*self.by_word.get(token.lower_, ()), *self.any_word)
-            if n >= len(self.by_tag) and _meets(token, conditions)
+            if _meets(token, conditions)
         ]
-        matches += [(self.longer_rules[k], start, end) for k, _, start, end in self.longer.match(doc)]
+        matches += [(self.matcher_rules[k], start, end) for k, _, start, end in self.matcher.match(doc)]
         for n, start, end in sorted(matches):
             rule = self.rules[n]
             _set_attributes(doc[start:end][rule.get("index", 0)], rule["attrs"])
         return doc
+
+
+def _by_tag_alone(tokens: list[dict[str, Any]], attrs: dict[str, str]) -> bool:
+    """Does a one-token rule give part of speech and morphology by the token's tag alone?"""
+    by_tag = all(set(t) == {"TAG"} and isinstance(t["TAG"], str) for t in tokens)
+    return by_tag and set(attrs) == {"POS", "MORPH"}
+
+
+_OPERATORS = ("IN", "NOT_IN", "REGEX")
+
+
+def _readable(token: dict[str, Any]) -> bool:
+    """A one-token condition ``_meets`` reads: its attributes and operators are those it knows."""
+    return all(
+        key in _TOKEN_ATTRIBUTE and (not isinstance(wanted, dict) or set(wanted) <= set(_OPERATORS))
+        for key, wanted in token.items()
+    )
 
 
 _TOKEN_ATTRIBUTE = {"LOWER": "lower_", "TAG": "tag_", "DEP": "dep_", "IS_SPACE": "is_space"}
