@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bench_pipeline import build_corpus
 from dyad import pipeline
+from dyad.cluster import connect
 from dyad.store import Store
 
 
@@ -67,16 +68,9 @@ def worker_cpu(folder: Path) -> float:
     """CPU seconds per document that one Dask worker spends on ``process_file`` (its own process's CPU
     time, read on the worker before and after: the load of the machine hardly enters it). Beside E, it is
     what the worker's own machinery costs."""
-    import distributed
-
     files = pipeline.expand_paths([folder])
     options = pipeline.Options()
-    with (
-        distributed.LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with connect("local", 1) as client:  # the cluster `--dask local` starts
         client.submit(pipeline.process_file, files[0], options, pure=False).result()  # models loaded
         [before] = client.run(time.process_time).values()
         documents = 0
