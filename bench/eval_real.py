@@ -1,16 +1,17 @@
-"""Score dyad on a set of real public pages, tests/data/real, real_b, real_c, real_d, real_e, real_f or
-real_g (texts are never committed).
+"""Score dyad on a set of real public pages, tests/data/real, real_b, real_c, real_d, real_e, real_f,
+real_g or real_h (texts are never committed).
 
 The manifest names each page, the query that found it with the search tool, and the SHA-256 of the text
 that was saved. Re-retrieve the texts into tests/data/real/text/ (see tests/data/real/README.md); this
 script checks each file against its digest, ingests the ones that match into a fresh store and scores
 them against the facts-only gold (events, figures, named officials).
 
-    python bench/eval_real.py [--set real|real_b|...|real_g] [--text-dir DIR] [--verbose]
+    python bench/eval_real.py [--set real|real_b|...|real_h] [--text-dir DIR] [--verbose]
 
-real_b to real_g were built blind (during issue 9's second, fifth, sixth, seventh, eighth and ninth rounds);
-real_b, real_e, real_f and real_g are never tuned on (real_c is tuned on from the sixth round, real_d from the
-ninth): print their summary only (no --verbose), as for the untouched synthetic sets (docs/evaluation.md).
+real_b to real_h were built blind (during issue 9's second, fifth, sixth, seventh, eighth, ninth and tenth
+rounds); real_b, real_e, real_f, real_g and real_h are never tuned on (real_c is tuned on from the sixth
+round, real_d from the ninth): print their summary only (no --verbose), as for the untouched synthetic sets
+(docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def main() -> int:
     parser.add_argument(
         "--set",
         default="real",
-        choices=["real", "real_b", "real_c", "real_d", "real_e", "real_f", "real_g"],
+        choices=["real", "real_b", "real_c", "real_d", "real_e", "real_f", "real_g", "real_h"],
         help="which set of pages",
     )
     parser.add_argument("--text-dir", type=Path, default=None, help="the cached texts (default: SET/text)")
