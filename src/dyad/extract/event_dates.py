@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.extract.docdate import HEADING
 from dyad.extract.predicates import governs, phrase_of, word_at
 from dyad.extract.timex import in_anterior_clause
 from dyad.extract.timex_rules import number
@@ -354,20 +353,6 @@ def event_date(
             f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
         )
     return occasion if not s_timex else None  # "years ago": a time of its own, however vague
-
-
-def only_a_bound(doc: Document, anchor: TimeValue, timexes: list[TimeExpression]) -> bool:
-    """Is ``anchor``, the year of a page that prints no date of its own, only the latest year its body
-    names (a past year the story recalls: "a treaty of 1929", "an attack in December 2001")? The story is
-    of that year or later, so its undated acts are not dated by it; a year found from its office-holders
-    (one the page does not name) is the story's own."""
-    if doc.published or anchor.basis != "inferred" or anchor.granularity != "year" or anchor.start is None:
-        return False
-    year = anchor.start.year
-    named = [
-        t for t in timexes if t.value.basis == "explicit" and t.value.start and t.value.start.year == year
-    ]
-    return bool(named) and all(t.start >= HEADING for t in named)
 
 
 _OCCASION_DAYS = 7  # the longest span a title may give as the days of one occasion (a visit, a summit)

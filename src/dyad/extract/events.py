@@ -20,7 +20,6 @@ from dyad.extract.event_dates import (
     distance,
     event_date,
     occasion_days,
-    only_a_bound,
     own_phrase_first,
     owned_timexes,
     title_days,
@@ -232,7 +231,6 @@ class _At:
     parse: Any  # the sentence's dependency parse, or None
     occasion: TimeValue | None = None  # the date an undated act takes in a document about one occasion
     section: TimeValue | None = None  # the date heading the chronology section the sentence is in
-    story: TimeValue | None = None  # the story's own date, which a news story's undated acts are of
     dated: set[tuple[str, str | None]] = field(default_factory=set)  # (type, date) taken in the sentence
 
 
@@ -281,7 +279,6 @@ class EventExtractor:
         timexes = sorted(timexes, key=lambda t: t.start)
         m_starts, t_starts = [m.start for m in mentions], [t.start for t in timexes]
         occasion = _occasion(doc, timexes, anchor)
-        story = None if anchor is None or only_a_bound(doc, anchor, timexes) else anchor
         headings = _chronology_headings(doc, timexes)
         section: TimeValue | None = None
         for sentence in doc.sentences:
@@ -307,7 +304,6 @@ class EventExtractor:
                 parsed.get(sentence.index),
                 occasion,
                 section,
-                story,
             )
             triggered = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
@@ -334,7 +330,7 @@ class EventExtractor:
             if hit.trigger.type in _CONFLICT_TYPES and _by_non_state(at.parse, hit.start):
                 continue  # "opposition leaders condemned", "hauliers blockaded": no state's act
             timexes = own_phrase_first(at.parse, sentence, hit, at.timexes)
-            date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.story, at.occasion, at.section)
+            date = event_date(at.doc, sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
             if date is not None and date.granularity == "open":
                 continue  # "no relations since 1978": a state that holds, not an event
             word = word_at(at.parse, hit.start) if at.parse is not None and not at.timexes else None
@@ -392,7 +388,9 @@ class EventExtractor:
             dated = Span(voiced.idx, voiced.idx + len(voiced.text)) if voiced is not None else span
             owned = owned_timexes(at.parse, sentence, at.timexes, dated.start)
             timexes = own_phrase_first(at.parse, sentence, dated, owned)
-            date = event_date(at.doc, sentence, dated, timexes, at.earlier, at.story, at.occasion, at.section)
+            date = event_date(
+                at.doc, sentence, dated, timexes, at.earlier, at.anchor, at.occasion, at.section
+            )
             after = _YEARS_AFTER.search(sentence.text[: reading.start])
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
@@ -590,7 +588,7 @@ class EventExtractor:
         timexes = own_phrase_first(
             at.parse, at.sentence, hit, owned_timexes(at.parse, at.sentence, at.timexes, hit.start)
         )
-        date = event_date(at.doc, at.sentence, hit, timexes, at.earlier, at.story, at.occasion, at.section)
+        date = event_date(at.doc, at.sentence, hit, timexes, at.earlier, at.anchor, at.occasion, at.section)
         date = date or answered.date
         key = (answered.type, date.edtf if date else None)
         if any(

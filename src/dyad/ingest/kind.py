@@ -78,18 +78,6 @@ WIRE_SLUG = re.compile(
     r"^(?:UPDATE\s+\d+|TIMELINE|FACTBOX|EXPLAINER|ANALYSIS|EXCLUSIVE|INSIGHT|WRAPUP(?:\s+\d+)?|FOCUS|INTERVIEW)"
     r"\s*[-:]\s*\S"
 )
-# A lead that tells its news against the story's own day, inside a sentence as wire copy does: "agreed on
-# Tuesday", "met today", "this week expelled", "left early on Wednesday morning". A weekday that opens a
-# date ("Friday, March 3, 2017") is a date line; "today's", "Thursday's" name a thing; a day that opens its
-# sentence ("On Friday, in the State Dining Room …", "So it finally happened. On Monday …") is how
-# readouts, briefings and posts tell theirs.
-STORY_DAY = re.compile(
-    rf"\b(?:(?:on\s+)?{_WEEKDAY}(?!,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
-    r"|today|yesterday|(?:this|last)\s+week)\b(?!['’]s)",
-    re.IGNORECASE,
-)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\]\)”\"]\s*)$")
-LEAD_CHARS = 600  # the characters after the title that hold a news story's lead
 NEWS_PHRASES = (
     re.compile(r"\b[A-Z][\w-]*\s+(?:news\s+agency\s+)?reported\b"),
     re.compile(r"\btold (?:reporters|journalists)\b"),
@@ -162,12 +150,4 @@ def news_score(text: str, lines: list[str], signals: Signals) -> int:
     score += 1 if signals.time_stamped else 0
     score += 2 if signals.agency_credit else 0
     score += 2 if signals.wire_slug else 0
-    # a lead that reports acts of the story's own days (a wire story cut before its dateline or byline)
-    lead = " ".join(lines[signals.body_start :])[:LEAD_CHARS]
-    score += 2 if tells_story_day(lead) and not blog_score(lines, signals) else 0
     return score
-
-
-def tells_story_day(lead: str) -> bool:
-    """Does ``lead`` tell an act against the story's own day, inside a sentence?"""
-    return any(not _SENTENCE_START.search(lead[: m.start()]) for m in STORY_DAY.finditer(lead))
