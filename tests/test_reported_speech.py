@@ -55,6 +55,10 @@ def test_speech_about_the_other_side_is_an_act(sentence: str, expected: str) -> 
         "On May 3, 2023, Hoshino said relations with China were excellent.",
         # a party's readiness, not the state's
         "On May 3, 2023, Hoshino said his party was ready to work with Chile.",
+        # a topic, not a judgement: the harsh word qualifies what was done
+        "On May 3, 2023, Aránguiz Pell said Chile and Japan had discussed illegal fishing.",
+        # "prepared" as a verb is no readiness
+        "On May 3, 2023, Hoshino said the ministry had prepared a reply to Chile.",
         # a neutral clause: "said" alone is no act
         "On May 3, 2023, Hoshino said Chile would hold elections in November.",
     ],
@@ -69,3 +73,11 @@ def test_tones_are_data() -> None:
     assert {"praise", "pledge", "blame"} <= set(tone)
     assert "value" in tone["praise"] and "steal" in tone["blame"] and "ready" in tone["pledge"]
     assert not tone["praise"] & tone["blame"]
+
+
+def test_readiness_for_conflict_is_no_pledge() -> None:
+    """Ready to work with the other side is a pledge (CAMEO 030); ready to impose sanctions on it is not."""
+    friendly = _acts("On May 3, 2023, Hoshino said Japan was ready to work with Chile.")
+    assert ("statement", ("CHL", "JPN"), "AGREE") in friendly
+    harsh = _acts("On May 3, 2023, Hoshino said Japan was ready to impose sanctions on Chile.")
+    assert ("statement", ("CHL", "JPN"), "AGREE") not in harsh

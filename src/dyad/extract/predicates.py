@@ -529,9 +529,9 @@ def _reported(token: Any) -> list[Any]:
 def _tone_words(token: Any) -> list[Any]:
     """The words that judge in what a speech verb reports: the clause's verb, its complement, object or
     infinitive ("wants to steal the river", "was prepared to carry out"), the modifiers of what the clause
-    says its subject is ("was a trusted partner"; not of what it did: "discussed illegal fishing" names
-    a topic), and what a speaker assures someone of ("assured me of his willingness"). Negated words
-    judge nothing."""
+    says its subject is ("was a trusted partner") or of the relationship it speaks of ("wanted a
+    constructive relationship"; not of what was done: "discussed illegal fishing" names a topic), and what
+    a speaker assures someone of ("assured me of his willingness"). Negated words judge nothing."""
     words = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     for clause in _reported(token):
         subjects = [w for c in clause.children if c.dep_ in _SUBJECTS for w in c.subtree]
@@ -540,8 +540,23 @@ def _tone_words(token: Any) -> list[Any]:
         said = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "xcomp", "oprd")]
         said += [g for c in said if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "acomp")]
         words += said + [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
-    judged = [w for w in words if w.dep_ != "dobj"]
+    words += [c for w in words for c in w.conjuncts]  # "a friendly nation and a time-tested friend"
+    judged = [w for w in words if w.dep_ != "dobj" or _lemma(w) in _RELATIONSHIP]
     return [w for w in words + _with_modifiers(judged) if not _negated(w)]
+
+
+def _ready_for_conflict(token: Any, k: Knowledge) -> bool:
+    """Is what the speaker's side is said to be ready or willing to do an act of conflict done alone ("was
+    ready to impose sanctions", "prepared to respond to any attack")? One done with the other side is
+    cooperation ("prepared to carry out a joint investigation with Iraq")."""
+    acts = [c for w in _tone_words(token) for c in w.children if c.dep_ == "xcomp"]
+    return any(
+        p is not None
+        and p.type in ("dispute", "sanction", "use_of_force")
+        and not any(w.lower_ in ("with", "joint", "jointly", "together") for w in a.subtree)
+        for a in acts
+        for p in [_best(k.predicates.get((_lemma(a), "verb"), []), a, False)]
+    )
 
 
 def _about_relations(token: Any) -> bool:
@@ -551,9 +566,8 @@ def _about_relations(token: Any) -> bool:
 
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.objects & _TONE_MARKS:  # "said Canberra valued the relationship": the reported clause judges
-        return not is_noun and any(
-            _lemma(w) in pred.objects or str(w.lower_) in pred.objects for w in _tone_words(token)
-        )
+        # by lemma only: "had prepared a reply" is no readiness ("prepared" as an adjective is)
+        return not is_noun and any(_lemma(w) in pred.objects for w in _tone_words(token))
     if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
         return False
     if pred.lemma in ("call for", "call on") and not is_noun and _particle(token) == "back":
@@ -1214,6 +1228,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         pred = _best(candidates, token, is_noun)
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
+        if "@pledge" in pred.objects and _ready_for_conflict(token, k):
+            continue  # "said Japan was ready to impose sanctions": no pledge to work together
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
         effect = _modality(token, k)
