@@ -465,6 +465,8 @@ class EventExtractor:
         if one_way and not reading.target and not reading.pair_target:
             if self._implicit_target(at, reading, date) or self._border_closed(at, reading):
                 return tuple(sorted(pair)) if pair else None
+            if self._relationship_spoken_of(at, reading, date):
+                return tuple(sorted(pair)) if pair else None
             return None  # praise, condemn, attack, visit: the other side must be the act's object
         if reading.pair_phrase and pair and (reading.mutual or reading.pair_target or relations):
             return tuple(sorted(pair))  # "the two sides met", "praised both countries"
@@ -508,6 +510,18 @@ class EventExtractor:
         if pair and self._other_side_implied(at, reading, date):
             return tuple(sorted(pair))
         return None
+
+    def _relationship_spoken_of(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
+        """One of the pair who speaks well of "the relationship", in a sentence naming no third country
+        ("Bishop said Canberra valued the relationship"), speaks of the pair's."""
+        pair = at.pair
+        return bool(
+            pair
+            and reading.about_relations
+            and len(reading.actor) == 1
+            and reading.actor <= set(pair)
+            and self._clause_countries(at, reading, date) <= set(pair)
+        )
 
     def _other_side_implied(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """One of the pair acts and the other side is left unnamed, with no third country in the sentence
@@ -965,6 +979,9 @@ def _without_restatements(events: list[Event], title: str | None = None) -> list
             o is not e
             and o.type == e.type
             and o.participants == e.participants
+            # the other side's act of that day is not this one told again ("Serbia protested on Sunday";
+            # "the Croatian prime minister said the decision was absurd")
+            and (o.initiator is None or e.initiator is None or o.initiator == e.initiator)
             # "has decided to break relations" (planned) does not tell the headline's "rupture" again
             and not (headline(e) and o.status == "planned" and e.status == "occurred")
             and o.date is not None

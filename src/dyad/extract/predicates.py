@@ -237,6 +237,7 @@ class Reading:
     agentless: bool = False  # a passive with no "by X": the actor is left implicit
     voiced: Any = None  # the speech verb that voices a threatened act ("may close the border, he warned")
     allied: bool = False  # the subjects act together against a third ("fought as allies against Spain")
+    about_relations: bool = False  # speech on the relationship ("said Canberra valued the relationship")
 
 
 # An answer in kind repeats the act it answers, the other way round.
@@ -496,7 +497,77 @@ def _speech(token: Any) -> bool:
     return all(s.tag_ in alone and not s.conjuncts and s.lower_ not in ("they", "we") for s in subjects)
 
 
+# Marks of a speech verb's row whose object words are read in the reported clause (tone_en.tsv).
+_TONE_MARKS = frozenset(("@praise", "@pledge", "@blame"))
+# What a reported clause about the pair's relationship is about: "said Canberra valued the relationship".
+_RELATIONSHIP = frozenset(
+    ("relationship", "relation", "relations", "tie", "ties", "partnership", "friendship")
+)
+
+
+# Who a reported clause may speak of without speaking of a state: a party, a movement, a firm.
+_NOT_THE_STATE = frozenset(("party", "movement", "company", "firm", "opposition", "investor", "business"))
+
+
+def _negated(word: Any) -> bool:
+    """ "was not a threat", "had no conflict of interest", "never interfered": the word judges nothing."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never"))
+        for c in word.children
+    )
+
+
+def _reported(token: Any) -> list[Any]:
+    """The clauses a speech verb reports: "said (that) Canberra valued …", and the quote a trailing "he
+    said" hangs from ('"This is an act of hostility," Ramírez said')."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if token.dep_ == "parataxis" and token.head.i != token.i:
+        clauses.append(token.head)
+    return clauses
+
+
+def _tone_words(token: Any) -> list[Any]:
+    """The words that judge in what a speech verb reports: the clause's verb, its complement, object or
+    infinitive ("wants to steal the river", "was prepared to carry out"), the modifiers of what the clause
+    says its subject is ("was a trusted partner") or of the relationship it speaks of ("wanted a
+    constructive relationship"; not of what was done: "discussed illegal fishing" names a topic), and what
+    a speaker assures someone of ("assured me of his willingness"). Negated words judge nothing."""
+    words = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for clause in _reported(token):
+        subjects = [w for c in clause.children if c.dep_ in _SUBJECTS for w in c.subtree]
+        if _negated(clause) or any(_lemma(w) in _NOT_THE_STATE for w in subjects):
+            continue  # "said his movement was ready to help": a party's word, not the state's
+        said = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "xcomp", "oprd")]
+        said += [g for c in said if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "acomp")]
+        words += said + [h for g in said if g.dep_ == "attr" for h in _of_object(g) if h.dep_ == "pobj"]
+    words += [c for w in words for c in w.conjuncts]  # "a friendly nation and a time-tested friend"
+    judged = [w for w in words if w.dep_ != "dobj" or _lemma(w) in _RELATIONSHIP]
+    return [w for w in words + _with_modifiers(judged) if not _negated(w)]
+
+
+def _ready_for_conflict(token: Any, k: Knowledge) -> bool:
+    """Is what the speaker's side is said to be ready or willing to do an act of conflict done alone ("was
+    ready to impose sanctions", "prepared to respond to any attack")? One done with the other side is
+    cooperation ("prepared to carry out a joint investigation with Iraq")."""
+    acts = [c for w in _tone_words(token) for c in w.children if c.dep_ == "xcomp"]
+    return any(
+        p is not None
+        and p.type in ("dispute", "sanction", "use_of_force")
+        and not any(w.lower_ in ("with", "joint", "jointly", "together") for w in a.subtree)
+        for a in acts
+        for p in [_best(k.predicates.get((_lemma(a), "verb"), []), a, False)]
+    )
+
+
+def _about_relations(token: Any) -> bool:
+    """Does the reported clause speak of the relationship itself ("said Canberra valued the relationship")?"""
+    return any(_lemma(w) in _RELATIONSHIP for c in _reported(token) for w in c.subtree)
+
+
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
+    if pred.objects & _TONE_MARKS:  # "said Canberra valued the relationship": the reported clause judges
+        # by lemma only: "had prepared a reply" is no readiness ("prepared" as an adjective is)
+        return not is_noun and any(_lemma(w) in pred.objects for w in _tone_words(token))
     if pred.type == "meeting" and pred.lemma == "call on" and _appeal(token):
         return False
     if pred.lemma in ("call for", "call on") and not is_noun and _particle(token) == "back":
@@ -1157,6 +1228,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         pred = _best(candidates, token, is_noun)
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
+        if "@pledge" in pred.objects and _ready_for_conflict(token, k):
+            continue  # "said Japan was ready to impose sanctions": no pledge to work together
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
         effect = _modality(token, k)
@@ -1355,6 +1428,9 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         for c in token.children:
             if c.dep_ in _OBJECTS or _misparsed_object(token, c):
                 target_tokens += _span(c)
+            elif c.dep_ == "ccomp" and reading.predicate.objects & _TONE_MARKS:
+                # "said Costa Rica wants to steal the river": who is spoken of
+                target_tokens += list(c.subtree)
             elif c.dep_ == "ccomp" and _judged(c) and reading.predicate.cameo == "111":
                 # "said Japan's duties were unjustified": the one judged is the clause's subject
                 target_tokens += [w for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for w in _span(g)]
@@ -1371,6 +1447,10 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
             elif c.dep_ == "ccomp" and reading.predicate.plover == "REQUEST":
                 # "demanded that Armenia withdraw": the one asked is the clause's subject
                 target_tokens += [w for g in c.children if g.dep_ == "nsubj" for w in _span(g)]
+        if reading.predicate.objects & _TONE_MARKS:
+            reading.about_relations = _about_relations(token)
+            if token.dep_ == "parataxis":  # '"… an act of hostility," Ramírez said': the quote it trails
+                target_tokens += [w for w in token.head.subtree if w.i not in {t.i for t in token.subtree}]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
         foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []

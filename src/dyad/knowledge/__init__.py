@@ -155,6 +155,7 @@ class Knowledge:
     # (lemma, pos) → predicates; a phrasal verb or compound noun is keyed by its head word too
     predicates: dict[tuple[str, str], list[Predicate]] = field(default_factory=dict)
     modality: dict[str, str] = field(default_factory=dict)  # lemma → planned|threat|refusal|...
+    tone: dict[str, frozenset[str]] = field(default_factory=dict)  # praise|pledge|blame → words (tone_en.tsv)
     modality_pos: dict[str, set[str]] = field(default_factory=dict)  # lemma → the parts of speech it has
     roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
     name_origins: list[NameOrigin] = field(default_factory=list)
@@ -360,9 +361,27 @@ PLOVER_TYPES = frozenset(
     ]
 )
 _DIRECTIONS = ("subj>obj", "mutual", "subj")
+TONES = ("praise", "pledge", "blame")
+
+
+def _objects(cell: str, tone: dict[str, frozenset[str]], where: str) -> frozenset[str]:
+    """A predicate's object lemmas; "@praise" (a tone of ``tone_en.tsv``) stands for its words and is kept
+    as a mark that they are read in the reported clause."""
+    words = {w.lower() for w in _split(cell)}
+    for mark in [w for w in words if w.startswith("@") and w != "@name"]:
+        if mark[1:] not in tone:
+            raise KnowledgeError(f"{where}: unknown tone {mark!r} (want one of {', '.join(TONES)})")
+        words |= tone[mark[1:]]
+    return frozenset(words)
 
 
 def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
+    tone: dict[str, set[str]] = {t: set() for t in TONES}
+    for where, r in _rows("tone_en.tsv", dirs):
+        if r["tone"].strip() not in tone:
+            raise KnowledgeError(f"{where}: unknown tone {r['tone']!r} (want one of {', '.join(TONES)})")
+        tone[r["tone"].strip()].add(r["word"].strip().lower())
+    k.tone = {t: frozenset(words) for t, words in tone.items()}
     for where, r in _rows("predicates_en.tsv", dirs):
         lemma, pos = r["lemma"].strip().lower(), r["pos"].strip().lower()
         if r["type"] not in k.type_defaults or pos not in ("verb", "noun"):
@@ -372,7 +391,7 @@ def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
         pred = Predicate(
             lemma,
             pos,
-            frozenset(w.lower() for w in _split(r["object"])),
+            _objects(r["object"], k.tone, where),
             r["type"],
             r["cameo"].strip(),
             r["plover"],
