@@ -229,6 +229,33 @@ def test_a_storys_different_conflict_acts_stay_apart_however_dated(tmp_path: Pat
     assert {e["cameo"][:2] for e in disputes} == {"10", "11"}, disputes
 
 
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a rejection by the same side on the same day: another kind of act (CAMEO 12 beside 11)
+        ("Chile rejected Japan's proposal for joint naval patrols on 11 March 2024.", [1, 1]),
+        # the same accusation in other words: one act, reported twice
+        ("Chile accused Japan of espionage against its navy on 11 March 2024.", [2]),
+    ],
+)
+def test_two_documents_telling_different_conflict_acts_of_one_side_are_two_acts(
+    tmp_path: Path, second: str, expected: list[int]
+) -> None:
+    corpus = tmp_path / "c"
+    _write(
+        corpus,
+        "a.txt",
+        "Chile and Japan\n\nPublished: 12 March 2024\n\nChile accused Japan of spying on its navy on 11 "
+        "March 2024.",
+    )
+    _write(corpus, "b.txt", f"Chile and Japan\n\nPublished: 13 March 2024\n\n{second}")
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        assert pipeline.ingest(store, [corpus]).ok
+        record = resolve(store)
+    disputes = [e for e in record.events if e["type"] == "dispute"]
+    assert sorted(len(e["sources"]) for e in disputes) == expected, disputes
+
+
 def test_tit_for_tat_acts_of_one_day_are_two_events(tmp_path: Path) -> None:
     # Each side expels the other's diplomats on the same day: two sanctions, each with the side that acted;
     # a second story reporting Japan's expulsion joins Japan's, and an undirected mention joins one of them.

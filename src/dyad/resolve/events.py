@@ -5,6 +5,9 @@ instruments ("the 2004 Technical-Military Agreement" is not "the 2006 Partnershi
 dates are compatible: the intervals overlap, both are day-precise within a week ("arrived last Friday",
 "signed Monday" of one state visit), or one is undated and both name the same instrument. Mentions that
 name the same instrument with incompatible dates stay apart and are reported as a date conflict.
+``group_events`` keeps apart, besides, mentions that tell two acts (``_Group.refuses``): one-day acts one
+document dates to two days, visits dated explicitly days apart, acts of different sides, and conflict acts
+of different kinds (CAMEO roots) told by one story, or by two that each name the side and the date.
 """
 
 from __future__ import annotations
@@ -64,6 +67,10 @@ def names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 _ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations", "statement"))
 
 
+# Two documents that each say one side did a conflict act to the other, each dating it by its own words,
+# and that name acts of different kinds ("Chile accused Japan of spying on 11 March"; "Chile rejected
+# Japan's proposal on 11 March") tell two acts, as one story does. (Checked in group_events.)
+#
 # A story that tells a conflict act of one kind (a demand, a rejection, a protest: another CAMEO root) in
 # one sentence and an act of another kind in another tells two acts, however it dates them: by its own day
 # ("on Monday"), by a date it writes, or only by its week. Sharing that date does not make them one.
@@ -76,6 +83,15 @@ def _told_act(row: dict[str, Any]) -> tuple[str, tuple[str, int]] | None:
     if row["type"] not in _CONFLICT_ACTS:
         return None
     return (row["doc_id"], (str(row.get("cameo") or "")[:2], row["start"]))
+
+
+def _dated_act(row: dict[str, Any]) -> tuple[str, str] | None:
+    """(document, CAMEO root) of a conflict act whose own words give the side that acted and the date
+    (written, or told against the story: "on Monday"), else None."""
+    told = _told_act(row)
+    if told is None or not row.get("initiator") or row.get("date_basis") not in ("explicit", "relative"):
+        return None
+    return (told[0], told[1][0])
 
 
 def _act_day(row: dict[str, Any]) -> tuple[str, Any] | None:
@@ -232,6 +248,7 @@ class _Group:
         default_factory=dict
     )  # per document: (CAMEO root, sentence)
     initiators: set[str] = field(default_factory=set)  # the sides its mentions say acted
+    dated: set[tuple[str, str]] = field(default_factory=set)  # (document, CAMEO root) of its _dated_act
 
     def refuses(self, row: dict[str, Any]) -> bool:
         act, explicit, told = _act_day(row), _explicit_span(row), _told_act(row)
@@ -241,6 +258,10 @@ class _Group:
             return True  # "8-9 July" and "14-16 July": two visits, each dated by its text
         if row.get("initiator") and self.initiators - {row["initiator"]}:
             return True  # "the UK expelled 23 Russian diplomats", "Russia expelled 23 British": two acts
+        if (mine := _dated_act(row)) is not None and any(
+            doc != mine[0] and root != mine[1] for doc, root in self.dated
+        ):
+            return True  # another document tells another kind of act by the same side
         return told is not None and any(
             root != told[1][0] and start != told[1][1] for root, start in self.acts.get(told[0], ())
         )  # the story tells another kind of act in another sentence
@@ -256,6 +277,8 @@ class _Group:
             self.acts.setdefault(told[0], set()).add(told[1])
         if row.get("initiator"):
             self.initiators.add(row["initiator"])
+        if (mine := _dated_act(row)) is not None:
+            self.dated.add(mine)
 
 
 def group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
