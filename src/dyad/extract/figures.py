@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from dyad.extract.event_dates import chronology_headings
 from dyad.extract.figure_roles import (
     COUNTRY_FORMS,
     NOUN_FORMS,
@@ -1229,6 +1230,7 @@ def extract_figures(
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
     state, out, seen, undated = _State(fallback_year=doc_year, story_year=doc_year), [], set(), set()
     lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
+    headings = chronology_headings(doc, timexes)
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
@@ -1245,6 +1247,10 @@ def extract_figures(
                 arms_deal=state.arms_deal,
             )
             state.year = lead
+        if (heading := headings.get(sentence.start)) is not None and heading.start is not None:
+            # a chronology's dated heading ("- July 6: trade war -"): the figures told under it are of its
+            # year, not of the year the figures of the section before were of
+            state.figures, state.fallback_year = [], _span(heading.start.year, heading.start.year, "inferred")
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         refs = find_refs(sentence.text, sentence.start, inside, pair, state.subject)
