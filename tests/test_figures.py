@@ -466,6 +466,28 @@ CASES = [
         None,
         [("arms_value", 4e9, "USD", "2010", "RUS", "VEN", "more_than")],
     ),
+    # the kinds of arms the cue words name: artillery, ammunition, drones, armoured vehicles, ships
+    (
+        "In 2021 Egypt bought howitzers and ammunition worth $300 million from Russia.",
+        None,
+        [("arms_value", 300e6, "USD", "2021", "RUS", "EGY", "exact")],
+    ),
+    (
+        "Russia delivered armoured personnel carriers worth about $150 million to Peru in 2009.",
+        None,
+        [("arms_value", 150e6, "USD", "2009", "RUS", "PER", "about")],
+    ),
+    (
+        "India ordered six corvettes from Russia for $2 billion in 2016.",
+        None,
+        [("arms_value", 2e9, "USD", "2016", "RUS", "IND", "exact")],
+    ),
+    # not arms: what was bought is buses
+    (
+        "In 2021 Egypt bought buses worth $300 million from Russia.",
+        None,
+        [("import", 300e6, "USD", "2021", "EGY", "RUS", "exact")],
+    ),
     # trade totals: an unordered pair
     (
         "Trade between Mexico and the United States exceeded $600 billion in 2019.",
