@@ -1855,3 +1855,23 @@ def test_where_someone_travelled_is_no_side() -> None:
 )
 def test_an_instruments_clause_takes_its_year(text: str, years: list[str]) -> None:
     assert [f.year.edtf if f.year else None for f in figures_of(text, ("MEX", "TUR"))] == years
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # the story's flow of that kind between the pair, told on in a later paragraph without a country
+        ("In 2010 Australia exported 520,000 head of cattle to Indonesia.", [(700_000, "AUS", "IDN")]),
+        # the earlier paragraph gave a flow of another kind, or one to the whole world
+        ("In 2010 Australia imported 52,000 tonnes of palm oil from Indonesia.", []),
+        ("In 2010 Australia's total exports of cattle were 900,000 head.", []),
+    ],
+)
+def test_a_flow_without_a_country_takes_the_sides_of_the_story_s_earlier_flow(
+    before: str, expected: list[tuple[float, str, str]]
+) -> None:
+    later = "The trade then adapted. In 2014 exports recovered to 700,000 head."
+    text = f"Australia and Indonesia: cattle\n\nIndonesia buys beef.\n\n{before}\n\n{later}"
+    [processed] = process_bytes("cattle.txt", text.encode())
+    found = [(f.value, f.from_, f.to) for f in processed.figures if f.kind == "export" and f.value == 700_000]
+    assert found == expected

@@ -304,6 +304,7 @@ class _State:
     latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
     story_year: TimeValue | None = None  # the year of the document's own date, when it speaks of its time
     arms_deal: tuple[str, str] | None = None  # (supplier, buyer) of the arms deal the last deal named was
+    earlier: list[Figure] = field(default_factory=list)  # the figures of the paragraphs before
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
@@ -1074,7 +1075,7 @@ def _figure(
             # "bilateral trade of $2.6 billion, with Mexican exports accounting for 65% of the total"
             to = pair[1] if frm == pair[0] else pair[0]
     elif kind in _ORDERED:
-        ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures)
+        ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures, state.earlier)
         if ordered is None:
             return None
         frm, to, explicit = ordered
@@ -1249,6 +1250,7 @@ def extract_figures(
                 latest=state.latest,
                 story_year=doc_year,
                 arms_deal=state.arms_deal,
+                earlier=(state.earlier + occurred)[-20:],
             )
             state.year = lead
         if (heading := headings.get(sentence.start)) is not None and heading.start is not None:
