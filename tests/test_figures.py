@@ -240,6 +240,12 @@ CASES = [
         None,
         [("other", 9, "rank", "2022", "ESP", "MEX", "exact")],
     ),
+    # a country written as an abbreviation with stops between the rank and the partner noun
+    (
+        "In 2022 Vietnam was the eighth-largest U.S. trading partner.",
+        None,
+        [("other", 8, "rank", "2022", "VNM", "USA", "exact")],
+    ),
     (
         "In 2021 China, the world's second-largest economy, was Peru's top trading partner.",
         None,
@@ -681,6 +687,8 @@ NEGATIVES = [
     "The Su-24 was shot down near the border in 2015.",
     "In February 2019, the two countries celebrated the 50th anniversary of relations.",
     "Peru's president visited Moscow three times between 2010 and 2015.",
+    # a rank in the world is no rank among a country's partners, abbreviation or not
+    "Peru is the world's second-largest U.S.-listed copper exporter.",
     "Russia sent 200 military advisers to Venezuela in 2019.",
     "In Caracas, he is likely to seal new arms deals worth billions of dollars.",
     "Several hundreds of Peruvian students were trained in Soviet universities.",

@@ -174,8 +174,10 @@ _RANK_CUE = re.compile(
 # Turkey's export markets") or a verb says so ("ranked 31st"), and not a rank in the world.
 _RANK_NOUN_AFTER = re.compile(
     r"^[\s-]*(?:(?:largest|biggest|most\s+important|main|leading|top|highest)\s+)?(?:single\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:partners?|markets?|exporters?|importers?|investors?|suppliers?|buyers?|"
-    r"customers?|clients?|destinations?|sources?|origins?|creditors?|lenders?|providers?|purchasers?)\b",
+    # the words between may be an abbreviation with stops: "the eighth-largest U.S. trading partner"
+    r"(?:[\w'’-]+(?:\.[\w'’-]+)*\.?\s+){0,4}?(?:partners?|markets?|exporters?|importers?|investors?|"
+    r"suppliers?|buyers?|customers?|clients?|destinations?|sources?|origins?|creditors?|lenders?|providers?|"
+    r"purchasers?)\b",
     _I,
 )
 _RANK_VERB_BEFORE = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+){0,2}$", _I)
