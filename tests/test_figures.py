@@ -1883,3 +1883,21 @@ def test_a_flow_without_a_country_takes_the_sides_of_the_story_s_earlier_flow(
     [processed] = process_bytes("cattle.txt", text.encode())
     found = [(f.value, f.from_, f.to) for f in processed.figures if f.kind == "export" and f.value == 700_000]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a heading with a year over a list or a paragraph: what they give with no year is of its year
+        ("**Key figures (2022)**\n\n- Turkish exports to Azerbaijan: $3.3 billion", "2022"),
+        ("## Trade in 2022\n\n* Turkish exports to Azerbaijan: $3.3 billion", "2022"),
+        ("## Trade in 2022\n\nTurkish exports to Azerbaijan were $3.3 billion, officials said.", "2022"),
+        # a year of its own, or a heading with no year: as before
+        ("## Trade in 2022\n\nIn 2021 Turkish exports to Azerbaijan were $3.3 billion.", "2021"),
+        ("**Key figures**\n\n- Turkish exports to Azerbaijan: $3.3 billion", "2024"),
+    ],
+)
+def test_a_heading_with_a_year_dates_what_follows_it(body: str, expected: str) -> None:
+    text = f"Turkey and Azerbaijan\n\nPublished: 2024-04-20\n\nAzerbaijan buys Turkish goods.\n\n{body}\n"
+    [processed] = process_bytes("brief.md", text.encode())
+    assert [f.year.edtf for f in processed.figures if f.value == 3.3e9 and f.year] == [expected]

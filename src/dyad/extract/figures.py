@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from dyad.extract.event_dates import chronology_headings
+from dyad.extract.event_dates import chronology_headings, is_heading
 from dyad.extract.figure_roles import (
     COUNTRY_FORMS,
     NOUN_FORMS,
@@ -1302,8 +1302,9 @@ def extract_figures(
         years = [v for _s, _e, v, base in st.timexes if not base]
         if years and not any(f.source.start == sentence.start for f in state.figures):
             state.year = years[-1]
-        # "The ministry's figures for 2024–25:" and the items under it ("- Exports to China: $14.3 billion")
-        if sentence.text.rstrip().endswith(":"):
+        # "The ministry's figures for 2024–25:" and the items under it ("- Exports to China: $14.3 billion"),
+        # or a heading with a year over a list ("**Key figures (2023)**")
+        if sentence.text.rstrip().endswith(":") or (years and is_heading(doc, sentence)):
             lead = years[-1] if years else None
         elif not _LIST_ITEM.match(sentence.text):
             lead = None
