@@ -62,11 +62,7 @@ _ARMS = re.compile(
     r"\b(?:arms|weapon\w*|armament\w*|munitions|military\s+(?:equipment|hardware|aircraft|purchases?|supplies|"
     r"vehicles|helicopters|contracts?|deals?|sales|imports|exports)|defen[cs]e\s+(?:equipment|hardware|systems?|"
     r"contracts?|deals?)|helicopters?|fighter\s+(?:jets?|planes?|aircraft)|fighters|jets|tanks|missiles?|"
-    r"warships?|frigates?|submarines?|rifles|air[- ]defen[cs]e\s+systems?|combat\s+aircraft|"
-    # more of what SIPRI counts as major arms, and ammunition: "howitzers worth $500 million"
-    r"howitzers?|artillery|ammunition|(?:combat|attack|armed|military)\s+drones|drones|"
-    r"armou?red\s+(?:vehicles|personnel\s+carriers)|rocket\s+launchers|corvettes?|destroyers|gunboats|"
-    r"patrol\s+(?:vessels|boats|ships)|bombers|torpedoes)\b",
+    r"warships?|frigates?|submarines?|rifles|air[- ]defen[cs]e\s+systems?|combat\s+aircraft)\b",
     _I,
 )
 _KIND_CUES = (

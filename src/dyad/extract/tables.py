@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.extract.quantities import MONEY_UNITS, currency_code, currency_is_name, find_quantities
+from dyad.extract.quantities import currency_code, currency_is_name
 from dyad.models import Document, Figure, Source
 
 _YEAR = r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[–/-]\s?\d{2,4})?"
@@ -78,19 +78,7 @@ def _is_number(cell: str) -> bool:
 
 
 def _is_amount(cell: str) -> bool:
-    cell = _FOOTNOTE.sub("", cell.strip())
-    return bool(re.fullmatch(_AMOUNT, cell)) or _own_money(cell)
-
-
-def _own_money(cell: str) -> bool:
-    """A cell that is one sum of money with its currency written as a code or a name, before or after the
-    number: "USD 65.2 million", "KSh 65.2 billion", "Rs 650 crore", "65.2 billion euros"."""
-    if not any(c.isdigit() for c in cell):
-        return False
-    cell = re.sub(r"^[~≈]\s?", "", cell.strip())
-    found = find_quantities(cell)
-    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(cell)
-    return whole and found[0].unit in MONEY_UNITS
+    return bool(re.fullmatch(_AMOUNT, _FOOTNOTE.sub("", cell.strip())))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -267,7 +255,7 @@ def _amount_phrase(cell: str, currency: str) -> str | None:
     m = re.fullmatch(r"(?P<approx>[~≈]\s?)?(?P<rest>.+)", cell)
     if m is None or not _is_amount(cell) or _is_number(m["rest"]):
         return None
-    own = re.match(r"[A-Z]{0,3}\$|[€£¥₹R]", m["rest"]) or _own_money(m["rest"])
+    own = re.match(r"[A-Z]{0,3}\$|[€£¥₹R]", m["rest"])
     if not own and currency in ("", "%"):
         return None  # an amount of what, the table does not say
     words = ["about" if m["approx"] else "", "" if own else currency, m["rest"]]

@@ -218,18 +218,6 @@ def _h_year_range(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     return _Cand(m.start, m.end, span_value(_D(a, 1, 1), _D(b, 12, 31)))
 
 
-def _h_fiscal(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
-    """ "FY2022-23" is the fiscal year over 2022 and 2023 (as "2022-23" is); "FY2023" and "FY23" the year
-    2023."""
-    a = int(m["a"]) + (2000 if len(m["a"]) == 2 else 0)
-    if not m["b"]:
-        return _Cand(m.start, m.end, year_value(a))
-    b = int(m["b"]) + (a - a % 100 if len(m["b"]) == 2 else 0)
-    if b != a + 1:
-        return None
-    return _Cand(m.start, m.end, span_value(_D(a, 1, 1), _D(b, 12, 31)))
-
-
 def _h_decade(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     tok = m["tok"].lstrip("'’")
     if not tok.endswith("0") or len(tok) not in (2, 4):
@@ -482,7 +470,6 @@ _HANDLERS: dict[str, Callable[[_Hit, str, Any], _Cand | None]] = {
     "mdy": _h_date, "dmy": _h_date, "md": _h_partial_day, "dm": _h_partial_day, "mdd": _h_day_range,
     "ddm": _h_day_range, "iso": _h_iso, "numeric": _h_numeric, "month_year": _h_month_year, "month": _h_month,
     "season": _h_season, "quarter": _h_quarter, "year": _h_year, "year_range": _h_year_range,
-    "fiscal": _h_fiscal,
     "decade": _h_decade, "decade_word": _h_decade_word, "century": _h_century, "named": _h_named,
     "anaphor": _h_anaphor,
     "dayword": _h_dayword, "weekday": _h_weekday, "ordinal_day": _h_ordinal_day, "rel_unit": _h_rel_unit,

@@ -84,9 +84,8 @@ NUMW = rf"(?:\d{{1,3}}|{_ci(_TENS)}-{_ci(_UNITS)}|{_ci(NUMBER_WORDS)})"
 THE = r"(?:[Tt]he|THE)\s+"
 ADJ = r"(?:[Ee]arly|[Mm]id|[Ll]ate|EARLY|MID|LATE)"
 _PART_OF = _ci([k for k in PARTS if k not in ("early", "mid", "late")])
-# "the beginning of ", "the first half of the ", "the early ", "mid-", "end-" ... (matched backwards from
-# a core)
-PART = rf"(?P<part>(?:{THE})?(?P<pof>{_PART_OF})(?:\s+of\s+|-)|(?:{THE})?(?P<adj>{ADJ})(?:-|\s+))"
+# "the beginning of ", "the first half of the ", "the early ", "mid-" ... (matched backwards from a core)
+PART = rf"(?P<part>(?:{THE})?(?P<pof>{_PART_OF})\s+of\s+|(?:{THE})?(?P<adj>{ADJ})(?:-|\s+))"
 _QUALS = _ci(["almost", "nearly", "about", "around", "some", "roughly", "approximately", "more than", "over",
               "less than", "under", "just over", "just under", "close to"])  # fmt: skip
 _ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_ci(ORDINAL_WORDS)}|{_alt(ROMAN, upper=False)})"
@@ -179,13 +178,6 @@ RULES: list[Rule] = [
     ),
     ("quarter", re.compile(rf"(?P<q>[QH][1-4])\s+(?P<y>{YEAR})(?!\d)"), None, ""),
     ("year", re.compile(rf"(?P<y>{YEAR})(?!\d)"), _P_PART_YEAR, ""),
-    # a fiscal year written with its abbreviation: "FY2022-23", "FY 2023", "FY23"
-    (
-        "fiscal",
-        re.compile(r"FY\s?(?P<a>(?:19|20)\d\d|\d\d)(?:\s?[-–/]\s?(?P<b>\d{4}|\d{2}))?(?![\w%-]|[.,/]\d)"),
-        None,
-        _NUMERIC_LEFT,
-    ),
     (
         "year_range",
         # not "2006 – 12 July: ..." (a chronology's year, then the day)
