@@ -240,6 +240,12 @@ CASES = [
         None,
         [("other", 9, "rank", "2022", "ESP", "MEX", "exact")],
     ),
+    # a country written as an abbreviation with stops between the rank and the partner noun
+    (
+        "In 2022 Vietnam was the eighth-largest U.S. trading partner.",
+        None,
+        [("other", 8, "rank", "2022", "VNM", "USA", "exact")],
+    ),
     (
         "In 2021 China, the world's second-largest economy, was Peru's top trading partner.",
         None,
@@ -659,6 +665,8 @@ NEGATIVES = [
     "The Su-24 was shot down near the border in 2015.",
     "In February 2019, the two countries celebrated the 50th anniversary of relations.",
     "Peru's president visited Moscow three times between 2010 and 2015.",
+    # a rank in the world is no rank among a country's partners, abbreviation or not
+    "Peru is the world's second-largest U.S.-listed copper exporter.",
     "Russia sent 200 military advisers to Venezuela in 2019.",
     "In Caracas, he is likely to seal new arms deals worth billions of dollars.",
     "Several hundreds of Peruvian students were trained in Soviet universities.",
@@ -1805,3 +1813,41 @@ def test_where_someone_travelled_is_no_side() -> None:
 )
 def test_an_instruments_clause_takes_its_year(text: str, years: list[str]) -> None:
     assert [f.year.edtf if f.year else None for f in figures_of(text, ("MEX", "TUR"))] == years
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # the story's flow of that kind between the pair, told on in a later paragraph without a country
+        ("In 2010 Australia exported 520,000 head of cattle to Indonesia.", [(700_000, "AUS", "IDN")]),
+        # the earlier paragraph gave a flow of another kind, or one to the whole world
+        ("In 2010 Australia imported 52,000 tonnes of palm oil from Indonesia.", []),
+        ("In 2010 Australia's total exports of cattle were 900,000 head.", []),
+    ],
+)
+def test_a_flow_without_a_country_takes_the_sides_of_the_story_s_earlier_flow(
+    before: str, expected: list[tuple[float, str, str]]
+) -> None:
+    later = "The trade then adapted. In 2014 exports recovered to 700,000 head."
+    text = f"Australia and Indonesia: cattle\n\nIndonesia buys beef.\n\n{before}\n\n{later}"
+    [processed] = process_bytes("cattle.txt", text.encode())
+    found = [(f.value, f.from_, f.to) for f in processed.figures if f.kind == "export" and f.value == 700_000]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a heading with a year over a list or a paragraph: what they give with no year is of its year
+        ("**Key figures (2022)**\n\n- Turkish exports to Azerbaijan: $3.3 billion", "2022"),
+        ("## Trade in 2022\n\n* Turkish exports to Azerbaijan: $3.3 billion", "2022"),
+        ("## Trade in 2022\n\nTurkish exports to Azerbaijan were $3.3 billion, officials said.", "2022"),
+        # a year of its own, or a heading with no year: as before
+        ("## Trade in 2022\n\nIn 2021 Turkish exports to Azerbaijan were $3.3 billion.", "2021"),
+        ("**Key figures**\n\n- Turkish exports to Azerbaijan: $3.3 billion", "2024"),
+    ],
+)
+def test_a_heading_with_a_year_dates_what_follows_it(body: str, expected: str) -> None:
+    text = f"Turkey and Azerbaijan\n\nPublished: 2024-04-20\n\nAzerbaijan buys Turkish goods.\n\n{body}\n"
+    [processed] = process_bytes("brief.md", text.encode())
+    assert [f.year.edtf for f in processed.figures if f.value == 3.3e9 and f.year] == [expected]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from dyad.extract.predicates import governs, phrase_of, word_at
-from dyad.extract.timex import in_anterior_clause
+from dyad.extract.timex import in_anterior_clause, opens_chronology_line
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import add_months, day_value, minus_years, month_value, year_value
 from dyad.ingest.kind import ISSUER_TITLE
@@ -382,3 +383,33 @@ def occasion_days(doc: Document, day: TimeValue) -> TimeValue:
         return day
     week = day.start - dt.timedelta(days=6)
     return TimeValue(f"{week.isoformat()}/{day.start.isoformat()}", week, day.start, "interval", "inferred")
+
+
+def chronology_headings(doc: Document, timexes: list[TimeExpression]) -> dict[int, TimeValue]:
+    """The short lines that head a chronology's sections with a date ("- July 6: trade war -"), by the
+    offset of their sentence: the acts told below one, up to the next heading, are of its date. Only in a
+    document with at least two such dates (one may be a story's dateline)."""
+    chronology = [t for t in timexes if opens_chronology_line(doc.text, t.start, t.end)]
+    if len(chronology) < 2:
+        return {}
+    starts = [s.start for s in doc.sentences]
+    headings = {}
+    for t in chronology:
+        i = bisect_right(starts, t.start) - 1
+        sentence = doc.sentences[i] if i >= 0 else None
+        if sentence is not None and t.start < sentence.end and is_heading(doc, sentence):
+            headings[sentence.start] = t.value
+    return headings
+
+
+_TEXT_END = re.compile(r"\s*\Z")
+
+
+def is_heading(doc: Document, sentence: Sentence) -> bool:
+    """A sentence that is a whole short paragraph without a full stop: a heading."""
+    text = doc.text
+    alone = (sentence.start == 0 or text.endswith("\n\n", 0, sentence.start)) and (
+        text.startswith("\n\n", sentence.end) or _TEXT_END.match(text, sentence.end) is not None
+    )
+    ends_sentence = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return alone and len(sentence.text) <= 90 and not ends_sentence

@@ -9,7 +9,7 @@ document date; "the Nth anniversary of X in <date>" dates X N years earlier.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -17,8 +17,10 @@ from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.docdate import HEADING, offices_named
 from dyad.extract.event_dates import (
     Span,
+    chronology_headings,
     distance,
     event_date,
+    is_heading,
     occasion_days,
     own_phrase_first,
     owned_timexes,
@@ -45,7 +47,6 @@ from dyad.extract.predicates import (
     word_at,
 )
 from dyad.extract.quantities import find_quantities
-from dyad.extract.timex import opens_chronology_line
 from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import year_value
 from dyad.ingest.kind import ISSUER_TITLE
@@ -279,10 +280,10 @@ class EventExtractor:
         timexes = sorted(timexes, key=lambda t: t.start)
         m_starts, t_starts = [m.start for m in mentions], [t.start for t in timexes]
         occasion = _occasion(doc, timexes, anchor)
-        headings = _chronology_headings(doc, timexes)
+        headings = chronology_headings(doc, timexes)
         section: TimeValue | None = None
         for sentence in doc.sentences:
-            if headings and (sentence.start in headings or _is_heading(doc, sentence)):
+            if headings and (sentence.start in headings or is_heading(doc, sentence)):
                 section = headings.get(sentence.start)
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
@@ -999,36 +1000,6 @@ def _told(reading: Reading) -> bool:
     than only referred to ("people familiar with the talks", "on the negotiation of the agreement")?"""
     token = reading.token
     return token is not None and token.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
-
-
-def _chronology_headings(doc: Document, timexes: list[TimeExpression]) -> dict[int, TimeValue]:
-    """The short lines that head a chronology's sections with a date ("- July 6: trade war -"), by the
-    offset of their sentence: the acts told below one, up to the next heading, are of its date. Only in a
-    document with at least two such dates (one may be a story's dateline)."""
-    chronology = [t for t in timexes if opens_chronology_line(doc.text, t.start, t.end)]
-    if len(chronology) < 2:
-        return {}
-    starts = [s.start for s in doc.sentences]
-    headings = {}
-    for t in chronology:
-        i = bisect_right(starts, t.start) - 1
-        sentence = doc.sentences[i] if i >= 0 else None
-        if sentence is not None and t.start < sentence.end and _is_heading(doc, sentence):
-            headings[sentence.start] = t.value
-    return headings
-
-
-_TEXT_END = re.compile(r"\s*\Z")
-
-
-def _is_heading(doc: Document, sentence: Sentence) -> bool:
-    """A sentence that is a whole short paragraph without a full stop: a heading."""
-    text = doc.text
-    alone = (sentence.start == 0 or text.endswith("\n\n", 0, sentence.start)) and (
-        text.startswith("\n\n", sentence.end) or _TEXT_END.match(text, sentence.end) is not None
-    )
-    ends_sentence = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
-    return alone and len(sentence.text) <= 90 and not ends_sentence
 
 
 def _occasion(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> TimeValue | None:

@@ -13,6 +13,7 @@ preposition before each ("to", "from", "in", "between"), the head noun after it 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyad.extract.context import resolve_descriptor
@@ -510,9 +511,16 @@ def sentence_scopes(st: Sent, q: Quantity) -> list[Scope]:
 
 
 def ordered_sides(
-    q: Quantity, st: Sent, scopes: list[Scope], kind: str, pair: tuple[str, str] | None, figures: list[Figure]
+    q: Quantity,
+    st: Sent,
+    scopes: list[Scope],
+    kind: str,
+    pair: tuple[str, str] | None,
+    figures: list[Figure],
+    earlier: Sequence[Figure] = (),
 ) -> tuple[str | None, str | None, int] | None:
-    """(from, to, number of sides the text gives) for export, import, investment, arms_value."""
+    """(from, to, number of sides the text gives) for export, import, investment, arms_value. ``figures``
+    are the paragraph's so far, ``earlier`` those of the paragraphs before."""
     frm, to = None, None
     for scope in scopes:
         visible = [r for r in st.refs if scope.sees(r.start, r.end)]
@@ -530,11 +538,19 @@ def ordered_sides(
     if frm is None and to is None:
         prior = next((f for f in reversed(figures) if f.kind == kind), None)
         if prior is None and not (st.has_pair_phrase or figures):
-            return None  # no country anywhere near: whose figure it is stays unknown
+            # "In 2014 exports recovered to 700,000 head" in a later paragraph of a story whose figures of
+            # that kind were between the pair: the same flow, told on
+            prior = next((f for f in reversed(earlier) if f.kind == kind), None)
+            if prior is None or not (prior.from_ and prior.to) or not _of_pair(prior, pair):
+                return None  # no country anywhere near: whose figure it is stays unknown
         frm, to = (prior.from_, prior.to) if prior else (pair or (None, None))
     if not region:
         frm, to = _fill_pair(frm, to, pair, total)
     return frm, to, explicit
+
+
+def _of_pair(figure: Figure, pair: tuple[str, str] | None) -> bool:
+    return pair is None or {figure.from_, figure.to} == set(pair)
 
 
 def pair_sides(

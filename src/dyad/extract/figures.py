@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from dyad.extract.event_dates import chronology_headings, is_heading
 from dyad.extract.figure_roles import (
     COUNTRY_FORMS,
     NOUN_FORMS,
@@ -169,8 +170,10 @@ _RANK_CUE = re.compile(
 # Turkey's export markets") or a verb says so ("ranked 31st"), and not a rank in the world.
 _RANK_NOUN_AFTER = re.compile(
     r"^[\s-]*(?:(?:largest|biggest|most\s+important|main|leading|top|highest)\s+)?(?:single\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:partners?|markets?|exporters?|importers?|investors?|suppliers?|buyers?|"
-    r"customers?|clients?|destinations?|sources?|origins?|creditors?|lenders?|providers?|purchasers?)\b",
+    # the words between may be an abbreviation with stops: "the eighth-largest U.S. trading partner"
+    r"(?:[\w'’-]+(?:\.[\w'’-]+)*\.?\s+){0,4}?(?:partners?|markets?|exporters?|importers?|investors?|"
+    r"suppliers?|buyers?|customers?|clients?|destinations?|sources?|origins?|creditors?|lenders?|providers?|"
+    r"purchasers?)\b",
     _I,
 )
 _RANK_VERB_BEFORE = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+){0,2}$", _I)
@@ -299,6 +302,7 @@ class _State:
     latest: int | None = None  # the latest year of the document's figures so far: "has since" ends there
     story_year: TimeValue | None = None  # the year of the document's own date, when it speaks of its time
     arms_deal: tuple[str, str] | None = None  # (supplier, buyer) of the arms deal the last deal named was
+    earlier: list[Figure] = field(default_factory=list)  # the figures of the paragraphs before
 
     def carried_year(self) -> TimeValue | None:
         return self.year or self.fallback_year
@@ -1069,7 +1073,7 @@ def _figure(
             # "bilateral trade of $2.6 billion, with Mexican exports accounting for 65% of the total"
             to = pair[1] if frm == pair[0] else pair[0]
     elif kind in _ORDERED:
-        ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures)
+        ordered = ordered_sides(q, st, scopes[level:], kind, pair, state.figures, state.earlier)
         if ordered is None:
             return None
         frm, to, explicit = ordered
@@ -1229,6 +1233,7 @@ def extract_figures(
     doc_year_end = doc_year.end.year if doc_year and doc_year.end else None
     state, out, seen, undated = _State(fallback_year=doc_year, story_year=doc_year), [], set(), set()
     lead: TimeValue | None = None  # the year of a lead-in ending in a colon, for the list under it
+    headings = chronology_headings(doc, timexes)
     for sentence in doc.sentences:
         paragraph = bisect_right(starts, sentence.start) - 1
         if paragraph != state.paragraph:
@@ -1243,8 +1248,13 @@ def extract_figures(
                 latest=state.latest,
                 story_year=doc_year,
                 arms_deal=state.arms_deal,
+                earlier=(state.earlier + occurred)[-20:],
             )
             state.year = lead
+        if (heading := headings.get(sentence.start)) is not None and heading.start is not None:
+            # a chronology's dated heading ("- July 6: trade war -"): the figures told under it are of its
+            # year, not of the year the figures of the section before were of
+            state.figures, state.fallback_year = [], _span(heading.start.year, heading.start.year, "inferred")
         lo, hi = bisect_right(m_starts, sentence.start - 1), bisect_right(m_starts, sentence.end - 1)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         refs = find_refs(sentence.text, sentence.start, inside, pair, state.subject)
@@ -1288,8 +1298,9 @@ def extract_figures(
         years = [v for _s, _e, v, base in st.timexes if not base]
         if years and not any(f.source.start == sentence.start for f in state.figures):
             state.year = years[-1]
-        # "The ministry's figures for 2024–25:" and the items under it ("- Exports to China: $14.3 billion")
-        if sentence.text.rstrip().endswith(":"):
+        # "The ministry's figures for 2024–25:" and the items under it ("- Exports to China: $14.3 billion"),
+        # or a heading with a year over a list ("**Key figures (2023)**")
+        if sentence.text.rstrip().endswith(":") or (years and is_heading(doc, sentence)):
             lead = years[-1] if years else None
         elif not _LIST_ITEM.match(sentence.text):
             lead = None
