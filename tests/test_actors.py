@@ -1040,3 +1040,50 @@ def test_the_leader_of_a_delegation_is_of_the_delegations_country() -> None:
             text.index("Ana"), text.index("Ana") + 13, "Ana Ruiz Toro", "person", "Ana Ruiz Toro"
         )
         assert _delegation_of(text, official, [country]) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "occupation"),
+    [
+        (
+            "The Portuguese navigator Tomás Ribeiro reached the coast in 1502.",
+            "Tomás Ribeiro",
+            "PRT",
+            "explorer",
+        ),
+        (
+            "The leak came from former U.S. defence contractor Dana Hollis last year.",
+            "Dana Hollis",
+            "USA",
+            "contractor",
+        ),
+        (
+            "Ines Albornoz, a Chilean journalist, asked about the border.",
+            "Ines Albornoz",
+            "CHL",
+            "journalist",
+        ),
+        ("Peru's best-known novelist Rosa Quispe wrote about the war.", "Rosa Quispe", "PER", "author"),
+    ],
+)
+def test_a_person_of_no_office_is_of_the_nationality_named(
+    text: str, name: str, country: str, occupation: str
+) -> None:
+    person = _people(PAIR + text)[name]
+    assert (person["iso3"], person["role"], person["official"]) == (country, occupation, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a country's name with no possessive is a field, not a nationality
+        ("Tomás Ribeiro, a Chile specialist at the university, spoke.", "Tomás Ribeiro"),
+        # two nationalities joined: which one is the person's the words do not say
+        ("Ines Albornoz, a Chilean-Peruvian journalist, asked about the border.", "Ines Albornoz"),
+        # no nationality at all
+        ("The journalist Ines Albornoz asked about the border.", "Ines Albornoz"),
+    ],
+)
+def test_no_nationality_no_private_person(text: str, name: str) -> None:
+    person = _people(PAIR + text).get(name)
+    assert person is None or not person.get("iso3")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -328,6 +329,10 @@ class ActorFinder:
             else None
         )
 
+        # "the Spanish conquistador X", "British author X": occupations of people who hold no office
+        occupations = _trie_regex([p.split() for p in knowledge.occupations])
+        self.occupations = re.compile(rf"(?<![\w-]){occupations}(?![\w-])") if knowledge.occupations else None
+
     def _role(self, text: str) -> Role | None:
         key = re.sub(r"\s+", " ", text.lower()).strip()
         key = re.sub(r"-(?:designate|elect)$", "", key) if key not in self.k.roles else key
@@ -556,6 +561,8 @@ class ActorFinder:
             if name and role and free(hit.start("name"), hit.end("name")):
                 where = _credentials_to(text, hit.end(), countries)
                 add(name, hit.start("name"), hit.end("name"), role, None, "official", posted=where)
+        for hit in self.occupations.finditer(text) if self.occupations else ():
+            self._private_person(text, hit, countries, free, add)
         self._fill_countries(officials, found)
         found += self._later_mentions(text, officials, taken, found)
         for mention in found:
@@ -566,7 +573,37 @@ class ActorFinder:
         found += _title_anaphors(text, mentions, found, officials)
         found += _known_surnames(text, mentions, taken, officials)
         found += _organisations(text, mentions, taken)
+        for mention in found:  # a journalist or an author holds no office: listed, never a side
+            if mention.attrs.get("rank") == _PRIVATE:
+                mention.attrs["official"] = False
         return sorted(found, key=lambda x: x.start)
+
+    def _private_person(
+        self,
+        text: str,
+        hit: re.Match[str],
+        countries: list[Mention],
+        free: Callable[[int, int], bool],
+        add: Callable[..., None],
+    ) -> None:
+        """A person named with an occupation and a nationality: "the Spanish conquistador X", "former U.S.
+        intelligence contractor X", "X, an Argentine journalist,". Without a nationality, no one."""
+        nationality = _nationality(text, hit.start(), countries)
+        if nationality is None:
+            return
+        role = Role(hit.group(0), self.k.occupations[hit.group(0)], _PRIVATE)
+        after = re.match(rf"(?:,\s+|[^\S\n]+){_HONORIFIC}({NAME})", text[hit.end() : hit.end() + 80])
+        if after:
+            start, end = hit.end() + after.start(1), hit.end() + after.end(1)
+        else:  # "X, an Argentine journalist": the name before the apposition
+            lo = max(0, nationality.start - 90)
+            before = _APPOSED.search(text, lo, nationality.start)
+            if before is None:
+                return
+            start, end = before.start(1), before.end(1)
+        name = self._clean(text[start:end])
+        if name and free(start, end) and not any(w in self.k.occupations for w in name.lower().split()):
+            add(name, start, end, role, nationality.value, "person")
 
     def _leaders_with_country(self, mentions: list[Mention]) -> list[Mention]:
         """Known people of one country, for titles read against them ("Abiy's chief of staff", "an adviser
@@ -1029,6 +1066,33 @@ def _field_before(text: str, start: int, countries: list[Mention]) -> bool:
         and not text[m.end : start].strip()
         for m in countries
     )
+
+
+_PRIVATE = "private"  # the rank of a person named by an occupation (occupations_en.tsv): no office
+# The words between a nationality and an occupation: "U.S. intelligence contractor", "Chile's leading poet".
+_MODIFIERS = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|or|of|the|a|an|to|by|for|in|on|at|with|from|as)\b)[a-z][a-z-]*){0,2}\s+"
+)
+# A name before an apposition giving a nationality: "X, an Argentine journalist".
+_APPOSED = re.compile(rf"({NAME}),\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}$")
+
+
+def _nationality(text: str, start: int, countries: list[Mention]) -> Mention | None:
+    """The country named as a nationality right before an occupation: an adjective ("Spanish"), a
+    possessive ("Britain's") or an abbreviation used as one ("U.S.", "UK"); not a country's name, which
+    names a field ("a Russia specialist"), nor one of two joined by a hyphen ("British-Iranian"): which of
+    them is the person's nationality the words do not say."""
+    for c in countries:
+        if c.kind != "country" or not 0 < start - c.end <= 40 or not _MODIFIERS.fullmatch(text, c.end, start):
+            continue
+        possessive = text[c.end : c.end + 2] in ("'s", "’s")
+        abbreviation = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", c.text) is not None
+        if not (c.form == "adjective" or possessive or (c.form == "name" and abbreviation)):
+            continue
+        if text[c.start - 1 : c.start] == "-" or text[c.end : c.end + 1] == "-":
+            return None
+        return c
+    return None
 
 
 def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
