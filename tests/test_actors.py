@@ -1087,3 +1087,30 @@ def test_a_person_of_no_office_is_of_the_nationality_named(
 def test_no_nationality_no_private_person(text: str, name: str) -> None:
     person = _people(PAIR + text).get(name)
     assert person is None or not person.get("iso3")
+
+
+def test_and_after_a_comma_joins_a_list_and_is_no_portfolio() -> None:
+    # the name after ", and" is the next official, not the economy minister named before it
+    people = _people(
+        PAIR + "The deal was signed by Lucía Ferrer, Chile's economy minister, and Tomás Ibarra, Peru's "
+        "production minister."
+    )
+    assert people["Tomás Ibarra"]["iso3"] == "PER"
+    assert people["Lucía Ferrer"]["iso3"] == "CHL"
+    # a portfolio joined by "and" still leads to the name ("Minister of Trade and Industry X")
+    assert (
+        _people(PAIR + "Peru's Minister of Trade and Industry Tomás Ibarra spoke.")["Tomás Ibarra"]["iso3"]
+        == "PER"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Chilean Senate President Rosa Lagos welcomed the deal.", "Rosa Lagos", "CHL"),
+        ("The President of the Senate of Peru, Rosa Lagos, welcomed the deal.", "Rosa Lagos", "PER"),
+    ],
+)
+def test_the_head_of_a_chamber_is_a_legislator(text: str, name: str, country: str) -> None:
+    person = _people(PAIR + text)[name]
+    assert (person["iso3"], person["role"], person["rank"]) == (country, "speaker", "legislator")

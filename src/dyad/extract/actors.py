@@ -296,8 +296,13 @@ class ActorFinder:
         # the words titles are made of ("trade", "minister", "affairs"): a run of them is no one's name
         self.title_words = frozenset(w for p in knowledge.roles for w in re.split(r"[\s-]+", p) if len(w) > 2)
         # "Minister of Trade, Industry and Energy Lee Chang-yang": the portfolio is a run of title words
+        # (not "and" or "the" after a comma: ", and Minister X" joins a list)
         words = "|".join(
-            sorted((re.escape(w) for w in self.title_words if w.isalpha()), key=len, reverse=True)
+            sorted(
+                (re.escape(w) for w in self.title_words if w.isalpha() and w not in ("and", "the", "for")),
+                key=len,
+                reverse=True,
+            )
         )
         self.portfolio = re.compile(
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+|\s+and\s+)(?i:{words})(?:(?:,\s+|\s+and\s+|\s+)(?i:{words})){{0,6}}\s+(?={NAME})"
