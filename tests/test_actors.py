@@ -1114,3 +1114,31 @@ def test_and_after_a_comma_joins_a_list_and_is_no_portfolio() -> None:
 def test_the_head_of_a_chamber_is_a_legislator(text: str, name: str, country: str) -> None:
     person = _people(PAIR + text)[name]
     assert (person["iso3"], person["role"], person["rank"]) == (country, "speaker", "legislator")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Peruvian army chief Gen. Tomás Ibarra inspected the border.", "Tomás Ibarra", "PER"),
+        ("The commander of Chile's navy, Vice Adm. Rosa Lagos, inspected the port.", "Rosa Lagos", "CHL"),
+        ("Chile's army chief, Lt. Gen. Rosa Lagos, inspected the border.", "Rosa Lagos", "CHL"),
+        ("Chilean official Rosa Lagos said the border would stay open.", "Rosa Lagos", "CHL"),
+        ("Tomás Ibarra, a senior Peruvian official, said the talks would resume.", "Tomás Ibarra", "PER"),
+    ],
+)
+def test_abbreviated_ranks_and_plain_descriptions(text: str, name: str, country: str) -> None:
+    assert _people(PAIR + text)[name]["iso3"] == country
+
+
+def test_a_capitalised_description_is_no_title() -> None:
+    # "Official" in a programme's name introduces no one
+    people = _people(PAIR + "Chile funds Official Development Assistance to Peru.")
+    assert "Development Assistance" not in people
+
+
+def test_the_country_a_speaker_describes_is_not_the_speakers() -> None:
+    text = (
+        PAIR + "Peru's navy tracked the ships for a week. Defence Minister Tomás Ibarra told reporters, "
+        "describing the Chilean manoeuvres as a provocation, that the navy would stay."
+    )
+    assert _people(text)["Tomás Ibarra"]["iso3"] != "CHL"

@@ -208,7 +208,11 @@ _BETWEEN = (
 )
 # A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
 # Dr. X", "Secretary Shri X".
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Prof)\.?\s+)?"
+# a courtesy title, or a military rank abbreviated as news agencies write it ("Gen.", "Lt. Gen.", "Rear Adm.")
+_HONORIFIC = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Prof)\.?\s+"
+    r"|(?:(?:Rear|Vice)\s+)?(?:(?:Lt|Maj|Brig|Gen|Col|Adm|Capt|Cmdr|Cdr|Sgt)\.[-\s]*){1,3})?"
+)
 _NAME_GROUP = re.compile(rf"{_HONORIFIC}({NAME})")
 _RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
 # A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
@@ -516,6 +520,8 @@ class ActorFinder:
                 )
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
+            if m.group(0).lower() in _DESCRIPTIONS and not m.group(0).islower():
+                continue  # "Official Development Assistance": a description is no capitalised title
             if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
@@ -1073,6 +1079,9 @@ def _field_before(text: str, start: int, countries: list[Mention]) -> bool:
     )
 
 
+# Words that describe an official but are no title one is addressed by: only in lower case do they introduce
+# a name ("Chilean official X", not "Official Development Assistance").
+_DESCRIPTIONS = frozenset(("official", "representative"))
 _PRIVATE = "private"  # the rank of a person named by an occupation (occupations_en.tsv): no office
 # The words between a nationality and an occupation: "U.S. intelligence contractor", "Chile's leading poet".
 _MODIFIERS = re.compile(
