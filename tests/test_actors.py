@@ -1142,3 +1142,19 @@ def test_the_country_a_speaker_describes_is_not_the_speakers() -> None:
         "describing the Chilean manoeuvres as a provocation, that the navy would stay."
     )
     assert _people(text)["Tomás Ibarra"]["iso3"] != "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chile named Rosa Lagos as its new ambassador to Peru.", "CHL"),
+        ("Peru appointed Rosa Lagos ambassador to Chile.", "PER"),
+    ],
+)
+def test_a_name_given_a_title_by_appointment(text: str, country: str) -> None:
+    person = _people(PAIR + text)["Rosa Lagos"]
+    assert (person["role"], person["iso3"]) == ("ambassador", country)
+
+
+def test_a_name_appointed_to_no_title_is_no_official() -> None:
+    assert "Rosa Lagos" not in _people(PAIR + "Peru appointed Rosa Lagos after a long search.")

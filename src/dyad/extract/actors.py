@@ -566,6 +566,16 @@ class ActorFinder:
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
                     add(name, start, start + len(before.group(1)), role, iso3, "official")
+                continue
+            named = _APPOINTED.search(text, max(0, m.start() - 90), m.start())
+            name = self._clean(named.group(1)) if named else None
+            if named and name and free(named.start(1), named.end(1)):
+                # "Chile named X as its new ambassador to Peru", "appointed X ambassador to Peru": the title
+                # after the name it is given to; an envoy sent "to" a country is of the other side
+                to = re.match(r"\s+to\s+(?:the\s+)?", text[m.end() : m.end() + 12])
+                place = next((c for c in places if to and c.start == m.end() + to.end()), None)
+                posted = _iso(place) if place and not iso3 and role.rank == "diplomat" else None
+                add(name, named.start(1), named.end(1), role, iso3, "official", posted=posted)
         for hit in _CREDENTIALS.finditer(text):  # "X presented his credentials in Tehran": an ambassador
             name = self._clean(hit.group("name"))
             role = self._role("ambassador")
@@ -1136,6 +1146,11 @@ def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -
     return None
 
 
+# A name given a title by appointment, the title after it: "named X as its new", "appointed X".
+_APPOINTED = re.compile(
+    rf"\b(?:named|names|appointed|appoints|nominated|nominates|designated|designates)\s+({NAME})\s+"
+    r"(?:as\s+)?(?:(?:its|their|the|his|her)\s+)?(?:new\s+|next\s+)?$"
+)
 _BODY_HEADS = r"ministry|embassy|consulate|government|army|navy|military|treasury|cabinet|mission|office"
 # A body's name with no country right before a title: "Government spokeswoman", "Foreign Ministry
 # Spokesperson".
