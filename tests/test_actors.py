@@ -1158,3 +1158,23 @@ def test_a_name_given_a_title_by_appointment(text: str, country: str) -> None:
 
 def test_a_name_appointed_to_no_title_is_no_official() -> None:
     assert "Rosa Lagos" not in _people(PAIR + "Peru appointed Rosa Lagos after a long search.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU ambassador in Lima, Rosa Lagos, said the talks would resume.",
+        "UN envoy Rosa Lagos met both sides in Lima.",
+    ],
+)
+def test_an_international_bodys_official_is_of_no_side(text: str) -> None:
+    person = _people(PAIR + text)["Rosa Lagos"]
+    assert person["iso3"] is None and person.get("international")
+
+
+def test_a_countrys_envoy_after_a_body_name_keeps_the_country() -> None:
+    # the country stands right before the title: the body named earlier changes nothing
+    person = _people(PAIR + "After the EU summit, the Spanish ambassador in Lima, Rosa Lagos, said so.")[
+        "Rosa Lagos"
+    ]
+    assert person["iso3"] == "ESP"

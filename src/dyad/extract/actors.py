@@ -402,6 +402,7 @@ class ActorFinder:
             opposite: str | None = None,
             chief: str | None = None,
             posted: str | None = None,
+            international: bool = False,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -441,7 +442,8 @@ class ActorFinder:
                     {"role": known.role, "rank": known.rank, "official": True}
                     | ({"opposite": opposite} if opposite else {})
                     | ({"chief": chief} if chief else {})
-                    | ({"posted": posted} if posted else {}),
+                    | ({"posted": posted} if posted else {})
+                    | ({"international": True} if international else {}),
                 )
             )
 
@@ -542,6 +544,8 @@ class ActorFinder:
             )
             if after and role.role == _PEER and self._titled(text[m.end() : after[0]]):
                 continue  # "his counterpart, Commerce Minister X": the second title introduces X
+            # "the EU ambassador in Lima, X", "UN envoy X": an international body's official, of no country
+            body = None if iso3 else _igo_before(text, m.start(), mentions)
             if after:  # a name after the title, maybe a known person's: no name before it is meant
                 if free(after[0], after[1]) and not _known_at(mentions, after[0], after[1], text):
                     iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
@@ -554,6 +558,7 @@ class ActorFinder:
                         iso3,
                         "official",
                         chief=chief.name if chief else None,
+                        international=body is not None and iso3 is None,
                     )
                 continue
             before = re.search(
@@ -1117,6 +1122,23 @@ def _nationality(text: str, start: int, countries: list[Mention]) -> Mention | N
             return None
         return c
     return None
+
+
+def _igo_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """An international body named right before a title, with no country of its own ("the EU ambassador",
+    "UN envoy", "the OAS's representative")."""
+    return next(
+        (
+            b
+            for b in mentions
+            if b.kind == "organisation"
+            and b.form == "igo"
+            and not b.attrs.get("iso3")
+            and 0 <= start - b.end <= 4
+            and re.fullmatch(r"(?:['’]s)?\s*", text[b.end : start])
+        ),
+        None,
+    )
 
 
 def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
