@@ -1040,3 +1040,141 @@ def test_the_leader_of_a_delegation_is_of_the_delegations_country() -> None:
             text.index("Ana"), text.index("Ana") + 13, "Ana Ruiz Toro", "person", "Ana Ruiz Toro"
         )
         assert _delegation_of(text, official, [country]) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "occupation"),
+    [
+        (
+            "The Portuguese navigator Tomás Ribeiro reached the coast in 1502.",
+            "Tomás Ribeiro",
+            "PRT",
+            "explorer",
+        ),
+        (
+            "The leak came from former U.S. defence contractor Dana Hollis last year.",
+            "Dana Hollis",
+            "USA",
+            "contractor",
+        ),
+        (
+            "Ines Albornoz, a Chilean journalist, asked about the border.",
+            "Ines Albornoz",
+            "CHL",
+            "journalist",
+        ),
+        ("Peru's best-known novelist Rosa Quispe wrote about the war.", "Rosa Quispe", "PER", "author"),
+    ],
+)
+def test_a_person_of_no_office_is_of_the_nationality_named(
+    text: str, name: str, country: str, occupation: str
+) -> None:
+    person = _people(PAIR + text)[name]
+    assert (person["iso3"], person["role"], person["official"]) == (country, occupation, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a country's name with no possessive is a field, not a nationality
+        ("Tomás Ribeiro, a Chile specialist at the university, spoke.", "Tomás Ribeiro"),
+        # two nationalities joined: which one is the person's the words do not say
+        ("Ines Albornoz, a Chilean-Peruvian journalist, asked about the border.", "Ines Albornoz"),
+        # no nationality at all
+        ("The journalist Ines Albornoz asked about the border.", "Ines Albornoz"),
+    ],
+)
+def test_no_nationality_no_private_person(text: str, name: str) -> None:
+    person = _people(PAIR + text).get(name)
+    assert person is None or not person.get("iso3")
+
+
+def test_and_after_a_comma_joins_a_list_and_is_no_portfolio() -> None:
+    # the name after ", and" is the next official, not the economy minister named before it
+    people = _people(
+        PAIR + "The deal was signed by Lucía Ferrer, Chile's economy minister, and Tomás Ibarra, Peru's "
+        "production minister."
+    )
+    assert people["Tomás Ibarra"]["iso3"] == "PER"
+    assert people["Lucía Ferrer"]["iso3"] == "CHL"
+    # a portfolio joined by "and" still leads to the name ("Minister of Trade and Industry X")
+    assert (
+        _people(PAIR + "Peru's Minister of Trade and Industry Tomás Ibarra spoke.")["Tomás Ibarra"]["iso3"]
+        == "PER"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Chilean Senate President Rosa Lagos welcomed the deal.", "Rosa Lagos", "CHL"),
+        ("The President of the Senate of Peru, Rosa Lagos, welcomed the deal.", "Rosa Lagos", "PER"),
+    ],
+)
+def test_the_head_of_a_chamber_is_a_legislator(text: str, name: str, country: str) -> None:
+    person = _people(PAIR + text)[name]
+    assert (person["iso3"], person["role"], person["rank"]) == (country, "speaker", "legislator")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Peruvian army chief Gen. Tomás Ibarra inspected the border.", "Tomás Ibarra", "PER"),
+        ("The commander of Chile's navy, Vice Adm. Rosa Lagos, inspected the port.", "Rosa Lagos", "CHL"),
+        ("Chile's army chief, Lt. Gen. Rosa Lagos, inspected the border.", "Rosa Lagos", "CHL"),
+        ("Chilean official Rosa Lagos said the border would stay open.", "Rosa Lagos", "CHL"),
+        ("Tomás Ibarra, a senior Peruvian official, said the talks would resume.", "Tomás Ibarra", "PER"),
+    ],
+)
+def test_abbreviated_ranks_and_plain_descriptions(text: str, name: str, country: str) -> None:
+    assert _people(PAIR + text)[name]["iso3"] == country
+
+
+def test_a_capitalised_description_is_no_title() -> None:
+    # "Official" in a programme's name introduces no one
+    people = _people(PAIR + "Chile funds Official Development Assistance to Peru.")
+    assert "Development Assistance" not in people
+
+
+def test_the_country_a_speaker_describes_is_not_the_speakers() -> None:
+    text = (
+        PAIR + "Peru's navy tracked the ships for a week. Defence Minister Tomás Ibarra told reporters, "
+        "describing the Chilean manoeuvres as a provocation, that the navy would stay."
+    )
+    assert _people(text)["Tomás Ibarra"]["iso3"] != "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chile named Rosa Lagos as its new ambassador to Peru.", "CHL"),
+        ("Peru appointed Rosa Lagos ambassador to Chile.", "PER"),
+    ],
+)
+def test_a_name_given_a_title_by_appointment(text: str, country: str) -> None:
+    person = _people(PAIR + text)["Rosa Lagos"]
+    assert (person["role"], person["iso3"]) == ("ambassador", country)
+
+
+def test_a_name_appointed_to_no_title_is_no_official() -> None:
+    assert "Rosa Lagos" not in _people(PAIR + "Peru appointed Rosa Lagos after a long search.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU ambassador in Lima, Rosa Lagos, said the talks would resume.",
+        "UN envoy Rosa Lagos met both sides in Lima.",
+    ],
+)
+def test_an_international_bodys_official_is_of_no_side(text: str) -> None:
+    person = _people(PAIR + text)["Rosa Lagos"]
+    assert person["iso3"] is None and person.get("international")
+
+
+def test_a_countrys_envoy_after_a_body_name_keeps_the_country() -> None:
+    # the country stands right before the title: the body named earlier changes nothing
+    person = _people(PAIR + "After the EU summit, the Spanish ambassador in Lima, Rosa Lagos, said so.")[
+        "Rosa Lagos"
+    ]
+    assert person["iso3"] == "ESP"

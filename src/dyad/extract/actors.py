@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -207,7 +208,11 @@ _BETWEEN = (
 )
 # A courtesy title between a title and the name: "Foreign Minister of Nepal Mr. N.P. Saud", "Ambassador,
 # Dr. X", "Secretary Shri X".
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Prof)\.?\s+)?"
+# a courtesy title, or a military rank abbreviated as news agencies write it ("Gen.", "Lt. Gen.", "Rear Adm.")
+_HONORIFIC = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Prof)\.?\s+"
+    r"|(?:(?:Rear|Vice)\s+)?(?:(?:Lt|Maj|Brig|Gen|Col|Adm|Capt|Cmdr|Cdr|Sgt)\.[-\s]*){1,3})?"
+)
 _NAME_GROUP = re.compile(rf"{_HONORIFIC}({NAME})")
 _RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
 # A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
@@ -295,8 +300,13 @@ class ActorFinder:
         # the words titles are made of ("trade", "minister", "affairs"): a run of them is no one's name
         self.title_words = frozenset(w for p in knowledge.roles for w in re.split(r"[\s-]+", p) if len(w) > 2)
         # "Minister of Trade, Industry and Energy Lee Chang-yang": the portfolio is a run of title words
+        # (not "and" or "the" after a comma: ", and Minister X" joins a list)
         words = "|".join(
-            sorted((re.escape(w) for w in self.title_words if w.isalpha()), key=len, reverse=True)
+            sorted(
+                (re.escape(w) for w in self.title_words if w.isalpha() and w not in ("and", "the", "for")),
+                key=len,
+                reverse=True,
+            )
         )
         self.portfolio = re.compile(
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+|\s+and\s+)(?i:{words})(?:(?:,\s+|\s+and\s+|\s+)(?i:{words})){{0,6}}\s+(?={NAME})"
@@ -327,6 +337,10 @@ class ActorFinder:
             if knowledge.roles
             else None
         )
+
+        # "the Spanish conquistador X", "British author X": occupations of people who hold no office
+        occupations = _trie_regex([p.split() for p in knowledge.occupations])
+        self.occupations = re.compile(rf"(?<![\w-]){occupations}(?![\w-])") if knowledge.occupations else None
 
     def _role(self, text: str) -> Role | None:
         key = re.sub(r"\s+", " ", text.lower()).strip()
@@ -388,6 +402,7 @@ class ActorFinder:
             opposite: str | None = None,
             chief: str | None = None,
             posted: str | None = None,
+            international: bool = False,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -427,7 +442,8 @@ class ActorFinder:
                     {"role": known.role, "rank": known.rank, "official": True}
                     | ({"opposite": opposite} if opposite else {})
                     | ({"chief": chief} if chief else {})
-                    | ({"posted": posted} if posted else {}),
+                    | ({"posted": posted} if posted else {})
+                    | ({"international": True} if international else {}),
                 )
             )
 
@@ -506,6 +522,8 @@ class ActorFinder:
                 )
         for m in self.roles.finditer(text):
             role = self._role(m.group(0))
+            if m.group(0).lower() in _DESCRIPTIONS and not m.group(0).islower():
+                continue  # "Official Development Assistance": a description is no capitalised title
             if role is None or _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Head of the Office of the President X": X is not the president
             iso3 = _country_near(text, m.start(), m.end(), countries)
@@ -526,6 +544,8 @@ class ActorFinder:
             )
             if after and role.role == _PEER and self._titled(text[m.end() : after[0]]):
                 continue  # "his counterpart, Commerce Minister X": the second title introduces X
+            # "the EU ambassador in Lima, X", "UN envoy X": an international body's official, of no country
+            body = None if iso3 else _igo_before(text, m.start(), mentions)
             if after:  # a name after the title, maybe a known person's: no name before it is meant
                 if free(after[0], after[1]) and not _known_at(mentions, after[0], after[1], text):
                     iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
@@ -538,6 +558,7 @@ class ActorFinder:
                         iso3,
                         "official",
                         chief=chief.name if chief else None,
+                        international=body is not None and iso3 is None,
                     )
                 continue
             before = re.search(
@@ -550,12 +571,24 @@ class ActorFinder:
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
                     add(name, start, start + len(before.group(1)), role, iso3, "official")
+                continue
+            named = _APPOINTED.search(text, max(0, m.start() - 90), m.start())
+            name = self._clean(named.group(1)) if named else None
+            if named and name and free(named.start(1), named.end(1)):
+                # "Chile named X as its new ambassador to Peru", "appointed X ambassador to Peru": the title
+                # after the name it is given to; an envoy sent "to" a country is of the other side
+                to = re.match(r"\s+to\s+(?:the\s+)?", text[m.end() : m.end() + 12])
+                place = next((c for c in places if to and c.start == m.end() + to.end()), None)
+                posted = _iso(place) if place and not iso3 and role.rank == "diplomat" else None
+                add(name, named.start(1), named.end(1), role, iso3, "official", posted=posted)
         for hit in _CREDENTIALS.finditer(text):  # "X presented his credentials in Tehran": an ambassador
             name = self._clean(hit.group("name"))
             role = self._role("ambassador")
             if name and role and free(hit.start("name"), hit.end("name")):
                 where = _credentials_to(text, hit.end(), countries)
                 add(name, hit.start("name"), hit.end("name"), role, None, "official", posted=where)
+        for hit in self.occupations.finditer(text) if self.occupations else ():
+            self._private_person(text, hit, countries, free, add)
         self._fill_countries(officials, found)
         found += self._later_mentions(text, officials, taken, found)
         for mention in found:
@@ -566,7 +599,37 @@ class ActorFinder:
         found += _title_anaphors(text, mentions, found, officials)
         found += _known_surnames(text, mentions, taken, officials)
         found += _organisations(text, mentions, taken)
+        for mention in found:  # a journalist or an author holds no office: listed, never a side
+            if mention.attrs.get("rank") == _PRIVATE:
+                mention.attrs["official"] = False
         return sorted(found, key=lambda x: x.start)
+
+    def _private_person(
+        self,
+        text: str,
+        hit: re.Match[str],
+        countries: list[Mention],
+        free: Callable[[int, int], bool],
+        add: Callable[..., None],
+    ) -> None:
+        """A person named with an occupation and a nationality: "the Spanish conquistador X", "former U.S.
+        intelligence contractor X", "X, an Argentine journalist,". Without a nationality, no one."""
+        nationality = _nationality(text, hit.start(), countries)
+        if nationality is None:
+            return
+        role = Role(hit.group(0), self.k.occupations[hit.group(0)], _PRIVATE)
+        after = re.match(rf"(?:,\s+|[^\S\n]+){_HONORIFIC}({NAME})", text[hit.end() : hit.end() + 80])
+        if after:
+            start, end = hit.end() + after.start(1), hit.end() + after.end(1)
+        else:  # "X, an Argentine journalist": the name before the apposition
+            lo = max(0, nationality.start - 90)
+            before = _APPOSED.search(text, lo, nationality.start)
+            if before is None:
+                return
+            start, end = before.start(1), before.end(1)
+        name = self._clean(text[start:end])
+        if name and free(start, end) and not any(w in self.k.occupations for w in name.lower().split()):
+            add(name, start, end, role, nationality.value, "person")
 
     def _leaders_with_country(self, mentions: list[Mention]) -> list[Mention]:
         """Known people of one country, for titles read against them ("Abiy's chief of staff", "an adviser
@@ -1031,6 +1094,53 @@ def _field_before(text: str, start: int, countries: list[Mention]) -> bool:
     )
 
 
+# Words that describe an official but are no title one is addressed by: only in lower case do they introduce
+# a name ("Chilean official X", not "Official Development Assistance").
+_DESCRIPTIONS = frozenset(("official", "representative"))
+_PRIVATE = "private"  # the rank of a person named by an occupation (occupations_en.tsv): no office
+# The words between a nationality and an occupation: "U.S. intelligence contractor", "Chile's leading poet".
+_MODIFIERS = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|or|of|the|a|an|to|by|for|in|on|at|with|from|as)\b)[a-z][a-z-]*){0,2}\s+"
+)
+# A name before an apposition giving a nationality: "X, an Argentine journalist".
+_APPOSED = re.compile(rf"({NAME}),\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}$")
+
+
+def _nationality(text: str, start: int, countries: list[Mention]) -> Mention | None:
+    """The country named as a nationality right before an occupation: an adjective ("Spanish"), a
+    possessive ("Britain's") or an abbreviation used as one ("U.S.", "UK"); not a country's name, which
+    names a field ("a Russia specialist"), nor one of two joined by a hyphen ("British-Iranian"): which of
+    them is the person's nationality the words do not say."""
+    for c in countries:
+        if c.kind != "country" or not 0 < start - c.end <= 40 or not _MODIFIERS.fullmatch(text, c.end, start):
+            continue
+        possessive = text[c.end : c.end + 2] in ("'s", "’s")
+        abbreviation = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", c.text) is not None
+        if not (c.form == "adjective" or possessive or (c.form == "name" and abbreviation)):
+            continue
+        if text[c.start - 1 : c.start] == "-" or text[c.end : c.end + 1] == "-":
+            return None
+        return c
+    return None
+
+
+def _igo_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """An international body named right before a title, with no country of its own ("the EU ambassador",
+    "UN envoy", "the OAS's representative")."""
+    return next(
+        (
+            b
+            for b in mentions
+            if b.kind == "organisation"
+            and b.form == "igo"
+            and not b.attrs.get("iso3")
+            and 0 <= start - b.end <= 4
+            and re.fullmatch(r"(?:['’]s)?\s*", text[b.end : start])
+        ),
+        None,
+    )
+
+
 def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -> str | None:
     """The country right before a title ("Chile's", "Japanese", "the Armenian foreign ministry's"), or
     after it ("of Chile")."""
@@ -1058,6 +1168,11 @@ def _country_beside(text: str, start: int, end: int, countries: list[Mention]) -
     return None
 
 
+# A name given a title by appointment, the title after it: "named X as its new", "appointed X".
+_APPOINTED = re.compile(
+    rf"\b(?:named|names|appointed|appoints|nominated|nominates|designated|designates)\s+({NAME})\s+"
+    r"(?:as\s+)?(?:(?:its|their|the|his|her)\s+)?(?:new\s+|next\s+)?$"
+)
 _BODY_HEADS = r"ministry|embassy|consulate|government|army|navy|military|treasury|cabinet|mission|office"
 # A body's name with no country right before a title: "Government spokeswoman", "Foreign Ministry
 # Spokesperson".

@@ -576,7 +576,13 @@ def _before(text: str, c: Mention) -> str:
 
 # The one an act is aimed at or shared with ("exports to Indonesia", "talks with Peru", "sanctions on X"),
 # or the one demanded of, urged or accused ("would demand Australia explain", "accused Peru of")
-_ADDRESSED = r"demand|demands|demanded|urge|urges|urged|accuse|accuses|accused|pressed|ask|asks|asked"
+# verbs whose object is the one addressed or spoken of, not the speaker's side ("accused Chile", "describing
+# the Chinese personnel as ...")
+_ADDRESSED = (
+    r"demand|demands|demanded|urge|urges|urged|urging|accuse|accuses|accused|accusing|pressed|ask|asks|asked"
+    r"|describe|describes|described|describing|blame|blames|blamed|blaming|condemn|condemns|condemned"
+    r"|condemning|criticise|criticises|criticised|criticising|criticize|criticizes|criticized|criticizing"
+)
 _FOR_WHOM = re.compile(
     rf"\b(?<!back\s)(?:to|with|against|into|towards|on|{_ADDRESSED})\s+(?:the\s+)?$", re.IGNORECASE
 )

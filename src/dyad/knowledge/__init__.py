@@ -158,6 +158,7 @@ class Knowledge:
     tone: dict[str, frozenset[str]] = field(default_factory=dict)  # praise|pledge|blame → words (tone_en.tsv)
     modality_pos: dict[str, set[str]] = field(default_factory=dict)  # lemma → the parts of speech it has
     roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
+    occupations: dict[str, str] = field(default_factory=dict)  # lower-case phrase → occupation, no office
     name_origins: list[NameOrigin] = field(default_factory=list)
     # Irregular forms and the stems of every predicate's head word: the words a sentence must contain
     # for any predicate to match (the parse prefilter).
@@ -417,6 +418,8 @@ def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
     for _where, r in _rows("roles_en.tsv", dirs):
         phrase = r["phrase"].strip().lower()
         k.roles.setdefault(phrase, Role(phrase, r["role"].strip(), r["rank"].strip()))
+    for _where, r in _rows("occupations_en.tsv", dirs):
+        k.occupations.setdefault(r["phrase"].strip().lower(), r["occupation"].strip())
 
 
 def stem(lemma: str) -> str:
