@@ -399,7 +399,31 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     repeated = not is_noun and token.dep_ == "conj" and _lemma(token.head) == _lemma(token)
     if repeated and any(_lemma(h) == "one" for h in heads):
         heads += [c for c in token.head.children if c.dep_ == "dobj"]
+    # "broke off relations in 1962, and they were restored in 1972": a pronoun the second clause takes as
+    # its object stands for what the clause it is coordinated with acted on
+    if not is_noun and any(h.lower_ in _THING_PRONOUNS and h.pos_ == "PRON" for h in heads):
+        heads += [h for other in _coordinated_verbs(token) for h in _own_objects(other)]
     return heads + [conj for h in heads for conj in h.conjuncts]
+
+
+_THING_PRONOUNS = frozenset(("it", "they", "them", "he", "him", "she", "her"))
+
+
+def _coordinated_verbs(token: Any) -> list[Any]:
+    """The verbs of the clauses told before ``token``'s in the same sentence and joined to it ("and",
+    "while", a semicolon): its head when it is a conjunct, its earlier conjoined or complement verbs."""
+    verbs = [token.head] if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else []
+    verbs += [c for c in token.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB" and c.i < token.i]
+    return verbs
+
+
+def _own_objects(token: Any) -> list[Any]:
+    """What a verb acts on: its object, passive subject and objects of its prepositions."""
+    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "prt"):
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    return heads
 
 
 # Wars and battles fought with other weapons than force.
@@ -1453,6 +1477,13 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for w in token.head.subtree if w.i not in {t.i for t in token.subtree}]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
+        if any(w.lower_ in _THING_PRONOUNS and w.pos_ == "PRON" for w in target_tokens):
+            # "imposed duties on Kenyan sugar; they were raised in 2020": what the pronoun stands for,
+            # and who acted on it, are the clause's it is coordinated with
+            for other in _coordinated_verbs(token):
+                target_tokens += [w for h in _own_objects(other) for w in _span(h)]
+                if not any(w.pos_ == "PROPN" for w in actor_tokens):
+                    actor_tokens += [w for h in _speaking(_subject(other)) for w in _span(h)]
         foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []
         if foes:  # "Chile and Peru fought as allies against Spain": one side, and Spain the other
             reading.mutual, reading.allied = False, True
