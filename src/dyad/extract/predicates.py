@@ -237,6 +237,7 @@ class Reading:
     agentless: bool = False  # a passive with no "by X": the actor is left implicit
     voiced: Any = None  # the speech verb that voices a threatened act ("may close the border, he warned")
     allied: bool = False  # the subjects act together against a third ("fought as allies against Spain")
+    antecedents: tuple[Any, ...] = ()  # the coordinated verbs whose objects a pronoun of the act stands for
     about_relations: bool = False  # speech on the relationship ("said Canberra valued the relationship")
 
 
@@ -401,20 +402,52 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
         heads += [c for c in token.head.children if c.dep_ == "dobj"]
     # "broke off relations in 1962, and they were restored in 1972": a pronoun the second clause takes as
     # its object stands for what the clause it is coordinated with acted on
-    if not is_noun and any(h.lower_ in _THING_PRONOUNS and h.pos_ == "PRON" for h in heads):
-        heads += [h for other in _coordinated_verbs(token) for h in _own_objects(other)]
+    if not is_noun:
+        heads += stood_for(token)[1]
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
 _THING_PRONOUNS = frozenset(("it", "they", "them", "he", "him", "she", "her"))
 
 
-def _coordinated_verbs(token: Any) -> list[Any]:
+def coordinated_verbs(token: Any) -> list[Any]:
     """The verbs of the clauses told before ``token``'s in the same sentence and joined to it ("and",
     "while", a semicolon): its head when it is a conjunct, its earlier conjoined or complement verbs."""
     verbs = [token.head] if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else []
     verbs += [c for c in token.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB" and c.i < token.i]
     return verbs
+
+
+def in_own_clause(sdoc: Any, token: Any, others: tuple[Any, ...], start: int, end: int) -> bool:
+    """Is the stretch [start, end) of the sentence in ``token``'s own clause: below it, and not below one
+    of the ``others`` coordinated with it ("broke off relations in 1962, and they were restored in 1972":
+    1972 is the restoring's, 1962 the breaking's)?"""
+    inside = [t for t in sdoc if start <= t.idx < end]
+    if not inside:
+        return False
+    path = [inside[0], *inside[0].ancestors]
+    below = [w.i for w in path[: next((n for n, w in enumerate(path) if w.i == token.i), -1)]]
+    return token.i in {w.i for w in path} and not any(o.i in below for o in others)
+
+
+def stood_for(token: Any) -> tuple[list[Any], list[Any]]:
+    """The verbs coordinated with ``token`` and their objects that a pronoun ``token`` acts on stands for,
+    agreeing in number ("they were restored": relations, not the treaty): none when it acts on no pronoun."""
+    pronouns = [h for h in _own_objects(token) if h.pos_ == "PRON" and h.lower_ in _THING_PRONOUNS]
+    if not pronouns:
+        return [], []
+    plural = pronouns[0].lower_ in ("they", "them")
+    verbs, objects = [], []
+    for other in coordinated_verbs(token):
+        found = [
+            h
+            for h in _own_objects(other)
+            if h.pos_ in ("NOUN", "PROPN") and (h.tag_ in ("NNS", "NNPS")) == plural
+        ]
+        if found:
+            verbs.append(other)
+            objects += found
+    return verbs, objects
 
 
 def _own_objects(token: Any) -> list[Any]:
@@ -1477,11 +1510,13 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for w in token.head.subtree if w.i not in {t.i for t in token.subtree}]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
-        if any(w.lower_ in _THING_PRONOUNS and w.pos_ == "PRON" for w in target_tokens):
+        verbs, objects = stood_for(token) if reading.predicate.objects else ([], [])
+        if verbs:
             # "imposed duties on Kenyan sugar; they were raised in 2020": what the pronoun stands for,
             # and who acted on it, are the clause's it is coordinated with
-            for other in _coordinated_verbs(token):
-                target_tokens += [w for h in _own_objects(other) for w in _span(h)]
+            reading.antecedents = tuple(verbs)
+            target_tokens += [w for v in verbs for h in _own_objects(v) for w in _span(h)]
+            for other in verbs:
                 if not any(w.pos_ == "PROPN" for w in actor_tokens):
                     actor_tokens += [w for h in _speaking(_subject(other)) for w in _span(h)]
         foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []
