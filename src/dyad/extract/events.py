@@ -392,17 +392,6 @@ class EventExtractor:
             voiced = reading.voiced
             dated = Span(voiced.idx, voiced.idx + len(voiced.text)) if voiced is not None else span
             owned = owned_timexes(at.parse, sentence, at.timexes, dated.start)
-            if reading.antecedents and not any(
-                in_own_clause(
-                    at.parse,
-                    reading.token,
-                    reading.antecedents,
-                    t.start - sentence.start,
-                    t.end - sentence.start,
-                )
-                for t in owned
-            ):
-                continue  # "signed the accord and ratified it": one occasion, unless the clause dates its own
             timexes = own_phrase_first(at.parse, sentence, dated, owned)
             date = event_date(
                 at.doc, sentence, dated, timexes, at.earlier, at.anchor, at.occasion, at.section
@@ -448,9 +437,9 @@ class EventExtractor:
     def _told_later(
         at: _At, reading: Reading, owned: list[TimeExpression], events: list[Event]
     ) -> re.Match[str] | None:
-        """ "Ghana's envoy was called back, and Togo recalled its own days later": the words of the act's own
-        clause telling it came after the act of an earlier clause it is coordinated with, when that act
-        made an event of this type in the sentence and the clause names no time of its own."""
+        """The words of the act's own clause telling it came after the act of an earlier clause it is
+        coordinated with ("Ghana's envoy was called back, and Togo recalled its own days later"), when that
+        act made an event of this type in the sentence and the clause names no time of its own."""
         text = at.sentence.text
         others = tuple(v for v in coordinated_verbs(reading.token) if v.i < reading.token.i)
         if not others or not any(

@@ -237,7 +237,6 @@ class Reading:
     agentless: bool = False  # a passive with no "by X": the actor is left implicit
     voiced: Any = None  # the speech verb that voices a threatened act ("may close the border, he warned")
     allied: bool = False  # the subjects act together against a third ("fought as allies against Spain")
-    antecedents: tuple[Any, ...] = ()  # the coordinated verbs whose objects a pronoun of the act stands for
     about_relations: bool = False  # speech on the relationship ("said Canberra valued the relationship")
 
 
@@ -400,14 +399,7 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     repeated = not is_noun and token.dep_ == "conj" and _lemma(token.head) == _lemma(token)
     if repeated and any(_lemma(h) == "one" for h in heads):
         heads += [c for c in token.head.children if c.dep_ == "dobj"]
-    # "broke off relations in 1962, and they were restored in 1972": a pronoun the second clause takes as
-    # its object stands for what the clause it is coordinated with acted on
-    if not is_noun:
-        heads += stood_for(token)[1]
     return heads + [conj for h in heads for conj in h.conjuncts]
-
-
-_THING_PRONOUNS = frozenset(("it", "they", "them", "he", "him", "she", "her"))
 
 
 def coordinated_verbs(token: Any) -> list[Any]:
@@ -420,43 +412,14 @@ def coordinated_verbs(token: Any) -> list[Any]:
 
 def in_own_clause(sdoc: Any, token: Any, others: tuple[Any, ...], start: int, end: int) -> bool:
     """Is the stretch [start, end) of the sentence in ``token``'s own clause: below it, and not below one
-    of the ``others`` coordinated with it ("broke off relations in 1962, and they were restored in 1972":
-    1972 is the restoring's, 1962 the breaking's)?"""
+    of the ``others`` coordinated with it ("recalled its envoy on 3 March, and Togo recalled its own days
+    later": "days later" is the second recall's, 3 March the first's)?"""
     inside = [t for t in sdoc if start <= t.idx < end]
     if not inside:
         return False
     path = [inside[0], *inside[0].ancestors]
     below = [w.i for w in path[: next((n for n, w in enumerate(path) if w.i == token.i), -1)]]
     return token.i in {w.i for w in path} and not any(o.i in below for o in others)
-
-
-def stood_for(token: Any) -> tuple[list[Any], list[Any]]:
-    """The verbs coordinated with ``token`` and their objects that a pronoun ``token`` acts on stands for,
-    agreeing in number ("they were restored": relations, not the treaty): none when it acts on no pronoun."""
-    pronouns = [h for h in _own_objects(token) if h.pos_ == "PRON" and h.lower_ in _THING_PRONOUNS]
-    if not pronouns:
-        return [], []
-    plural = pronouns[0].lower_ in ("they", "them")
-    verbs, objects = [], []
-    for other in coordinated_verbs(token):
-        found = [
-            h
-            for h in _own_objects(other)
-            if h.pos_ in ("NOUN", "PROPN") and (h.tag_ in ("NNS", "NNPS")) == plural
-        ]
-        if found:
-            verbs.append(other)
-            objects += found
-    return verbs, objects
-
-
-def _own_objects(token: Any) -> list[Any]:
-    """What a verb acts on: its object, passive subject and objects of its prepositions."""
-    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    for c in token.children:
-        if c.dep_ in ("prep", "dative", "prt"):
-            heads.extend(g for g in c.children if g.dep_ == "pobj")
-    return heads
 
 
 # Wars and battles fought with other weapons than force.
@@ -1510,15 +1473,6 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for w in token.head.subtree if w.i not in {t.i for t in token.subtree}]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
-        verbs, objects = stood_for(token) if reading.predicate.objects else ([], [])
-        if verbs:
-            # "imposed duties on Kenyan sugar; they were raised in 2020": what the pronoun stands for,
-            # and who acted on it, are the clause's it is coordinated with
-            reading.antecedents = tuple(verbs)
-            target_tokens += [w for v in verbs for h in _own_objects(v) for w in _span(h)]
-            for other in verbs:
-                if not any(w.pos_ == "PROPN" for w in actor_tokens):
-                    actor_tokens += [w for h in _speaking(_subject(other)) for w in _span(h)]
         foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []
         if foes:  # "Chile and Peru fought as allies against Spain": one side, and Spain the other
             reading.mutual, reading.allied = False, True
