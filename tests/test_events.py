@@ -752,31 +752,3 @@ def test_next_year_in_a_story_of_a_leap_year_is_the_year_after() -> None:
     [processed] = process_bytes("page.txt", text.encode())
     assert processed.document.date_estimate == "2024"
     assert [t.value.edtf for t in processed.time_expressions if t.text == "next year"] == ["2025"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # told as coming after the act of the clause before it: an act of its own, dated after it
-        (
-            "On 3 March Ghana's ambassador in Lome was called back to Accra for consultations, and Togo "
-            "recalled its own envoy from Accra days later.",
-            {"2020-03-03", "2020-03-04/2020-03-13"},
-        ),
-        (
-            "On 3 March Ghana recalled its ambassador from Lome and withdrew its consul a day later.",
-            {"2020-03-03", "2020-03-04"},
-        ),
-        # one act told in two words, or a later step that is no act of the type: one event
-        ("On 3 March Ghana recalled and withdrew its ambassador from Lome.", {"2020-03-03"}),
-        (
-            "On 3 March Ghana recalled its ambassador from Lome and, days later, he returned to Lome.",
-            {"2020-03-03"},
-        ),
-    ],
-)
-def test_an_act_told_days_later_in_a_coordinated_clause_is_its_own(sentence: str, expected: set[str]) -> None:
-    text = f"Ghana and Togo\n\nPublished 20 August 2020.\n\n{sentence}"
-    events = [e for e in _events(text) if e.type == "diplomatic_relations"]
-    assert {e.date.edtf for e in events if e.date} == expected
-    assert len(events) == len(expected)

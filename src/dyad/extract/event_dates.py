@@ -250,31 +250,6 @@ def _apart(sentence: Sentence, hit: Span, chosen: TimeExpression) -> TimeValue |
     return _moved(chosen.value, n if m.group(3).lower() == "after" else -n, m.group(2).lower())
 
 
-# "and Togo recalled its envoy days later", "and the next day Ghana closed the border": an act told as
-# coming after the act of the clause it is coordinated with, so an act of its own
-TOLD_LATER = re.compile(
-    r"\b(?:(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|a\s+few|few)\s+)?"
-    r"(?P<unit>day|week|month)s?\s+later\b"
-    r"|\b(?:the\s+(?:next|following)|a)\s+(?P<next>day|week|month)\s+(?:later\b|after\b(?!\s+\w+\s+\w+ed\b))"
-    r"|\bthe\s+(?:next|following)\s+(?P<next2>day|week|month)\b",
-    re.IGNORECASE,
-)
-_SPANS = {"day": 10, "week": 42}  # how long after "days later" or "weeks later" can be, in days
-
-
-def told_later(value: TimeValue, m: re.Match[str]) -> TimeValue:
-    """The date of an act told as coming ``m`` after an act dated ``value``."""
-    unit = (m.group("unit") or m.group("next") or m.group("next2")).lower()
-    word = (m.group("n") or "").lower()
-    n = 1 if m.group("next") or m.group("next2") or word in ("a", "an") else number(word) if word else None
-    if n:
-        return _moved(value, n, unit)
-    if value.start is None or value.granularity != "day" or unit not in _SPANS:
-        return value  # "in March …, and days later": still March, as far as the words tell
-    first, last = value.start + dt.timedelta(days=1), value.start + dt.timedelta(days=_SPANS[unit])
-    return TimeValue(f"{first.isoformat()}/{last.isoformat()}", first, last, "interval", "inferred")
-
-
 def _moved(value: TimeValue, n: int, unit: str) -> TimeValue:
     """``value`` moved on ``n`` days, weeks, months or years (back when ``n`` is negative)."""
     if value.start is None:

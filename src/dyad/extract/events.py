@@ -16,7 +16,6 @@ from typing import Any
 from dyad.extract.context import person_country, resolve_descriptor
 from dyad.extract.docdate import HEADING, offices_named
 from dyad.extract.event_dates import (
-    TOLD_LATER,
     Span,
     chronology_headings,
     distance,
@@ -26,7 +25,6 @@ from dyad.extract.event_dates import (
     own_phrase_first,
     owned_timexes,
     title_days,
-    told_later,
     without_dateline,
 )
 from dyad.extract.mentions import Mention
@@ -34,12 +32,10 @@ from dyad.extract.predicates import (
     IN_KIND,
     Context,
     Reading,
-    coordinated_verbs,
     delegates_meet,
     delivered,
     fighting_told,
     first_person_subject,
-    in_own_clause,
     modal_spans,
     non_state_subject,
     planned_within,
@@ -400,9 +396,6 @@ class EventExtractor:
             if after and date is not None and date.start and (years := number(after.group(1))):
                 # "Fifty years after they opened embassies": that year, as precise as it can be
                 date = year_value(date.start.year - years, "inferred")
-            later = self._told_later(at, reading, owned, events)
-            if later is not None and date is not None:
-                date = told_later(date, later)
             if date is not None and date.granularity == "open":
                 continue
             if not at.timexes and _habitual(sentence.text, reading.token):
@@ -424,35 +417,10 @@ class EventExtractor:
             if self._third_party_meets(at, reading, date):
                 continue
             taken = key in at.dated or (reading.type, None) in at.dated
-            if (
-                taken
-                and later is None
-                and not _other_side_acts(at.sentence, events, key, _initiator(reading, participants))
-            ):
+            if taken and not _other_side_acts(at.sentence, events, key, _initiator(reading, participants)):
                 continue  # one event per type and date in a sentence, unless the other side acts
             at.dated.add(key)
             events.append(self._reading_event(at, reading, participants, date))
-
-    @staticmethod
-    def _told_later(
-        at: _At, reading: Reading, owned: list[TimeExpression], events: list[Event]
-    ) -> re.Match[str] | None:
-        """The words of the act's own clause telling it came after the act of an earlier clause it is
-        coordinated with ("Ghana's envoy was called back, and Togo recalled its own days later"), when that
-        act made an event of this type in the sentence and the clause names no time of its own."""
-        text = at.sentence.text
-        others = tuple(v for v in coordinated_verbs(reading.token) if v.i < reading.token.i)
-        if not others or not any(
-            e.source.start == at.sentence.start and e.type == reading.type for e in events
-        ):
-            return None
-
-        def own(start: int, end: int) -> bool:
-            return in_own_clause(at.parse, reading.token, others, start, end)
-
-        if any(own(t.start - at.sentence.start, t.end - at.sentence.start) for t in owned):
-            return None
-        return next((m for m in TOLD_LATER.finditer(text) if own(m.start(), m.end())), None)
 
     # -- predicates read from the parse -----------------------------------------------------------------
 

@@ -402,26 +402,6 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
     return heads + [conj for h in heads for conj in h.conjuncts]
 
 
-def coordinated_verbs(token: Any) -> list[Any]:
-    """The verbs of the clauses told before ``token``'s in the same sentence and joined to it ("and",
-    "while", a semicolon): its head when it is a conjunct, its earlier conjoined or complement verbs."""
-    verbs = [token.head] if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else []
-    verbs += [c for c in token.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB" and c.i < token.i]
-    return verbs
-
-
-def in_own_clause(sdoc: Any, token: Any, others: tuple[Any, ...], start: int, end: int) -> bool:
-    """Is the stretch [start, end) of the sentence in ``token``'s own clause: below it, and not below one
-    of the ``others`` coordinated with it ("recalled its envoy on 3 March, and Togo recalled its own days
-    later": "days later" is the second recall's, 3 March the first's)?"""
-    inside = [t for t in sdoc if start <= t.idx < end]
-    if not inside:
-        return False
-    path = [inside[0], *inside[0].ancestors]
-    below = [w.i for w in path[: next((n for n, w in enumerate(path) if w.i == token.i), -1)]]
-    return token.i in {w.i for w in path} and not any(o.i in below for o in others)
-
-
 # Wars and battles fought with other weapons than force.
 _NOT_FORCE = frozenset(
     (
