@@ -1178,3 +1178,20 @@ def test_a_countrys_envoy_after_a_body_name_keeps_the_country() -> None:
         "Rosa Lagos"
     ]
     assert person["iso3"] == "ESP"
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Chile cited the Vienna Convention against Japan.", "Vienna"),
+        ("The two leaders recalled the Tashkent Declaration.", "Tashkent"),
+    ],
+)
+def test_a_capital_naming_an_instrument_is_no_state(text: str, capital: str) -> None:
+    from dyad.extract.mentions import mention_finder
+
+    found = mention_finder().find(text)
+    assert capital not in {m.text for m in found}
+    # the same capital acting is still the state
+    acting = mention_finder().find(f"{capital} protested the convention.")
+    assert capital in {m.text for m in acting}

@@ -618,6 +618,33 @@ def test_a_side_that_will_not_deal_with_the_other_refuses() -> None:
     assert not [e for e in _events(INTRO + reassurance) if e.source.text.startswith(reassurance[:20])]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Hoshino said Japan would not grant overflight rights to the Chilean aircraft.",
+        "On May 3, 2023, Japan did not allow Chilean inspectors into the port.",
+    ],
+)
+def test_a_concession_a_side_will_not_make_is_a_refusal(sentence: str) -> None:
+    assert ("dispute", "2023-05-03") in _pair_facts(sentence)
+    # with no side named as the one withholding it, nothing is refused by anyone
+    passive = "On May 3, 2023, no Chilean inspectors were allowed into the Japanese port."
+    assert ("dispute", "2023-05-03") not in _pair_facts(passive)
+
+
+def test_a_counterclaim_or_a_condition_is_a_dispute() -> None:
+    assert ("dispute", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Japan submitted its counter-memorial to the court in its case against Chile."
+    )
+    assert ("dispute", "2023-05-03") in _pair_facts(
+        "On May 3, 2023, Japan set preconditions for talks with Chile."
+    )
+    # a memorial unveiled is a monument, no pleading
+    assert ("dispute", "2023-05-03") not in _pair_facts(
+        "On May 3, 2023, Japan unveiled a memorial to Chilean sailors."
+    )
+
+
 def test_a_trailing_participle_acts_for_the_clauses_subject() -> None:
     text = "On May 3, 2023, Boric ordered the pipeline closed, accusing Tokyo of supporting the rebels."
     assert ("dispute", "2023-05-03") in _pair_facts(text)

@@ -81,6 +81,12 @@ PAIR_PHRASES = (
     "both capitals",
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{0,5}$")
+# A capital right before the capitalised noun of an instrument names where it was made ("the Vienna
+# Convention", "the Tashkent Declaration", "the Minsk Protocol"), not a state acting or acted on.
+_INSTRUMENT_NAMED_AFTER = re.compile(
+    r" (?:Convention|Conventions|Treaty|Agreement|Agreements|Accord|Accords|Protocol|Protocols|Declaration|"
+    r"Charter|Communiqué|Communique|Memorandum|Process|Format|Principles)\b"
+)
 # Capitalised words beside a name that are not part of it.
 _NOT_NAME_WORDS = frozenset(
     [
@@ -225,6 +231,8 @@ class MentionFinder:
                 attrs["forum"] = forum
                 attrs.update({k: v for e in entries if e.kind == "forum" for k, v in e.attrs.items()})
             if first.kind == "person" and self._inside_longer_name(text, span.start_char, span.end_char):
+                continue
+            if first.form == "metonym" and _INSTRUMENT_NAMED_AFTER.match(text, span.end_char):
                 continue
             mentions.append(
                 Mention(span.start_char, span.end_char, span.text, first.kind, first.value, first.form, attrs)

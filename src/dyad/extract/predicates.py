@@ -680,6 +680,18 @@ def _refused(token: Any) -> bool:
     return will and any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("GPE", "NORP") for s in subjects)
 
 
+def _named_subject(token: Any) -> bool:
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("GPE", "NORP") for s in subjects)
+
+
+def _yielding(pred: Predicate) -> bool:
+    """A concession (CAMEO 08: allowing access, granting passage, accepting monitors) that a named side
+    says it did or will not make is a refusal to yield (CAMEO 12), whatever the tense: "Chile did not allow
+    the inspectors in", "Japan would not grant a safe passage" (not "no inspectors were allowed")."""
+    return pred.plover == "CONCEDE" and pred.cameo.startswith("08")
+
+
 def _governor_negated(token: Any) -> str | None:
     """A word above the predicate that is itself negated: "did not agree to sign", "we are not planning to
     break off relations", "it has no plans to expel"."""
@@ -1233,7 +1245,9 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
         effect = _modality(token, k)
-        if effect == "negation" and pred.type in _REFUSABLE and _refused(token):
+        if effect == "negation" and (
+            (pred.type in _REFUSABLE and _refused(token)) or (_yielding(pred) and _named_subject(token))
+        ):
             effect = "refusal"
         coercive = pred.plover in _COERCIVE or pred.cameo == "115"  # force, sanctions, a case at court
         voiced = _threatened(token) if effect == "hedge" and coercive else None
