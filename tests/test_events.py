@@ -752,3 +752,53 @@ def test_next_year_in_a_story_of_a_leap_year_is_the_year_after() -> None:
     [processed] = process_bytes("page.txt", text.encode())
     assert processed.document.date_estimate == "2024"
     assert [t.value.edtf for t in processed.time_expressions if t.text == "next year"] == ["2025"]
+
+
+# Meetings told as the occasion of another act, or with a coordination the parser hangs on a name
+# (round 10, i10agr).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lima, 3 May 2021. Boric and Castillo announced a new partnership after talks at the "
+            "presidential palace on 2 May.",
+            ("meeting", ("CHL", "PER"), "2021-05-02"),
+        ),
+        (
+            "Lima, 3 May 2021. The row eased after a meeting in Arica between Peru's foreign minister Ana "
+            "Gervasi and her Chilean counterpart on 4 April.",
+            ("meeting", ("CHL", "PER"), "2021-04-04"),
+        ),
+        (
+            "Lima, 3 May 2021. On Thursday the two governments said they would suspend their port limits, "
+            "after a meeting in Tacna between Chile's foreign minister Antonia Urrejola and his Peruvian "
+            "counterpart, Ana Gervasi.",
+            ("meeting", ("CHL", "PER"), "2021-04-29"),
+        ),
+    ],
+)
+def test_a_meeting_named_as_an_occasion_is_read(
+    text: str, expected: tuple[str, tuple[str, ...], str]
+) -> None:
+    assert expected in _summary(_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the talks have sides of their own
+        (
+            "Lima, 3 May 2021. Boric praised Castillo after talks between Bolivia and Argentina on 2 May.",
+            ("CHL", "PER"),
+        ),
+        # one side acted after talks: the talks were not theirs together
+        ("Lima, 3 May 2021. Boric announced new port fees after talks in Geneva on 2 May.", ("CHL", "PER")),
+        # the talks are what was suspended
+        ("Lima, 3 May 2021. Chile suspended talks with Peru on 2 May.", None),
+    ],
+)
+def test_a_meeting_not_held_by_the_pair_is_not_read(text: str, pair: tuple[str, str] | None) -> None:
+    meetings = [e for e in _events(text) if e.type == "meeting"]
+    assert meetings == [] if pair is None else all(e.participants != pair for e in meetings), _summary(
+        meetings
+    )
