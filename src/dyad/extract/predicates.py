@@ -1404,34 +1404,6 @@ def _common_foe(token: Any) -> list[Any]:
     ]
 
 
-# Prepositions that place a clause's act in time against talks: "announced the upgrade after talks".
-_AROUND_TALKS = frozenset(("after", "following", "during", "at"))
-_SIDES_OF_TALKS = frozenset(("with", "between", "among", "by", "of", "to", "against"))
-
-
-def _talks_before_the_act(noun: Any, reading: Reading) -> bool:
-    """Talks named only as the occasion of a clause's act ("Boric and Castillo announced the partnership
-    after talks at the palace") were held by the clause's subject. Talks with sides of their own ("after
-    talks between Peru and Bolivia", "Peru's talks", "talks with Bolivia") say nothing of the subject."""
-    if reading.type != "meeting" or noun.dep_ != "pobj" or noun.head.lower_ not in _AROUND_TALKS:
-        return False
-    if noun.head.head.pos_ not in ("VERB", "AUX"):
-        return False
-    return not any(
-        c.dep_ == "poss"
-        or (c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper())  # "Chilean-Peruvian talks"
-        or (c.dep_ == "prep" and c.lower_ in _SIDES_OF_TALKS)
-        for c in noun.children
-    )
-
-
-def _both_sides(words: list[Any], context: Context) -> bool:
-    """Do these words name two sides: two countries, or "the two leaders", "both sides"?"""
-    if any(w.lower_ in ("two", "both") for w in words):
-        return True
-    return len(_countries(words, context.codes, context.pronoun)) >= 2
-
-
 def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) -> None:
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
@@ -1451,12 +1423,6 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     target_tokens += span
                 elif reading.type == "use_of_force" and str(c.lower_) in _STRUCK_PREPS:
                     target_tokens += span  # "air strikes across Lebanon", "a ground operation in Gaza"
-        if _talks_before_the_act(token, reading):
-            # "Boric and Castillo announced the partnership after talks": those who acted after the talks,
-            # when they are both sides ("Chile imposed duties after talks in Geneva": talks with anyone)
-            both = [w for s in _speaking(_subject(token.head.head)) for w in _span(s)]
-            if _both_sides(both, context):
-                actor_tokens += both
         if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
             # "clashes broke out between Chilean and Japanese troops": the happening verb's complements
             for c in token.head.children:
