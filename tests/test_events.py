@@ -752,3 +752,40 @@ def test_next_year_in_a_story_of_a_leap_year_is_the_year_after() -> None:
     [processed] = process_bytes("page.txt", text.encode())
     assert processed.document.date_estimate == "2024"
     assert [t.value.edtf for t in processed.time_expressions if t.text == "next year"] == ["2025"]
+
+
+# A meeting whose second side the parser hangs on the first side's name, and a meeting named as the occasion
+# of an act that is suspended (round 10, i10agr).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lima, 3 May 2021. The row eased after a meeting in Arica between Peru's foreign minister Ana "
+            "Gervasi and her Chilean counterpart on 4 April.",
+            ("meeting", ("CHL", "PER"), "2021-04-04"),
+        ),
+        (
+            "Lima, 3 May 2021. On Thursday the two governments said they would suspend their port limits, "
+            "after a meeting in Tacna between Chile's foreign minister Antonia Urrejola and his Peruvian "
+            "counterpart, Ana Gervasi.",
+            ("meeting", ("CHL", "PER"), "2021-04-29"),
+        ),
+    ],
+)
+def test_a_meeting_named_with_its_sides_names_is_read(
+    text: str, expected: tuple[str, tuple[str, ...], str]
+) -> None:
+    assert expected in _summary(_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the meeting is what was suspended or cancelled, not the occasion of the act
+        "Lima, 3 May 2021. Chile suspended the meeting with Peru on 2 May.",
+        "Lima, 3 May 2021. Chile cancelled the talks with Peru after the clashes on 2 May.",
+    ],
+)
+def test_a_meeting_suspended_is_not_read(text: str) -> None:
+    meetings = [e for e in _events(text) if e.type == "meeting"]
+    assert meetings == [], _summary(meetings)

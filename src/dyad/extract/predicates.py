@@ -169,6 +169,9 @@ INSTRUMENTS = frozenset(
 )
 _INSTRUMENT_ROLES = ("nsubj", "nsubjpass", "dobj")
 _DEALS = ("trade", "arms_transfer", "investment", "aid", "cooperation")  # material acts a deal provides for
+# Prepositions that put what they govern before the act they hang from ("suspended the limits after a
+# meeting", "withdrew following talks"): that act's suspension or denial is not the earlier one's.
+_BEFORE_THE_ACT = frozenset(("after", "following", "since"))
 _MODAL_HOPS = 3  # how far up the head chain a modality word still governs the predicate
 # Coercive acts whose possibility, voiced by a side, is a threat of them (see _threatened).
 _COERCIVE = ("SANCTION", "COERCE", "ASSAULT")
@@ -629,7 +632,21 @@ def _span(token: Any) -> list[Any]:
             out.extend(_span(c))
         elif c.dep_ == "conj" and token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.extend(_span(c))  # "Chile and Japan signed", "Chilean and Japanese officials": one argument
+        elif c.dep_ == "appos":
+            out.extend(w for g in _conjuncts_of_name(c) for w in _span(g))
     return out
+
+
+def _conjuncts_of_name(appos: Any) -> list[Any]:
+    """What an apposition joins to its head when the parse hangs a coordination on the name: "between
+    Chile's minister Ana Soto and her Peruvian counterpart" (the counterpart a conjunct of "Ana Soto", or
+    an apposition right after "and"). No apposition follows "and": the words after it are a second
+    member."""
+    joined = [g for g in appos.children if g.dep_ == "conj"]
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    if before is not None and before.pos_ == "CCONJ" and before.head.i != appos.head.i:
+        joined.append(appos)
+    return joined
 
 
 # spaCy's coarse tags for each part of speech of modality_en.tsv
@@ -710,6 +727,7 @@ def _modality(token: Any, k: Knowledge) -> str | None:
     """The strongest modality over the predicate: its own auxiliaries and negation, and the verbs or
     nouns it is the complement of ("threatened to impose", "plans for a visit")."""
     current, hops = token, 0
+    occasion = False  # passed a preposition that puts the predicate before the act above it
     while True:
         if hops == 0:
             own = _own_modality(current, k)
@@ -743,6 +761,7 @@ def _modality(token: Any, k: Knowledge) -> str | None:
             return "hedge"  # "called the visit a provocation": the visit is judged, not asked for
         through_prep = current.dep_ == "pobj" and head.dep_ == "prep"
         if through_prep:
+            occasion = occasion or head.lower_ in _BEFORE_THE_ACT
             head = head.head
         if current.dep_ == "pcomp" and head.dep_ == "prep":  # "barred members from visiting"
             head, through_prep = head.head, True
@@ -753,6 +772,8 @@ def _modality(token: Any, k: Knowledge) -> str | None:
         effect = _effect(head, k)
         if effect == "offer" and _accepted(head):
             effect = "planned"  # "accepted an invitation to visit": now planned, no longer offered
+        if effect in _DROP and occasion:
+            return None  # "would suspend port limits after a meeting": the meeting was held
         if effect in _MODAL_EFFECTS:
             return _governor_negated(head) or effect  # "not planning to": no plan, no act
         if current.dep_ == "ccomp":
