@@ -41,3 +41,36 @@ def test_a_month_in_a_text_dated_to_a_year_takes_the_year_just_named() -> None:
 )
 def test_a_month_far_from_any_year_stays_undated(text: str) -> None:
     assert "in February" not in _values(text, "paper", None)
+
+
+def _acts(sentence: str) -> set[tuple[str, str | None]]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published="2023-05-02")
+    doc.raw_text = doc.text = "SANTIAGO, May 2 (Reuters) - " + sentence
+    clean_document(doc)
+    return {(e.type, e.date.edtf if e.date else None) for e in extract_facts(doc).events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the expulsion told in an after-clause behind the protest's day came that day or in the days before
+        (
+            "Chile lodged a protest with Japan on Tuesday after Japan expelled a Chilean diplomat.",
+            {("dispute", "2023-05-02"), ("sanction", "2023-04-25/2023-05-02")},
+        ),
+        # the act of the main clause keeps its day, whatever came before it
+        (
+            "Japan expelled a Chilean diplomat on Tuesday after talks on fishing failed.",
+            {("sanction", "2023-05-02")},
+        ),
+        # past a comma that closes the after-clause the act is the main clause's, of the day itself
+        (
+            "On Tuesday, after talks on fishing failed, Japan expelled a Chilean diplomat.",
+            {("sanction", "2023-05-02")},
+        ),
+    ],
+)
+def test_an_act_in_an_after_clause_came_before_the_day_of_the_main_clause(
+    sentence: str, expected: set[tuple[str, str | None]]
+) -> None:
+    assert _acts(sentence) == expected
