@@ -160,7 +160,9 @@ def _relative_expressions(
         return find_time_expressions(text, anchor=reference.start, narrative=narrative)
     coarse = ("month", "interval", "year") if own_year else ("month", "interval")
     if reference.granularity not in coarse or not (reference.start and reference.end):
-        return find_time_expressions(text)  # a year is too coarse to resolve days and weeks against
+        # a year is too coarse to resolve days and weeks against; a year-less date still takes the year
+        # the text is speaking of ("In March 2024 ... had agreed at a meeting in February")
+        return find_time_expressions(text, narrative=narrative)
     middle = reference.start + (reference.end - reference.start) / 2
     out = []
     for t in find_time_expressions(text, anchor=middle, narrative=narrative):

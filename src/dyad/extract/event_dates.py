@@ -250,6 +250,24 @@ def _apart(sentence: Sentence, hit: Span, chosen: TimeExpression) -> TimeValue |
     return _moved(chosen.value, n if m.group(3).lower() == "after" else -n, m.group(2).lower())
 
 
+# "Japan protested on Tuesday after Russia announced it was leaving the talks": the act of an after-clause
+# that follows the day of the main clause came before it, that day or in the days before. (The act comes
+# before any comma that may close the clause: in "On 7 May, after the talks failed, the army shelled the
+# town" the shelling is the day's.)
+_AFTER_GAP = re.compile(r"[^.;:]{0,60}?\bafter\b[^.;:,]{0,120}", re.IGNORECASE)
+
+
+def _before_the_day(sentence: Sentence, hit: Span, chosen: TimeExpression) -> TimeValue | None:
+    """The week up to the day of the main clause, for an act told in a clause opened by "after"."""
+    day, end = chosen.value.start, chosen.end - sentence.start
+    if chosen.value.granularity != "day" or day is None or hit.start < end:
+        return None
+    if _AFTER_GAP.fullmatch(sentence.text, end, hit.start) is None:
+        return None
+    week = day - dt.timedelta(days=7)
+    return TimeValue(f"{week.isoformat()}/{day.isoformat()}", week, day, "interval", "inferred")
+
+
 def _moved(value: TimeValue, n: int, unit: str) -> TimeValue:
     """``value`` moved on ``n`` days, weeks, months or years (back when ``n`` is negative)."""
     if value.start is None:
@@ -336,6 +354,8 @@ def event_date(
             return _shift_years(chosen.value, int(anniversary.group(1)))
         if (apart := _apart(sentence, hit, chosen)) is not None:
             return apart
+        if (before := _before_the_day(sentence, hit, chosen)) is not None:
+            return before
         until = _UNTIL.search(
             sentence.text[: chosen.start - sentence.start] + chosen.text.split(" ")[0] + " "
         )
