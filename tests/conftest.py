@@ -44,6 +44,8 @@ CORPORA |= {
         "blind_k2",
         "blind_l1",
         "blind_l2",
+        "blind_m1",
+        "blind_m2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
