@@ -697,11 +697,6 @@ def _refused(token: Any) -> bool:
     return will and any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("GPE", "NORP") for s in subjects)
 
 
-def _named_subject(token: Any) -> bool:
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("GPE", "NORP") for s in subjects)
-
-
 def _yielding(pred: Predicate) -> bool:
     """A concession (CAMEO 08: allowing access, granting passage, accepting monitors) that a named side
     says it did or will not make is a refusal to yield (CAMEO 12), whatever the tense: "Chile did not allow
