@@ -915,7 +915,6 @@ _DELIVER = frozenset(
         "convey",
         "make",
         "voice",
-        "lodge",
     )
 )
 
