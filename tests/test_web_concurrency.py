@@ -27,6 +27,8 @@ from dyad.store import Store  # noqa: E402
 
 ASK = "/api/ask?q=When did India and China sign an agreement?"
 PATHS = ["/api/stats", "/api/events?limit=5", ASK, "/", "/timeline", "/api/documents", "/api/export"]
+# Enough notes that the writer's commits span several requests even when one page is slow to build.
+NOTES = 36
 NOTE = "India and China signed a border trade agreement in New Delhi on {day} March 2019 (note {n}).\n"
 
 
@@ -44,7 +46,7 @@ def test_serve_answers_every_request_while_another_process_ingests(
     url = f"sqlite:///{tmp_path / 'busy.db'}"
     with Store(url) as store:
         assert ingest(store, [seeds_dir]).ok
-    cmd = [sys.executable, "-m", "dyad.cli", "ingest", *_copies(tmp_path / "more", 12), "--db", url]
+    cmd = [sys.executable, "-m", "dyad.cli", "ingest", *_copies(tmp_path / "more", NOTES), "--db", url]
     statuses: list[tuple[str, int, str]] = []
     seen_counts = set()
     with caplog.at_level(logging.WARNING), TestClient(create_app(url), raise_server_exceptions=False) as c:
@@ -61,9 +63,10 @@ def test_serve_answers_every_request_while_another_process_ingests(
     assert proc.returncode == 0, err.decode()
     assert [s for s in statuses if s[1] != 200] == []
     assert not [r.getMessage() for r in caplog.records if "locked" in r.getMessage()]
-    assert final == 5 + 12
+    assert final == 5 + NOTES
     # The requests really ran beside the writer: they saw the store at two or more sizes on the way
-    # (twelve commits leave room for that, sizes being read between every two requests).
+    # (36 commits leave room for that, sizes being read between every two requests; with 12, a slow page
+    # could outlast them all).
     assert len(seen_counts - {final}) >= 2, seen_counts
 
 
