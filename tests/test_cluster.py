@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from dyad import pipeline
 from dyad.cli import app, example_corpus
+from dyad.cluster import TRIM_SETTING, connect, map_files
 from dyad.store import Store
 
 distributed = pytest.importorskip("distributed")
@@ -98,6 +99,39 @@ def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(
         assert report.ok, report.failed
         assert sorted(report.added) == sorted(name for _, name in plain["documents"])
         assert _contents(store) == plain
+
+
+def test_files_batched_to_a_task_each_come_back_once_when_a_worker_is_killed(
+    examples: list[str], cluster: Any
+) -> None:
+    """Three files to a task, one worker killed after the first results: every file's result comes back
+    exactly once, and it is the result the file gives in this process."""
+    options = pipeline.Options()
+
+    def summary(result: Any) -> list[tuple[str, int, int]]:
+        assert isinstance(result, list), result
+        return sorted((doc.document.id, len(doc.events), len(doc.figures)) for doc in result)
+
+    expected = {path: summary(pipeline.process_file(path, options)) for path in examples}
+    killed: list[str] = []
+    seen: list[str] = []
+    with distributed.Client(cluster) as client:
+        for path, result in map_files(client, examples, options, batch=3):
+            _kill_a_busy_worker(cluster, killed)
+            assert summary(result) == expected[path]
+            seen.append(path)
+    assert killed
+    assert sorted(seen) == sorted(examples)
+
+
+def test_a_local_cluster_starts_its_workers_without_dasks_malloc_trim_threshold(examples: list[str]) -> None:
+    """Dask's default 64 KiB trim threshold makes the parser's every document cost more CPU in a worker;
+    `--dask local` starts its workers without it, and restores Dask's setting afterwards."""
+    before = dask.config.get(TRIM_SETTING)
+    with connect("local", 1) as client:
+        (value,) = client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()
+    assert value == os.environ.get("MALLOC_TRIM_THRESHOLD_")  # unset, unless the user exported one
+    assert dask.config.get(TRIM_SETTING) == before
 
 
 def test_a_task_that_fails_on_every_worker_is_a_failed_file_and_the_batch_goes_on(

@@ -1,11 +1,11 @@
 """The per-document stages on a Dask cluster: beyond the cores of one machine.
 
-``process_on_dask`` maps ``pipeline.process_file`` over the files on the cluster's workers (each worker
-reads its files by path) and yields the results in the order they complete, for the caller to write
-through the store. A worker lost mid-batch costs nothing: the scheduler runs its unfinished tasks again
-on another worker, a finished result that was lost with it before it was read is asked for again, and
-the store keeps one copy of a document (its id is its content hash), so a result computed twice is
-still written once.
+``process_on_dask`` maps ``pipeline.process_file`` over the files on the cluster's workers, a few files
+to a task (each worker reads its files by path), and yields the results in the order they complete, for
+the caller to write through the store. A worker lost mid-batch costs nothing: the scheduler runs its
+unfinished tasks again on another worker, a finished result that was lost with it before it was read is
+asked for again, and the store keeps one copy of a document (its id is its content hash), so a result
+computed twice is still written once.
 """
 
 from __future__ import annotations
@@ -27,9 +27,14 @@ INSTALL_HINT = "pip install 'dyad[dask]'"
 # Tasks in flight per worker thread: enough to keep every worker busy while the client writes, few
 # enough that a corpus of millions of files is not held by the scheduler all at once.
 TASKS_PER_THREAD = 4
+# Files a task reads: a task's round trip through the scheduler and back to the client costs the client
+# and the scheduler CPU on the cores the workers use; four to a task pays it once for four documents.
+FILES_PER_TASK = 4
 # How often a file whose finished result was lost with its worker is run again before it is a failure.
 LOST_RETRIES = 3
 CONNECT_TIMEOUT = "20s"
+# The environment Dask's nannies give the worker processes they start (docs/cluster.md).
+TRIM_SETTING = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 Result = list[ProcessedDocument] | IngestFailure
 
@@ -48,15 +53,22 @@ def connect(address: str, workers: int) -> Iterator[Any]:
     or of the running scheduler at ``address`` (e.g. ``tcp://host:8786``), closed on exit."""
     distributed = _distributed()
     if address == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=max(1, workers),
-            threads_per_worker=1,  # the parser is CPU-bound: one document per process at a time
-            processes=True,
-            dashboard_address=":0",  # any free port: a second cluster on this machine must not clash
-            silence_logs=logging.ERROR,
-        )
-        with cluster, distributed.Client(cluster) as client:
-            yield client
+        import dask
+
+        # Dask starts its workers with glibc's MALLOC_TRIM_THRESHOLD_ at 64 KiB, so that they hand freed
+        # memory back to the system at once; the parser allocates and frees so much that this made every
+        # document cost 12-15 % more CPU in a worker than in one process. Unset while the cluster lives
+        # (a worker that is lost is started again under it); a value the user exported still wins.
+        with dask.config.set({TRIM_SETTING: None}):
+            cluster = distributed.LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,  # the parser is CPU-bound: one document per process at a time
+                processes=True,
+                dashboard_address=":0",  # any free port: a second cluster on this machine must not clash
+                silence_logs=logging.ERROR,
+            )
+            with cluster, distributed.Client(cluster) as client:
+                yield client
         return
     try:
         client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
@@ -77,36 +89,58 @@ def process_on_dask(
         yield from map_files(client, files, options)
 
 
-def map_files(client: Any, files: list[str], options: Options) -> Iterator[tuple[str, Result]]:
-    """Run ``process_file`` on the client's cluster, a window of tasks at a time, as results arrive."""
+def process_batch(paths: list[str], options: Options) -> list[Result]:
+    """``process_file`` over a few files in one task: one scheduler round trip and one message back for
+    the lot."""
+    return [process_file(path, options) for path in paths]
+
+
+def map_files(
+    client: Any, files: list[str], options: Options, batch: int | None = None
+) -> Iterator[tuple[str, Result]]:
+    """Run ``process_file`` on the client's cluster, ``batch`` files to a task (by default up to
+    FILES_PER_TASK, fewer when there are too few files to keep every worker busy) and a window of tasks
+    at a time, and yield each file's result as its task finishes."""
     distributed = _distributed()
+    if batch is None:
+        threads = max(1, sum(client.nthreads().values()))
+        batch = max(1, min(FILES_PER_TASK, len(files) // (threads * TASKS_PER_THREAD)))
     pending = iter(files)
-    path_of: dict[str, str] = {}
+    paths_of: dict[str, list[str]] = {}
     completed = distributed.as_completed(loop=client.loop, with_results=True, raise_errors=False)
 
     lost: dict[str, int] = {}
 
-    def submit(path: str) -> None:
-        future = client.submit(process_file, path, options, pure=False)
-        path_of[future.key] = path
+    def submit(paths: list[str]) -> None:
+        future = client.submit(process_batch, paths, options, pure=False)
+        paths_of[future.key] = paths
         completed.add(future)
 
     def top_up() -> None:
         # The window follows the cluster's size, which may change while it runs (workers added or lost).
         window = max(1, sum(client.nthreads().values())) * TASKS_PER_THREAD
-        for path in islice(pending, max(0, window - completed.count())):
-            submit(path)
+        while completed.count() < window:
+            paths = list(islice(pending, batch))
+            if not paths:
+                return
+            submit(paths)
 
     top_up()
-    for batch in completed.batches():  # everything finished since the last look, written together
-        for future, result in batch:
-            path = path_of.pop(future.key)
-            if future.status == "lost" and lost.get(path, 0) < LOST_RETRIES:
-                # done, but its result was held by a worker killed before it was read: run it again
-                lost[path] = lost.get(path, 0) + 1
-                submit(path)
+    for finished in completed.batches():  # everything finished since the last look, written together
+        for future, results in finished:
+            paths = paths_of.pop(future.key)
+            if future.status == "finished":
+                yield from zip(paths, results, strict=True)
                 continue
-            yield path, result if future.status == "finished" else _failure(path, future)
+            if future.status == "lost":
+                # done, but its result was held by a worker killed before it was read: run it again
+                again = [path for path in paths if lost.get(path, 0) < LOST_RETRIES]
+                for path in again:
+                    lost[path] = lost.get(path, 0) + 1
+                if again:
+                    submit(again)
+                paths = [path for path in paths if path not in again]
+            yield from ((path, _failure(path, future)) for path in paths)
         top_up()
 
 
