@@ -46,6 +46,8 @@ CORPORA |= {
         "blind_l2",
         "blind_m1",
         "blind_m2",
+        "blind_n1",
+        "blind_n2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
