@@ -1195,3 +1195,36 @@ def test_a_capital_naming_an_instrument_is_no_state(text: str, capital: str) -> 
     # the same capital acting is still the state
     acting = mention_finder().find(f"{capital} protested the convention.")
     assert capital in {m.text for m in acting}
+
+
+JP_RU = "Japan and Russia held talks. Japan and Russia trade fish. "
+IN_SA = "India and Saudi Arabia held talks. India and Saudi Arabia trade oil. "
+US_AR = "The United States and Argentina held talks. The United States and Argentina trade beef. "
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (JP_RU + "Chief Cabinet Secretary Kenta Morioka said talks would go on.", "Kenta Morioka", "JPN"),
+        (US_AR + "Treasury Secretary Dale Whitcombe announced a credit line.", "Dale Whitcombe", "USA"),
+        (US_AR + "Secretary of Homeland Security Mara Quill flew in.", "Mara Quill", "USA"),
+        # the body right before the title is one only India (or Sri Lanka) has; Sri Lanka is no side here
+        (
+            IN_SA + "It was useful, the Ministry of External Affairs spokesperson Arun Varma said.",
+            "Arun Varma",
+            "IND",
+        ),
+        (JP_RU + "Sota Hirai, the chief cabinet secretary, declined to comment.", "Sota Hirai", "JPN"),
+    ],
+)
+def test_a_title_only_one_side_has_places_the_official(text: str, name: str, country: str) -> None:
+    assert _people(text)[name].get("iso3") == country
+
+
+def test_a_title_of_a_country_outside_the_pair_places_no_one() -> None:
+    # "Treasury Secretary" is the United States' title; in a Chile–Peru text it names neither side
+    people = _people(PAIR + "Treasury Secretary Dale Whitcombe praised the deal.")
+    assert people["Dale Whitcombe"].get("iso3") is None
+    # a title others have too ("spokesperson" of a ministry the text does not name) says nothing
+    people = _people(IN_SA + "The visit was useful, the ministry spokesperson Arun Varma said.")
+    assert "national" not in people["Arun Varma"]

@@ -338,6 +338,12 @@ class ActorFinder:
             else None
         )
 
+        # "Chief Cabinet Secretary X", "the Ministry of External Affairs spokesperson X": a title or a body
+        # only one country's government has (titles_national_en.tsv)
+        national = _trie_regex([p.split() for p in knowledge.national_titles])
+        body = rf"(?<![\w-])(?i:{national})(?:['’]s)?[^\S\n]+$"
+        self.national_body = re.compile(body) if knowledge.national_titles else None
+
         # "the Spanish conquistador X", "British author X": occupations of people who hold no office
         occupations = _trie_regex([p.split() for p in knowledge.occupations])
         self.occupations = re.compile(rf"(?<![\w-]){occupations}(?![\w-])") if knowledge.occupations else None
@@ -359,6 +365,19 @@ class ActorFinder:
                     else base.rank,
                 )
         return self.k.roles.get(key)
+
+    def _national(self, text: str, start: int, title: str) -> str | None:
+        """The countries (|) whose governments alone have this title ("Chief Cabinet Secretary") or the body
+        named right before it ("the Ministry of External Affairs spokesperson")."""
+        key = " ".join(title.lower().split())
+        for phrase, codes in self.k.national_titles.items():
+            if key == phrase or key.endswith(" " + phrase):
+                return "|".join(codes)
+        body = self.national_body.search(text, max(0, start - 60), start) if self.national_body else None
+        if body is None:
+            return None
+        phrase = re.sub(r"['’]s$", "", " ".join(body.group(0).lower().split()))
+        return "|".join(self.k.national_titles.get(phrase, ())) or None
 
     def find(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Mentions of officials and organisations not in the knowledge files, in text order."""
@@ -403,6 +422,7 @@ class ActorFinder:
             chief: str | None = None,
             posted: str | None = None,
             international: bool = False,
+            national: str | None = None,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -443,7 +463,8 @@ class ActorFinder:
                     | ({"opposite": opposite} if opposite else {})
                     | ({"chief": chief} if chief else {})
                     | ({"posted": posted} if posted else {})
-                    | ({"international": True} if international else {}),
+                    | ({"international": True} if international else {})
+                    | ({"national": national} if national else {}),
                 )
             )
 
@@ -559,6 +580,7 @@ class ActorFinder:
                         "official",
                         chief=chief.name if chief else None,
                         international=body is not None and iso3 is None,
+                        national=None if iso3 else self._national(text, m.start(), m.group(0)),
                     )
                 continue
             before = re.search(
@@ -570,7 +592,8 @@ class ActorFinder:
                 start = max(0, m.start() - 90) + before.start(1)
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
-                    add(name, start, start + len(before.group(1)), role, iso3, "official")
+                    national = None if iso3 else self._national(text, m.start(), m.group(0))
+                    add(name, start, start + len(before.group(1)), role, iso3, "official", national=national)
                 continue
             named = _APPOINTED.search(text, max(0, m.start() - 90), m.start())
             name = self._clean(named.group(1)) if named else None

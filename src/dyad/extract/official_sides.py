@@ -199,7 +199,11 @@ def settle_countries(
         act = meeting(first, sentence)
         chief = by_official.get(str(first.attrs.get("chief")), [])
         iso3: str | None
-        if government and first.end <= government[1]:
+        # a title or body only one side of the pair has ("Chief Cabinet Secretary X" in a Japan–Russia text)
+        national = [c for c in _split_codes(first.attrs.get("national")) if pair and c in pair]
+        if len(national) == 1:
+            iso3 = national[0]
+        elif government and first.end <= government[1]:
             # named bare in a government's masthead ("Press conference by Foreign Minister A and
             # Vice-Minister B"): its own officials
             iso3 = government[0]
@@ -340,6 +344,10 @@ def _counterpart(
     if listed and nxt.attrs.get("role") != "counterpart":
         return None  # "A, B and C": a list, not two counterparts
     return firsts.get(nxt.value, nxt)
+
+
+def _split_codes(cell: object) -> list[str]:
+    return [c for c in str(cell or "").split("|") if c]
 
 
 def _titles_only(between: str, title_words: frozenset[str]) -> bool:
