@@ -1228,3 +1228,32 @@ def test_a_title_of_a_country_outside_the_pair_places_no_one() -> None:
     # a title others have too ("spokesperson" of a ministry the text does not name) says nothing
     people = _people(IN_SA + "The visit was useful, the ministry spokesperson Arun Varma said.")
     assert "national" not in people["Arun Varma"]
+
+
+def test_a_presidential_title_is_the_title_with_its_country() -> None:
+    text = "Russia and Lithuania argued. Russia and Lithuania trade. "
+    people = _people(text + "Russian Presidential Press Secretary Olegov said the move was illegal.")
+    assert people["Olegov"]["iso3"] == "RUS" and people["Olegov"]["role"] == "spokesperson"
+    # a presidential building or guard is no title
+    assert not _people(PAIR + "The Presidential Guard stopped Jorge Salas Vidal at the gate.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru sent the Secretary General of the Organization of American States, Rafael Quintero Soto, it.",
+        "Chile asked the Director-General of the World Trade Organization, Rafael Quintero Soto, to mediate.",
+        # a known person of one country holds the body's office in the text
+        "Peru sent the Secretary General of the Organization of American States, José Miguel Insulza, it.",
+    ],
+)
+def test_the_head_of_an_international_body_named_after_it_is_of_no_side(sentence: str) -> None:
+    people = _people(PAIR + sentence)
+    assert all(p.get("iso3") is None and p.get("international") for p in people.values())
+
+
+def test_an_envoy_to_an_international_body_keeps_the_country_named() -> None:
+    people = _people(
+        PAIR + "Chile's ambassador to the Organization of American States, Rafael Quintero Soto, spoke."
+    )
+    assert people["Rafael Quintero Soto"]["iso3"] == "CHL"
