@@ -1257,3 +1257,14 @@ def test_an_envoy_to_an_international_body_keeps_the_country_named() -> None:
         PAIR + "Chile's ambassador to the Organization of American States, Rafael Quintero Soto, spoke."
     )
     assert people["Rafael Quintero Soto"]["iso3"] == "CHL"
+
+
+def test_an_official_of_the_side_summoning_an_envoy_is_not_of_the_envoys_side() -> None:
+    text = PAIR + (
+        "The foreign ministry summoned the Chilean ambassador and handed him what a ministry spokesman, "
+        "Rosa Vidal Lara, described as a strong protest."
+    )
+    assert _people(text)["Rosa Vidal Lara"]["iso3"] == "PER"
+    # the envoy named right after the title is the summoned side's own
+    named = _people(PAIR + "The ministry summoned the Chilean ambassador, Luis Paz Soto, on Monday.")
+    assert named["Luis Paz Soto"]["iso3"] == "CHL"

@@ -226,6 +226,10 @@ def settle_countries(
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
         # met"): no guess from the sentence, which names both sides or a third
         if iso3 is None and act is None and not first.attrs.get("opposite"):
+            # "the ministry summoned the Turkish ambassador and handed him what a ministry spokesman, X,
+            # described as a protest": the summoned envoy's country is the other side of the one summoning
+            iso3 = other_side(_summoned_side(doc.text, named_in(sentence), first))
+        if iso3 is None and act is None and not first.attrs.get("opposite"):
             iso3 = list_side(first, sentence)
         if iso3 is None and act is None and not first.attrs.get("opposite"):
             named, own = _in_clause(doc.text, first, named_in(sentence)), True
@@ -344,6 +348,31 @@ def _counterpart(
     if listed and nxt.attrs.get("role") != "counterpart":
         return None  # "A, B and C": a list, not two counterparts
     return firsts.get(nxt.value, nxt)
+
+
+# A country's envoy summoned, expelled or called in ("summoned the Chilean ambassador", "expelled its envoy").
+_SUMMONS = re.compile(
+    r"\b(?:summon(?:ed|s|ing)?|expel(?:led|s|ling)?|call(?:ed|s|ing)?\s+in)\s+(?:the\s+)?$", re.I
+)
+_ENVOY = re.compile(
+    r"(?:['’]s)?\s+(?:(?:top|new|acting|deputy)\s+)?(?:ambassador|envoy|charg[eé]s?\s+d['’]affaires|diplomats?)\b",
+    re.I,
+)
+
+
+def _summoned_side(text: str, named: list[Mention], official: Mention) -> str | None:
+    """The one country whose envoy the sentence has summoned or expelled, the official named apart from the
+    envoy (not the envoy's own name after it) and holding no diplomat's rank."""
+    if official.attrs.get("rank") == "diplomat":
+        return None
+    sides = {
+        c.value
+        for c in named
+        if _SUMMONS.search(text, max(0, c.start - 30), c.start)
+        and (envoy := _ENVOY.match(text, c.end))
+        and not 0 <= official.start - envoy.end() <= 40
+    }
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _split_codes(cell: object) -> list[str]:
