@@ -1195,3 +1195,76 @@ def test_a_capital_naming_an_instrument_is_no_state(text: str, capital: str) -> 
     # the same capital acting is still the state
     acting = mention_finder().find(f"{capital} protested the convention.")
     assert capital in {m.text for m in acting}
+
+
+JP_RU = "Japan and Russia held talks. Japan and Russia trade fish. "
+IN_SA = "India and Saudi Arabia held talks. India and Saudi Arabia trade oil. "
+US_AR = "The United States and Argentina held talks. The United States and Argentina trade beef. "
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (JP_RU + "Chief Cabinet Secretary Kenta Morioka said talks would go on.", "Kenta Morioka", "JPN"),
+        (US_AR + "Treasury Secretary Dale Whitcombe announced a credit line.", "Dale Whitcombe", "USA"),
+        (US_AR + "Secretary of Homeland Security Mara Quill flew in.", "Mara Quill", "USA"),
+        # the body right before the title is one only India (or Sri Lanka) has; Sri Lanka is no side here
+        (
+            IN_SA + "It was useful, the Ministry of External Affairs spokesperson Arun Varma said.",
+            "Arun Varma",
+            "IND",
+        ),
+        (JP_RU + "Sota Hirai, the chief cabinet secretary, declined to comment.", "Sota Hirai", "JPN"),
+    ],
+)
+def test_a_title_only_one_side_has_places_the_official(text: str, name: str, country: str) -> None:
+    assert _people(text)[name].get("iso3") == country
+
+
+def test_a_title_of_a_country_outside_the_pair_places_no_one() -> None:
+    # "Treasury Secretary" is the United States' title; in a Chile–Peru text it names neither side
+    people = _people(PAIR + "Treasury Secretary Dale Whitcombe praised the deal.")
+    assert people["Dale Whitcombe"].get("iso3") is None
+    # a title others have too ("spokesperson" of a ministry the text does not name) says nothing
+    people = _people(IN_SA + "The visit was useful, the ministry spokesperson Arun Varma said.")
+    assert "national" not in people["Arun Varma"]
+
+
+def test_a_presidential_title_is_the_title_with_its_country() -> None:
+    text = "Russia and Lithuania argued. Russia and Lithuania trade. "
+    people = _people(text + "Russian Presidential Press Secretary Olegov said the move was illegal.")
+    assert people["Olegov"]["iso3"] == "RUS" and people["Olegov"]["role"] == "spokesperson"
+    # a presidential building or guard is no title
+    assert not _people(PAIR + "The Presidential Guard stopped Jorge Salas Vidal at the gate.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru sent the Secretary General of the Organization of American States, Rafael Quintero Soto, it.",
+        "Chile asked the Director-General of the World Trade Organization, Rafael Quintero Soto, to mediate.",
+        # a known person of one country holds the body's office in the text
+        "Peru sent the Secretary General of the Organization of American States, José Miguel Insulza, it.",
+    ],
+)
+def test_the_head_of_an_international_body_named_after_it_is_of_no_side(sentence: str) -> None:
+    people = _people(PAIR + sentence)
+    assert all(p.get("iso3") is None and p.get("international") for p in people.values())
+
+
+def test_an_envoy_to_an_international_body_keeps_the_country_named() -> None:
+    people = _people(
+        PAIR + "Chile's ambassador to the Organization of American States, Rafael Quintero Soto, spoke."
+    )
+    assert people["Rafael Quintero Soto"]["iso3"] == "CHL"
+
+
+def test_an_official_of_the_side_summoning_an_envoy_is_not_of_the_envoys_side() -> None:
+    text = PAIR + (
+        "The foreign ministry summoned the Chilean ambassador and handed him what a ministry spokesman, "
+        "Rosa Vidal Lara, described as a strong protest."
+    )
+    assert _people(text)["Rosa Vidal Lara"]["iso3"] == "PER"
+    # the envoy named right after the title is the summoned side's own
+    named = _people(PAIR + "The ministry summoned the Chilean ambassador, Luis Paz Soto, on Monday.")
+    assert named["Luis Paz Soto"]["iso3"] == "CHL"

@@ -36,7 +36,10 @@ _FAMILY_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
 # The words of a name are on one line: a name does not run into the next line's heading.
 _SP = r"[^\S\n]+"
 NAME = rf"(?:{_FAMILY_CAPS}{_SP}{_WORD}(?:{_SP}{_WORD})?|{_WORD}(?:{_SP}(?:{_PARTICLE}{_SP})*{_WORD}){{1,5}})"
-_PREFIX = r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|state|special|new|top)[\s-]+)*"
+_PREFIX = (
+    r"(?:(?:deputy|vice|acting|former|then|first|chief|senior|assistant|state|special|new|top|presidential)"
+    r"[\s-]+)*"
+)
 # Words that start a capitalised run but are not a name.
 _NOT_NAME = frozenset(
     [
@@ -194,6 +197,7 @@ _TITLE_PREFIXES = (
     "chief",
     "assistant",
     "special",
+    "presidential",  # "Presidential Press Secretary X": the president's own spokesperson, envoy, adviser
 )
 _RANK_PREFIXES = ("deputy", "vice", "state", "assistant")
 COUNTRY_FORMS = ("name", "adjective", "metonym", "historical")
@@ -338,6 +342,12 @@ class ActorFinder:
             else None
         )
 
+        # "Chief Cabinet Secretary X", "the Ministry of External Affairs spokesperson X": a title or a body
+        # only one country's government has (titles_national_en.tsv)
+        national = _trie_regex([p.split() for p in knowledge.national_titles])
+        body = rf"(?<![\w-])(?i:{national})(?:['’]s)?[^\S\n]+$"
+        self.national_body = re.compile(body) if knowledge.national_titles else None
+
         # "the Spanish conquistador X", "British author X": occupations of people who hold no office
         occupations = _trie_regex([p.split() for p in knowledge.occupations])
         self.occupations = re.compile(rf"(?<![\w-]){occupations}(?![\w-])") if knowledge.occupations else None
@@ -359,6 +369,19 @@ class ActorFinder:
                     else base.rank,
                 )
         return self.k.roles.get(key)
+
+    def _national(self, text: str, start: int, title: str) -> str | None:
+        """The countries (|) whose governments alone have this title ("Chief Cabinet Secretary") or the body
+        named right before it ("the Ministry of External Affairs spokesperson")."""
+        key = " ".join(title.lower().split())
+        for phrase, codes in self.k.national_titles.items():
+            if key == phrase or key.endswith(" " + phrase):
+                return "|".join(codes)
+        body = self.national_body.search(text, max(0, start - 60), start) if self.national_body else None
+        if body is None:
+            return None
+        phrase = re.sub(r"['’]s$", "", " ".join(body.group(0).lower().split()))
+        return "|".join(self.k.national_titles.get(phrase, ())) or None
 
     def find(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Mentions of officials and organisations not in the knowledge files, in text order."""
@@ -403,6 +426,7 @@ class ActorFinder:
             chief: str | None = None,
             posted: str | None = None,
             international: bool = False,
+            national: str | None = None,
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
@@ -443,7 +467,8 @@ class ActorFinder:
                     | ({"opposite": opposite} if opposite else {})
                     | ({"chief": chief} if chief else {})
                     | ({"posted": posted} if posted else {})
-                    | ({"international": True} if international else {}),
+                    | ({"international": True} if international else {})
+                    | ({"national": national} if national else {}),
                 )
             )
 
@@ -546,6 +571,8 @@ class ActorFinder:
                 continue  # "his counterpart, Commerce Minister X": the second title introduces X
             # "the EU ambassador in Lima, X", "UN envoy X": an international body's official, of no country
             body = None if iso3 else _igo_before(text, m.start(), mentions)
+            if after and body is None and iso3 is None:  # "the Secretary General of the OAS, X"
+                body = _igo_between(text, m.end(), after[0], mentions)
             if after:  # a name after the title, maybe a known person's: no name before it is meant
                 if free(after[0], after[1]) and not _known_at(mentions, after[0], after[1], text):
                     iso3 = iso3 or _of_country(text, m.end(), after[0], countries)
@@ -559,6 +586,7 @@ class ActorFinder:
                         "official",
                         chief=chief.name if chief else None,
                         international=body is not None and iso3 is None,
+                        national=None if iso3 else self._national(text, m.start(), m.group(0)),
                     )
                 continue
             before = re.search(
@@ -570,7 +598,8 @@ class ActorFinder:
                 start = max(0, m.start() - 90) + before.start(1)
                 name = self._clean(before.group(1))
                 if name and free(start, start + len(before.group(1))):
-                    add(name, start, start + len(before.group(1)), role, iso3, "official")
+                    national = None if iso3 else self._national(text, m.start(), m.group(0))
+                    add(name, start, start + len(before.group(1)), role, iso3, "official", national=national)
                 continue
             named = _APPOINTED.search(text, max(0, m.start() - 90), m.start())
             name = self._clean(named.group(1)) if named else None
@@ -664,6 +693,10 @@ class ActorFinder:
                 body, title = named[-1], head.group("title")
             else:
                 title = text[body.end : person.start]
+                # "the Secretary General of the OAS, X": the title before the body, the name after it
+                before = _TITLE_OF.search(text, max(0, body.start - 60), body.start)
+                if before and re.fullmatch(r",?\s+", title):
+                    title = before.group("title")
             if body.kind != "organisation" or body.form != "igo" or body.attrs.get("iso3"):
                 continue
             words = re.findall(r"[A-Za-z]+", title)
@@ -860,6 +893,9 @@ _TITLE_ALONE = re.compile(rf"\b[Tt]he\s+{_HEAD_TITLE}\b(?!\s+(?:of\b|[A-Z]))(?![
 _BODY_HEAD = re.compile(
     r"\b[Tt]he\s+(?P<title>Secretary[\s-]General|Director[\s-]General),?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
 )
+
+
+_TITLE_OF = re.compile(r"(?P<title>(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+of\s+(?:the\s+)?$")
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -1136,6 +1172,24 @@ def _igo_before(text: str, start: int, mentions: list[Mention]) -> Mention | Non
             and not b.attrs.get("iso3")
             and 0 <= start - b.end <= 4
             and re.fullmatch(r"(?:['’]s)?\s*", text[b.end : start])
+        ),
+        None,
+    )
+
+
+def _igo_between(text: str, end: int, name: int, mentions: list[Mention]) -> Mention | None:
+    """An international body with no country of its own between a title and the name after it ("the
+    Secretary General of the Organization of American States, X", "Director-General of the WTO X")."""
+    return next(
+        (
+            b
+            for b in mentions
+            if b.kind == "organisation"
+            and b.form == "igo"
+            and not b.attrs.get("iso3")
+            and end < b.start < b.end <= name
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[end : b.start])
+            and re.fullmatch(r",?\s+", text[b.end : name])
         ),
         None,
     )

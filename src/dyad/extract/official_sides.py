@@ -199,7 +199,11 @@ def settle_countries(
         act = meeting(first, sentence)
         chief = by_official.get(str(first.attrs.get("chief")), [])
         iso3: str | None
-        if government and first.end <= government[1]:
+        # a title or body only one side of the pair has ("Chief Cabinet Secretary X" in a Japan–Russia text)
+        national = [c for c in _split_codes(first.attrs.get("national")) if pair and c in pair]
+        if len(national) == 1:
+            iso3 = national[0]
+        elif government and first.end <= government[1]:
             # named bare in a government's masthead ("Press conference by Foreign Minister A and
             # Vice-Minister B"): its own officials
             iso3 = government[0]
@@ -221,6 +225,10 @@ def settle_countries(
             iso3 = other_side(acts_on(first, sentence))
         # met by one whose side is unknown, or one of two under one title ("the foreign ministers, A and B,
         # met"): no guess from the sentence, which names both sides or a third
+        if iso3 is None and act is None and not first.attrs.get("opposite"):
+            # "the ministry summoned the Turkish ambassador and handed him what a ministry spokesman, X,
+            # described as a protest": the summoned envoy's country is the other side of the one summoning
+            iso3 = other_side(_summoned_side(doc.text, named_in(sentence), first))
         if iso3 is None and act is None and not first.attrs.get("opposite"):
             iso3 = list_side(first, sentence)
         if iso3 is None and act is None and not first.attrs.get("opposite"):
@@ -340,6 +348,35 @@ def _counterpart(
     if listed and nxt.attrs.get("role") != "counterpart":
         return None  # "A, B and C": a list, not two counterparts
     return firsts.get(nxt.value, nxt)
+
+
+# A country's envoy summoned, expelled or called in ("summoned the Chilean ambassador", "expelled its envoy").
+_SUMMONS = re.compile(
+    r"\b(?:summon(?:ed|s|ing)?|expel(?:led|s|ling)?|call(?:ed|s|ing)?\s+in)\s+(?:the\s+)?$", re.I
+)
+_ENVOY = re.compile(
+    r"(?:['’]s)?\s+(?:(?:top|new|acting|deputy)\s+)?(?:ambassador|envoy|charg[eé]s?\s+d['’]affaires|diplomats?)\b",
+    re.I,
+)
+
+
+def _summoned_side(text: str, named: list[Mention], official: Mention) -> str | None:
+    """The one country whose envoy the sentence has summoned or expelled, the official named apart from the
+    envoy (not the envoy's own name after it) and holding no diplomat's rank."""
+    if official.attrs.get("rank") == "diplomat":
+        return None
+    sides = {
+        c.value
+        for c in named
+        if _SUMMONS.search(text, max(0, c.start - 30), c.start)
+        and (envoy := _ENVOY.match(text, c.end))
+        and not 0 <= official.start - envoy.end() <= 40
+    }
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _split_codes(cell: object) -> list[str]:
+    return [c for c in str(cell or "").split("|") if c]
 
 
 def _titles_only(between: str, title_words: frozenset[str]) -> bool:

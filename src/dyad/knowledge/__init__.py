@@ -159,6 +159,7 @@ class Knowledge:
     modality_pos: dict[str, set[str]] = field(default_factory=dict)  # lemma → the parts of speech it has
     roles: dict[str, Role] = field(default_factory=dict)  # lower-case phrase → role
     occupations: dict[str, str] = field(default_factory=dict)  # lower-case phrase → occupation, no office
+    national_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrase → countries using it
     name_origins: list[NameOrigin] = field(default_factory=list)
     # Irregular forms and the stems of every predicate's head word: the words a sentence must contain
     # for any predicate to match (the parse prefilter).
@@ -420,6 +421,8 @@ def _load_lexicons(k: Knowledge, dirs: tuple[str, ...]) -> None:
         k.roles.setdefault(phrase, Role(phrase, r["role"].strip(), r["rank"].strip()))
     for _where, r in _rows("occupations_en.tsv", dirs):
         k.occupations.setdefault(r["phrase"].strip().lower(), r["occupation"].strip())
+    for _where, r in _rows("titles_national_en.tsv", dirs):
+        k.national_titles.setdefault(r["phrase"].strip().lower(), _split(r["countries"]))
 
 
 def stem(lemma: str) -> str:
