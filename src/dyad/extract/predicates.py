@@ -926,7 +926,7 @@ def delivered(token: Any) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     light = _light_verb(token)
-    return light is not None and _lemma(light) in _DELIVER and state_actor(light)
+    return light is not None and _lemma(light) in _DELIVER | _ANSWER and state_actor(light)
 
 
 def first_person_subject(token: Any) -> bool:
@@ -1397,7 +1397,20 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
         and current.head.head.pos_ == "VERB"
     ):
         return current.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
+        current = noun.head.head  # "answered with a note of protest"
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "with"
+        and current.head.head.pos_ == "VERB"
+        and _lemma(current.head.head) in _ANSWER
+    ):
+        return current.head.head  # "Colombia answered with a note of protest": the answer is the note
     return None
+
+
+# Verbs of answering: what one answers with is one's own act ("replied with a protest note").
+_ANSWER = frozenset(("answer", "reply", "respond", "react", "retort"))
 
 
 def _common_foe(token: Any) -> list[Any]:
