@@ -577,6 +577,8 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         return False  # "was called back to New Delhi for consultations": a recall, no call for talks
     if pred.lemma == "summon" and _own_envoy(token):
         return False
+    if pred.cameo == "115" and "application" in pred.objects and not _before_a_court(token):
+        return False  # "filed an application to join the OECD" is no pleading
     if pred.lemma == "speak" and not is_noun and _speech(token):
         return False
     words = pred.lemma.split()
@@ -603,6 +605,16 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         ):
             return False
     return True
+
+
+# Courts and tribunals before which a state pleads against another.
+_COURTS = frozenset(("court", "tribunal", "icj", "itlos", "wto", "hague", "arbitration", "arbitral"))
+
+
+def _before_a_court(token: Any) -> bool:
+    """Is an application filed against someone or with a court ("filed its application against Colombia",
+    "lodged an application with the International Court of Justice"), and so a pleading?"""
+    return any(w.lower_ == "against" or w.lower_ in _COURTS for w in token.subtree)
 
 
 def _best(candidates: Iterable[Predicate], token: Any, is_noun: bool) -> Predicate | None:
