@@ -1305,3 +1305,29 @@ def test_it_is_the_subject_of_the_clause_it_is_joined_to() -> None:
     # "it" of a main clause names no one the sentence gives
     text = "On 4 May 2023 it instituted proceedings against Japan."
     assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Chile answered with a note of protest.",
+        "On May 3, 2023, Chile replied with a protest note.",
+    ],
+)
+def test_a_protest_one_answers_with_is_sent_to_the_other_side(sentence: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+    thanks = _facts(_events(INTRO + "On May 3, 2023, Chile answered with a letter of thanks."))
+    assert not any(t == "dispute" for t, _, _ in thanks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3, 2023, Chile filed an application against Japan at the International Court of Justice.",
+        "On May 3, 2023, Chile filed its application with the International Court of Justice.",
+    ],
+)
+def test_an_application_against_a_side_or_to_a_court_is_legal_action(sentence: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+    joining = _facts(_events(INTRO + "On May 3, 2023, Chile filed an application to join the OECD."))
+    assert not any(t == "dispute" for t, _, _ in joining)

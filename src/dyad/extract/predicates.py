@@ -577,6 +577,8 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         return False  # "was called back to New Delhi for consultations": a recall, no call for talks
     if pred.lemma == "summon" and _own_envoy(token):
         return False
+    if pred.cameo == "115" and "application" in pred.objects and not _before_a_court(token):
+        return False  # "filed an application to join the OECD" is no pleading
     if pred.lemma == "speak" and not is_noun and _speech(token):
         return False
     words = pred.lemma.split()
@@ -603,6 +605,16 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         ):
             return False
     return True
+
+
+# Courts and tribunals before which a state pleads against another.
+_COURTS = frozenset(("court", "tribunal", "icj", "itlos", "wto", "hague", "arbitration", "arbitral"))
+
+
+def _before_a_court(token: Any) -> bool:
+    """Is an application filed against someone or with a court ("filed its application against Colombia",
+    "lodged an application with the International Court of Justice"), and so a pleading?"""
+    return any(w.lower_ == "against" or w.lower_ in _COURTS for w in token.subtree)
 
 
 def _best(candidates: Iterable[Predicate], token: Any, is_noun: bool) -> Predicate | None:
@@ -926,7 +938,7 @@ def delivered(token: Any) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     light = _light_verb(token)
-    return light is not None and _lemma(light) in _DELIVER and state_actor(light)
+    return light is not None and _lemma(light) in _DELIVER | _ANSWER and state_actor(light)
 
 
 def first_person_subject(token: Any) -> bool:
@@ -1397,7 +1409,20 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
         and current.head.head.pos_ == "VERB"
     ):
         return current.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
+        current = noun.head.head  # "answered with a note of protest"
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "with"
+        and current.head.head.pos_ == "VERB"
+        and _lemma(current.head.head) in _ANSWER
+    ):
+        return current.head.head  # "Colombia answered with a note of protest": the answer is the note
     return None
+
+
+# Verbs of answering: what one answers with is one's own act ("replied with a protest note").
+_ANSWER = frozenset(("answer", "reply", "respond", "react", "retort"))
 
 
 def _common_foe(token: Any) -> list[Any]:
