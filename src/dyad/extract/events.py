@@ -122,8 +122,6 @@ _BORDERS = ("border", "crossing", "frontier", "checkpoint", "border-crossing")
 # Talks between two sides by nature (not a summit or forum of many): with no one named, the pair's.
 _TALKS = ("talks", "talk", "negotiations", "negotiation", "round", "consultations")
 _NOT_ONE_OCCASION = ("news", "paper", "record", "blog")
-# Talks that are no occasion of their own: "recalled for consultations", "a dialogue" of many years.
-_NOT_ONE_OCCASION_TALKS = ("consultation", "consultations", "dialogue")
 # Acts that need not be aimed at anyone ("exports rose", "cooperation grew"): no side is implied.
 _NOT_DIRECTED = ("other", "cooperation", "investment", "trade")
 # Clauses below another verb whose own words are all that can name a side of their act.
@@ -234,7 +232,6 @@ class _At:
     parse: Any  # the sentence's dependency parse, or None
     occasion: TimeValue | None = None  # the date an undated act takes in a document about one occasion
     section: TimeValue | None = None  # the date heading the chronology section the sentence is in
-    after_pair: bool = False  # the sentence before, in the same paragraph, gave an event of the pair
     dated: set[tuple[str, str | None]] = field(default_factory=set)  # (type, date) taken in the sentence
 
 
@@ -308,9 +305,6 @@ class EventExtractor:
                 parsed.get(sentence.index),
                 occasion,
                 section,
-            )
-            at.after_pair = bool(earlier and pair) and any(
-                e.source.start == earlier[-1].start and set(e.participants) == set(pair or ()) for e in events
             )
             triggered = self._trigger_events(at, events) if takes_part else []
             if at.parse is not None:
@@ -516,44 +510,7 @@ class EventExtractor:
                 return tuple(sorted(pair))
         if pair and self._other_side_implied(at, reading, date):
             return tuple(sorted(pair))
-        if pair and not sides and self._pair_in_context(at, reading, date):
-            return tuple(sorted(pair))
         return None
-
-    def _pair_in_context(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
-        """A meeting or an agreement with no side among its own words is the pair's when it is the occasion
-        of the sentence's act and the sentence names both of the pair and no one else ("in a telephone call
-        on 28 December, Putin apologised to Aliyev"); or, told as happening, when the sentence names no one at
-        all right after a sentence that told an act of the pair ("Peru and Chile signed the accord in May.
-        They met again in June" is the pronoun's; "Three decades of talks produced little")."""
-        pair, token = at.pair, reading.token
-        if not pair or not reading.mutual or date is None or token is None:
-            return False
-        if reading.type not in ("meeting", "agreement") or reading.predicate.lemma in _NOT_ONE_OCCASION_TALKS:
-            return False
-        named = self._named_sides(at, date)
-        # the occasion of the main clause's act: "In a call on Monday, X thanked Y" (not "officials involved
-        # in the talks", "the participation of X in the summit")
-        prep = token.head
-        occasion = (
-            token.dep_ == "pobj"
-            and prep.lower_ in ("in", "at", "during")
-            and prep.head.pos_ in ("VERB", "AUX")
-            and prep.head.dep_ in ("ROOT", "conj")
-            and not any(m.kind == "forum" for m in at.mentions)
-        )
-        if occasion and reading.type == "meeting" and named == set(pair):
-            return True
-        return not named and at.after_pair and _told(reading)
-
-    def _named_sides(self, at: _At, date: TimeValue | None) -> set[str]:
-        """The countries of everyone the sentence names: countries, people and organisations."""
-        return {
-            c
-            for m in at.mentions
-            if m.kind in ("country", "person", "organisation")
-            and (c := self._code(m, at.sentence, at.pair, date))
-        }
 
     def _relationship_spoken_of(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """One of the pair who speaks well of "the relationship", in a sentence naming no third country
