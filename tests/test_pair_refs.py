@@ -53,13 +53,10 @@ def test_counted_plurals_of_state_agents(sentence: str, expected: list[str]) -> 
     assert _refs(sentence) == expected
 
 
-def test_they_after_a_sentence_of_the_pair() -> None:
-    assert _refs("Ghana and Togo held talks in Accra.", "They agreed to reopen the border.") == ["They"]
-    # a third country before, a country of its own, or a new paragraph: not the pair
-    assert _refs("Ghana, Togo and Benin held talks.", "They agreed to reopen the border.") == []
-    assert _refs("Ghana and Togo held talks.", "They asked Benin to help.") == []
-    assert _refs("Ghana held talks in Accra.", "They agreed to reopen the border.") == []
-    assert _refs("Ghana and Togo held talks.", "", "They agreed to reopen the border.") == []
+def test_a_third_country_in_the_sentence() -> None:
+    # "the two ministers" beside Benin may be Benin's and one side's
+    assert _refs("The two ministers met their Beninese counterpart.") == []
+    assert _refs("Ghana hosted the talks.", "The two ministers met in Accra.") == ["The two ministers"]
 
 
 def _events(text: str) -> list[Event]:

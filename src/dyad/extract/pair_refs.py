@@ -1,10 +1,9 @@
 """Words that stand for the document's pair without naming either side.
 
-A plural of those who act for a state, counted as two or said of both ("the two ministers", "both
-parliaments", "the two NATO allies"), is one of each side in a document about two countries; so is
-"they" right after a sentence whose only countries are the two of the pair ("Bolivia and Peru held their
-second binational cabinet. They agreed that …"). Each becomes a mention of kind "pair", which the event
-reader already takes as both sides; the figures reader does not see them.
+A plural of those who speak for a government, counted as two or said of both ("the two ministers",
+"both parliaments", "the two NATO allies"), is one of each side in a document about two countries,
+unless its sentence names a third country. Each becomes a mention of kind "pair", which the event reader
+already takes as both sides; the figures reader does not see them.
 """
 
 from __future__ import annotations
@@ -13,12 +12,12 @@ import re
 from bisect import bisect_right
 
 from dyad.extract.mentions import Mention
-from dyad.models import Document
+from dyad.models import Document, Sentence
 
 # Plural nouns of those who act for a state: counted two or said of both, one is each side's.
 _AGENTS = (
     r"ministers|secretaries|governments|administrations|cabinets|ministries|parliaments|legislatures|"
-    r"leaders|presidents|premiers|chancellors|monarchs|kings|heads|envoys|ambassadors|diplomats|"
+    r"leaders|presidents|premiers|chancellors|monarchs|kings|heads|envoys|ambassadors|"
     r"delegations|negotiators|allies|foreign\s+offices|foreign\s+ministries"
 )
 # "the two foreign ministers", "both NATO allies", "the two countries' leaders": up to two words between.
@@ -28,16 +27,15 @@ _COUNTED = re.compile(
 )
 # Words after the plural that make its members one side's ("the two ministers of Chile", "from Peru").
 _ONE_SIDE_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
-# "They agreed …", "Later, they met …": the subject that opens the sentence carries its topic on.
-_THEY = re.compile(r"^(?:[^,;:]{1,40},\s+)?(they)\b", re.IGNORECASE)
 
 
 def pair_references(doc: Document, mentions: list[Mention], pair: tuple[str, str] | None) -> list[Mention]:
     """The mentions of the pair that the knowledge phrases did not find: counted plurals of state agents
-    and "they" after a sentence naming both of the pair and no other country."""
+    in sentences that name no country outside the pair."""
     if not pair:
         return []
     starts = [m.start for m in mentions]
+    s_starts = [s.start for s in doc.sentences]
     found: list[Mention] = []
     for hit in _COUNTED.finditer(doc.text):
         lo, hi = hit.start(), hit.end()
@@ -46,36 +44,15 @@ def pair_references(doc: Document, mentions: list[Mention], pair: tuple[str, str
             continue  # "both Chilean ministers", "the two countries": one side, or found already
         if _ONE_SIDE_AFTER.match(doc.text, hi):
             continue
+        i = bisect_right(s_starts, lo) - 1
+        if i >= 0 and _names_a_third(doc.sentences[i], mentions, starts, pair):
+            continue  # "the two ministers" beside a third country may be that country's and one side's
         found.append(Mention(lo, hi, hit.group(0), "pair", "pair", "pair"))
-    found += _pair_pronouns(doc, mentions, pair)
     return found
 
 
-def _pair_pronouns(doc: Document, mentions: list[Mention], pair: tuple[str, str]) -> list[Mention]:
-    """ "They" opening a sentence that names no country, right after a sentence of the same paragraph whose
-    countries are the two of the pair, both named."""
-    sentences = doc.sentences
-    countries: list[set[str]] = [set() for _ in sentences]
-    paired: list[bool] = [False] * len(sentences)
-    s_starts = [s.start for s in sentences]
-    for m in mentions:
-        i = bisect_right(s_starts, m.start) - 1
-        if i < 0:
-            continue
-        if m.kind == "country":
-            countries[i].add(m.value)
-        elif m.kind == "pair":
-            paired[i] = True
-    out: list[Mention] = []
-    for i in range(1, len(sentences)):
-        before, sentence = sentences[i - 1], sentences[i]
-        if countries[i] or paired[i] or "\n\n" in doc.text[before.end : sentence.start]:
-            continue
-        named = countries[i - 1]
-        if not named <= set(pair) or not (named == set(pair) or paired[i - 1]):
-            continue
-        hit = _THEY.match(sentence.text)
-        if hit:
-            start = sentence.start + hit.start(1)
-            out.append(Mention(start, start + len(hit.group(1)), hit.group(1), "pair", "pair", "pair"))
-    return out
+def _names_a_third(
+    sentence: Sentence, mentions: list[Mention], starts: list[int], pair: tuple[str, str]
+) -> bool:
+    inside = mentions[bisect_right(starts, sentence.start - 1) : bisect_right(starts, sentence.end - 1)]
+    return any(m.kind == "country" and m.value not in pair for m in inside)
