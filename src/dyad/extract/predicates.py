@@ -755,6 +755,9 @@ def _modality(token: Any, k: Knowledge) -> str | None:
             fate = _effect(head, k)
             if fate in _DROP:
                 return fate
+            judged = [c for c in head.children if c.dep_ == "acomp" and k.modality.get(_lemma(c)) == "hedge"]
+            if _lemma(head) == "be" and hops == 0 and judged:
+                return "hedge"  # "a meeting of the two ministers was possible next week": not yet an act
             if _lemma(head) in _HAPPEN and hops == 0:
                 # "the next round will take place in Santiago", "talks did not begin": when the act happens
                 own = _own_modality(head, k)
