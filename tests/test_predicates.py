@@ -1358,26 +1358,6 @@ def test_charges_laid_are_still_an_accusation() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("On 4 May 2023 Japan declared 12 Chilean diplomats persona non grata.", True),
-        ("On 4 May 2023 the Chilean consulate's staff were declared personae non gratae.", True),
-        ("On 4 May 2023 Japan declared 40 Chilean diplomats undesirable persons.", True),
-        ("On 4 May 2023 Japan declared persona non grata four diplomats of the Chilean embassy.", True),
-        ("On 4 May 2023 Japan threatened to declare the Chilean ambassador persona non grata.", False),
-    ],
-)
-def test_persona_non_grata_declared_is_an_expulsion(text: str, expected: bool) -> None:
-    assert (("sanction", ("CHL", "JPN"), "2023-05-04") in _on_day(text)) is expected
-
-
-def test_an_ambassador_declared_persona_non_grata_is_a_relations_step() -> None:
-    facts = _on_day("On 4 May 2023 Japan declared the Chilean ambassador persona non grata.")
-    assert ("diplomatic_relations", ("CHL", "JPN"), "2023-05-04") in facts
-    assert ("sanction", ("CHL", "JPN"), "2023-05-04") not in facts
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("On 4 May 2023 Japan ordered Carlos Soto, the Chilean ambassador, to leave the country.", True),
         ("On 4 May 2023 Japan ordered Carlos Soto, a counsellor at the Chilean embassy, to leave.", True),
         # no person told to go: a withdrawal of one's own
