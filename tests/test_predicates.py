@@ -1331,3 +1331,112 @@ def test_an_application_against_a_side_or_to_a_court_is_legal_action(sentence: s
     assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
     joining = _facts(_events(INTRO + "On May 3, 2023, Chile filed an application to join the OECD."))
     assert not any(t == "dispute" for t, _, _ in joining)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 4 May 2023 Chile said its troops had carried out strikes on camps across the border.", True),
+        ("On 4 May 2023 Chile said its navy had seized two fishing boats in the strait.", True),
+        # a main clause's "its" names no one; the subject does ("Chile recalled its envoy" is Chile's)
+        ("On 4 May 2023 its troops carried out strikes on camps across the border.", False),
+    ],
+)
+def test_its_in_a_reported_clause_is_the_reporters(text: str, expected: bool) -> None:
+    assert (("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 Japan launched what it called an anti-terrorist operation in the south.",
+        "On 4 May 2023 Japanese jets struck what Tokyo called a terrorist camp.",
+    ],
+)
+def test_a_name_quoted_in_a_free_relative_judges_no_one(text: str) -> None:
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+def test_a_name_quoted_does_not_hide_a_judgement() -> None:
+    text = "On 4 May 2023 Japan called the Chilean decision unacceptable."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 Tokyo recalled Japan's charge d'affaires in Chile after the vote.",
+        "On 4 May 2023 Tokyo recalled its chargé d’affaires from Santiago.",
+        "On 4 May 2023 Japan expelled Chile's Charge d'Affaires.",
+    ],
+)
+def test_a_charge_d_affaires_recalled_or_expelled_is_a_relations_step(text: str) -> None:
+    facts = _on_day(text)
+    assert ("diplomatic_relations", ("CHL", "JPN"), "2023-05-04") in facts
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in facts  # the rank is no charge laid
+
+
+def test_charges_laid_are_still_an_accusation() -> None:
+    text = "On 4 May 2023 Japan brought charges of espionage against two Chilean officers."
+    assert ("dispute", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 4 May 2023 Japan ordered Carlos Soto, the Chilean ambassador, to leave the country.", True),
+        ("On 4 May 2023 Japan ordered Carlos Soto, a counsellor at the Chilean embassy, to leave.", True),
+        # no person told to go: a withdrawal of one's own
+        ("On 4 May 2023 Japan ordered its troops to leave the Chilean border area.", False),
+    ],
+)
+def test_a_person_ordered_to_leave_is_expelled(text: str, expected: bool) -> None:
+    assert (("sanction", ("CHL", "JPN"), "2023-05-04") in _on_day(text)) is expected
+
+
+def test_two_sides_that_went_to_war_fought_each_other() -> None:
+    went = _facts(_events(INTRO + "In 1932 Chile and Japan went to war."))
+    assert ("use_of_force", ("CHL", "JPN"), "1932") in went
+    # allies who went to war against a third did not fight each other
+    text = "In 1932 Chilean and Japanese soldiers went to war together against Bolivia."
+    assert ("use_of_force", ("CHL", "JPN"), "1932") not in _facts(_events(INTRO + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 neither government cut ties, and at no point did either side recall its envoy.",
+        "On 4 May 2023 neither Chile nor Japan recalled its ambassador.",
+        "On 4 May 2023 neither side recalled its ambassador.",
+    ],
+)
+def test_an_act_no_one_did_is_no_event(text: str) -> None:
+    assert ("diplomatic_relations", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+def test_an_act_one_side_did_is_still_told() -> None:
+    text = "On 4 May 2023 Japan recalled its ambassador, though neither side broke off relations."
+    assert ("diplomatic_relations", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_an_act_quoted_in_a_free_relative_is_no_act_told() -> None:
+    text = "On 4 May 2023 Japan protested against what it called a serious incursion by a Chilean vessel."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+    text = "On 4 May 2023 Japan protested against a serious incursion by a Chilean vessel."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2023 a shoot-out between Chilean troops and Japanese marines broke out.",
+        "On 4 May 2023 a fire-fight between Chilean and Japanese patrols followed.",
+    ],
+)
+def test_a_hyphenated_compound_is_its_closed_spelling(text: str) -> None:
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)
+
+
+def test_a_hyphenated_compound_of_others_is_not_the_pairs() -> None:
+    text = "On 4 May 2023 a shoot-out between police and smugglers broke out in Lima."
+    assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)

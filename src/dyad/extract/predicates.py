@@ -250,6 +250,7 @@ IN_KIND = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[a-z]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
 def could_hold_predicate(text: str, k: Knowledge) -> bool:
@@ -258,7 +259,11 @@ def could_hold_predicate(text: str, k: Knowledge) -> bool:
     if IN_KIND.search(text):
         return True
     stems = k.predicate_stems
-    for word in _WORDS.findall(text.lower()):
+    lowered = text.lower()
+    words = _WORDS.findall(lowered)
+    if "-" in lowered:  # "shoot-out" read as the listed "shootout"
+        words += [h.replace("-", "") for h in _HYPHENATED.findall(lowered)]
+    for word in words:
         lemma = k.irregular.get(word)
         if lemma is not None and stem(lemma) in stems:
             return True
@@ -392,6 +397,8 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
             heads.extend(g for g in c.children if g.dep_ == "dobj")
             if c.tag_ == "VBG":
                 heads.append(c)  # "stop shelling": the gerund is what is stopped
+            if not is_noun and _lemma(c) == "leave":
+                heads.append(c)  # "ordered the counsellor to leave": leaving is what is ordered
     if is_noun and token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         heads.append(token.head)  # "held talks": the light verb over the noun
     if not is_noun and _reduced_passive(token):
@@ -567,6 +574,50 @@ def _about_relations(token: Any) -> bool:
     return any(_lemma(w) in _RELATIONSHIP for c in _reported(token) for w in c.subtree)
 
 
+def _closed_spelling(token: Any) -> str | None:
+    """A hyphenated compound noun written as one word ("shoot-out" as "shootout", "stand-offs" as
+    "standoff"): the parser splits it, and the lexicon lists the closed spelling."""
+    if token.i < 2:
+        return None
+    hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return str(first.lower_) + _lemma(token)
+
+
+def _person_told(token: Any, context: Context) -> bool:
+    """Is the one told to go (the verb's object) a person the sentence names ("ordered Ana Ruiz to leave")?"""
+    told = [c for c in token.children if c.dep_ == "dobj"]
+    return any(s <= c.idx < e for c in told for s, e in context.people)
+
+
+_NAMING = frozenset(("call", "describe", "term", "dub", "label", "brand", "characterise", "characterize"))
+
+
+def _named_by_a_side(noun: Any) -> bool:
+    """Is the noun what a free relative of naming calls something ("what it called an incursion", "what
+    Lima described as an attack")? The writer quotes a side's word for a thing and tells no act of it."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ not in ("oprd", "attr", "dobj"):
+        return False
+    return _lemma(verb) in _NAMING and _names_only(verb)
+
+
+def _title_word(token: Any) -> bool:
+    """The first word of the title "chargé d'affaires" (often written "charge d'affaires")."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_.replace("’", "'") == "d'affaires"
+
+
+def _names_only(token: Any) -> bool:
+    """ "struck what India called a terrorist camp", "launched what it called a security operation": a verb
+    of naming whose object is "what" heads a free relative; it quotes a side's name for a thing, and judges
+    no one."""
+    return any(c.dep_ == "dobj" and c.lower_ == "what" for c in token.children)
+
+
 def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
     if pred.objects & _TONE_MARKS:  # "said Canberra valued the relationship": the reported clause judges
         # by lemma only: "had prepared a reply" is no readiness ("prepared" as an adjective is)
@@ -579,6 +630,8 @@ def _matches(pred: Predicate, token: Any, is_noun: bool) -> bool:
         return False
     if pred.cameo == "115" and "application" in pred.objects and not _before_a_court(token):
         return False  # "filed an application to join the OECD" is no pleading
+    if pred.cameo == "111" and not is_noun and _names_only(token):
+        return False
     if pred.lemma == "speak" and not is_noun and _speech(token):
         return False
     words = pred.lemma.split()
@@ -681,10 +734,28 @@ def _effect(token: Any, k: Knowledge) -> str | None:
     return None
 
 
+def _none_acts(token: Any) -> bool:
+    """ "Neither government broke off relations", "neither side recalled its envoy", "at no point did
+    either side recall its ambassador": a subject that is no one, or a time that is none, denies the act."""
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in ("neither", "none", "nobody")
+            or any(g.dep_ in ("det", "preconj") and g.lower_ == "neither" for g in c.children)
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "at":
+            times = [g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("point", "time", "stage")]
+            if any(d.dep_ == "det" and d.lower_ == "no" for g in times for d in g.children):
+                return True
+    return False
+
+
 def _own_modality(token: Any, k: Knowledge) -> str | None:
     """Negation, auxiliaries, adverbs and conditions on the predicate word itself. Negation wins over
     the rest: "will not recognise" is no act, planned or not."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and str(c.lower_) == "no") for c in token.children):
+        return "negation"
+    if _none_acts(token):
         return "negation"
     for c in token.children:
         none_of = (g for g in c.children if g.dep_ == "det" and str(g.lower_) == "no")
@@ -1265,11 +1336,21 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if pos is None:
             continue
         candidates = k.predicates.get((_lemma(token), pos)) or k.predicates.get((str(token.lower_), pos))
+        start = token.idx
+        if not candidates and is_noun and (closed := _closed_spelling(token)):
+            candidates = k.predicates.get((closed, pos))  # "a shoot-out", "the stand-off"
+            start = token.doc[token.i - 2].idx
         if not candidates:
             continue
         pred = _best(candidates, token, is_noun)
         if pred is None or (not is_noun and pred.type in _DESCRIPTIVE and _reduced_passive(token)):
             continue
+        if "leave" in pred.objects and not _person_told(token, context):
+            continue  # "ordered its troops to leave": a withdrawal, no one expelled
+        if is_noun and _named_by_a_side(token):
+            continue  # "protested against what it called an incursion": a side's word, no act told
+        if is_noun and _title_word(token):
+            continue  # "recalled its charge d'affaires": a diplomat's rank, no charge laid
         if "@pledge" in pred.objects and _ready_for_conflict(token, k):
             continue  # "said Japan was ready to impose sanctions": no pledge to work together
         if is_noun and pred.type == "use_of_force" and _figurative(token):
@@ -1287,7 +1368,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             continue
         reading = Reading(
             pred,
-            token.idx,
+            start,
             token.idx + len(token.text),
             pred.type,
             pred.cameo,
@@ -1365,6 +1446,12 @@ def _countries(tokens: list[Any], codes: Codes, pronoun: Callable[[str], set[str
             # "Russia announced it was pulling out": "it" is the one who announces; "Nicaragua protested,
             # and in 2011 it instituted proceedings": the subject of the clause it is joined to
             found |= {c for s in _antecedent(t) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))}
+        if t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
+            # "Chile said its troops had shelled the camps": a reported clause's "its" on its subject is the
+            # reporter's, as a reported "it" is
+            found |= {
+                c for s in _antecedent(t.head) for w in _span(s) for c in codes(w.idx, w.idx + len(w.text))
+            }
     if tokens:
         for t in tokens:
             found |= codes(t.idx, t.idx + len(t.text))
@@ -1395,7 +1482,8 @@ def _in_pair_phrase(tokens: list[Any], pair_spans: list[tuple[int, int]]) -> boo
 
 def _light_verb(noun: Any, force: bool = False) -> Any:
     """The verb an event noun is the object of: "held talks", "held two rounds of talks"; for force, also
-    the verb it is the means of ("responded with air strikes"; "came home with pledges" is no giving)."""
+    the verb it is the means of ("responded with air strikes"; "came home with pledges" is no giving) and
+    the one who goes to it ("went to war")."""
     current = noun
     if (
         current.dep_ == "pobj"
@@ -1412,6 +1500,8 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
         and current.head.head.pos_ == "VERB"
     ):
         return current.head.head
+    if force and current.dep_ == "pobj" and current.head.lower_ == "to" and _lemma(current.head.head) == "go":
+        return current.head.head  # "Chile and Peru went to war in 1879": who went to it
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
         current = noun.head.head  # "answered with a note of protest"
     if (
@@ -1474,6 +1564,11 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
             for c in light.children:
                 if c.dep_ == "prep" and (str(c.lower_) in _OBJECT_PREPS or str(c.lower_) in struck):
                     target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+            if reading.mutual and reading.type == "use_of_force" and _lemma(light) == "go":
+                # "Chile and Peru went to war against Bolivia": one side, and Bolivia the other
+                foes = _countries(target_tokens, context.codes, context.pronoun)
+                if foes - _countries(actor_tokens, context.codes, context.pronoun):
+                    reading.mutual, reading.allied = False, True
     else:
         # "a ceasefire agreed in Moscow" parsed with the ceasefire as subject: what was agreed, not who
         agreed = [c for c in token.children if reading.type == "agreement" and _instrument_as_subject(c)]
