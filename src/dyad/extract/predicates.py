@@ -1403,7 +1403,19 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
 _CALL_FRAMES = ("in", "during", "over")
 # Verbs whose object is the one spoken to ("thanked Aliyev"), not the one spoken of ("criticised China").
 _ADDRESS = frozenset(
-    ("tell", "thank", "assure", "reassure", "urge", "invite", "congratulate", "inform", "brief", "ask", "warn")
+    (
+        "tell",
+        "thank",
+        "assure",
+        "reassure",
+        "urge",
+        "invite",
+        "congratulate",
+        "inform",
+        "brief",
+        "ask",
+        "warn",
+    ),
 )
 
 
