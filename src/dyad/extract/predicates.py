@@ -299,8 +299,9 @@ def _words_below(token: Any, depth: int = 2, after: bool = False) -> set[str]:
 
 def _particles(verb: Any) -> set[str]:
     """The words that can complete a phrasal verb: its own dependents after it that are no date ("on 3
-    May", "on Monday"), and an infinitive's "to"."""
-    after = [c for c in verb.children if c.i > verb.i and not _a_date(c)]
+    May", "on Monday"), and an infinitive's "to" ("agreed to suspend the project until May": the date
+    inside the infinitive's clause is no date of the verb's own)."""
+    after = [c for c in verb.children if c.i > verb.i and (c.dep_ == "xcomp" or not _a_date(c))]
     words = after + [g for c in after if c.dep_ == "xcomp" for g in c.children if g.dep_ == "aux"]
     return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
 
@@ -1216,6 +1217,8 @@ def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
         own_clause = current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBN")
         if current.pos_ in ("VERB", "AUX") and own_clause and current.head.i != token.i:
             return False  # a clause of its own, with its own time (unless it tells of the act itself)
+        if current.dep_ == "xcomp" and current.head.i == token.i and _lemma(token) == "agree":
+            return False  # "agreed to meet again in June": June is the meeting's, the agreement comes before
         current = current.head
     return True
 
