@@ -1217,8 +1217,6 @@ def governs(sdoc: Any, token: Any, start: int, end: int) -> bool:
         own_clause = current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBN")
         if current.pos_ in ("VERB", "AUX") and own_clause and current.head.i != token.i:
             return False  # a clause of its own, with its own time (unless it tells of the act itself)
-        if current.dep_ == "xcomp" and current.head.i == token.i and _lemma(token) == "agree":
-            return False  # "agreed to meet again in June": June is the meeting's, the agreement comes before
         current = current.head
     return True
 
@@ -1307,6 +1305,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             (r.token.dep_ == "conj" and r.token.head.i in met and _outcome_of_meeting(r.token))
             or any(c.dep_ == "xcomp" and c.i in relations for c in r.token.children)
             or _goal_only(r.token)
+            or _only_to_meet(r.token)
         )
     ]
 
@@ -1336,6 +1335,24 @@ def _goal_only(token: Any) -> bool:
     date — an intention (CAMEO 03x), no instrument and no step taken, and no act of that year."""
     acts = _agreed_acts(token)
     return bool(acts) and all(_by_a_date(a) for a in acts)
+
+
+_CONVENE = frozenset(("hold", "have", "arrange", "convene"))
+
+
+def _only_to_meet(token: Any) -> bool:
+    """ "agreed to hold a meeting in July", "agreed to meet again": every act agreed to is a meeting of
+    their own — an intention to meet (CAMEO 036), told by the planned meeting, not an instrument. "Agreed to
+    launch negotiations", "agreed to share supplies" are agreements as before."""
+    acts = _agreed_acts(token)
+    return bool(acts) and all(
+        _lemma(a) == "meet"
+        or (
+            _lemma(a) in _CONVENE
+            and any(g.dep_ == "dobj" and _lemma(g) in _TALK | {"summit", "round"} for g in a.children)
+        )
+        for a in acts
+    )
 
 
 def _by_a_date(act: Any) -> bool:
