@@ -1307,36 +1307,6 @@ def test_it_is_the_subject_of_the_clause_it_is_joined_to() -> None:
     assert ("dispute", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In a telephone call on 9 March 2024, President Boric thanked Prime Minister Kishida for the aid.",
-        "During a video call on 9 March 2024, Kishida told Boric that Japan would keep buying copper.",
-        "Over the phone call on 9 March 2024, the Chilean president apologised to the Japanese premier.",
-    ],
-)
-def test_a_call_that_frames_what_is_said_is_a_meeting_of_caller_and_called(text: str) -> None:
-    facts = _facts(_events(text))
-    assert ("meeting", ("CHL", "JPN"), "2024-03-09") in facts
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the object of a judgement is the one spoken of, not the one on the line
-        "In a telephone call on 9 March 2024, President Boric criticised Japan over its whaling.",
-        # a call that names its own other side: that side, not the one spoken of
-        "In a phone call with the Peruvian president on 9 March 2024, Boric criticised Japan.",
-        # a meeting at a summit need not be the pair's own, and an interview is no call
-        "In a meeting at the APEC summit on 9 March 2024, Boric criticised Japan over its whaling.",
-        "In a phone interview on 9 March 2024, President Boric criticised Japan over its whaling.",
-    ],
-)
-def test_a_call_that_frames_what_is_said_of_another_is_no_meeting(text: str) -> None:
-    facts = _facts(_events(text))
-    assert not any(f[0] == "meeting" and f[1] == ("CHL", "JPN") for f in facts)
-
-
 def test_a_date_inside_what_was_agreed_does_not_hide_the_agreement() -> None:
     # the date of the infinitive's clause does not hide the infinitive's "to"
     text = "In September 2024 Chile and Japan agreed to extend the copper project until May 2026."

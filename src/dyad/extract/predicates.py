@@ -1420,40 +1420,6 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
     return None
 
 
-_CALL_FRAMES = ("in", "during", "over")
-# Verbs whose object is the one spoken to ("thanked Aliyev"), not the one spoken of ("criticised China").
-_ADDRESS = frozenset(
-    (
-        "tell",
-        "thank",
-        "assure",
-        "reassure",
-        "urge",
-        "invite",
-        "congratulate",
-        "inform",
-        "brief",
-        "ask",
-        "warn",
-    ),
-)
-
-
-def _call_frame(noun: Any) -> Any:
-    """The verb a phone or video call frames: "in a telephone call, Putin apologised to Aliyev", "told him
-    during a video call" — what the caller said or did to the one called, told inside the call. Only a call
-    that names no side of its own ("a call with Modi" names it) and only one by phone, video or line: "in a
-    meeting at the summit" may be a multilateral room."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in _CALL_FRAMES or noun.head.head.pos_ != "VERB":
-        return None
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "to") for c in noun.children):
-        return None
-    by_phone = _lemma(noun) == "call" or any(
-        c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in _CALL_MEANS for c in noun.children
-    )
-    return noun.head.head if by_phone else None
-
-
 def _common_foe(token: Any) -> list[Any]:
     """Whom a joint act is "against", when that is not "each other": those who act together are allies."""
     subjects = {w.i for s in _subject(token) for w in s.subtree}
@@ -1492,14 +1458,6 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                     span = [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
                     (actor_tokens if str(c.lower_) in _ACTOR_PREPS else target_tokens).extend(span)
         light = _light_verb(token, force=reading.type == "use_of_force")
-        framed = _call_frame(token) if reading.type == "meeting" and not light else None
-        if framed is not None:  # "in a phone call on Monday, Putin apologised to Aliyev": caller and called
-            actor_tokens += [w for s in _speaking(_subject(framed)) for w in _span(s)]
-            for c in framed.children:
-                if c.dep_ == "dative" or (c.dep_ == "dobj" and _lemma(framed) in _ADDRESS):
-                    target_tokens += _span(c)
-                elif c.dep_ == "prep" and str(c.lower_) in ("to", "with"):
-                    target_tokens += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
         if light is not None:
             actor_tokens += [
                 w for s in _speaking(_subject(light)) for w in _span(s)
