@@ -1329,8 +1329,7 @@ def _summit_abroad(reading: Reading, token: Any, k: Knowledge, context: Context)
     places = [g for c in preps for g in c.subtree]
     where = _countries(places, context.codes, context.pronoun) - reading.actor
     seen = {w.i for w in places}
-    company = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")]
-    rest = [w for o in objects + company for w in o.subtree if w.i not in seen]
+    rest = [w for o in objects for w in o.subtree if w.i not in seen]
     if len(where) != 1 or _countries(rest, context.codes, context.pronoun) - reading.actor:
         return set()
     visit = next((p for p in k.predicates.get(("attend", "verb"), ()) if p.type == "visit"), None)
