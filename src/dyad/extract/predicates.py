@@ -1245,7 +1245,6 @@ def _content_of_instrument(token: Any) -> bool:
 def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
     """Every listed predicate of one parsed sentence, with the countries on each side."""
     readings = []
-    abroad: set[int] = set()  # gatherings attended abroad: no meeting of their own
     for token in sdoc:
         is_noun = token.pos_ in ("NOUN", "PROPN")
         pos = "noun" if is_noun else "verb" if token.pos_ in ("VERB", "AUX") else None
@@ -1287,8 +1286,6 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if effect:
             _retype(reading, effect, _lemma(token.head), k)
         _arguments(reading, token, is_noun, context)
-        if pred.lemma == "attend" and reading.type == "meeting":
-            abroad |= _summit_abroad(reading, token, k, context)
         if (
             reading.type == "meeting"
             and _for_the_press(token, is_noun)
@@ -1298,7 +1295,6 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         readings.append(reading)
     # "met in New York and agreed to open a dialogue": one meeting, whose outcome is more talk
     # "agreed to restore relations": the relations step, reported as such when it is taken
-    readings = [r for r in readings if not (r.type == "meeting" and r.token.i in abroad)]
     met = {r.token.i for r in readings if r.type in ("meeting", "visit")}
     relations = {r.token.i for r in readings if r.type == "diplomatic_relations"}
     return [
@@ -1312,32 +1308,6 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             or _only_to_meet(r.token)
         )
     ]
-
-
-_GATHERINGS = frozenset(("summit", "conference", "forum"))
-
-
-def _summit_abroad(reading: Reading, token: Any, k: Knowledge, context: Context) -> set[int]:
-    """ "Bashir attended a summit of the Sahel-Saharan States in N'Djamena": the other side is only the
-    place the gathering is held in, so the attendee travelled there (a visit, CAMEO 042); the summit is
-    no meeting of the two unless the other side is named as taking part ("attended a summit with Déby")."""
-    objects = [c for c in token.children if c.dep_ == "dobj" and _lemma(c) in _GATHERINGS]
-    if not objects or not reading.actor:
-        return set()
-    preps = [c for o in objects for c in o.subtree if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-    preps += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-    places = [g for c in preps for g in c.subtree]
-    where = _countries(places, context.codes, context.pronoun) - reading.actor
-    seen = {w.i for w in places}
-    rest = [w for o in objects for w in o.subtree if w.i not in seen]
-    if len(where) != 1 or _countries(rest, context.codes, context.pronoun) - reading.actor:
-        return set()
-    visit = next((p for p in k.predicates.get(("attend", "verb"), ()) if p.type == "visit"), None)
-    if visit is None:
-        return set()
-    reading.predicate, reading.type, reading.cameo = visit, visit.type, visit.cameo
-    reading.plover, reading.mutual, reading.target = visit.plover, False, where
-    return {o.i for o in objects}
 
 
 def _agreed_to_act(reading: Reading) -> bool:
