@@ -1346,6 +1346,15 @@ def test_its_in_a_reported_clause_is_the_reporters(text: str, expected: bool) ->
     assert (("use_of_force", ("CHL", "JPN"), "2023-05-04") in _on_day(text)) is expected
 
 
+def test_a_date_inside_what_was_agreed_does_not_hide_the_agreement() -> None:
+    # the date of the infinitive's clause does not hide the infinitive's "to"
+    text = "In September 2024 Chile and Japan agreed to extend the copper project until May 2026."
+    assert ("agreement", ("CHL", "JPN"), "2024-09") in _facts(_events(text, "2025-01-10"))
+    # and in a history it is the agreement's own date
+    text = "On defence, Chile and Japan agreed to share military supplies in 2013."
+    assert ("agreement", ("CHL", "JPN"), "2013") in _facts(_events(text, "2025-01-10"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1440,3 +1449,19 @@ def test_a_hyphenated_compound_is_its_closed_spelling(text: str) -> None:
 def test_a_hyphenated_compound_of_others_is_not_the_pairs() -> None:
     text = "On 4 May 2023 a shoot-out between police and smugglers broke out in Lima."
     assert ("use_of_force", ("CHL", "JPN"), "2023-05-04") not in _on_day(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Japan agreed on 3 January 2025 to hold a new round of fishery talks in June 2025.",
+        "The Chilean and Japanese leaders agreed to meet again on the sidelines of the APEC summit.",
+    ],
+)
+def test_an_agreement_only_to_meet_is_the_planned_meeting(text: str) -> None:
+    facts = _facts(_events(text, "2025-01-10"))
+    assert any(f[0] == "meeting" and f[1] == ("CHL", "JPN") for f in facts)
+    assert not any(f[0] == "agreement" for f in facts)
+    # agreeing to negotiate an instrument is still an agreement
+    text = "Chile and Japan agreed on 3 January 2025 to launch negotiations on a free trade agreement."
+    assert ("agreement", ("CHL", "JPN"), "2025-01-03") in _facts(_events(text, "2025-01-10"))

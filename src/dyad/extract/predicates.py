@@ -304,8 +304,9 @@ def _words_below(token: Any, depth: int = 2, after: bool = False) -> set[str]:
 
 def _particles(verb: Any) -> set[str]:
     """The words that can complete a phrasal verb: its own dependents after it that are no date ("on 3
-    May", "on Monday"), and an infinitive's "to"."""
-    after = [c for c in verb.children if c.i > verb.i and not _a_date(c)]
+    May", "on Monday"), and an infinitive's "to" ("agreed to suspend the project until May": the date
+    inside the infinitive's clause is no date of the verb's own)."""
+    after = [c for c in verb.children if c.i > verb.i and (c.dep_ == "xcomp" or not _a_date(c))]
     words = after + [g for c in after if c.dep_ == "xcomp" for g in c.children if g.dep_ == "aux"]
     return {str(w.lower_) for w in words} | {_lemma(w) for w in words}
 
@@ -1400,6 +1401,7 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             (r.token.dep_ == "conj" and r.token.head.i in met and _outcome_of_meeting(r.token))
             or any(c.dep_ == "xcomp" and c.i in relations for c in r.token.children)
             or _goal_only(r.token)
+            or _only_to_meet(r.token)
         )
     ]
 
@@ -1429,6 +1431,24 @@ def _goal_only(token: Any) -> bool:
     date — an intention (CAMEO 03x), no instrument and no step taken, and no act of that year."""
     acts = _agreed_acts(token)
     return bool(acts) and all(_by_a_date(a) for a in acts)
+
+
+_CONVENE = frozenset(("hold", "have", "arrange", "convene"))
+
+
+def _only_to_meet(token: Any) -> bool:
+    """ "agreed to hold a meeting in July", "agreed to meet again": every act agreed to is a meeting of
+    their own — an intention to meet (CAMEO 036), told by the planned meeting, not an instrument. "Agreed to
+    launch negotiations", "agreed to share supplies" are agreements as before."""
+    acts = _agreed_acts(token)
+    return bool(acts) and all(
+        _lemma(a) == "meet"
+        or (
+            _lemma(a) in _CONVENE
+            and any(g.dep_ == "dobj" and _lemma(g) in _TALK | {"summit", "round"} for g in a.children)
+        )
+        for a in acts
+    )
 
 
 def _by_a_date(act: Any) -> bool:
