@@ -224,8 +224,9 @@ _SAME_PERIOD_BEFORE = re.compile(
     _I,
 )
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
-_BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
-_RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b", _I)
+# "on the year before" read as one expression: a base as "on the previous year" is
+_BASE_WEAK_TEXT = re.compile(r"^(?:from|over|on)\b", _I)
+_RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b|\byear\s+before\b", _I)
 _LAST_YEARS = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous|preceding)\s+"
     r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years|(?P<decade>decade))\b",
