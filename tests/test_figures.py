@@ -1856,7 +1856,13 @@ def test_a_heading_with_a_year_dates_what_follows_it(body: str, expected: str) -
 @pytest.mark.parametrize(
     "change",
     # "on the year before" is the base of the change, not its year
-    ["an increase of 9 percent on the year before", "a rise of 9 percent on the previous year"],
+    [
+        "an increase of 9 percent on the year before",
+        "a rise of 9 percent on the previous year",
+        # a bare year right after a change and "on": the year compared with
+        "a rise of 9 percent on 2018",
+        "up 9% on 2018",
+    ],
 )
 def test_a_change_on_the_year_before_keeps_its_own_year(change: str) -> None:
     sentence = f"Peru's exports to Russia reached $2 billion in 2019, {change}."
@@ -1872,3 +1878,10 @@ def test_the_year_before_told_as_a_time_still_dates_its_figure() -> None:
         (2e9, "2018"),
         (3e9, "2019"),
     ]
+
+
+def test_a_change_on_a_day_is_dated_to_that_day() -> None:
+    text = b"Peru's exports to Russia rose 12 percent on 24 November 2019 alone."
+    [processed] = process_bytes("note.txt", text)
+    [growth] = processed.figures
+    assert growth.year is not None and growth.year.edtf == "2019-11-24"
