@@ -1851,3 +1851,37 @@ def test_a_heading_with_a_year_dates_what_follows_it(body: str, expected: str) -
     text = f"Turkey and Azerbaijan\n\nPublished: 2024-04-20\n\nAzerbaijan buys Turkish goods.\n\n{body}\n"
     [processed] = process_bytes("brief.md", text.encode())
     assert [f.year.edtf for f in processed.figures if f.value == 3.3e9 and f.year] == [expected]
+
+
+@pytest.mark.parametrize(
+    "change",
+    # "on the year before" is the base of the change, not its year
+    [
+        "an increase of 9 percent on the year before",
+        "a rise of 9 percent on the previous year",
+        # a bare year right after a change and "on": the year compared with
+        "a rise of 9 percent on 2018",
+        "up 9% on 2018",
+    ],
+)
+def test_a_change_on_the_year_before_keeps_its_own_year(change: str) -> None:
+    sentence = f"Peru's exports to Russia reached $2 billion in 2019, {change}."
+    [processed] = process_bytes("note.txt", sentence.encode())
+    [growth] = [f for f in processed.figures if f.kind == "growth_rate"]
+    assert growth.year is not None and growth.year.edtf == "2019"
+
+
+def test_the_year_before_told_as_a_time_still_dates_its_figure() -> None:
+    text = "Peru's exports to Russia were worth $2 billion the year before, in 2018, and $3 billion in 2019."
+    [processed] = process_bytes("note.txt", text.encode())
+    assert [(f.value, f.year.edtf if f.year else None) for f in processed.figures] == [
+        (2e9, "2018"),
+        (3e9, "2019"),
+    ]
+
+
+def test_a_change_on_a_day_is_dated_to_that_day() -> None:
+    text = b"Peru's exports to Russia rose 12 percent on 24 November 2019 alone."
+    [processed] = process_bytes("note.txt", text)
+    [growth] = processed.figures
+    assert growth.year is not None and growth.year.edtf == "2019-11-24"

@@ -224,8 +224,13 @@ _SAME_PERIOD_BEFORE = re.compile(
     _I,
 )
 _BASE_TEXT = re.compile(r"^(?:since|compared)\b", _I)
-_BASE_WEAK_TEXT = re.compile(r"^(?:from|over)\b", _I)
-_RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b", _I)
+# "on the year before" read as one expression: a base as "on the previous year" is
+_BASE_WEAK_TEXT = re.compile(r"^(?:from|over|on)\b", _I)
+_RELATIVE_YEAR = re.compile(r"\b(?:previous|preceding|last|earlier|prior|same)\b|\byear\s+before\b", _I)
+# a change told right before "on" and a bare year: "a rise of 9 percent on 2018", "up 12% on 2022"
+_CHANGE_ON = re.compile(
+    r"(?:%|\bper\s?cent|\b(?:up|down|higher|lower))\s+(?:(?:higher|lower|up|down)\s+)?on\s+$", _I
+)
 _LAST_YEARS = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous|preceding)\s+"
     r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years|(?P<decade>decade))\b",
@@ -431,6 +436,9 @@ def _is_base(text: str, start: int, end: int, value: TimeValue) -> bool:
     if weak.group(0).lower().startswith("from") and not _GROWTH.search(before):
         return False  # no change told: "imposed bans on $20 billion of exports from 2020" is when it began
     on = weak.group(0).lower().startswith("on")
+    bare_year = re.fullmatch(r"(?:on\s+)?(?:19|20)\d\d", own, _I)
+    if on and bare_year and _CHANGE_ON.search((before + own[:-4])[-44:]):
+        return True  # "a rise of 9 percent on 2018", "up 12% on 2022": the year compared with
     return not on or bool(_RELATIVE_YEAR.search(own))
 
 
