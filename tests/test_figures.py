@@ -1885,3 +1885,17 @@ def test_a_change_on_a_day_is_dated_to_that_day() -> None:
     [processed] = process_bytes("note.txt", text)
     [growth] = processed.figures
     assert growth.year is not None and growth.year.edtf == "2019-11-24"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Morocco's imports from Mauritania were worth MAD 650 million in 2021.", [(650e6, "MAD")]),
+        ("Georgia's exports to Armenia reached GEL 310 million in 2022.", [(310e6, "GEL")]),
+        # a code that is no amount's currency: no figure
+        ("The MAD 2 doctrine of Morocco and Mauritania was discussed in 2021.", []),
+    ],
+)
+def test_an_iso_code_before_an_amount_is_its_currency(sentence: str, expected: list[tuple]) -> None:
+    [processed] = process_bytes("note.txt", sentence.encode())
+    assert [(f.value, f.unit) for f in processed.figures] == expected
