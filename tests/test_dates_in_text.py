@@ -88,7 +88,7 @@ def _paper_acts(text: str) -> set[tuple[str, str | None]]:
     [
         # the year names the treaty the refusal appeals to, not the time of the refusal
         ("Peru rejected Chile's request, arguing that the 1998 Andes Treaty did not apply.", False),
-        ("Peru refused to extradite the Chilean suspect, arguing that the 1998 Andes Treaty did not apply.", False),
+        ("Peru refused to extradite the Chilean, arguing that the 1998 Andes Treaty did not apply.", False),
         # the act is the treaty itself, or is done to it: the year is the act's
         ("Peru and Chile signed the 1998 Andes Treaty in Lima.", True),
         ("Peru ratified the 1998 Andes Treaty with Chile.", True),
