@@ -101,3 +101,15 @@ def test_a_year_naming_the_thing_an_act_is_about_does_not_date_the_act(text: str
     assert acts
     assert all((date is not None) == dated for _, date in acts), acts
     assert dated or all(date is None or not date.startswith("1998") for _, date in acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the 1998 war Peruvian jets bombed Chilean towns.",
+        "In the 1998 war Peruvian jets bombed Chilean towns.",
+    ],
+)
+def test_a_year_naming_the_time_an_act_is_told_in_still_dates_it(text: str) -> None:
+    """A thing's year after "during", "in", "after" frames the time of the act told with it."""
+    assert ("use_of_force", "1998") in _paper_acts(text)

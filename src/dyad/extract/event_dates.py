@@ -143,6 +143,10 @@ def _names_a_thing(text: str, timex: TimeExpression) -> bool:
 
 # Words of the name a year begins ("the 1973 Itaipu Treaty", "the 2007 row"), up to the act's word.
 _NAME_WORDS = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
+# A time frame the thing gives: "during the 2008 war", "after Russia's 2022 invasion".
+_FRAME_BEFORE = re.compile(
+    r"\b(?:in|during|after|before|since|until|amid|throughout|following)\s+(?:the|[\w'’-]+['’]s)\s+$", re.I
+)
 # Between the act's word and the year of the thing it acts on: "signed the 1973 Treaty", "ratified its".
 _OBJECT_GAP = re.compile(r"\s+(?:[\w-]+\s+)?(?:the|its|their|his|her|[\w'’-]+['’]s)\s+", re.I)
 
@@ -155,6 +159,8 @@ def _names_another_thing(sentence: Sentence, hit: Span, timex: TimeExpression) -
     local = replace(timex, start=timex.start - base, end=timex.end - base)
     if not _names_a_thing(sentence.text, local) or hit.start <= local.start < hit.end:
         return False  # not a thing's year, or one inside the act's own words ("signed the 1973 Treaty")
+    if _FRAME_BEFORE.search(sentence.text, 0, local.start):
+        return False  # "during the 2008 war, jets bombed ...": the thing is the time the act is told in
     if hit.start >= local.end:
         return not _NAME_WORDS.fullmatch(sentence.text, local.end, hit.start)
     return not _OBJECT_GAP.fullmatch(sentence.text, hit.end, local.start)  # "signed the 1973 Treaty"
