@@ -74,3 +74,42 @@ def test_an_act_in_an_after_clause_came_before_the_day_of_the_main_clause(
     sentence: str, expected: set[tuple[str, str | None]]
 ) -> None:
     assert _acts(sentence) == expected
+
+
+def _paper_acts(text: str) -> set[tuple[str, str | None]]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="paper", published=None)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return {(e.type, e.date.edtf if e.date else None) for e in extract_facts(doc).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # the year names the treaty the refusal appeals to, not the time of the refusal
+        ("Peru rejected Chile's request, arguing that the 1998 Andes Treaty did not apply.", False),
+        ("Peru refused to extradite the Chilean, arguing that the 1998 Andes Treaty did not apply.", False),
+        # the act is the treaty itself, or is done to it: the year is the act's
+        ("Peru and Chile signed the 1998 Andes Treaty in Lima.", True),
+        ("Peru ratified the 1998 Andes Treaty with Chile.", True),
+        # a year of its own beside the treaty's dates the act
+        ("In March 2004 Peru held talks with Chile on the 1998 Andes Treaty.", True),
+    ],
+)
+def test_a_year_naming_the_thing_an_act_is_about_does_not_date_the_act(text: str, dated: bool) -> None:
+    acts = _paper_acts(text)
+    assert acts
+    assert all((date is not None) == dated for _, date in acts), acts
+    assert dated or all(date is None or not date.startswith("1998") for _, date in acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the 1998 war Peruvian jets bombed Chilean towns.",
+        "In the 1998 war Peruvian jets bombed Chilean towns.",
+    ],
+)
+def test_a_year_naming_the_time_an_act_is_told_in_still_dates_it(text: str) -> None:
+    """A thing's year after "during", "in", "after" frames the time of the act told with it."""
+    assert ("use_of_force", "1998") in _paper_acts(text)

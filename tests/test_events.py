@@ -789,3 +789,26 @@ def test_a_meeting_named_with_its_sides_names_is_read(
 def test_a_meeting_suspended_is_not_read(text: str) -> None:
     meetings = [e for e in _events(text) if e.type == "meeting"]
     assert meetings == [], _summary(meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2019 the Court found that Peru had violated Chile's territory.",
+        "On 3 May 2019 the tribunal held that Peru had breached Chilean sovereignty.",
+    ],
+)
+def test_force_a_court_found_is_its_finding_not_an_attack(text: str) -> None:
+    """What a court or tribunal found a side had done is its ruling on a case, not force used that day."""
+    assert "use_of_force" not in {e.type for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2019 Peru violated Chile's airspace.",
+        "On 3 May 2019 investigators found that Peruvian troops had violated Chile's territory.",
+    ],
+)
+def test_force_no_court_found_is_still_force(text: str) -> None:
+    assert "use_of_force" in {e.type for e in _events(text)}

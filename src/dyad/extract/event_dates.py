@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dyad.extract.predicates import governs, phrase_of, word_at
@@ -139,6 +139,31 @@ def _names_a_thing(text: str, timex: TimeExpression) -> bool:
         re.fullmatch(r"\d{4}", timex.text) is not None
         and _THING_BEFORE.search(text[max(0, timex.start - 8) : timex.start]) is not None
     )
+
+
+# Words of the name a year begins ("the 1973 Itaipu Treaty", "the 2007 row"), up to the act's word.
+_NAME_WORDS = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
+# A time frame the thing gives: "during the 2008 war", "after Russia's 2022 invasion".
+_FRAME_BEFORE = re.compile(
+    r"\b(?:in|during|after|before|since|until|amid|throughout|following)\s+(?:the|[\w'’-]+['’]s)\s+$", re.I
+)
+# Between the act's word and the year of the thing it acts on: "signed the 1973 Treaty", "ratified its".
+_OBJECT_GAP = re.compile(r"\s+(?:[\w-]+\s+)?(?:the|its|their|his|her|[\w'’-]+['’]s)\s+", re.I)
+
+
+def _names_another_thing(sentence: Sentence, hit: Span, timex: TimeExpression) -> bool:
+    """Is ``timex`` a year naming a thing (:func:`_names_a_thing`) of which the act at ``hit`` is not the
+    head ("the talks on the 1973 Itaipu Treaty would remain frozen", against "signed the 1973 Itaipu
+    Treaty")? It dates the thing, not the act."""
+    base = sentence.start
+    local = replace(timex, start=timex.start - base, end=timex.end - base)
+    if not _names_a_thing(sentence.text, local) or hit.start <= local.start < hit.end:
+        return False  # not a thing's year, or one inside the act's own words ("signed the 1973 Treaty")
+    if _FRAME_BEFORE.search(sentence.text, 0, local.start):
+        return False  # "during the 2008 war, jets bombed ...": the thing is the time the act is told in
+    if hit.start >= local.end:
+        return not _NAME_WORDS.fullmatch(sentence.text, local.end, hit.start)
+    return not _OBJECT_GAP.fullmatch(sentence.text, hit.end, local.start)  # "signed the 1973 Treaty"
 
 
 def _anterior(text: str, timex: TimeExpression) -> bool:
@@ -333,6 +358,8 @@ def event_date(
     nearest, shifted for anniversaries and spans), else the paragraph's latest, else the date heading its
     chronology section, else (news) the week before the story's date, else the date of the occasion the
     document is about."""
+    if s_timex and all(_names_another_thing(sentence, hit, t) for t in s_timex):
+        return None  # the sentence dates only the thing the act is about: the act's own time is unknown
     chosen = _pick_timex(sentence, hit, s_timex)
     if chosen is not None:
         chosen = _in_item_year(sentence.text, chosen, _section_year(doc.text, sentence.start))

@@ -366,6 +366,10 @@ class EventExtractor:
             made = [
                 e for h, e in triggered if h.trigger.type == reading.type and h.start <= reading.start < h.end
             ]
+            if reading.type == "use_of_force" and _a_courts_finding(reading.token):
+                for e in made:  # "the Court found that Nicaragua had breached Costa Rica's sovereignty"
+                    events.remove(e)
+                continue
             unofficial = reading.type == "visit" and travels_unofficially(reading.token)
             if made and (
                 self._with_a_third(at, reading)
@@ -993,6 +997,29 @@ def _without_restatements(events: list[Event], title: str | None = None) -> list
         )
 
     return [e for e in events if not restated(e)]
+
+
+# Who rules on a case, and the verbs of its ruling: "the Court found that ...", "the tribunal held that ...".
+_COURT_WORDS = frozenset(
+    ("court", "tribunal", "judge", "judges", "ruling", "judgment", "judgement", "verdict", "arbitrator")
+)
+_FINDING_VERBS = frozenset(("find", "hold", "rule", "conclude", "determine", "declare"))
+
+
+def _a_courts_finding(token: Any) -> bool:
+    """Is the act at ``token`` told in what a court or tribunal found ("the Court found that Nicaragua had
+    breached Costa Rican sovereignty")? The act is the ruling's finding on a case, not an attack of its
+    day; "the Court found" with no clause of force under it, or force a court did not find, is read as
+    before."""
+    head = token
+    for _ in range(6):
+        if head is None or head.head is head:
+            return False
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _FINDING_VERBS:
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return any(c.lower_ in _COURT_WORDS for c in subjects)
+    return False
 
 
 def _told(reading: Reading) -> bool:
