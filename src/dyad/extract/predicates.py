@@ -1625,10 +1625,10 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
                 target_tokens += [w for w in token.head.subtree if w.i not in {t.i for t in token.subtree}]
         if passive_subject and reading.mutual:
             actor_tokens += [w for s in passive_subject for w in _span(s)]
-        foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []
-        if foes:  # "Chile and Peru fought as allies against Spain": one side, and Spain the other
+        allies_foes = _common_foe(token) if reading.mutual and reading.type == "use_of_force" else []
+        if allies_foes:  # "Chile and Peru fought as allies against Spain": one side, and Spain the other
             reading.mutual, reading.allied = False, True
-            target_tokens += [w for f in foes for w in _span(f)]
+            target_tokens += [w for f in allies_foes for w in _span(f)]
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
     passive = any(c.dep_ == "auxpass" for c in token.children) or _reduced_passive(token) or bool(agreed)
     reading.agentless = not is_noun and passive and not any(c.dep_ == "agent" for c in token.children)
