@@ -33,7 +33,7 @@ FILES_PER_TASK = 4
 # How often a file whose finished result was lost with its worker is run again before it is a failure.
 LOST_RETRIES = 3
 CONNECT_TIMEOUT = "20s"
-# The environment Dask's nannies give the worker processes they start (docs/cluster.md).
+# The environment Dask's nannies give the worker processes they start (docs/scale.md).
 TRIM_SETTING = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 Result = list[ProcessedDocument] | IngestFailure
@@ -103,8 +103,7 @@ def map_files(
     at a time, and yield each file's result as its task finishes."""
     distributed = _distributed()
     if batch is None:
-        threads = max(1, sum(client.nthreads().values()))
-        batch = max(1, min(FILES_PER_TASK, len(files) // (threads * TASKS_PER_THREAD)))
+        batch = max(1, min(FILES_PER_TASK, len(files) // (_threads(client) * TASKS_PER_THREAD)))
     pending = iter(files)
     paths_of: dict[str, list[str]] = {}
     completed = distributed.as_completed(loop=client.loop, with_results=True, raise_errors=False)
@@ -118,7 +117,7 @@ def map_files(
 
     def top_up() -> None:
         # The window follows the cluster's size, which may change while it runs (workers added or lost).
-        window = max(1, sum(client.nthreads().values())) * TASKS_PER_THREAD
+        window = _threads(client) * TASKS_PER_THREAD
         while completed.count() < window:
             paths = list(islice(pending, batch))
             if not paths:
@@ -142,6 +141,11 @@ def map_files(
                 paths = [path for path in paths if path not in again]
             yield from ((path, _failure(path, future)) for path in paths)
         top_up()
+
+
+def _threads(client: Any) -> int:
+    """The worker threads the cluster has now (at least one)."""
+    return max(1, sum(client.nthreads().values()))
 
 
 def _failure(path: str, future: Any) -> IngestFailure:

@@ -675,9 +675,7 @@ class ActorFinder:
         "the European Council president, X") holds that office in the text: no country, whatever country
         they once led."""
         out = []
-        bodies = [
-            m for m in mentions if m.kind == "organisation" and m.form == "igo" and not m.attrs.get("iso3")
-        ]
+        bodies = [m for m in mentions if _stateless_body(m)]
         for body, person in itertools.pairwise(mentions):
             if person.kind != "person":
                 continue
@@ -697,7 +695,7 @@ class ActorFinder:
                 before = _TITLE_OF.search(text, max(0, body.start - 60), body.start)
                 if before and re.fullmatch(r",?\s+", title):
                     title = before.group("title")
-            if body.kind != "organisation" or body.form != "igo" or body.attrs.get("iso3"):
+            if not _stateless_body(body):
                 continue
             words = re.findall(r"[A-Za-z]+", title)
             if words and len(title) < 40 and all(w.lower() in self.title_words for w in words):
@@ -1160,6 +1158,11 @@ def _nationality(text: str, start: int, countries: list[Mention]) -> Mention | N
     return None
 
 
+def _stateless_body(m: Mention) -> bool:
+    """An international body with no country of its own (the UN, the OAS; not a national agency)."""
+    return m.kind == "organisation" and m.form == "igo" and not m.attrs.get("iso3")
+
+
 def _igo_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
     """An international body named right before a title, with no country of its own ("the EU ambassador",
     "UN envoy", "the OAS's representative")."""
@@ -1167,9 +1170,7 @@ def _igo_before(text: str, start: int, mentions: list[Mention]) -> Mention | Non
         (
             b
             for b in mentions
-            if b.kind == "organisation"
-            and b.form == "igo"
-            and not b.attrs.get("iso3")
+            if _stateless_body(b)
             and 0 <= start - b.end <= 4
             and re.fullmatch(r"(?:['’]s)?\s*", text[b.end : start])
         ),
@@ -1184,9 +1185,7 @@ def _igo_between(text: str, end: int, name: int, mentions: list[Mention]) -> Men
         (
             b
             for b in mentions
-            if b.kind == "organisation"
-            and b.form == "igo"
-            and not b.attrs.get("iso3")
+            if _stateless_body(b)
             and end < b.start < b.end <= name
             and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[end : b.start])
             and re.fullmatch(r",?\s+", text[b.end : name])

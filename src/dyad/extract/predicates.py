@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.extract.timex_rules import MONTHS_AND_DAYS
-from dyad.knowledge import Knowledge, Predicate, stem
+from dyad.knowledge import TONES, Knowledge, Predicate, stem
 
 # Dependency labels of a predicate's arguments, by the role they play.
 _SUBJECTS = ("nsubj", "csubj")
@@ -509,7 +509,7 @@ def _speech(token: Any) -> bool:
 
 
 # Marks of a speech verb's row whose object words are read in the reported clause (tone_en.tsv).
-_TONE_MARKS = frozenset(("@praise", "@pledge", "@blame"))
+_TONE_MARKS = frozenset(f"@{tone}" for tone in TONES)
 # What a reported clause about the pair's relationship is about: "said Canberra valued the relationship".
 _RELATIONSHIP = frozenset(
     ("relationship", "relation", "relations", "tie", "ties", "partnership", "friendship")
