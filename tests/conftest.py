@@ -48,6 +48,8 @@ CORPORA |= {
         "blind_m2",
         "blind_n1",
         "blind_n2",
+        "blind_o1",
+        "blind_o2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
