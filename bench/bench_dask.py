@@ -13,7 +13,13 @@ First, in one process, it splits a document's cost in two: E, the CPU time of re
 the one writing process does for every worker). On c cores with c workers the writer takes its share of
 the same cores, so the speed-up over one worker is at most about c·E/(E + W) (2E/(E + W) on 2 cores).
 
+With ``--pg URL`` (a PostgreSQL server; each run gets a fresh database) it also times Dask into
+PostgreSQL two ways: the client writing every document (as into SQLite), and each worker writing its own
+(what `dyad ingest --dask` does with a server store). One writing client caps a cluster at about
+(E + W) / W workers; workers that write share the record's lock instead (``--only-pg`` skips the rest).
+
     python bench/bench_dask.py [--words 1000000] [--workers 2] [--rounds 1] [--no-systems]
+                               [--pg URL [--only-pg]]
 """
 
 from __future__ import annotations
@@ -25,9 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+
 from bench_pipeline import build_corpus
 from dyad import pipeline
-from dyad.cluster import connect
+from dyad.cluster import connect, process_on_dask
 from dyad.store import Store
 
 
@@ -39,6 +47,37 @@ def run(folder: Path, workers: int, dask: str | None) -> tuple[float, int]:
         elapsed = time.perf_counter() - start
         documents = store.counts()["documents"]
     assert report.ok, report.failed[:3]
+    return elapsed, documents
+
+
+def run_pg(folder: Path, workers: int, base: str, writer: str, n: int) -> tuple[float, int]:
+    """Seconds to ingest ``folder`` with a Dask LocalCluster into a fresh PostgreSQL database, the
+    ``writer`` being "client" (every result sent back and written here) or "workers" (each worker writes
+    its own documents), and the documents stored."""
+    name = f"dyad_bench_dask_{os.getpid()}_{n}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = base.rsplit("/", 1)[0] + "/" + name
+    try:
+        with Store(url) as store:
+            start = time.perf_counter()
+            if writer == "workers":
+                report = pipeline.ingest(store, [folder], workers=workers, dask="local")
+                assert report.ok, report.failed[:3]
+            else:
+                files = pipeline.expand_paths([folder])
+                for _path, result in process_on_dask(files, pipeline.Options(), "local", workers):
+                    assert isinstance(result, list), result
+                    for processed in result:
+                        store.add(processed)
+            elapsed = time.perf_counter() - start
+            documents = store.counts()["documents"]
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
     return elapsed, documents
 
 
@@ -92,6 +131,8 @@ def main() -> None:
         default=True,
         help="time the four ways of ingesting (--no-systems: only E and W)",
     )
+    parser.add_argument("--pg", default=None, help="also Dask into this PostgreSQL server (a base URL)")
+    parser.add_argument("--only-pg", action="store_true", help="with --pg: only the PostgreSQL runs")
     args = parser.parse_args()
     n = args.workers
     runs = [
@@ -100,6 +141,16 @@ def main() -> None:
         ("Dask LocalCluster, 1 worker", 1, "local"),
         (f"Dask LocalCluster, {n} workers", n, "local"),
     ]
+    pg_runs = [
+        ("PG, Dask 1 worker, client writes", 1, "client"),
+        (f"PG, Dask {n} workers, client writes", n, "client"),
+        ("PG, Dask 1 worker, worker writes", 1, "workers"),
+        (f"PG, Dask {n} workers, workers write", n, "workers"),
+    ]
+    if args.only_pg:
+        runs = []
+    if not args.pg:
+        pg_runs = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         words = build_corpus(folder, args.words)
@@ -111,24 +162,36 @@ def main() -> None:
             f"per document, CPU ms ({documents} documents, one process): extraction E {e * 1000:.1f}, "
             f"writing W {w * 1000:.1f}; {n} workers / 1 at most ~{n * e / (e + w):.2f}x on {n} cores"
         )
-        print(f"one Dask worker, CPU ms a document (E above): {worker_cpu(folder) * 1000:.1f}")
+        if runs:
+            print(f"one Dask worker, CPU ms a document (E above): {worker_cpu(folder) * 1000:.1f}")
         if not args.systems:
             return
         print(f"{'system':<36} {'best s':>8} {'words/s':>10} {'docs':>6}  every run (s)")
-        seconds: dict[str, list[float]] = {label: [] for label, _, _ in runs}
+        labels = [label for label, _, _ in runs + pg_runs]
+        seconds: dict[str, list[float]] = {label: [] for label in labels}
         stored: dict[str, int] = {}
-        for _ in range(args.rounds):  # interleaved, so that a burst of other load hits every system
+        for round_ in range(args.rounds):  # interleaved, so that a burst of other load hits every system
             for label, workers, dask in runs:
                 elapsed, stored[label] = run(folder, workers, dask)
                 seconds[label].append(elapsed)
-        for label, _, _ in runs:
+            for i, (label, workers, writer) in enumerate(pg_runs):
+                elapsed, stored[label] = run_pg(folder, workers, args.pg, writer, round_ * 10 + i)
+                seconds[label].append(elapsed)
+        for label in labels:
             best = min(seconds[label])
             every = " ".join(f"{s:.1f}" for s in seconds[label])
             print(f"{label:<36} {best:>8.1f} {words / best:>10,.0f} {stored[label]:>6}  {every}")
-        plain, pool, dask1, daskn = (min(seconds[label]) for label, _, _ in runs)
-        print(f"Dask {n} workers / Dask 1 worker: {dask1 / daskn:.2f}x")
-        print(f"process pool {n} / one process:  {plain / pool:.2f}x")
-        print(f"Dask {n} workers / process pool {n}: {pool / daskn:.2f}x (above 1: Dask is faster)")
+        if runs:
+            plain, pool, dask1, daskn = (min(seconds[label]) for label, _, _ in runs)
+            print(f"Dask {n} workers / Dask 1 worker: {dask1 / daskn:.2f}x")
+            print(f"process pool {n} / one process:  {plain / pool:.2f}x")
+            print(f"Dask {n} workers / process pool {n}: {pool / daskn:.2f}x (above 1: Dask is faster)")
+        if pg_runs:
+            client1, clientn, workers1, workersn = (min(seconds[label]) for label, _, _ in pg_runs)
+            print(f"PG, client writes: Dask {n} workers / 1 worker: {client1 / clientn:.2f}x")
+            print(f"PG, workers write: Dask {n} workers / 1 worker: {workers1 / workersn:.2f}x")
+            speed = clientn / workersn
+            print(f"PG, {n} workers: workers writing / client writing: {speed:.2f}x (above 1: faster)")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     print(f"python {sys.version.split()[0]}")
 

@@ -1,5 +1,6 @@
 """`dyad ingest --dask` (issue 10): the bundled examples through a 2-worker LocalCluster give the store a
-plain ingest gives, on both backends; a worker killed mid-batch loses and doubles nothing."""
+plain ingest gives, on both backends (into PostgreSQL the workers write, into SQLite the client); a worker
+killed mid-batch loses and doubles nothing."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from typer.testing import CliRunner
 
 from dyad import pipeline
 from dyad.cli import app, example_corpus
-from dyad.cluster import TRIM_SETTING, connect, map_files
+from dyad.cluster import TRIM_SETTING, connect, map_files, store_on_dask
+from dyad.models import StoredFile
 from dyad.store import Store
 
 distributed = pytest.importorskip("distributed")
@@ -98,6 +100,28 @@ def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(
         assert killed
         assert report.ok, report.failed
         assert sorted(report.added) == sorted(name for _, name in plain["documents"])
+        assert _contents(store) == plain
+
+
+def test_workers_write_a_server_store_themselves_and_a_second_ingest_adds_nothing(
+    store_url: str, examples: list[str], plain: dict[str, Any], cluster: Any
+) -> None:
+    """Into PostgreSQL each worker writes its documents itself: what comes back to the client is what was
+    written (names, whether added), never the documents; the store holds what a plain ingest stores, and
+    ingesting the same files again adds nothing."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("workers write only to a server store; into SQLite the client writes")
+    options = pipeline.Options()
+    results = dict(store_on_dask(examples, options, cluster.scheduler_address, 2, store_url))
+    assert sorted(results) == sorted(examples)
+    assert all(isinstance(r, StoredFile) for r in results.values()), results
+    names = sorted(name for r in results.values() for name, _id, added in r.documents if added)
+    assert names == sorted(name for _, name in plain["documents"])
+    with Store(store_url) as store:
+        assert _contents(store) == plain
+        again = pipeline.ingest(store, examples, dask=cluster.scheduler_address, workers=2)
+        assert again.ok and not again.added
+        assert sorted(again.unchanged) == names
         assert _contents(store) == plain
 
 

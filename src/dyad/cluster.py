@@ -2,10 +2,13 @@
 
 ``process_on_dask`` maps ``pipeline.process_file`` over the files on the cluster's workers, a few files
 to a task (each worker reads its files by path), and yields the results in the order they complete, for
-the caller to write through the store. A worker lost mid-batch costs nothing: the scheduler runs its
-unfinished tasks again on another worker, a finished result that was lost with it before it was read is
-asked for again, and the store keeps one copy of a document (its id is its content hash), so a result
-computed twice is still written once.
+the caller to write through the store. ``store_on_dask`` does the same for a server store (PostgreSQL),
+but each worker writes its documents itself, through its own connection: one writing client would cap a
+cluster at about (E + W) / W workers (E a document's extraction, W its write: about six). A worker lost
+mid-batch costs nothing: the scheduler runs its unfinished tasks again on another worker, a finished
+result that was lost with it before it was read is asked for again, a write cut off is rolled back by the
+server, and the store keeps one copy of a document (its id is its content hash), so a document computed
+or written twice is still stored once.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
-from dyad.errors import ClusterError
-from dyad.models import IngestFailure, ProcessedDocument
+from dyad.errors import ClusterError, StoreError
+from dyad.models import IngestFailure, ProcessedDocument, StoredFile
 from dyad.pipeline import Options, process_file
+from dyad.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -37,6 +41,7 @@ CONNECT_TIMEOUT = "20s"
 TRIM_SETTING = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 Result = list[ProcessedDocument] | IngestFailure
+Written = StoredFile | IngestFailure
 
 
 def _distributed() -> Any:
@@ -89,18 +94,70 @@ def process_on_dask(
         yield from map_files(client, files, options)
 
 
+def store_on_dask(
+    files: list[str], options: Options, address: str, workers: int, url: str, *, replace: bool = False
+) -> Iterator[tuple[str, Written]]:
+    """``(path, what was written)`` for every file, each read, extracted and written into the server store
+    at ``url`` by a worker, in the order the cluster finishes them."""
+    with connect(address, workers) as client:
+        try:
+            yield from map_files(client, files, options, task=store_batch, extra=(url, replace))
+        finally:
+            try:  # the workers of a cluster that lives on keep no connection to this store
+                client.run(close_stores, url)
+            except Exception:  # a worker gone, the scheduler going down: their connections went with them
+                LOGGER.debug("could not close the workers' connections to the store", exc_info=True)
+
+
 def process_batch(paths: list[str], options: Options) -> list[Result]:
     """``process_file`` over a few files in one task: one scheduler round trip and one message back for
     the lot."""
     return [process_file(path, options) for path in paths]
 
 
+# The stores a worker process writes to, opened once per process: opening one checks its schema.
+_STORES: dict[str, Store] = {}
+
+
+def store_batch(paths: list[str], options: Options, url: str, replace: bool) -> list[Written]:
+    """``process_file`` over a few files in one task, each file's documents written by this worker into the
+    store at ``url`` (one transaction a document, as a plain ingest writes them)."""
+    out: list[Written] = []
+    for path in paths:
+        result = process_file(path, options)
+        if isinstance(result, IngestFailure):
+            out.append(result)
+            continue
+        try:
+            store = _STORES.get(url) or _STORES.setdefault(url, Store(url))
+            written = tuple((p.document.name, p.document.id, store.add(p, replace=replace)) for p in result)
+        except StoreError as exc:  # this worker cannot write (the server unreachable from it): said per file
+            reason = f"{os.path.basename(path)}: not stored by the Dask worker ({exc})"
+            out.append(IngestFailure(path, reason))
+            continue
+        out.append(StoredFile(written, tuple(w for p in result for w in p.document.warnings)))
+    return out
+
+
+def close_stores(url: str) -> None:
+    """Close this worker process's connections to the store at ``url``."""
+    store = _STORES.pop(url, None)
+    if store is not None:
+        store.close()
+
+
 def map_files(
-    client: Any, files: list[str], options: Options, batch: int | None = None
-) -> Iterator[tuple[str, Result]]:
-    """Run ``process_file`` on the client's cluster, ``batch`` files to a task (by default up to
-    FILES_PER_TASK, fewer when there are too few files to keep every worker busy) and a window of tasks
-    at a time, and yield each file's result as its task finishes."""
+    client: Any,
+    files: list[str],
+    options: Options,
+    batch: int | None = None,
+    *,
+    task: Any = process_batch,
+    extra: tuple[Any, ...] = (),
+) -> Iterator[tuple[str, Any]]:
+    """Run ``task`` (by default ``process_batch``) on the client's cluster, ``batch`` files to a task (by
+    default up to FILES_PER_TASK, fewer when there are too few files to keep every worker busy) and a
+    window of tasks at a time, and yield each file's result as its task finishes."""
     distributed = _distributed()
     if batch is None:
         batch = max(1, min(FILES_PER_TASK, len(files) // (_threads(client) * TASKS_PER_THREAD)))
@@ -111,7 +168,7 @@ def map_files(
     lost: dict[str, int] = {}
 
     def submit(paths: list[str]) -> None:
-        future = client.submit(process_batch, paths, options, pure=False)
+        future = client.submit(task, paths, options, *extra, pure=False)
         paths_of[future.key] = paths
         completed.add(future)
 

@@ -159,6 +159,15 @@ class IngestFailure:
 
 
 @dataclass(slots=True, frozen=True)
+class StoredFile:
+    """What a Dask worker wrote of one file into a server store itself: each document's (name, id, whether
+    this write added it), and the file's warnings. Small, so that only this travels back to the client."""
+
+    documents: tuple[tuple[str, str, bool], ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
 class IngestWarning:
     """A file that was stored, but read with a doubt worth checking."""
 

@@ -8,6 +8,7 @@ transaction per document, as results arrive.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -19,7 +20,7 @@ from dyad.clean import clean_document
 from dyad.errors import CleanError, DyadError, IngestError, file_label, text_path
 from dyad.extract import extract_facts
 from dyad.ingest import read_documents
-from dyad.models import IngestFailure, IngestWarning, ProcessedDocument
+from dyad.models import IngestFailure, IngestWarning, ProcessedDocument, StoredFile
 from dyad.store import Store
 from dyad.workers import Limits, run
 
@@ -156,19 +157,25 @@ def ingest(
 
     ``dask`` runs the per-document stages on a Dask cluster instead of local processes: ``"local"`` (a
     ``LocalCluster`` of ``workers`` processes) or a scheduler's address (``"tcp://host:8786"``, whose
-    workers must be able to read the paths); results are stored here as they complete.
+    workers must be able to read the paths). Into a SQLite store, results are written here as they
+    complete; into a server store (PostgreSQL), each worker writes its own documents (the workers must
+    reach the server at the store's URL), so that writing grows with the cluster.
 
     Locally, each file is read in a worker process: one that takes longer than ``time_limit`` seconds is
     stopped, and a worker may use ``memory_limit`` MB beyond the model it starts with (0 = no limit); the
     file is then listed as failed with the reason (``dyad.workers``)."""
     files = expand_paths(paths)
     options = Options(max_bytes, tuple(dyad), tuple(knowledge_dirs), time_limit, memory_limit)
-    if dask:
-        from dyad.cluster import process_on_dask  # Dask is an optional extra
+    started = dt.datetime.now(dt.UTC)
+    results: Iterator[tuple[str, list[ProcessedDocument] | IngestFailure | StoredFile]]
+    if dask and store.backend != "sqlite":
+        from dyad.cluster import store_on_dask  # Dask is an optional extra
 
-        results: Iterator[tuple[str, list[ProcessedDocument] | IngestFailure]] = process_on_dask(
-            files, options, dask, workers
-        )
+        results = store_on_dask(files, options, dask, workers, store.url, replace=replace)
+    elif dask:
+        from dyad.cluster import process_on_dask
+
+        results = process_on_dask(files, options, dask, workers)
     else:
         results = _process_all(files, workers, options)
     report = IngestReport()
@@ -178,6 +185,14 @@ def ingest(
             if isinstance(result, IngestFailure):
                 report.failed.append(result)
                 store.record_error(result.path, result.reason)
+            elif isinstance(result, StoredFile):  # a Dask worker wrote it
+                shown = text_path(path)
+                for name, doc_id, added in result.documents:
+                    # a task run again (its worker lost after writing) finds the document it wrote
+                    again = not added and store.stored_since(doc_id, started)
+                    (report.added if added or again else report.unchanged).append(name)
+                report.warnings.extend(IngestWarning(shown, w) for w in result.warnings)
+                stored_paths.append(shown)
             else:
                 shown = text_path(path)
                 for processed in result:

@@ -388,6 +388,15 @@ class Store:
         """Every document's metadata (no text), by file name (then id)."""
         return self.read(lists.documents)
 
+    def stored_since(self, doc_id: str, moment: dt.datetime) -> bool:
+        """Whether the document ``doc_id`` is stored and was written at ``moment`` (aware) or later."""
+        d = schema.documents
+        with self._connect() as conn:
+            at = conn.execute(select(d.c.ingested_at).where(d.c.id == doc_id)).scalar()
+        if at is None:
+            return False
+        return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)) >= moment
+
     def document(self, ref: str) -> dict[str, Any]:
         """One document with its text and sentences, by id or file name, or a unique prefix of either."""
         return self.read(lambda run: lists.document(run, ref))
