@@ -10,7 +10,11 @@ done the old way, by resolving the whole record (``dyad.resolve.resolve``) on ea
 size.
 
     python bench/bench_scale.py [--events 10000 100000] [--pg URL] [--repeat 20] [--no-peer]
-        [--batch 2000] [--progress] [--keep DIR] [--no-reads]
+        [--batch 2000] [--progress] [--keep DIR] [--no-reads] [--cold [--warm]]
+
+``--cold`` empties the system's page cache before the reads (root), as after a restart; with ``--warm``
+the store is then warmed as `dyad serve` does when it starts (``Store.warm``), and the time it took is
+printed.
 
 Each document reports 5 events and 2 figures; an event is reported by 1–4 documents (day-precise dates
 up to two days apart, as wire stories of one visit are), across 10 pairs and the event types, 1990–2025;
@@ -278,9 +282,27 @@ def build(
     return store, time.perf_counter() - start, spare
 
 
+def drop_page_cache() -> None:
+    """Empty the system's page cache (root only, Linux): the store is then read as after a restart."""
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError as exc:
+        raise SystemExit(f"--cold needs root on Linux to empty the page cache ({exc})") from None
+
+
 def run(
-    url: str, label: str, n_events: int, repeat: int, peer: bool, batch: int, progress: bool, reads: bool
+    url: str,
+    label: str,
+    n_events: int,
+    repeat: int,
+    peer: bool,
+    batch: int,
+    progress: bool,
+    reads: bool,
+    start: tuple[bool, bool] = (False, False),
 ) -> None:
+    """``start``: (empty the page cache before the reads, then warm the store as `dyad serve` does)."""
     store, seconds, spare = build(url, n_events, batch, progress)
     counts, resolved = store.counts(), store.record_counts()
     per_doc = (seconds or 0) / counts["documents"] * 1000
@@ -298,6 +320,18 @@ def run(
     if not reads:
         store.close()
         return
+    cold, warm = start
+    if cold:
+        drop_page_cache()
+        print("  page cache emptied before the reads", flush=True)
+    if warm:
+        began = time.perf_counter()
+        read = store.warm()
+        print(
+            f"  warmed as `dyad serve` does when it starts: {read} indexes and tables read in "
+            f"{time.perf_counter() - began:.1f} s",
+            flush=True,
+        )
     ours = {name: timed(read, repeat) for name, read in stored_reads(store).items()}
     reads_rss = rss_mb()
     theirs = {}
@@ -346,6 +380,10 @@ def main() -> None:
         help="keep the SQLite stores in this folder (and read, not build, one that is there already)",
     )
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--cold", action="store_true", help="empty the page cache before the reads (root)")
+    parser.add_argument(
+        "--warm", action="store_true", help="before the reads, Store.warm() as `dyad serve` does at its start"
+    )
     parser.add_argument(
         "--peer",
         action=argparse.BooleanOptionalAction,
@@ -355,13 +393,15 @@ def main() -> None:
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {dt.date.today()}")
     print("load average (1, 5, 15 min) at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+    start = (args.cold, args.warm)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         for n in args.events:
             peer = args.peer and n == min(args.events)
             if args.sqlite:
                 url = f"sqlite:///{folder / f'scale{n}.db'}"
-                run(url, f"SQLite, {n:,} events", n, args.repeat, peer, args.batch, args.progress, args.reads)
+                label = f"SQLite, {n:,} events"
+                run(url, label, n, args.repeat, peer, args.batch, args.progress, args.reads, start)
             if args.pg:
                 url = _database(args.pg, n, fresh=args.keep is None)
                 run(
@@ -373,6 +413,7 @@ def main() -> None:
                     args.batch,
                     args.progress,
                     args.reads,
+                    start,
                 )
 
 

@@ -104,3 +104,24 @@ def test_failed_write_leaves_nothing_behind(store: Store) -> None:
 def test_unreachable_store_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store(f"sqlite:///{tmp_path / 'missing' / 'x.db'}")
+
+
+def test_warm_reads_every_index_of_the_record_and_the_rows_of_its_pages(store: Store) -> None:
+    """`dyad serve` warms a SQLite store when it starts (Store.warm): every index of the record's tables is
+    read (a statement a renamed or dropped index would make fail), then the events' and figures' rows; a
+    server store keeps its own cache and is left alone; past its time nothing more is read."""
+    from sqlalchemy import text
+
+    from dyad.store.store import WARM_ROWS
+
+    store.add(_processed())
+    if store.backend != "sqlite":
+        assert store.warm() == 0
+        return
+    with store.engine.connect() as conn:
+        indexes = conn.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'record%'")
+        ).scalar()
+    assert indexes and indexes >= 20
+    assert store.warm() == indexes + len(WARM_ROWS)
+    assert store.warm(seconds=-1) == 0

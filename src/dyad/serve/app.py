@@ -10,6 +10,8 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import threading
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -66,6 +68,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the first pages after a restart would otherwise wait for the disk (a large SQLite store)
+        threading.Thread(target=_warm, args=(store,), name="dyad-warm", daemon=True).start()
         yield
         store.close()
 
@@ -101,6 +105,19 @@ def create_app(
         return response
 
     return app
+
+
+def _warm(store: Store) -> None:
+    """Store.warm on a thread of its own: a request is answered meanwhile, and a failure only logged."""
+    start = time.monotonic()
+    try:
+        read = store.warm()
+    except Exception:  # the store closed under it (shut down at once), or a read failed: serve as before
+        LOGGER.debug("warming the store's indexes failed", exc_info=True)
+        return
+    if read:
+        took = time.monotonic() - start
+        LOGGER.info("read %d indexes and tables into the page cache in %.1f s", read, took)
 
 
 def plotly_js() -> FileResponse:

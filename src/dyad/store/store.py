@@ -51,6 +51,10 @@ logging.getLogger("psycopg").addHandler(logging.NullHandler())
 SERVER_POOL = {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True, "pool_recycle": 1800}
 # How long a SQLite writer waits for another process's write transaction before giving up (seconds).
 SQLITE_BUSY_TIMEOUT = 60
+# How long `dyad serve` reads a SQLite store's indexes into the page cache when it starts (Store.warm),
+# and the tables whose rows it reads after them: those of the events and figures pages.
+WARM_SECONDS = 120.0
+WARM_ROWS = ("record_events", "record_figures")
 # Writers re-resolve the record's clusters one at a time (the documents themselves are locked apart).
 RECORD_LOCK = "dyad:record"
 
@@ -236,6 +240,33 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def warm(self, *, seconds: float = WARM_SECONDS) -> int:
+        """Read the record's indexes and its events' and figures' rows into the system's page cache, so that
+        the first pages after a restart do not wait for the disk (SQLite; a server keeps its own cache).
+        Reads, never writes, beside any other reader; stops starting new reads after ``seconds``. Returns
+        how many indexes and tables were read."""
+        if self.backend != "sqlite":
+            return 0
+        deadline = time.monotonic() + seconds
+        with self._connect() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT name, tbl_name FROM sqlite_master"
+                    " WHERE type = 'index' AND tbl_name LIKE 'record%'"
+                    " ORDER BY tbl_name <> 'record_events', tbl_name <> 'record_figures', tbl_name, name"
+                )
+            ).all()
+            reads = [f'SELECT count(*) FROM "{table}" INDEXED BY "{index}"' for index, table in found]
+            # the rows a page shows, after the indexes that find them
+            reads += [f"SELECT sum(length(data)) FROM {table}" for table in WARM_ROWS]
+            done = 0
+            for sql in reads:
+                if time.monotonic() > deadline:
+                    break
+                conn.execute(text(sql)).scalar()
+                done += 1
+        return done
 
     def __enter__(self) -> Store:
         return self
