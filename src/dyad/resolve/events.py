@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 _BASIS_RANK = {"explicit": 0, "relative": 1, "inferred": 2}
@@ -28,6 +29,8 @@ INSTRUMENT = re.compile(
 _STOP = frozenset(["a", "an", "the", "of", "on", "for", "and", "in", "to"])
 
 
+# a write re-resolves the stored mentions of the clusters it touches: their sentences come back each time
+@lru_cache(maxsize=1 << 16)
 def instrument_key(sentence: str) -> frozenset[str]:
     """Content words of the named instrument in a sentence ("Joint Declaration on Strategic Partnership")."""
     best: frozenset[str] = frozenset()
