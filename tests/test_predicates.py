@@ -1493,6 +1493,8 @@ def test_a_meeting_that_is_the_occasion_of_an_act_takes_its_sides(sentence: str)
         "In a telephone call on 3 May, President Boric criticised Japan.",
         # a meeting with a third side keeps that side
         "In a telephone call with Macron on 3 May, Boric thanked Kishida.",
+        # a summit is many sides' gathering: signing at one is no meeting of the two
+        "At the summit in Bali on 3 May, Chile signed a trade accord with Japan.",
     ],
 )
 def test_a_meeting_as_occasion_needs_the_two_sides_of_the_act(sentence: str) -> None:

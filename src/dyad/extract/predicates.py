@@ -1548,6 +1548,8 @@ def _occasion_sides(noun: Any) -> tuple[list[Any], list[Any]]:
     their discussions, Putin and Pezeshkian signed the treaty", "In a telephone call, Putin apologised to
     Aliyev"): the act's subject, and the one it is addressed to ("to", "with", a dative, the object of a
     verb of address — not "criticised China"). Empty when the meeting hangs from no such act."""
+    if _lemma(noun) == "summit":
+        return [], []  # "at the summit in Bali, Chile signed an accord with Japan": many sides' gathering
     current = noun
     while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN"):
         current = current.head  # "after the signings and meetings"
