@@ -113,3 +113,26 @@ def test_a_year_naming_the_thing_an_act_is_about_does_not_date_the_act(text: str
 def test_a_year_naming_the_time_an_act_is_told_in_still_dates_it(text: str) -> None:
     """A thing's year after "during", "in", "after" frames the time of the act told with it."""
     assert ("use_of_force", "1998") in _paper_acts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the since-phrase of "the first ... since" says how long none had happened: the act keeps its day
+        (
+            "On 4 March 2016 Jorge Vidal became the first Chilean minister to visit Tokyo since 2004.",
+            ("visit", "2016-03-04"),
+        ),
+        (
+            "In June 2018 Sebastián Piñera was the first Chilean president to travel to Japan since 2009.",
+            ("visit", "2018-06"),
+        ),
+    ],
+)
+def test_the_since_of_a_first_act_is_not_its_date(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _paper_acts(text)
+
+
+def test_a_state_since_a_year_is_still_no_act_of_that_year() -> None:
+    """With no "first" before it, "since 2004" is the start of an open stretch: no act of a day."""
+    assert not any(t == "visit" for t, _ in _paper_acts("Chilean ministers have visited Tokyo since 2004."))

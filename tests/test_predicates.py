@@ -1465,3 +1465,37 @@ def test_an_agreement_only_to_meet_is_the_planned_meeting(text: str) -> None:
     # agreeing to negotiate an instrument is still an agreement
     text = "Chile and Japan agreed on 3 January 2025 to launch negotiations on a free trade agreement."
     assert ("agreement", ("CHL", "JPN"), "2025-01-03") in _facts(_events(text, "2025-01-10"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a meeting that names no side of its own is the occasion of the act it hangs from: its sides are
+        # the act's subject and the one addressed
+        "Following their discussions on 3 May, Boric and Kishida signed a fisheries accord.",
+        "In a telephone call on 3 May, President Boric thanked Kishida for the relief goods.",
+        "In a video call on 3 May, Boric apologised to Kishida for the delay.",
+        "On 3 May Gabriel Boric and Fumio Kishida announced a partnership after talks at the palace.",
+    ],
+)
+def test_a_meeting_that_is_the_occasion_of_an_act_takes_its_sides(sentence: str) -> None:
+    # (talks "after" which an act was done may be dated to the days before it)
+    facts = _facts(_events(sentence))
+    assert any(t == "meeting" and p == ("CHL", "JPN") and d and d.endswith("2023-05-03") for t, p, d in facts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the act names one side only: no second side for the meeting ("on Japan" is no addressee)
+        "After talks on 3 May, Chile raised its duties on Japanese steel.",
+        # one spoken about is not spoken to
+        "In a telephone call on 3 May, President Boric criticised Japan.",
+        # a meeting with a third side keeps that side
+        "In a telephone call with Macron on 3 May, Boric thanked Kishida.",
+        # a summit is many sides' gathering: signing at one is no meeting of the two
+        "At the summit in Bali on 3 May, Chile signed a trade accord with Japan.",
+    ],
+)
+def test_a_meeting_as_occasion_needs_the_two_sides_of_the_act(sentence: str) -> None:
+    assert not any(e.type == "meeting" and e.participants == ("CHL", "JPN") for e in _events(sentence))

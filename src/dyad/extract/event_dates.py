@@ -42,6 +42,19 @@ _SINCE_CLAUSE = re.compile(
 )
 
 
+# "the first British foreign secretary to visit Tehran since 2003", "for the first time since 2017": the
+# since-phrase measures how long no such act had happened; the act itself is of the sentence's other time.
+_FIRST_BEFORE = re.compile(r"\bfirst\b[^;:()]{0,120}$", re.I)
+
+
+def first_since(text: str, timex: TimeExpression, base: int) -> bool:
+    """Is ``timex`` (in the sentence ``text`` starting at ``base``) the "since" of an act told as the first
+    since then?"""
+    before = text[: timex.start - base]
+    opens = timex.text.lower().startswith("since") or before.lower().rstrip().endswith("since")
+    return opens and _FIRST_BEFORE.search(before) is not None
+
+
 # "Buhari, who arrived on Wednesday, held talks": a clause describing a participant, its date that of
 # another act. (Only where the clause opens after a comma: "the day on which ..." restricts, and dates.)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:()]*$", re.I)
@@ -102,6 +115,8 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
             continue  # the date of a since-clause the act is not inside
         if _clause_around(sentence.text, t.start - sentence.start, hit.start):
             continue  # "X, who arrived on Sunday, held talks": the date of another act
+        if first_since(sentence.text, t, sentence.start):
+            continue  # "the first visit since 2019": when the stretch without one began
         penalty = 1000 if t.value.granularity in _VAGUE else 0
         head = _LIST_HEAD.match(sentence.text)
         if head and t.start - sentence.start < head.end():
@@ -340,7 +355,13 @@ def own_phrase_first(
     if phrase is None:
         return timexes
     base = sentence.start
-    inside = [t for t in timexes if phrase[0] <= t.start - base and t.end - base <= phrase[1]]
+    inside = [
+        t
+        for t in timexes
+        if phrase[0] <= t.start - base
+        and t.end - base <= phrase[1]
+        and not first_since(sentence.text, t, base)  # "the first visit since 2019": not its time
+    ]
     return inside or timexes
 
 

@@ -1534,6 +1534,43 @@ def _light_verb(noun: Any, force: bool = False) -> Any:
     return None
 
 
+# Prepositions that make a meeting the occasion of the act they hang from ("after talks, they signed", "in a
+# telephone call, Putin apologised to Aliyev").
+_OCCASION_PREPS = frozenset(("after", "following", "during", "in", "at"))
+# Verbs of address: their object is the one spoken to ("in a call, Lula thanked Xi").
+_ADDRESS = frozenset(
+    ("tell", "thank", "assure", "urge", "invite", "congratulate", "inform", "brief", "ask", "warn")
+)
+
+
+def _occasion_sides(noun: Any) -> tuple[list[Any], list[Any]]:
+    """The sides of a meeting that names none of its own but is the occasion of another act ("Following
+    their discussions, Putin and Pezeshkian signed the treaty", "In a telephone call, Putin apologised to
+    Aliyev"): the act's subject, and the one it is addressed to ("to", "with", a dative, the object of a
+    verb of address — not "criticised China"). Empty when the meeting hangs from no such act."""
+    if _lemma(noun) == "summit":
+        return [], []  # "at the summit in Bali, Chile signed an accord with Japan": many sides' gathering
+    current = noun
+    while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN"):
+        current = current.head  # "after the signings and meetings"
+    prep = current.head
+    if current.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or prep.dep_ != "prep":
+        return [], []
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+        verb = verb.head  # "announced the upgrade after talks": the act the object's verb tells
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return [], []
+    subjects = [w for s in _speaking(_subject(verb)) for w in _span(s)]
+    addressed = []
+    for c in verb.children:
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and _lemma(verb) in _ADDRESS):
+            addressed += _span(c)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i != prep.i:
+            addressed += [w for g in c.children if g.dep_ == "pobj" for w in _span(g)]
+    return subjects, addressed
+
+
 # Verbs of answering: what one answers with is one's own act ("replied with a protest note").
 _ANSWER = frozenset(("answer", "reply", "respond", "react", "retort"))
 
@@ -1629,6 +1666,13 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         if allies_foes:  # "Chile and Peru fought as allies against Spain": one side, and Spain the other
             reading.mutual, reading.allied = False, True
             target_tokens += [w for f in allies_foes for w in _span(f)]
+    if is_noun and reading.type == "meeting":
+        own = _countries(actor_tokens + target_tokens, context.codes, context.pronoun)
+        subjects, addressed = _occasion_sides(token)
+        found = _countries(subjects + addressed, context.codes, context.pronoun)
+        if len(own) < 2 and len(own | found) == 2:  # its sides are the act's, if they make two
+            actor_tokens += subjects
+            target_tokens += addressed
     reading.pair_phrase = _in_pair_phrase(actor_tokens + target_tokens, context.pair_spans)
     passive = any(c.dep_ == "auxpass" for c in token.children) or _reduced_passive(token) or bool(agreed)
     reading.agentless = not is_noun and passive and not any(c.dep_ == "agent" for c in token.children)
