@@ -1268,3 +1268,13 @@ def test_an_official_of_the_side_summoning_an_envoy_is_not_of_the_envoys_side() 
     # the envoy named right after the title is the summoned side's own
     named = _people(PAIR + "The ministry summoned the Chilean ambassador, Luis Paz Soto, on Monday.")
     assert named["Luis Paz Soto"]["iso3"] == "CHL"
+
+
+def test_a_citizen_is_of_the_nationality_named_and_holds_no_office() -> None:
+    people = _people(
+        PAIR
+        + "Another Peruvian citizen, Ana Ruiz Vera, was detained in Chile. Senior citizen Mario Soto spoke."
+    )
+    assert people["Ana Ruiz Vera"]["iso3"] == "PER" and not people["Ana Ruiz Vera"]["official"]
+    assert "Mario Soto" not in people
+
