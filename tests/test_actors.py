@@ -1278,3 +1278,7 @@ def test_a_citizen_is_of_the_nationality_named_and_holds_no_office() -> None:
     assert people["Ana Ruiz Vera"]["iso3"] == "PER" and not people["Ana Ruiz Vera"]["official"]
     assert "Mario Soto" not in people
 
+
+def test_a_portfolio_of_construction_and_transport() -> None:
+    text = PAIR + "Chile's Minister of Construction, Transport and Infrastructure Ana Ruiz Vera spoke."
+    assert _people(text)["Ana Ruiz Vera"]["iso3"] == "CHL"
