@@ -1310,6 +1310,22 @@ def test_it_is_the_subject_of_the_clause_it_is_joined_to() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "On May 3, 2023, Japan denied any involvement.",
+        "On May 3, 2023, Tokyo denied Chile's accusations.",
+        "On May 3, 2023, Japan's military spokesman promised a response.",
+    ],
+)
+def test_a_denial_or_a_promised_response_is_a_dispute(sentence: str) -> None:
+    """Denying the other side's accusation, or a part in what it complains of, rejects it; a response
+    promised is a threat; denying a press report is no act between the two."""
+    assert ("dispute", ("CHL", "JPN"), "2023-05-03") in _facts(_events(INTRO + sentence))
+    report = _facts(_events(INTRO + "On May 3, 2023, Japan denied reports that it would buy Chilean copper."))
+    assert not any(t == "dispute" for t, _, _ in report)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "On May 3, 2023, Chile answered with a note of protest.",
         "On May 3, 2023, Chile replied with a protest note.",
     ],
