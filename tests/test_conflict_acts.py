@@ -1,0 +1,52 @@
+"""Conflict acts between the two sides, read from sentence structure (issue 9 point 3): who acts on whom
+in disputes, sanctions and force, and what is no act between the two."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.clean import clean_document
+from dyad.extract import extract_facts
+from dyad.models import Document, Event
+
+# A story about the pair: both sides are named before the sentence under test.
+INTRO = (
+    "SANTIAGO, May 2 (Reuters) - Chile's foreign minister Rodrigo Aránguiz Pell arrived in Tokyo on "
+    "Monday, May 1, 2023. Japanese Foreign Minister Kenji Hoshino welcomed the visit. "
+)
+
+
+def _events(text: str, published: str = "2023-05-10") -> list[Event]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return extract_facts(doc).events
+
+
+def _pair_types(text: str) -> set[str]:
+    return {e.type for e in _events(INTRO + text) if e.participants == ("CHL", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chile, Peru and Japan condemned the missile launch by North Korea.",
+        "On May 4, 2023, President Gabriel Boric and Prime Minister Fumio Kishida criticised a coup.",
+        "On May 4, 2023, Chile and Japan imposed sanctions on Myanmar's generals.",
+    ],
+)
+def test_those_who_condemn_together_are_not_two_sides(sentence: str) -> None:
+    """Coordinated subjects of a one-way conflict act act together on a third or on a deed."""
+    assert not {"dispute", "sanction"} & _pair_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chile and Japan accused each other of violating the fisheries accord.",
+        "On May 4, 2023, Chile and Peru condemned Japan's whaling in the Southern Ocean.",
+        "On May 4, 2023, Chile condemned Japan's whaling in the Southern Ocean.",
+    ],
+)
+def test_one_side_condemning_the_other_stays_a_dispute(sentence: str) -> None:
+    assert "dispute" in _pair_types(sentence)
