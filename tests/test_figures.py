@@ -1919,3 +1919,17 @@ def test_an_iso_code_before_an_amount_is_its_currency(sentence: str, expected: l
 )
 def test_a_largest_trading_partner_is_no_rank(text: str, expected: list[tuple]) -> None:
     assert [row[:6] for row in as_rows(figures_of(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank set off after a country's name describes that country, no figure of the sentence
+        ("In 2011 France suspended cattle exports to Egypt, its largest market, after a scandal.", []),
+        ("Egypt, France's largest arms supplier, halted its deliveries in 2011.", []),
+        # the same rank as what the sentence says is one
+        ("In 2011 France was Egypt's largest arms supplier.", [("other", 1, "rank", "2011", "FRA", "EGY")]),
+    ],
+)
+def test_a_rank_in_apposition_to_a_country_is_no_figure(text: str, expected: list[tuple]) -> None:
+    assert [row[:6] for row in as_rows(figures_of(text))] == expected

@@ -180,6 +180,9 @@ _RANK_NOUN_AFTER = re.compile(
 # partner", "its main trade partner") states a standing most writers list no figure for; an ordinal
 # ("third-largest trading partner") and a superlative of another noun ("largest arms supplier") are ranks
 _TRADING_PARTNER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?trad(?:ing|e)\s+partners?\b", _I)
+# a rank set off after a country's name: "Indonesia, its largest market,", "The Soviet Union, Iraq's main
+# arms supplier,"
+_APPOSED_RANK = re.compile(r",\s+(?:the\s+)?(?:its|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+$")
 _RANK_VERB_BEFORE = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+){0,2}$", _I)
 _WORLD_RANK = re.compile(
     r"\bworld['’]s?\s+(?:[\w-]+\s+)?$|^[\w\s-]{0,40}?\b(?:in|of)\s+the\s+world\b(?!['’])", _I
@@ -733,6 +736,9 @@ def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
     before, after = st.text[: q.start], st.text[q.end :]
     if _WORLD_RANK.search(before) or _WORLD_RANK.match(after):
         return False
+    apposed = _APPOSED_RANK.search(before)
+    if apposed and any(r.form in COUNTRY_FORMS and r.end == apposed.start() for r in st.refs):
+        return False  # "exports to Indonesia, its largest market, …": a description of a country named
     if _RANK_NOUN_AFTER.match(after):
         if not _SUPERLATIVE.fullmatch(q.text):
             return True
