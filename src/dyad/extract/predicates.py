@@ -1322,6 +1322,15 @@ class Context:
     people: list[tuple[int, int]]  # people named (leaders, officials)
 
 
+# Striking back, read only as an answer to come: vowed, warned of, or said to be the answer to any attack.
+_ANSWERS = frozenset(("retaliate", "hit back", "strike back", "respond"))
+
+
+def _any_such(noun: Any) -> bool:
+    """ "any new attack", "every provocation": a kind of act spoken of, not one that took place."""
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in noun.children)
+
+
 def _content_of_instrument(token: Any) -> bool:
     """An act in a relative clause on an instrument is what the instrument provides ("a declaration …,
     which set up a joint commission"), not an act of its own."""
@@ -1357,6 +1366,10 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
         effect = _modality(token, k)
+        if pred.lemma in _ANSWERS and effect not in ("planned", "threat"):
+            continue  # "Japan retaliated by expelling": the answer is the act it was done by
+        if is_noun and effect is None and _any_such(token):
+            continue  # "will respond to any new attack": no attack told
         if effect == "negation" and (
             (pred.type in _REFUSABLE and _refused(token)) or (_yielding(pred) and _named_subject(token))
         ):

@@ -1,0 +1,48 @@
+"""Conflict acts between the two sides, read from sentence structure (issue 9 point 3): who acts on whom
+in disputes, sanctions and force, and what is no act between the two."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.clean import clean_document
+from dyad.extract import extract_facts
+from dyad.models import Document, Event
+
+# A story about the pair: both sides are named before the sentence under test.
+INTRO = (
+    "SANTIAGO, May 2 (Reuters) - Chile's foreign minister Rodrigo Aránguiz Pell arrived in Tokyo on "
+    "Monday, May 1, 2023. Japanese Foreign Minister Kenji Hoshino welcomed the visit. "
+)
+
+
+def _events(text: str, published: str = "2023-05-10") -> list[Event]:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return extract_facts(doc).events
+
+
+def _pair_types(text: str) -> set[str]:
+    return {e.type for e in _events(INTRO + text) if e.participants == ("CHL", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Japan vowed to retaliate.",
+        "On May 4, 2023, Japan warned that it would hit back.",
+        "On May 4, 2023, Japan said it would respond to any new attack by Chile.",
+    ],
+)
+def test_an_answer_to_come_is_a_threat(sentence: str) -> None:
+    """Striking back vowed, warned of or promised for any attack is a threat; no attack is told."""
+    types = _pair_types(sentence)
+    assert "dispute" in types
+    assert "use_of_force" not in types
+
+
+def test_an_answer_told_as_done_is_the_act_it_was_done_by() -> None:
+    types = _pair_types("On May 4, 2023, Japan retaliated by expelling two Chilean diplomats.")
+    assert "sanction" in types
+    assert "dispute" not in types
