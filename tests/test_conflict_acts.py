@@ -46,3 +46,8 @@ def test_an_answer_told_as_done_is_the_act_it_was_done_by() -> None:
     types = _pair_types("On May 4, 2023, Japan retaliated by expelling two Chilean diplomats.")
     assert "sanction" in types
     assert "dispute" not in types
+
+
+def test_a_word_quoted_after_as_judges_the_object() -> None:
+    assert "dispute" in _pair_types('On May 4, 2023, Chile described Japan\'s move as "unacceptable".')
+    assert "dispute" not in _pair_types('On May 4, 2023, Chile described Japan\'s offer as "generous".')

@@ -386,6 +386,7 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
                 # "called the plan \"unacceptable\"" parses as amod, "called it a terrorist act" as oprd;
                 # also "relief goods", "arms shipments": the object's compound
                 heads.extend(g for g in c.children if g.dep_ in ("amod", "compound"))
+                heads.extend(_as_quoted(c))
         elif not is_noun and (_misparsed_object(token, c) or _instrument_as_subject(c)):
             heads.append(c)
         elif not is_noun and c.dep_ == "ccomp":
@@ -460,6 +461,18 @@ def _part_or_stage(token: Any) -> bool:
         or word in _HEADS_OF
         or word in _TEXTS
     )
+
+
+def _as_quoted(noun: Any) -> list[Any]:
+    """'described the move as "unacceptable"': the parser hangs the quoted word on "as" rather than on
+    the object; what the object is described as is the word below "as"."""
+    return [
+        g
+        for c in noun.children
+        if c.lower_ == "as"
+        for g in c.children
+        if g.dep_ in ("amod", "acomp", "pobj", "attr") and g.pos_ in ("ADJ", "NOUN")
+    ]
 
 
 def _of_object(token: Any) -> list[Any]:
