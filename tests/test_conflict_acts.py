@@ -51,3 +51,11 @@ def test_an_answer_told_as_done_is_the_act_it_was_done_by() -> None:
 def test_a_word_quoted_after_as_judges_the_object() -> None:
     assert "dispute" in _pair_types('On May 4, 2023, Chile described Japan\'s move as "unacceptable".')
     assert "dispute" not in _pair_types('On May 4, 2023, Chile described Japan\'s offer as "generous".')
+
+
+def test_a_finite_verb_hung_on_the_root_noun_has_it_for_subject() -> None:
+    text = "On May 4, 2023, Chile's foreign minister called Japan's claims absurd."
+    assert "dispute" in _pair_types(text)
+    # the verb keeps its own sense: a call to the other side's envoy judges nothing
+    text = "On May 4, 2023, Chile's foreign minister called Japan's ambassador."
+    assert "dispute" not in _pair_types(text)

@@ -1154,6 +1154,14 @@ def _named_subject(verb: Any) -> bool:
     return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
+def _main_verb_read_as_modifier(verb: Any) -> bool:
+    """ "Chile's foreign minister called Japan's claims absurd" parsed with "minister" as the sentence's
+    root and "called" as a clause on it: a finite past verb (VBD, not the participle of a reduced
+    relative) hung on a root noun is the sentence's verb, and the noun its subject."""
+    on_root_noun = verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and on_root_noun
+
+
 def _stray_subject(verb: Any) -> Any | None:
     """ "Chile expelled two Japanese diplomats and Japan expelled three": the parser hangs "Japan" on the
     first verb's object as one more thing expelled; a name right before a coordinated verb with no subject
@@ -1180,7 +1188,7 @@ def _subject(token: Any) -> list[Any]:
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" or _main_verb_read_as_modifier(current):
             return [current.head]
         if _reduced_passive(current):
             break  # "the truce agreed in 2003": agentless; the noun is what was agreed
