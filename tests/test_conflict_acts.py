@@ -48,6 +48,21 @@ def test_an_answer_told_as_done_is_the_act_it_was_done_by() -> None:
     assert "dispute" not in types
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, a Chilean court accused a Japanese businessman of fraud.",
+        "On May 4, 2023, the Chilean opposition accused Japan of meddling.",
+    ],
+)
+def test_a_court_or_party_accusing_is_no_state_accusing(sentence: str) -> None:
+    assert "dispute" not in _pair_types(sentence)
+
+
+def test_a_government_accusing_stays_a_dispute() -> None:
+    assert "dispute" in _pair_types("On May 4, 2023, the Chilean government accused Japan of meddling.")
+
+
 def test_a_word_quoted_after_as_judges_the_object() -> None:
     assert "dispute" in _pair_types('On May 4, 2023, Chile described Japan\'s move as "unacceptable".')
     assert "dispute" not in _pair_types('On May 4, 2023, Chile described Japan\'s offer as "generous".')

@@ -37,6 +37,7 @@ from dyad.extract.predicates import (
     fighting_told,
     first_person_subject,
     modal_spans,
+    non_state_speaker,
     non_state_subject,
     planned_within,
     read_sentence,
@@ -388,6 +389,8 @@ class EventExtractor:
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
+            if reading.type == "dispute" and reading.token is not None and non_state_speaker(reading.token):
+                continue  # "a Chilean court accused a Japanese businessman", "the opposition accused Japan"
             # a threat is dated by its voicing ("may close it, he said on Monday")
             voiced = reading.voiced
             dated = Span(voiced.idx, voiced.idx + len(voiced.text)) if voiced is not None else span

@@ -1072,6 +1072,16 @@ def non_state_subject(token: Any) -> bool:
     return _names_non_state(_subject(token))
 
 
+def non_state_speaker(token: Any) -> bool:
+    """Is the subject of a verb of accusing, protesting or demanding itself one who speaks for no state: a
+    court, a judge, the opposition ("a Chilean court accused a Japanese businessman of fraud")? Only the
+    subject's own word and those compounded with it count, not a clause on it ("a jet chasing rebels")."""
+    verb = _light_verb(token) if token.pos_ in ("NOUN", "PROPN") else token
+    subjects = _subject(verb) if verb is not None else []
+    words = [w for s in subjects for w in (s, *(c for c in s.children if c.dep_ == "compound"))]
+    return any(_lemma(w) in _NON_STATE for w in words)
+
+
 def state_act_noun(token: Any) -> bool:
     """Is an act named by a noun ("a Japanese offensive") not one of those who act without a state ("a
     rebel offensive", "a wildfire")?"""
