@@ -30,6 +30,31 @@ def _pair_types(text: str) -> set[str]:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "On May 4, 2023, Chile, Peru and Japan condemned the missile launch by North Korea.",
+        "On May 4, 2023, President Gabriel Boric and Prime Minister Fumio Kishida criticised a coup.",
+        "On May 4, 2023, Chile and Japan imposed sanctions on Myanmar's generals.",
+    ],
+)
+def test_those_who_condemn_together_are_not_two_sides(sentence: str) -> None:
+    """Coordinated subjects of a one-way conflict act act together on a third or on a deed."""
+    assert not {"dispute", "sanction"} & _pair_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chile and Japan accused each other of violating the fisheries accord.",
+        "On May 4, 2023, Chile and Peru condemned Japan's whaling in the Southern Ocean.",
+        "On May 4, 2023, Chile condemned Japan's whaling in the Southern Ocean.",
+    ],
+)
+def test_one_side_condemning_the_other_stays_a_dispute(sentence: str) -> None:
+    assert "dispute" in _pair_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "On May 4, 2023, Japan vowed to retaliate.",
         "On May 4, 2023, Japan warned that it would hit back.",
         "On May 4, 2023, Japan said it would respond to any new attack by Chile.",

@@ -1302,6 +1302,33 @@ def subject_span(sdoc: Any, start: int) -> tuple[int, int] | None:
     return _extent(_span(subjects[0])) if subjects else None
 
 
+def coordinated_subjects(token: Any) -> list[tuple[int, int]]:
+    """Where each of a verb's coordinated subjects is written ("Greece, Cyprus and Egypt criticised",
+    "Modi and the Saudi crown prince condemned"; of an event noun, its light verb's: "Chile and Japan
+    imposed sanctions"): one stretch per conjunct, without the others; none when the subject is not a
+    coordination."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        token = _light_verb(token)
+        if token is None:
+            return []
+    subjects = _subject(token)
+    if len(subjects) != 1 or not subjects[0].conjuncts:
+        return []
+    members = [subjects[0], *subjects[0].conjuncts]
+    heads = {m.i for m in members}
+
+    def member_of(word: Any) -> int:
+        while word.i not in heads and word.head.i != word.i:
+            word = word.head
+        return int(word.i)
+
+    stretches = []
+    for m in members:
+        own = [w for w in m.subtree if member_of(w) == m.i and w.dep_ not in ("cc", "punct")]
+        stretches.append(_extent(own or [m]))
+    return stretches
+
+
 def _extent(words: list[Any]) -> tuple[int, int]:
     """The offsets in the sentence from the first of ``words`` to the end of the last."""
     return min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
