@@ -99,3 +99,25 @@ def test_a_finite_verb_hung_on_the_root_noun_has_it_for_subject() -> None:
     # the verb keeps its own sense: a call to the other side's envoy judges nothing
     text = "On May 4, 2023, Chile's foreign minister called Japan's ambassador."
     assert "dispute" not in _pair_types(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chilean soldiers crossed into Japanese territory.",
+        "On May 4, 2023, four Japanese coast guard vessels entered Chilean territorial waters.",
+    ],
+)
+def test_forces_entering_the_other_sides_territory_make_an_incursion(sentence: str) -> None:
+    assert "use_of_force" in _pair_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chilean salmon entered Japanese markets.",
+        "On May 4, 2023, Chilean tourists crossed the border into Japan.",
+    ],
+)
+def test_goods_and_travellers_crossing_make_no_incursion(sentence: str) -> None:
+    assert "use_of_force" not in _pair_types(sentence)
