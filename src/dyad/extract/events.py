@@ -32,13 +32,11 @@ from dyad.extract.predicates import (
     IN_KIND,
     Context,
     Reading,
-    coordinated_subjects,
     delegates_meet,
     delivered,
     fighting_told,
     first_person_subject,
     modal_spans,
-    non_state_speaker,
     non_state_subject,
     planned_within,
     read_sentence,
@@ -381,10 +379,6 @@ class EventExtractor:
                 for e in made:  # "Egypt signed a defence agreement with Somalia, Ethiopia's neighbour"
                     events.remove(e)
                 continue
-            if self._acting_together(at, reading):
-                for e in made:  # "Greece and Egypt criticised the deal between Ankara and Tripoli"
-                    events.remove(e)
-                continue
             if made:  # a trigger pattern already made this act: the parse still tells who acted
                 for e in made:
                     e.initiator = e.initiator or _initiator(reading, e.participants)
@@ -394,8 +388,6 @@ class EventExtractor:
                 continue
             if reading.type == "visit" and not reading.visitor:
                 continue  # troops or goods "arriving" are no visit
-            if reading.type == "dispute" and reading.token is not None and non_state_speaker(reading.token):
-                continue  # "a Chilean court accused a Japanese businessman", "the opposition accused Japan"
             # a threat is dated by its voicing ("may close it, he said on Monday")
             voiced = reading.voiced
             dated = Span(voiced.idx, voiced.idx + len(voiced.text)) if voiced is not None else span
@@ -714,21 +706,6 @@ class EventExtractor:
         words = [w for g in partners for w in (g, *g.conjuncts) for w in (*w.lefts, w) if w.dep_ != "det"]
         codes = {c for w in words for c in self._codes_within(at, w.idx, w.idx + len(w.text), at.anchor)}
         return bool(codes) and not codes & set(pair)
-
-    def _acting_together(self, at: _At, reading: Reading) -> bool:
-        """Are both of the pair among the coordinated subjects of a one-way conflict act ("Greece, Cyprus
-        and Egypt criticised the deal between Ankara and Tripoli", "Modi and the Saudi crown prince
-        condemned the attack")? Those who condemn, sanction or strike together act on a third or on a deed;
-        neither is the other's target ("accused each other" names the other as target, and mutual acts such
-        as clashes are the two sides' own)."""
-        pair = at.pair
-        if not pair or reading.type not in _CONFLICT_TYPES or reading.mutual or reading.token is None:
-            return False
-        if reading.predicate.direction != "subj>obj" or reading.pair_target or reading.target & set(pair):
-            return False
-        stretches = coordinated_subjects(reading.token)
-        sides = [self._codes_within(at, lo, hi, at.anchor) & set(pair) for lo, hi in stretches]
-        return sum(1 for codes in sides if codes) >= 2 and set(pair) <= set().union(*sides)
 
     def _third_party_meets(self, at: _At, reading: Reading, date: TimeValue | None) -> bool:
         """ "Commissioner X had spoken to Vucic and Milanovic by telephone", "the OAS, whose Secretary

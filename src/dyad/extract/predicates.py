@@ -386,7 +386,6 @@ def _object_heads(token: Any, is_noun: bool) -> list[Any]:
                 # "called the plan \"unacceptable\"" parses as amod, "called it a terrorist act" as oprd;
                 # also "relief goods", "arms shipments": the object's compound
                 heads.extend(g for g in c.children if g.dep_ in ("amod", "compound"))
-                heads.extend(_as_quoted(c))
         elif not is_noun and (_misparsed_object(token, c) or _instrument_as_subject(c)):
             heads.append(c)
         elif not is_noun and c.dep_ == "ccomp":
@@ -461,18 +460,6 @@ def _part_or_stage(token: Any) -> bool:
         or word in _HEADS_OF
         or word in _TEXTS
     )
-
-
-def _as_quoted(noun: Any) -> list[Any]:
-    """'described the move as "unacceptable"': the parser hangs the quoted word on "as" rather than on
-    the object; what the object is described as is the word below "as"."""
-    return [
-        g
-        for c in noun.children
-        if c.lower_ == "as"
-        for g in c.children
-        if g.dep_ in ("amod", "acomp", "pobj", "attr") and g.pos_ in ("ADJ", "NOUN")
-    ]
 
 
 def _of_object(token: Any) -> list[Any]:
@@ -1072,16 +1059,6 @@ def non_state_subject(token: Any) -> bool:
     return _names_non_state(_subject(token))
 
 
-def non_state_speaker(token: Any) -> bool:
-    """Is the subject of a verb of accusing, protesting or demanding itself one who speaks for no state: a
-    court, a judge, the opposition ("a Chilean court accused a Japanese businessman of fraud")? Only the
-    subject's own word and those compounded with it count, not a clause on it ("a jet chasing rebels")."""
-    verb = _light_verb(token) if token.pos_ in ("NOUN", "PROPN") else token
-    subjects = _subject(verb) if verb is not None else []
-    words = [w for s in subjects for w in (s, *(c for c in s.children if c.dep_ == "compound"))]
-    return any(_lemma(w) in _NON_STATE for w in words)
-
-
 def state_act_noun(token: Any) -> bool:
     """Is an act named by a noun ("a Japanese offensive") not one of those who act without a state ("a
     rebel offensive", "a wildfire")?"""
@@ -1164,14 +1141,6 @@ def _named_subject(verb: Any) -> bool:
     return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
-def _main_verb_read_as_modifier(verb: Any) -> bool:
-    """ "Chile's foreign minister called Japan's claims absurd" parsed with "minister" as the sentence's
-    root and "called" as a clause on it: a finite past verb (VBD, not the participle of a reduced
-    relative) hung on a root noun is the sentence's verb, and the noun its subject."""
-    on_root_noun = verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
-    return verb.dep_ == "acl" and verb.tag_ == "VBD" and on_root_noun
-
-
 def _stray_subject(verb: Any) -> Any | None:
     """ "Chile expelled two Japanese diplomats and Japan expelled three": the parser hangs "Japan" on the
     first verb's object as one more thing expelled; a name right before a coordinated verb with no subject
@@ -1198,7 +1167,7 @@ def _subject(token: Any) -> list[Any]:
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents
-        if current.dep_ == "relcl" or _main_verb_read_as_modifier(current):
+        if current.dep_ == "relcl":
             return [current.head]
         if _reduced_passive(current):
             break  # "the truce agreed in 2003": agentless; the noun is what was agreed
@@ -1302,33 +1271,6 @@ def subject_span(sdoc: Any, start: int) -> tuple[int, int] | None:
     return _extent(_span(subjects[0])) if subjects else None
 
 
-def coordinated_subjects(token: Any) -> list[tuple[int, int]]:
-    """Where each of a verb's coordinated subjects is written ("Greece, Cyprus and Egypt criticised",
-    "Modi and the Saudi crown prince condemned"; of an event noun, its light verb's: "Chile and Japan
-    imposed sanctions"): one stretch per conjunct, without the others; none when the subject is not a
-    coordination."""
-    if token.pos_ in ("NOUN", "PROPN"):
-        token = _light_verb(token)
-        if token is None:
-            return []
-    subjects = _subject(token)
-    if len(subjects) != 1 or not subjects[0].conjuncts:
-        return []
-    members = [subjects[0], *subjects[0].conjuncts]
-    heads = {m.i for m in members}
-
-    def member_of(word: Any) -> int:
-        while word.i not in heads and word.head.i != word.i:
-            word = word.head
-        return int(word.i)
-
-    stretches = []
-    for m in members:
-        own = [w for w in m.subtree if member_of(w) == m.i and w.dep_ not in ("cc", "punct")]
-        stretches.append(_extent(own or [m]))
-    return stretches
-
-
 def _extent(words: list[Any]) -> tuple[int, int]:
     """The offsets in the sentence from the first of ``words`` to the end of the last."""
     return min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
@@ -1380,15 +1322,6 @@ class Context:
     people: list[tuple[int, int]]  # people named (leaders, officials)
 
 
-# Striking back, read only as an answer to come: vowed, warned of, or said to be the answer to any attack.
-_ANSWERS = frozenset(("retaliate", "hit back", "strike back", "respond"))
-
-
-def _any_such(noun: Any) -> bool:
-    """ "any new attack", "every provocation": a kind of act spoken of, not one that took place."""
-    return any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in noun.children)
-
-
 def _content_of_instrument(token: Any) -> bool:
     """An act in a relative clause on an instrument is what the instrument provides ("a declaration …,
     which set up a joint commission"), not an act of its own."""
@@ -1424,10 +1357,6 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
         effect = _modality(token, k)
-        if pred.lemma in _ANSWERS and effect not in ("planned", "threat"):
-            continue  # "Japan retaliated by expelling": the answer is the act it was done by
-        if is_noun and effect is None and _any_such(token):
-            continue  # "will respond to any new attack": no attack told
         if effect == "negation" and (
             (pred.type in _REFUSABLE and _refused(token)) or (_yielding(pred) and _named_subject(token))
         ):
