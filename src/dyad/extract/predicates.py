@@ -1141,16 +1141,6 @@ def _named_subject(verb: Any) -> bool:
     return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
-def _addressed(subject: Any) -> Any:
-    """ "Minister, President Ortega said …": a bare title set off by a comma at the head of a turn addresses
-    the listener; the name the parser hangs on it as an apposition is the subject."""
-    after = subject.nbor(1) if subject.i + 1 < len(subject.doc) else None
-    marked = any(c.dep_ in ("det", "poss", "amod") for c in subject.children)
-    bare = _lemma(subject) in _VISITORS and not marked
-    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    return names[0] if bare and names and after is not None and after.text == "," else subject
-
-
 def _stray_subject(verb: Any) -> Any | None:
     """ "Chile expelled two Japanese diplomats and Japan expelled three": the parser hangs "Japan" on the
     first verb's object as one more thing expelled; a name right before a coordinated verb with no subject
@@ -1173,7 +1163,7 @@ def _subject(token: Any) -> list[Any]:
         if subjects:
             # two subjects are a misparse; the one nearest the verb is the subject ("LIMA, May 3
             # (Reuters) - Chile signed": the dateline's city is taken for a second subject)
-            return [_addressed(max(subjects, key=lambda c: c.i))]
+            return [max(subjects, key=lambda c: c.i)]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents
