@@ -142,10 +142,7 @@ def mend_verbs_read_as_nouns(sdoc: Any, is_verb: Callable[[str], bool]) -> None:
             and not any(w.like_num for w in c.subtree)
         ]
         verbs = [c for c in after if c.dep_ in ("conj", "relcl") and c.pos_ in ("VERB", "AUX")]
-        # "Chile protests to Japan over the whaling": the parser itself gives the word a subject, which no
-        # noun has, and a name with a phrase of its own after it ("to Japan") is no noun phrase's modifier
-        named = subject.dep_ == "nsubj" and subject.pos_ == "PROPN" and any(c.dep_ == "prep" for c in after)
-        if not nouns and not verbs and not named:
+        if not nouns and not verbs:
             continue  # "Chilean wine exports to Japan", "border clashes near Tacna": a noun phrase
         root.tag_, root.pos_, root.lemma_ = "VBZ", "VERB", lemma
         for left in list(root.lefts):
