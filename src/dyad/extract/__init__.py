@@ -25,7 +25,6 @@ from dyad.extract.events import EventExtractor
 from dyad.extract.figures import extract_figures
 from dyad.extract.mentions import Mention, mention_finder
 from dyad.extract.official_sides import settle_counterparts, settle_countries
-from dyad.extract.pair_refs import pair_references
 from dyad.extract.parse import mend_verbs_read_as_nouns, parse_sentences
 from dyad.extract.predicates import could_hold_predicate, could_unmake
 from dyad.extract.tables import cite_rows, table_sentences
@@ -255,11 +254,9 @@ def extract_facts(
     settle_counterparts(doc, mentions, pair, knowledge, _actor_finder(knowledge_dirs).title_words)
     mentions = known_holders(knowledge, mentions, reference)
     clock.lap("time expressions and document date")
-    # "the two ministers", "both parliaments": the pair, for the events only
-    acting = sorted(mentions + pair_references(doc, mentions, pair), key=lambda m: m.start)
-    parsed = _parse_candidates(doc, acting, knowledge, pair)
+    parsed = _parse_candidates(doc, mentions, knowledge, pair)
     clock.lap("parse")
-    events = _event_extractor(knowledge_dirs)(doc, acting, timexes, pair, reference, parsed)
+    events = _event_extractor(knowledge_dirs)(doc, mentions, timexes, pair, reference, parsed)
     clock.lap("events")
     figures = extract_figures(doc, mentions, timexes, pair)
     tabled = _table_figures(doc, figures, pair, knowledge_dirs)

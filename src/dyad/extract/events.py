@@ -491,8 +491,7 @@ class EventExtractor:
         )
         if not sides and pair and reading.mutual and delegates and self._parties(at, date) <= set(pair):
             return tuple(sorted(pair))  # "the delegations met three times in Belarus": the pair's
-        # "the agreement, signed in Vienna": the place of the signing is no party to it
-        if not sides and pair and reading.mutual and pair_act and self._parties(at, date) <= set(pair):
+        if not sides and pair and reading.mutual and pair_act and self._countries(at, date) <= set(pair):
             return tuple(sorted(pair))
         if pair and set(pair) <= sides:
             return tuple(sorted(pair))

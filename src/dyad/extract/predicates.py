@@ -1636,8 +1636,6 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
     reading.instrument = (
         _lemma(token) in INSTRUMENTS
         or (_lemma(token) == "enter" and "force" in _words_below(token))
-        # "a memorandum of understanding, signed by the respective ministers": the noun it hangs on
-        or (_reduced_passive(token) and _lemma(token.head) in INSTRUMENTS)
         or any(
             _lemma(w) in INSTRUMENTS
             or (w.lower_ in _TEXTS and any(_lemma(g) in INSTRUMENTS for g in _of_object(w)))
