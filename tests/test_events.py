@@ -467,6 +467,26 @@ def test_a_planned_act_does_not_stand_for_the_headlines_act() -> None:
 
 
 @pytest.mark.parametrize(
+    ("later", "kept"),
+    [
+        # a rejection by the same side in the story's week is another kind of act than Tuesday's protest
+        ("Santiago also rejected Lima's offer of joint naval patrols.", ["114", "120"]),
+        # the protest told again without its day is that protest, not a second one
+        ("Santiago also protested against the arrests.", ["114"]),
+    ],
+)
+def test_an_act_of_another_kind_in_the_storys_week_is_no_restatement(later: str, kept: list[str]) -> None:
+    text = (
+        "Chile and Peru\n\nPublished: 3 July 2025\n\nSANTIAGO, July 3 - Chile lodged a protest with Peru on "
+        "Tuesday over the arrest of two Chilean fishermen off Arica.\n\nThe fishermen were taken to Ilo, "
+        f"officials said.\n\n{later}"
+    )
+    [processed] = process_bytes("story.txt", text.encode())
+    disputes = [e for e in processed.events if e.type == "dispute"]
+    assert sorted(str(e.cameo) for e in disputes) == kept, disputes
+
+
+@pytest.mark.parametrize(
     ("later", "estimate"),
     [
         # "last year" beside another edition's city (Johannesburg, 2023) does not place the Kazan summit

@@ -988,10 +988,16 @@ class EventExtractor:
         )
 
 
+# Conflict acts whose kind (CAMEO root: an accusation, a rejection, a protest, a demand) tells one act from
+# another of the same day, as the record keeps one story's acts of different kinds apart.
+_ACTS_OF_KINDS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
+
+
 def _without_restatements(events: list[Event], title: str | None = None) -> list[Event]:
     """An act dated only by the story's week (a headline, "Peru and Russia sign fisheries accord") that the
-    story dates exactly elsewhere (same type and pair, a day in that week) is that act, told again; the
-    headline's act is not a planned act of the body ("has decided to break relations") told again."""
+    story dates exactly elsewhere (same type and pair, a day in that week; for a conflict act, of the same
+    kind) is that act, told again; the headline's act is not a planned act of the body ("has decided to
+    break relations") told again."""
 
     def headline(e: Event) -> bool:
         return title is not None and title in e.source.text
@@ -1007,6 +1013,9 @@ def _without_restatements(events: list[Event], title: str | None = None) -> list
             # the other side's act of that day is not this one told again ("Serbia protested on Sunday";
             # "the Croatian prime minister said the decision was absurd")
             and (o.initiator is None or e.initiator is None or o.initiator == e.initiator)
+            # nor is a conflict act of another kind: "Moscow dismissed the allegation" (a rejection) does not
+            # tell again the protest "lodged on Tuesday" that it answers
+            and (e.type not in _ACTS_OF_KINDS or str(o.cameo)[:2] == str(e.cameo)[:2])
             # "has decided to break relations" (planned) does not tell the headline's "rupture" again
             and not (headline(e) and o.status == "planned" and e.status == "occurred")
             and o.date is not None
