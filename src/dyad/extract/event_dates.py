@@ -35,6 +35,10 @@ _UNTIL = re.compile(
 
 _VAGUE = ("century", "open")
 
+# "its lowest point since diplomatic relations were established in 1972": the start of a stretch the story
+# measures from, which does not carry to the sentences after it
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\n]{0,60}$", re.IGNORECASE)
+
 # "on his first trip since becoming minister in October", "the worst crisis since the wars of the 1990s":
 # the start of a stretch of time that the act came after, not the act's date.
 _SINCE_CLAUSE = re.compile(
@@ -100,6 +104,9 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
             continue
         if _SINCE_CLAUSE.search(before) and not _SINCE_CLAUSE.search(sentence.text[: hit.start]):
             continue  # the date of a since-clause the act is not inside
+        since = _SINCE_BEFORE.search(before)
+        if since and hit.start < since.start():
+            continue  # "the first talks since relations were restored in 1952": that restoring's date
         if _clause_around(sentence.text, t.start - sentence.start, hit.start):
             continue  # "X, who arrived on Sunday, held talks": the date of another act
         penalty = 1000 if t.value.granularity in _VAGUE else 0
@@ -369,6 +376,7 @@ def event_date(
         if t.value.granularity not in _VAGUE
         and not _names_a_thing(doc.text, t)
         and not _anterior(doc.text, t)
+        and not _SINCE_BEFORE.search(doc.text, max(0, t.start - 70), t.start)
     ]
     if chosen is not None:
         start_of = chosen.value.start
