@@ -60,3 +60,24 @@ def test_the_date_of_a_since_clause_does_not_date_an_act_outside_it(
     text: str, act: tuple[str, str | None]
 ) -> None:
     assert act in _acts(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "carried"),
+    [
+        # a time still to come is not the time of the acts told after it
+        ("Chile's foreign minister will visit Lima on 20 June.", None),
+        ("Chile's foreign minister is due to visit Lima on 20 June.", None),
+        # a time gone carries, "would have" included
+        ("Chile's foreign minister visited Lima on 20 April.", "2023-04-20"),
+        ("You would have seen the statement Chile issued on 20 April 2023.", "2023-04-20"),
+    ],
+)
+def test_a_time_still_to_come_does_not_carry_to_the_next_sentence(first: str, carried: str | None) -> None:
+    acts = _acts(NEWS + first + " Peru expelled a Chilean diplomat.", "news", "2023-05-02")
+    sanction = {date for kind, date in acts if kind == "sanction"}
+    assert sanction
+    if carried is None:
+        assert "2023-06-20" not in sanction, acts
+    else:
+        assert sanction == {carried}, acts

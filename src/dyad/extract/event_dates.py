@@ -39,6 +39,13 @@ _VAGUE = ("century", "open")
 # measures from, which does not carry to the sentences after it
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\n]{0,60}$", re.IGNORECASE)
 
+# "The talks will resume in March.": a time still to come, which does not carry to the acts told after it
+_AHEAD = re.compile(
+    r"\b(?:will|shall|'ll|would(?!\s+have)|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|set\s+(?:to|for)|"
+    r"slated|plans?\s+to|planned|expected\s+to|going\s+to|to\s+be\s+held|takes?\s+place|upcoming)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
 # "on his first trip since becoming minister in October", "the worst crisis since the wars of the 1990s":
 # the start of a stretch of time that the act came after, not the act's date.
 _SINCE_CLAUSE = re.compile(
@@ -377,6 +384,7 @@ def event_date(
         and not _names_a_thing(doc.text, t)
         and not _anterior(doc.text, t)
         and not _SINCE_BEFORE.search(doc.text, max(0, t.start - 70), t.start)
+        and not _AHEAD.search(doc.text, max(0, t.start - 60), t.start)
     ]
     if chosen is not None:
         start_of = chosen.value.start
