@@ -35,6 +35,17 @@ _UNTIL = re.compile(
 
 _VAGUE = ("century", "open")
 
+# "its lowest point since diplomatic relations were established in 1972": the start of a stretch the story
+# measures from, which does not carry to the sentences after it
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\n]{0,60}$", re.IGNORECASE)
+
+# "The talks will resume in March.": a time still to come, which does not carry to the acts told after it
+_AHEAD = re.compile(
+    r"\b(?:will|shall|'ll|would(?!\s+have)|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|set\s+(?:to|for)|"
+    r"slated|plans?\s+to|planned|expected\s+to|going\s+to|to\s+be\s+held|takes?\s+place|upcoming)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
 # "on his first trip since becoming minister in October", "the worst crisis since the wars of the 1990s":
 # the start of a stretch of time that the act came after, not the act's date.
 _SINCE_CLAUSE = re.compile(
@@ -113,6 +124,9 @@ def _pick_timex(sentence: Sentence, hit: Span, timexes: list[TimeExpression]) ->
             continue
         if _SINCE_CLAUSE.search(before) and not _SINCE_CLAUSE.search(sentence.text[: hit.start]):
             continue  # the date of a since-clause the act is not inside
+        since = _SINCE_BEFORE.search(before)
+        if since and hit.start < since.start():
+            continue  # "the first talks since relations were restored in 1952": that restoring's date
         if _clause_around(sentence.text, t.start - sentence.start, hit.start):
             continue  # "X, who arrived on Sunday, held talks": the date of another act
         if first_since(sentence.text, t, sentence.start):
@@ -390,6 +404,8 @@ def event_date(
         if t.value.granularity not in _VAGUE
         and not _names_a_thing(doc.text, t)
         and not _anterior(doc.text, t)
+        and not _SINCE_BEFORE.search(doc.text, max(0, t.start - 70), t.start)
+        and not _AHEAD.search(doc.text, max(0, t.start - 60), t.start)
     ]
     if chosen is not None:
         start_of = chosen.value.start
