@@ -9,10 +9,10 @@ the decade that followed", "has since multiplied", "triple their level in 2014".
 
 Conventions where ARCHITECTURE.md is silent: money lent, given or forgiven between the two (credits,
 loans, aid, debt, write-offs) and goods hit by tariffs are kind ``other``; a fall is a negative growth
-rate; a bare superlative ("India's largest arms supplier") is rank 1, but "largest trading partner" is no
-figure; a target ("a goal of $30 billion by 2025") is no figure; a conversion in parentheses ("50 billion
-rupees ($664 million)") is the same figure again in the other currency; a figure with only the context's
-year that the document states elsewhere with its own year (a headline) is dropped.
+rate; a bare superlative ("India's largest arms supplier") is rank 1; a target ("a goal of $30 billion by
+2025") is no figure; a conversion in parentheses ("50 billion rupees ($664 million)") is the same figure
+again in the other currency; a figure with only the context's year that the document states elsewhere
+with its own year (a headline) is dropped.
 
 Direction conventions (ARCHITECTURE.md): export/import ``from`` = reporter, ``to`` = partner (``None``
 for a total with the world); investment/arms ``from`` = origin, ``to`` = destination; the other kinds an
@@ -176,13 +176,6 @@ _RANK_NOUN_AFTER = re.compile(
     r"purchasers?)\b",
     _I,
 )
-# the stock phrase a bare superlative makes with "trading partner" ("China is Kenya's largest trading
-# partner", "its main trade partner") states a standing most writers list no figure for; an ordinal
-# ("third-largest trading partner") and a superlative of another noun ("largest arms supplier") are ranks
-_TRADING_PARTNER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?trad(?:ing|e)\s+partners?\b", _I)
-# a rank set off after a country's name: "Indonesia, its largest market,", "The Soviet Union, Iraq's main
-# arms supplier,"
-_APPOSED_RANK = re.compile(r",\s+(?:the\s+)?(?:its|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+$")
 _RANK_VERB_BEFORE = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|position(?:ed)?)\s+(?:\w+\s+){0,2}$", _I)
 _WORLD_RANK = re.compile(
     r"\bworld['’]s?\s+(?:[\w-]+\s+)?$|^[\w\s-]{0,40}?\b(?:in|of)\s+the\s+world\b(?!['’])", _I
@@ -736,14 +729,9 @@ def _is_rank(q: Quantity, st: Sent, masked: str) -> bool:
     before, after = st.text[: q.start], st.text[q.end :]
     if _WORLD_RANK.search(before) or _WORLD_RANK.match(after):
         return False
-    apposed = _APPOSED_RANK.search(before)
-    if apposed and any(r.form in COUNTRY_FORMS and r.end == apposed.start() for r in st.refs):
-        return False  # "exports to Indonesia, its largest market, …": a description of a country named
     if _RANK_NOUN_AFTER.match(after):
         if not _SUPERLATIVE.fullmatch(q.text):
             return True
-        if _TRADING_PARTNER.match(after):
-            return False  # "Brazil is Paraguay's largest trading partner": a standing, not a number
         named = {r.iso3 for r in st.refs if r.form in COUNTRY_FORMS and not r.comparison and r.iso3}
         return len(named) >= 2
     return bool(_RANK_VERB_BEFORE.search(before) and _RANK_CUE.search(masked))
