@@ -248,7 +248,8 @@ def ingest(
         str | None,
         typer.Option(
             help="Read and extract on Dask: 'local' (--workers processes) or a scheduler's tcp://host:8786, "
-            "whose workers must read the same paths. Needs pip install 'dyad\\[dask]'.",
+            "whose workers must read the same paths (into PostgreSQL they also write: they must reach it). "
+            "Needs pip install 'dyad\\[dask]'.",
         ),
     ] = None,
     as_json: JsonOption = False,
