@@ -65,14 +65,15 @@ def _events(text: str) -> list[Event]:
     return processed.events
 
 
+def _read(text: str) -> set[tuple[str, tuple[str, ...], str | None]]:
+    return {(e.type, e.participants, e.date.edtf if e.date else None) for e in _events(text)}
+
+
 def test_the_pair_acts_through_its_agents() -> None:
-    read = {
-        (e.type, e.participants, e.date.edtf if e.date else None)
-        for e in _events(
-            "Ghana and Togo signed a fisheries accord in Accra on 3 March 2021. On 4 May 2021 the two "
-            "ministers agreed to reopen the Aflao crossing."
-        )
-    }
+    read = _read(
+        "Ghana and Togo signed a fisheries accord in Accra on 3 March 2021. On 4 May 2021 the two "
+        "ministers agreed to reopen the Aflao crossing."
+    )
     assert ("agreement", PAIR, "2021-05-04") in read
     # one side's officials agreeing among themselves are no act of the pair
     read = {
@@ -85,13 +86,7 @@ def test_the_pair_acts_through_its_agents() -> None:
     assert ("agreement", "2021-05-04") not in read
 
 
-def _read(text: str) -> set[tuple[str, tuple[str, ...], str | None]]:
-    story = f"Ghana and Togo: border talks\n\nPublished: 2021-06-20\n\n{text}"
-    [processed] = process_bytes("story.txt", story.encode("utf-8"))
-    return {(e.type, e.participants, e.date.edtf if e.date else None) for e in processed.events}
-
-
-def test_a_meeting_judged_possible_is_no_meeting() -> None:
+def test_two_envoys_meeting_judged_possible_is_none_and_held_is_the_pairs() -> None:
     lead = "Ghana and Togo traded accusations over the border in May 2021. "
     read = _read(lead + "Officials said on 14 June 2021 that a meeting of the two envoys was likely.")
     assert ("meeting", PAIR, "2021-06-14") not in read
