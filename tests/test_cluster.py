@@ -125,6 +125,24 @@ def test_workers_write_a_server_store_themselves_and_a_second_ingest_adds_nothin
         assert _contents(store) == plain
 
 
+def test_two_files_of_one_content_count_one_added_when_workers_write(
+    store_url: str, examples: list[str], cluster: Any, tmp_path: Path
+) -> None:
+    """Workers that write report what they wrote; of two files with the same content, whichever worker
+    stored it, one is reported added and the other unchanged, as a plain ingest reports them."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("workers write only to a server store; into SQLite the client writes")
+    copy = tmp_path / ("copy_" + Path(examples[0]).name)
+    copy.write_bytes(Path(examples[0]).read_bytes())
+    files = [*examples[:3], str(copy)]
+    with Store(store_url) as store:
+        report = pipeline.ingest(store, files, dask=cluster.scheduler_address, workers=2)
+        assert report.ok, report.failed
+        assert len(report.added) == 3 and len(report.unchanged) == 1
+        assert {Path(examples[0]).name, copy.name} & set(report.unchanged)
+        assert store.counts()["documents"] == 3
+
+
 def test_files_batched_to_a_task_each_come_back_once_when_a_worker_is_killed(
     examples: list[str], cluster: Any
 ) -> None:

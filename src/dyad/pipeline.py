@@ -180,26 +180,30 @@ def ingest(
         results = _process_all(files, workers, options)
     report = IngestReport()
     stored_paths = []
+    worker_added: set[str] = set()  # the documents Dask workers' reports counted as added
     try:
         for path, result in results:
             if isinstance(result, IngestFailure):
                 report.failed.append(result)
                 store.record_error(result.path, result.reason)
-            elif isinstance(result, StoredFile):  # a Dask worker wrote it
-                shown = text_path(path)
-                for name, doc_id, added in result.documents:
-                    # a task run again (its worker lost after writing) finds the document it wrote
-                    again = not added and store.stored_since(doc_id, started)
-                    (report.added if added or again else report.unchanged).append(name)
-                report.warnings.extend(IngestWarning(shown, w) for w in result.warnings)
-                stored_paths.append(shown)
             else:
                 shown = text_path(path)
-                for processed in result:
-                    name = processed.document.name
-                    added = store.add(processed, replace=replace)
+                if isinstance(result, StoredFile):  # a Dask worker wrote it
+                    written, warnings, by_worker = result.documents, result.warnings, True
+                else:
+                    written = tuple(
+                        (p.document.name, p.document.id, store.add(p, replace=replace)) for p in result
+                    )
+                    warnings, by_worker = tuple(w for p in result for w in p.document.warnings), False
+                for name, doc_id, added in written:
+                    if by_worker:
+                        # A task run again (its worker lost after writing) finds the document it wrote; of
+                        # this run's files that hold one content, the first reported counts as adding it.
+                        added = doc_id not in worker_added and (added or store.stored_since(doc_id, started))
+                        if added:
+                            worker_added.add(doc_id)
                     (report.added if added else report.unchanged).append(name)
-                    report.warnings.extend(IngestWarning(shown, w) for w in processed.document.warnings)
+                report.warnings.extend(IngestWarning(shown, w) for w in warnings)
                 stored_paths.append(shown)
             if progress:
                 progress(path)
