@@ -54,7 +54,7 @@ SQLITE_BUSY_TIMEOUT = 60
 # How long `dyad serve` reads a SQLite store's indexes into the page cache when it starts (Store.warm),
 # and the tables whose rows it reads after them: those of the events and figures pages.
 WARM_SECONDS = 120.0
-WARM_ROWS = ("record_events", "record_figures")
+WARM_ROWS = (schema.record_events.name, schema.record_figures.name)
 # Writers re-resolve the record's clusters one at a time (the documents themselves are locked apart).
 RECORD_LOCK = "dyad:record"
 
@@ -250,13 +250,10 @@ class Store:
             return 0
         deadline = time.monotonic() + seconds
         with self._connect() as conn:
-            found = conn.execute(
-                text(
-                    "SELECT name, tbl_name FROM sqlite_master"
-                    " WHERE type = 'index' AND tbl_name LIKE 'record%'"
-                    " ORDER BY tbl_name <> 'record_events', tbl_name <> 'record_figures', tbl_name, name"
-                )
-            ).all()
+            indexes = "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"
+            found = [row for row in conn.execute(text(indexes)) if row[1].startswith("record")]
+            first = {table: rank for rank, table in enumerate(WARM_ROWS)}  # the pages' tables' indexes first
+            found.sort(key=lambda row: (first.get(row[1], len(first)), row[1], row[0]))
             reads = [f'SELECT count(*) FROM "{table}" INDEXED BY "{index}"' for index, table in found]
             # the rows a page shows, after the indexes that find them
             reads += [f"SELECT sum(length(data)) FROM {table}" for table in WARM_ROWS]
