@@ -29,6 +29,10 @@ EVENT_TYPES = (
     "use_of_force",
     "other",
 )
+# The types whose kind (CAMEO root: an accusation, a rejection, a protest, an expulsion) tells one act from
+# another of the same day and pair: extraction does not take one for the other told again, and the record
+# does not merge one story's acts of different kinds.
+ACTS_OF_KINDS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
 # Quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
 CONFLICT_QUADS = (3, 4)
 STATUSES = ("occurred", "planned")

@@ -52,7 +52,7 @@ from dyad.extract.timex_rules import number
 from dyad.extract.timex_values import year_value
 from dyad.ingest.kind import ISSUER_TITLE
 from dyad.knowledge import Knowledge, Trigger
-from dyad.models import Document, Event, Sentence, Source, TimeExpression, TimeValue
+from dyad.models import ACTS_OF_KINDS, Document, Event, Sentence, Source, TimeExpression, TimeValue
 
 # Words before a trigger that make it hypothetical, negotiated or generic rather than an event.
 _HEDGE = re.compile(
@@ -988,11 +988,6 @@ class EventExtractor:
         )
 
 
-# Conflict acts whose kind (CAMEO root: an accusation, a rejection, a protest, a demand) tells one act from
-# another of the same day, as the record keeps one story's acts of different kinds apart.
-_ACTS_OF_KINDS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
-
-
 def _without_restatements(events: list[Event], title: str | None = None) -> list[Event]:
     """An act dated only by the story's week (a headline, "Peru and Russia sign fisheries accord") that the
     story dates exactly elsewhere (same type and pair, a day in that week; for a conflict act, of the same
@@ -1015,7 +1010,7 @@ def _without_restatements(events: list[Event], title: str | None = None) -> list
             and (o.initiator is None or e.initiator is None or o.initiator == e.initiator)
             # nor is a conflict act of another kind: "Moscow dismissed the allegation" (a rejection) does not
             # tell again the protest "lodged on Tuesday" that it answers
-            and (e.type not in _ACTS_OF_KINDS or str(o.cameo)[:2] == str(e.cameo)[:2])
+            and (e.type not in ACTS_OF_KINDS or str(o.cameo)[:2] == str(e.cameo)[:2])
             # "has decided to break relations" (planned) does not tell the headline's "rupture" again
             and not (headline(e) and o.status == "planned" and e.status == "occurred")
             and o.date is not None

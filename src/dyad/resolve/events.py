@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from dyad.models import ACTS_OF_KINDS
+
 _BASIS_RANK = {"explicit": 0, "relative": 1, "inferred": 2}
 _NEAR = dt.timedelta(days=7)
 INSTRUMENT = re.compile(
@@ -77,13 +79,12 @@ _ONE_DAY_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_re
 # A story that tells a conflict act of one kind (a demand, a rejection, a protest: another CAMEO root) in
 # one sentence and an act of another kind in another tells two acts, however it dates them: by its own day
 # ("on Monday"), by a date it writes, or only by its week. Sharing that date does not make them one.
-# (Checked in group_events.)
-_CONFLICT_ACTS = frozenset(("dispute", "sanction", "use_of_force", "diplomatic_relations"))
+# (Checked in group_events, for models.ACTS_OF_KINDS.)
 
 
 def _told_act(row: dict[str, Any]) -> tuple[str, tuple[str, int]] | None:
     """(document, (CAMEO root, sentence start)) of a conflict act, else None."""
-    if row["type"] not in _CONFLICT_ACTS:
+    if row["type"] not in ACTS_OF_KINDS:
         return None
     return (row["doc_id"], (str(row.get("cameo") or "")[:2], row["start"]))
 
