@@ -9,7 +9,6 @@ document date; "the Nth anniversary of X in <date>" dates X N years earlier.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -27,7 +26,7 @@ from dyad.extract.event_dates import (
     title_days,
     without_dateline,
 )
-from dyad.extract.mentions import Mention
+from dyad.extract.mentions import Mention, within
 from dyad.extract.predicates import (
     IN_KIND,
     Context,
@@ -214,11 +213,6 @@ def _names_a_forum(sentence: Sentence, hit: _Hit, s_mentions: list[Mention]) -> 
     return any(m.attrs.get("forum") and m.start < end and start < m.end for m in s_mentions)
 
 
-def _within(items: list[Any], starts: list[int], lo: int, hi: int) -> list[Any]:
-    """The items (sorted by start) that start in [lo, hi)."""
-    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
-
-
 @dataclass(slots=True)
 class _At:
     """One sentence and what it is read with."""
@@ -288,11 +282,11 @@ class EventExtractor:
                 section = headings.get(sentence.start)
             if earlier and "\n\n" in doc.text[earlier[-1].end : sentence.start]:
                 earlier = []  # dates carry over inside a paragraph only
-            s_mentions = _within(mentions, m_starts, sentence.start, sentence.end)
+            s_mentions = within(mentions, m_starts, sentence.start, sentence.end)
             # No one named who could take part in an event: the trigger patterns need not run.
             takes_part = bool(s_mentions) or bool(pair and _RELATIONS_WORDS.search(sentence.text))
-            s_timex = without_dateline(sentence, _within(timexes, t_starts, sentence.start, sentence.end))
-            prev_timex = _within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
+            s_timex = without_dateline(sentence, within(timexes, t_starts, sentence.start, sentence.end))
+            prev_timex = within(timexes, t_starts, earlier[0].start, earlier[-1].end) if earlier else []
             if prev_timex and s_mentions:
                 prev_timex = self._while_in_office(doc.text, s_mentions, prev_timex)
             at = _At(

@@ -7,6 +7,7 @@ case-sensitively; other names case-insensitively (texts write "moscow's" too).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
@@ -255,3 +256,8 @@ class MentionFinder:
 @lru_cache(maxsize=4)
 def mention_finder(extra_dirs: tuple[str, ...] = ()) -> MentionFinder:
     return MentionFinder(load_knowledge(extra_dirs))
+
+
+def within(items: list[Any], starts: list[int], lo: int, hi: int) -> list[Any]:
+    """The items (sorted by start, ``starts`` their starts) that start in [lo, hi)."""
+    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]

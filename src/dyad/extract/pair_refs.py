@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from dyad.extract.mentions import Mention
+from dyad.extract.mentions import Mention, within
 from dyad.models import Document, Sentence
 
 # Plural nouns of those who act for a state: counted two or said of both, one is each side's.
@@ -39,7 +39,7 @@ def pair_references(doc: Document, mentions: list[Mention], pair: tuple[str, str
     found: list[Mention] = []
     for hit in _COUNTED.finditer(doc.text):
         lo, hi = hit.start(), hit.end()
-        inside = mentions[bisect_right(starts, lo - 1) : bisect_right(starts, hi - 1)]
+        inside = within(mentions, starts, lo, hi)
         if any(m.start < hi and lo < m.end and m.kind in ("country", "pair", "person") for m in inside):
             continue  # "both Chilean ministers", "the two countries": one side, or found already
         if _ONE_SIDE_AFTER.match(doc.text, hi):
@@ -54,5 +54,5 @@ def pair_references(doc: Document, mentions: list[Mention], pair: tuple[str, str
 def _names_a_third(
     sentence: Sentence, mentions: list[Mention], starts: list[int], pair: tuple[str, str]
 ) -> bool:
-    inside = mentions[bisect_right(starts, sentence.start - 1) : bisect_right(starts, sentence.end - 1)]
+    inside = within(mentions, starts, sentence.start, sentence.end)
     return any(m.kind == "country" and m.value not in pair for m in inside)
