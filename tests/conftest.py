@@ -50,6 +50,8 @@ CORPORA |= {
         "blind_n2",
         "blind_o1",
         "blind_o2",
+        "blind_p1",
+        "blind_p2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
