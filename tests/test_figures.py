@@ -1899,3 +1899,19 @@ def test_a_change_on_a_day_is_dated_to_that_day() -> None:
 def test_an_iso_code_before_an_amount_is_its_currency(sentence: str, expected: list[tuple]) -> None:
     [processed] = process_bytes("note.txt", sentence.encode())
     assert [(f.value, f.unit) for f in processed.figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # airliners bought are no arms
+        ("Peru's flag carrier agreed to buy 20 Airbus A320neo jets from France worth $2 billion in 2022.", None),
+        ("Peru ordered 12 passenger jets from Russia for about $900 million in 2021.", None),
+        # fighter jets, and jets with no civil word before them, still are
+        ("Peru ordered 12 fighter jets from Russia for about $900 million in 2021.", "arms_value"),
+        ("Russia sold Peru 12 jets worth about $900 million in 2021.", "arms_value"),
+    ],
+)
+def test_airliners_are_no_arms(sentence: str, kind: str | None) -> None:
+    figures = figures_of(sentence, ("PER", "RUS"))
+    assert all(f.kind != "arms_value" for f in figures) if kind is None else [f.kind for f in figures] == [kind]
