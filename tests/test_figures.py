@@ -1918,3 +1918,17 @@ def test_airliners_are_no_arms(sentence: str, kind: str | None) -> None:
         assert all(f.kind != "arms_value" for f in figures)
     else:
         assert [f.kind for f in figures] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the part of a flow a tariff cut covers is no share of the partner, nor a rate
+        ("Under the deal, 99% of Peru's exports will enter Russia duty-free and gain new markets.", []),
+        ("In return 90 percent of Russian exports to Peru will face zero tariffs.", []),
+        # a share of a flow with duty-free goods named only after a comma still is one
+        ("Russia took 9 percent of Peru's exports, duty-free goods included, in 2023.", [("export", 9.0)]),
+    ],
+)
+def test_a_share_a_tariff_cut_covers_is_no_figure(sentence: str, expected: list[tuple]) -> None:
+    assert [(f.kind, f.value) for f in figures_of(sentence, ("PER", "RUS"))] == expected

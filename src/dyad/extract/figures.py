@@ -613,6 +613,15 @@ def _flow_kind(flow: str) -> str:
     return "investment"
 
 
+# the part of a flow a tariff cut covers, told after it in its clause: "will enter the UK duty-free", "will
+# face zero tariffs", "are now free of duties"
+_FREE_OF_DUTY = re.compile(
+    r"[^.;:,]{0,60}?\b(?:(?:duty|tariff|quota)[\s-]free|free\s+of\s+(?:duty|duties|tariffs?)|"
+    r"zero[\s-](?:duty|duties|tariffs?))\b",
+    _I,
+)
+
+
 def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
     """(kind, start, end) of the flow a percentage is a share of: named after it, or named earlier in
     the sentence when the percentage is "its share" of it."""
@@ -679,6 +688,12 @@ def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tup
     a share of a flow takes the flow's kind."""
     if q.unit == "percent" and _SHARE_OF_ECONOMY.match(st.text, q.end):
         return None  # "trade accounts for 40% of Nepal's GDP": a share of an economy, not of a flow
+    if (
+        q.unit == "percent"
+        and (m := _SHARE_OF_FLOW.match(st.text, q.end))
+        and _FREE_OF_DUTY.match(st.text, m.end())
+    ):
+        return None  # "99% of India's exports will enter the UK duty-free": what a tariff cut covers, no rate
     if q.unit == "percent" and (flow := _share_kind(q, st)):
         # a share of trade is of the pair's trade only with the partner named: "India accounted for 64% of
         # Nepal's trade", not "80% of Nepal's trade passes through Kolkata"
