@@ -1899,3 +1899,36 @@ def test_a_change_on_a_day_is_dated_to_that_day() -> None:
 def test_an_iso_code_before_an_amount_is_its_currency(sentence: str, expected: list[tuple]) -> None:
     [processed] = process_bytes("note.txt", sentence.encode())
     assert [(f.value, f.unit) for f in processed.figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # airliners bought are no arms
+        ("Peru's airline agreed to buy 20 Airbus A320neo jets from France worth $2 billion in 2022.", None),
+        ("Peru ordered 12 passenger jets from Russia for about $900 million in 2021.", None),
+        # fighter jets, and jets with no civil word before them, still are
+        ("Peru ordered 12 fighter jets from Russia for about $900 million in 2021.", "arms_value"),
+        ("Russia sold Peru 12 jets worth about $900 million in 2021.", "arms_value"),
+    ],
+)
+def test_airliners_are_no_arms(sentence: str, kind: str | None) -> None:
+    figures = figures_of(sentence, ("PER", "RUS"))
+    if kind is None:
+        assert all(f.kind != "arms_value" for f in figures)
+    else:
+        assert [f.kind for f in figures] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the part of a flow a tariff cut covers is no share of the partner, nor a rate
+        ("Under the deal, 99% of Peru's exports will enter Russia duty-free and gain new markets.", []),
+        ("In return 90 percent of Russian exports to Peru will face zero tariffs.", []),
+        # a share of a flow with duty-free goods named only after a comma still is one
+        ("Russia took 9 percent of Peru's exports, duty-free goods included, in 2023.", [("export", 9.0)]),
+    ],
+)
+def test_a_share_a_tariff_cut_covers_is_no_figure(sentence: str, expected: list[tuple]) -> None:
+    assert [(f.kind, f.value) for f in figures_of(sentence, ("PER", "RUS"))] == expected

@@ -25,6 +25,7 @@ import datetime as dt
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -65,6 +66,21 @@ _ARMS = re.compile(
     r"warships?|frigates?|submarines?|rifles|air[- ]defen[cs]e\s+systems?|combat\s+aircraft)\b",
     _I,
 )
+# airliners are no arms: "a purchase of 50 737 MAX jets", "Airbus A320 jets", "passenger jets"
+_CIVIL_BEFORE = re.compile(
+    r"(?:\b(?:passenger|commercial|civil(?:ian)?|business|cargo|private|wide-?body|narrow-?body)\s+"
+    r"|\b(?:Boeing|Airbus|Embraer|Bombardier|COMAC|ATR)\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:7[0-9]7|A3[0-9]{2}|MAX|Dreamliners?)\s+)$"
+)
+
+
+def _arms_cues(text: str) -> Iterator[re.Match[str]]:
+    """The words for arms in a text, not jets that are airliners."""
+    for m in _ARMS.finditer(text):
+        if not (m.group().lower() in ("jets", "jet") and _CIVIL_BEFORE.search(text, 0, m.start())):
+            yield m
+
+
 _KIND_CUES = (
     ("other", re.compile(r"\b(?:trade\s+)?(?:deficit|surplus|balance)\b", _I)),
     # money lent, given or forgiven between the two, goods hit by tariffs, and losses: kind other
@@ -486,7 +502,7 @@ def _money_kind(q: Quantity, st: Sent, scopes: list[Scope]) -> tuple[str, int] |
                 if subject_first and kind and m.start() >= q.end:
                     continue
                 cues.append((_distance(q, m.start(), m.end(), st.text), kind))
-        arms = [_distance(q, m.start(), m.end(), st.text) for m in _ARMS.finditer(masked)]
+        arms = [_distance(q, m.start(), m.end(), st.text) for m in _arms_cues(masked)]
         nearest = min(cues) if cues else None
         if _PLEDGED.search(masked[: q.start]) and not any(k in _MARKET_KINDS for _d, k in cues):
             return "other", level  # "Washington has committed $1.4 billion in helicopters and training"
@@ -513,7 +529,7 @@ def _arms_deal(st: Sent, pair: tuple[str, str] | None) -> tuple[str, str] | Lite
     a deal of another kind; None when it names none, or does not say who sells to whom."""
     if not _THE_DEAL.search(st.text) and not _A_DEAL.search(st.text):
         return None
-    arms = _ARMS.search(st.text)
+    arms = next(_arms_cues(st.text), None)
     if arms is None or _KIND_CUES[1][1].search(st.text):
         return False  # a deal of something else, or of aid ("military aid")
     cue = Quantity(arms.start(), arms.end(), arms.group(), 0.0, "USD")
@@ -597,6 +613,15 @@ def _flow_kind(flow: str) -> str:
     return "investment"
 
 
+# the part of a flow a tariff cut covers, told after it in its clause: "will enter the UK duty-free", "will
+# face zero tariffs", "are now free of duties"
+_FREE_OF_DUTY = re.compile(
+    r"[^.;:,]{0,60}?\b(?:(?:duty|tariff|quota)[\s-]free|free\s+of\s+(?:duty|duties|tariffs?)|"
+    r"zero[\s-](?:duty|duties|tariffs?))\b",
+    _I,
+)
+
+
 def _flow_of_share(q: Quantity, st: Sent) -> tuple[str, int, int] | None:
     """(kind, start, end) of the flow a percentage is a share of: named after it, or named earlier in
     the sentence when the percentage is "its share" of it."""
@@ -663,6 +688,12 @@ def _rate_kind(q: Quantity, st: Sent, scopes: list[Scope], state: _State) -> tup
     a share of a flow takes the flow's kind."""
     if q.unit == "percent" and _SHARE_OF_ECONOMY.match(st.text, q.end):
         return None  # "trade accounts for 40% of Nepal's GDP": a share of an economy, not of a flow
+    if (
+        q.unit == "percent"
+        and (m := _SHARE_OF_FLOW.match(st.text, q.end))
+        and _FREE_OF_DUTY.match(st.text, m.end())
+    ):
+        return None  # "99% of India's exports will enter the UK duty-free": what a tariff cut covers, no rate
     if q.unit == "percent" and (flow := _share_kind(q, st)):
         # a share of trade is of the pair's trade only with the partner named: "India accounted for 64% of
         # Nepal's trade", not "80% of Nepal's trade passes through Kolkata"
