@@ -1,0 +1,56 @@
+"""Dates of acts, thirteenth round (issue 9, point 5): a blog post tells its news by the days of its own
+week. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.clean import clean_document
+from dyad.extract import extract_facts
+from dyad.models import Document
+
+
+def _acts(text: str, kind: str, published: str | None) -> set[tuple[str, str | None]]:
+    doc = Document(id="t", name="t.md", path="t.md", format="text", kind=kind, published=published)
+    doc.raw_text = doc.text = text
+    clean_document(doc)
+    return {(e.type, e.date.edtf if e.date else None) for e in extract_facts(doc).events}
+
+
+WEEK = "2024-03-08/2024-03-14"  # the week up to a post of Thursday 14 March 2024
+SIGNED = "Chile and Peru signed eleven agreements on fisheries and ports."
+
+
+@pytest.mark.parametrize(
+    ("before", "dated"),
+    [
+        # a day of the post's week told in the paragraph before: the signing is that week's news
+        ("On Monday the Peruvian president landed in Santiago for a state visit.", True),
+        # "yesterday" too
+        ("Yesterday the Peruvian president landed in Santiago for a state visit.", True),
+        # a day recalled from long before the post is no news of its week
+        ("On 6 January the Peruvian president landed in Santiago for a state visit.", False),
+        # no day told at all
+        ("The Peruvian president likes Santiago.", False),
+    ],
+)
+def test_a_blog_dates_an_undated_act_after_a_day_of_its_week(before: str, dated: bool) -> None:
+    acts = _acts(f"Notes from the Pacific\n\n{before}\n\n{SIGNED}", "blog", "2024-03-14")
+    agreement = {date for kind, date in acts if kind == "agreement"}
+    assert agreement
+    assert (agreement == {WEEK}) == dated, acts
+
+
+def test_a_blog_leaves_an_act_two_paragraphs_after_the_day_undated() -> None:
+    text = (
+        "Notes from the Pacific\n\nOn Monday the Peruvian president landed in Santiago for a state visit."
+        "\n\nThe weather was grey.\n\n" + SIGNED
+    )
+    acts = _acts(text, "blog", "2024-03-14")
+    assert ("agreement", None) in acts, acts
+
+
+def test_a_paper_does_not_take_the_week_of_its_date() -> None:
+    text = f"Notes from the Pacific\n\nOn Monday the Peruvian president landed in Santiago.\n\n{SIGNED}"
+    acts = _acts(text, "paper", "2024-03-14")
+    assert ("agreement", None) in acts, acts
