@@ -1,5 +1,6 @@
-"""Dates of acts, thirteenth round (issue 9, point 5): a blog post tells its news by the days of its own
-week. Sentences written for the tests."""
+"""Dates, thirteenth round (issue 9, point 5): a blog post tells its news by the days of its own week;
+a part of the day ("earlier in the day", "that evening") is the day the text just named. Sentences written
+for the tests."""
 
 from __future__ import annotations
 
@@ -54,3 +55,29 @@ def test_a_paper_does_not_take_the_week_of_its_date() -> None:
     text = f"Notes from the Pacific\n\nOn Monday the Peruvian president landed in Santiago.\n\n{SIGNED}"
     acts = _acts(text, "paper", "2024-03-14")
     assert ("agreement", None) in acts, acts
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a part of the day the text just named is that day
+        ("Chile and Peru signed a treaty on 3 May 2021. Earlier in the day the ministers met.", "2021-05-03"),
+        ("On 3 May 2021 the court ruled. Chile rejected the ruling the same evening.", "2021-05-03"),
+        ("On 3 May 2021 the court ruled. Later that day Chile rejected it.", "2021-05-03"),
+        # the paragraph after one that ended on the day
+        ("Chile opened an embassy in Lima on 3 May 2021.\n\nThat evening the ministers dined.", "2021-05-03"),
+        # no day named before it: nothing to refer to
+        ("That evening the ministers dined.", None),
+        # after a month with no day, as "the same day" is: one of its days
+        ("In May 2021 the court ruled. Chile rejected the ruling the same evening.", "2021-05"),
+        # "in the evening" is no reference back
+        ("On 3 May 2021 the court ruled. Chile rejected the ruling in the evening.", None),
+    ],
+)
+def test_a_part_of_the_day_is_the_day_just_named(text: str, found: str | None) -> None:
+    from dyad.extract.timex import find_time_expressions
+
+    values = {
+        t.value.edtf for t in find_time_expressions(text) if t.text.lower().endswith(("day", "evening"))
+    }
+    assert values == ({found} if found else set()), values
