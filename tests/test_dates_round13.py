@@ -1,6 +1,6 @@
 """Dates, thirteenth round (issue 9, point 5): a blog post tells its news by the days of its own week;
-a part of the day ("earlier in the day", "that evening") is the day the text just named. Sentences written
-for the tests."""
+a part of the day ("earlier in the day", "that evening", "in the morning") is the day the text just
+named. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -70,8 +70,11 @@ def test_a_paper_does_not_take_the_week_of_its_date() -> None:
         ("That evening the ministers dined.", None),
         # after a month with no day, as "the same day" is: one of its days
         ("In May 2021 the court ruled. Chile rejected the ruling the same evening.", "2021-05"),
-        # "in the evening" is no reference back
-        ("On 3 May 2021 the court ruled. Chile rejected the ruling in the evening.", None),
+        # "in the evening" after a day is that day's evening; with no day before it, nothing
+        ("On 3 May 2021 the court ruled. Chile rejected the ruling in the evening.", "2021-05-03"),
+        ("Chile's ministers usually meet in the evening.", None),
+        # "the evening of 5 May" is the date that follows, not a reference back
+        ("On 3 May 2021 the court ruled. They met in the evening of the summit.", None),
     ],
 )
 def test_a_part_of_the_day_is_the_day_just_named(text: str, found: str | None) -> None:

@@ -213,6 +213,7 @@ RULES: list[Rule] = [
             r"(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+the|that|the\s+same)\s+day\b"
             r"|(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?"
             r"(?:morning|afternoon|evening|night)\b"
+            r"|(?:[Ii]n|[Bb]y)\s+the\s+(?:morning|afternoon|evening)\b(?!\s+of\b)"
         ),
         None,
         "",
