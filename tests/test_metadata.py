@@ -787,3 +787,24 @@ def test_numeric_date_lines_with_dashes(line: str, date: str) -> None:
 )
 def test_a_numeric_date_inside_other_words_is_no_date_line(line: str) -> None:
     assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "published"),
+    [
+        # strong emphasis around the name is markdown, not part of it: the post's author and date are read
+        ("Posted by **Lucía Ferrer** on Tuesday, 4 June 2024 · Quito", ["Lucía Ferrer"], "2024-06-04"),
+        ("Posted by __Lucía Ferrer__ on Tuesday, 4 June 2024 · Quito", ["Lucía Ferrer"], "2024-06-04"),
+        # the same line without emphasis reads the same
+        ("Posted by Lucía Ferrer on Tuesday, 4 June 2024 · Quito", ["Lucía Ferrer"], "2024-06-04"),
+    ],
+)
+def test_markdown_emphasis_in_a_byline(byline: str, authors: list[str], published: str) -> None:
+    text = f"# Andes Notebook\n\n## Ecuador and Peru reopen a crossing\n\n{byline}\n\nThe two countries met."
+    meta = read_text_metadata(text, markdown=True)
+    assert (meta.authors, meta.published) == (authors, published)
+
+
+def test_markdown_emphasis_in_a_sentence_stays_a_sentence() -> None:
+    meta = read_text_metadata("# A note\n\nBy **no** means was the border closed in May 2024.", markdown=True)
+    assert meta.authors == []

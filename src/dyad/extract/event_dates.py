@@ -469,6 +469,45 @@ def occasion_days(doc: Document, day: TimeValue) -> TimeValue:
     return TimeValue(f"{week.isoformat()}/{day.start.isoformat()}", week, day.start, "interval", "inferred")
 
 
+_POST_WEEK = 6  # days before a blog post's date that are still its news
+
+
+def post_news_days(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> list[int]:
+    """Where a blog post dated to a day tells a day of the week up to its date against that date ("On
+    Monday Erdoğan landed in Baghdad", "yesterday"): the offsets of those expressions. A post tells its
+    news by such days; what it recalls it dates by months and years."""
+    if doc.kind != "blog" or anchor is None or anchor.granularity != "day" or anchor.start is None:
+        return []
+    first = anchor.start - dt.timedelta(days=_POST_WEEK)
+    return [
+        t.start
+        for t in timexes
+        if t.value.basis == "relative"
+        and t.value.granularity == "day"
+        and t.value.start is not None
+        and first <= t.value.start <= anchor.start
+    ]
+
+
+def post_week(
+    doc: Document, sentence: Sentence, told: list[int], anchor: TimeValue | None
+) -> TimeValue | None:
+    """The week up to a blog post's date, for the undated acts of a paragraph that tells one of its days
+    (``told``, from ``post_news_days``) or follows one that does ("On Monday Erdoğan landed in Baghdad …
+    // What came out of it? The two governments signed 26 agreements"); None elsewhere in the post."""
+    if not told or anchor is None or anchor.start is None:
+        return None
+    paragraph = doc.text.rfind("\n\n", 0, sentence.start)
+    before = doc.text.rfind("\n\n", 0, paragraph) if paragraph > 0 else -1
+    first = before + 2 if before >= 0 else 0
+    if not any(first <= at < sentence.end for at in told):
+        return None
+    week = anchor.start - dt.timedelta(days=_POST_WEEK)
+    return TimeValue(
+        f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
+    )
+
+
 def chronology_headings(doc: Document, timexes: list[TimeExpression]) -> dict[int, TimeValue]:
     """The short lines that head a chronology's sections with a date ("- July 6: trade war -"), by the
     offset of their sentence: the acts told below one, up to the next heading, are of its date. Only in a

@@ -23,6 +23,8 @@ from dyad.extract.event_dates import (
     occasion_days,
     own_phrase_first,
     owned_timexes,
+    post_news_days,
+    post_week,
     title_days,
     without_dateline,
 )
@@ -275,6 +277,7 @@ class EventExtractor:
         timexes = sorted(timexes, key=lambda t: t.start)
         m_starts, t_starts = [m.start for m in mentions], [t.start for t in timexes]
         occasion = _occasion(doc, timexes, anchor)
+        told = post_news_days(doc, timexes, anchor)
         headings = chronology_headings(doc, timexes)
         section: TimeValue | None = None
         for sentence in doc.sentences:
@@ -298,7 +301,7 @@ class EventExtractor:
                 pair,
                 anchor,
                 parsed.get(sentence.index),
-                occasion,
+                occasion or post_week(doc, sentence, told, anchor),
                 section,
             )
             triggered = self._trigger_events(at, events) if takes_part else []

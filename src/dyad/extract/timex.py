@@ -327,6 +327,11 @@ def _h_anaphor(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
     return _Cand(m.start, m.end, None, "anaphor", (unit, offset, in_this), prefixable=not in_this)
 
 
+def _h_day_part(m: _Hit, text: str, anchor: _D | None) -> _Cand | None:
+    """ "earlier in the day", "that evening": the day the text just named, resolved as "that day" is."""
+    return _Cand(m.start, m.end, None, "anaphor", ("day", 0, False), prefixable=False)
+
+
 # ---------------------------------------------------------------- anchor rules
 
 
@@ -471,7 +476,7 @@ _HANDLERS: dict[str, Callable[[_Hit, str, Any], _Cand | None]] = {
     "ddm": _h_day_range, "iso": _h_iso, "numeric": _h_numeric, "month_year": _h_month_year, "month": _h_month,
     "season": _h_season, "quarter": _h_quarter, "year": _h_year, "year_range": _h_year_range,
     "decade": _h_decade, "decade_word": _h_decade_word, "century": _h_century, "named": _h_named,
-    "anaphor": _h_anaphor,
+    "anaphor": _h_anaphor, "day_part": _h_day_part,
     "dayword": _h_dayword, "weekday": _h_weekday, "ordinal_day": _h_ordinal_day, "rel_unit": _h_rel_unit,
     "ago": _h_ago, "past": _h_past,
 }  # fmt: skip

@@ -206,6 +206,19 @@ RULES: list[Rule] = [
         "",
     ),
     (
+        # "earlier in the day", "later that day", "that evening", "the same night": a part of the day the
+        # text just named (read as that day)
+        "day_part",
+        re.compile(
+            r"(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+the|that|the\s+same)\s+day\b"
+            r"|(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?"
+            r"(?:morning|afternoon|evening|night)\b"
+            r"|(?:[Ii]n|[Bb]y)\s+the\s+(?:morning|afternoon|evening)\b(?!\s+of\b)"
+        ),
+        None,
+        "",
+    ),
+    (
         "anaphor",
         re.compile(
             r"(?P<u>year|month|week|day)(?P<pl>s)?\b(?P<tail>\s+(?:before|after)(?=\s*[,.;:)])"

@@ -117,6 +117,8 @@ NOT_OUTLET_WORDS = frozenset(
 )
 FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.S)
 MARKDOWN_MARKUP = re.compile(r"^#{1,6}\s+|\s+#+$|^[*_]{1,3}|[*_]{1,3}$")
+# strong emphasis inside a line ("Posted by **Sana Afridi** on …"): markup, not the name
+MARKDOWN_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 BOTTOM_LINES = 8
 MAX_TITLE_LINES = 6
 # a word hyphenated across a wrapped title's lines: "Maritime Agree-\nment", or "Agree- ment" once the
@@ -164,7 +166,7 @@ def read_text_metadata(text: str, *, markdown: bool = False) -> Metadata:
     front = read_front_matter(text) if markdown else Metadata()
     raw_lines = FRONT_MATTER.sub("", text, count=1).split("\n") if markdown else text.split("\n")
     if markdown:
-        raw_lines = [MARKDOWN_MARKUP.sub("", line) for line in raw_lines]
+        raw_lines = [MARKDOWN_STRONG.sub(r"\2", MARKDOWN_MARKUP.sub("", line)) for line in raw_lines]
     lines = [line.strip() for line in raw_lines if line.strip()]
     field_date = None
     if lines and (field := DATE_FIELD.match(lines[0])):
