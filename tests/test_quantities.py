@@ -290,3 +290,19 @@ def test_a_shared_currency_name_lists_its_choices() -> None:
     assert currency_choices("25 billion rupees")[:2] == ("INR", "PKR")
     assert currency_choices("25 billion Pakistani rupees") == ()
     assert currency_choices("$25 billion") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a decimal comma before a scale word, as much of Europe and Latin America writes it
+        ("exports reached $3,5 billion", 3.5e9),
+        ("US$ 12,75 bn", 12.75e9),
+        ("3,5 million euros", 3.5e6),
+        # a thousands group has three digits: still thousands
+        ("3,500 million dollars", 3.5e9),
+    ],
+)
+def test_a_decimal_comma_before_a_scale_word(text: str, value: float) -> None:
+    [q] = find_quantities(text)
+    assert q.value == pytest.approx(value)

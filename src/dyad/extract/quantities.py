@@ -178,6 +178,9 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SPOKEN_DECIMAL = (
     rf"\b(?=\w+(?:-\w+)?[\s-]point[\s-])(?:\d+|{_W_99}|zero)[\s-]point(?:[\s-](?:{_W_UNIT}|zero))+\b"
 )
+# a decimal comma, as much of Europe and Latin America writes it, before a scale word: "US$3,5 billion"
+# (a thousands group has three digits, so "3,5" and "12,75" can be nothing else)
+_DECIMAL_COMMA = r"\b\d{1,3},\d{1,2}(?=\s?-?\s?(?:millions?|billions?|trillions?|mn|mln|bn|bln|trn|tn)\b)"
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
 
 
@@ -211,7 +214,7 @@ _POST = (
     + rf"|(?-i:{_CODES})(?![\w$]))"
 )
 _NUMBER = re.compile(
-    rf"(?P<pre>{_PRE})?\s?(?P<num>{_SPOKEN_DECIMAL}|{_DIGITS}|\b{_W_NUM}\b)"
+    rf"(?P<pre>{_PRE})?\s?(?P<num>{_SPOKEN_DECIMAL}|{_DECIMAL_COMMA}|{_DIGITS}|\b{_W_NUM}\b)"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?-?\s?(?P<scale2>million|billion|trillion|crore)\b)?"
     rf"(?:(?:\s+of)?\s+(?P<post>{_POST})\b)?"
@@ -351,6 +354,8 @@ def _number_value(raw: str) -> float | None:
         whole = _number_value(spoken[1])
         digits = [_WORD_VALUES.get(w, 0) for w in re.split(r"[\s-]+", spoken[2].lower())]
         return None if whole is None else float(f"{whole:.0f}." + "".join(f"{d:.0f}" for d in digits))
+    if re.fullmatch(_DECIMAL_COMMA[2:].split("(?=")[0], raw):
+        return float(raw.replace(",", "."))
     if raw[:1].isdigit() or raw[:1] == ".":
         return float(raw.replace(",", ""))
     return parse_number_words(raw)
