@@ -306,3 +306,19 @@ def test_a_shared_currency_name_lists_its_choices() -> None:
 def test_a_decimal_comma_before_a_scale_word(text: str, value: float) -> None:
     [q] = find_quantities(text)
     assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a currency hyphened to the number or its scale word in a compound before a noun
+        ("a 50-euro fee for each crossing", 50, "EUR"),
+        ("a five-billion-dollar loan", 5e9, "USD"),
+        ("a 3.55-billion-U.S.-dollar pipeline", 3.55e9, "USD"),
+        # a compound of another unit stays a count
+        ("a 500-million-year-old rock", 5e8, "count"),
+    ],
+)
+def test_a_currency_hyphened_into_a_compound(text: str, value: float, unit: str) -> None:
+    [q] = find_quantities(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)

@@ -210,14 +210,17 @@ _WORD_SYMBOLS = "|".join(re.escape(s) for s in _LONGEST_FIRST if re.fullmatch(r"
 _CODES = "|".join(s for s in _LONGEST_FIRST if re.fullmatch(r"[A-Z]{3}", s))
 _POST = (
     "(?:"
-    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_CURRENCIES.names, key=len, reverse=True))
+    + "|".join(
+        re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(_CURRENCIES.names, key=len, reverse=True)
+    )
     + rf"|(?-i:{_CODES})(?![\w$]))"
 )
 _NUMBER = re.compile(
     rf"(?P<pre>{_PRE})?\s?(?P<num>{_SPOKEN_DECIMAL}|{_DECIMAL_COMMA}|{_DIGITS}|\b{_W_NUM}\b)"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?-?\s?(?P<scale2>million|billion|trillion|crore)\b)?"
-    rf"(?:(?:\s+of)?\s+(?P<post>{_POST})\b)?"
+    # the currency hyphened to the number or scale word: "a 50-euro fee", "a 3.5-billion-U.S.-dollar loan"
+    rf"(?:(?:(?:\s+of)?\s+|(?<=[a-z\d])-)(?P<post>{_POST})\b)?"
     r"(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]cent|pct)\b|(?<=\d)pc\b|\s(?:percentage|per-cent) points?\b)?"
     r"(?P<fold>\s?-?\s?fold\b)?"
     rf"(?:\s+(?P<phys>{_alt(_PHYSICAL)})\b)?",
@@ -372,7 +375,7 @@ def _codes(m: re.Match[str]) -> tuple[str, ...]:
         return ()
     if m["post"] in _CURRENCIES.symbols:  # a code after the amount: "38 billion PLN"
         return _CURRENCIES.symbols[m["post"]]
-    return _CURRENCIES.names.get(" ".join(m["post"].lower().split()), ())
+    return _CURRENCIES.names.get(" ".join(m["post"].lower().replace("-", " ").split()), ())
 
 
 def _currency(m: re.Match[str], text: str) -> str | None:
