@@ -180,7 +180,10 @@ _SPOKEN_DECIMAL = (
 )
 # a decimal comma, as much of Europe and Latin America writes it, before a scale word: "US$3,5 billion"
 # (a thousands group has three digits, so "3,5" and "12,75" can be nothing else)
-_DECIMAL_COMMA = r"\b\d{1,3},\d{1,2}(?=\s?-?\s?(?:millions?|billions?|trillions?|mn|mln|bn|bln|trn|tn)\b)"
+_DECIMAL_COMMA_DIGITS = r"\d{1,3},\d{1,2}"
+_DECIMAL_COMMA = (
+    rf"\b{_DECIMAL_COMMA_DIGITS}(?=\s?-?\s?(?:millions?|billions?|trillions?|mn|mln|bn|bln|trn|tn)\b)"
+)
 _SCALE = r"(?:hundred|thousand|millions?|billions?|trillion|mn|mln|bn|bln|trn|trln|tn|lakh|crore)\b|[mbk]\b"
 
 
@@ -357,7 +360,7 @@ def _number_value(raw: str) -> float | None:
         whole = _number_value(spoken[1])
         digits = [_WORD_VALUES.get(w, 0) for w in re.split(r"[\s-]+", spoken[2].lower())]
         return None if whole is None else float(f"{whole:.0f}." + "".join(f"{d:.0f}" for d in digits))
-    if re.fullmatch(_DECIMAL_COMMA[2:].split("(?=")[0], raw):
+    if re.fullmatch(_DECIMAL_COMMA_DIGITS, raw):
         return float(raw.replace(",", "."))
     if raw[:1].isdigit() or raw[:1] == ".":
         return float(raw.replace(",", ""))
