@@ -50,3 +50,30 @@ def test_those_who_condemn_together_are_not_two_sides(sentence: str) -> None:
 )
 def test_one_side_condemning_the_other_stays_a_dispute(sentence: str) -> None:
     assert "dispute" in _pair_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chile ordered the border with Japan's base closed.",
+        "On May 4, 2023, President Gabriel Boric ordered the crossings shut, accusing Tokyo of smuggling.",
+        "On May 4, 2023, Santiago declared the port closed to Japanese ships.",
+        "On May 4, 2023, Chile ordered the pipelines closed, saying Japan had not paid the transit fees.",
+    ],
+)
+def test_a_closure_ordered_in_a_small_clause_is_the_orderers_sanction(sentence: str) -> None:
+    """ "ordered the border closed": the parser makes the border the subject of "closed"; it is what is
+    closed, and the one who ordered it closes it."""
+    assert "sanction" in _pair_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 4, 2023, Chile declared that the talks with Japan had closed.",
+        "On May 4, 2023, Chile said the border with Japan closed at night.",
+        "On May 4, 2023, Chile ordered the pipeline to Japan repaired.",
+    ],
+)
+def test_a_closure_told_or_reported_is_no_ordered_sanction(sentence: str) -> None:
+    assert "sanction" not in _pair_types(sentence)

@@ -351,6 +351,27 @@ def _instrument_as_subject(child: Any) -> bool:
     return child.dep_ == "nsubj" and child.pos_ == "NOUN" and _lemma(child) in INSTRUMENTS
 
 
+# Verbs whose small clause tells the state their subject brings about ("ordered the border closed").
+_BRING_ABOUT = frozenset(("order", "declare"))
+
+
+def _ordered_done(token: Any) -> Any | None:
+    """ "Sudan ordered the border closed", "declared the crossing shut": the parser makes the border the
+    subject of "closed" (or the object of "ordered"); it is what is closed, and the one who orders it closes
+    it. Not a clause of its own with an object or an auxiliary ("declared that the talks had failed")."""
+    if not (
+        token.dep_ == "ccomp"
+        and token.tag_ in ("VBD", "VBN")
+        and _lemma(token.head) in _BRING_ABOUT
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "mark") for c in token.children)
+    ):
+        return None
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if not subjects:  # "ordered the border with Chile closed": the border hung on "ordered"
+        subjects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+    return next((c for c in subjects if c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _judged(clause: Any) -> list[Any]:
     """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
     the duties were unjustified" (the copula's complement)."""
@@ -378,7 +399,8 @@ def _with_modifiers(tokens: list[Any]) -> list[Any]:
 
 
 def _object_heads(token: Any, is_noun: bool) -> list[Any]:
-    heads = []
+    done = None if is_noun else _ordered_done(token)
+    heads = [] if done is None else [done]  # "ordered the border closed": the border is what is closed
     for c in token.children:
         if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
             heads.append(c)
@@ -1155,6 +1177,8 @@ def _stray_subject(verb: Any) -> Any | None:
 def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     current, controlled = token, False
+    if _ordered_done(token) is not None:
+        current = token.head  # "Sudan ordered the border closed": Sudan closes it
     for _ in range(4):
         # "officials are scheduled to meet", "Boric was invited to visit": a passive's subject does the
         # act of its complement
@@ -1658,6 +1682,8 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         agreed = [c for c in token.children if reading.type == "agreement" and _instrument_as_subject(c)]
         actor_tokens = [w for s in _speaking(_subject(token)) if s not in agreed for w in _span(s)]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"] + agreed
+        if (done := _ordered_done(token)) is not None:  # "ordered the border closed": what is closed
+            passive_subject.append(done)
         if _reduced_passive(token):
             passive_subject.append(token.head)
         target_tokens += [w for c in passive_subject for w in _span(c)]
