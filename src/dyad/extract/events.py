@@ -140,6 +140,7 @@ _CAMPAIGNS = frozenset(
         "counteroffensive",
         "invasion",
         "incursion",
+        "intrusion",
         "raid",
         "strike",
         "airstrike",
