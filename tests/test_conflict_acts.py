@@ -77,10 +77,3 @@ def test_a_closure_ordered_in_a_small_clause_is_the_orderers_sanction(sentence: 
 )
 def test_a_closure_told_or_reported_is_no_ordered_sanction(sentence: str) -> None:
     assert "sanction" not in _pair_types(sentence)
-
-
-def test_intrusions_by_one_sides_vessels_are_its_force_on_the_other() -> None:
-    """An intrusion is an incursion: named on the noun with one side as its maker, aimed at the other."""
-    sentence = "On May 4, 2023, there were 14 intrusions by Chilean vessels off Japan."
-    assert "use_of_force" in _pair_types(sentence)
-    assert "use_of_force" not in _pair_types("On May 4, 2023, a computer intrusion hit the port.")

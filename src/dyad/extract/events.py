@@ -140,7 +140,6 @@ _CAMPAIGNS = frozenset(
         "counteroffensive",
         "invasion",
         "incursion",
-        "intrusion",
         "raid",
         "strike",
         "airstrike",
