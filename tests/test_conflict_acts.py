@@ -77,3 +77,11 @@ def test_a_closure_ordered_in_a_small_clause_is_the_orderers_sanction(sentence: 
 )
 def test_a_closure_told_or_reported_is_no_ordered_sanction(sentence: str) -> None:
     assert "sanction" not in _pair_types(sentence)
+
+
+def test_seizing_power_is_a_coup_not_force_on_the_other_side() -> None:
+    """ "seized power" names a coup at home, whoever else the sentence names; a power station seized is
+    force."""
+    coup = "On May 4, 2023, the Chilean junta that seized power in a coup expelled the Japanese ambassador."
+    assert "use_of_force" not in _pair_types(coup)
+    assert "use_of_force" in _pair_types("On May 4, 2023, Chilean troops seized the Japanese power station.")

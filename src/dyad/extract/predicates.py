@@ -468,6 +468,12 @@ def _figurative(noun: Any) -> bool:
     return any(_lemma(m) in _NOT_FORCE or str(m.lower_) in _NOT_FORCE for m in modifiers)
 
 
+def _seizes_power(verb: Any) -> bool:
+    """ "seized power", "took power": a coup, an act at home whoever is named beside it ("seized the power
+    station" is force)."""
+    return any(c.dep_ == "dobj" and c.lower_ == "power" and not list(c.children) for c in verb.children)
+
+
 def _superlative(token: Any) -> bool:
     return any(c.tag_ == "JJS" or (c.dep_ == "advmod" and c.lower_ == "most") for c in token.children)
 
@@ -1407,6 +1413,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             continue  # "said Japan was ready to impose sanctions": no pledge to work together
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
+        if not is_noun and pred.type == "use_of_force" and _seizes_power(token):
+            continue  # "the junta that seized power in a July coup": a coup at home, no force on the other
         effect = _modality(token, k)
         if effect == "negation" and (
             (pred.type in _REFUSABLE and _refused(token)) or (_yielding(pred) and _named_subject(token))
