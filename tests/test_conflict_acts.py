@@ -85,8 +85,3 @@ def test_seizing_power_is_a_coup_not_force_on_the_other_side() -> None:
     coup = "On May 4, 2023, the Chilean junta that seized power in a coup expelled the Japanese ambassador."
     assert "use_of_force" not in _pair_types(coup)
     assert "use_of_force" in _pair_types("On May 4, 2023, Chilean troops seized the Japanese power station.")
-
-
-def test_a_demand_with_no_one_named_to_meet_it_is_made_of_the_other_side() -> None:
-    assert "dispute" in _pair_types("On May 4, 2023, Japan insisted that the catch be paid in dollars.")
-    assert "dispute" not in _pair_types("On May 4, 2023, Japan has been pressing for a longer grace period.")

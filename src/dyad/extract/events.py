@@ -648,9 +648,9 @@ class EventExtractor:
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
         # "Chile sent a note of protest", "Belgrade delivers a protest note": its sender protests
         sent = reading.type == "dispute" and reading.token is not None and delivered(reading.token)
-        if (reading.predicate.pos != "verb" and not noun_assault and not sent) or (
-            reading.plover not in _AIMED_PLOVER and not _demand(reading)
-        ):
+        if (
+            reading.predicate.pos != "verb" and not noun_assault and not sent
+        ) or reading.plover not in _AIMED_PLOVER:
             return False  # "an internal armed conflict", "Western sanctions", a court order: not the pair
         named = self._clause_countries(at, reading, date)
         if sent:
@@ -1038,19 +1038,6 @@ def _a_courts_finding(token: Any) -> bool:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return any(c.lower_ in _COURT_WORDS for c in subjects)
     return False
-
-
-# Asking told as an effort over time, not one demand: "has been pressing for a longer repayment period".
-_EFFORTS = frozenset(("press for", "pressure", "pressurise", "pressurize", "seek"))
-
-
-def _demand(reading: Reading) -> bool:
-    """A demand of one side with no one named to meet it ("Ethiopia insists that bilateral trade be settled
-    in hard currency", "Baku added a condition"): in the pair's story, made of the other side (CAMEO 10, a
-    dispute; an appeal is a statement and stays one). Pressing or seeking is an effort, no demand made."""
-    return (
-        reading.type == "dispute" and reading.plover == "REQUEST" and reading.predicate.lemma not in _EFFORTS
-    )
 
 
 def _told(reading: Reading) -> bool:
