@@ -85,3 +85,17 @@ def test_seizing_power_is_a_coup_not_force_on_the_other_side() -> None:
     coup = "On May 4, 2023, the Chilean junta that seized power in a coup expelled the Japanese ambassador."
     assert "use_of_force" not in _pair_types(coup)
     assert "use_of_force" in _pair_types("On May 4, 2023, Chilean troops seized the Japanese power station.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theirs"),
+    [
+        # both fighting sides are of one country: a civil war, whoever else the story is about
+        ("On May 4, 2023, war broke out between the Chilean army and rebels in the north.", False),
+        ("On May 4, 2023, fighting erupted between Chilean troops and Chilean police near Arica.", False),
+        # one of each side: the pair's fight
+        ("On May 4, 2023, fighting broke out between Chilean and Japanese sailors near Arica.", True),
+    ],
+)
+def test_a_fight_between_forces_of_one_country_is_not_the_pairs(sentence: str, theirs: bool) -> None:
+    assert ("use_of_force" in _pair_types(sentence)) is theirs

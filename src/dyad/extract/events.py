@@ -130,6 +130,10 @@ _HEADS = {"head_of_state", "head_of_government"}  # offices whose titles say whi
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 _NEXT_TO = 16  # characters after a trigger within which "against Ukraine" says whose war it is
+# "… between A and B": the sides of a fight named right after its word, up to a comma or a place word
+_BETWEEN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?between\s+([^,;.]*?\band\b[^,;.]*?)(?=[,;.]|\s+(?:in|near|on|over|along|around|at)\b|$)"
+)
 
 
 # Conflict acts with no target named, in a document about a pair, are aimed at the other of the pair; by a
@@ -889,6 +893,12 @@ class EventExtractor:
             return None  # "concern about the war against Ukraine": a third's war, though "both sides" speak
         if pair and hit.trigger.type in _CONFLICT_TYPES and codes and codes[0] not in pair:
             return None  # "… in retaliation for the invasion of Ukraine": the act nearest is a third's
+        if (
+            pair
+            and hit.trigger.type == "use_of_force"
+            and self._fought_at_home(sentence, span, s_mentions, date)
+        ):
+            return None  # "war broke out between the Sudanese Armed Forces and the RSF": a civil war
         if pair and set(pair) <= set(codes):
             return tuple(sorted(pair))
         if len(codes) >= 2:
@@ -896,6 +906,27 @@ class EventExtractor:
         if len(codes) == 1 and pair and codes[0] in pair:
             return tuple(sorted(pair))
         return None
+
+    def _fought_at_home(
+        self, sentence: Sentence, span: tuple[int, int], s_mentions: list[Mention], date: TimeValue | None
+    ) -> bool:
+        """Is the fight told right after the trigger as one "between" forces of one country ("war broke out
+        between the Sudanese Armed Forces and the Rapid Support Forces")? A civil war, not the pair's: the
+        phrase runs to the first comma or place word, and every country it names is the same one."""
+        after = sentence.text[span[1] - sentence.start :]
+        between = _BETWEEN.match(after)
+        if not between:
+            return False
+        lo, hi = span[1] + between.start(1), span[1] + between.end(1)
+        named = {
+            c
+            for m in s_mentions
+            if lo <= m.start
+            and m.end <= hi
+            and m.kind != "pair"
+            and (c := self._code(m, sentence, None, date))
+        }
+        return len(named) == 1
 
     def _visit_sides(
         self,
