@@ -99,3 +99,16 @@ def test_seizing_power_is_a_coup_not_force_on_the_other_side() -> None:
 )
 def test_a_fight_between_forces_of_one_country_is_not_the_pairs(sentence: str, theirs: bool) -> None:
     assert ("use_of_force" in _pair_types(sentence)) is theirs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theirs"),
+    [
+        # the side's own (former) head of state held, no one named to hold him: its own police or courts
+        ("On May 4, 2023, former President Gabriel Boric was arrested in Santiago.", False),
+        # a diplomat held with no one named to hold him: the other side's act, as before
+        ("On May 4, 2023, the Chilean ambassador was briefly detained in Tokyo.", True),
+    ],
+)
+def test_a_leader_held_with_no_one_named_to_hold_him_is_held_at_home(sentence: str, theirs: bool) -> None:
+    assert ("use_of_force" in _pair_types(sentence)) is theirs

@@ -567,6 +567,7 @@ class EventExtractor:
                 state_actor(reading.token)
                 or (reading.agentless and (reading.type == "sanction" or reading.plover == "COERCE"))
             )
+            and not self._own_leader_held(at, reading)
         )
         # "Polish Ambassador Artur Michalski was recalled for consultations": a relations step of the envoy's
         # side, or of the side that expelled them, with the pair either way
@@ -578,6 +579,19 @@ class EventExtractor:
             and reading.target <= set(pair)
         )
         return (acts or suffers or envoy or spoken) and self._clause_countries(at, reading, date) <= set(pair)
+
+    def _own_leader_held(self, at: _At, reading: Reading) -> bool:
+        """An arrest or detention whose maker is unsaid, of a side whose head of state or government (in
+        office or before) the sentence names ("after Castillo ... was removed from office, he was arrested"):
+        the side's own police or courts hold its leader, no act of the other side."""
+        if reading.plover != "COERCE" or reading.actor:
+            return False
+        return any(
+            m.kind == "person"
+            and str(m.attrs.get("role", "")).replace(" ", "_") in _HEADS
+            and m.attrs.get("iso3") in reading.target
+            for m in at.mentions
+        )
 
     def _in_kind(self, at: _At, events: list[Event]) -> None:
         """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
