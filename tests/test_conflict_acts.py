@@ -112,3 +112,16 @@ def test_a_fight_between_forces_of_one_country_is_not_the_pairs(sentence: str, t
 )
 def test_a_leader_held_with_no_one_named_to_hold_him_is_held_at_home(sentence: str, theirs: bool) -> None:
     assert ("use_of_force" in _pair_types(sentence)) is theirs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theirs"),
+    [
+        # the antecedent of a passive relative clause is the one acted on, not the actor
+        ("On May 4, 2023, Japan decried the fate of Gabriel Boric, who was arrested in Santiago.", False),
+        # with its maker named, the act is the maker's
+        ("On May 4, 2023, two Japanese sailors, who were detained by Chilean police, were freed.", True),
+    ],
+)
+def test_the_antecedent_of_a_passive_relative_clause_is_acted_on(sentence: str, theirs: bool) -> None:
+    assert ("use_of_force" in _pair_types(sentence)) is theirs
