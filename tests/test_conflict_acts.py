@@ -125,3 +125,14 @@ def test_a_leader_held_with_no_one_named_to_hold_him_is_held_at_home(sentence: s
 )
 def test_the_antecedent_of_a_passive_relative_clause_is_acted_on(sentence: str, theirs: bool) -> None:
     assert ("use_of_force" in _pair_types(sentence)) is theirs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theirs"),
+    [
+        ("On May 4, 2023, the Chilean government was imprisoning its own critics.", False),
+        ("On May 4, 2023, the Chilean government was imprisoning Japanese fishermen.", True),
+    ],
+)
+def test_an_act_on_a_sides_own_people_is_at_home(sentence: str, theirs: bool) -> None:
+    assert ("use_of_force" in _pair_types(sentence)) is theirs

@@ -662,6 +662,8 @@ class EventExtractor:
             return relief and reading.actor <= set(pair) and self._countries(at, date) <= reading.actor
         if not pair or reading.type not in _CONFLICT_TYPES or len(reading.actor) != 1:
             return False
+        if _on_its_own(reading.token):
+            return False  # "the Ortega government was imprisoning its own critics": an act at home
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
         # "Chile sent a note of protest", "Belgrade delivers a protest note": its sender protests
@@ -1083,6 +1085,17 @@ def _a_courts_finding(token: Any) -> bool:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return any(c.lower_ in _COURT_WORDS for c in subjects)
     return False
+
+
+def _on_its_own(token: Any) -> bool:
+    """Is the act's object the actor's own people ("imprisoning its own critics", "expelled their own
+    citizens")? An act at home, aimed at no other side."""
+    return token is not None and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(g.lower_ == "own" for g in c.children if g.dep_ == "amod")
+        and any(g.dep_ == "poss" for g in c.children)
+        for c in token.children
+    )
 
 
 def _told(reading: Reading) -> bool:
