@@ -136,11 +136,3 @@ def test_the_antecedent_of_a_passive_relative_clause_is_acted_on(sentence: str, 
 )
 def test_an_act_on_a_sides_own_people_is_at_home(sentence: str, theirs: bool) -> None:
     assert ("use_of_force" in _pair_types(sentence)) is theirs
-
-
-def test_a_subject_pronoun_is_the_person_the_sentence_named() -> None:
-    """ "he" after a person named in its sentence is that person; "him" stays the one named before."""
-    held = "On May 4, 2023, after President Gabriel Boric was removed, he was arrested in Santiago."
-    assert "use_of_force" not in _pair_types(held)  # Boric held at home, not a Japanese act
-    greeted = "On May 4, 2023, Kenji Hoshino was re-elected. President Gabriel Boric congratulated him."
-    assert "statement" in _pair_types(greeted)

@@ -437,16 +437,7 @@ class EventExtractor:
         def codes(start: int, end: int) -> set[str]:
             return self._codes_within(at, start, end, at.anchor, place=True)
 
-        # "after Castillo was removed from office, he was arrested": a subject "he" or "she" is the person
-        # the sentence named last, if it named one; an object or possessive ("congratulated him on his
-        # second term") is rarely the sentence's own subject, and stays the person named before
-        here = [
-            c for m in s_mentions if m.kind == "person" and (c := self._code(m, sentence, at.pair, at.anchor))
-        ]
-
         def pronoun(word: str) -> set[str]:
-            if word in ("he", "she") and here:
-                return {here[-1]}
             return set(people) if word in ("he", "she", "his", "her", "him") else set()
 
         def offsets(kind: str) -> list[tuple[int, int]]:
