@@ -948,6 +948,11 @@ def _surnames(name: str) -> list[str]:
     return found
 
 
+# The Arabic article on a family name, which English writers often drop after the first mention
+# ("Omar al-Bashir" ... "Bashir said"; "Abdel Fattah el-Sisi" ... "Sisi").
+_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)-([A-Z][\w'’]+)$")
+
+
 def _known_surnames(
     text: str, mentions: list[Mention], taken: list[tuple[int, int]], officials: dict[str, Official]
 ) -> list[Mention]:
@@ -960,12 +965,17 @@ def _known_surnames(
     by_surname: dict[str, list[str]] = {}
     for name in [*first, *officials]:
         by_surname.setdefault(name.split()[-1], []).append(name)
+        if bare := _ARTICLE.match(name.split()[-1]):
+            by_surname.setdefault(bare.group(1), []).append(name)  # "al-Bashir" is later "Bashir"
     covered = taken + [(m.start, m.end) for m in mentions if m.kind in ("person", "organisation", "country")]
     out = []
     for surname, names in by_surname.items():
-        if len(set(names)) != 1 or names[0] not in first or len(surname) < 3 or not surname[:1].isupper():
+        capital = surname[:1].isupper() or _ARTICLE.match(surname)  # "al-Bashir" alone is a name too
+        if len(set(names)) != 1 or names[0] not in first or len(surname) < 3 or not capital:
             continue
-        for hit in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", text):
+        # the bare form never inside the full one ("al-Bashir" is the full name's own mention)
+        before = r"(?<![\w-])" if surname not in [n.split()[-1] for n in names] else r"\b"
+        for hit in re.finditer(rf"{before}{re.escape(surname)}\b(?!\s+[A-Z])", text):
             if hit.start() > first[names[0]] and not any(
                 s < hit.end() and hit.start() < e for s, e in covered
             ):

@@ -132,6 +132,10 @@ _HEADS = {"head_of_state", "head_of_government"}  # offices whose titles say whi
 _CARRY = 2  # sentences back that a date carries over to a sentence without one
 _WINDOW = 60  # characters before a trigger searched for hedges
 _NEXT_TO = 16  # characters after a trigger within which "against Ukraine" says whose war it is
+# "… between A and B": the sides of a fight named right after its word, up to a comma or a place word
+_BETWEEN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?between\s+([^,;.]*?\band\b[^,;.]*?)(?=[,;.]|\s+(?:in|near|on|over|along|around|at)\b|$)"
+)
 
 
 # Conflict acts with no target named, in a document about a pair, are aimed at the other of the pair; by a
@@ -566,6 +570,7 @@ class EventExtractor:
                 state_actor(reading.token)
                 or (reading.agentless and (reading.type == "sanction" or reading.plover == "COERCE"))
             )
+            and not self._own_leader_held(at, reading)
         )
         # "Polish Ambassador Artur Michalski was recalled for consultations": a relations step of the envoy's
         # side, or of the side that expelled them, with the pair either way
@@ -577,6 +582,19 @@ class EventExtractor:
             and reading.target <= set(pair)
         )
         return (acts or suffers or envoy or spoken) and self._clause_countries(at, reading, date) <= set(pair)
+
+    def _own_leader_held(self, at: _At, reading: Reading) -> bool:
+        """An arrest or detention whose maker is unsaid, of a side whose head of state or government (in
+        office or before) the sentence names ("after Castillo ... was removed from office, he was arrested"):
+        the side's own police or courts hold its leader, no act of the other side."""
+        if reading.plover != "COERCE" or reading.actor:
+            return False
+        return any(
+            m.kind == "person"
+            and str(m.attrs.get("role", "")).replace(" ", "_") in _HEADS
+            and m.attrs.get("iso3") in reading.target
+            for m in at.mentions
+        )
 
     def _in_kind(self, at: _At, events: list[Event]) -> None:
         """ "Japan responded in kind", "Moscow took reciprocal measures": the other side's last act of the
@@ -647,6 +665,8 @@ class EventExtractor:
             return relief and reading.actor <= set(pair) and self._countries(at, date) <= reading.actor
         if not pair or reading.type not in _CONFLICT_TYPES or len(reading.actor) != 1:
             return False
+        if _on_its_own(reading.token):
+            return False  # "the Ortega government was imprisoning its own critics": an act at home
         # a noun only for an assault whose side is named on it ("a major Ethiopian offensive")
         noun_assault = reading.predicate.pos == "noun" and reading.predicate.lemma in _CAMPAIGNS
         # "Chile sent a note of protest", "Belgrade delivers a protest note": its sender protests
@@ -892,6 +912,12 @@ class EventExtractor:
             return None  # "concern about the war against Ukraine": a third's war, though "both sides" speak
         if pair and hit.trigger.type in _CONFLICT_TYPES and codes and codes[0] not in pair:
             return None  # "… in retaliation for the invasion of Ukraine": the act nearest is a third's
+        if (
+            pair
+            and hit.trigger.type == "use_of_force"
+            and self._fought_at_home(sentence, span, s_mentions, date)
+        ):
+            return None  # "war broke out between the Sudanese Armed Forces and the RSF": a civil war
         if pair and set(pair) <= set(codes):
             return tuple(sorted(pair))
         if len(codes) >= 2:
@@ -899,6 +925,27 @@ class EventExtractor:
         if len(codes) == 1 and pair and codes[0] in pair:
             return tuple(sorted(pair))
         return None
+
+    def _fought_at_home(
+        self, sentence: Sentence, span: tuple[int, int], s_mentions: list[Mention], date: TimeValue | None
+    ) -> bool:
+        """Is the fight told right after the trigger as one "between" forces of one country ("war broke out
+        between the Sudanese Armed Forces and the Rapid Support Forces")? A civil war, not the pair's: the
+        phrase runs to the first comma or place word, and every country it names is the same one."""
+        after = sentence.text[span[1] - sentence.start :]
+        between = _BETWEEN.match(after)
+        if not between:
+            return False
+        lo, hi = span[1] + between.start(1), span[1] + between.end(1)
+        named = {
+            c
+            for m in s_mentions
+            if lo <= m.start
+            and m.end <= hi
+            and m.kind != "pair"
+            and (c := self._code(m, sentence, None, date))
+        }
+        return len(named) == 1
 
     def _visit_sides(
         self,
@@ -1041,6 +1088,17 @@ def _a_courts_finding(token: Any) -> bool:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return any(c.lower_ in _COURT_WORDS for c in subjects)
     return False
+
+
+def _on_its_own(token: Any) -> bool:
+    """Is the act's object the actor's own people ("imprisoning its own critics", "expelled their own
+    citizens")? An act at home, aimed at no other side."""
+    return token is not None and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(g.lower_ == "own" for g in c.children if g.dep_ == "amod")
+        and any(g.dep_ == "poss" for g in c.children)
+        for c in token.children
+    )
 
 
 def _told(reading: Reading) -> bool:

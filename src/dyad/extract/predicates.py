@@ -351,6 +351,27 @@ def _instrument_as_subject(child: Any) -> bool:
     return child.dep_ == "nsubj" and child.pos_ == "NOUN" and _lemma(child) in INSTRUMENTS
 
 
+# Verbs whose small clause tells the state their subject brings about ("ordered the border closed").
+_BRING_ABOUT = frozenset(("order", "declare"))
+
+
+def _ordered_done(token: Any) -> Any | None:
+    """ "Sudan ordered the border closed", "declared the crossing shut": the parser makes the border the
+    subject of "closed" (or the object of "ordered"); it is what is closed, and the one who orders it closes
+    it. Not a clause of its own with an object or an auxiliary ("declared that the talks had failed")."""
+    if not (
+        token.dep_ == "ccomp"
+        and token.tag_ in ("VBD", "VBN")
+        and _lemma(token.head) in _BRING_ABOUT
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "mark") for c in token.children)
+    ):
+        return None
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if not subjects:  # "ordered the border with Chile closed": the border hung on "ordered"
+        subjects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+    return next((c for c in subjects if c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _judged(clause: Any) -> list[Any]:
     """What a small clause says its subject is: "branded the decision illegal" (the clause's head), "said
     the duties were unjustified" (the copula's complement)."""
@@ -378,7 +399,8 @@ def _with_modifiers(tokens: list[Any]) -> list[Any]:
 
 
 def _object_heads(token: Any, is_noun: bool) -> list[Any]:
-    heads = []
+    done = None if is_noun else _ordered_done(token)
+    heads = [] if done is None else [done]  # "ordered the border closed": the border is what is closed
     for c in token.children:
         if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" or (is_noun and c.dep_ in ("compound", "amod")):
             heads.append(c)
@@ -444,6 +466,12 @@ def _figurative(noun: Any) -> bool:
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
     modifiers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(_lemma(m) in _NOT_FORCE or str(m.lower_) in _NOT_FORCE for m in modifiers)
+
+
+def _seizes_power(verb: Any) -> bool:
+    """ "seized power", "took power": a coup, an act at home whoever is named beside it ("seized the power
+    station" is force)."""
+    return any(c.dep_ == "dobj" and c.lower_ == "power" and not list(c.children) for c in verb.children)
 
 
 def _superlative(token: Any) -> bool:
@@ -1155,6 +1183,8 @@ def _stray_subject(verb: Any) -> Any | None:
 def _subject(token: Any) -> list[Any]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     current, controlled = token, False
+    if _ordered_done(token) is not None:
+        current = token.head  # "Sudan ordered the border closed": Sudan closes it
     for _ in range(4):
         # "officials are scheduled to meet", "Boric was invited to visit": a passive's subject does the
         # act of its complement
@@ -1168,6 +1198,8 @@ def _subject(token: Any) -> list[Any]:
         if agents:
             return agents
         if current.dep_ == "relcl":
+            if any(c.dep_ == "auxpass" for c in current.children):
+                return []  # "Castillo, who was removed and arrested": the one the passive acts on
             return [current.head]
         if _reduced_passive(current):
             break  # "the truce agreed in 2003": agentless; the noun is what was agreed
@@ -1383,6 +1415,8 @@ def read_sentence(sdoc: Any, k: Knowledge, context: Context) -> list[Reading]:
             continue  # "said Japan was ready to impose sanctions": no pledge to work together
         if is_noun and pred.type == "use_of_force" and _figurative(token):
             continue  # "a trade war", "a war of words": no force
+        if not is_noun and pred.type == "use_of_force" and _seizes_power(token):
+            continue  # "the junta that seized power in a July coup": a coup at home, no force on the other
         effect = _modality(token, k)
         if effect == "negation" and (
             (pred.type in _REFUSABLE and _refused(token)) or (_yielding(pred) and _named_subject(token))
@@ -1658,8 +1692,12 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         agreed = [c for c in token.children if reading.type == "agreement" and _instrument_as_subject(c)]
         actor_tokens = [w for s in _speaking(_subject(token)) if s not in agreed for w in _span(s)]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"] + agreed
-        if _reduced_passive(token):
-            passive_subject.append(token.head)
+        if (done := _ordered_done(token)) is not None:  # "ordered the border closed": what is closed
+            passive_subject.append(done)
+        if _reduced_passive(token) or (
+            token.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in token.children)
+        ):
+            passive_subject.append(token.head)  # "the truce agreed in 2003", "Castillo, who was arrested"
         target_tokens += [w for c in passive_subject for w in _span(c)]
         for c in token.children:
             if c.dep_ in _OBJECTS or _misparsed_object(token, c):
