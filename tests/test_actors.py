@@ -1282,3 +1282,41 @@ def test_a_citizen_is_of_the_nationality_named_and_holds_no_office() -> None:
 def test_a_portfolio_of_construction_and_transport() -> None:
     text = PAIR + "Chile's Minister of Construction, Transport and Infrastructure Ana Ruiz Vera spoke."
     assert _people(text)["Ana Ruiz Vera"]["iso3"] == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "meant"),
+    [
+        # the knowledge files know a Landsbergis as Lithuania's head of state of 1990-92, never its foreign
+        # minister: the title before the surname names someone else, of the title's country
+        ("Lithuanian Foreign Minister Landsbergis spoke in Riga.", "2022-03-07", ("Landsbergis", "LTU")),
+        ("Lithuanian Foreign Minister Landsbergis spoke in Riga.", None, ("Landsbergis", "LTU")),
+        # the office he held, or a date in his term: the known person, as before
+        ("Lithuanian President Landsbergis spoke in Riga.", "2022-03-07", ("Vytautas Landsbergis", "LTU")),
+        (
+            "Lithuanian Trade Minister Landsbergis spoke in Riga.",
+            "1991-03-07",
+            ("Vytautas Landsbergis", "LTU"),
+        ),
+        # a former foreign minister is still no one who never held the office
+        (
+            "Lithuania's former Foreign Minister Landsbergis spoke in Riga.",
+            "2022-03-07",
+            ("Landsbergis", "LTU"),
+        ),
+        # undated, a title of an office the knowledge files do not follow says nothing of his career
+        ("Lithuanian Trade Minister Landsbergis spoke in Riga.", None, ("Vytautas Landsbergis", "LTU")),
+    ],
+)
+def test_a_title_the_known_namesake_never_held_names_another_official(
+    sentence: str, published: str | None, meant: tuple[str, str]
+) -> None:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published=published)
+    doc.raw_text = doc.text = "Lithuania and Latvia met. " + sentence + " Landsbergis left on Tuesday."
+    clean_document(doc)
+    people = [
+        (m["value"], json.loads(m["attrs"]).get("iso3"))
+        for m in extract_facts(doc).mentions
+        if m["kind"] == "person"
+    ]
+    assert people == [meant, meant]

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dyad.extract.mentions import Mention
 from dyad.knowledge import Knowledge, Role
+from dyad.models import TimeValue
 
 # A personal name: capitalised words, with the particles names carry ("van", "de", "al-", "bin").
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
@@ -633,6 +634,61 @@ class ActorFinder:
                 mention.attrs["official"] = False
         return sorted(found, key=lambda x: x.start)
 
+    def unseat_namesakes(self, text: str, mentions: list[Mention], when: TimeValue | None) -> list[Mention]:
+        """A known person's surname alone after a title ("Lithuanian Foreign Minister Landsbergis") is
+        someone else of that surname when the knowledge files have that person in no office on the
+        document's date and never in the title's office: an official of the title, of the country the
+        text gives with the title. With no date, only a title of an office the knowledge files follow
+        (leaders, foreign ministers) the person never held says so. Every mention of that surname alone is
+        then that official."""
+        if self.roles is None:
+            return mentions
+        dated = when is not None and when.start is not None
+        countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
+        unseated: dict[tuple[str, str], Mention] = {}
+        for m in mentions:
+            people = m.attrs.get("people") or []
+            if m.kind != "person" or m.form != "person" or not people or " " in m.text.strip():
+                continue
+            title = next(
+                (
+                    t
+                    for t in self.roles.finditer(text, max(0, m.start - 60), m.start)
+                    if re.fullmatch(r"[^\S\n]+", text[t.end() : m.start])
+                ),
+                None,
+            )
+            role = self._role(title.group(0)) if title else None
+            if title is None or role is None:
+                continue
+            office = role.rank if role.rank in ("head_of_state", "head_of_government") else role.role
+            office = office.replace(" ", "_")
+            terms = [t for p in people for t in self.k.terms_of(p)]
+            # undated, only a title of an office the knowledge files follow says the person never held it
+            if any(t.role == office for t in terms) or not (dated or office in _FOLLOWED_OFFICES):
+                continue
+            if dated and any(t.covers(when.start, when.end or when.start) for t in terms):  # type: ignore[union-attr]
+                continue
+            iso3 = _country_near(text, title.start(), title.end(), countries)
+            unseated[(m.value, m.text.strip())] = Mention(
+                m.start,
+                m.end,
+                m.text,
+                "person",
+                m.text.strip(),
+                "official",
+                {"role": role.role, "rank": role.rank, "official": True, "iso3": iso3},
+            )
+        if not unseated:
+            return mentions
+        out = []
+        for m in mentions:
+            twin = (
+                unseated.get((m.value, m.text.strip())) if m.kind == "person" and m.form == "person" else None
+            )
+            out.append(replace(twin, start=m.start, end=m.end, text=m.text) if twin else m)
+        return out
+
     def _private_person(
         self,
         text: str,
@@ -992,6 +1048,7 @@ def refer_surnames(mentions: list[Mention]) -> list[Mention]:
 
 
 # The rank of experts, of the country named with their title only (``official_sides`` guesses none).
+_FOLLOWED_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "party_leader")  # leaders.tsv
 _EXPERT = "expert"
 # The title of an opposite number ("his Peruvian counterpart X"), whose side the meeting rules read.
 _PEER = "counterpart"
