@@ -1320,3 +1320,28 @@ def test_a_title_the_known_namesake_never_held_names_another_official(
         if m["kind"] == "person"
     ]
     assert people == [meant, meant]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "meant"),
+    [
+        # a surname that is a country's plain name, after a title with a country of its own
+        ("Serbian Finance Minister Mali met the Malian envoy in Bamako.", {"Mali": "SRB"}),
+        ("The talks included the Minister of Finance Siniša Mali, who spoke first.", {"Siniša Mali": None}),
+        # the title's own country, or none: the country, as before
+        ("Malian Finance Minister Mali met the Serbian envoy in Bamako.", {}),
+        ("The Finance Minister Mali sent came to Belgrade.", {}),
+        # a name run on into a dateline ("Rojas Mali, 4 May") is no one's
+        ("Statement by Deputy Minister Rojas Mali, 4 May", {}),
+    ],
+)
+def test_a_country_name_after_a_title_can_be_a_surname(sentence: str, meant: dict[str, str | None]) -> None:
+    doc = Document(id="t", name="t.txt", path="t.txt", format="text", kind="news", published="2023-05-05")
+    doc.raw_text = doc.text = sentence + " Mali and Serbia signed a deal later."
+    clean_document(doc)
+    mentions = [(m["value"], m["kind"], json.loads(m["attrs"])) for m in extract_facts(doc).mentions]
+    people = {v: a.get("iso3") for v, k, a in mentions if k == "person" and a.get("official")}
+    assert {p: c for p, c in people.items() if p in meant} == meant
+    assert set(people) <= set(meant)
+    # the country named alone after the official stays the country
+    assert mentions[-2][:2] == ("MLI", "country")

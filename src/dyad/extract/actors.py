@@ -431,11 +431,15 @@ class ActorFinder:
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
+                if (place.start, place.end) == (start, end) and place.form == "name":
+                    continue  # a one-word name after its title that is a country's name, as _single_name let
                 if place.start < end and start < place.end:
                     if place.start > start and place.end >= end:
                         # a name run on into the place after it, as a heading joined to its dateline
                         # ("... Vice-Minister Carlos Roverssi Rojas San José, 4 November"): the words before
                         head = text[start : place.start].rstrip()
+                        if self._country_surname(text, head, place, end):
+                            continue  # "Minister of Finance Siniša Mali,": a given name and a surname
                         trimmed = self._clean(head) if len(head.split()) >= 2 else None
                         if trimmed is None or re.search(r"[,;:()\d]", head):
                             return
@@ -620,7 +624,9 @@ class ActorFinder:
         for hit in self.occupations.finditer(text) if self.occupations else ():
             self._private_person(text, hit, countries, free, add)
         self._fill_countries(officials, found)
-        found += self._later_mentions(text, officials, taken, found)
+        # a country's plain name stays the country after a namesake official ("Finance Minister Mali")
+        names = [(p.start, p.end) for p in places if p.form == "name"]
+        found += self._later_mentions(text, officials, taken + names, found)
         for mention in found:
             official = officials[mention.value]
             mention.attrs["iso3"] = official.iso3
@@ -851,11 +857,35 @@ class ActorFinder:
             word in _NOT_NAME
             or word.lower() in self.title_words
             or word in self.known_surnames
-            or any(m.start < hit.end("name") and hit.start("name") < m.end for m in mentions)
+            or any(
+                m.start < hit.end("name")
+                and hit.start("name") < m.end
+                # "Serbian Finance Minister Mali met": another country's plain name is the surname
+                and not (
+                    m.kind == "country"
+                    and m.form == "name"
+                    and (m.start, m.end) == hit.span("name")
+                    and iso3 not in (None, m.value)
+                )
+                for m in mentions
+            )
             or self._in_longer_name(text, word)
         ):
             return None
         return hit.start("name"), hit.end("name"), word
+
+    def _country_surname(self, text: str, head: str, place: Mention, end: int) -> bool:
+        """Whether a title's name ending in a country's name ("Siniša Mali") is a given name and a surname:
+        one capitalised word before the country's plain name, which ends the name and starts no heading's
+        dateline or list of places (a capitalised word or a number after it)."""
+        return (
+            place.form == "name"
+            and place.end == end
+            and re.fullmatch(rf"{_UPPER}[\w'’-]+", head) is not None
+            and head not in _NOT_NAME
+            and head.lower() not in self.title_words
+            and re.match(r"[^\S\n]*(?:[,(][^\S\n]*)?(?:\d|[A-Z])", text[end : end + 6]) is None
+        )
 
     def _in_longer_name(self, text: str, word: str) -> bool:
         """Whether the text writes ``word`` next to another part of a name (not a title): "Wang" of "Wang
