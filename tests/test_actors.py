@@ -1345,3 +1345,25 @@ def test_a_country_name_after_a_title_can_be_a_surname(sentence: str, meant: dic
     assert set(people) <= set(meant)
     # the country named alone after the official stays the country
     assert mentions[-2][:2] == ("MLI", "country")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "meant"),
+    [
+        (
+            "Russian Ambassador Botsan-Kharchenko met the Serbian minister in Belgrade.",
+            {"Botsan-Kharchenko": "RUS"},
+        ),
+        # a title with no country and the name not standing apart: no one, as for any one-word name
+        ("The Ambassador Botsan-Kharchenko met came to Belgrade.", {}),
+        # a word joined to a lower-case one is no name ("Kremlin-backed")
+        ("The Russian Ambassador Kremlin-backed groups chose came to Belgrade.", {}),
+    ],
+)
+def test_a_hyphenated_surname_alone_after_a_title(sentence: str, meant: dict[str, str]) -> None:
+    people = {
+        v: a.get("iso3")
+        for v, a in ((m["value"], m) for m in _mentions("Russia and Serbia met. " + sentence))
+    }
+    assert {p: c for p, c in people.items() if p in meant} == meant
+    assert set(people) <= set(meant)

@@ -220,10 +220,12 @@ _HONORIFIC = (
 )
 _NAME_GROUP = re.compile(rf"{_HONORIFIC}({NAME})")
 _RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
-# A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
+# A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,"; a double
+# surname joined by a hyphen is one word ("Ambassador Botsan-Kharchenko met").
 _SINGLE = re.compile(
     r"(?P<comma>,)?\s+(?P<sir>(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-    r"(?P<name>[A-Z][a-z\u00C0-\u024F]{3,}(?:-[a-z]+-[A-Z][a-z]+)?)(?P<end>[,;.:)]|\s+[a-z])"
+    r"(?P<name>[A-Z][a-z\u00C0-\u024F]{3,}(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z\u00C0-\u024F]{2,})?)"
+    r"(?P<end>[,;.:)]|\s+[a-z])"
 )
 
 
