@@ -249,6 +249,7 @@ def extract_facts(
     )
     pair = document_pair(mentions, dyad)
     mentions = choose_namesakes(knowledge, mentions, reference, doc.text)
+    mentions = _actor_finder(knowledge_dirs).unseat_namesakes(doc.text, mentions, reference)
     mentions = titled_holders(knowledge, doc.text, mentions, reference, pair)
     _leaders_offices(mentions, knowledge, reference)  # first: an official's counterpart may be a leader
     settle_countries(doc, mentions, pair, _actor_finder(knowledge_dirs).title_words)

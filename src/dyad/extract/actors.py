@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dyad.extract.mentions import Mention
 from dyad.knowledge import Knowledge, Role
+from dyad.models import TimeValue
 
 # A personal name: capitalised words, with the particles names carry ("van", "de", "al-", "bin").
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|del|della|der|di|du|la|le|bin|ibn|al|el|ben|ter|y)"
@@ -219,10 +220,12 @@ _HONORIFIC = (
 )
 _NAME_GROUP = re.compile(rf"{_HONORIFIC}({NAME})")
 _RETIRED = r"(?:\s+\((?:[Rr]etd|[Rr]etired)\.?\))?"  # "Lieutenant General (retd) X"
-# A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,".
+# A one-word name after a title, standing apart: "Minister Suswono said", "Minister, Suswono,"; a double
+# surname joined by a hyphen is one word ("Ambassador Botsan-Kharchenko met").
 _SINGLE = re.compile(
     r"(?P<comma>,)?\s+(?P<sir>(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-    r"(?P<name>[A-Z][a-z\u00C0-\u024F]{3,}(?:-[a-z]+-[A-Z][a-z]+)?)(?P<end>[,;.:)]|\s+[a-z])"
+    r"(?P<name>[A-Z][a-z\u00C0-\u024F]{3,}(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z\u00C0-\u024F]{2,})?)"
+    r"(?P<end>[,;.:)]|\s+[a-z])"
 )
 
 
@@ -430,11 +433,15 @@ class ActorFinder:
         ) -> None:
             # a place is no part of a name: "Hungary Péter Szijjártó" is Péter Szijjártó, "New Delhi" no one
             for place in places:
+                if (place.start, place.end) == (start, end) and place.form == "name":
+                    continue  # a one-word name after its title that is a country's name, as _single_name let
                 if place.start < end and start < place.end:
                     if place.start > start and place.end >= end:
                         # a name run on into the place after it, as a heading joined to its dateline
                         # ("... Vice-Minister Carlos Roverssi Rojas San José, 4 November"): the words before
                         head = text[start : place.start].rstrip()
+                        if self._country_surname(text, head, place, end):
+                            continue  # "Minister of Finance Siniša Mali,": a given name and a surname
                         trimmed = self._clean(head) if len(head.split()) >= 2 else None
                         if trimmed is None or re.search(r"[,;:()\d]", head):
                             return
@@ -619,7 +626,9 @@ class ActorFinder:
         for hit in self.occupations.finditer(text) if self.occupations else ():
             self._private_person(text, hit, countries, free, add)
         self._fill_countries(officials, found)
-        found += self._later_mentions(text, officials, taken, found)
+        # a country's plain name stays the country after a namesake official ("Finance Minister Mali")
+        names = [(p.start, p.end) for p in places if p.form == "name"]
+        found += self._later_mentions(text, officials, taken + names, found)
         for mention in found:
             official = officials[mention.value]
             mention.attrs["iso3"] = official.iso3
@@ -632,6 +641,61 @@ class ActorFinder:
             if mention.attrs.get("rank") == _PRIVATE:
                 mention.attrs["official"] = False
         return sorted(found, key=lambda x: x.start)
+
+    def unseat_namesakes(self, text: str, mentions: list[Mention], when: TimeValue | None) -> list[Mention]:
+        """A known person's surname alone after a title ("Lithuanian Foreign Minister Landsbergis") is
+        someone else of that surname when the knowledge files have that person in no office on the
+        document's date and never in the title's office: an official of the title, of the country the
+        text gives with the title. With no date, only a title of an office the knowledge files follow
+        (leaders, foreign ministers) the person never held says so. Every mention of that surname alone is
+        then that official."""
+        if self.roles is None:
+            return mentions
+        dated = when is not None and when.start is not None
+        countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
+        unseated: dict[tuple[str, str], Mention] = {}
+        for m in mentions:
+            people = m.attrs.get("people") or []
+            if m.kind != "person" or m.form != "person" or not people or " " in m.text.strip():
+                continue
+            title = next(
+                (
+                    t
+                    for t in self.roles.finditer(text, max(0, m.start - 60), m.start)
+                    if re.fullmatch(r"[^\S\n]+", text[t.end() : m.start])
+                ),
+                None,
+            )
+            role = self._role(title.group(0)) if title else None
+            if title is None or role is None:
+                continue
+            office = role.rank if role.rank in ("head_of_state", "head_of_government") else role.role
+            office = office.replace(" ", "_")
+            terms = [t for p in people for t in self.k.terms_of(p)]
+            # undated, only a title of an office the knowledge files follow says the person never held it
+            if any(t.role == office for t in terms) or not (dated or office in _FOLLOWED_OFFICES):
+                continue
+            if dated and any(t.covers(when.start, when.end or when.start) for t in terms):  # type: ignore[union-attr]
+                continue
+            iso3 = _country_near(text, title.start(), title.end(), countries)
+            unseated[(m.value, m.text.strip())] = Mention(
+                m.start,
+                m.end,
+                m.text,
+                "person",
+                m.text.strip(),
+                "official",
+                {"role": role.role, "rank": role.rank, "official": True, "iso3": iso3},
+            )
+        if not unseated:
+            return mentions
+        out = []
+        for m in mentions:
+            twin = (
+                unseated.get((m.value, m.text.strip())) if m.kind == "person" and m.form == "person" else None
+            )
+            out.append(replace(twin, start=m.start, end=m.end, text=m.text) if twin else m)
+        return out
 
     def _private_person(
         self,
@@ -795,11 +859,35 @@ class ActorFinder:
             word in _NOT_NAME
             or word.lower() in self.title_words
             or word in self.known_surnames
-            or any(m.start < hit.end("name") and hit.start("name") < m.end for m in mentions)
+            or any(
+                m.start < hit.end("name")
+                and hit.start("name") < m.end
+                # "Serbian Finance Minister Mali met": another country's plain name is the surname
+                and not (
+                    m.kind == "country"
+                    and m.form == "name"
+                    and (m.start, m.end) == hit.span("name")
+                    and iso3 not in (None, m.value)
+                )
+                for m in mentions
+            )
             or self._in_longer_name(text, word)
         ):
             return None
         return hit.start("name"), hit.end("name"), word
+
+    def _country_surname(self, text: str, head: str, place: Mention, end: int) -> bool:
+        """Whether a title's name ending in a country's name ("Siniša Mali") is a given name and a surname:
+        one capitalised word before the country's plain name, which ends the name and starts no heading's
+        dateline or list of places (a capitalised word or a number after it)."""
+        return (
+            place.form == "name"
+            and place.end == end
+            and re.fullmatch(rf"{_UPPER}[\w'’-]+", head) is not None
+            and head not in _NOT_NAME
+            and head.lower() not in self.title_words
+            and re.match(r"[^\S\n]*(?:[,(][^\S\n]*)?(?:\d|[A-Z])", text[end : end + 6]) is None
+        )
 
     def _in_longer_name(self, text: str, word: str) -> bool:
         """Whether the text writes ``word`` next to another part of a name (not a title): "Wang" of "Wang
@@ -1002,6 +1090,7 @@ def refer_surnames(mentions: list[Mention]) -> list[Mention]:
 
 
 # The rank of experts, of the country named with their title only (``official_sides`` guesses none).
+_FOLLOWED_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "party_leader")  # leaders.tsv
 _EXPERT = "expert"
 # The title of an opposite number ("his Peruvian counterpart X"), whose side the meeting rules read.
 _PEER = "counterpart"
