@@ -117,19 +117,6 @@ def test_a_leader_held_with_no_one_named_to_hold_him_is_held_at_home(sentence: s
 @pytest.mark.parametrize(
     ("sentence", "theirs"),
     [
-        # the antecedent of a passive relative clause is the one acted on, not the actor
-        ("On May 4, 2023, Japan decried the fate of Gabriel Boric, who was arrested in Santiago.", False),
-        # with its maker named, the act is the maker's
-        ("On May 4, 2023, two Japanese sailors, who were detained by Chilean police, were freed.", True),
-    ],
-)
-def test_the_antecedent_of_a_passive_relative_clause_is_acted_on(sentence: str, theirs: bool) -> None:
-    assert ("use_of_force" in _pair_types(sentence)) is theirs
-
-
-@pytest.mark.parametrize(
-    ("sentence", "theirs"),
-    [
         ("On May 4, 2023, the Chilean government was imprisoning its own critics.", False),
         ("On May 4, 2023, the Chilean government was imprisoning Japanese fishermen.", True),
     ],

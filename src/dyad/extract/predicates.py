@@ -1198,8 +1198,6 @@ def _subject(token: Any) -> list[Any]:
         if agents:
             return agents
         if current.dep_ == "relcl":
-            if any(c.dep_ == "auxpass" for c in current.children):
-                return []  # "Castillo, who was removed and arrested": the one the passive acts on
             return [current.head]
         if _reduced_passive(current):
             break  # "the truce agreed in 2003": agentless; the noun is what was agreed
@@ -1694,10 +1692,8 @@ def _arguments(reading: Reading, token: Any, is_noun: bool, context: Context) ->
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"] + agreed
         if (done := _ordered_done(token)) is not None:  # "ordered the border closed": what is closed
             passive_subject.append(done)
-        if _reduced_passive(token) or (
-            token.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in token.children)
-        ):
-            passive_subject.append(token.head)  # "the truce agreed in 2003", "Castillo, who was arrested"
+        if _reduced_passive(token):
+            passive_subject.append(token.head)
         target_tokens += [w for c in passive_subject for w in _span(c)]
         for c in token.children:
             if c.dep_ in _OBJECTS or _misparsed_object(token, c):
