@@ -627,8 +627,8 @@ class ActorFinder:
             self._private_person(text, hit, countries, free, add)
         self._fill_countries(officials, found)
         # a country's plain name stays the country after a namesake official ("Finance Minister Mali")
-        names = [(p.start, p.end) for p in places if p.form == "name"]
-        found += self._later_mentions(text, officials, taken + names, found)
+        place_names = [(p.start, p.end) for p in places if p.form == "name"]
+        found += self._later_mentions(text, officials, taken + place_names, found)
         for mention in found:
             official = officials[mention.value]
             mention.attrs["iso3"] = official.iso3
@@ -651,7 +651,8 @@ class ActorFinder:
         then that official."""
         if self.roles is None:
             return mentions
-        dated = when is not None and when.start is not None
+        days = (when.start, when.end or when.start) if when is not None and when.start is not None else None
+        dated = days is not None
         countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
         unseated: dict[tuple[str, str], Mention] = {}
         for m in mentions:
@@ -675,7 +676,7 @@ class ActorFinder:
             # undated, only a title of an office the knowledge files follow says the person never held it
             if any(t.role == office for t in terms) or not (dated or office in _FOLLOWED_OFFICES):
                 continue
-            if dated and any(t.covers(when.start, when.end or when.start) for t in terms):  # type: ignore[union-attr]
+            if days is not None and any(t.covers(*days) for t in terms):
                 continue
             iso3 = _country_near(text, title.start(), title.end(), countries)
             unseated[(m.value, m.text.strip())] = Mention(
