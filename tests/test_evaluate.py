@@ -19,6 +19,7 @@ from dyad.evaluate import (
     load_floors,
     max_matching,
     parse_edtf,
+    read_gold,
     score_time_expressions,
     texts_overlap,
     timex_right,
@@ -74,13 +75,31 @@ def score(section: str, predicted: list, gold_items: list, **gold_extra: list) -
         ("2008/..", (D(2008, 1, 1), None)),
         ("1995?", (D(1995, 1, 1), D(1995, 12, 31))),
         (" 1995 ", (D(1995, 1, 1), D(1995, 12, 31))),
+        # a time of day (EDTF level 0) is the day it falls on
+        ("2016-03-12T21:04", (D(2016, 3, 12), D(2016, 3, 12))),
+        ("2016-03-12T21:04:30Z", (D(2016, 3, 12), D(2016, 3, 12))),
+        ("2016-03-12T09:00+03:00/2016-03-14", (D(2016, 3, 12), D(2016, 3, 14))),
     ],
 )
 def test_parse_edtf(value: str, expected: tuple) -> None:
     assert parse_edtf(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "/", "abc", "2008-13", "2008-02-30", "2010/2008", "19XXX", "95"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "/",
+        "abc",
+        "2008-13",
+        "2008-02-30",
+        "2010/2008",
+        "19XXX",
+        "95",
+        "2016-03-12T25",
+        "2016-03-12 21:04",
+    ],
+)
 def test_parse_edtf_rejects(value: str) -> None:
     with pytest.raises(ValueError):
         parse_edtf(value)
@@ -600,3 +619,22 @@ def test_evaluate_does_not_mutate(gold: dict) -> None:
     before = (copy.deepcopy(export), copy.deepcopy(gold))
     evaluate(export, gold)
     assert (export, gold) == before
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [("events", "date", "2016-13-99"), ("figures", "year", "FY22"), ("time_expressions", "value", "spring")],
+)
+def test_a_gold_whose_date_is_no_edtf_is_refused_with_its_place(
+    tmp_path: Path, section: str, key: str, value: str
+) -> None:
+    from dyad.errors import EvalError
+
+    gold = {"dyad": ["CHL", "JPN"], section: [{key: "2019"}, {key: value}]}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(EvalError, match=rf"{section}\[1\]\.{key} '{value}' is not an EDTF date"):
+        read_gold(path)
+    gold[section] = [{key: "2016-03-12T21:04"}, {key: None}]  # a time of day and an undated item are fine
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    assert read_gold(path)[section][0][key] == "2016-03-12T21:04"

@@ -54,6 +54,8 @@ VALUE_TOLERANCE = 0.01
 _YEAR = re.compile(r"(\d{4})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# EDTF level 0 also writes a time of day ("2016-03-12T21:04", "…T21:04:00Z", "…T21:04+03:00"): that day
+_DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 _DECADE = re.compile(r"(\d{3})[XxUu]")
 _CENTURY = re.compile(r"(\d{2})[XxUu]{2}")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
@@ -64,6 +66,8 @@ _TITLE_STRIP = " \t\n\"'`.,;:!?-–—()[]"
 
 
 def _parse_single(text: str) -> tuple[date, date]:
+    if m := _DAY_TIME.fullmatch(text):
+        text = m[1]
     if m := _DAY.fullmatch(text):
         d = date(int(m[1]), int(m[2]), int(m[3]))
         return d, d
@@ -631,6 +635,17 @@ def read_gold(path: Path) -> dict:
         raise EvalError(f"cannot read gold file {path}: {exc}") from exc
     if not isinstance(gold, dict) or not ("dyad" in gold or "dyads" in gold):
         raise EvalError(f"{path} is not a dyad gold file (no 'dyad' or 'dyads' key)")
+    for section, key in (("events", "date"), ("figures", "year"), ("time_expressions", "value")):
+        for n, item in enumerate(gold.get(section) or []):
+            value = item.get(key) if isinstance(item, dict) else None
+            if value in (None, ""):
+                continue
+            try:
+                parse_edtf(str(value))
+            except ValueError as exc:  # the scorer reads every one of these as a date
+                raise EvalError(
+                    f"{path}: {section}[{n}].{key} {value!r} is not an EDTF date ({exc})"
+                ) from exc
     return gold
 
 
