@@ -1,17 +1,18 @@
 """Score dyad on a set of real public pages, tests/data/real, real_b, real_c, real_d, real_e, real_f,
-real_g, real_h, real_i, real_j or real_k (texts are never committed).
+real_g, real_h, real_i, real_j, real_k or real_l (texts are never committed).
 
 The manifest names each page, the query that found it with the search tool, and the SHA-256 of the text
 that was saved. Re-retrieve the texts into tests/data/real/text/ (see tests/data/real/README.md); this
 script checks each file against its digest, ingests the ones that match into a fresh store and scores
 them against the facts-only gold (events, figures, named officials).
 
-    python bench/eval_real.py [--set real|real_b|...|real_k] [--text-dir DIR] [--verbose]
+    python bench/eval_real.py [--set real|real_b|...|real_l] [--text-dir DIR] [--verbose]
 
-real_b to real_k were built blind (during issue 9's second, fifth, sixth, seventh, eighth, ninth, tenth,
-eleventh, twelfth and thirteenth rounds); real_b, real_e, real_f, real_g, real_i, real_j and real_k are never
-tuned on (real_c is tuned on from the sixth round, real_d from the ninth, real_h from the eleventh): print
-their summary only (no --verbose), as for the untouched synthetic sets (docs/evaluation.md).
+real_b to real_l were built blind (during issue 9's second, fifth, sixth, seventh, eighth, ninth, tenth,
+eleventh, twelfth and thirteenth rounds, real_l at the thirteenth's end); real_b, real_e, real_f, real_g,
+real_i, real_j, real_k and real_l are never tuned on (real_c is tuned on from the sixth round, real_d from
+the ninth, real_h from the eleventh): print their summary only (no --verbose), as for the untouched
+synthetic sets (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def main() -> int:
     parser.add_argument(
         "--set",
         default="real",
-        choices=[f"real{s}" for s in ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i", "_j", "_k")],
+        choices=[f"real{s}" for s in ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i", "_j", "_k", "_l")],
         help="which set of pages",
     )
     parser.add_argument("--text-dir", type=Path, default=None, help="the cached texts (default: SET/text)")

@@ -52,6 +52,8 @@ CORPORA |= {
         "blind_o2",
         "blind_p1",
         "blind_p2",
+        "blind_q1",
+        "blind_q2",
     )
 }
 NOT_DOCUMENTS = ("gold.json", "README.md", "manifest.json")
