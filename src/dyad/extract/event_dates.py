@@ -433,11 +433,18 @@ def event_date(
     if anchor is not None and doc.kind == "news" and anchor.granularity != "day" and anchor.start:
         return anchor  # the story's month (or week): as precise as its date can be
     if anchor is not None and doc.kind == "news" and anchor.granularity == "day" and anchor.start:
-        week = anchor.start - dt.timedelta(days=6)
-        return TimeValue(
-            f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
-        )
+        return _week_up_to(anchor.start)
     return occasion if not s_timex else None  # "years ago": a time of its own, however vague
+
+
+_WEEK_BEFORE = 6  # days before a story's or a post's date that are still its news
+
+
+def _week_up_to(day: dt.date) -> TimeValue:
+    """The week up to ``day`` (its own day and the six before), inferred: when an undated act of a story,
+    a report or a blog post dated ``day`` happened."""
+    week = day - dt.timedelta(days=_WEEK_BEFORE)
+    return TimeValue(f"{week.isoformat()}/{day.isoformat()}", week, day, "interval", "inferred")
 
 
 _OCCASION_DAYS = 7  # the longest span a title may give as the days of one occasion (a visit, a summit)
@@ -465,11 +472,7 @@ def occasion_days(doc: Document, day: TimeValue) -> TimeValue:
     not mark as news: "had recently imposed a ban", "has recalled its ambassador")."""
     if day.granularity != "day" or day.start is None or (doc.title and ISSUER_TITLE.search(doc.title)):
         return day
-    week = day.start - dt.timedelta(days=6)
-    return TimeValue(f"{week.isoformat()}/{day.start.isoformat()}", week, day.start, "interval", "inferred")
-
-
-_POST_WEEK = 6  # days before a blog post's date that are still its news
+    return _week_up_to(day.start)
 
 
 def post_news_days(doc: Document, timexes: list[TimeExpression], anchor: TimeValue | None) -> list[int]:
@@ -478,7 +481,7 @@ def post_news_days(doc: Document, timexes: list[TimeExpression], anchor: TimeVal
     news by such days; what it recalls it dates by months and years."""
     if doc.kind != "blog" or anchor is None or anchor.granularity != "day" or anchor.start is None:
         return []
-    first = anchor.start - dt.timedelta(days=_POST_WEEK)
+    first = anchor.start - dt.timedelta(days=_WEEK_BEFORE)
     return [
         t.start
         for t in timexes
@@ -502,10 +505,7 @@ def post_week(
     first = before + 2 if before >= 0 else 0
     if not any(first <= at < sentence.end for at in told):
         return None
-    week = anchor.start - dt.timedelta(days=_POST_WEEK)
-    return TimeValue(
-        f"{week.isoformat()}/{anchor.start.isoformat()}", week, anchor.start, "interval", "inferred"
-    )
+    return _week_up_to(anchor.start)
 
 
 def chronology_headings(doc: Document, timexes: list[TimeExpression]) -> dict[int, TimeValue]:
