@@ -652,7 +652,6 @@ class ActorFinder:
         if self.roles is None:
             return mentions
         days = (when.start, when.end or when.start) if when is not None and when.start is not None else None
-        dated = days is not None
         countries = [m for m in mentions if m.kind == "country" and m.form in COUNTRY_FORMS]
         unseated: dict[tuple[str, str], Mention] = {}
         for m in mentions:
@@ -674,7 +673,9 @@ class ActorFinder:
             office = office.replace(" ", "_")
             terms = [t for p in people for t in self.k.terms_of(p)]
             # undated, only a title of an office the knowledge files follow says the person never held it
-            if any(t.role == office for t in terms) or not (dated or office in _FOLLOWED_OFFICES):
+            if any(t.role == office for t in terms):
+                continue
+            if days is None and office not in _FOLLOWED_OFFICES:
                 continue
             if days is not None and any(t.covers(*days) for t in terms):
                 continue
